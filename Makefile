@@ -1,0 +1,150 @@
+# edu - tools for a city education bureau.  Plain GNU make.
+#
+#   make            build libedu.a and the tools
+#   make check      every test (SANITIZE=1: with ASan and UBSan)
+#   make demo       build and run the main job on a sample database
+#   make install    PREFIX, DESTDIR, BINDIR, MANDIR; SETGID=GROUP
+#   make bench      benchmarks against baselines in the same run
+#   make fuzz       libFuzzer targets, FUZZ_TIME seconds each
+#   make deps       install the build dependencies (Debian, as root)
+
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+SETGID  ?=
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+WERROR  ?=
+SANITIZE ?=
+FUZZ_TIME ?= 30
+
+ifeq ($(SANITIZE),1)
+B := build/san
+SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+else
+B := build/out
+SANFLAGS :=
+endif
+
+ALL_CFLAGS = -std=gnu11 -Wall -Wextra $(if $(WERROR),-Werror) $(SANFLAGS) -Ilibedu $(CFLAGS)
+LIBS = -lsqlite3 -lcsv -lcrypto
+DEB_PKGS = build-essential libsqlite3-dev libcsv-dev libssl-dev sqlite3 mandoc clang
+
+TOOLS    = edu-db edu-school
+LIB_SRC  = $(wildcard libedu/*.c)
+LIB_OBJ  = $(LIB_SRC:libedu/%.c=$(B)/libedu/%.o) $(B)/libedu/schema.o
+MIGRATIONS = $(sort $(wildcard libedu/schema/*.sql))
+BINS     = $(TOOLS:%=$(B)/bin/%)
+UNIT     = $(patsubst tests/unit/%.c,$(B)/unit/%.t,$(wildcard tests/unit/test-*.c))
+MANS     = $(wildcard man/*.[157])
+
+.PHONY: all check demo install uninstall clean bench fuzz deps have-deps lint-man
+all: $(BINS)
+
+$(B)/libedu/%.o: libedu/%.c libedu/edu.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The migrations, compiled into the library as C strings, in file order.
+$(B)/libedu/schema.c: $(MIGRATIONS) Makefile
+	@mkdir -p $(@D)
+	@{ echo '/* made by the Makefile from libedu/schema/ */'; \
+	   echo 'const char *const edu_migrations[] = {'; \
+	   for f in $(MIGRATIONS); do \
+	     echo "/* $$f */"; \
+	     sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $$f; \
+	     echo ','; \
+	   done; \
+	   echo '};'; \
+	   echo 'const int edu_nmigrations = $(words $(MIGRATIONS));'; } > $@
+
+$(B)/libedu/schema.o: $(B)/libedu/schema.c
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(B)/libedu.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(B)/bin/%: cmd/%.c $(B)/libedu.a libedu/edu.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libedu.a $(LIBS)
+
+$(B)/unit/%.t: tests/unit/%.c tests/unit/tap.h $(B)/libedu.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(B)/libedu.a $(LIBS)
+
+# The libraries must be there before anything builds: as root we install
+# them, otherwise we say what to run.
+have-deps:
+	@if ! printf '#include <sqlite3.h>\n#include <csv.h>\n#include <openssl/evp.h>\n' | \
+	     $(CC) -E -x c - >/dev/null 2>&1 || ! command -v mandoc >/dev/null || \
+	     ! command -v sqlite3 >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    $(MAKE) --no-print-directory deps; \
+	  else \
+	    echo "missing build dependencies; install them with:"; \
+	    echo "  sudo apt-get install -y $(DEB_PKGS)"; exit 1; \
+	  fi; \
+	fi
+
+deps:
+	@if [ "$$(id -u)" != 0 ]; then \
+	  echo "make deps installs packages and must run as root; instead run:"; \
+	  echo "  sudo apt-get install -y $(DEB_PKGS)"; exit 1; fi
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEB_PKGS)
+
+check: have-deps
+	@$(MAKE) --no-print-directory all $(UNIT)
+	@sh tests/run $(B) $(UNIT) tests/cli/*.t
+
+lint-man:
+	@for m in $(MANS); do mandoc -Tlint -W warning $$m || exit 1; done
+
+demo: have-deps
+	@$(MAKE) --no-print-directory all
+	@sh examples/demo.sh $(B)/bin
+
+bench: have-deps
+	@$(MAKE) --no-print-directory all
+	@for b in tests/bench/*.sh; do sh $$b $(B)/bin || exit 1; done
+
+FUZZ_CFLAGS = -std=gnu11 -g -O1 -Ilibedu -fsanitize=fuzzer,address,undefined
+FUZZ_SRC = $(filter-out libedu/db.c,$(LIB_SRC))
+build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) libedu/edu.h
+	@mkdir -p $(@D)
+	clang $(FUZZ_CFLAGS) -o $@ $< $(LIB_SRC) build/out/libedu/schema.c $(LIBS)
+
+fuzz: have-deps
+	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory build/fuzz/fuzz-csv build/fuzz/fuzz-valid
+	@for f in fuzz-csv fuzz-valid; do \
+	  mkdir -p build/fuzz/corpus-$$f; \
+	  echo "fuzzing $$f for $(FUZZ_TIME) s"; \
+	  build/fuzz/$$f -max_total_time=$(FUZZ_TIME) -max_len=4096 \
+	    build/fuzz/corpus-$$f tests/fuzz/seed-$${f#fuzz-} 2>build/fuzz/$$f.log || \
+	    { tail -40 build/fuzz/$$f.log; exit 1; }; \
+	  tail -1 build/fuzz/$$f.log; \
+	done
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	  $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
+	for t in $(TOOLS); do \
+	  install -m 0755 $(B)/bin/$$t $(DESTDIR)$(BINDIR)/$$t || exit 1; \
+	  if [ -n "$(SETGID)" ]; then \
+	    chgrp $(SETGID) $(DESTDIR)$(BINDIR)/$$t && \
+	    chmod 2755 $(DESTDIR)$(BINDIR)/$$t || exit 1; \
+	  fi; \
+	done
+	for m in $(MANS); do \
+	  s=$${m##*.}; install -m 0644 $$m $(DESTDIR)$(MANDIR)/man$$s/ || exit 1; \
+	done
+
+uninstall:
+	for t in $(TOOLS); do rm -f $(DESTDIR)$(BINDIR)/$$t; done
+	for m in $(MANS); do \
+	  s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m#man/}; done
+
+clean:
+	rm -rf build

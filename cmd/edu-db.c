@@ -1,0 +1,525 @@
+/* edu-db - create, migrate, check and back up the database; settings,
+ * users and roles, the audit log, the calendar, queries, batch runs. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "edu.h"
+
+/* ---- init, migrate, check, backup -------------------------------------- */
+
+static int db_init(struct edu_cmd *c)
+{
+	const char *path = edu_db_path();
+
+	edu_db_create(path, c->user);
+	if (!edu_opt.quiet)
+		edu_warn("created '%s' (schema version %d); %s is its admin",
+			 path, edu_schema_version(), c->user);
+	return 0;
+}
+
+static int db_migrate(struct edu_cmd *c)
+{
+	int from = edu_db_user_version(c->db);
+	int n = edu_db_migrate(c->db);
+
+	if (!edu_opt.quiet)
+		edu_warn(n ? "migrated from schema version %d to %d"
+			   : "schema version %d is current (%d)", from,
+			 edu_schema_version());
+	return 0;
+}
+
+static int db_check(struct edu_cmd *c)
+{
+	int bad = 0, rc;
+	sqlite3_stmt *st = edu_prepare(c->db, "PRAGMA integrity_check");
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *s = (const char *)sqlite3_column_text(st, 0);
+		if (strcmp(s, "ok")) {
+			printf("integrity: %s\n", s);
+			bad++;
+		}
+	}
+	if (rc != SQLITE_DONE)
+		edu_die_db(c->db, "integrity check");
+	sqlite3_finalize(st);
+
+	st = edu_prepare(c->db, "PRAGMA foreign_key_check");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		printf("foreign key: %s row %lld refers to a missing %s\n",
+		       sqlite3_column_text(st, 0), sqlite3_column_int64(st, 1),
+		       sqlite3_column_text(st, 2));
+		bad++;
+	}
+	if (rc != SQLITE_DONE)
+		edu_die_db(c->db, "foreign key check");
+	sqlite3_finalize(st);
+
+	bad += edu_audit_verify(c->db, stdout);
+	if (!bad && !edu_opt.quiet)
+		edu_warn("ok: integrity, foreign keys and the audit chain hold");
+	return bad ? EDU_NO : 0;
+}
+
+static int db_backup(struct edu_cmd *c)
+{
+	const char *to = c->argv[0];
+	sqlite3 *dst;
+	int fd, rc;
+
+	fd = open(to, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0660);
+	if (fd < 0)
+		edu_die(EDU_ECANTCREAT, errno == EEXIST ? "'%s' exists already"
+			: "cannot create '%s':", to);
+	fchmod(fd, 0660);
+	close(fd);
+	if (sqlite3_open_v2(to, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		unlink(to);
+		edu_die(EDU_ECANTCREAT, "cannot create '%s': %s", to, sqlite3_errmsg(dst));
+	}
+	/* The online backup API copies one consistent snapshot while other
+	 * processes go on writing. */
+	sqlite3_backup *b = sqlite3_backup_init(dst, "main", c->db, "main");
+	if (!b) {
+		unlink(to);
+		edu_die(EDU_ECANTCREAT, "cannot back up to '%s': %s", to, sqlite3_errmsg(dst));
+	}
+	for (int tries = 0;; tries++) {
+		rc = sqlite3_backup_step(b, -1);
+		if (rc == SQLITE_DONE)
+			break;
+		if ((rc == SQLITE_BUSY || rc == SQLITE_LOCKED) && tries < 300) {
+			sqlite3_sleep(100);
+			continue;
+		}
+		sqlite3_backup_finish(b);
+		sqlite3_close(dst);
+		unlink(to);
+		edu_die(rc == SQLITE_BUSY || rc == SQLITE_LOCKED ? EDU_ETEMPFAIL : EDU_EIO,
+			"cannot back up to '%s': %s", to, sqlite3_errstr(rc));
+	}
+	sqlite3_backup_finish(b);
+	if (sqlite3_close(dst) != SQLITE_OK)
+		edu_die(EDU_EIO, "cannot close '%s'", to);
+	if (!edu_opt.quiet)
+		edu_warn("backed up to '%s'", to);
+	return 0;
+}
+
+/* ---- config ------------------------------------------------------------ */
+
+static int config_list(struct edu_cmd *c)
+{
+	static const char *const cols[] = { "key", "value", "default", "description" };
+	struct edu_out *o = edu_out_new(stdout, 4, cols);
+	sqlite3_stmt *st = edu_prepare(c->db, "SELECT key, value FROM setting ORDER BY key");
+	int rc;
+
+	/* The keys the tools know, then any others stored. */
+	for (const struct edu_setting_def *d = edu_settings; d->key; d++) {
+		char *v = edu_setting(c->db, d->key, NULL);
+		const char *row[] = { d->key, v, d->dflt, d->doc };
+		edu_out_row(o, row);
+		free(v);
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *k = (const char *)sqlite3_column_text(st, 0);
+		const struct edu_setting_def *d = edu_setting_def(k);
+
+		if (d && d->key[0] != '*')
+			continue;
+		const char *row[] = { k, (const char *)sqlite3_column_text(st, 1),
+				      NULL, d ? d->doc : NULL };
+		edu_out_row(o, row);
+	}
+	if (rc != SQLITE_DONE)
+		edu_die_db(c->db, "cannot read the settings");
+	sqlite3_finalize(st);
+	edu_out_end(o);
+	return 0;
+}
+
+static int config_get(struct edu_cmd *c)
+{
+	const struct edu_setting_def *d = edu_setting_def(c->argv[0]);
+	char *v = edu_setting(c->db, c->argv[0], d && *d->dflt ? d->dflt : NULL);
+
+	if (!v) {
+		if (!d)
+			edu_die(EDU_EUSAGE, "unknown setting '%s' (see 'edu-db config list')", c->argv[0]);
+		edu_warn("%s is not set", c->argv[0]);
+		return EDU_NO;
+	}
+	printf("%s\n", v);
+	free(v);
+	return 0;
+}
+
+static int config_set(struct edu_cmd *c)
+{
+	const char *key = c->argv[0], *value = c->argv[1];
+
+	if (edu_setting_check(key, value) < 0)
+		return EDU_EDATA;
+	edu_begin(c->db);
+	char *old = edu_setting(c->db, key, NULL);
+	if (!old || strcmp(old, value)) {
+		const char *p[] = { key, value };
+		edu_exec(c->db, "INSERT INTO setting(key, value) VALUES (?, ?) "
+			 "ON CONFLICT(key) DO UPDATE SET value = excluded.value", 2, p);
+		struct edu_buf b = { 0 };
+		edu_buf_puts(&b, "{\"value\":[");
+		if (old)
+			edu_buf_json(&b, old);
+		else
+			edu_buf_puts(&b, "null");
+		edu_buf_puts(&b, ",");
+		edu_buf_json(&b, value);
+		edu_buf_puts(&b, "]}");
+		edu_audit(c->db, "setting", key, b.s);
+		edu_buf_free(&b);
+	}
+	free(old);
+	edu_finish(c->db);
+	return 0;
+}
+
+/* ---- users ------------------------------------------------------------- */
+
+static int user_list(struct edu_cmd *c)
+{
+	sqlite3_stmt *st = edu_prepare(c->db, "SELECT login, role, added FROM user ORDER BY login");
+	struct edu_out *o = edu_out_for_stmt(stdout, st);
+
+	edu_out_stmt(o, st);
+	edu_out_end(o);
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static int user_add(struct edu_cmd *c)
+{
+	const char *login = c->argv[0], *role = c->argv[1];
+
+	if (!edu_role_valid(role))
+		edu_die(EDU_EUSAGE, "'%s' is not a role (admin, registrar, petitions, "
+			"personnel, assets, documents, auditor)", role);
+	edu_begin(c->db);
+	char *old = edu_user_role(c->db, login);
+	if (strcmp(old, role)) {
+		if (!strcmp(old, "admin") && !strcmp(login, c->user))
+			edu_die(EDU_EDATA, "you cannot take away your own admin role");
+		const char *p[] = { login, role };
+		edu_exec(c->db, "INSERT INTO user(login, role, added) VALUES (?, ?, datetime('now')) "
+			 "ON CONFLICT(login) DO UPDATE SET role = excluded.role", 2, p);
+		struct edu_buf b = { 0 };
+		edu_buf_puts(&b, "{\"role\":[");
+		if (*old)
+			edu_buf_json(&b, old);
+		else
+			edu_buf_puts(&b, "null");
+		edu_buf_puts(&b, ",");
+		edu_buf_json(&b, role);
+		edu_buf_puts(&b, "]}");
+		edu_audit(c->db, "user", login, b.s);
+		edu_buf_free(&b);
+	}
+	free(old);
+	edu_finish(c->db);
+	return 0;
+}
+
+static int user_remove(struct edu_cmd *c)
+{
+	const char *login = c->argv[0];
+	const char *p[] = { login };
+
+	edu_begin(c->db);
+	char *old = edu_user_role(c->db, login);
+	if (!*old) {
+		edu_rollback(c->db);
+		edu_warn("no user '%s'", login);
+		free(old);
+		return EDU_NO;
+	}
+	if (!strcmp(old, "admin")) {
+		char *n = edu_query1(c->db, "SELECT count(*) FROM user WHERE role = 'admin'", 0, NULL);
+		int last = atoi(n) <= 1;
+		free(n);
+		if (last)
+			edu_die(EDU_EDATA, "'%s' is the last admin: add another admin first", login);
+	}
+	edu_exec(c->db, "DELETE FROM user WHERE login = ?", 1, p);
+	struct edu_buf b = { 0 };
+	edu_buf_puts(&b, "{\"role\":[");
+	edu_buf_json(&b, old);
+	edu_buf_puts(&b, ",null]}");
+	edu_audit(c->db, "user", login, b.s);
+	edu_buf_free(&b);
+	free(old);
+	edu_finish(c->db);
+	return 0;
+}
+
+/* ---- log --------------------------------------------------------------- */
+
+static struct {
+	const char *since, *until, *user, *tool, *key;
+} log_opt;
+
+enum { OPT_SINCE = 0x200, OPT_UNTIL, OPT_USER, OPT_TOOL, OPT_KEY, OPT_YEAR,
+       OPT_WORKDAYS };
+
+static const struct argp_option log_options[] = {
+	{ "since", OPT_SINCE, "DATE", 0, "rows from this day on (UTC)", 0 },
+	{ "until", OPT_UNTIL, "DATE", 0, "rows up to and including this day (UTC)", 0 },
+	{ "user", OPT_USER, "LOGIN", 0, "rows of this user", 0 },
+	{ "tool", OPT_TOOL, "TOOL", 0, "rows of this tool (edu-school, ...)", 0 },
+	{ "key", OPT_KEY, "KEY", 0, "rows about this record (a school code, ...)", 0 },
+	{ 0 }
+};
+
+static error_t log_parser(int key, char *arg, struct argp_state *state)
+{
+	char d[11];
+
+	(void)state;
+	switch (key) {
+	case OPT_SINCE:
+		log_opt.since = edu_strdup(edu_date_str(edu_arg_date("--since", arg), d));
+		break;
+	case OPT_UNTIL:
+		/* Inclusive: everything before the next day. */
+		log_opt.until = edu_strdup(edu_date_str(edu_arg_date("--until", arg) + 1, d));
+		break;
+	case OPT_USER: log_opt.user = arg; break;
+	case OPT_TOOL: log_opt.tool = arg; break;
+	case OPT_KEY: log_opt.key = arg; break;
+	default: return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+static int db_log(struct edu_cmd *c)
+{
+	sqlite3_stmt *st = edu_prepare(c->db,
+		"SELECT id, at, user, tool, verb, entity, key, change FROM audit "
+		"WHERE (?1 IS NULL OR at >= ?1) AND (?2 IS NULL OR at < ?2) "
+		"AND (?3 IS NULL OR user = ?3) AND (?4 IS NULL OR tool = ?4) "
+		"AND (?5 IS NULL OR key = ?5) ORDER BY id");
+	edu_bind_text(st, 1, log_opt.since);
+	edu_bind_text(st, 2, log_opt.until);
+	edu_bind_text(st, 3, log_opt.user);
+	edu_bind_text(st, 4, log_opt.tool);
+	edu_bind_text(st, 5, log_opt.key);
+	struct edu_out *o = edu_out_for_stmt(stdout, st);
+	long n = edu_out_stmt(o, st);
+	edu_out_end(o);
+	sqlite3_finalize(st);
+	return n ? 0 : EDU_NO;
+}
+
+/* ---- calendar ---------------------------------------------------------- */
+
+static const struct edu_enum day_kinds[] = {
+	{ "holiday", "假日|节假日|休息日|放假" },
+	{ "workday", "工作日|上班|补班|调休上班" },
+	{ NULL, NULL }
+};
+
+static const struct edu_col calendar_cols[] = {
+	{ .name = "day", .aliases = "日期", .type = EDU_C_DATE, .flags = EDU_C_KEY },
+	{ .name = "kind", .aliases = "类型|安排", .type = EDU_C_ENUM,
+	  .flags = EDU_C_REQUIRED, .values = day_kinds },
+};
+
+static const struct edu_entity calendar_entity = {
+	.table = "calendar", .what = "day", .cols = calendar_cols, .ncols = 2,
+};
+
+static int calendar_import(struct edu_cmd *c)
+{
+	return edu_import(c->db, &calendar_entity, c->argc, c->argv, NULL);
+}
+
+static const char *cal_year;
+static int cal_workdays;
+
+static const struct argp_option calendar_list_options[] = {
+	{ "year", OPT_YEAR, "YEAR", 0, "only this year's days", 0 },
+	{ 0 }
+};
+
+static error_t calendar_list_parser(int key, char *arg, struct argp_state *state)
+{
+	(void)state;
+	if (key != OPT_YEAR)
+		return ARGP_ERR_UNKNOWN;
+	edu_arg_long("--year", arg, 1900, 9999);
+	cal_year = arg;
+	return 0;
+}
+
+static int calendar_list(struct edu_cmd *c)
+{
+	sqlite3_stmt *st = edu_prepare(c->db,
+		"SELECT day, kind FROM calendar WHERE ?1 IS NULL OR substr(day, 1, 4) = ?1 "
+		"ORDER BY day");
+	edu_bind_text(st, 1, cal_year);
+	struct edu_out *o = edu_out_for_stmt(stdout, st);
+	edu_out_stmt(o, st);
+	edu_out_end(o);
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static const struct argp_option calendar_due_options[] = {
+	{ "workdays", OPT_WORKDAYS, 0, 0, "count working days only (periods of 3, 5, 7 or 10 days in reconsideration)", 0 },
+	{ 0 }
+};
+
+static error_t calendar_due_parser(int key, char *arg, struct argp_state *state)
+{
+	(void)arg;
+	(void)state;
+	if (key != OPT_WORKDAYS)
+		return ARGP_ERR_UNKNOWN;
+	cal_workdays = 1;
+	return 0;
+}
+
+static int calendar_due(struct edu_cmd *c)
+{
+	int start = edu_arg_date("START", c->argv[0]);
+	long n = edu_arg_long("DAYS", c->argv[1], 0, 100000);
+	char d[11];
+
+	int due = cal_workdays ? edu_due_workdays(c->db, start, (int)n)
+			       : edu_due_days(c->db, start, (int)n);
+	printf("%s\n", edu_date_str(due, d));
+	return 0;
+}
+
+/* ---- query, runs -------------------------------------------------------- */
+
+/* Reads only: no ATTACH (it could create files), no writes of any kind. */
+static int read_only(void *arg, int action, const char *a, const char *b,
+		     const char *dbname, const char *trigger)
+{
+	(void)arg; (void)a; (void)b; (void)dbname; (void)trigger;
+	switch (action) {
+	case SQLITE_SELECT:
+	case SQLITE_READ:
+	case SQLITE_FUNCTION:
+	case SQLITE_RECURSIVE:
+		return SQLITE_OK;
+	case SQLITE_PRAGMA:
+		return SQLITE_OK;	/* query_only below stops writing ones */
+	default:
+		return SQLITE_DENY;
+	}
+}
+
+static int db_query(struct edu_cmd *c)
+{
+	sqlite3_stmt *st;
+	const char *tail;
+
+	sqlite3_exec(c->db, "PRAGMA query_only=ON", NULL, NULL, NULL);
+	sqlite3_set_authorizer(c->db, read_only, NULL);
+	if (sqlite3_prepare_v2(c->db, c->argv[0], -1, &st, &tail) != SQLITE_OK) {
+		if (sqlite3_errcode(c->db) == SQLITE_AUTH)
+			edu_die(EDU_ENOPERM, "query: only reading statements are allowed");
+		edu_die(EDU_EUSAGE, "query: %s", sqlite3_errmsg(c->db));
+	}
+	if (!st)
+		edu_die(EDU_EUSAGE, "query: no statement given");
+	if (tail[strspn(tail, " \t\r\n;")])
+		edu_die(EDU_EUSAGE, "query: give one statement only");
+	if (!sqlite3_stmt_readonly(st))
+		edu_die(EDU_ENOPERM, "query: only reading statements are allowed");
+	struct edu_out *o = edu_out_for_stmt(stdout, st);
+	long n = edu_out_stmt(o, st);
+	edu_out_end(o);
+	sqlite3_finalize(st);
+	return n ? 0 : EDU_NO;
+}
+
+static int db_runs(struct edu_cmd *c)
+{
+	sqlite3_stmt *st = edu_prepare(c->db,
+		"SELECT id, tool, verb, user, started, finished, counts, status "
+		"FROM run ORDER BY id");
+	struct edu_out *o = edu_out_for_stmt(stdout, st);
+	edu_out_stmt(o, st);
+	edu_out_end(o);
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static const struct edu_verb verbs[] = {
+	{ "init", "create a new database; you become its admin", "", 
+	  "Create a new database (mode 0660) with the current schema; the user "
+	  "who runs it becomes admin.  Refuses a file that exists (exit 73).",
+	  NULL, NULL, 0, 0, NULL, EDU_V_NODB, db_init },
+	{ "migrate", "bring the schema up to this version of the tools", "", NULL,
+	  NULL, NULL, 0, 0, "admin", EDU_V_WRITE | EDU_V_ANYVERSION, db_migrate },
+	{ "check", "verify integrity, foreign keys and the audit chain", "",
+	  "Run SQLite's integrity and foreign key checks and verify the hash "
+	  "chain of the audit log; print a line per problem.  Exit 0 when all "
+	  "hold, 1 otherwise.",
+	  NULL, NULL, 0, 0, "auditor", 0, db_check },
+	{ "backup", "copy the database consistently while others write", "FILE", NULL,
+	  NULL, NULL, 1, 1, "auditor", 0, db_backup },
+	{ "config list", "list the settings with their defaults", "", NULL,
+	  NULL, NULL, 0, 0, NULL, 0, config_list },
+	{ "config get", "print a setting's value", "KEY", NULL,
+	  NULL, NULL, 1, 1, NULL, 0, config_get },
+	{ "config set", "change a setting", "KEY VALUE", NULL,
+	  NULL, NULL, 2, 2, "admin", EDU_V_WRITE, config_set },
+	{ "user list", "list users and their roles", "", NULL,
+	  NULL, NULL, 0, 0, "auditor", 0, user_list },
+	{ "user add", "give a user a role (or change it)", "LOGIN ROLE",
+	  "Give LOGIN the ROLE: admin, registrar, petitions, personnel, assets, "
+	  "documents or auditor.",
+	  NULL, NULL, 2, 2, "admin", EDU_V_WRITE, user_add },
+	{ "user remove", "take a user's role away", "LOGIN", NULL,
+	  NULL, NULL, 1, 1, "admin", EDU_V_WRITE, user_remove },
+	{ "log", "show the audit log", "", 
+	  "Print the audit log (exit 1 when no row matches).",
+	  log_options, log_parser, 0, 0, "auditor", 0, db_log },
+	{ "calendar import", "add holidays and make-up working days (day,kind)", "[FILE...]",
+	  "Import the calendar: CSV columns day and kind (holiday or workday).",
+	  NULL, NULL, 0, -1, "admin", EDU_V_WRITE | EDU_V_IMPORT, calendar_import },
+	{ "calendar list", "list the calendar's days", "", NULL,
+	  calendar_list_options, calendar_list_parser, 0, 0, NULL, 0, calendar_list },
+	{ "calendar due", "print the last day of a period", "START DAYS",
+	  "Print the due date of a period of DAYS days after START: the start "
+	  "day is not counted, and a due day that is a day off moves to the next "
+	  "working day.  With --workdays only working days count.",
+	  calendar_due_options, calendar_due_parser, 2, 2, NULL, 0, calendar_due },
+	{ "query", "run a read-only SQL query", "SQL", NULL,
+	  NULL, NULL, 1, 1, "auditor", 0, db_query },
+	{ "runs", "list batch runs", "", NULL,
+	  NULL, NULL, 0, 0, "auditor", 0, db_runs },
+	{ 0 }
+};
+
+static const struct edu_tool tool = {
+	.name = "edu-db",
+	.summary = "edu-db -- the edu database: create, migrate, check, back up; "
+		   "settings, users, audit log, calendar, queries",
+	.verbs = verbs,
+};
+
+int main(int argc, char **argv)
+{
+	return edu_main(&tool, argc, argv);
+}

@@ -1,0 +1,303 @@
+/* cli.c - the common options (DESIGN 3), verb tables and main */
+#define _GNU_SOURCE
+#include <argp.h>
+#include <errno.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "edu.h"
+
+struct edu_opts edu_opt;
+struct edu_import_opts edu_import_opt;
+const char *edu_verb_name = "";
+
+enum { OPT_EXCEL = 0x100, OPT_ON, OPT_UPSERT, OPT_REJECT, OPT_IGNORE_EXTRA };
+
+static const struct argp_option common_options[] = {
+	{ "db", 'd', "FILE", 0, "the database (default: $EDU_DB, else ./edu.db)", 0 },
+	{ "format", 'f', "FMT", 0, "output as csv (default), tsv, table or json (JSON Lines)", 0 },
+	{ "excel", OPT_EXCEL, 0, 0, "CSV for spreadsheets: UTF-8 BOM, CRLF, and a ' before any cell that starts with = + - @ TAB or CR", 0 },
+	{ "encoding", 'e', "ENC", 0, "input encoding: utf-8 (default) or gb18030", 0 },
+	{ "dry-run", 'n', 0, 0, "validate and report, change nothing", 0 },
+	{ "quiet", 'q', 0, 0, "no progress or notices on stderr", 0 },
+	{ "on", OPT_ON, "DATE", 0, "the date an action takes effect (default: today)", 0 },
+	{ 0 }
+};
+
+long edu_arg_long(const char *opt, const char *s, long min, long max)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (!*s || *end || errno || v < min || v > max)
+		edu_die(EDU_EUSAGE, "%s: '%s' is not a whole number from %ld to %ld",
+			opt, s, min, max);
+	return v;
+}
+
+int edu_arg_date(const char *opt, const char *s)
+{
+	int d;
+
+	if (edu_parse_date(s, &d) < 0)
+		edu_die(EDU_EUSAGE, "%s: '%s' is not a date (YYYY-MM-DD)", opt, s);
+	return d;
+}
+
+static error_t common_parser(int key, char *arg, struct argp_state *state)
+{
+	switch (key) {
+	case 'd':
+		edu_opt.db = arg;
+		break;
+	case 'f':
+		if (!strcmp(arg, "csv"))
+			edu_opt.format = EDU_FMT_CSV;
+		else if (!strcmp(arg, "tsv"))
+			edu_opt.format = EDU_FMT_TSV;
+		else if (!strcmp(arg, "table"))
+			edu_opt.format = EDU_FMT_TABLE;
+		else if (!strcmp(arg, "json"))
+			edu_opt.format = EDU_FMT_JSON;
+		else
+			argp_error(state, "--format: '%s' is not one of csv, tsv, table, json", arg);
+		break;
+	case OPT_EXCEL:
+		edu_opt.excel = 1;
+		break;
+	case 'e':
+		if (strcasecmp(arg, "utf-8") && strcasecmp(arg, "utf8") &&
+		    strcasecmp(arg, "gb18030") && strcasecmp(arg, "gbk") &&
+		    strcasecmp(arg, "gb2312"))
+			argp_error(state, "--encoding: '%s' is not one of utf-8, gb18030", arg);
+		/* GBK and GB2312 are subsets of GB18030: read them as that. */
+		edu_opt.encoding = strncasecmp(arg, "utf", 3) ? "GB18030" : NULL;
+		break;
+	case 'n':
+		edu_opt.dry_run = 1;
+		break;
+	case 'q':
+		edu_opt.quiet = 1;
+		break;
+	case OPT_ON:
+		edu_opt.on = edu_arg_date("--on", arg);
+		break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+static const struct argp common_argp = {
+	.options = common_options,
+	.parser = common_parser,
+};
+
+static const struct argp_option import_options[] = {
+	{ "upsert", OPT_UPSERT, 0, 0, "update records whose key exists already", 0 },
+	{ "reject", OPT_REJECT, "FILE", 0, "write bad rows to FILE with an error column and import the rest (exit 1)", 0 },
+	{ "ignore-extra", OPT_IGNORE_EXTRA, 0, 0, "ignore unknown columns instead of refusing the file", 0 },
+	{ 0 }
+};
+
+static error_t import_parser(int key, char *arg, struct argp_state *state)
+{
+	(void)state;
+	switch (key) {
+	case OPT_UPSERT:
+		edu_import_opt.upsert = 1;
+		break;
+	case OPT_REJECT:
+		edu_import_opt.reject = arg;
+		break;
+	case OPT_IGNORE_EXTRA:
+		edu_import_opt.ignore_extra = 1;
+		break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+const struct argp edu_import_argp = {
+	.options = import_options,
+	.parser = import_parser,
+};
+
+/* ---- the tool: common options, then the verb ------------------------- */
+
+static int verb_index;
+
+static error_t tool_parser(int key, char *arg, struct argp_state *state)
+{
+	(void)arg;
+	switch (key) {
+	case ARGP_KEY_ARG:
+		/* The verb: stop here; the verb's own parser takes the rest. */
+		verb_index = state->next - 1;
+		state->next = state->argc;
+		return 0;
+	case ARGP_KEY_NO_ARGS:
+		argp_error(state, "no verb given (see '%s --help')", edu_prog);
+		return 0;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+}
+
+static char *tool_doc(const struct edu_tool *t)
+{
+	struct edu_buf b = { 0 };
+	size_t w = 0;
+
+	for (const struct edu_verb *v = t->verbs; v->name; v++)
+		if (strlen(v->name) > w)
+			w = strlen(v->name);
+	edu_buf_printf(&b, "%s\v", t->summary);
+	edu_buf_puts(&b, "Verbs:\n");
+	for (const struct edu_verb *v = t->verbs; v->name; v++)
+		edu_buf_printf(&b, "  %-*s  %s\n", (int)w, v->name, v->summary);
+	edu_buf_printf(&b, "\nRun '%s VERB --help' for a verb's options and "
+		       "arguments, and see %s(1).", t->name, t->name);
+	return b.s;
+}
+
+/* ---- a verb: its options, the common ones, positional arguments ------ */
+
+static const struct edu_verb *cur_verb;
+static struct edu_cmd cur_cmd;
+
+static error_t verb_parser(int key, char *arg, struct argp_state *state)
+{
+	const struct edu_verb *v = cur_verb;
+	error_t rc = ARGP_ERR_UNKNOWN;
+
+	if (key == ARGP_KEY_ARG) {
+		cur_cmd.argv[cur_cmd.argc++] = arg;
+		return 0;
+	}
+	if (v->parser)
+		rc = v->parser(key, arg, state);
+	if (key == ARGP_KEY_END) {
+		if (cur_cmd.argc < v->min_args)
+			argp_error(state, "too few arguments");
+		if (v->max_args >= 0 && cur_cmd.argc > v->max_args)
+			argp_error(state, "too many arguments");
+		return 0;
+	}
+	return rc;
+}
+
+static const struct edu_verb *find_verb(const struct edu_tool *t, int argc,
+					char **argv, int *used)
+{
+	const char *w = argv[0];
+	struct edu_buf subs = { 0 };
+
+	for (const struct edu_verb *v = t->verbs; v->name; v++) {
+		size_t n = strcspn(v->name, " ");
+
+		if (strncmp(v->name, w, n) || w[n])
+			continue;
+		if (!v->name[n]) {
+			*used = 1;
+			return v;
+		}
+		if (argc > 1 && !strcmp(v->name + n + 1, argv[1])) {
+			*used = 2;
+			return v;
+		}
+		edu_buf_printf(&subs, "%s%s", subs.len ? ", " : "", v->name + n + 1);
+	}
+	if (subs.len)
+		edu_die(EDU_EUSAGE, "%s: %s one of %s (see '%s --help')", w,
+			argc > 1 ? "expected" : "give", subs.s, edu_prog);
+	edu_die(EDU_EUSAGE, "'%s' is not a verb (see '%s --help')", w, edu_prog);
+}
+
+int edu_main(const struct edu_tool *t, int argc, char **argv)
+{
+	int used, status;
+
+	setlocale(LC_ALL, "");
+	edu_prog = t->name;
+	argp_err_exit_status = EDU_EUSAGE;
+	argp_program_version = "edu 0.1.0";
+	edu_opt.on = edu_today();
+	atexit(edu_close_stdout);
+
+	char *doc = tool_doc(t);
+	struct argp_child tool_children[] = {
+		{ &common_argp, 0, "Common options (also after the verb):", 1 },
+		{ 0 }
+	};
+	struct argp tool = {
+		.parser = tool_parser,
+		.args_doc = "VERB [ARG...]",
+		.doc = doc,
+		.children = tool_children,
+	};
+	argp_parse(&tool, argc, argv, ARGP_IN_ORDER, NULL, NULL);
+	free(doc);
+
+	const struct edu_verb *v = find_verb(t, argc - verb_index,
+					     argv + verb_index, &used);
+	cur_verb = v;
+	edu_verb_name = v->name;
+
+	/* The verb's argv: its name as argv[0], so usage reads rightly. */
+	char *name = edu_asprintf("%s %s", t->name, v->name);
+	int vargc = argc - verb_index - used + 1;
+	char **vargv = edu_malloc((vargc + 1) * sizeof *vargv);
+	vargv[0] = name;
+	memcpy(vargv + 1, argv + verb_index + used, (vargc - 1) * sizeof *vargv);
+	vargv[vargc] = NULL;
+	cur_cmd.verb = v;
+	cur_cmd.argv = edu_malloc(vargc * sizeof *cur_cmd.argv);
+
+	struct argp_child children[3] = { 0 };
+	int nc = 0;
+	if (v->flags & EDU_V_IMPORT)
+		children[nc++] = (struct argp_child){ &edu_import_argp, 0, "Import options:", 2 };
+	children[nc++] = (struct argp_child){ &common_argp, 0, "Common options:", 3 };
+	struct argp verb = {
+		.options = v->options,
+		.parser = verb_parser,
+		.args_doc = v->args_doc,
+		.doc = v->doc ? v->doc : v->summary,
+		.children = children,
+	};
+	argp_parse(&verb, vargc, vargv, 0, NULL, NULL);
+
+	cur_cmd.user = edu_login();
+	cur_cmd.role = "";
+	if (!(v->flags & EDU_V_NODB)) {
+		cur_cmd.db = edu_db_open(edu_db_path(), v->flags & EDU_V_WRITE,
+					 v->flags & EDU_V_ANYVERSION);
+		char *role = edu_user_role(cur_cmd.db, cur_cmd.user);
+		cur_cmd.role = role;
+		edu_access(cur_cmd.user, role, v->roles);
+	}
+	status = v->run(&cur_cmd);
+	if (cur_cmd.db)
+		edu_db_close(cur_cmd.db);
+	free(name);
+	free(vargv);
+	return status;
+}
+
+void edu_finish(sqlite3 *db)
+{
+	if (edu_opt.dry_run) {
+		edu_rollback(db);
+		if (!edu_opt.quiet)
+			edu_warn("dry run: nothing written");
+	} else {
+		edu_commit(db);
+	}
+}

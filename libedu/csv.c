@@ -1,0 +1,358 @@
+/* csv.c - a streaming CSV reader on libcsv: BOM, CRLF, CR, blank lines,
+ * line numbers, GB18030 through iconv, UTF-8 checked per record. */
+#define _GNU_SOURCE
+#include <csv.h>
+#include <errno.h>
+#include <iconv.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "edu.h"
+
+#define CHUNK 65536
+
+struct edu_csv {
+	FILE *f;
+	char *name;
+	struct csv_parser p;
+	iconv_t cd;
+	char raw[CHUNK];	/* bytes not yet converted (iconv only) */
+	size_t rawlen;
+	long rawoff;		/* bytes of the file converted so far */
+	char *buf;		/* UTF-8 text; [pos, len) not yet parsed */
+	size_t pos, len, cap;
+	int eof, finished, started;
+	long line;		/* lines fed to the parser so far */
+	long rec_line;		/* the line the current record starts on */
+	int in_record, done;
+	/* the record: fields are NUL-terminated in data at off[i] */
+	struct edu_buf data;
+	size_t *off, *flen;
+	int nf, fcap;
+	char bad[EDU_ERR_MAX];	/* what is wrong with this record, or "" */
+};
+
+static int no_space(unsigned char c)
+{
+	(void)c;
+	return 0;	/* keep spaces: text must round-trip exactly */
+}
+
+static void on_field(void *s, size_t n, void *data)
+{
+	struct edu_csv *r = data;
+
+	if (r->nf == r->fcap) {
+		r->fcap = r->fcap ? r->fcap * 2 : 32;
+		r->off = edu_realloc(r->off, r->fcap * sizeof *r->off);
+		r->flen = edu_realloc(r->flen, r->fcap * sizeof *r->flen);
+	}
+	r->off[r->nf] = r->data.len;
+	r->flen[r->nf] = n;
+	edu_buf_add(&r->data, s ? s : "", s ? n : 0);
+	edu_buf_add(&r->data, "", 1);	/* keep the NUL */
+	r->nf++;
+}
+
+static void on_record(int c, void *data)
+{
+	struct edu_csv *r = data;
+
+	(void)c;
+	r->done = 1;
+	r->in_record = 0;
+}
+
+struct edu_csv *edu_csv_open(const char *path)
+{
+	struct edu_csv *r = edu_malloc(sizeof *r);
+
+	memset(r, 0, sizeof *r);
+	if (!path || !strcmp(path, "-")) {
+		r->f = stdin;
+		r->name = edu_strdup("-");
+	} else {
+		if (!(r->f = fopen(path, "rb"))) {
+			edu_warn("cannot open '%s':", path);
+			free(r);
+			return NULL;
+		}
+		r->name = edu_strdup(path);
+	}
+	r->cd = (iconv_t)-1;
+	const char *enc = edu_opt.encoding;
+	if (enc && strcasecmp(enc, "utf-8") && strcasecmp(enc, "utf8")) {
+		r->cd = iconv_open("UTF-8", enc);
+		if (r->cd == (iconv_t)-1)
+			edu_die(EDU_EUSAGE, "--encoding: unknown encoding '%s'", enc);
+	}
+	csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+	csv_set_space_func(&r->p, no_space);
+	return r;
+}
+
+void edu_csv_close(struct edu_csv *r)
+{
+	if (!r)
+		return;
+	if (r->f != stdin)
+		fclose(r->f);
+	if (r->cd != (iconv_t)-1)
+		iconv_close(r->cd);
+	csv_free(&r->p);
+	edu_buf_free(&r->data);
+	free(r->off);
+	free(r->flen);
+	free(r->buf);
+	free(r->name);
+	free(r);
+}
+
+static void room(struct edu_csv *r, size_t n)
+{
+	if (r->len + n > r->cap) {
+		while (r->len + n > r->cap)
+			r->cap = r->cap ? r->cap * 2 : CHUNK * 2;
+		r->buf = edu_realloc(r->buf, r->cap);
+	}
+}
+
+/* Read more input into buf; 0 at the end, -1 on error (reported). */
+static int fill(struct edu_csv *r)
+{
+	size_t n;
+
+	if (r->pos > 0) {
+		memmove(r->buf, r->buf + r->pos, r->len - r->pos);
+		r->len -= r->pos;
+		r->pos = 0;
+	}
+	if (r->eof)
+		return 0;
+	if (r->cd == (iconv_t)-1) {
+		room(r, CHUNK);
+		n = fread(r->buf + r->len, 1, CHUNK, r->f);
+		r->len += n;
+	} else {
+		n = fread(r->raw + r->rawlen, 1, CHUNK - r->rawlen, r->f);
+		r->rawlen += n;
+		char *in = r->raw;
+		size_t inleft = r->rawlen;
+		while (inleft > 0) {
+			room(r, inleft * 4 + 16);
+			char *out = r->buf + r->len;
+			size_t outleft = r->cap - r->len;
+			size_t rc = iconv(r->cd, &in, &inleft, &out, &outleft);
+			r->len = (size_t)(out - r->buf);
+			if (rc != (size_t)-1)
+				break;
+			if (errno == E2BIG)
+				continue;
+			if (errno == EINVAL && n > 0)
+				break;	/* a character split by the read */
+			return edu_error("%s:%ld: not valid %s text (at byte %ld)",
+					 r->name, r->line + 1, edu_opt.encoding,
+					 r->rawoff + (long)(in - r->raw));
+		}
+		r->rawoff += (long)(in - r->raw);
+		memmove(r->raw, in, inleft);
+		r->rawlen = inleft;
+	}
+	if (n == 0) {
+		if (ferror(r->f))
+			edu_die(EDU_EIO, "cannot read '%s':", r->name);
+		r->eof = 1;
+		return 0;
+	}
+	if (!r->started && r->len >= 3) {
+		r->started = 1;
+		if (!memcmp(r->buf, "\xef\xbb\xbf", 3))
+			r->pos = 3;
+	}
+	return 1;
+}
+
+/* Check the finished record; a bad one is kept with a reason. */
+static void check_record(struct edu_csv *r)
+{
+	r->bad[0] = '\0';
+	for (int i = 0; i < r->nf; i++) {
+		const char *s = r->data.s + r->off[i];
+		size_t bad;
+
+		if (edu_valid_utf8(s, r->flen[i], &bad) == 0)
+			continue;
+		unsigned char c = (unsigned char)s[bad];
+		if (c == 0)
+			snprintf(r->bad, sizeof r->bad, "field %d: a NUL byte", i + 1);
+		else if (c < 0x80)
+			snprintf(r->bad, sizeof r->bad,
+				 "field %d: a control character (0x%02x)", i + 1, c);
+		else
+			snprintf(r->bad, sizeof r->bad,
+				 "field %d: not valid UTF-8 (is the file GB18030? try --encoding gb18030)",
+				 i + 1);
+		return;
+	}
+}
+
+static int blank_record(struct edu_csv *r)
+{
+	if (r->nf != 1)
+		return 0;
+	const char *s = r->data.s + r->off[0];
+	return s[strspn(s, " \t")] == '\0';
+}
+
+int edu_csv_next(struct edu_csv *r)
+{
+	for (;;) {
+		r->nf = 0;
+		r->data.len = 0;
+		r->done = 0;
+		if (r->finished)
+			return 0;
+		while (!r->done) {
+			if (!r->started && !r->eof && r->len - r->pos < 3) {
+				if (fill(r) < 0)
+					return -1;
+				if (r->eof)
+					r->started = 1;
+				continue;
+			}
+			/* One line at a time, so each record knows its line. */
+			size_t i = r->pos, end = 0;
+			while (i < r->len && r->buf[i] != '\n' && r->buf[i] != '\r')
+				i++;
+			if (i < r->len) {
+				end = i + 1;
+				if (r->buf[i] == '\r') {
+					if (i + 1 == r->len && !r->eof) {
+						if (fill(r) < 0)
+							return -1;
+						continue;
+					}
+					if (i + 1 < r->len && r->buf[i + 1] == '\n')
+						end++;
+				}
+			} else if (!r->eof) {
+				if (fill(r) < 0)
+					return -1;
+				continue;
+			} else if (r->pos < r->len) {
+				end = r->len;
+			} else {
+				if (csv_fini(&r->p, on_field, on_record, r) != 0) {
+					r->finished = 1;
+					return edu_error("%s:%ld: a quoted field is not closed",
+							 r->name, r->rec_line);
+				}
+				r->finished = 1;
+				break;
+			}
+			size_t n = end - r->pos;
+			const char *s = r->buf + r->pos;
+			if (!r->in_record && !(s[0] == '\n' || s[0] == '\r')) {
+				r->in_record = 1;
+				r->rec_line = r->line + 1;
+			}
+			if (csv_parse(&r->p, s, n, on_field, on_record, r) != n) {
+				r->finished = 1;
+				return edu_error("%s:%ld: malformed CSV: %s", r->name,
+						 r->line + 1,
+						 "a quote inside an unquoted field, or text after a closing quote");
+			}
+			r->pos = end;
+			if (s[n - 1] == '\n' || s[n - 1] == '\r')
+				r->line++;
+		}
+		if (!r->done)
+			return 0;
+		if (blank_record(r))
+			continue;
+		check_record(r);
+		return r->nf;
+	}
+}
+
+const char *edu_csv_field(struct edu_csv *r, int i)
+{
+	return i >= 0 && i < r->nf ? r->data.s + r->off[i] : "";
+}
+
+size_t edu_csv_field_len(struct edu_csv *r, int i)
+{
+	return i >= 0 && i < r->nf ? r->flen[i] : 0;
+}
+
+long edu_csv_line(struct edu_csv *r)
+{
+	return r->rec_line;
+}
+
+const char *edu_csv_name(struct edu_csv *r)
+{
+	return r->name;
+}
+
+const char *edu_csv_bad(struct edu_csv *r)
+{
+	return r->bad[0] ? r->bad : NULL;
+}
+
+/* Does a header name match a column's name or one of its aliases? */
+static int name_matches(const struct edu_colname *c, const char *h)
+{
+	if (!strcasecmp(c->name, h))
+		return 1;
+	for (const char *a = c->aliases; a && *a;) {
+		size_t n = strcspn(a, "|");
+
+		if (n == strlen(h) && !strncmp(a, h, n))
+			return 1;
+		a += n + (a[n] == '|');
+	}
+	return 0;
+}
+
+int edu_csv_header(struct edu_csv *r, const struct edu_colname *cols,
+		   int ncols, int ignore_extra, int *map)
+{
+	int n = edu_csv_next(r), bad = 0;
+
+	if (n < 0)
+		return -1;
+	if (n == 0)
+		return edu_error("%s: no header row (an empty file)", r->name);
+	if (edu_csv_bad(r))
+		return edu_error("%s:%ld: header: %s", r->name, r->rec_line, r->bad);
+	for (int j = 0; j < ncols; j++)
+		map[j] = -1;
+	for (int i = 0; i < n; i++) {
+		char *h = edu_strdup(edu_csv_field(r, i));
+		char *s = h + strspn(h, " \t");
+		size_t len = strlen(s);
+		while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+			s[--len] = '\0';
+		int j;
+		for (j = 0; j < ncols; j++)
+			if (name_matches(&cols[j], s))
+				break;
+		if (j == ncols) {
+			if (!ignore_extra) {
+				edu_warn("%s:%ld: unknown column '%s' (see edu-csv(5), or use --ignore-extra)",
+					 r->name, r->rec_line, s);
+				bad = 1;
+			}
+		} else if (map[j] >= 0) {
+			edu_warn("%s:%ld: column '%s' appears twice", r->name,
+				 r->rec_line, cols[j].name);
+			bad = 1;
+		} else {
+			map[j] = i;
+		}
+		free(h);
+	}
+	return bad ? -1 : 0;
+}

@@ -1,0 +1,420 @@
+/*
+ * edu.h - the one public header of libedu, the library shared by the edu-*
+ * tools.  Grouped by the source file that implements each part.
+ *
+ * Ownership: a function that returns `char *` returns memory the caller
+ * frees with free(); `const char *` results belong to the object they came
+ * from and live as long as it.  Functions that can fail report the error on
+ * stderr themselves and return -1 (or NULL); edu_die() is for the top.
+ */
+#ifndef EDU_H
+#define EDU_H
+
+#include <argp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <sqlite3.h>
+
+/* ---- err.c: errors, exit status, memory ------------------------------ */
+
+/* Exit status, DESIGN 5 (the values of sysexits.h). */
+enum {
+	EDU_OK = 0,
+	EDU_NO = 1,		/* a negative answer: nothing matched, ... */
+	EDU_EUSAGE = 64,
+	EDU_EDATA = 65,
+	EDU_ENOINPUT = 66,
+	EDU_ESOFTWARE = 70,
+	EDU_ECANTCREAT = 73,
+	EDU_EIO = 74,
+	EDU_ETEMPFAIL = 75,
+	EDU_ENOPERM = 77,
+	EDU_ECONFIG = 78,
+};
+
+extern const char *edu_prog;	/* "edu-school", for messages */
+
+/* A message on stderr: "PROG: MESSAGE"; a format ending in ':' adds the
+ * errno text. */
+void edu_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* edu_warn() then exit(status). */
+_Noreturn void edu_die(int status, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* edu_warn() and return -1, so callers can `return edu_error(...)`. */
+int edu_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Flush and close stdout; a failed write becomes exit 74.  Called last by
+ * every main, through edu_main(). */
+void edu_close_stdout(void);
+
+void *edu_malloc(size_t n);
+void *edu_realloc(void *p, size_t n);
+char *edu_strdup(const char *s);
+char *edu_strndup(const char *s, size_t n);
+char *edu_asprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* A growable string. */
+struct edu_buf {
+	char *s;
+	size_t len, cap;
+};
+void edu_buf_add(struct edu_buf *b, const char *s, size_t n);
+void edu_buf_puts(struct edu_buf *b, const char *s);
+void edu_buf_printf(struct edu_buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void edu_buf_json(struct edu_buf *b, const char *s);	/* a JSON string */
+void edu_buf_free(struct edu_buf *b);
+
+/* ---- cli.c: common options, verb tables, main ------------------------ */
+
+enum edu_format { EDU_FMT_CSV, EDU_FMT_TSV, EDU_FMT_TABLE, EDU_FMT_JSON };
+
+/* The options of DESIGN 3, accepted before or after the verb. */
+struct edu_opts {
+	const char *db;		/* --db, else $EDU_DB, else ./edu.db */
+	enum edu_format format;
+	int excel;
+	const char *encoding;	/* NULL or "utf-8": UTF-8; else for iconv */
+	int dry_run;
+	int quiet;
+	int on;			/* --on, as a day number; default today */
+};
+extern struct edu_opts edu_opt;
+extern const char *edu_verb_name;	/* for audit rows: "licence set" */
+
+/* Options of every `import`: --upsert --reject --ignore-extra. */
+struct edu_import_opts {
+	int upsert;
+	const char *reject;
+	int ignore_extra;
+};
+extern struct edu_import_opts edu_import_opt;
+extern const struct argp edu_import_argp;	/* add as a verb's child */
+
+/* What a verb may do: its access check runs before it does. */
+enum edu_verb_flags {
+	EDU_V_NODB = 1,		/* opens no database (edu-db init) */
+	EDU_V_WRITE = 2,	/* changes the database: needs write access */
+	EDU_V_ANYVERSION = 4,	/* runs on any schema version (migrate) */
+	EDU_V_IMPORT = 8,	/* takes the import options */
+};
+
+struct edu_cmd;
+struct edu_verb {
+	const char *name;	/* "import", or two words: "licence set" */
+	const char *summary;	/* one line, for `edu-X --help` */
+	const char *args_doc;	/* "CODE", "[FILE...]" */
+	const char *doc;	/* longer text for `edu-X VERB --help` */
+	const struct argp_option *options;
+	argp_parser_t parser;	/* for options; NULL when there are none */
+	int min_args, max_args;	/* positional arguments; max -1: any */
+	const char *roles;	/* who may: "admin registrar"; NULL: any role */
+	int flags;
+	int (*run)(struct edu_cmd *c);
+};
+
+/* What a verb's function is handed. */
+struct edu_cmd {
+	const struct edu_verb *verb;
+	int argc;		/* positional arguments after the options */
+	char **argv;
+	sqlite3 *db;		/* open, checked; NULL with EDU_V_NODB */
+	const char *user;	/* the real user's login */
+	const char *role;	/* the user's role, "" for none */
+};
+
+struct edu_tool {
+	const char *name;	/* "edu-school" */
+	const char *summary;
+	const struct edu_verb *verbs;	/* ends with a zeroed entry */
+};
+
+/* Parse argv, open the database, check access, run the verb, close
+ * stdout: a tool's main is `return edu_main(&tool, argc, argv);`. */
+int edu_main(const struct edu_tool *t, int argc, char **argv);
+
+/* Parse an option value with the option's name in the message: exit 64. */
+long edu_arg_long(const char *opt, const char *s, long min, long max);
+int edu_arg_date(const char *opt, const char *s);	/* day number */
+
+/* ---- db.c: open, schema, transactions ------------------------------- */
+
+#define EDU_DB_DEFAULT "edu.db"
+
+/* The number of migrations compiled into this library. */
+int edu_schema_version(void);
+/* The path the tools use: --db, $EDU_DB, ./edu.db. */
+const char *edu_db_path(void);
+/* Create a new database at path (mode 0660, all migrations, the user as
+ * admin); refuses an existing file (exit 73 at the top). */
+int edu_db_create(const char *path, const char *user);
+/* Open an existing database: exit 66 when missing, 78 on a version
+ * mismatch unless anyversion, 77 when the file cannot be opened for
+ * writing and `write` is set. */
+sqlite3 *edu_db_open(const char *path, int write, int anyversion);
+void edu_db_close(sqlite3 *db);
+int edu_db_user_version(sqlite3 *db);
+/* Apply the migrations after the file's version; returns how many. */
+int edu_db_migrate(sqlite3 *db);
+
+/* BEGIN IMMEDIATE / COMMIT / ROLLBACK; busy past the timeout exits 75. */
+void edu_begin(sqlite3 *db);
+void edu_commit(sqlite3 *db);
+void edu_rollback(sqlite3 *db);
+/* COMMIT, or with --dry-run ROLLBACK and say so. */
+void edu_finish(sqlite3 *db);
+
+/* Die with the exit status that fits SQLite's error code (busy 75, read
+ * only / auth 77, I/O and full disk 74, else 70). */
+_Noreturn void edu_die_db(sqlite3 *db, const char *what);
+/* Prepare or die. */
+sqlite3_stmt *edu_prepare(sqlite3 *db, const char *sql);
+/* Step a statement that returns no row (or ignores them); die on error. */
+void edu_exec_stmt(sqlite3 *db, sqlite3_stmt *st);
+/* Run SQL with text parameters (NULL binds NULL); returns
+ * sqlite3_changes() or dies. */
+int edu_exec(sqlite3 *db, const char *sql, int n, const char *const *params);
+/* The first column of the first row as a malloc'd string, or NULL. */
+char *edu_query1(sqlite3 *db, const char *sql, int n,
+		 const char *const *params);
+/* Bind a text value, with "" and NULL both bound as NULL. */
+void edu_bind_text(sqlite3_stmt *st, int i, const char *s);
+
+/* ---- access.c: users and roles (DESIGN 7) --------------------------- */
+
+/* The real user's login name (from the real uid). */
+const char *edu_login(void);
+int edu_role_valid(const char *role);
+extern const char *const edu_roles[];	/* NULL-terminated */
+/* The user's role, or "" when none. */
+char *edu_user_role(sqlite3 *db, const char *login);
+/* May a user with `role` run a verb that needs one of `roles` (a space
+ * separated list; NULL: any role)?  Exits 77 when not. */
+void edu_access(const char *login, const char *role, const char *roles);
+
+/* ---- seq.c: settings and sequences ---------------------------------- */
+
+/* The value of a setting, or a copy of dflt when unset. */
+char *edu_setting(sqlite3 *db, const char *key, const char *dflt);
+/* Check a value for a known key; 0 or -1 with a message. */
+int edu_setting_check(const char *key, const char *value);
+struct edu_setting_def {
+	const char *key, *dflt, *doc;
+	int (*check)(const char *value, char *err);
+};
+extern const struct edu_setting_def edu_settings[];	/* NULL-key ended */
+const struct edu_setting_def *edu_setting_def(const char *key);
+/* The next number of scope inside the caller's transaction. */
+int64_t edu_seq_next(sqlite3 *db, const char *scope);
+
+/* ---- audit.c: the append-only, hash-chained audit log ---------------- */
+
+/* Append an audit row in the caller's transaction: now, the user, the
+ * tool and verb, entity, key, and what changed (JSON text). */
+void edu_audit(sqlite3 *db, const char *entity, const char *key,
+	       const char *change);
+/* Verify the chain: 0 when it holds, else the number of bad rows, each
+ * reported on stdout as a line. */
+int edu_audit_verify(sqlite3 *db, FILE *out);
+/* SHA-256 of data as 64 hex digits in hex[65]. */
+void edu_sha256_hex(const void *data, size_t n, char hex[65]);
+
+/* ---- run.c: the batch-run ledger (DESIGN 9) -------------------------- */
+
+/* Record the start of a run in its own transaction; returns its id. */
+int64_t edu_run_begin(sqlite3 *db);
+/* Record the end: counts is free text ("inserted=3 updated=1"). */
+void edu_run_end(sqlite3 *db, int64_t id, const char *counts, int status);
+
+/* ---- progress.c ------------------------------------------------------ */
+
+/* A progress line on stderr, only when it is a terminal and not --quiet;
+ * at most a few times a second.  total may be 0 when unknown. */
+void edu_progress(const char *what, long done, long total);
+void edu_progress_end(void);
+
+/* ---- date.c: dates and the working-day calendar --------------------- */
+
+/* A date is a day number: days since 1970-01-01. */
+int edu_days(int y, int m, int d);
+void edu_ymd(int days, int *y, int *m, int *d);
+/* Format as YYYY-MM-DD into out[11]. */
+char *edu_date_str(int days, char out[11]);
+int edu_today(void);
+int edu_weekday(int days);	/* 1 Monday .. 7 Sunday */
+/* Add months, keeping the day or ending on the month's last day. */
+int edu_add_months(int days, int months);
+/* Parse YYYY-MM-DD, YYYY/M/D, YYYY年M月D日 (and YYYY-M-D); -1 when not a
+ * valid date, else 0 and *days. */
+int edu_parse_date(const char *s, int *days);
+
+/* Is this day a working day by the calendar table (weekends are off unless
+ * listed as workday; a listed holiday is off)?  Caches per handle. */
+int edu_is_workday(sqlite3 *db, int day);
+/* Next working day on or after day. */
+int edu_next_workday(sqlite3 *db, int day);
+/* The last day of a period of n calendar days after start, moved to the
+ * next working day when it is a day off. */
+int edu_due_days(sqlite3 *db, int start, int n);
+/* The n-th working day after start. */
+int edu_due_workdays(sqlite3 *db, int start, int n);
+/* Drop the cached calendar (after a change, or a closed handle). */
+void edu_calendar_forget(void);
+
+/* ---- valid.c: validators --------------------------------------------- */
+
+/* Each validator normalises `in` into out (at least EDU_VAL_MAX bytes) and
+ * returns 0, or returns -1 with a reason in err (EDU_ERR_MAX bytes). */
+#define EDU_VAL_MAX 64
+#define EDU_ERR_MAX 256
+
+/* Resident ID, GB 11643: 18 chars with check char (x -> X), or 15 digits
+ * upgraded to 18.  *birth and *male are set when not NULL. */
+int edu_valid_id(const char *in, char *out, int *birth, int *male,
+		 char *err);
+/* The ISO 7064 MOD 11-2 check char of the first 17 digits. */
+char edu_id_check_char(const char *first17);
+/* Student number: G + ID, J + ID-shaped, L + area + birth + 4 digits. */
+int edu_valid_student_no(const char *in, char *out, char *err);
+/* Unified social credit code, GB 32100. */
+int edu_valid_credit_code(const char *in, char *out, char *err);
+char edu_credit_check_char(const char *first17);
+/* Date in any accepted form, normalised to YYYY-MM-DD. */
+int edu_valid_date(const char *in, char *out, char *err);
+/* Mobile (1 + 10 digits) or landline (area-number[-ext]). */
+int edu_valid_phone(const char *in, char *out, char *err);
+/* Exactly n ASCII digits. */
+int edu_valid_digits(const char *in, int n, char *out, char *err);
+/* A whole number in [min, max]. */
+int edu_valid_int(const char *in, long min, long max, char *out, char *err);
+/* UTF-8 without NUL or control characters other than tab, CR, LF. */
+int edu_valid_utf8(const char *s, size_t n, size_t *bad);
+
+/* An enumerated value: its English key and its Chinese names ("男|男性"). */
+struct edu_enum {
+	const char *key;
+	const char *zh;
+};
+/* Match a key (case-insensitively) or a Chinese name; NULL-key ended. */
+int edu_valid_enum(const struct edu_enum *e, const char *in, char *out,
+		   char *err);
+
+/* ---- csv.c: reading ---------------------------------------------------- */
+
+struct edu_csv;
+/* Open a file ("-" or NULL for stdin) for reading; NULL after a message
+ * (exit 66 for a missing file is the caller's choice). */
+struct edu_csv *edu_csv_open(const char *path);
+/* Read the next record: its fields are edu_csv_field(); returns the number
+ * of fields, 0 at the end, -1 on malformed input (reported). */
+int edu_csv_next(struct edu_csv *r);
+const char *edu_csv_field(struct edu_csv *r, int i);	/* "" past the end */
+size_t edu_csv_field_len(struct edu_csv *r, int i);
+long edu_csv_line(struct edu_csv *r);	/* first line of the record */
+/* What is wrong with this record's text (bad UTF-8, NUL), or NULL. */
+const char *edu_csv_bad(struct edu_csv *r);
+const char *edu_csv_name(struct edu_csv *r);	/* "-" for stdin */
+void edu_csv_close(struct edu_csv *r);
+
+/* A column of an input file: its name, Chinese aliases ("姓名|名字"). */
+struct edu_colname {
+	const char *name;
+	const char *aliases;
+};
+/* Read the header and map it onto cols: map[i] is the field index of
+ * cols[i] or -1.  Unknown columns are an error unless ignore_extra;
+ * duplicates always.  Returns 0, or -1 after reporting. */
+int edu_csv_header(struct edu_csv *r, const struct edu_colname *cols,
+		   int ncols, int ignore_extra, int *map);
+
+/* ---- out.c: writing CSV, TSV, tables, JSON Lines ---------------------- */
+
+enum edu_vtype { EDU_V_NULL, EDU_V_TEXT, EDU_V_NUM };
+struct edu_out;
+/* Start output on f in the format of edu_opt (and --excel), with a header
+ * of ncols names. */
+struct edu_out *edu_out_new(FILE *f, int ncols, const char *const *names);
+/* The same, with an explicit format and no excel mode (reject files). */
+struct edu_out *edu_out_new_fmt(FILE *f, enum edu_format fmt, int excel,
+				int ncols, const char *const *names);
+void edu_out_cell(struct edu_out *o, const char *s, enum edu_vtype t);
+void edu_out_row(struct edu_out *o, const char *const *vals);	/* text */
+/* Write every row of a statement; returns the number of rows. */
+long edu_out_stmt(struct edu_out *o, sqlite3_stmt *st);
+/* Start with the statement's column names as the header. */
+struct edu_out *edu_out_for_stmt(FILE *f, sqlite3_stmt *st);
+/* Flush (tables are aligned here) and free. */
+void edu_out_end(struct edu_out *o);
+/* Display width of UTF-8 text (CJK counts 2). */
+size_t edu_text_width(const char *s);
+
+/* ---- entity.c: import, list and show for a table --------------------- */
+
+enum edu_coltype {
+	EDU_C_TEXT,	/* free text, kept exactly */
+	EDU_C_CODE,	/* trimmed text */
+	EDU_C_INT,
+	EDU_C_DATE,
+	EDU_C_ENUM,
+	EDU_C_PHONE,
+	EDU_C_ID,	/* resident ID number */
+	EDU_C_CREDIT,	/* unified social credit code */
+	EDU_C_DIGITS,	/* exactly `digits` digits */
+};
+
+enum edu_colflags {
+	EDU_C_KEY = 1,		/* part of the key */
+	EDU_C_REQUIRED = 2,	/* may not be empty */
+};
+
+struct edu_col {
+	const char *name;	/* CSV and SQL column name */
+	const char *aliases;	/* Chinese names, '|' separated */
+	enum edu_coltype type;
+	int flags;
+	const struct edu_enum *values;	/* EDU_C_ENUM */
+	long min, max;		/* EDU_C_INT; EDU_C_DIGITS: min is the count */
+	const char *ref;	/* "school": must be a key of that table,
+				 * whose key column has this column's name */
+};
+
+struct edu_entity {
+	const char *table;	/* also the audit entity */
+	const char *what;	/* for messages: "school" */
+	const struct edu_col *cols;
+	int ncols;
+	/* Rules across a row's fields (vals normalised, NULL when empty):
+	 * 0, or -1 with the column name in *col and the reason in err. */
+	int (*row_check)(sqlite3 *db, const char *const *vals,
+			 const char **col, char *err);
+};
+
+struct edu_import_stats {
+	long inserted, updated, unchanged, rejected;
+};
+/* Import files (none: stdin) into an entity under edu_import_opt and
+ * edu_opt; one transaction; returns the exit status (0, 1 with rejects,
+ * 65 on invalid input, 66 on a missing file). */
+int edu_import(sqlite3 *db, const struct edu_entity *e, int nfiles,
+	       char **files, struct edu_import_stats *st);
+/* Normalise one value of a column into *out (malloc'd; NULL when empty):
+ * 0, or -1 with a reason in err. */
+int edu_col_value(sqlite3 *db, const struct edu_col *c, const char *in,
+		  char **out, char *err);
+
+/* One filter of a list: column = value (value normalised by the column). */
+struct edu_filter {
+	const char *col;
+	const char *value;
+};
+/* Print the rows matching every filter, ordered by key; returns the number
+ * of rows.  Filter values are checked first (exit 64 when invalid). */
+long edu_list(sqlite3 *db, const struct edu_entity *e, int nf,
+	      const struct edu_filter *f);
+/* Find a column by name. */
+const struct edu_col *edu_entity_col(const struct edu_entity *e,
+				     const char *name);
+
+#endif

@@ -1,0 +1,552 @@
+/* entity.c - import and list for any table described by its columns:
+ * every tool's `import` and `list` are this code with their own columns. */
+#define _GNU_SOURCE
+#include <stdlib.h>
+#include <string.h>
+
+#include "edu.h"
+
+#define MAX_SHOWN 100	/* errors reported before we only count them */
+
+const struct edu_col *edu_entity_col(const struct edu_entity *e, const char *name)
+{
+	for (int i = 0; i < e->ncols; i++)
+		if (!strcmp(e->cols[i].name, name))
+			return &e->cols[i];
+	return NULL;
+}
+
+static int ref_exists(sqlite3 *db, const char *table, const char *col,
+		      const char *v)
+{
+	struct edu_buf sql = { 0 };
+	const char *p[] = { v };
+
+	/* Identifiers come from the tool's column table, never from data. */
+	edu_buf_puts(&sql, "SELECT 1 FROM \"");
+	edu_buf_puts(&sql, table);
+	edu_buf_puts(&sql, "\" WHERE \"");
+	edu_buf_puts(&sql, col);
+	edu_buf_puts(&sql, "\" = ?");
+	char *r = edu_query1(db, sql.s, 1, p);
+	edu_buf_free(&sql);
+	free(r);
+	return r != NULL;
+}
+
+int edu_col_value(sqlite3 *db, const struct edu_col *c, const char *in,
+		  char **out, char *err)
+{
+	char v[EDU_VAL_MAX];
+	int rc = 0;
+
+	*out = NULL;
+	if (c->type == EDU_C_TEXT) {
+		if (!*in)
+			goto empty;
+		*out = edu_strdup(in);
+		return 0;
+	}
+	/* Typed values: surrounding blanks are a spreadsheet's, not data. */
+	size_t start = strspn(in, " \t"), n = strlen(in + start);
+	while (n > 0 && (in[start + n - 1] == ' ' || in[start + n - 1] == '\t'))
+		n--;
+	if (n == 0)
+		goto empty;
+	char *s = edu_strndup(in + start, n);
+	switch (c->type) {
+	case EDU_C_TEXT:
+	case EDU_C_CODE:
+		*out = s;
+		s = NULL;
+		break;
+	case EDU_C_INT:
+		rc = edu_valid_int(s, c->min, c->max, v, err);
+		break;
+	case EDU_C_DATE:
+		rc = edu_valid_date(s, v, err);
+		break;
+	case EDU_C_ENUM:
+		rc = edu_valid_enum(c->values, s, v, err);
+		break;
+	case EDU_C_PHONE:
+		rc = edu_valid_phone(s, v, err);
+		break;
+	case EDU_C_ID:
+		rc = edu_valid_id(s, v, NULL, NULL, err);
+		break;
+	case EDU_C_CREDIT:
+		rc = edu_valid_credit_code(s, v, err);
+		break;
+	case EDU_C_DIGITS:
+		rc = edu_valid_digits(s, (int)c->min, v, err);
+		break;
+	}
+	free(s);
+	if (rc < 0)
+		return -1;
+	if (!*out)
+		*out = edu_strdup(v);
+	if (c->ref && !ref_exists(db, c->ref, c->name, *out)) {
+		snprintf(err, EDU_ERR_MAX, "no %s '%s'", c->ref, *out);
+		free(*out);
+		*out = NULL;
+		return -1;
+	}
+	return 0;
+empty:
+	if (c->flags & (EDU_C_REQUIRED | EDU_C_KEY)) {
+		snprintf(err, EDU_ERR_MAX, "may not be empty");
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- import ------------------------------------------------------------ */
+
+struct importer {
+	sqlite3 *db;
+	const struct edu_entity *e;
+	sqlite3_stmt *find, *insert, *update;
+	struct edu_out *reject;
+	FILE *reject_f;
+	long errors;
+	struct edu_import_stats st;
+};
+
+static void add_ident(struct edu_buf *b, const char *s)
+{
+	edu_buf_puts(b, "\"");
+	edu_buf_puts(b, s);
+	edu_buf_puts(b, "\"");
+}
+
+static void prepare(struct importer *im)
+{
+	const struct edu_entity *e = im->e;
+	struct edu_buf sel = { 0 }, ins = { 0 }, upd = { 0 }, where = { 0 };
+	int nk = 0, nv = 0;
+
+	edu_buf_puts(&sel, "SELECT ");
+	edu_buf_puts(&ins, "INSERT INTO ");
+	add_ident(&ins, e->table);
+	edu_buf_puts(&ins, " (");
+	edu_buf_puts(&upd, "UPDATE ");
+	add_ident(&upd, e->table);
+	edu_buf_puts(&upd, " SET ");
+	/* Parameters: ?1..?n are the columns in table order, in every
+	 * statement, so one binding serves all three. */
+	for (int i = 0; i < e->ncols; i++) {
+		const struct edu_col *c = &e->cols[i];
+
+		edu_buf_puts(&sel, i ? ", " : "");
+		add_ident(&sel, c->name);
+		edu_buf_puts(&ins, i ? ", " : "");
+		add_ident(&ins, c->name);
+		if (c->flags & EDU_C_KEY) {
+			edu_buf_puts(&where, nk++ ? " AND " : " WHERE ");
+			add_ident(&where, c->name);
+			edu_buf_printf(&where, " = ?%d", i + 1);
+		} else {
+			edu_buf_puts(&upd, nv++ ? ", " : "");
+			add_ident(&upd, c->name);
+			edu_buf_printf(&upd, " = ?%d", i + 1);
+		}
+	}
+	edu_buf_puts(&sel, " FROM ");
+	add_ident(&sel, e->table);
+	edu_buf_puts(&sel, where.s);
+	edu_buf_puts(&ins, ") VALUES (");
+	for (int i = 0; i < e->ncols; i++)
+		edu_buf_printf(&ins, "%s?%d", i ? ", " : "", i + 1);
+	edu_buf_puts(&ins, ")");
+	edu_buf_puts(&upd, where.s);
+	im->find = edu_prepare(im->db, sel.s);
+	im->insert = edu_prepare(im->db, ins.s);
+	im->update = nv ? edu_prepare(im->db, upd.s) : NULL;
+	edu_buf_free(&sel);
+	edu_buf_free(&ins);
+	edu_buf_free(&upd);
+	edu_buf_free(&where);
+}
+
+static void bind_row(const struct edu_entity *e, sqlite3_stmt *st, char **vals)
+{
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	int n = sqlite3_bind_parameter_count(st);
+	for (int i = 0; i < e->ncols && i < n; i++) {
+		if (!vals[i])
+			sqlite3_bind_null(st, i + 1);
+		else if (e->cols[i].type == EDU_C_INT)
+			sqlite3_bind_int64(st, i + 1, strtoll(vals[i], NULL, 10));
+		else
+			sqlite3_bind_text(st, i + 1, vals[i], -1, SQLITE_STATIC);
+	}
+}
+
+static char *row_key(const struct edu_entity *e, char **vals)
+{
+	struct edu_buf b = { 0 };
+
+	for (int i = 0; i < e->ncols; i++)
+		if (e->cols[i].flags & EDU_C_KEY) {
+			if (b.len)
+				edu_buf_puts(&b, "/");
+			edu_buf_puts(&b, vals[i] ? vals[i] : "");
+		}
+	return b.s;
+}
+
+static const char *first_key(const struct edu_entity *e)
+{
+	for (int i = 0; i < e->ncols; i++)
+		if (e->cols[i].flags & EDU_C_KEY)
+			return e->cols[i].name;
+	return e->cols[0].name;
+}
+
+/* Report a bad row; with --reject, keep it with its reason. */
+static void row_error(struct importer *im, struct edu_csv *r, const int *map,
+		      const char *col, const char *msg)
+{
+	if (im->errors < MAX_SHOWN) {
+		if (col)
+			edu_warn("%s:%ld: %s: %s", edu_csv_name(r), edu_csv_line(r), col, msg);
+		else
+			edu_warn("%s:%ld: %s", edu_csv_name(r), edu_csv_line(r), msg);
+	}
+	im->errors++;
+	im->st.rejected++;
+	if (im->reject) {
+		for (int i = 0; i < im->e->ncols; i++)
+			edu_out_cell(im->reject, edu_csv_field(r, map[i]), EDU_V_TEXT);
+		char *m = col ? edu_asprintf("%s: %s", col, msg) : edu_strdup(msg);
+		edu_out_cell(im->reject, m, EDU_V_TEXT);
+		free(m);
+	}
+}
+
+/* SQLite's "UNIQUE constraint failed: school.credit_code", said for
+ * people. */
+static void constraint_msg(sqlite3 *db, const struct edu_entity *e,
+			   char **vals, const char **col, char *err)
+{
+	const char *m = sqlite3_errmsg(db);
+	const char *u = "UNIQUE constraint failed: ";
+
+	*col = NULL;
+	if (!strncmp(m, u, strlen(u))) {
+		const char *dot = strchr(m + strlen(u), '.');
+		const struct edu_col *c = dot ? edu_entity_col(e, dot + 1) : NULL;
+
+		if (c && !strchr(dot + 1, ',')) {
+			*col = c->name;
+			snprintf(err, EDU_ERR_MAX, "'%s' is already used by another %s",
+				 vals[c - e->cols] ? vals[c - e->cols] : "", e->what);
+			return;
+		}
+	}
+	snprintf(err, EDU_ERR_MAX, "%s", m);
+}
+
+static void audit_insert(struct importer *im, char **vals, const char *key)
+{
+	struct edu_buf b = { 0 };
+
+	edu_buf_puts(&b, "{");
+	for (int i = 0; i < im->e->ncols; i++) {
+		if (!vals[i])
+			continue;
+		if (b.len > 1)
+			edu_buf_puts(&b, ",");
+		edu_buf_json(&b, im->e->cols[i].name);
+		edu_buf_puts(&b, ":");
+		edu_buf_json(&b, vals[i]);
+	}
+	edu_buf_puts(&b, "}");
+	edu_audit(im->db, im->e->table, key, b.s);
+	edu_buf_free(&b);
+}
+
+/* Compare with the stored row; update and audit what differs.  Returns 1
+ * when something changed. */
+static int update_row(struct importer *im, char **vals, const char *key)
+{
+	const struct edu_entity *e = im->e;
+	struct edu_buf b = { 0 };
+
+	edu_buf_puts(&b, "{");
+	for (int i = 0; i < e->ncols; i++) {
+		const char *old = (const char *)sqlite3_column_text(im->find, i);
+		const char *new = vals[i];
+
+		if ((!old && !new) || (old && new && !strcmp(old, new)))
+			continue;
+		if (b.len > 1)
+			edu_buf_puts(&b, ",");
+		edu_buf_json(&b, e->cols[i].name);
+		edu_buf_puts(&b, ":[");
+		if (old)
+			edu_buf_json(&b, old);
+		else
+			edu_buf_puts(&b, "null");
+		edu_buf_puts(&b, ",");
+		if (new)
+			edu_buf_json(&b, new);
+		else
+			edu_buf_puts(&b, "null");
+		edu_buf_puts(&b, "]");
+	}
+	edu_buf_puts(&b, "}");
+	int changed = b.len > 2;
+	if (changed) {
+		/* The find statement is done with: reset it before writing. */
+		sqlite3_reset(im->find);
+		bind_row(e, im->update, vals);
+		if (sqlite3_step(im->update) != SQLITE_DONE) {
+			edu_buf_free(&b);
+			return -1;
+		}
+		edu_audit(im->db, e->table, key, b.s);
+	}
+	edu_buf_free(&b);
+	return changed;
+}
+
+static void import_row(struct importer *im, struct edu_csv *r, const int *map)
+{
+	const struct edu_entity *e = im->e;
+	char **vals = edu_malloc(e->ncols * sizeof *vals);
+	char err[EDU_ERR_MAX];
+	const char *col = NULL;
+	int bad = 0;
+
+	memset(vals, 0, e->ncols * sizeof *vals);
+	if (edu_csv_bad(r)) {
+		row_error(im, r, map, NULL, edu_csv_bad(r));
+		goto out;
+	}
+	for (int i = 0; i < e->ncols; i++) {
+		if (edu_col_value(im->db, &e->cols[i], edu_csv_field(r, map[i]),
+				  &vals[i], err) < 0) {
+			row_error(im, r, map, e->cols[i].name, err);
+			goto out;
+		}
+	}
+	if (e->row_check && e->row_check(im->db, (const char *const *)vals, &col, err) < 0) {
+		row_error(im, r, map, col, err);
+		goto out;
+	}
+	char *key = row_key(e, vals);
+	bind_row(e, im->find, vals);
+	int rc = sqlite3_step(im->find);
+	if (rc == SQLITE_ROW) {
+		if (!edu_import_opt.upsert) {
+			snprintf(err, EDU_ERR_MAX, "%s '%s' exists already (use --upsert to update it)",
+				 e->what, key);
+			row_error(im, r, map, first_key(e), err);
+		} else {
+			int ch = update_row(im, vals, key);
+			if (ch < 0) {
+				constraint_msg(im->db, e, vals, &col, err);
+				row_error(im, r, map, col, err);
+			} else if (ch) {
+				im->st.updated++;
+			} else {
+				im->st.unchanged++;
+			}
+		}
+	} else if (rc == SQLITE_DONE) {
+		sqlite3_reset(im->find);
+		bind_row(e, im->insert, vals);
+		if (sqlite3_step(im->insert) != SQLITE_DONE) {
+			if ((sqlite3_errcode(im->db) & 0xff) != SQLITE_CONSTRAINT)
+				edu_die_db(im->db, "cannot write");
+			constraint_msg(im->db, e, vals, &col, err);
+			row_error(im, r, map, col, err);
+			bad = 1;
+		}
+		if (!bad) {
+			audit_insert(im, vals, key);
+			im->st.inserted++;
+		}
+	} else {
+		edu_die_db(im->db, "cannot read");
+	}
+	sqlite3_reset(im->find);
+	if (im->update)
+		sqlite3_reset(im->update);
+	sqlite3_reset(im->insert);
+	free(key);
+out:
+	for (int i = 0; i < e->ncols; i++)
+		free(vals[i]);
+	free(vals);
+}
+
+/* Read one file; returns 0, or an exit status for a file that could not
+ * be read to its end. */
+static int import_file(struct importer *im, const char *path)
+{
+	const struct edu_entity *e = im->e;
+	struct edu_colname *names = edu_malloc((e->ncols + 1) * sizeof *names);
+	int *map = edu_malloc((e->ncols + 1) * sizeof *map);
+	struct edu_csv *r = edu_csv_open(path);
+	int status = 0, n;
+	long rows = 0;
+
+	if (!r) {
+		status = EDU_ENOINPUT;
+		goto out;
+	}
+	for (int i = 0; i < e->ncols; i++)
+		names[i] = (struct edu_colname){ e->cols[i].name, e->cols[i].aliases };
+	/* The error column of a reject file: so a fixed one imports back. */
+	names[e->ncols] = (struct edu_colname){ "error", "错误" };
+	if (edu_csv_header(r, names, e->ncols + 1, edu_import_opt.ignore_extra, map) < 0) {
+		status = EDU_EDATA;
+		goto out;
+	}
+	for (int i = 0; i < e->ncols; i++)
+		if (map[i] < 0 && (e->cols[i].flags & (EDU_C_KEY | EDU_C_REQUIRED))) {
+			edu_warn("%s:%ld: the column '%s' is missing", edu_csv_name(r),
+				 edu_csv_line(r), e->cols[i].name);
+			status = EDU_EDATA;
+		}
+	if (status)
+		goto out;
+	while ((n = edu_csv_next(r)) > 0) {
+		import_row(im, r, map);
+		edu_progress(edu_csv_name(r), ++rows, 0);
+	}
+	if (n < 0)
+		status = EDU_EDATA;
+out:
+	edu_progress_end();
+	edu_csv_close(r);
+	free(names);
+	free(map);
+	return status;
+}
+
+int edu_import(sqlite3 *db, const struct edu_entity *e, int nfiles,
+	       char **files, struct edu_import_stats *stats)
+{
+	struct importer im = { .db = db, .e = e };
+	char *one[] = { "-" };
+	int status = 0;
+
+	if (nfiles == 0) {
+		files = one;
+		nfiles = 1;
+	}
+	if (edu_import_opt.reject) {
+		const char **names = edu_malloc((e->ncols + 1) * sizeof *names);
+
+		if (!(im.reject_f = fopen(edu_import_opt.reject, "w")))
+			edu_die(EDU_ECANTCREAT, "cannot create '%s':", edu_import_opt.reject);
+		for (int i = 0; i < e->ncols; i++)
+			names[i] = e->cols[i].name;
+		names[e->ncols] = "error";
+		im.reject = edu_out_new_fmt(im.reject_f, EDU_FMT_CSV, 0, e->ncols + 1, names);
+		free(names);
+	}
+	int64_t run = edu_opt.dry_run ? 0 : edu_run_begin(db);
+	edu_begin(db);
+	prepare(&im);
+	for (int i = 0; i < nfiles && !status; i++)
+		status = import_file(&im, files[i]);
+	sqlite3_finalize(im.find);
+	sqlite3_finalize(im.insert);
+	sqlite3_finalize(im.update);
+	if (im.errors > MAX_SHOWN)
+		edu_warn("... and %ld more errors", im.errors - MAX_SHOWN);
+	if (!status && im.errors && !im.reject)
+		status = EDU_EDATA;
+	char *counts = edu_asprintf("inserted=%ld updated=%ld unchanged=%ld rejected=%ld",
+				    im.st.inserted, im.st.updated, im.st.unchanged,
+				    im.st.rejected);
+	if (status) {
+		edu_rollback(db);
+		edu_warn("nothing written (%ld bad row%s)", im.errors, im.errors == 1 ? "" : "s");
+		if (run)
+			edu_run_end(db, run, "nothing written", status);
+	} else {
+		if (run)
+			edu_run_end(db, run, counts, im.errors ? EDU_NO : 0);
+		edu_finish(db);
+		if (!edu_opt.quiet)
+			edu_warn("%s: %ld inserted, %ld updated, %ld unchanged, %ld rejected",
+				 e->table, im.st.inserted, im.st.updated, im.st.unchanged,
+				 im.st.rejected);
+		if (im.errors)
+			status = EDU_NO;
+	}
+	free(counts);
+	if (im.reject) {
+		edu_out_end(im.reject);
+		if (fclose(im.reject_f) != 0)
+			edu_die(EDU_EIO, "cannot write '%s':", edu_import_opt.reject);
+	}
+	if (stats)
+		*stats = im.st;
+	return status;
+}
+
+/* ---- list ---------------------------------------------------------------- */
+
+long edu_list(sqlite3 *db, const struct edu_entity *e, int nf,
+	      const struct edu_filter *f)
+{
+	struct edu_buf sql = { 0 };
+	char **vals = edu_malloc((nf + 1) * sizeof *vals);
+	char err[EDU_ERR_MAX];
+	int nk = 0;
+
+	edu_buf_puts(&sql, "SELECT ");
+	for (int i = 0; i < e->ncols; i++) {
+		edu_buf_puts(&sql, i ? ", " : "");
+		add_ident(&sql, e->cols[i].name);
+	}
+	edu_buf_puts(&sql, " FROM ");
+	add_ident(&sql, e->table);
+	for (int i = 0; i < nf; i++) {
+		const struct edu_col *c = edu_entity_col(e, f[i].col);
+
+		if (!c)
+			edu_die(EDU_ESOFTWARE, "no column '%s' in %s", f[i].col, e->table);
+		/* A filter names a value, not a row: no reference check. */
+		struct edu_col plain = *c;
+		plain.ref = NULL;
+		plain.flags = EDU_C_REQUIRED;
+		if (edu_col_value(db, &plain, f[i].value, &vals[i], err) < 0)
+			edu_die(EDU_EUSAGE, "--%s: %s", c->name, err);
+		edu_buf_puts(&sql, i ? " AND " : " WHERE ");
+		add_ident(&sql, c->name);
+		edu_buf_puts(&sql, " = ?");
+	}
+	edu_buf_puts(&sql, " ORDER BY ");
+	for (int i = 0; i < e->ncols; i++)
+		if (e->cols[i].flags & EDU_C_KEY) {
+			edu_buf_puts(&sql, nk++ ? ", " : "");
+			add_ident(&sql, e->cols[i].name);
+		}
+	sqlite3_stmt *st = edu_prepare(db, sql.s);
+	for (int i = 0; i < nf; i++) {
+		const struct edu_col *c = edu_entity_col(e, f[i].col);
+		if (c->type == EDU_C_INT)
+			sqlite3_bind_int64(st, i + 1, strtoll(vals[i], NULL, 10));
+		else
+			sqlite3_bind_text(st, i + 1, vals[i], -1, SQLITE_TRANSIENT);
+	}
+	struct edu_out *o = edu_out_for_stmt(stdout, st);
+	long n = edu_out_stmt(o, st);
+	edu_out_end(o);
+	sqlite3_finalize(st);
+	for (int i = 0; i < nf; i++)
+		free(vals[i]);
+	free(vals);
+	edu_buf_free(&sql);
+	return n;
+}

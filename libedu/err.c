@@ -1,0 +1,176 @@
+/* err.c - messages, exit status, memory that cannot fail quietly */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "edu.h"
+
+const char *edu_prog = "edu";
+
+static void vwarn(const char *fmt, va_list ap)
+{
+	int saved = errno;
+	size_t n = strlen(fmt);
+
+	fflush(stdout);
+	fprintf(stderr, "%s: ", edu_prog);
+	vfprintf(stderr, fmt, ap);
+	if (n > 0 && fmt[n - 1] == ':')
+		fprintf(stderr, " %s", strerror(saved));
+	fputc('\n', stderr);
+}
+
+void edu_warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarn(fmt, ap);
+	va_end(ap);
+}
+
+void edu_die(int status, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarn(fmt, ap);
+	va_end(ap);
+	exit(status);
+}
+
+int edu_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarn(fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+void edu_close_stdout(void)
+{
+	/* A full disk or a closed pipe must not pass for success. */
+	int bad = ferror(stdout);
+
+	if (fclose(stdout) != 0 || bad) {
+		if (errno == EPIPE)
+			_exit(EDU_EIO);
+		edu_warn("write error on standard output:");
+		_exit(EDU_EIO);
+	}
+}
+
+void *edu_malloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (!p)
+		edu_die(EDU_ESOFTWARE, "out of memory");
+	return p;
+}
+
+void *edu_realloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (!p)
+		edu_die(EDU_ESOFTWARE, "out of memory");
+	return p;
+}
+
+char *edu_strdup(const char *s)
+{
+	return edu_strndup(s, strlen(s));
+}
+
+char *edu_strndup(const char *s, size_t n)
+{
+	char *p = edu_malloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *edu_asprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *p;
+
+	va_start(ap, fmt);
+	if (vasprintf(&p, fmt, ap) < 0)
+		edu_die(EDU_ESOFTWARE, "out of memory");
+	va_end(ap);
+	return p;
+}
+
+void edu_buf_add(struct edu_buf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap * 2 : 64;
+
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		b->s = edu_realloc(b->s, cap);
+		b->cap = cap;
+	}
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void edu_buf_puts(struct edu_buf *b, const char *s)
+{
+	edu_buf_add(b, s, strlen(s));
+}
+
+void edu_buf_printf(struct edu_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	char *p;
+	int n;
+
+	va_start(ap, fmt);
+	n = vasprintf(&p, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		edu_die(EDU_ESOFTWARE, "out of memory");
+	edu_buf_add(b, p, (size_t)n);
+	free(p);
+}
+
+void edu_buf_json(struct edu_buf *b, const char *s)
+{
+	edu_buf_add(b, "\"", 1);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\') {
+			char e[2] = { '\\', (char)c };
+			edu_buf_add(b, e, 2);
+		} else if (c == '\n') {
+			edu_buf_add(b, "\\n", 2);
+		} else if (c == '\r') {
+			edu_buf_add(b, "\\r", 2);
+		} else if (c == '\t') {
+			edu_buf_add(b, "\\t", 2);
+		} else if (c < 0x20 || c == 0x7f) {
+			edu_buf_printf(b, "\\u%04x", c);
+		} else {
+			edu_buf_add(b, (const char *)&c, 1);
+		}
+	}
+	edu_buf_add(b, "\"", 1);
+}
+
+void edu_buf_free(struct edu_buf *b)
+{
+	free(b->s);
+	b->s = NULL;
+	b->len = b->cap = 0;
+}

@@ -1,0 +1,275 @@
+/* out.c - output in CSV (and its --excel form), TSV, aligned tables and
+ * JSON Lines, from rows of text or from SQLite statements. */
+#define _GNU_SOURCE
+#include <stdlib.h>
+#include <string.h>
+
+#include "edu.h"
+
+struct edu_out {
+	FILE *f;
+	enum edu_format fmt;
+	int excel;
+	int ncols, col;
+	char **names;
+	struct edu_buf line;	/* the row being written (csv, tsv, json) */
+	/* table: every cell is kept until the end to measure the columns */
+	char **cells;
+	size_t ncells, cap;
+};
+
+struct edu_out *edu_out_new_fmt(FILE *f, enum edu_format fmt, int excel,
+				int ncols, const char *const *names)
+{
+	struct edu_out *o = edu_malloc(sizeof *o);
+
+	memset(o, 0, sizeof *o);
+	o->f = f;
+	o->fmt = fmt;
+	o->excel = excel && fmt == EDU_FMT_CSV;
+	o->ncols = ncols;
+	o->names = edu_malloc(ncols * sizeof *o->names);
+	for (int i = 0; i < ncols; i++)
+		o->names[i] = edu_strdup(names[i]);
+	if (o->excel)
+		fputs("\xef\xbb\xbf", f);
+	if (fmt == EDU_FMT_CSV || fmt == EDU_FMT_TSV || fmt == EDU_FMT_TABLE) {
+		for (int i = 0; i < ncols; i++)
+			edu_out_cell(o, names[i], EDU_V_TEXT);
+	}
+	return o;
+}
+
+struct edu_out *edu_out_new(FILE *f, int ncols, const char *const *names)
+{
+	return edu_out_new_fmt(f, edu_opt.format, edu_opt.excel, ncols, names);
+}
+
+static void csv_cell(struct edu_out *o, const char *s)
+{
+	struct edu_buf *b = &o->line;
+	int quote = 0, formula = 0;
+	size_t n = strlen(s);
+
+	/* A spreadsheet would run a cell that starts like a formula. */
+	if (o->excel && (*s == '=' || *s == '+' || *s == '-' || *s == '@' ||
+			 *s == '\t' || *s == '\r'))
+		formula = 1;
+	if (strpbrk(s, ",\"\r\n") || (n > 0 && (s[0] == ' ' || s[0] == '\t' ||
+						 s[n - 1] == ' ' || s[n - 1] == '\t')))
+		quote = 1;
+	if (quote)
+		edu_buf_add(b, "\"", 1);
+	if (formula)
+		edu_buf_add(b, "'", 1);
+	for (const char *p = s; *p; p++) {
+		if (*p == '"')
+			edu_buf_add(b, "\"", 1);
+		edu_buf_add(b, p, 1);
+	}
+	if (quote)
+		edu_buf_add(b, "\"", 1);
+}
+
+static void tsv_cell(struct edu_out *o, const char *s)
+{
+	for (const char *p = s; *p; p++) {
+		switch (*p) {
+		case '\t': edu_buf_add(&o->line, "\\t", 2); break;
+		case '\n': edu_buf_add(&o->line, "\\n", 2); break;
+		case '\r': edu_buf_add(&o->line, "\\r", 2); break;
+		case '\\': edu_buf_add(&o->line, "\\\\", 2); break;
+		default: edu_buf_add(&o->line, p, 1);
+		}
+	}
+}
+
+static int looks_numeric(const char *s)
+{
+	char *end;
+
+	if (!*s || strchr(" \t\n", *s))
+		return 0;
+	strtod(s, &end);
+	return *end == '\0' && !strpbrk(s, "xXnNiI");
+}
+
+static void end_row(struct edu_out *o)
+{
+	if (o->fmt == EDU_FMT_JSON)
+		edu_buf_add(&o->line, "}", 1);
+	if (o->fmt != EDU_FMT_TABLE) {
+		edu_buf_puts(&o->line, o->excel ? "\r\n" : "\n");
+		fwrite(o->line.s, 1, o->line.len, o->f);
+	}
+	o->line.len = 0;
+	o->col = 0;
+}
+
+void edu_out_cell(struct edu_out *o, const char *s, enum edu_vtype t)
+{
+	if (!s)
+		t = EDU_V_NULL;
+	switch (o->fmt) {
+	case EDU_FMT_CSV:
+		if (o->col > 0)
+			edu_buf_add(&o->line, ",", 1);
+		csv_cell(o, t == EDU_V_NULL ? "" : s);
+		break;
+	case EDU_FMT_TSV:
+		if (o->col > 0)
+			edu_buf_add(&o->line, "\t", 1);
+		tsv_cell(o, t == EDU_V_NULL ? "" : s);
+		break;
+	case EDU_FMT_JSON:
+		edu_buf_add(&o->line, o->col > 0 ? "," : "{", 1);
+		edu_buf_json(&o->line, o->names[o->col]);
+		edu_buf_add(&o->line, ":", 1);
+		if (t == EDU_V_NULL)
+			edu_buf_puts(&o->line, "null");
+		else if (t == EDU_V_NUM && looks_numeric(s))
+			edu_buf_puts(&o->line, s);
+		else
+			edu_buf_json(&o->line, s);
+		break;
+	case EDU_FMT_TABLE:
+		if (o->ncells == o->cap) {
+			o->cap = o->cap ? o->cap * 2 : 256;
+			o->cells = edu_realloc(o->cells, o->cap * sizeof *o->cells);
+		}
+		o->cells[o->ncells++] = edu_strdup(t == EDU_V_NULL ? "" : s);
+		break;
+	}
+	if (++o->col == o->ncols)
+		end_row(o);
+}
+
+void edu_out_row(struct edu_out *o, const char *const *vals)
+{
+	for (int i = 0; i < o->ncols; i++)
+		edu_out_cell(o, vals[i], vals[i] ? EDU_V_TEXT : EDU_V_NULL);
+}
+
+long edu_out_stmt(struct edu_out *o, sqlite3_stmt *st)
+{
+	long rows = 0;
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (int i = 0; i < o->ncols; i++) {
+			int t = sqlite3_column_type(st, i);
+			const char *s = (const char *)sqlite3_column_text(st, i);
+
+			edu_out_cell(o, s, t == SQLITE_NULL ? EDU_V_NULL :
+				     t == SQLITE_INTEGER || t == SQLITE_FLOAT ?
+				     EDU_V_NUM : EDU_V_TEXT);
+		}
+		rows++;
+	}
+	if (rc != SQLITE_DONE)
+		edu_die_db(sqlite3_db_handle(st), "cannot read");
+	return rows;
+}
+
+struct edu_out *edu_out_for_stmt(FILE *f, sqlite3_stmt *st)
+{
+	int n = sqlite3_column_count(st);
+	const char **names = edu_malloc(n * sizeof *names);
+
+	for (int i = 0; i < n; i++)
+		names[i] = sqlite3_column_name(st, i);
+	struct edu_out *o = edu_out_new(f, n, names);
+	free(names);
+	return o;
+}
+
+/* East Asian wide and fullwidth characters take two columns. */
+static int cp_width(unsigned cp)
+{
+	if (cp == 0 || (cp >= 0x300 && cp <= 0x36f) || cp == 0x200b ||
+	    (cp >= 0xfe00 && cp <= 0xfe0f))
+		return 0;
+	if ((cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0x303e) ||
+	    (cp >= 0x3041 && cp <= 0x33ff) || (cp >= 0x3400 && cp <= 0x4dbf) ||
+	    (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xa000 && cp <= 0xa4cf) ||
+	    (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) ||
+	    (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
+	    (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 && cp <= 0x1f64f) ||
+	    (cp >= 0x1f900 && cp <= 0x1f9ff) || (cp >= 0x20000 && cp <= 0x3fffd))
+		return 2;
+	return 1;
+}
+
+size_t edu_text_width(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t w = 0;
+
+	while (*p) {
+		unsigned cp = *p;
+		int len = 1;
+
+		if (cp >= 0xf0 && p[1] && p[2] && p[3])
+			cp = (cp & 7) << 18 | (p[1] & 63) << 12 | (p[2] & 63) << 6 | (p[3] & 63), len = 4;
+		else if (cp >= 0xe0 && p[1] && p[2])
+			cp = (cp & 15) << 12 | (p[1] & 63) << 6 | (p[2] & 63), len = 3;
+		else if (cp >= 0xc0 && p[1])
+			cp = (cp & 31) << 6 | (p[1] & 63), len = 2;
+		w += cp_width(cp);
+		p += len;
+	}
+	return w;
+}
+
+static void table_flush(struct edu_out *o)
+{
+	size_t *w = edu_malloc(o->ncols * sizeof *w);
+
+	/* A table is for eyes: line breaks and tabs in a cell become spaces. */
+	for (size_t i = 0; i < o->ncells; i++)
+		for (char *p = o->cells[i]; *p; p++)
+			if (*p == '\n' || *p == '\r' || *p == '\t')
+				*p = ' ';
+	for (int c = 0; c < o->ncols; c++)
+		w[c] = 0;
+	for (size_t i = 0; i < o->ncells; i++) {
+		size_t cw = edu_text_width(o->cells[i]);
+		if (cw > w[i % o->ncols])
+			w[i % o->ncols] = cw;
+	}
+	for (size_t i = 0; i < o->ncells; i++) {
+		int c = (int)(i % o->ncols);
+
+		fputs(o->cells[i], o->f);
+		if (c == o->ncols - 1) {
+			fputc('\n', o->f);
+			if (i == (size_t)o->ncols - 1) {
+				for (int k = 0; k < o->ncols; k++) {
+					for (size_t j = 0; j < w[k]; j++)
+						fputc('-', o->f);
+					fputs(k == o->ncols - 1 ? "\n" : "  ", o->f);
+				}
+			}
+		} else {
+			for (size_t j = edu_text_width(o->cells[i]); j < w[c] + 2; j++)
+				fputc(' ', o->f);
+		}
+		free(o->cells[i]);
+	}
+	free(w);
+}
+
+void edu_out_end(struct edu_out *o)
+{
+	if (!o)
+		return;
+	if (o->fmt == EDU_FMT_TABLE)
+		table_flush(o);
+	for (int i = 0; i < o->ncols; i++)
+		free(o->names[i]);
+	free(o->names);
+	free(o->cells);
+	edu_buf_free(&o->line);
+	fflush(o->f);
+	free(o);
+}
