@@ -174,17 +174,8 @@ static int config_set(struct edu_cmd *c)
 		const char *p[] = { key, value };
 		edu_exec(c->db, "INSERT INTO setting(key, value) VALUES (?, ?) "
 			 "ON CONFLICT(key) DO UPDATE SET value = excluded.value", 2, p);
-		struct edu_buf b = { 0 };
-		edu_buf_puts(&b, "{\"value\":[");
-		if (old)
-			edu_buf_json(&b, old);
-		else
-			edu_buf_puts(&b, "null");
-		edu_buf_puts(&b, ",");
-		edu_buf_json(&b, value);
-		edu_buf_puts(&b, "]}");
-		edu_audit(c->db, "setting", key, b.s);
-		edu_buf_free(&b);
+		const char *names[] = { "value" }, *was[] = { old }, *now[] = { value };
+		edu_audit_change(c->db, "setting", key, 1, names, was, now);
 	}
 	free(old);
 	edu_finish(c->db);
@@ -219,17 +210,9 @@ static int user_add(struct edu_cmd *c)
 		const char *p[] = { login, role };
 		edu_exec(c->db, "INSERT INTO user(login, role, added) VALUES (?, ?, datetime('now')) "
 			 "ON CONFLICT(login) DO UPDATE SET role = excluded.role", 2, p);
-		struct edu_buf b = { 0 };
-		edu_buf_puts(&b, "{\"role\":[");
-		if (*old)
-			edu_buf_json(&b, old);
-		else
-			edu_buf_puts(&b, "null");
-		edu_buf_puts(&b, ",");
-		edu_buf_json(&b, role);
-		edu_buf_puts(&b, "]}");
-		edu_audit(c->db, "user", login, b.s);
-		edu_buf_free(&b);
+		const char *names[] = { "role" }, *was[] = { *old ? old : NULL },
+			   *now[] = { role };
+		edu_audit_change(c->db, "user", login, 1, names, was, now);
 	}
 	free(old);
 	edu_finish(c->db);
@@ -257,12 +240,8 @@ static int user_remove(struct edu_cmd *c)
 			edu_die(EDU_EDATA, "'%s' is the last admin: add another admin first", login);
 	}
 	edu_exec(c->db, "DELETE FROM user WHERE login = ?", 1, p);
-	struct edu_buf b = { 0 };
-	edu_buf_puts(&b, "{\"role\":[");
-	edu_buf_json(&b, old);
-	edu_buf_puts(&b, ",null]}");
-	edu_audit(c->db, "user", login, b.s);
-	edu_buf_free(&b);
+	const char *names[] = { "role" }, *was[] = { old }, *now[] = { NULL };
+	edu_audit_change(c->db, "user", login, 1, names, was, now);
 	free(old);
 	edu_finish(c->db);
 	return 0;

@@ -404,6 +404,26 @@ int edu_import(sqlite3 *db, const struct edu_entity *e, int nfiles,
 int edu_col_value(sqlite3 *db, const struct edu_col *c, const char *in,
 		  char **out, char *err);
 
+/* Writing records one at a time, inside the caller's transaction: what
+ * `import` does per row, and single-record verbs (licence set) too. */
+enum edu_put { EDU_PUT_INSERTED, EDU_PUT_UPDATED, EDU_PUT_UNCHANGED };
+struct edu_writer;
+struct edu_writer *edu_writer_new(sqlite3 *db, const struct edu_entity *e);
+/* Check raw values (one per column, as typed; NULL or "" for empty) and
+ * insert the record, or, when its key exists and upsert is set, update
+ * what differs; every change is audited.  Returns an edu_put, or -1 with
+ * the column (or NULL) in *col and the reason in err. */
+int edu_writer_put(struct edu_writer *w, const char *const *raw, int upsert,
+		   const char **col, char *err);
+void edu_writer_free(struct edu_writer *w);
+
+/* Audit a record's change: with old NULL, a new record's fields; else
+ * the fields that differ as [old, new].  Returns 1 when it wrote a row,
+ * 0 when nothing differed. */
+int edu_audit_change(sqlite3 *db, const char *entity, const char *key, int n,
+		     const char *const *names, const char *const *old,
+		     const char *const *new);
+
 /* One filter of a list: column = value (value normalised by the column). */
 struct edu_filter {
 	const char *col;

@@ -102,16 +102,13 @@ empty:
 	return 0;
 }
 
-/* ---- import ------------------------------------------------------------ */
+/* ---- writing one record ----------------------------------------------- */
 
-struct importer {
+struct edu_writer {
 	sqlite3 *db;
 	const struct edu_entity *e;
 	sqlite3_stmt *find, *insert, *update;
-	struct edu_out *reject;
-	FILE *reject_f;
-	long errors;
-	struct edu_import_stats st;
+	char **vals;		/* the row being written, normalised */
 };
 
 static void add_ident(struct edu_buf *b, const char *s)
@@ -121,12 +118,17 @@ static void add_ident(struct edu_buf *b, const char *s)
 	edu_buf_puts(b, "\"");
 }
 
-static void prepare(struct importer *im)
+struct edu_writer *edu_writer_new(sqlite3 *db, const struct edu_entity *e)
 {
-	const struct edu_entity *e = im->e;
+	struct edu_writer *w = edu_malloc(sizeof *w);
 	struct edu_buf sel = { 0 }, ins = { 0 }, upd = { 0 }, where = { 0 };
 	int nk = 0, nv = 0;
 
+	memset(w, 0, sizeof *w);
+	w->db = db;
+	w->e = e;
+	w->vals = edu_malloc(e->ncols * sizeof *w->vals);
+	memset(w->vals, 0, e->ncols * sizeof *w->vals);
 	edu_buf_puts(&sel, "SELECT ");
 	edu_buf_puts(&ins, "INSERT INTO ");
 	add_ident(&ins, e->table);
@@ -134,8 +136,9 @@ static void prepare(struct importer *im)
 	edu_buf_puts(&upd, "UPDATE ");
 	add_ident(&upd, e->table);
 	edu_buf_puts(&upd, " SET ");
-	/* Parameters: ?1..?n are the columns in table order, in every
-	 * statement, so one binding serves all three. */
+	/* Parameter ?N is column N in every statement, so one binding
+	 * serves all three.  Identifiers come from the tool's column table,
+	 * never from data. */
 	for (int i = 0; i < e->ncols; i++) {
 		const struct edu_col *c = &e->cols[i];
 
@@ -161,20 +164,32 @@ static void prepare(struct importer *im)
 		edu_buf_printf(&ins, "%s?%d", i ? ", " : "", i + 1);
 	edu_buf_puts(&ins, ")");
 	edu_buf_puts(&upd, where.s);
-	im->find = edu_prepare(im->db, sel.s);
-	im->insert = edu_prepare(im->db, ins.s);
-	im->update = nv ? edu_prepare(im->db, upd.s) : NULL;
+	w->find = edu_prepare(db, sel.s);
+	w->insert = edu_prepare(db, ins.s);
+	w->update = nv ? edu_prepare(db, upd.s) : NULL;
 	edu_buf_free(&sel);
 	edu_buf_free(&ins);
 	edu_buf_free(&upd);
 	edu_buf_free(&where);
+	return w;
+}
+
+void edu_writer_free(struct edu_writer *w)
+{
+	if (!w)
+		return;
+	sqlite3_finalize(w->find);
+	sqlite3_finalize(w->insert);
+	sqlite3_finalize(w->update);
+	free(w->vals);
+	free(w);
 }
 
 static void bind_row(const struct edu_entity *e, sqlite3_stmt *st, char **vals)
 {
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
 	int n = sqlite3_bind_parameter_count(st);
+
+	sqlite3_reset(st);
 	for (int i = 0; i < e->ncols && i < n; i++) {
 		if (!vals[i])
 			sqlite3_bind_null(st, i + 1);
@@ -206,6 +221,174 @@ static const char *first_key(const struct edu_entity *e)
 	return e->cols[0].name;
 }
 
+/* SQLite's "UNIQUE constraint failed: school.credit_code", said for
+ * people. */
+static void constraint_msg(struct edu_writer *w, const char **col, char *err)
+{
+	const struct edu_entity *e = w->e;
+	const char *m = sqlite3_errmsg(w->db);
+	const char *u = "UNIQUE constraint failed: ";
+
+	*col = NULL;
+	if (!strncmp(m, u, strlen(u))) {
+		const char *dot = strchr(m + strlen(u), '.');
+		const struct edu_col *c = dot ? edu_entity_col(e, dot + 1) : NULL;
+
+		if (c && !strchr(dot + 1, ',')) {
+			const char *v = w->vals[c - e->cols];
+
+			*col = c->name;
+			snprintf(err, EDU_ERR_MAX, "'%s' is already used by another %s",
+				 v ? v : "", e->what);
+			return;
+		}
+	}
+	snprintf(err, EDU_ERR_MAX, "%s", m);
+}
+
+int edu_audit_change(sqlite3 *db, const char *entity, const char *key, int n,
+		     const char *const *names, const char *const *old,
+		     const char *const *new)
+{
+	struct edu_buf b = { 0 };
+	int changed = 0;
+
+	edu_buf_puts(&b, "{");
+	for (int i = 0; i < n; i++) {
+		const char *o = old ? old[i] : NULL;
+
+		if (old ? (!o && !new[i]) || (o && new[i] && !strcmp(o, new[i]))
+			: !new[i])
+			continue;
+		edu_buf_puts(&b, changed++ ? "," : "");
+		edu_buf_json(&b, names[i]);
+		edu_buf_puts(&b, ":");
+		if (old) {
+			edu_buf_puts(&b, "[");
+			if (o)
+				edu_buf_json(&b, o);
+			else
+				edu_buf_puts(&b, "null");
+			edu_buf_puts(&b, ",");
+		}
+		if (new[i])
+			edu_buf_json(&b, new[i]);
+		else
+			edu_buf_puts(&b, "null");
+		if (old)
+			edu_buf_puts(&b, "]");
+	}
+	edu_buf_puts(&b, "}");
+	if (changed || !old)
+		edu_audit(db, entity, key, b.s);
+	edu_buf_free(&b);
+	return changed || !old;
+}
+
+static int put(struct edu_writer *w, int upsert, const char **col, char *err)
+{
+	const struct edu_entity *e = w->e;
+	const char **names = edu_malloc(e->ncols * sizeof *names);
+	const char **old = edu_malloc(e->ncols * sizeof *old);
+	char *key = row_key(e, w->vals);
+	int rc, result = -1;
+
+	for (int i = 0; i < e->ncols; i++)
+		names[i] = e->cols[i].name;
+	*col = NULL;
+	bind_row(e, w->find, w->vals);
+	rc = sqlite3_step(w->find);
+	if (rc == SQLITE_ROW && !upsert) {
+		*col = first_key(e);
+		snprintf(err, EDU_ERR_MAX, "%s '%s' exists already (use --upsert to update it)",
+			 e->what, key);
+	} else if (rc == SQLITE_ROW) {
+		/* Copies: the statement's texts go when it is reset. */
+		for (int i = 0; i < e->ncols; i++) {
+			const char *s = (const char *)sqlite3_column_text(w->find, i);
+			old[i] = s ? edu_strdup(s) : NULL;
+		}
+		sqlite3_reset(w->find);
+		result = EDU_PUT_UNCHANGED;
+		int same = 1;
+		for (int i = 0; i < e->ncols && same; i++)
+			same = (!old[i] && !w->vals[i]) ||
+			       (old[i] && w->vals[i] && !strcmp(old[i], w->vals[i]));
+		if (!same) {
+			bind_row(e, w->update, w->vals);
+			if (sqlite3_step(w->update) != SQLITE_DONE) {
+				if ((sqlite3_errcode(w->db) & 0xff) != SQLITE_CONSTRAINT)
+					edu_die_db(w->db, "cannot write");
+				constraint_msg(w, col, err);
+				result = -1;
+			} else {
+				edu_audit_change(w->db, e->table, key, e->ncols, names,
+						 old, (const char *const *)w->vals);
+				result = EDU_PUT_UPDATED;
+			}
+			sqlite3_reset(w->update);
+		}
+		for (int i = 0; i < e->ncols; i++)
+			free((char *)old[i]);
+	} else if (rc == SQLITE_DONE) {
+		sqlite3_reset(w->find);
+		bind_row(e, w->insert, w->vals);
+		if (sqlite3_step(w->insert) != SQLITE_DONE) {
+			if ((sqlite3_errcode(w->db) & 0xff) != SQLITE_CONSTRAINT)
+				edu_die_db(w->db, "cannot write");
+			constraint_msg(w, col, err);
+		} else {
+			edu_audit_change(w->db, e->table, key, e->ncols, names, NULL,
+					 (const char *const *)w->vals);
+			result = EDU_PUT_INSERTED;
+		}
+		sqlite3_reset(w->insert);
+	} else {
+		edu_die_db(w->db, "cannot read");
+	}
+	sqlite3_reset(w->find);
+	free(key);
+	free(names);
+	free(old);
+	return result;
+}
+
+int edu_writer_put(struct edu_writer *w, const char *const *raw, int upsert,
+		   const char **col, char *err)
+{
+	const struct edu_entity *e = w->e;
+	int rc = -1;
+
+	*col = NULL;
+	for (int i = 0; i < e->ncols; i++) {
+		if (edu_col_value(w->db, &e->cols[i], raw[i] ? raw[i] : "",
+				  &w->vals[i], err) < 0) {
+			*col = e->cols[i].name;
+			goto out;
+		}
+	}
+	if (e->row_check && e->row_check(w->db, (const char *const *)w->vals, col, err) < 0)
+		goto out;
+	rc = put(w, upsert, col, err);
+out:
+	for (int i = 0; i < e->ncols; i++) {
+		free(w->vals[i]);
+		w->vals[i] = NULL;
+	}
+	return rc;
+}
+
+/* ---- import ---------------------------------------------------------------- */
+
+struct importer {
+	const struct edu_entity *e;
+	struct edu_writer *w;
+	struct edu_out *reject;
+	FILE *reject_f;
+	long errors;
+	struct edu_import_stats st;
+};
+
 /* Report a bad row; with --reject, keep it with its reason. */
 static void row_error(struct importer *im, struct edu_csv *r, const int *map,
 		      const char *col, const char *msg)
@@ -227,162 +410,24 @@ static void row_error(struct importer *im, struct edu_csv *r, const int *map,
 	}
 }
 
-/* SQLite's "UNIQUE constraint failed: school.credit_code", said for
- * people. */
-static void constraint_msg(sqlite3 *db, const struct edu_entity *e,
-			   char **vals, const char **col, char *err)
+static void import_row(struct importer *im, struct edu_csv *r, const int *map,
+		       const char **raw)
 {
-	const char *m = sqlite3_errmsg(db);
-	const char *u = "UNIQUE constraint failed: ";
-
-	*col = NULL;
-	if (!strncmp(m, u, strlen(u))) {
-		const char *dot = strchr(m + strlen(u), '.');
-		const struct edu_col *c = dot ? edu_entity_col(e, dot + 1) : NULL;
-
-		if (c && !strchr(dot + 1, ',')) {
-			*col = c->name;
-			snprintf(err, EDU_ERR_MAX, "'%s' is already used by another %s",
-				 vals[c - e->cols] ? vals[c - e->cols] : "", e->what);
-			return;
-		}
-	}
-	snprintf(err, EDU_ERR_MAX, "%s", m);
-}
-
-static void audit_insert(struct importer *im, char **vals, const char *key)
-{
-	struct edu_buf b = { 0 };
-
-	edu_buf_puts(&b, "{");
-	for (int i = 0; i < im->e->ncols; i++) {
-		if (!vals[i])
-			continue;
-		if (b.len > 1)
-			edu_buf_puts(&b, ",");
-		edu_buf_json(&b, im->e->cols[i].name);
-		edu_buf_puts(&b, ":");
-		edu_buf_json(&b, vals[i]);
-	}
-	edu_buf_puts(&b, "}");
-	edu_audit(im->db, im->e->table, key, b.s);
-	edu_buf_free(&b);
-}
-
-/* Compare with the stored row; update and audit what differs.  Returns 1
- * when something changed. */
-static int update_row(struct importer *im, char **vals, const char *key)
-{
-	const struct edu_entity *e = im->e;
-	struct edu_buf b = { 0 };
-
-	edu_buf_puts(&b, "{");
-	for (int i = 0; i < e->ncols; i++) {
-		const char *old = (const char *)sqlite3_column_text(im->find, i);
-		const char *new = vals[i];
-
-		if ((!old && !new) || (old && new && !strcmp(old, new)))
-			continue;
-		if (b.len > 1)
-			edu_buf_puts(&b, ",");
-		edu_buf_json(&b, e->cols[i].name);
-		edu_buf_puts(&b, ":[");
-		if (old)
-			edu_buf_json(&b, old);
-		else
-			edu_buf_puts(&b, "null");
-		edu_buf_puts(&b, ",");
-		if (new)
-			edu_buf_json(&b, new);
-		else
-			edu_buf_puts(&b, "null");
-		edu_buf_puts(&b, "]");
-	}
-	edu_buf_puts(&b, "}");
-	int changed = b.len > 2;
-	if (changed) {
-		/* The find statement is done with: reset it before writing. */
-		sqlite3_reset(im->find);
-		bind_row(e, im->update, vals);
-		if (sqlite3_step(im->update) != SQLITE_DONE) {
-			edu_buf_free(&b);
-			return -1;
-		}
-		edu_audit(im->db, e->table, key, b.s);
-	}
-	edu_buf_free(&b);
-	return changed;
-}
-
-static void import_row(struct importer *im, struct edu_csv *r, const int *map)
-{
-	const struct edu_entity *e = im->e;
-	char **vals = edu_malloc(e->ncols * sizeof *vals);
 	char err[EDU_ERR_MAX];
-	const char *col = NULL;
-	int bad = 0;
+	const char *col;
 
-	memset(vals, 0, e->ncols * sizeof *vals);
 	if (edu_csv_bad(r)) {
 		row_error(im, r, map, NULL, edu_csv_bad(r));
-		goto out;
+		return;
 	}
-	for (int i = 0; i < e->ncols; i++) {
-		if (edu_col_value(im->db, &e->cols[i], edu_csv_field(r, map[i]),
-				  &vals[i], err) < 0) {
-			row_error(im, r, map, e->cols[i].name, err);
-			goto out;
-		}
+	for (int i = 0; i < im->e->ncols; i++)
+		raw[i] = edu_csv_field(r, map[i]);
+	switch (edu_writer_put(im->w, raw, edu_import_opt.upsert, &col, err)) {
+	case EDU_PUT_INSERTED: im->st.inserted++; break;
+	case EDU_PUT_UPDATED: im->st.updated++; break;
+	case EDU_PUT_UNCHANGED: im->st.unchanged++; break;
+	default: row_error(im, r, map, col, err);
 	}
-	if (e->row_check && e->row_check(im->db, (const char *const *)vals, &col, err) < 0) {
-		row_error(im, r, map, col, err);
-		goto out;
-	}
-	char *key = row_key(e, vals);
-	bind_row(e, im->find, vals);
-	int rc = sqlite3_step(im->find);
-	if (rc == SQLITE_ROW) {
-		if (!edu_import_opt.upsert) {
-			snprintf(err, EDU_ERR_MAX, "%s '%s' exists already (use --upsert to update it)",
-				 e->what, key);
-			row_error(im, r, map, first_key(e), err);
-		} else {
-			int ch = update_row(im, vals, key);
-			if (ch < 0) {
-				constraint_msg(im->db, e, vals, &col, err);
-				row_error(im, r, map, col, err);
-			} else if (ch) {
-				im->st.updated++;
-			} else {
-				im->st.unchanged++;
-			}
-		}
-	} else if (rc == SQLITE_DONE) {
-		sqlite3_reset(im->find);
-		bind_row(e, im->insert, vals);
-		if (sqlite3_step(im->insert) != SQLITE_DONE) {
-			if ((sqlite3_errcode(im->db) & 0xff) != SQLITE_CONSTRAINT)
-				edu_die_db(im->db, "cannot write");
-			constraint_msg(im->db, e, vals, &col, err);
-			row_error(im, r, map, col, err);
-			bad = 1;
-		}
-		if (!bad) {
-			audit_insert(im, vals, key);
-			im->st.inserted++;
-		}
-	} else {
-		edu_die_db(im->db, "cannot read");
-	}
-	sqlite3_reset(im->find);
-	if (im->update)
-		sqlite3_reset(im->update);
-	sqlite3_reset(im->insert);
-	free(key);
-out:
-	for (int i = 0; i < e->ncols; i++)
-		free(vals[i]);
-	free(vals);
 }
 
 /* Read one file; returns 0, or an exit status for a file that could not
@@ -392,6 +437,7 @@ static int import_file(struct importer *im, const char *path)
 	const struct edu_entity *e = im->e;
 	struct edu_colname *names = edu_malloc((e->ncols + 1) * sizeof *names);
 	int *map = edu_malloc((e->ncols + 1) * sizeof *map);
+	const char **raw = edu_malloc(e->ncols * sizeof *raw);
 	struct edu_csv *r = edu_csv_open(path);
 	int status = 0, n;
 	long rows = 0;
@@ -417,7 +463,7 @@ static int import_file(struct importer *im, const char *path)
 	if (status)
 		goto out;
 	while ((n = edu_csv_next(r)) > 0) {
-		import_row(im, r, map);
+		import_row(im, r, map, raw);
 		edu_progress(edu_csv_name(r), ++rows, 0);
 	}
 	if (n < 0)
@@ -427,13 +473,14 @@ out:
 	edu_csv_close(r);
 	free(names);
 	free(map);
+	free(raw);
 	return status;
 }
 
 int edu_import(sqlite3 *db, const struct edu_entity *e, int nfiles,
 	       char **files, struct edu_import_stats *stats)
 {
-	struct importer im = { .db = db, .e = e };
+	struct importer im = { .e = e };
 	char *one[] = { "-" };
 	int status = 0;
 
@@ -454,36 +501,38 @@ int edu_import(sqlite3 *db, const struct edu_entity *e, int nfiles,
 	}
 	int64_t run = edu_opt.dry_run ? 0 : edu_run_begin(db);
 	edu_begin(db);
-	prepare(&im);
+	im.w = edu_writer_new(db, e);
 	for (int i = 0; i < nfiles && !status; i++)
 		status = import_file(&im, files[i]);
-	sqlite3_finalize(im.find);
-	sqlite3_finalize(im.insert);
-	sqlite3_finalize(im.update);
+	edu_writer_free(im.w);
 	if (im.errors > MAX_SHOWN)
 		edu_warn("... and %ld more errors", im.errors - MAX_SHOWN);
 	if (!status && im.errors && !im.reject)
 		status = EDU_EDATA;
-	char *counts = edu_asprintf("inserted=%ld updated=%ld unchanged=%ld rejected=%ld",
-				    im.st.inserted, im.st.updated, im.st.unchanged,
-				    im.st.rejected);
 	if (status) {
 		edu_rollback(db);
-		edu_warn("nothing written (%ld bad row%s)", im.errors, im.errors == 1 ? "" : "s");
+		if (im.errors)
+			edu_warn("nothing written (%ld bad row%s)", im.errors,
+				 im.errors == 1 ? "" : "s");
+		else
+			edu_warn("nothing written");
 		if (run)
 			edu_run_end(db, run, "nothing written", status);
 	} else {
+		char *counts = edu_asprintf("inserted=%ld updated=%ld unchanged=%ld rejected=%ld",
+					    im.st.inserted, im.st.updated,
+					    im.st.unchanged, im.st.rejected);
+		if (im.errors)
+			status = EDU_NO;
 		if (run)
-			edu_run_end(db, run, counts, im.errors ? EDU_NO : 0);
+			edu_run_end(db, run, counts, status);
 		edu_finish(db);
 		if (!edu_opt.quiet)
 			edu_warn("%s: %ld inserted, %ld updated, %ld unchanged, %ld rejected",
 				 e->table, im.st.inserted, im.st.updated, im.st.unchanged,
 				 im.st.rejected);
-		if (im.errors)
-			status = EDU_NO;
+		free(counts);
 	}
-	free(counts);
 	if (im.reject) {
 		edu_out_end(im.reject);
 		if (fclose(im.reject_f) != 0)
