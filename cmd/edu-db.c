@@ -166,6 +166,8 @@ static int config_set(struct edu_cmd *c)
 {
 	const char *key = c->argv[0], *value = c->argv[1];
 
+	if (!edu_setting_def(key))
+		edu_die(EDU_EUSAGE, "unknown setting '%s' (see 'edu-db config list')", key);
 	if (edu_setting_check(key, value) < 0)
 		return EDU_EDATA;
 	edu_begin(c->db);

@@ -223,10 +223,15 @@ void edu_sha256_hex(const void *data, size_t n, char hex[65]);
 
 /* ---- run.c: the batch-run ledger (DESIGN 9) -------------------------- */
 
-/* Record the start of a run in its own transaction; returns its id. */
-int64_t edu_run_begin(sqlite3 *db);
-/* Record the end: counts is free text ("inserted=3 updated=1"). */
-void edu_run_end(sqlite3 *db, int64_t id, const char *counts, int status);
+struct edu_run {
+	char started[32];
+};
+/* Note the time a run starts. */
+void edu_run_start(struct edu_run *r);
+/* Record the run in the caller's transaction, just before it commits:
+ * counts is free text ("inserted=3 updated=1"). */
+void edu_run_finish(sqlite3 *db, const struct edu_run *r, const char *counts,
+		    int status);
 
 /* ---- progress.c ------------------------------------------------------ */
 

@@ -499,7 +499,8 @@ int edu_import(sqlite3 *db, const struct edu_entity *e, int nfiles,
 		im.reject = edu_out_new_fmt(im.reject_f, EDU_FMT_CSV, 0, e->ncols + 1, names);
 		free(names);
 	}
-	int64_t run = edu_opt.dry_run ? 0 : edu_run_begin(db);
+	struct edu_run run;
+	edu_run_start(&run);
 	edu_begin(db);
 	im.w = edu_writer_new(db, e);
 	for (int i = 0; i < nfiles && !status; i++)
@@ -516,16 +517,13 @@ int edu_import(sqlite3 *db, const struct edu_entity *e, int nfiles,
 				 im.errors == 1 ? "" : "s");
 		else
 			edu_warn("nothing written");
-		if (run)
-			edu_run_end(db, run, "nothing written", status);
 	} else {
 		char *counts = edu_asprintf("inserted=%ld updated=%ld unchanged=%ld rejected=%ld",
 					    im.st.inserted, im.st.updated,
 					    im.st.unchanged, im.st.rejected);
 		if (im.errors)
 			status = EDU_NO;
-		if (run)
-			edu_run_end(db, run, counts, status);
+		edu_run_finish(db, &run, counts, status);
 		edu_finish(db);
 		if (!edu_opt.quiet)
 			edu_warn("%s: %ld inserted, %ld updated, %ld unchanged, %ld rejected",

@@ -1,38 +1,30 @@
 /* run.c - the ledger of batch runs (DESIGN 9) */
 #define _GNU_SOURCE
 #include <stdlib.h>
+#include <time.h>
 
 #include "edu.h"
 
-int64_t edu_run_begin(sqlite3 *db)
+void edu_run_start(struct edu_run *r)
 {
-	const char *p[] = { edu_prog, edu_verb_name, edu_login() };
+	struct timespec ts;
+	struct tm tm;
 
-	/* Committed at once, so a run killed halfway still shows. */
-	edu_begin(db);
-	edu_exec(db, "INSERT INTO run(tool, verb, user, started) "
-		 "VALUES (?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))", 3, p);
-	int64_t id = sqlite3_last_insert_rowid(db);
-	edu_commit(db);
-	return id;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	gmtime_r(&ts.tv_sec, &tm);
+	strftime(r->started, sizeof r->started, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-void edu_run_end(sqlite3 *db, int64_t id, const char *counts, int status)
+void edu_run_finish(sqlite3 *db, const struct edu_run *r, const char *counts,
+		    int status)
 {
-	/* Inside the batch's transaction when there is one: the row says
-	 * finished only if the batch landed. */
-	int own = sqlite3_get_autocommit(db);
-	sqlite3_stmt *st;
+	const char *p[] = { edu_prog, edu_verb_name, edu_login(), r->started, counts };
+	char st[16];
 
-	if (own)
-		edu_begin(db);
-	st = edu_prepare(db, "UPDATE run SET finished = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), "
-			 "counts = ?, status = ? WHERE id = ?");
-	edu_bind_text(st, 1, counts);
-	sqlite3_bind_int(st, 2, status);
-	sqlite3_bind_int64(st, 3, id);
-	edu_exec_stmt(db, st);
-	sqlite3_finalize(st);
-	if (own)
-		edu_commit(db);
+	/* In the batch's own transaction: a run is in the ledger if and only
+	 * if its work landed, and a refused one leaves the file untouched. */
+	snprintf(st, sizeof st, "%d", status);
+	const char *q[] = { p[0], p[1], p[2], p[3], p[4], st };
+	edu_exec(db, "INSERT INTO run(tool, verb, user, started, finished, counts, status) "
+		 "VALUES (?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?, ?)", 6, q);
 }

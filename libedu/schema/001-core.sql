@@ -53,15 +53,15 @@ BEGIN
 	SELECT RAISE(ABORT, 'the audit log is append-only');
 END;
 
--- Batch runs: a row is written when a run starts; `finished` is set in
--- the run's own transaction, so a run that died shows as unfinished.
+-- Batch runs, each written in the run's own transaction: a run is here if
+-- and only if its work landed.
 CREATE TABLE run (
 	id	INTEGER PRIMARY KEY,
 	tool	TEXT NOT NULL,
 	verb	TEXT NOT NULL,
 	user	TEXT NOT NULL,
 	started	TEXT NOT NULL,
-	finished TEXT,
+	finished TEXT NOT NULL,
 	counts	TEXT,
-	status	INTEGER
+	status	INTEGER NOT NULL
 );

@@ -1,0 +1,86 @@
+# tests/cli/lib.sh - a small TAP library for the CLI tests.  Each test
+# script sources it, runs the real binaries on a throwaway database in a
+# temporary directory, and ends with `done_testing`.
+#
+#   t_run CMD...           run, keeping stdout in $out, stderr in $err,
+#                          the exit status in $rc
+#   t_exit N DESC CMD...   run and expect exit status N
+#   t_eq DESC GOT WANT     compare two strings
+#   t_grep DESC PATTERN TEXT   TEXT matches the extended regex PATTERN
+#   t_skip DESC REASON     a test that cannot run here, with the reason
+
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+: "${EDU_BIN:=$top/build/out/bin}"
+PATH=$EDU_BIN:$PATH
+examples=$top/examples
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/edu-test.XXXXXX")
+chmod 755 "$tmp"
+trap 'rm -rf "$tmp"' EXIT
+cd "$tmp" || exit 1
+EDU_DB=$tmp/edu.db
+export EDU_DB PATH
+unset EDU_BUSY_TIMEOUT
+
+n=0 failed=0 out= err= rc=0
+
+t_run() {
+	"$@" >"$tmp/.out" 2>"$tmp/.err"
+	rc=$?
+	out=$(cat "$tmp/.out")
+	err=$(cat "$tmp/.err")
+}
+
+t_pass() { n=$((n + 1)); echo "ok $n - $1"; }
+t_fail() {
+	n=$((n + 1)); failed=$((failed + 1))
+	echo "not ok $n - $1"
+	shift
+	for l in "$@"; do printf '%s\n' "$l" | sed 's/^/#   /'; done
+}
+
+t_exit() {
+	want=$1 desc=$2
+	shift 2
+	t_run "$@"
+	if [ "$rc" -eq "$want" ]; then
+		t_pass "$desc"
+	else
+		t_fail "$desc" "command: $*" "exit $rc, want $want" "stderr: $err" \
+			"stdout: $(printf '%s' "$out" | head -5)"
+	fi
+}
+
+t_eq() {
+	if [ "$2" = "$3" ]; then
+		t_pass "$1"
+	else
+		t_fail "$1" "got:  $2" "want: $3"
+	fi
+}
+
+t_grep() {
+	if printf '%s\n' "$3" | grep -Eq -- "$2"; then
+		t_pass "$1"
+	else
+		t_fail "$1" "no match for: $2" "in: $(printf '%s' "$3" | head -8)"
+	fi
+}
+
+t_skip() { n=$((n + 1)); echo "ok $n - $1 # SKIP $2"; }
+
+# The database file and its write-ahead log, for byte-for-byte checks.
+db_sum() { cat "$EDU_DB" "$EDU_DB-wal" 2>/dev/null | cksum; }
+
+# A fresh database with the sample schools and the calendar.
+sample_db() {
+	rm -f "$EDU_DB" "$EDU_DB-wal" "$EDU_DB-shm"
+	edu-db -q init &&
+	edu-db -q calendar import "$examples/calendar.csv" &&
+	edu-school -q import "$examples/schools.csv"
+}
+
+done_testing() {
+	echo "1..$n"
+	[ "$failed" -eq 0 ]
+}
