@@ -1,0 +1,39 @@
+#!/bin/sh
+# examples/demo.sh BINDIR - what `make demo` runs: a sample district's
+# database, built from the files in examples/, and the day's first look
+# at it.  The database is left in build/demo/edu.db to play with.
+set -eu
+bin=$(cd "$1" && pwd)
+here=$(cd "$(dirname "$0")" && pwd)
+PATH=$bin:$PATH
+dir=$(cd "$here/.." && pwd)/build/demo
+mkdir -p "$dir"
+EDU_DB=$dir/edu.db
+export EDU_DB PATH
+rm -f "$EDU_DB" "$EDU_DB-wal" "$EDU_DB-shm"
+
+step() { printf '\n$ %s\n' "$*"; "$@"; }
+
+step edu-db init
+edu-db -q config set bureau.name 北京市西城区教育委员会
+edu-db -q config set bureau.region 110102
+edu-db -q config set bureau.doc_prefix 西教发
+step edu-db calendar import "$here/calendar.csv"
+step edu-school import "$here/schools.csv"
+tail -n +2 "$here/licences.csv" | while IFS=, read -r code number issued expires; do
+	edu-school -q licence set "$code" --number "$number" --issued "$issued" --expires "$expires"
+done
+step edu-school zone import "$here/zones.csv"
+
+step edu-db query -f table "SELECT kind, count(*) AS schools, sum(entry_seats) AS entry_seats FROM school WHERE status = 'open' GROUP BY kind ORDER BY schools DESC"
+step edu-school -f table list --ownership private
+echo
+echo "# licences that end within 60 days of 2026-11-28 (or have ended):"
+step edu-school -f table licence list --expiring 60 --on 2026-11-28 || echo "(none)"
+echo
+echo "# a letter received on 2026-09-20 must be answered within 15 days;"
+echo "# the National Day holiday moves the due day:"
+step edu-db calendar due 2026-09-20 15
+step edu-school -f table zone list --zone 什刹海片区
+step edu-db check
+printf '\nThe database is %s; try: EDU_DB=%s %s/edu-school show 2111010206\n' "$EDU_DB" "$EDU_DB" "$bin"
