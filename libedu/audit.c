@@ -19,15 +19,25 @@ void edu_sha256_hex(const void *data, size_t n, char hex[65])
 		snprintf(hex + 2 * i, 3, "%02x", md[i]);
 }
 
+static void add_field(struct edu_buf *b, const char *sep, const char *s)
+{
+	char len[32];
+	size_t n = strlen(s);
+
+	edu_buf_puts(b, sep);
+	edu_buf_add(b, len, (size_t)snprintf(len, sizeof len, "%zu:", n));
+	edu_buf_add(b, s, n);
+}
+
 /* The hashed text: each field with its length, so no two rows can give the
  * same text by moving a separator. */
 static void row_hash(const char *prev, const char *const f[7], char hex[65])
 {
 	struct edu_buf b = { 0 };
 
-	edu_buf_printf(&b, "%zu:%s", strlen(prev), prev);
+	add_field(&b, "", prev);
 	for (int i = 0; i < 7; i++)
-		edu_buf_printf(&b, "\n%zu:%s", strlen(f[i] ? f[i] : ""), f[i] ? f[i] : "");
+		add_field(&b, "\n", f[i] ? f[i] : "");
 	edu_sha256_hex(b.s, b.len, hex);
 	edu_buf_free(&b);
 }
@@ -44,28 +54,48 @@ static void now_utc(char out[48])
 		 tm.tm_min, tm.tm_sec, (ts.tv_nsec / 1000000) % 1000);
 }
 
+/* An import audits every row: its two statements are kept, per handle. */
+static sqlite3 *cache_db;
+static sqlite3_stmt *last_st, *insert_st;
+
+void edu_audit_forget(void)
+{
+	sqlite3_finalize(last_st);
+	sqlite3_finalize(insert_st);
+	last_st = insert_st = NULL;
+	cache_db = NULL;
+}
+
 void edu_audit(sqlite3 *db, const char *entity, const char *key,
 	       const char *change)
 {
-	char at[48], hex[65];
-	char *prev;
+	char at[48], hex[65], prev[65] = "";
 
+	if (cache_db != db) {
+		edu_audit_forget();
+		last_st = edu_prepare(db, "SELECT hash FROM audit ORDER BY id DESC LIMIT 1");
+		insert_st = edu_prepare(db,
+			"INSERT INTO audit(at, user, tool, verb, entity, key, change, prev, hash) "
+			"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+		cache_db = db;
+	}
 	now_utc(at);
-	prev = edu_query1(db, "SELECT hash FROM audit ORDER BY id DESC LIMIT 1", 0, NULL);
+	int rc = sqlite3_step(last_st);
+	if (rc == SQLITE_ROW)
+		snprintf(prev, sizeof prev, "%s", (const char *)sqlite3_column_text(last_st, 0));
+	else if (rc != SQLITE_DONE)
+		edu_die_db(db, "cannot read the audit log");
+	sqlite3_reset(last_st);
+
 	const char *f[7] = { at, edu_login(), edu_prog, edu_verb_name, entity,
 			     key, change };
-	row_hash(prev ? prev : "", f, hex);
-
-	sqlite3_stmt *st = edu_prepare(db,
-		"INSERT INTO audit(at, user, tool, verb, entity, key, change, prev, hash) "
-		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	row_hash(prev, f, hex);
 	for (int i = 0; i < 7; i++)
-		sqlite3_bind_text(st, i + 1, f[i] ? f[i] : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 8, prev ? prev : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 9, hex, -1, SQLITE_STATIC);
-	edu_exec_stmt(db, st);
-	sqlite3_finalize(st);
-	free(prev);
+		sqlite3_bind_text(insert_st, i + 1, f[i] ? f[i] : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(insert_st, 8, prev, -1, SQLITE_STATIC);
+	sqlite3_bind_text(insert_st, 9, hex, -1, SQLITE_STATIC);
+	edu_exec_stmt(db, insert_st);
+	sqlite3_clear_bindings(insert_st);
 }
 
 int edu_audit_verify(sqlite3 *db, FILE *out)

@@ -214,6 +214,13 @@ static const struct edu_verb *find_verb(const struct edu_tool *t, int argc,
 		}
 		edu_buf_printf(&subs, "%s%s", subs.len ? ", " : "", v->name + n + 1);
 	}
+	if (subs.len && argc > 1 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-?"))) {
+		/* `edu-db calendar --help`: the verbs that start so. */
+		for (const struct edu_verb *v = t->verbs; v->name; v++)
+			if (!strncmp(v->name, w, strlen(w)) && v->name[strlen(w)] == ' ')
+				printf("  %s %-20s %s\n", edu_prog, v->name, v->summary);
+		exit(0);
+	}
 	if (subs.len)
 		edu_die(EDU_EUSAGE, "%s: %s one of %s (see '%s --help')", w,
 			argc > 1 ? "expected" : "give", subs.s, edu_prog);

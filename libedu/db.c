@@ -217,6 +217,7 @@ sqlite3 *edu_db_open(const char *path, int write, int anyversion)
 void edu_db_close(sqlite3 *db)
 {
 	edu_calendar_forget();
+	edu_audit_forget();
 	sqlite3_close_v2(db);
 }
 
@@ -335,6 +336,7 @@ int edu_db_create(const char *path, const char *user)
 	edu_buf_free(&b);
 	free(change);
 	edu_commit(db);
+	edu_audit_forget();
 	if (sqlite3_close(db) != SQLITE_OK)
 		edu_die_db(db, "cannot close the new database");
 	created = NULL;

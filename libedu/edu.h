@@ -218,6 +218,8 @@ void edu_audit(sqlite3 *db, const char *entity, const char *key,
 /* Verify the chain: 0 when it holds, else the number of bad rows, each
  * reported on stdout as a line. */
 int edu_audit_verify(sqlite3 *db, FILE *out);
+/* Drop the statements kept for a handle (before closing it). */
+void edu_audit_forget(void);
 /* SHA-256 of data as 64 hex digits in hex[65]. */
 void edu_sha256_hex(const void *data, size_t n, char hex[65]);
 
