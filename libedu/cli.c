@@ -204,12 +204,9 @@ static const struct edu_verb *find_verb(const struct edu_tool *t, int argc,
 
 		if (strncmp(v->name, w, n) || w[n])
 			continue;
-		if (!v->name[n]) {
-			*used = 1;
-			return v;
-		}
-		if (argc > 1 && !strcmp(v->name + n + 1, argv[1])) {
-			*used = 2;
+		if (!v->name[n] || (argc > 1 && !strcmp(v->name + n + 1, argv[1]))) {
+			*used = v->name[n] ? 2 : 1;
+			edu_buf_free(&subs);
 			return v;
 		}
 		edu_buf_printf(&subs, "%s%s", subs.len ? ", " : "", v->name + n + 1);

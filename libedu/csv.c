@@ -22,6 +22,7 @@ struct edu_csv {
 	long rawoff;		/* bytes of the file converted so far */
 	char *buf;		/* UTF-8 text; [pos, len) not yet parsed */
 	size_t pos, len, cap;
+	size_t scanned;		/* bytes after pos known to hold no line end */
 	int eof, finished, started;
 	long line;		/* lines fed to the parser so far */
 	long rec_line;		/* the line the current record starts on */
@@ -151,8 +152,17 @@ static int fill(struct edu_csv *r)
 				continue;
 			if (errno == EINVAL && n > 0)
 				break;	/* a character split by the read */
+			/* The bad byte follows the text converted but not yet
+			 * parsed: its line is past the line ends in that text. */
+			long line = r->line + 1;
+			for (size_t k = r->pos; k < r->len; k++)
+				line += r->buf[k] == '\n' || (r->buf[k] == '\r' &&
+					(k + 1 == r->len || r->buf[k + 1] != '\n'));
+			/* The raw buffer is not advanced past what was
+			 * converted: reading on would convert it twice. */
+			r->finished = 1;
 			return edu_error("%s:%ld: not valid %s text (at byte %ld)",
-					 r->name, r->line + 1, edu_opt.encoding,
+					 r->name, line, edu_opt.encoding,
 					 r->rawoff + (long)(in - r->raw));
 		}
 		r->rawoff += (long)(in - r->raw);
@@ -222,9 +232,11 @@ int edu_csv_next(struct edu_csv *r)
 				continue;
 			}
 			/* One line at a time, so each record knows its line. */
-			size_t i = r->pos, end = 0;
+			size_t i = r->pos + r->scanned, end = 0;
 			while (i < r->len && r->buf[i] != '\n' && r->buf[i] != '\r')
 				i++;
+			/* A long line is read in many fills: scan each byte once. */
+			r->scanned = i - r->pos;
 			if (i < r->len) {
 				end = i + 1;
 				if (r->buf[i] == '\r') {
@@ -264,6 +276,7 @@ int edu_csv_next(struct edu_csv *r)
 						 "a quote inside an unquoted field, or text after a closing quote");
 			}
 			r->pos = end;
+			r->scanned = 0;
 			if (s[n - 1] == '\n' || s[n - 1] == '\r')
 				r->line++;
 		}

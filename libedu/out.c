@@ -84,14 +84,38 @@ static void tsv_cell(struct edu_out *o, const char *s)
 	}
 }
 
+/* A number by JSON's grammar (strtod also takes +5, 007, .5 and 5., which
+ * would make the line invalid JSON): -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? */
 static int looks_numeric(const char *s)
 {
-	char *end;
+	const char *p = s;
 
-	if (!*s || strchr(" \t\n", *s))
+	if (*p == '-')
+		p++;
+	if (*p == '0')
+		p++;
+	else if (*p >= '1' && *p <= '9')
+		p += strspn(p, "0123456789");
+	else
 		return 0;
-	strtod(s, &end);
-	return *end == '\0' && !strpbrk(s, "xXnNiI");
+	if (*p == '.') {
+		size_t n = strspn(p + 1, "0123456789");
+
+		if (!n)
+			return 0;
+		p += 1 + n;
+	}
+	if (*p == 'e' || *p == 'E') {
+		p++;
+		if (*p == '+' || *p == '-')
+			p++;
+		size_t n = strspn(p, "0123456789");
+
+		if (!n)
+			return 0;
+		p += n;
+	}
+	return *p == '\0';
 }
 
 static void end_row(struct edu_out *o)

@@ -2,6 +2,7 @@
  * phones, numbers, enumerations, UTF-8.  Each normalises into out. */
 #define _GNU_SOURCE
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,7 +49,9 @@ static int province_ok(const char *s)
 	return 0;
 }
 
-/* Check the 8 digits YYYYMMDD at s: a real date, not after today. */
+/* Check the 8 digits YYYYMMDD at s: a real date, not after today.  No
+ * lower bound past edu_parse_date's year 1800: the standard's own example,
+ * 440524188001010014, was born in 1880. */
 static int birth_ok(const char *s, int *days)
 {
 	char buf[11];
@@ -56,7 +59,7 @@ static int birth_ok(const char *s, int *days)
 	snprintf(buf, sizeof buf, "%.4s-%.2s-%.2s", s, s + 4, s + 6);
 	if (edu_parse_date(buf, days) < 0)
 		return 0;
-	return *days <= edu_today() && *days >= edu_days(1900, 1, 1);
+	return *days <= edu_today();
 }
 
 /* The checks shared by ID numbers and J student numbers. */
@@ -202,8 +205,11 @@ int edu_valid_phone(const char *in, char *out, char *err)
 		in += 3;
 	for (const char *p = in; *p; p++) {
 		if (*p == ' ' || *p == '(' || *p == ')') {
-			if (*p == ')' && n > 0)
+			if (*p == ')' && n > 0) {
+				if (n + 2 >= sizeof s)
+					return ERR("'%s' is not a phone number", in);
 				s[n++] = '-';
+			}
 			continue;
 		}
 		if (!(isdigit((unsigned char)*p) || *p == '-') || n + 2 >= sizeof s)
@@ -257,9 +263,14 @@ int edu_valid_int(const char *in, long min, long max, char *out, char *err)
 
 	if (!*in || !(isdigit((unsigned char)*in) || *in == '-' || *in == '+'))
 		return ERR("'%s' is not a whole number", in);
+	errno = 0;
 	v = strtol(in, &end, 10);
 	if (*end)
 		return ERR("'%s' is not a whole number", in);
+	/* strtol saturates: without this, 99999999999999999999 would pass
+	 * as LONG_MAX. */
+	if (errno == ERANGE)
+		return ERR("'%s' is out of range (%ld to %ld)", in, min, max);
 	if (v < min || v > max)
 		return ERR("%ld is out of range (%ld to %ld)", v, min, max);
 	snprintf(out, EDU_VAL_MAX, "%ld", v);
