@@ -210,7 +210,7 @@ static int user_add(struct edu_cmd *c)
 		if (!strcmp(old, "admin") && !strcmp(login, c->user))
 			edu_die(EDU_EDATA, "you cannot take away your own admin role");
 		const char *p[] = { login, role };
-		edu_exec(c->db, "INSERT INTO user(login, role, added) VALUES (?, ?, datetime('now')) "
+		edu_exec(c->db, "INSERT INTO user(login, role, added) VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) "
 			 "ON CONFLICT(login) DO UPDATE SET role = excluded.role", 2, p);
 		const char *names[] = { "role" }, *was[] = { *old ? old : NULL },
 			   *now[] = { role };

@@ -57,7 +57,7 @@ static const struct edu_col school_cols[] = {
 	  .min = 0, .max = 100000 },
 	{ .name = "credit_code", .aliases = "统一社会信用代码|信用代码", .type = EDU_C_CREDIT },
 	{ .name = "status", .aliases = "状态|办学状态", .type = EDU_C_ENUM,
-	  .flags = EDU_C_REQUIRED, .values = statuses },
+	  .flags = EDU_C_REQUIRED, .values = statuses, .dflt = "open" },
 };
 
 static int school_check(sqlite3 *db, const char *const *v, const char **col, char *err)
@@ -83,18 +83,28 @@ static const struct edu_col licence_cols[] = {
 	{ .name = "expires", .aliases = "有效期至", .type = EDU_C_DATE, .flags = EDU_C_REQUIRED },
 };
 
-static int licence_check(sqlite3 *db, const char *const *v, const char **col, char *err)
+/* Licences and annual inspections are for private schools. */
+static int private_school(sqlite3 *db, const char *code, const char *what,
+			  const char **col, char *err)
 {
-	const char *p[] = { v[0] };
+	const char *p[] = { code };
 	char *own = edu_query1(db, "SELECT ownership FROM school WHERE school_code = ?", 1, p);
 	int bad = own && strcmp(own, "private");
 
 	free(own);
 	if (bad) {
 		*col = "school_code";
-		snprintf(err, EDU_ERR_MAX, "school %s is public: licences are for private schools", v[0]);
+		snprintf(err, EDU_ERR_MAX, "school %s is public: %s are for private schools",
+			 code, what);
 		return -1;
 	}
+	return 0;
+}
+
+static int licence_check(sqlite3 *db, const char *const *v, const char **col, char *err)
+{
+	if (private_school(db, v[0], "licences", col, err) < 0)
+		return -1;
 	if (strcmp(v[3], v[2]) <= 0) {
 		*col = "expires";
 		snprintf(err, EDU_ERR_MAX, "must be after the issue date %s", v[2]);
@@ -117,8 +127,14 @@ static const struct edu_col inspection_cols[] = {
 	{ .name = "note", .aliases = "备注", .type = EDU_C_TEXT },
 };
 
+static int inspection_check(sqlite3 *db, const char *const *v, const char **col, char *err)
+{
+	return private_school(db, v[0], "annual inspections", col, err);
+}
+
 static const struct edu_entity inspection = {
 	.table = "inspection", .what = "inspection", .cols = inspection_cols, .ncols = 4,
+	.row_check = inspection_check,
 };
 
 static const struct edu_col designation_cols[] = {
@@ -153,6 +169,7 @@ static const struct edu_col zone_cols[] = {
 
 static const struct edu_entity zone = {
 	.table = "zone", .what = "zone school", .cols = zone_cols, .ncols = 3,
+	.derived = "name",
 };
 
 /* ---- options ----------------------------------------------------------- */
@@ -222,6 +239,9 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	case OPT_DISTRICT:
 	case OPT_OWNERSHIP:
 	case OPT_STATUS:
+		for (int i = 0; i < opt.nfilter; i++)
+			if (!strcmp(opt.filter[i].col, filter_col[key - OPT_KIND]))
+				argp_error(state, "give --%s once", opt.filter[i].col);
 		opt.filter[opt.nfilter++] = (struct edu_filter){ filter_col[key - OPT_KIND], arg };
 		break;
 	case OPT_NUMBER: opt.number = arg; break;
@@ -235,15 +255,9 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	case OPT_SINCE: opt.since = arg; break;
 	case OPT_UNTIL: opt.until = arg; break;
 	case OPT_ZONE: opt.zone = arg; break;
-	case ARGP_KEY_END:
-		if (opt.nfilter > 4)
-			argp_error(state, "give each filter once");
-		return ARGP_ERR_UNKNOWN;
 	default:
 		return ARGP_ERR_UNKNOWN;
 	}
-	if (opt.nfilter > 4)
-		argp_error(state, "give each filter once");
 	return 0;
 }
 
@@ -314,6 +328,8 @@ static int licence_list(struct edu_cmd *c)
 	if (opt.expiring >= 0)
 		sqlite3_bind_int64(st, 2, opt.expiring);
 	struct edu_out *o = edu_out_for_stmt(stdout, st);
+	if (opt.expiring >= 0)
+		edu_out_quiet_empty(o);
 	long n = edu_out_stmt(o, st);
 	edu_out_end(o);
 	sqlite3_finalize(st);

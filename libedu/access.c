@@ -63,6 +63,9 @@ void edu_access(const char *login, const char *role, const char *roles)
 			login, login);
 	if (!roles || !strcmp(role, "admin") || in_list(roles, role))
 		return;
+	if (!strcmp(roles, "admin"))
+		edu_die(EDU_ENOPERM, "user '%s' (role %s) may not %s: that needs the role admin",
+			login, role, edu_verb_name);
 	edu_die(EDU_ENOPERM, "user '%s' (role %s) may not %s: that needs one of the roles admin %s",
 		login, role, edu_verb_name, roles);
 }

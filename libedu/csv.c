@@ -31,6 +31,7 @@ struct edu_csv {
 	struct edu_buf data;
 	size_t *off, *flen;
 	int nf, fcap;
+	int width;		/* the header's number of fields, once read */
 	char bad[EDU_ERR_MAX];	/* what is wrong with this record, or "" */
 };
 
@@ -187,6 +188,14 @@ static int fill(struct edu_csv *r)
 static void check_record(struct edu_csv *r)
 {
 	r->bad[0] = '\0';
+	/* Empty fields past the header's are a spreadsheet's trailing
+	 * commas; text there would be silently lost. */
+	for (int i = r->width; r->width && i < r->nf; i++)
+		if (r->flen[i]) {
+			snprintf(r->bad, sizeof r->bad, "%d fields, but the header has %d",
+				 r->nf, r->width);
+			return;
+		}
 	for (int i = 0; i < r->nf; i++) {
 		const char *s = r->data.s + r->off[i];
 		size_t bad;
@@ -342,6 +351,7 @@ int edu_csv_header(struct edu_csv *r, const struct edu_colname *cols,
 		return edu_error("%s:%ld: header: %s", r->name, r->rec_line, r->bad);
 	for (int j = 0; j < ncols; j++)
 		map[j] = -1;
+	r->width = n;
 	for (int i = 0; i < n; i++) {
 		char *h = edu_strdup(edu_csv_field(r, i));
 		char *s = h + strspn(h, " \t");

@@ -326,7 +326,7 @@ int edu_db_create(const char *path, const char *user)
 	edu_begin(db);
 	apply(db, 0);
 	const char *p[] = { user };
-	edu_exec(db, "INSERT INTO user(login, role, added) VALUES (?, 'admin', datetime('now'))", 1, p);
+	edu_exec(db, "INSERT INTO user(login, role, added) VALUES (?, 'admin', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))", 1, p);
 	char *change = edu_asprintf("{\"schema\":%d,\"admin\":", edu_nmigrations);
 	struct edu_buf b = { 0 };
 	edu_buf_puts(&b, change);

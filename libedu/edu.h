@@ -352,6 +352,9 @@ void edu_out_row(struct edu_out *o, const char *const *vals);	/* text */
 long edu_out_stmt(struct edu_out *o, sqlite3_stmt *st);
 /* Start with the statement's column names as the header. */
 struct edu_out *edu_out_for_stmt(FILE *f, sqlite3_stmt *st);
+/* Print nothing at all when no row comes, not even the header: for to-do
+ * lists, so that cron mails only when there is something to do. */
+void edu_out_quiet_empty(struct edu_out *o);
 /* Flush (tables are aligned here) and free. */
 void edu_out_end(struct edu_out *o);
 /* Display width of UTF-8 text (CJK counts 2). */
@@ -385,6 +388,7 @@ struct edu_col {
 	long min, max;		/* EDU_C_INT; EDU_C_DIGITS: min is the count */
 	const char *ref;	/* "school": must be a key of that table,
 				 * whose key column has this column's name */
+	const char *dflt;	/* the value of an empty field */
 };
 
 struct edu_entity {
@@ -392,6 +396,9 @@ struct edu_entity {
 	const char *what;	/* for messages: "school" */
 	const struct edu_col *cols;
 	int ncols;
+	/* Columns a list prints for reading ("name|days_left") that import
+	 * passes over, so that list's output imports back. */
+	const char *derived;
 	/* Rules across a row's fields (vals normalised, NULL when empty):
 	 * 0, or -1 with the column name in *col and the reason in err. */
 	int (*row_check)(sqlite3 *db, const char *const *vals,
@@ -416,9 +423,10 @@ int edu_col_value(sqlite3 *db, const struct edu_col *c, const char *in,
 enum edu_put { EDU_PUT_INSERTED, EDU_PUT_UPDATED, EDU_PUT_UNCHANGED };
 struct edu_writer;
 struct edu_writer *edu_writer_new(sqlite3 *db, const struct edu_entity *e);
-/* Check raw values (one per column, as typed; NULL or "" for empty) and
- * insert the record, or, when its key exists and upsert is set, update
- * what differs; every change is audited.  Returns an edu_put, or -1 with
+/* Check raw values (one per column, as typed; "" for empty, NULL for a
+ * column not given, which keeps the stored value) and insert the record,
+ * or, when its key exists and upsert is set, update what differs; every
+ * change is audited.  Returns an edu_put, or -1 with
  * the column (or NULL) in *col and the reason in err. */
 int edu_writer_put(struct edu_writer *w, const char *const *raw, int upsert,
 		   const char **col, char *err);

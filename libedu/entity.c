@@ -95,6 +95,8 @@ int edu_col_value(sqlite3 *db, const struct edu_col *c, const char *in,
 	}
 	return 0;
 empty:
+	if (c->dflt)
+		return edu_col_value(db, c, c->dflt, out, err);
 	if (c->flags & (EDU_C_REQUIRED | EDU_C_KEY)) {
 		snprintf(err, EDU_ERR_MAX, "may not be empty");
 		return -1;
@@ -243,6 +245,18 @@ static void constraint_msg(struct edu_writer *w, const char **col, char *err)
 			return;
 		}
 	}
+	if (!strncmp(m, u, strlen(u))) {
+		/* A key over several columns: "zone.zone, zone.rank". */
+		const char *last = strrchr(m, '.');
+		const struct edu_col *c = last ? edu_entity_col(e, last + 1) : NULL;
+
+		if (c) {
+			*col = c->name;
+			snprintf(err, EDU_ERR_MAX, "another %s has the same %s",
+				 e->what, m + strlen(u));
+			return;
+		}
+	}
 	snprintf(err, EDU_ERR_MAX, "%s", m);
 }
 
@@ -285,96 +299,109 @@ int edu_audit_change(sqlite3 *db, const char *entity, const char *key, int n,
 	return changed || !old;
 }
 
-static int put(struct edu_writer *w, int upsert, const char **col, char *err)
+/* Write the normalised row in w->vals: update the stored row `old` (NULL
+ * when there is none) where it differs, or insert. */
+static int write_row(struct edu_writer *w, char **old, const char **col, char *err)
 {
 	const struct edu_entity *e = w->e;
 	const char **names = edu_malloc(e->ncols * sizeof *names);
-	const char **old = edu_malloc(e->ncols * sizeof *old);
 	char *key = row_key(e, w->vals);
-	int rc, result = -1;
+	sqlite3_stmt *st = old ? w->update : w->insert;
+	int result;
 
 	for (int i = 0; i < e->ncols; i++)
 		names[i] = e->cols[i].name;
-	*col = NULL;
-	bind_row(e, w->find, w->vals);
-	rc = sqlite3_step(w->find);
-	if (rc == SQLITE_ROW && !upsert) {
-		*col = first_key(e);
-		snprintf(err, EDU_ERR_MAX, "%s '%s' exists already (use --upsert to update it)",
-			 e->what, key);
-	} else if (rc == SQLITE_ROW) {
-		/* Copies: the statement's texts go when it is reset. */
-		for (int i = 0; i < e->ncols; i++) {
-			const char *s = (const char *)sqlite3_column_text(w->find, i);
-			old[i] = s ? edu_strdup(s) : NULL;
-		}
-		sqlite3_reset(w->find);
-		result = EDU_PUT_UNCHANGED;
+	if (old) {
 		int same = 1;
 		for (int i = 0; i < e->ncols && same; i++)
 			same = (!old[i] && !w->vals[i]) ||
 			       (old[i] && w->vals[i] && !strcmp(old[i], w->vals[i]));
-		if (!same) {
-			bind_row(e, w->update, w->vals);
-			if (sqlite3_step(w->update) != SQLITE_DONE) {
-				if ((sqlite3_errcode(w->db) & 0xff) != SQLITE_CONSTRAINT)
-					edu_die_db(w->db, "cannot write");
-				constraint_msg(w, col, err);
-				result = -1;
-			} else {
-				edu_audit_change(w->db, e->table, key, e->ncols, names,
-						 old, (const char *const *)w->vals);
-				result = EDU_PUT_UPDATED;
-			}
-			sqlite3_reset(w->update);
+		if (same || !st) {
+			result = EDU_PUT_UNCHANGED;
+			goto out;
 		}
-		for (int i = 0; i < e->ncols; i++)
-			free((char *)old[i]);
-	} else if (rc == SQLITE_DONE) {
-		sqlite3_reset(w->find);
-		bind_row(e, w->insert, w->vals);
-		if (sqlite3_step(w->insert) != SQLITE_DONE) {
-			if ((sqlite3_errcode(w->db) & 0xff) != SQLITE_CONSTRAINT)
-				edu_die_db(w->db, "cannot write");
-			constraint_msg(w, col, err);
-		} else {
-			edu_audit_change(w->db, e->table, key, e->ncols, names, NULL,
-					 (const char *const *)w->vals);
-			result = EDU_PUT_INSERTED;
-		}
-		sqlite3_reset(w->insert);
-	} else {
-		edu_die_db(w->db, "cannot read");
 	}
-	sqlite3_reset(w->find);
+	bind_row(e, st, w->vals);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		if ((sqlite3_errcode(w->db) & 0xff) != SQLITE_CONSTRAINT)
+			edu_die_db(w->db, "cannot write");
+		constraint_msg(w, col, err);
+		result = -1;
+	} else {
+		edu_audit_change(w->db, e->table, key, e->ncols, names,
+				 (const char *const *)old, (const char *const *)w->vals);
+		result = old ? EDU_PUT_UPDATED : EDU_PUT_INSERTED;
+	}
+	sqlite3_reset(st);
+out:
 	free(key);
 	free(names);
-	free(old);
 	return result;
+}
+
+static int check_value(struct edu_writer *w, int i, const char *raw,
+		       const char **col, char *err)
+{
+	if (edu_col_value(w->db, &w->e->cols[i], raw, &w->vals[i], err) < 0) {
+		*col = w->e->cols[i].name;
+		return -1;
+	}
+	return 0;
 }
 
 int edu_writer_put(struct edu_writer *w, const char *const *raw, int upsert,
 		   const char **col, char *err)
 {
 	const struct edu_entity *e = w->e;
+	char **old = NULL;
 	int rc = -1;
 
 	*col = NULL;
-	for (int i = 0; i < e->ncols; i++) {
-		if (edu_col_value(w->db, &e->cols[i], raw[i] ? raw[i] : "",
-				  &w->vals[i], err) < 0) {
-			*col = e->cols[i].name;
+	/* The key first: whether the record exists decides what an absent
+	 * column means (keep the stored value, or empty). */
+	for (int i = 0; i < e->ncols; i++)
+		if ((e->cols[i].flags & EDU_C_KEY) &&
+		    check_value(w, i, raw[i] ? raw[i] : "", col, err) < 0)
+			goto out;
+	bind_row(e, w->find, w->vals);
+	int found = sqlite3_step(w->find);
+	if (found == SQLITE_ROW) {
+		if (!upsert) {
+			char *key = row_key(e, w->vals);
+			*col = first_key(e);
+			snprintf(err, EDU_ERR_MAX, "%s '%s' exists already (use --upsert to update it)",
+				 e->what, key);
+			free(key);
 			goto out;
 		}
+		/* Copies: the statement's texts go when it is reset. */
+		old = edu_malloc(e->ncols * sizeof *old);
+		for (int i = 0; i < e->ncols; i++) {
+			const char *v = (const char *)sqlite3_column_text(w->find, i);
+			old[i] = v ? edu_strdup(v) : NULL;
+		}
+	} else if (found != SQLITE_DONE) {
+		edu_die_db(w->db, "cannot read");
+	}
+	sqlite3_reset(w->find);
+	for (int i = 0; i < e->ncols; i++) {
+		if (e->cols[i].flags & EDU_C_KEY)
+			continue;
+		const char *v = raw[i] ? raw[i] : old && old[i] ? old[i] : "";
+		if (check_value(w, i, v, col, err) < 0)
+			goto out;
 	}
 	if (e->row_check && e->row_check(w->db, (const char *const *)w->vals, col, err) < 0)
 		goto out;
-	rc = put(w, upsert, col, err);
+	rc = write_row(w, old, col, err);
 out:
 	for (int i = 0; i < e->ncols; i++) {
 		free(w->vals[i]);
 		w->vals[i] = NULL;
+		if (old)
+			free(old[i]);
 	}
+	free(old);
 	return rc;
 }
 
@@ -421,7 +448,7 @@ static void import_row(struct importer *im, struct edu_csv *r, const int *map,
 		return;
 	}
 	for (int i = 0; i < im->e->ncols; i++)
-		raw[i] = edu_csv_field(r, map[i]);
+		raw[i] = map[i] < 0 ? NULL : edu_csv_field(r, map[i]);
 	switch (edu_writer_put(im->w, raw, edu_import_opt.upsert, &col, err)) {
 	case EDU_PUT_INSERTED: im->st.inserted++; break;
 	case EDU_PUT_UPDATED: im->st.updated++; break;
@@ -435,27 +462,42 @@ static void import_row(struct importer *im, struct edu_csv *r, const int *map,
 static int import_file(struct importer *im, const char *path)
 {
 	const struct edu_entity *e = im->e;
-	struct edu_colname *names = edu_malloc((e->ncols + 1) * sizeof *names);
-	int *map = edu_malloc((e->ncols + 1) * sizeof *map);
+	/* The columns, then names the header may have that import passes
+	 * over: the error column of a reject file (so a fixed one imports
+	 * back) and the columns a list adds for reading (so its output
+	 * does). */
+	int nnames = e->ncols + 1;
+	for (const char *d = e->derived; d && *d; d += strcspn(d, "|") + (d[strcspn(d, "|")] == '|'))
+		nnames++;
+	struct edu_colname *names = edu_malloc(nnames * sizeof *names);
+	int *map = edu_malloc(nnames * sizeof *map);
 	const char **raw = edu_malloc(e->ncols * sizeof *raw);
+	char **extra = edu_malloc(nnames * sizeof *extra);
 	struct edu_csv *r = edu_csv_open(path);
-	int status = 0, n;
+	int status = 0, n, k = 0;
 	long rows = 0;
 
+	for (int i = 0; i < e->ncols; i++)
+		names[k++] = (struct edu_colname){ e->cols[i].name, e->cols[i].aliases };
+	names[k++] = (struct edu_colname){ "error", "错误" };
+	for (const char *d = e->derived; d && *d; d += strcspn(d, "|") + (d[strcspn(d, "|")] == '|')) {
+		extra[k] = edu_strndup(d, strcspn(d, "|"));
+		names[k++] = (struct edu_colname){ extra[k - 1], NULL };
+	}
 	if (!r) {
 		status = EDU_ENOINPUT;
 		goto out;
 	}
-	for (int i = 0; i < e->ncols; i++)
-		names[i] = (struct edu_colname){ e->cols[i].name, e->cols[i].aliases };
-	/* The error column of a reject file: so a fixed one imports back. */
-	names[e->ncols] = (struct edu_colname){ "error", "错误" };
-	if (edu_csv_header(r, names, e->ncols + 1, edu_import_opt.ignore_extra, map) < 0) {
+	if (edu_csv_header(r, names, nnames, edu_import_opt.ignore_extra, map) < 0) {
 		status = EDU_EDATA;
 		goto out;
 	}
+	/* With --upsert a file may carry the key and only the columns it
+	 * changes; a new record still needs its required ones. */
 	for (int i = 0; i < e->ncols; i++)
-		if (map[i] < 0 && (e->cols[i].flags & (EDU_C_KEY | EDU_C_REQUIRED))) {
+		if (map[i] < 0 && ((e->cols[i].flags & EDU_C_KEY) ||
+				   ((e->cols[i].flags & EDU_C_REQUIRED) &&
+				    !e->cols[i].dflt && !edu_import_opt.upsert))) {
 			edu_warn("%s:%ld: the column '%s' is missing", edu_csv_name(r),
 				 edu_csv_line(r), e->cols[i].name);
 			status = EDU_EDATA;
@@ -471,6 +513,9 @@ static int import_file(struct importer *im, const char *path)
 out:
 	edu_progress_end();
 	edu_csv_close(r);
+	for (int i = e->ncols + 1; i < nnames; i++)
+		free(extra[i]);
+	free(extra);
 	free(names);
 	free(map);
 	free(raw);

@@ -12,6 +12,8 @@ struct edu_out {
 	int excel;
 	int ncols, col;
 	char **names;
+	int header_due;		/* the header is written with the first row */
+	int quiet_empty;	/* no rows: print nothing, not even a header */
 	struct edu_buf line;	/* the row being written (csv, tsv, json) */
 	/* table: every cell is kept until the end to measure the columns */
 	char **cells;
@@ -31,12 +33,7 @@ struct edu_out *edu_out_new_fmt(FILE *f, enum edu_format fmt, int excel,
 	o->names = edu_malloc(ncols * sizeof *o->names);
 	for (int i = 0; i < ncols; i++)
 		o->names[i] = edu_strdup(names[i]);
-	if (o->excel)
-		fputs("\xef\xbb\xbf", f);
-	if (fmt == EDU_FMT_CSV || fmt == EDU_FMT_TSV || fmt == EDU_FMT_TABLE) {
-		for (int i = 0; i < ncols; i++)
-			edu_out_cell(o, names[i], EDU_V_TEXT);
-	}
+	o->header_due = 1;
 	return o;
 }
 
@@ -130,8 +127,25 @@ static void end_row(struct edu_out *o)
 	o->col = 0;
 }
 
+static void header(struct edu_out *o)
+{
+	o->header_due = 0;
+	if (o->excel)
+		fputs("\xef\xbb\xbf", o->f);
+	if (o->fmt != EDU_FMT_JSON)
+		for (int i = 0; i < o->ncols; i++)
+			edu_out_cell(o, o->names[i], EDU_V_TEXT);
+}
+
+void edu_out_quiet_empty(struct edu_out *o)
+{
+	o->quiet_empty = 1;
+}
+
 void edu_out_cell(struct edu_out *o, const char *s, enum edu_vtype t)
 {
+	if (o->header_due)
+		header(o);
 	if (!s)
 		t = EDU_V_NULL;
 	switch (o->fmt) {
@@ -287,7 +301,9 @@ void edu_out_end(struct edu_out *o)
 {
 	if (!o)
 		return;
-	if (o->fmt == EDU_FMT_TABLE)
+	if (o->header_due && !o->quiet_empty)
+		header(o);
+	if (o->fmt == EDU_FMT_TABLE && o->ncols > 0)
 		table_flush(o);
 	for (int i = 0; i < o->ncols; i++)
 		free(o->names[i]);

@@ -43,6 +43,7 @@ t_exit 0 "... sets licences" as edu-school licence set 2111010206 --number N1 --
 t_exit 77 "... but may not read the audit log" as edu-db log
 t_exit 77 "... nor run queries" as edu-db query "SELECT 1"
 t_exit 77 "... nor add users" as edu-db user add "$u" admin
+t_grep "... which only an admin may do" "that needs the role admin$" "$err"
 t_exit 0 "the audit names the real user" edu-db log --user "$u"
 
 edu-db user add "$u" petitions

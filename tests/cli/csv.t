@@ -38,11 +38,15 @@ printf 'school_code,kind,ownership,status\n6000000001,primary,public,open\n' > m
 refused "a missing column" "missing.csv:1: the column 'name' is missing" missing.csv
 awk -v h="$H" 'BEGIN { printf "%s", h; for (i = 0; i < 10000; i++) printf ",c%d", i; print "" }' > wide.csv
 refused "10,000 unknown columns" "wide.csv:1: unknown column 'c0'" wide.csv
+printf '%s\n6000000001,x,primary,public,open,lost text\n' "$H" > long.csv
+refused "a row longer than the header" "long.csv:2: 6 fields, but the header has 5" long.csv
 printf '%s\n6000000001,x,primary,public,open\n6000000001,y,primary,public,open\n' "$H" > twice.csv
 refused "one key twice in a file" "twice.csv:3: school_code: school '6000000001' exists already" twice.csv
 
 printf '%s\n' "$H" > header.csv
 t_exit 0 "a header only imports nothing" edu-school import header.csv
+printf '%s\n6000000030,trailing,primary,public,open,,\n' "$H" > trail.csv
+t_exit 0 "empty fields past the header (trailing commas) are fine" edu-school -n import trail.csv
 t_exit 0 "--ignore-extra takes a file with unknown columns" edu-school -q -n import --ignore-extra extra.csv
 t_exit 0 "GB18030 with --encoding" edu-school import -e gb18030 gb.csv
 t_exit 0 "... reads back in UTF-8" edu-school show 6000000001

@@ -16,6 +16,7 @@ t_exit 0 "list --kind 小学 (a Chinese name)" edu-school list --kind 小学
 t_eq "... the same 14" "$(printf '%s\n' "$out" | tail -n +2 | wc -l)" 14
 t_exit 0 "list --ownership private --status open" edu-school list --ownership private --status open
 t_eq "... 6 private schools" "$(printf '%s\n' "$out" | tail -n +2 | wc -l)" 6
+t_exit 64 "a filter given twice" edu-school list --kind senior --kind primary
 t_exit 64 "list --kind with a bad value" edu-school list --kind university
 t_grep "... names the option" "^edu-school: --kind: 'university' is not one of" "$err"
 
@@ -39,6 +40,18 @@ t_exit 0 "upsert a changed row" edu-school import --upsert "$tmp/more.csv"
 t_grep "... 1 updated" "0 inserted, 1 updated, 39 unchanged" "$err"
 t_exit 0 "... audited" edu-db log -f tsv --key 2111010209
 t_grep "... with old and new value" '"entry_seats":\["240","270"\]' "$out"
+
+# An upsert with only some columns changes those and keeps the rest.
+printf 'school_code,principal\n2111010209,王新\n' > "$tmp/part.csv"
+t_exit 0 "upsert with only the key and one column" edu-school import --upsert "$tmp/part.csv"
+t_exit 0 "... changes that column" edu-school show 2111010209
+t_grep "... the new principal" "^principal,王新$" "$out"
+t_grep "... the other fields kept" "^entry_seats,270$" "$out"
+t_exit 65 "... but a new school still needs its required columns" sh -c "printf 'school_code,principal\n3111010099,李\n' | edu-school import --upsert"
+t_grep "... named" "^edu-school: -:2: name: may not be empty" "$err"
+printf 'school_code,name,kind,ownership\n3111010098,无状态学校,primary,public\n' > "$tmp/nostatus.csv"
+t_exit 0 "status may be left out: a school is open" edu-school import "$tmp/nostatus.csv"
+t_grep "... open" "^status,open$" "$(edu-school show 3111010098)"
 
 # Refusals write nothing at all.
 sum=$(db_sum)
@@ -113,10 +126,13 @@ t_exit 64 "licence set without --number" edu-school licence set 2111010207 --iss
 t_exit 0 "licence list --expiring 60 --on 2026-11-28" edu-school licence list --expiring 60 --on 2026-11-28
 t_grep "... lists the one that ends in 17 days" "^2111010206,.*,2026-12-15,17$" "$out"
 t_exit 1 "licence list --expiring exits 1 when none" edu-school licence list --expiring 10 --on 2026-11-28
+t_eq "... and prints nothing, not even a header (cron mails only real news)" "$out" ""
 t_exit 0 "licence list shows all" edu-school licence list
 t_exit 0 "inspect" edu-school inspect 2111010206 --year 2025 --result 基本合格 --note "消防通道需整改"
 t_exit 64 "inspect without --result" edu-school inspect 2111010206 --year 2025
 t_exit 65 "inspect with a bad result" edu-school inspect 2111010206 --year 2025 --result great
+t_exit 65 "inspect of a public school" edu-school inspect 2111010209 --year 2025 --result pass
+t_grep "... annual inspections are for private schools" "is public: annual inspections are for private schools" "$err"
 t_exit 0 "designate" edu-school designate 2111010212 --title 市级实验小学 --since 2015-09-01
 t_exit 0 "designate another, ended" edu-school designate 2111010209 --title 市级实验小学 --since 2010-09-01 --until 2014-08-31
 t_exit 65 "a title that ends before it starts" edu-school designate 2111010209 --title X --since 2010-09-01 --until 2009-08-31
@@ -131,8 +147,12 @@ t_grep "... inspection" "^inspection 2025,basic: 消防通道需整改$" "$out"
 t_exit 0 "zone import" edu-school zone import "$examples/zones.csv"
 t_exit 0 "zone list --zone" edu-school zone list --zone 什刹海片区
 t_grep "... rank 1 first" "^什刹海片区,2111010210,[^,]+,1$" "$(printf '%s\n' "$out" | sed -n 2p)"
+edu-school zone list > "$tmp/zones.csv"
+t_exit 0 "zone list | zone import --upsert (its name column is passed over)" edu-school zone import --upsert "$tmp/zones.csv"
+t_grep "... changes nothing" "0 inserted, 0 updated, 17 unchanged" "$err"
 printf 'zone,school_code,rank\n新片区,2111010210,1\n新片区,2111010211,1\n' > "$tmp/z.csv"
 t_exit 65 "two schools with one rank in a zone" edu-school zone import "$tmp/z.csv"
+t_grep "... said plainly" "z.csv:3: rank: another zone school has the same zone.zone, zone.rank" "$err"
 printf 'zone,school_code,rank\n新片区,4111010210,1\n' > "$tmp/z.csv"
 t_exit 65 "a zone school that does not exist" edu-school zone import "$tmp/z.csv"
 t_grep "... named" "school_code: no school '4111010210'" "$err"
