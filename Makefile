@@ -110,10 +110,9 @@ bench: have-deps
 	@for b in tests/bench/*.sh; do sh $$b $(B)/bin || exit 1; done
 
 FUZZ_CFLAGS = -std=gnu11 -g -O1 -Ilibedu -fsanitize=fuzzer,address,undefined
-FUZZ_SRC = $(filter-out libedu/db.c,$(LIB_SRC))
-build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) libedu/edu.h
+build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) libedu/edu.h $(B)/libedu/schema.c
 	@mkdir -p $(@D)
-	clang $(FUZZ_CFLAGS) -o $@ $< $(LIB_SRC) build/out/libedu/schema.c $(LIBS)
+	clang $(FUZZ_CFLAGS) -Werror -o $@ $< $(LIB_SRC) $(B)/libedu/schema.c $(LIBS)
 
 fuzz: have-deps
 	@$(MAKE) --no-print-directory all

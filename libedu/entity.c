@@ -482,7 +482,8 @@ static int import_file(struct importer *im, const char *path)
 	names[k++] = (struct edu_colname){ "error", "错误" };
 	for (const char *d = e->derived; d && *d; d += strcspn(d, "|") + (d[strcspn(d, "|")] == '|')) {
 		extra[k] = edu_strndup(d, strcspn(d, "|"));
-		names[k++] = (struct edu_colname){ extra[k - 1], NULL };
+		names[k] = (struct edu_colname){ extra[k], NULL };
+		k++;
 	}
 	if (!r) {
 		status = EDU_ENOINPUT;
