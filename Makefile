@@ -109,7 +109,7 @@ bench: have-deps
 	@$(MAKE) --no-print-directory all
 	@for b in tests/bench/*.sh; do sh $$b $(B)/bin || exit 1; done
 
-FUZZ_CFLAGS = -std=gnu11 -g -O1 -Ilibedu -fsanitize=fuzzer,address,undefined
+FUZZ_CFLAGS = -std=gnu11 -Wall -Wextra -g -O1 -Ilibedu -fsanitize=fuzzer,address,undefined
 build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) libedu/edu.h $(B)/libedu/schema.c
 	@mkdir -p $(@D)
 	clang $(FUZZ_CFLAGS) -Werror -o $@ $< $(LIB_SRC) $(B)/libedu/schema.c $(LIBS)
