@@ -189,11 +189,7 @@ static int config_set(struct edu_cmd *c)
 static int user_list(struct edu_cmd *c)
 {
 	sqlite3_stmt *st = edu_prepare(c->db, "SELECT login, role, added FROM user ORDER BY login");
-	struct edu_out *o = edu_out_for_stmt(stdout, st);
-
-	edu_out_stmt(o, st);
-	edu_out_end(o);
-	sqlite3_finalize(st);
+	edu_print_stmt(st, 0);
 	return 0;
 }
 
@@ -300,10 +296,7 @@ static int db_log(struct edu_cmd *c)
 	edu_bind_text(st, 3, log_opt.user);
 	edu_bind_text(st, 4, log_opt.tool);
 	edu_bind_text(st, 5, log_opt.key);
-	struct edu_out *o = edu_out_for_stmt(stdout, st);
-	long n = edu_out_stmt(o, st);
-	edu_out_end(o);
-	sqlite3_finalize(st);
+	long n = edu_print_stmt(st, 0);
 	return n ? 0 : EDU_NO;
 }
 
@@ -354,10 +347,7 @@ static int calendar_list(struct edu_cmd *c)
 		"SELECT day, kind FROM calendar WHERE ?1 IS NULL OR substr(day, 1, 4) = ?1 "
 		"ORDER BY day");
 	edu_bind_text(st, 1, cal_year);
-	struct edu_out *o = edu_out_for_stmt(stdout, st);
-	edu_out_stmt(o, st);
-	edu_out_end(o);
-	sqlite3_finalize(st);
+	edu_print_stmt(st, 0);
 	return 0;
 }
 
@@ -426,10 +416,7 @@ static int db_query(struct edu_cmd *c)
 		edu_die(EDU_EUSAGE, "query: give one statement only");
 	if (!sqlite3_stmt_readonly(st))
 		edu_die(EDU_ENOPERM, "query: only reading statements are allowed");
-	struct edu_out *o = edu_out_for_stmt(stdout, st);
-	long n = edu_out_stmt(o, st);
-	edu_out_end(o);
-	sqlite3_finalize(st);
+	long n = edu_print_stmt(st, 0);
 	return n ? 0 : EDU_NO;
 }
 
@@ -438,10 +425,7 @@ static int db_runs(struct edu_cmd *c)
 	sqlite3_stmt *st = edu_prepare(c->db,
 		"SELECT id, tool, verb, user, started, finished, counts, status "
 		"FROM run ORDER BY id");
-	struct edu_out *o = edu_out_for_stmt(stdout, st);
-	edu_out_stmt(o, st);
-	edu_out_end(o);
-	sqlite3_finalize(st);
+	edu_print_stmt(st, 0);
 	return 0;
 }
 

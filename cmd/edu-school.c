@@ -327,12 +327,7 @@ static int licence_list(struct edu_cmd *c)
 	sqlite3_bind_text(st, 1, edu_date_str(edu_opt.on, on), -1, SQLITE_STATIC);
 	if (opt.expiring >= 0)
 		sqlite3_bind_int64(st, 2, opt.expiring);
-	struct edu_out *o = edu_out_for_stmt(stdout, st);
-	if (opt.expiring >= 0)
-		edu_out_quiet_empty(o);
-	long n = edu_out_stmt(o, st);
-	edu_out_end(o);
-	sqlite3_finalize(st);
+	long n = edu_print_stmt(st, opt.expiring >= 0);
 	/* A to-do list answers like grep. */
 	return opt.expiring >= 0 && n == 0 ? EDU_NO : 0;
 }
@@ -365,10 +360,7 @@ static int designations(struct edu_cmd *c)
 
 	sqlite3_bind_text(st, 1, edu_date_str(edu_opt.on, on), -1, SQLITE_STATIC);
 	edu_bind_text(st, 2, opt.title);
-	struct edu_out *o = edu_out_for_stmt(stdout, st);
-	edu_out_stmt(o, st);
-	edu_out_end(o);
-	sqlite3_finalize(st);
+	edu_print_stmt(st, 0);
 	return 0;
 }
 
@@ -385,10 +377,7 @@ static int zone_list(struct edu_cmd *c)
 		"WHERE ?1 IS NULL OR z.zone = ?1 ORDER BY z.zone, z.rank");
 
 	edu_bind_text(st, 1, opt.zone);
-	struct edu_out *o = edu_out_for_stmt(stdout, st);
-	edu_out_stmt(o, st);
-	edu_out_end(o);
-	sqlite3_finalize(st);
+	edu_print_stmt(st, 0);
 	return 0;
 }
 

@@ -357,6 +357,10 @@ struct edu_out *edu_out_for_stmt(FILE *f, sqlite3_stmt *st);
 void edu_out_quiet_empty(struct edu_out *o);
 /* Flush (tables are aligned here) and free. */
 void edu_out_end(struct edu_out *o);
+/* Print every row of a statement on stdout with its column names as the
+ * header, then finalize it; returns the number of rows.  quiet_empty: see
+ * edu_out_quiet_empty(). */
+long edu_print_stmt(sqlite3_stmt *st, int quiet_empty);
 /* Display width of UTF-8 text (CJK counts 2). */
 size_t edu_text_width(const char *s);
 

@@ -633,10 +633,7 @@ long edu_list(sqlite3 *db, const struct edu_entity *e, int nf,
 		else
 			sqlite3_bind_text(st, i + 1, vals[i], -1, SQLITE_TRANSIENT);
 	}
-	struct edu_out *o = edu_out_for_stmt(stdout, st);
-	long n = edu_out_stmt(o, st);
-	edu_out_end(o);
-	sqlite3_finalize(st);
+	long n = edu_print_stmt(st, 0);
 	for (int i = 0; i < nf; i++)
 		free(vals[i]);
 	free(vals);

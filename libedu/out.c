@@ -313,3 +313,15 @@ void edu_out_end(struct edu_out *o)
 	fflush(o->f);
 	free(o);
 }
+
+long edu_print_stmt(sqlite3_stmt *st, int quiet_empty)
+{
+	struct edu_out *o = edu_out_for_stmt(stdout, st);
+
+	if (quiet_empty)
+		edu_out_quiet_empty(o);
+	long n = edu_out_stmt(o, st);
+	edu_out_end(o);
+	sqlite3_finalize(st);
+	return n;
+}
