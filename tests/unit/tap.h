@@ -10,20 +10,26 @@ static int tap_n, tap_failed;
 #define ok(cond, ...) tap_ok(!!(cond), __FILE__, __LINE__, __VA_ARGS__)
 #define is(got, want, ...) tap_is((got), (want), __FILE__, __LINE__, __VA_ARGS__)
 
-static void __attribute__((format(printf, 4, 5)))
-tap_ok(int pass, const char *file, int line, const char *fmt, ...)
+static void tap_report(int pass, const char *file, int line, const char *fmt,
+		       va_list ap)
 {
-	va_list ap;
-
 	printf("%sok %d - ", pass ? "" : "not ", ++tap_n);
-	va_start(ap, fmt);
 	vprintf(fmt, ap);
-	va_end(ap);
 	printf("\n");
 	if (!pass) {
 		printf("#   failed at %s:%d\n", file, line);
 		tap_failed++;
 	}
+}
+
+static void __attribute__((format(printf, 4, 5)))
+tap_ok(int pass, const char *file, int line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	tap_report(pass, file, line, fmt, ap);
+	va_end(ap);
 }
 
 static void __attribute__((format(printf, 5, 6)))
@@ -33,16 +39,12 @@ tap_is(const char *got, const char *want, const char *file, int line,
 	va_list ap;
 	int pass = (got && want && !strcmp(got, want)) || (!got && !want);
 
-	printf("%sok %d - ", pass ? "" : "not ", ++tap_n);
 	va_start(ap, fmt);
-	vprintf(fmt, ap);
+	tap_report(pass, file, line, fmt, ap);
 	va_end(ap);
-	printf("\n");
-	if (!pass) {
-		printf("#   failed at %s:%d\n#   got:  '%s'\n#   want: '%s'\n", file,
-		       line, got ? got : "(null)", want ? want : "(null)");
-		tap_failed++;
-	}
+	if (!pass)
+		printf("#   got:  '%s'\n#   want: '%s'\n", got ? got : "(null)",
+		       want ? want : "(null)");
 }
 
 static int done_testing(void)
