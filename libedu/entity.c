@@ -412,6 +412,8 @@ struct importer {
 	struct edu_writer *w;
 	struct edu_out *reject;
 	FILE *reject_f;
+	int *reject_cols;	/* the entity columns the reject file has */
+	int nreject;
 	long errors;
 	struct edu_import_stats st;
 };
@@ -428,9 +430,27 @@ static void row_error(struct importer *im, struct edu_csv *r, const int *map,
 	}
 	im->errors++;
 	im->st.rejected++;
-	if (im->reject) {
+	if (im->reject_f && !im->reject) {
+		/* The reject file has the input's own columns, so that, fixed,
+		 * it imports back meaning what the input meant: a column the
+		 * input left out must not come back empty. */
+		const char **names = edu_malloc((im->e->ncols + 1) * sizeof *names);
+
+		im->reject_cols = edu_malloc(im->e->ncols * sizeof *im->reject_cols);
 		for (int i = 0; i < im->e->ncols; i++)
-			edu_out_cell(im->reject, edu_csv_field(r, map[i]), EDU_V_TEXT);
+			if (map[i] >= 0) {
+				names[im->nreject] = im->e->cols[i].name;
+				im->reject_cols[im->nreject++] = i;
+			}
+		names[im->nreject] = "error";
+		im->reject = edu_out_new_fmt(im->reject_f, EDU_FMT_CSV, 0,
+					     im->nreject + 1, names);
+		free(names);
+	}
+	if (im->reject) {
+		for (int k = 0; k < im->nreject; k++)
+			edu_out_cell(im->reject, edu_csv_field(r, map[im->reject_cols[k]]),
+				     EDU_V_TEXT);
 		char *m = col ? edu_asprintf("%s: %s", col, msg) : edu_strdup(msg);
 		edu_out_cell(im->reject, m, EDU_V_TEXT);
 		free(m);
@@ -534,17 +554,9 @@ int edu_import(sqlite3 *db, const struct edu_entity *e, int nfiles,
 		files = one;
 		nfiles = 1;
 	}
-	if (edu_import_opt.reject) {
-		const char **names = edu_malloc((e->ncols + 1) * sizeof *names);
-
-		if (!(im.reject_f = fopen(edu_import_opt.reject, "w")))
-			edu_die(EDU_ECANTCREAT, "cannot create '%s':", edu_import_opt.reject);
-		for (int i = 0; i < e->ncols; i++)
-			names[i] = e->cols[i].name;
-		names[e->ncols] = "error";
-		im.reject = edu_out_new_fmt(im.reject_f, EDU_FMT_CSV, 0, e->ncols + 1, names);
-		free(names);
-	}
+	if (edu_import_opt.reject &&
+	    !(im.reject_f = fopen(edu_import_opt.reject, "w")))
+		edu_die(EDU_ECANTCREAT, "cannot create '%s':", edu_import_opt.reject);
 	struct edu_run run;
 	edu_run_start(&run);
 	edu_begin(db);
@@ -554,7 +566,7 @@ int edu_import(sqlite3 *db, const struct edu_entity *e, int nfiles,
 	edu_writer_free(im.w);
 	if (im.errors > MAX_SHOWN)
 		edu_warn("... and %ld more errors", im.errors - MAX_SHOWN);
-	if (!status && im.errors && !im.reject)
+	if (!status && im.errors && !im.reject_f)
 		status = EDU_EDATA;
 	if (status) {
 		edu_rollback(db);
@@ -577,8 +589,9 @@ int edu_import(sqlite3 *db, const struct edu_entity *e, int nfiles,
 				 im.st.rejected);
 		free(counts);
 	}
-	if (im.reject) {
+	if (im.reject_f) {
 		edu_out_end(im.reject);
+		free(im.reject_cols);
 		if (fclose(im.reject_f) != 0)
 			edu_die(EDU_EIO, "cannot write '%s':", edu_import_opt.reject);
 	}

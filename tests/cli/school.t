@@ -47,6 +47,13 @@ t_exit 0 "upsert with only the key and one column" edu-school import --upsert "$
 t_exit 0 "... changes that column" edu-school show 2111010209
 t_grep "... the new principal" "^principal,王新$" "$out"
 t_grep "... the other fields kept" "^entry_seats,270$" "$out"
+printf 'school_code,principal\n2111010210,赵\n9111010210,钱\n' > "$tmp/part2.csv"
+t_exit 1 "a partial upsert with a bad row and --reject" edu-school import --upsert --reject "$tmp/part-rej.csv" "$tmp/part2.csv"
+t_eq "... the reject file has only the input's columns" "$(cat "$tmp/part-rej.csv")" "school_code,principal,error
+9111010210,钱,name: may not be empty"
+t_exit 0 "... so a school it names can be fixed and imported back" sh -c "sed 's/^9111010210/2111010211/' '$tmp/part-rej.csv' | edu-school import --upsert"
+t_grep "... changing only the principal" "^principal,钱$" "$(edu-school show 2111010211)"
+t_grep "... and keeping the name" "^name,北京市西城区新街口东街小学$" "$(edu-school show 2111010211)"
 t_exit 65 "... but a new school still needs its required columns" sh -c "printf 'school_code,principal\n3111010099,李\n' | edu-school import --upsert"
 t_grep "... named" "^edu-school: -:2: name: may not be empty" "$err"
 printf 'school_code,name,kind,ownership\n3111010098,无状态学校,primary,public\n' > "$tmp/nostatus.csv"
@@ -86,7 +93,8 @@ t_eq "... the database is unchanged byte for byte" "$(db_sum)" "$sum"
 t_exit 1 "--reject takes the good rows and keeps the bad" edu-school import --reject "$tmp/rej.csv" "$tmp/bad.csv"
 t_grep "... 1 inserted, 7 rejected" "1 inserted, 0 updated, 0 unchanged, 7 rejected" "$err"
 t_eq "... the reject file has the bad rows and a header" "$(wc -l < "$tmp/rej.csv")" 8
-t_grep "... with an error column" '^3111010007,,primary,public,,,,,,,,open,name: may not be empty$' "$(cat "$tmp/rej.csv")"
+t_grep "... with the input's columns and an error column" '^school_code,name,kind,ownership,phone,founded,credit_code,status,error$' "$(head -1 "$tmp/rej.csv")"
+t_grep "... and the reason" '^3111010007,,primary,public,,,,open,name: may not be empty$' "$(cat "$tmp/rej.csv")"
 # The reject file, fixed, imports back as it is (its error column is
 # ignored).
 grep -v -e university -e '^311101000,' -e MJ010372X2 -e 2001-02-30 -e 12345 -e 民办无码 "$tmp/rej.csv" | sed 's/^3111010007,,/3111010007,有名字,/' > "$tmp/fixed.csv"
