@@ -29,9 +29,11 @@ static int ref_exists(sqlite3 *db, const char *table, const char *col,
 	edu_buf_puts(&sql, col);
 	edu_buf_puts(&sql, "\" = ?");
 	char *r = edu_query1(db, sql.s, 1, p);
+	int found = r != NULL;
+
 	edu_buf_free(&sql);
 	free(r);
-	return r != NULL;
+	return found;
 }
 
 int edu_col_value(sqlite3 *db, const struct edu_col *c, const char *in,
