@@ -65,4 +65,18 @@ for delay in 0.05 0.2 0.4; do
 	t_exit 0 "... and check passes" edu-db check
 done
 
+# A progress line on a terminal only, and never with --quiet.
+edu-school import "$tmp/big.csv" --upsert 2>"$tmp/progress"
+t_eq "no progress line when stderr is not a terminal, only the summary" \
+	"$(grep -vc '^edu-school: school: [0-9]* inserted, [0-9]* updated, [0-9]* unchanged, 0 rejected$' "$tmp/progress")" 0
+if command -v script >/dev/null; then
+	script -qc "edu-school import --upsert '$tmp/big.csv'" /dev/null > "$tmp/tty" 2>&1
+	t_grep "a progress line on a terminal" "big.csv: [0-9]+" "$(tr '\r' '\n' < "$tmp/tty")"
+	script -qc "edu-school -q import --upsert '$tmp/big.csv'" /dev/null > "$tmp/tty" 2>&1
+	t_eq "... but not with --quiet" "$(cat "$tmp/tty")" ""
+else
+	t_skip "a progress line on a terminal" "no script(1) to make a terminal"
+	t_skip "... but not with --quiet" "no script(1)"
+fi
+
 done_testing
