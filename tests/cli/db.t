@@ -16,7 +16,7 @@ t_grep "... listed as admin" "^$(id -un),admin," "$out"
 
 t_exit 0 "check passes on a new database" edu-db check
 t_grep "... and names the head of the audit chain" \
-	"audit chain hold \(1 rows, head $(sqlite3 "$EDU_DB" "SELECT substr(hash, 1, 16) FROM audit")\)" "$err"
+	"audit chain hold \(audit rows: 1, head $(sqlite3 "$EDU_DB" "SELECT substr(hash, 1, 16) FROM audit")\)" "$err"
 t_exit 0 "config list" edu-db config list
 t_grep "... shows bureau.region" "^bureau.region," "$out"
 t_exit 0 "config set bureau.region" edu-db config set bureau.region 110102
