@@ -328,7 +328,7 @@ static const struct edu_entity calendar_entity = {
 
 static int calendar_import(struct edu_cmd *c)
 {
-	return edu_import(c->db, &calendar_entity, c->argc, c->argv, NULL);
+	return edu_import(c->db, &calendar_entity, c->argc, c->argv);
 }
 
 static const char *cal_year;

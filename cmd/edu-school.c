@@ -272,7 +272,7 @@ static void need(const char *value, const char *option)
 
 static int school_import(struct edu_cmd *c)
 {
-	return edu_import(c->db, &school, c->argc, c->argv, NULL);
+	return edu_import(c->db, &school, c->argc, c->argv);
 }
 
 static int school_list(struct edu_cmd *c)
@@ -366,7 +366,7 @@ static int designations(struct edu_cmd *c)
 
 static int zone_import(struct edu_cmd *c)
 {
-	return edu_import(c->db, &zone, c->argc, c->argv, NULL);
+	return edu_import(c->db, &zone, c->argc, c->argv);
 }
 
 static int zone_list(struct edu_cmd *c)

@@ -124,7 +124,7 @@ static error_t import_parser(int key, char *arg, struct argp_state *state)
 	return 0;
 }
 
-const struct argp edu_import_argp = {
+static const struct argp edu_import_argp = {
 	.options = import_options,
 	.parser = import_parser,
 };

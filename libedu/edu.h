@@ -91,7 +91,6 @@ struct edu_import_opts {
 	int ignore_extra;
 };
 extern struct edu_import_opts edu_import_opt;
-extern const struct argp edu_import_argp;	/* add as a verb's child */
 
 /* What a verb may do: its access check runs before it does. */
 enum edu_verb_flags {
@@ -352,14 +351,12 @@ void edu_out_row(struct edu_out *o, const char *const *vals);	/* text */
 long edu_out_stmt(struct edu_out *o, sqlite3_stmt *st);
 /* Start with the statement's column names as the header. */
 struct edu_out *edu_out_for_stmt(FILE *f, sqlite3_stmt *st);
-/* Print nothing at all when no row comes, not even the header: for to-do
- * lists, so that cron mails only when there is something to do. */
-void edu_out_quiet_empty(struct edu_out *o);
 /* Flush (tables are aligned here) and free. */
 void edu_out_end(struct edu_out *o);
 /* Print every row of a statement on stdout with its column names as the
- * header, then finalize it; returns the number of rows.  quiet_empty: see
- * edu_out_quiet_empty(). */
+ * header, then finalize it; returns the number of rows.  With quiet_empty
+ * it prints nothing at all when no row comes, not even the header: for
+ * to-do lists, so that cron mails only when there is something to do. */
 long edu_print_stmt(sqlite3_stmt *st, int quiet_empty);
 /* Display width of UTF-8 text (CJK counts 2). */
 size_t edu_text_width(const char *s);
@@ -409,18 +406,11 @@ struct edu_entity {
 			 const char **col, char *err);
 };
 
-struct edu_import_stats {
-	long inserted, updated, unchanged, rejected;
-};
 /* Import files (none: stdin) into an entity under edu_import_opt and
  * edu_opt; one transaction; returns the exit status (0, 1 with rejects,
  * 65 on invalid input, 66 on a missing file). */
 int edu_import(sqlite3 *db, const struct edu_entity *e, int nfiles,
-	       char **files, struct edu_import_stats *st);
-/* Normalise one value of a column into *out (malloc'd; NULL when empty):
- * 0, or -1 with a reason in err. */
-int edu_col_value(sqlite3 *db, const struct edu_col *c, const char *in,
-		  char **out, char *err);
+	       char **files);
 
 /* Writing records one at a time, inside the caller's transaction: what
  * `import` does per row, and single-record verbs (licence set) too. */
@@ -452,8 +442,5 @@ struct edu_filter {
  * of rows.  Filter values are checked first (exit 64 when invalid). */
 long edu_list(sqlite3 *db, const struct edu_entity *e, int nf,
 	      const struct edu_filter *f);
-/* Find a column by name. */
-const struct edu_col *edu_entity_col(const struct edu_entity *e,
-				     const char *name);
 
 #endif

@@ -8,7 +8,7 @@
 
 #define MAX_SHOWN 100	/* errors reported before we only count them */
 
-const struct edu_col *edu_entity_col(const struct edu_entity *e, const char *name)
+static const struct edu_col *entity_col(const struct edu_entity *e, const char *name)
 {
 	for (int i = 0; i < e->ncols; i++)
 		if (!strcmp(e->cols[i].name, name))
@@ -36,8 +36,10 @@ static int ref_exists(sqlite3 *db, const char *table, const char *col,
 	return found;
 }
 
-int edu_col_value(sqlite3 *db, const struct edu_col *c, const char *in,
-		  char **out, char *err)
+/* Normalise one value of a column into *out (malloc'd; NULL when empty):
+ * 0, or -1 with a reason in err. */
+static int col_value(sqlite3 *db, const struct edu_col *c, const char *in,
+			 char **out, char *err)
 {
 	char v[EDU_VAL_MAX];
 	int rc = 0;
@@ -98,7 +100,7 @@ int edu_col_value(sqlite3 *db, const struct edu_col *c, const char *in,
 	return 0;
 empty:
 	if (c->dflt)
-		return edu_col_value(db, c, c->dflt, out, err);
+		return col_value(db, c, c->dflt, out, err);
 	if (c->flags & (EDU_C_REQUIRED | EDU_C_KEY)) {
 		snprintf(err, EDU_ERR_MAX, "may not be empty");
 		return -1;
@@ -236,7 +238,7 @@ static void constraint_msg(struct edu_writer *w, const char **col, char *err)
 	*col = NULL;
 	if (!strncmp(m, u, strlen(u))) {
 		const char *dot = strchr(m + strlen(u), '.');
-		const struct edu_col *c = dot ? edu_entity_col(e, dot + 1) : NULL;
+		const struct edu_col *c = dot ? entity_col(e, dot + 1) : NULL;
 
 		if (c && !strchr(dot + 1, ',')) {
 			const char *v = w->vals[c - e->cols];
@@ -250,7 +252,7 @@ static void constraint_msg(struct edu_writer *w, const char **col, char *err)
 	if (!strncmp(m, u, strlen(u))) {
 		/* A key over several columns: "zone.zone, zone.rank". */
 		const char *last = strrchr(m, '.');
-		const struct edu_col *c = last ? edu_entity_col(e, last + 1) : NULL;
+		const struct edu_col *c = last ? entity_col(e, last + 1) : NULL;
 
 		if (c) {
 			*col = c->name;
@@ -344,7 +346,7 @@ out:
 static int check_value(struct edu_writer *w, int i, const char *raw,
 		       const char **col, char *err)
 {
-	if (edu_col_value(w->db, &w->e->cols[i], raw, &w->vals[i], err) < 0) {
+	if (col_value(w->db, &w->e->cols[i], raw, &w->vals[i], err) < 0) {
 		*col = w->e->cols[i].name;
 		return -1;
 	}
@@ -408,6 +410,10 @@ out:
 }
 
 /* ---- import ---------------------------------------------------------------- */
+
+struct edu_import_stats {
+	long inserted, updated, unchanged, rejected;
+};
 
 struct importer {
 	const struct edu_entity *e;
@@ -546,7 +552,7 @@ out:
 }
 
 int edu_import(sqlite3 *db, const struct edu_entity *e, int nfiles,
-	       char **files, struct edu_import_stats *stats)
+	       char **files)
 {
 	struct importer im = { .e = e };
 	char *one[] = { "-" };
@@ -597,8 +603,6 @@ int edu_import(sqlite3 *db, const struct edu_entity *e, int nfiles,
 		if (fclose(im.reject_f) != 0)
 			edu_die(EDU_EIO, "cannot write '%s':", edu_import_opt.reject);
 	}
-	if (stats)
-		*stats = im.st;
 	return status;
 }
 
@@ -620,7 +624,7 @@ long edu_list(sqlite3 *db, const struct edu_entity *e, int nf,
 	edu_buf_puts(&sql, " FROM ");
 	add_ident(&sql, e->table);
 	for (int i = 0; i < nf; i++) {
-		const struct edu_col *c = edu_entity_col(e, f[i].col);
+		const struct edu_col *c = entity_col(e, f[i].col);
 
 		if (!c)
 			edu_die(EDU_ESOFTWARE, "no column '%s' in %s", f[i].col, e->table);
@@ -628,7 +632,7 @@ long edu_list(sqlite3 *db, const struct edu_entity *e, int nf,
 		struct edu_col plain = *c;
 		plain.ref = NULL;
 		plain.flags = EDU_C_REQUIRED;
-		if (edu_col_value(db, &plain, f[i].value, &vals[i], err) < 0)
+		if (col_value(db, &plain, f[i].value, &vals[i], err) < 0)
 			edu_die(EDU_EUSAGE, "--%s: %s", c->name, err);
 		edu_buf_puts(&sql, i ? " AND " : " WHERE ");
 		add_ident(&sql, c->name);
@@ -642,7 +646,7 @@ long edu_list(sqlite3 *db, const struct edu_entity *e, int nf,
 		}
 	sqlite3_stmt *st = edu_prepare(db, sql.s);
 	for (int i = 0; i < nf; i++) {
-		const struct edu_col *c = edu_entity_col(e, f[i].col);
+		const struct edu_col *c = entity_col(e, f[i].col);
 		if (c->type == EDU_C_INT)
 			sqlite3_bind_int64(st, i + 1, strtoll(vals[i], NULL, 10));
 		else

@@ -137,11 +137,6 @@ static void header(struct edu_out *o)
 			edu_out_cell(o, o->names[i], EDU_V_TEXT);
 }
 
-void edu_out_quiet_empty(struct edu_out *o)
-{
-	o->quiet_empty = 1;
-}
-
 void edu_out_cell(struct edu_out *o, const char *s, enum edu_vtype t)
 {
 	if (o->header_due)
@@ -318,8 +313,7 @@ long edu_print_stmt(sqlite3_stmt *st, int quiet_empty)
 {
 	struct edu_out *o = edu_out_for_stmt(stdout, st);
 
-	if (quiet_empty)
-		edu_out_quiet_empty(o);
+	o->quiet_empty = quiet_empty;
 	long n = edu_out_stmt(o, st);
 	edu_out_end(o);
 	sqlite3_finalize(st);
