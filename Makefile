@@ -30,7 +30,7 @@ ALL_CFLAGS = -std=gnu11 -Wall -Wextra $(if $(WERROR),-Werror) $(SANFLAGS) -Ilibe
 LIBS = -lsqlite3 -lcsv -lcrypto
 DEB_PKGS = build-essential libsqlite3-dev libcsv-dev libssl-dev sqlite3 mandoc clang
 
-TOOLS    = edu-db edu-school
+TOOLS    = $(sort $(patsubst cmd/%.c,%,$(wildcard cmd/edu-*.c)))
 LIB_SRC  = $(wildcard libedu/*.c)
 LIB_OBJ  = $(LIB_SRC:libedu/%.c=$(B)/libedu/%.o) $(B)/libedu/schema.o
 MIGRATIONS = $(sort $(wildcard libedu/schema/*.sql))

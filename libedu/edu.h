@@ -443,4 +443,19 @@ struct edu_filter {
 long edu_list(sqlite3 *db, const struct edu_entity *e, int nf,
 	      const struct edu_filter *f);
 
+/* ---- keys.c: the keys a verb acts on (DESIGN 3) ---------------------- */
+
+/* Keys from the verb's arguments or, with none, from the `col` column of
+ * a CSV on stdin (other columns ignored).  line[i] is the input line of
+ * key[i], 0 for an argument. */
+struct edu_keys {
+	char **key;
+	long *line;
+	size_t n, cap;
+};
+/* 0, or -1 after reporting (no such column, an empty key, bad input). */
+int edu_keys_read(struct edu_keys *k, int argc, char **argv, const char *col,
+		  const char *aliases);
+void edu_keys_free(struct edu_keys *k);
+
 #endif

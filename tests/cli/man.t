@@ -12,7 +12,7 @@ for m in "$top"/man/*.[157]; do
 	fi
 done
 
-for tool in edu-db edu-school; do
+for tool in $(cd "$top/cmd" && ls edu-*.c | sed 's/\.c$//'); do
 	page=$top/man/$tool.1
 	t_exit 0 "$tool --help" "$tool" --help
 	verbs=$(printf '%s\n' "$out" | sed -n '/^Verbs:/,/^$/p' | sed -n 's/^  \([a-z-]*\( [a-z-]*\)\{0,1\}\)  .*/\1/p' | sed 's/ *$//')
