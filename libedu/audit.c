@@ -135,3 +135,39 @@ int edu_audit_verify(sqlite3 *db, FILE *out)
 	free(last);
 	return bad;
 }
+
+struct edu_digest {
+	EVP_MD_CTX *ctx;
+};
+
+struct edu_digest *edu_digest_new(void)
+{
+	struct edu_digest *d = edu_malloc(sizeof *d);
+
+	if (!(d->ctx = EVP_MD_CTX_new()) || !EVP_DigestInit_ex(d->ctx, EVP_sha256(), NULL))
+		edu_die(EDU_ESOFTWARE, "SHA-256 failed");
+	return d;
+}
+
+void edu_digest_field(struct edu_digest *d, const char *s)
+{
+	char len[32];
+	int n = s ? snprintf(len, sizeof len, "%zu:", strlen(s)) : snprintf(len, sizeof len, "-:");
+
+	if (!EVP_DigestUpdate(d->ctx, len, (size_t)n) ||
+	    (s && !EVP_DigestUpdate(d->ctx, s, strlen(s))))
+		edu_die(EDU_ESOFTWARE, "SHA-256 failed");
+}
+
+void edu_digest_end(struct edu_digest *d, char hex[65])
+{
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned len = 0;
+
+	if (!EVP_DigestFinal_ex(d->ctx, md, &len) || len != 32)
+		edu_die(EDU_ESOFTWARE, "SHA-256 failed");
+	for (unsigned i = 0; i < 32; i++)
+		snprintf(hex + 2 * i, 3, "%02x", md[i]);
+	EVP_MD_CTX_free(d->ctx);
+	free(d);
+}

@@ -221,6 +221,12 @@ int edu_audit_verify(sqlite3 *db, FILE *out);
 void edu_audit_forget(void);
 /* SHA-256 of data as 64 hex digits in hex[65]. */
 void edu_sha256_hex(const void *data, size_t n, char hex[65]);
+/* SHA-256 of a sequence of fields, each taken with its length (NULL is
+ * distinct from ""); edu_digest_end frees it. */
+struct edu_digest;
+struct edu_digest *edu_digest_new(void);
+void edu_digest_field(struct edu_digest *d, const char *s);
+void edu_digest_end(struct edu_digest *d, char hex[65]);
 
 /* ---- run.c: the batch-run ledger (DESIGN 9) -------------------------- */
 
@@ -404,7 +410,15 @@ struct edu_entity {
 	 * 0, or -1 with the column name in *col and the reason in err. */
 	int (*row_check)(sqlite3 *db, const char *const *vals,
 			 const char **col, char *err);
+	/* Before any check, values may be made from others (a student
+	 * number from the ID number): derive may point raw[i] into one of
+	 * the buffers.  0, or -1 with *col and err.  derive_ok names the
+	 * columns ("student_no") an input may leave out because of it. */
+	int (*derive)(const char **raw, char buf[][EDU_VAL_MAX],
+		      const char **col, char *err);
+	const char *derive_ok;
 };
+#define EDU_DERIVE_MAX 4	/* buffers handed to derive */
 
 /* Import files (none: stdin) into an entity under edu_import_opt and
  * edu_opt; one transaction; returns the exit status (0, 1 with rejects,

@@ -16,30 +16,33 @@ static const struct edu_col *entity_col(const struct edu_entity *e, const char *
 	return NULL;
 }
 
+/* Is v a key of table?  The statement is prepared once into *st and kept
+ * by the caller (a writer keeps one per column). */
 static int ref_exists(sqlite3 *db, const char *table, const char *col,
-		      const char *v)
+		      const char *v, sqlite3_stmt **st)
 {
-	struct edu_buf sql = { 0 };
-	const char *p[] = { v };
+	if (!*st) {
+		struct edu_buf sql = { 0 };
 
-	/* Identifiers come from the tool's column table, never from data. */
-	edu_buf_puts(&sql, "SELECT 1 FROM \"");
-	edu_buf_puts(&sql, table);
-	edu_buf_puts(&sql, "\" WHERE \"");
-	edu_buf_puts(&sql, col);
-	edu_buf_puts(&sql, "\" = ?");
-	char *r = edu_query1(db, sql.s, 1, p);
-	int found = r != NULL;
-
-	edu_buf_free(&sql);
-	free(r);
-	return found;
+		/* Identifiers come from the tool's column table, never from
+		 * data. */
+		edu_buf_printf(&sql, "SELECT 1 FROM \"%s\" WHERE \"%s\" = ?", table, col);
+		*st = edu_prepare(db, sql.s);
+		edu_buf_free(&sql);
+	}
+	sqlite3_reset(*st);
+	sqlite3_bind_text(*st, 1, v, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(*st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		edu_die_db(db, "cannot read");
+	sqlite3_reset(*st);
+	return rc == SQLITE_ROW;
 }
 
 /* Normalise one value of a column into *out (malloc'd; NULL when empty):
  * 0, or -1 with a reason in err. */
 static int col_value(sqlite3 *db, const struct edu_col *c, const char *in,
-			 char **out, char *err)
+		     char **out, char *err, sqlite3_stmt **refst)
 {
 	char v[EDU_VAL_MAX];
 	int rc = 0;
@@ -91,7 +94,7 @@ static int col_value(sqlite3 *db, const struct edu_col *c, const char *in,
 		return -1;
 	if (!*out)
 		*out = edu_strdup(v);
-	if (c->ref && !ref_exists(db, c->ref, c->name, *out)) {
+	if (c->ref && !ref_exists(db, c->ref, c->name, *out, refst)) {
 		snprintf(err, EDU_ERR_MAX, "no %s '%s'", c->ref, *out);
 		free(*out);
 		*out = NULL;
@@ -100,7 +103,7 @@ static int col_value(sqlite3 *db, const struct edu_col *c, const char *in,
 	return 0;
 empty:
 	if (c->dflt)
-		return col_value(db, c, c->dflt, out, err);
+		return col_value(db, c, c->dflt, out, err, refst);
 	if (c->flags & (EDU_C_REQUIRED | EDU_C_KEY)) {
 		snprintf(err, EDU_ERR_MAX, "may not be empty");
 		return -1;
@@ -114,7 +117,10 @@ struct edu_writer {
 	sqlite3 *db;
 	const struct edu_entity *e;
 	sqlite3_stmt *find, *insert, *update;
+	sqlite3_stmt **ref;	/* per column: is the value a key of c->ref */
 	char **vals;		/* the row being written, normalised */
+	const char **raw;	/* the row as given, after e->derive */
+	char dbuf[EDU_DERIVE_MAX][EDU_VAL_MAX];	/* what e->derive made */
 };
 
 static void add_ident(struct edu_buf *b, const char *s)
@@ -135,6 +141,9 @@ struct edu_writer *edu_writer_new(sqlite3 *db, const struct edu_entity *e)
 	w->e = e;
 	w->vals = edu_malloc(e->ncols * sizeof *w->vals);
 	memset(w->vals, 0, e->ncols * sizeof *w->vals);
+	w->ref = edu_malloc(e->ncols * sizeof *w->ref);
+	w->raw = edu_malloc(e->ncols * sizeof *w->raw);
+	memset(w->ref, 0, e->ncols * sizeof *w->ref);
 	edu_buf_puts(&sel, "SELECT ");
 	edu_buf_puts(&ins, "INSERT INTO ");
 	add_ident(&ins, e->table);
@@ -187,6 +196,10 @@ void edu_writer_free(struct edu_writer *w)
 	sqlite3_finalize(w->find);
 	sqlite3_finalize(w->insert);
 	sqlite3_finalize(w->update);
+	for (int i = 0; i < w->e->ncols; i++)
+		sqlite3_finalize(w->ref[i]);
+	free(w->ref);
+	free(w->raw);
 	free(w->vals);
 	free(w);
 }
@@ -346,27 +359,45 @@ out:
 static int check_value(struct edu_writer *w, int i, const char *raw,
 		       const char **col, char *err)
 {
-	if (col_value(w->db, &w->e->cols[i], raw, &w->vals[i], err) < 0) {
+	if (col_value(w->db, &w->e->cols[i], raw, &w->vals[i], err, &w->ref[i]) < 0) {
 		*col = w->e->cols[i].name;
 		return -1;
 	}
 	return 0;
 }
 
-int edu_writer_put(struct edu_writer *w, const char *const *raw, int upsert,
-		   const char **col, char *err)
+/* Free the row in w->vals and a stored row. */
+static void clear_row(struct edu_writer *w, char **old)
+{
+	for (int i = 0; i < w->e->ncols; i++) {
+		free(w->vals[i]);
+		w->vals[i] = NULL;
+		if (old)
+			free(old[i]);
+	}
+	free(old);
+}
+
+/* Check raw values into w->vals; *oldp is the stored record when the key
+ * exists (and upsert allows it), else NULL.  0, or -1 with *col and err. */
+static int check_row(struct edu_writer *w, const char *const *raw_in,
+		     int upsert, char ***oldp, const char **col, char *err)
 {
 	const struct edu_entity *e = w->e;
+	const char **raw = w->raw;
 	char **old = NULL;
-	int rc = -1;
 
 	*col = NULL;
+	*oldp = NULL;
+	memcpy(raw, raw_in, e->ncols * sizeof *raw);
+	if (e->derive && e->derive(raw, w->dbuf, col, err) < 0)
+		return -1;
 	/* The key first: whether the record exists decides what an absent
 	 * column means (keep the stored value, or empty). */
 	for (int i = 0; i < e->ncols; i++)
 		if ((e->cols[i].flags & EDU_C_KEY) &&
 		    check_value(w, i, raw[i] ? raw[i] : "", col, err) < 0)
-			goto out;
+			return -1;
 	bind_row(e, w->find, w->vals);
 	int found = sqlite3_step(w->find);
 	if (found == SQLITE_ROW) {
@@ -376,7 +407,8 @@ int edu_writer_put(struct edu_writer *w, const char *const *raw, int upsert,
 			snprintf(err, EDU_ERR_MAX, "%s '%s' exists already (use --upsert to update it)",
 				 e->what, key);
 			free(key);
-			goto out;
+			sqlite3_reset(w->find);
+			return -1;
 		}
 		/* Copies: the statement's texts go when it is reset. */
 		old = edu_malloc(e->ncols * sizeof *old);
@@ -388,28 +420,40 @@ int edu_writer_put(struct edu_writer *w, const char *const *raw, int upsert,
 		edu_die_db(w->db, "cannot read");
 	}
 	sqlite3_reset(w->find);
+	*oldp = old;
 	for (int i = 0; i < e->ncols; i++) {
 		if (e->cols[i].flags & EDU_C_KEY)
 			continue;
 		const char *v = raw[i] ? raw[i] : old && old[i] ? old[i] : "";
 		if (check_value(w, i, v, col, err) < 0)
-			goto out;
+			return -1;
 	}
 	if (e->row_check && e->row_check(w->db, (const char *const *)w->vals, col, err) < 0)
-		goto out;
-	rc = write_row(w, old, col, err);
-out:
-	for (int i = 0; i < e->ncols; i++) {
-		free(w->vals[i]);
-		w->vals[i] = NULL;
-		if (old)
-			free(old[i]);
-	}
-	free(old);
+		return -1;
+	return 0;
+}
+
+int edu_writer_put(struct edu_writer *w, const char *const *raw, int upsert,
+		   const char **col, char *err)
+{
+	char **old;
+	int rc = check_row(w, raw, upsert, &old, col, err);
+
+	if (rc == 0)
+		rc = write_row(w, old, col, err);
+	clear_row(w, old);
 	return rc;
 }
 
 /* ---- import ---------------------------------------------------------------- */
+
+/* An import checks each row as it reads it and updates existing records
+ * at once; new records wait in a temporary table and go in at the end in
+ * key order, so that the table's B-tree and its indexes grow at their
+ * right edge instead of being split all over: that is what makes a
+ * million rows cheap.  Duplicate keys within the input then sit next to
+ * each other.  The inserted rows are audited as one row: their number and
+ * the SHA-256 of their values in key order. */
 
 struct edu_import_stats {
 	long inserted, updated, unchanged, rejected;
@@ -424,17 +468,25 @@ struct importer {
 	int nreject;
 	long errors;
 	struct edu_import_stats st;
+	int *map;		/* the columns of the file read last */
+	char **files;
+	int file;		/* the index of the file being read */
+	sqlite3_stmt *stage;
+	long staged;
 };
 
-/* Report a bad row; with --reject, keep it with its reason. */
-static void row_error(struct importer *im, struct edu_csv *r, const int *map,
+/* Report a bad row; with --reject, keep it with its reason.  fields[i]
+ * is the row's text of entity column i (map[i] < 0: the input has no such
+ * column). */
+static void row_error(struct importer *im, const char *fname, long line,
+		      const int *map, const char *const *fields,
 		      const char *col, const char *msg)
 {
 	if (im->errors < MAX_SHOWN) {
 		if (col)
-			edu_warn("%s:%ld: %s: %s", edu_csv_name(r), edu_csv_line(r), col, msg);
+			edu_warn("%s:%ld: %s: %s", fname, line, col, msg);
 		else
-			edu_warn("%s:%ld: %s", edu_csv_name(r), edu_csv_line(r), msg);
+			edu_warn("%s:%ld: %s", fname, line, msg);
 	}
 	im->errors++;
 	im->st.rejected++;
@@ -456,13 +508,138 @@ static void row_error(struct importer *im, struct edu_csv *r, const int *map,
 		free(names);
 	}
 	if (im->reject) {
-		for (int k = 0; k < im->nreject; k++)
-			edu_out_cell(im->reject, edu_csv_field(r, map[im->reject_cols[k]]),
-				     EDU_V_TEXT);
+		for (int k = 0; k < im->nreject; k++) {
+			const char *v = fields[im->reject_cols[k]];
+			edu_out_cell(im->reject, v ? v : "", EDU_V_TEXT);
+		}
 		char *m = col ? edu_asprintf("%s: %s", col, msg) : edu_strdup(msg);
 		edu_out_cell(im->reject, m, EDU_V_TEXT);
 		free(m);
 	}
+}
+
+static void stage_begin(struct importer *im, sqlite3 *db)
+{
+	struct edu_buf sql = { 0 };
+	const struct edu_entity *e = im->e;
+
+	edu_buf_puts(&sql, "DROP TABLE IF EXISTS temp.edu_stage; CREATE TEMP TABLE edu_stage (file INTEGER, line INTEGER");
+	for (int i = 0; i < e->ncols; i++)
+		edu_buf_printf(&sql, ", c%d", i);
+	edu_buf_puts(&sql, ")");
+	if (sqlite3_exec(db, sql.s, NULL, NULL, NULL) != SQLITE_OK)
+		edu_die_db(db, "cannot make a temporary table");
+	edu_buf_free(&sql);
+	edu_buf_puts(&sql, "INSERT INTO temp.edu_stage VALUES (?, ?");
+	for (int i = 0; i < e->ncols; i++)
+		edu_buf_puts(&sql, ", ?");
+	edu_buf_puts(&sql, ")");
+	im->stage = edu_prepare(db, sql.s);
+	edu_buf_free(&sql);
+}
+
+static void stage_row(struct importer *im, long line)
+{
+	const struct edu_entity *e = im->e;
+	sqlite3_stmt *st = im->stage;
+	char **vals = im->w->vals;
+
+	sqlite3_bind_int(st, 1, im->file);
+	sqlite3_bind_int64(st, 2, line);
+	for (int i = 0; i < e->ncols; i++) {
+		if (!vals[i])
+			sqlite3_bind_null(st, i + 3);
+		else if (e->cols[i].type == EDU_C_INT)
+			sqlite3_bind_int64(st, i + 3, strtoll(vals[i], NULL, 10));
+		else
+			sqlite3_bind_text(st, i + 3, vals[i], -1, SQLITE_STATIC);
+	}
+	edu_exec_stmt(im->w->db, st);
+	im->staged++;
+}
+
+/* Insert the staged records in key order. */
+static void stage_flush(struct importer *im)
+{
+	const struct edu_entity *e = im->e;
+	struct edu_writer *w = im->w;
+	struct edu_buf sql = { 0 }, prev = { 0 }, key = { 0 };
+	const char **names = edu_malloc(e->ncols * sizeof *names);
+	const char **fields = edu_malloc(e->ncols * sizeof *fields);
+	long prev_line = 0, done = 0;
+	int prev_file = -1, nk = 0;
+	char err[EDU_ERR_MAX];
+	struct edu_digest *dg = edu_digest_new();
+
+	edu_buf_puts(&sql, "SELECT * FROM temp.edu_stage ORDER BY ");
+	for (int i = 0; i < e->ncols; i++)
+		if (e->cols[i].flags & EDU_C_KEY)
+			edu_buf_printf(&sql, "%sc%d", nk++ ? ", " : "", i);
+	edu_buf_puts(&sql, ", file, line");
+	sqlite3_stmt *st = edu_prepare(w->db, sql.s);
+	for (int i = 0; i < e->ncols; i++)
+		names[i] = e->cols[i].name;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int file = sqlite3_column_int(st, 0);
+		long line = (long)sqlite3_column_int64(st, 1);
+		const char *col = NULL;
+
+		/* The texts stay valid until the next step. */
+		for (int i = 0; i < e->ncols; i++)
+			fields[i] = w->vals[i] = (char *)sqlite3_column_text(st, i + 2);
+		key.len = 0;
+		for (int i = 0; i < e->ncols; i++)
+			if (e->cols[i].flags & EDU_C_KEY) {
+				edu_buf_add(&key, fields[i] ? fields[i] : "", strlen(fields[i] ? fields[i] : "") + 1);
+			}
+		if (prev_file >= 0 && key.len == prev.len && !memcmp(key.s, prev.s, key.len)) {
+			col = first_key(e);
+			if (prev_file == file)
+				snprintf(err, EDU_ERR_MAX, "the same %s as line %ld", e->what, prev_line);
+			else
+				snprintf(err, EDU_ERR_MAX, "the same %s as %s:%ld", e->what,
+					 im->files[prev_file], prev_line);
+			row_error(im, im->files[file], line, im->map, fields, col, err);
+		} else {
+			bind_row(e, w->insert, w->vals);
+			if (sqlite3_step(w->insert) != SQLITE_DONE) {
+				if ((sqlite3_errcode(w->db) & 0xff) != SQLITE_CONSTRAINT)
+					edu_die_db(w->db, "cannot write");
+				constraint_msg(w, &col, err);
+				row_error(im, im->files[file], line, im->map, fields, col, err);
+			} else {
+				im->st.inserted++;
+				for (int i = 0; i < e->ncols; i++)
+					edu_digest_field(dg, fields[i]);
+			}
+			sqlite3_reset(w->insert);
+			prev.len = 0;
+			edu_buf_add(&prev, key.s, key.len);
+			prev_file = file;
+			prev_line = line;
+		}
+		edu_progress("inserting", ++done, im->staged);
+	}
+	if (rc != SQLITE_DONE)
+		edu_die_db(w->db, "cannot read the staged rows");
+	sqlite3_finalize(st);
+	for (int i = 0; i < e->ncols; i++)
+		w->vals[i] = NULL;
+	char hex[65];
+	edu_digest_end(dg, hex);
+	if (im->st.inserted) {
+		char *change = edu_asprintf("{\"inserted\":%ld,\"sha256\":\"%s\"}",
+					    im->st.inserted, hex);
+		edu_audit(w->db, e->table, "import", change);
+		free(change);
+	}
+	edu_progress_end();
+	edu_buf_free(&sql);
+	edu_buf_free(&prev);
+	edu_buf_free(&key);
+	free(names);
+	free(fields);
 }
 
 static void import_row(struct importer *im, struct edu_csv *r, const int *map,
@@ -470,19 +647,27 @@ static void import_row(struct importer *im, struct edu_csv *r, const int *map,
 {
 	char err[EDU_ERR_MAX];
 	const char *col;
+	char **old;
 
-	if (edu_csv_bad(r)) {
-		row_error(im, r, map, NULL, edu_csv_bad(r));
-		return;
-	}
 	for (int i = 0; i < im->e->ncols; i++)
 		raw[i] = map[i] < 0 ? NULL : edu_csv_field(r, map[i]);
-	switch (edu_writer_put(im->w, raw, edu_import_opt.upsert, &col, err)) {
-	case EDU_PUT_INSERTED: im->st.inserted++; break;
-	case EDU_PUT_UPDATED: im->st.updated++; break;
-	case EDU_PUT_UNCHANGED: im->st.unchanged++; break;
-	default: row_error(im, r, map, col, err);
+	if (edu_csv_bad(r)) {
+		row_error(im, edu_csv_name(r), edu_csv_line(r), map, raw, NULL, edu_csv_bad(r));
+		return;
 	}
+	int rc = check_row(im->w, raw, edu_import_opt.upsert, &old, &col, err);
+	if (rc == 0 && !old) {
+		stage_row(im, edu_csv_line(r));
+	} else if (rc == 0) {
+		switch (write_row(im->w, old, &col, err)) {
+		case EDU_PUT_UPDATED: im->st.updated++; break;
+		case EDU_PUT_UNCHANGED: im->st.unchanged++; break;
+		default: rc = -1;
+		}
+	}
+	if (rc < 0)
+		row_error(im, edu_csv_name(r), edu_csv_line(r), map, raw, col, err);
+	clear_row(im->w, old);
 }
 
 /* Read one file; returns 0, or an exit status for a file that could not
@@ -498,13 +683,14 @@ static int import_file(struct importer *im, const char *path)
 	for (const char *d = e->derived; d && *d; d += strcspn(d, "|") + (d[strcspn(d, "|")] == '|'))
 		nnames++;
 	struct edu_colname *names = edu_malloc(nnames * sizeof *names);
-	int *map = edu_malloc(nnames * sizeof *map);
+	int *map = im->map;
 	const char **raw = edu_malloc(e->ncols * sizeof *raw);
 	char **extra = edu_malloc(nnames * sizeof *extra);
 	struct edu_csv *r = edu_csv_open(path);
 	int status = 0, n, k = 0;
 	long rows = 0;
 
+	im->map = map = edu_realloc(map, nnames * sizeof *map);
 	for (int i = 0; i < e->ncols; i++)
 		names[k++] = (struct edu_colname){ e->cols[i].name, e->cols[i].aliases };
 	names[k++] = (struct edu_colname){ "error", "错误" };
@@ -526,7 +712,8 @@ static int import_file(struct importer *im, const char *path)
 	for (int i = 0; i < e->ncols; i++)
 		if (map[i] < 0 && ((e->cols[i].flags & EDU_C_KEY) ||
 				   ((e->cols[i].flags & EDU_C_REQUIRED) &&
-				    !e->cols[i].dflt && !edu_import_opt.upsert))) {
+				    !e->cols[i].dflt && !edu_import_opt.upsert)) &&
+		    !(e->derive_ok && strstr(e->derive_ok, e->cols[i].name))) {
 			edu_warn("%s:%ld: the column '%s' is missing", edu_csv_name(r),
 				 edu_csv_line(r), e->cols[i].name);
 			status = EDU_EDATA;
@@ -546,7 +733,6 @@ out:
 		free(extra[i]);
 	free(extra);
 	free(names);
-	free(map);
 	free(raw);
 	return status;
 }
@@ -562,6 +748,7 @@ int edu_import(sqlite3 *db, const struct edu_entity *e, int nfiles,
 		files = one;
 		nfiles = 1;
 	}
+	im.files = files;
 	if (edu_import_opt.reject &&
 	    !(im.reject_f = fopen(edu_import_opt.reject, "w")))
 		edu_die(EDU_ECANTCREAT, "cannot create '%s':", edu_import_opt.reject);
@@ -569,8 +756,17 @@ int edu_import(sqlite3 *db, const struct edu_entity *e, int nfiles,
 	edu_run_start(&run);
 	edu_begin(db);
 	im.w = edu_writer_new(db, e);
-	for (int i = 0; i < nfiles && !status; i++)
+	stage_begin(&im, db);
+	for (int i = 0; i < nfiles && !status; i++) {
+		im.file = i;
 		status = import_file(&im, files[i]);
+	}
+	sqlite3_finalize(im.stage);
+	/* With errors and no --reject nothing is written: the staged rows
+	 * need not go in to be checked, unless they are all there is to
+	 * check (duplicates and unique columns show only there). */
+	if (!status && (!im.errors || im.reject_f || im.errors < MAX_SHOWN))
+		stage_flush(&im);
 	edu_writer_free(im.w);
 	if (im.errors > MAX_SHOWN)
 		edu_warn("... and %ld more errors", im.errors - MAX_SHOWN);
@@ -584,6 +780,7 @@ int edu_import(sqlite3 *db, const struct edu_entity *e, int nfiles,
 		else
 			edu_warn("nothing written");
 	} else {
+		sqlite3_exec(db, "DROP TABLE temp.edu_stage", NULL, NULL, NULL);
 		char *counts = edu_asprintf("inserted=%ld updated=%ld unchanged=%ld rejected=%ld",
 					    im.st.inserted, im.st.updated,
 					    im.st.unchanged, im.st.rejected);
@@ -597,6 +794,7 @@ int edu_import(sqlite3 *db, const struct edu_entity *e, int nfiles,
 				 im.st.rejected);
 		free(counts);
 	}
+	free(im.map);
 	if (im.reject_f) {
 		edu_out_end(im.reject);
 		free(im.reject_cols);
@@ -632,7 +830,7 @@ long edu_list(sqlite3 *db, const struct edu_entity *e, int nf,
 		struct edu_col plain = *c;
 		plain.ref = NULL;
 		plain.flags = EDU_C_REQUIRED;
-		if (col_value(db, &plain, f[i].value, &vals[i], err) < 0)
+		if (col_value(db, &plain, f[i].value, &vals[i], err, NULL) < 0)
 			edu_die(EDU_EUSAGE, "--%s: %s", c->name, err);
 		edu_buf_puts(&sql, i ? " AND " : " WHERE ");
 		add_ident(&sql, c->name);
