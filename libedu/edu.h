@@ -417,6 +417,9 @@ struct edu_entity {
 	int (*derive)(const char **raw, char buf[][EDU_VAL_MAX],
 		      const char **col, char *err);
 	const char *derive_ok;
+	/* A table loaded a million rows at a time: an import into it while
+	 * it is empty builds its indexes once, at the end. */
+	int bulk;
 };
 #define EDU_DERIVE_MAX 4	/* buffers handed to derive */
 
@@ -471,5 +474,16 @@ struct edu_keys {
 int edu_keys_read(struct edu_keys *k, int argc, char **argv, const char *col,
 		  const char *aliases);
 void edu_keys_free(struct edu_keys *k);
+
+/* ---- student.c: grades, stages and kinds of school ------------------- */
+
+/* The grades a kind of school teaches (primary 1-6, junior 7-9, senior
+ * and vocational 10-12, complete 7-12, nine-year 1-9, special 1-12):
+ * 0, or -1 for a kind without grades (kindergarten). */
+int edu_kind_grades(const char *kind, int *lo, int *hi);
+int edu_kind_fits(const char *kind, int grade);
+/* Is the grade the last of its stage (6, 9, 12)? */
+int edu_stage_last(int grade);
+const char *edu_stage_name(int grade);	/* "primary", "junior", "senior" */
 
 #endif

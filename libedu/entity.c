@@ -16,33 +16,70 @@ static const struct edu_col *entity_col(const struct edu_entity *e, const char *
 	return NULL;
 }
 
-/* Is v a key of table?  The statement is prepared once into *st and kept
- * by the caller (a writer keeps one per column). */
-static int ref_exists(sqlite3 *db, const char *table, const char *col,
-		      const char *v, sqlite3_stmt **st)
+/* Is v a key of table?  Asked once per row of an import, of a few
+ * hundred schools at most, so the keys found are remembered in a small
+ * direct-mapped cache: a table does not lose keys under an import. */
+#define REF_SLOTS 256
+struct ref_cache {
+	sqlite3_stmt *st;
+	char *slot[REF_SLOTS];
+};
+
+static unsigned hash_str(const char *s)
 {
-	if (!*st) {
+	unsigned h = 2166136261u;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+static int ref_exists(sqlite3 *db, const char *table, const char *col,
+		      const char *v, struct ref_cache **cp)
+{
+	struct ref_cache *c = *cp;
+	unsigned h = hash_str(v) % REF_SLOTS;
+
+	if (!c) {
 		struct edu_buf sql = { 0 };
 
+		c = *cp = edu_malloc(sizeof *c);
+		memset(c, 0, sizeof *c);
 		/* Identifiers come from the tool's column table, never from
 		 * data. */
 		edu_buf_printf(&sql, "SELECT 1 FROM \"%s\" WHERE \"%s\" = ?", table, col);
-		*st = edu_prepare(db, sql.s);
+		c->st = edu_prepare(db, sql.s);
 		edu_buf_free(&sql);
 	}
-	sqlite3_reset(*st);
-	sqlite3_bind_text(*st, 1, v, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(*st);
+	if (c->slot[h] && !strcmp(c->slot[h], v))
+		return 1;
+	sqlite3_reset(c->st);
+	sqlite3_bind_text(c->st, 1, v, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(c->st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		edu_die_db(db, "cannot read");
-	sqlite3_reset(*st);
+	sqlite3_reset(c->st);
+	if (rc == SQLITE_ROW) {
+		free(c->slot[h]);
+		c->slot[h] = edu_strdup(v);
+	}
 	return rc == SQLITE_ROW;
+}
+
+static void ref_free(struct ref_cache *c)
+{
+	if (!c)
+		return;
+	sqlite3_finalize(c->st);
+	for (int i = 0; i < REF_SLOTS; i++)
+		free(c->slot[i]);
+	free(c);
 }
 
 /* Normalise one value of a column into *out (malloc'd; NULL when empty):
  * 0, or -1 with a reason in err. */
 static int col_value(sqlite3 *db, const struct edu_col *c, const char *in,
-		     char **out, char *err, sqlite3_stmt **refst)
+		     char **out, char *err, struct ref_cache **refst)
 {
 	char v[EDU_VAL_MAX];
 	int rc = 0;
@@ -117,10 +154,11 @@ struct edu_writer {
 	sqlite3 *db;
 	const struct edu_entity *e;
 	sqlite3_stmt *find, *insert, *update;
-	sqlite3_stmt **ref;	/* per column: is the value a key of c->ref */
+	struct ref_cache **ref;	/* per column: is the value a key of c->ref */
 	char **vals;		/* the row being written, normalised */
 	const char **raw;	/* the row as given, after e->derive */
 	char dbuf[EDU_DERIVE_MAX][EDU_VAL_MAX];	/* what e->derive made */
+	int fresh;		/* the table was empty: no key can exist */
 };
 
 static void add_ident(struct edu_buf *b, const char *s)
@@ -197,7 +235,7 @@ void edu_writer_free(struct edu_writer *w)
 	sqlite3_finalize(w->insert);
 	sqlite3_finalize(w->update);
 	for (int i = 0; i < w->e->ncols; i++)
-		sqlite3_finalize(w->ref[i]);
+		ref_free(w->ref[i]);
 	free(w->ref);
 	free(w->raw);
 	free(w->vals);
@@ -398,8 +436,11 @@ static int check_row(struct edu_writer *w, const char *const *raw_in,
 		if ((e->cols[i].flags & EDU_C_KEY) &&
 		    check_value(w, i, raw[i] ? raw[i] : "", col, err) < 0)
 			return -1;
-	bind_row(e, w->find, w->vals);
-	int found = sqlite3_step(w->find);
+	int found = SQLITE_DONE;
+	if (!w->fresh) {
+		bind_row(e, w->find, w->vals);
+		found = sqlite3_step(w->find);
+	}
 	if (found == SQLITE_ROW) {
 		if (!upsert) {
 			char *key = row_key(e, w->vals);
@@ -473,6 +514,20 @@ struct importer {
 	int file;		/* the index of the file being read */
 	sqlite3_stmt *stage;
 	long staged;
+	/* Bulk loading (an entity marked bulk whose table is empty): rows go
+	 * straight in and the indexes are built once at the end. */
+	int bulk;
+	struct bulk_index {
+		char *name, *sql, *cols;	/* cols: "a, b" */
+		int unique;
+	} *idx;
+	int nidx;
+	struct row_at {
+		int file;
+		long line;
+	} *at;			/* where the row of rowid i + 1 came from */
+	size_t nat, capat;
+	struct edu_digest *dg;
 };
 
 /* Report a bad row; with --reject, keep it with its reason.  fields[i]
@@ -642,6 +697,177 @@ static void stage_flush(struct importer *im)
 	free(fields);
 }
 
+
+/* ---- bulk loading -------------------------------------------------------- */
+
+/* A B-tree index grown one random key at a time is touched all over, and
+ * a million keys that way cost many times what one sort costs.  So when
+ * a bulk entity's table is empty, its indexes are dropped inside the
+ * import's transaction, the rows are appended, and the indexes are made
+ * again from sorted keys at the end.  A unique index that will not build
+ * names the duplicate rows, by their lines. */
+static int bulk_begin(struct importer *im, sqlite3 *db)
+{
+	const struct edu_entity *e = im->e;
+	const char *p[] = { e->table };
+	char *any;
+
+	if (!e->bulk)
+		return 0;
+	struct edu_buf q = { 0 };
+	edu_buf_printf(&q, "SELECT 1 FROM \"%s\" LIMIT 1", e->table);
+	any = edu_query1(db, q.s, 0, NULL);
+	edu_buf_free(&q);
+	if (any) {
+		free(any);
+		return 0;
+	}
+	sqlite3_stmt *st = edu_prepare(db,
+		"SELECT m.name, m.sql, (SELECT group_concat('\"' || name || '\"', ', ') "
+		"FROM pragma_index_info(m.name)), (SELECT \"unique\" FROM pragma_index_list(?1) l "
+		"WHERE l.name = m.name) FROM sqlite_master m "
+		"WHERE m.type = 'index' AND m.tbl_name = ?1 AND m.sql IS NOT NULL");
+	sqlite3_bind_text(st, 1, p[0], -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		im->idx = edu_realloc(im->idx, (im->nidx + 1) * sizeof *im->idx);
+		struct bulk_index *x = &im->idx[im->nidx++];
+		x->name = edu_strdup((const char *)sqlite3_column_text(st, 0));
+		x->sql = edu_strdup((const char *)sqlite3_column_text(st, 1));
+		x->cols = edu_strdup((const char *)sqlite3_column_text(st, 2));
+		x->unique = sqlite3_column_int(st, 3);
+	}
+	sqlite3_finalize(st);
+	for (int i = 0; i < im->nidx; i++) {
+		struct edu_buf d = { 0 };
+		edu_buf_printf(&d, "DROP INDEX \"%s\"", im->idx[i].name);
+		if (sqlite3_exec(db, d.s, NULL, NULL, NULL) != SQLITE_OK)
+			edu_die_db(db, "cannot drop an index for loading");
+		edu_buf_free(&d);
+	}
+	im->w->fresh = 1;
+	im->dg = edu_digest_new();
+	/* Room for the pages a big load touches, so that they are written
+	 * once, at commit, and not spilled and written again. */
+	sqlite3_exec(db, "PRAGMA cache_size = -65536", NULL, NULL, NULL);
+	return im->bulk = 1;
+}
+
+static void bulk_row(struct importer *im, const char *fname, long line,
+		     const int *map, const char *const *fields)
+{
+	struct edu_writer *w = im->w;
+	const struct edu_entity *e = im->e;
+	const char *col;
+	char err[EDU_ERR_MAX];
+
+	bind_row(e, w->insert, w->vals);
+	if (sqlite3_step(w->insert) != SQLITE_DONE) {
+		if ((sqlite3_errcode(w->db) & 0xff) != SQLITE_CONSTRAINT)
+			edu_die_db(w->db, "cannot write");
+		constraint_msg(w, &col, err);
+		sqlite3_reset(w->insert);
+		row_error(im, fname, line, map, fields, col, err);
+		return;
+	}
+	sqlite3_reset(w->insert);
+	size_t i = (size_t)sqlite3_last_insert_rowid(w->db) - 1;
+	if (i >= im->capat) {
+		im->capat = i < 1024 ? 1024 : 2 * i;
+		im->at = edu_realloc(im->at, im->capat * sizeof *im->at);
+	}
+	if (i >= im->nat)
+		im->nat = i + 1;
+	im->at[i] = (struct row_at){ im->file, line };
+	for (int k = 0; k < e->ncols; k++)
+		edu_digest_field(im->dg, w->vals[k]);
+	im->st.inserted++;
+}
+
+/* Rows that repeat an earlier row's value of a unique index: each is
+ * reported (and with --reject taken out) against the first. */
+static void bulk_duplicates(struct importer *im, const struct bulk_index *x)
+{
+	const struct edu_entity *e = im->e;
+	sqlite3 *db = im->w->db;
+	struct edu_buf q = { 0 }, notnull = { 0 };
+	const char **fields = edu_malloc(e->ncols * sizeof *fields);
+	char err[EDU_ERR_MAX];
+
+	for (const char *c = x->cols; *c;) {
+		size_t n = strcspn(c, ",");
+		edu_buf_printf(&notnull, "%s%.*s IS NOT NULL", notnull.len ? " AND " : "", (int)n, c);
+		c += n;
+		c += strspn(c, ", ");
+	}
+	edu_buf_printf(&q, "SELECT rowid, min(rowid) OVER (PARTITION BY %s), * FROM \"%s\" "
+		       "WHERE %s AND (%s) IN (SELECT %s FROM \"%s\" WHERE %s GROUP BY %s "
+		       "HAVING count(*) > 1) ORDER BY rowid",
+		       x->cols, e->table, notnull.s, x->cols, x->cols, e->table,
+		       notnull.s, x->cols);
+	sqlite3_stmt *st = edu_prepare(db, q.s);
+	struct edu_buf d = { 0 };
+	edu_buf_printf(&d, "DELETE FROM \"%s\" WHERE rowid = ?", e->table);
+	sqlite3_stmt *del = edu_prepare(db, d.s);
+	edu_buf_free(&d);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		sqlite3_int64 id = sqlite3_column_int64(st, 0), first = sqlite3_column_int64(st, 1);
+		if (id == first)
+			continue;
+		const struct row_at *a = &im->at[id - 1], *f = &im->at[first - 1];
+		for (int i = 0; i < e->ncols; i++)
+			fields[i] = (const char *)sqlite3_column_text(st, i + 2);
+		if (a->file == f->file)
+			snprintf(err, sizeof err, "the same %s as line %ld (%s)", e->what, f->line, x->cols);
+		else
+			snprintf(err, sizeof err, "the same %s as %s:%ld (%s)", e->what,
+				 im->files[f->file], f->line, x->cols);
+		row_error(im, im->files[a->file], a->line, im->map, fields, NULL, err);
+		sqlite3_bind_int64(del, 1, id);
+		edu_exec_stmt(db, del);
+		im->st.inserted--;
+	}
+	sqlite3_finalize(st);
+	sqlite3_finalize(del);
+	edu_buf_free(&q);
+	edu_buf_free(&notnull);
+	free(fields);
+}
+
+static void bulk_finish(struct importer *im)
+{
+	sqlite3 *db = im->w->db;
+	char hex[65];
+
+	for (int i = 0; i < im->nidx; i++) {
+		struct bulk_index *x = &im->idx[i];
+
+		if (!im->errors || im->reject_f) {
+			if (sqlite3_exec(db, x->sql, NULL, NULL, NULL) != SQLITE_OK) {
+				if ((sqlite3_errcode(db) & 0xff) != SQLITE_CONSTRAINT || !x->unique)
+					edu_die_db(db, "cannot build an index");
+				bulk_duplicates(im, x);
+				if (im->reject_f && sqlite3_exec(db, x->sql, NULL, NULL, NULL) != SQLITE_OK)
+					edu_die_db(db, "cannot build an index");
+			}
+		} else if (x->unique) {
+			/* Nothing will be written; only find what else is wrong. */
+			bulk_duplicates(im, x);
+		}
+		free(x->name);
+		free(x->sql);
+		free(x->cols);
+	}
+	free(im->idx);
+	free(im->at);
+	edu_digest_end(im->dg, hex);
+	if (im->st.inserted && (!im->errors || im->reject_f)) {
+		char *change = edu_asprintf("{\"inserted\":%ld,\"sha256\":\"%s\"}",
+					    im->st.inserted, hex);
+		edu_audit(db, im->e->table, "import", change);
+		free(change);
+	}
+}
+
 static void import_row(struct importer *im, struct edu_csv *r, const int *map,
 		       const char **raw)
 {
@@ -656,7 +882,9 @@ static void import_row(struct importer *im, struct edu_csv *r, const int *map,
 		return;
 	}
 	int rc = check_row(im->w, raw, edu_import_opt.upsert, &old, &col, err);
-	if (rc == 0 && !old) {
+	if (rc == 0 && im->bulk) {
+		bulk_row(im, edu_csv_name(r), edu_csv_line(r), map, raw);
+	} else if (rc == 0 && !old) {
 		stage_row(im, edu_csv_line(r));
 	} else if (rc == 0) {
 		switch (write_row(im->w, old, &col, err)) {
@@ -756,7 +984,8 @@ int edu_import(sqlite3 *db, const struct edu_entity *e, int nfiles,
 	edu_run_start(&run);
 	edu_begin(db);
 	im.w = edu_writer_new(db, e);
-	stage_begin(&im, db);
+	if (!bulk_begin(&im, db))
+		stage_begin(&im, db);
 	for (int i = 0; i < nfiles && !status; i++) {
 		im.file = i;
 		status = import_file(&im, files[i]);
@@ -765,7 +994,9 @@ int edu_import(sqlite3 *db, const struct edu_entity *e, int nfiles,
 	/* With errors and no --reject nothing is written: the staged rows
 	 * need not go in to be checked, unless they are all there is to
 	 * check (duplicates and unique columns show only there). */
-	if (!status && (!im.errors || im.reject_f || im.errors < MAX_SHOWN))
+	if (im.bulk)
+		bulk_finish(&im);
+	else if (!status && (!im.errors || im.reject_f || im.errors < MAX_SHOWN))
 		stage_flush(&im);
 	edu_writer_free(im.w);
 	if (im.errors > MAX_SHOWN)
@@ -780,7 +1011,8 @@ int edu_import(sqlite3 *db, const struct edu_entity *e, int nfiles,
 		else
 			edu_warn("nothing written");
 	} else {
-		sqlite3_exec(db, "DROP TABLE temp.edu_stage", NULL, NULL, NULL);
+		if (!im.bulk)
+			sqlite3_exec(db, "DROP TABLE temp.edu_stage", NULL, NULL, NULL);
 		char *counts = edu_asprintf("inserted=%ld updated=%ld unchanged=%ld rejected=%ld",
 					    im.st.inserted, im.st.updated,
 					    im.st.unchanged, im.st.rejected);

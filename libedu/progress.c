@@ -13,7 +13,11 @@ void edu_progress(const char *what, long done, long total)
 {
 	struct timespec now;
 
-	if (edu_opt.quiet || !isatty(STDERR_FILENO))
+	static int tty = -1;
+
+	if (tty < 0)
+		tty = isatty(STDERR_FILENO);
+	if (edu_opt.quiet || !tty)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	if (shown && (now.tv_sec - last.tv_sec) * 1000 +
