@@ -97,7 +97,15 @@ static int col_value(sqlite3 *db, const struct edu_col *c, const char *in,
 		n--;
 	if (n == 0)
 		goto empty;
-	char *s = edu_strndup(in + start, n);
+	/* A typed value fits on the stack unless it is too long to be valid
+	 * (or a long code): no malloc per field of a million rows. */
+	char small[256], *s = small;
+	if (n < sizeof small && c->type != EDU_C_CODE) {
+		memcpy(small, in + start, n);
+		small[n] = '\0';
+	} else {
+		s = edu_strndup(in + start, n);
+	}
 	switch (c->type) {
 	case EDU_C_TEXT:
 	case EDU_C_CODE:
@@ -126,7 +134,8 @@ static int col_value(sqlite3 *db, const struct edu_col *c, const char *in,
 		rc = edu_valid_digits(s, (int)c->min, v, err);
 		break;
 	}
-	free(s);
+	if (s != small)
+		free(s);
 	if (rc < 0)
 		return -1;
 	if (!*out)
@@ -746,9 +755,6 @@ static int bulk_begin(struct importer *im, sqlite3 *db)
 	}
 	im->w->fresh = 1;
 	im->dg = edu_digest_new();
-	/* Room for the pages a big load touches, so that they are written
-	 * once, at commit, and not spilled and written again. */
-	sqlite3_exec(db, "PRAGMA cache_size = -65536", NULL, NULL, NULL);
 	return im->bulk = 1;
 }
 
