@@ -581,11 +581,8 @@ static int rule_punish(sqlite3 *db, struct event *e, int on, char *err)
 	for (const struct edu_enum *p = punishments; p->key; p++)
 		if (!strcmp(p->key, kind))
 			e->detail = p->key;
-	if (!strcmp(kind, "dismissal")) {
-		if (opt.until >= 0)
-			edu_die(EDU_EUSAGE, "--until: a dismissal is for good and has no end");
+	if (!strcmp(kind, "dismissal"))
 		return 0;
-	}
 	int until = opt.until;
 	if (until < 0) {
 		char *key = edu_asprintf("cadre.punish.%s", kind);
@@ -750,15 +747,17 @@ static int record(sqlite3 *db, const char *no, const char *kind, rule_fn *rule,
 	edu_buf_json(&audit, kind);
 	edu_buf_puts(&audit, ",\"on\":");
 	edu_buf_json(&audit, on);
-	const char *extra[][2] = { { "detail", e.detail }, { "rank", e.rank },
-				   { "until", e.until }, { "doc", opt.doc } };
-	for (int i = 0; i < 4; i++)
+	/* The rank, when given, is among the changes. */
+	const char *extra[][2] = { { "detail", e.detail }, { "until", e.until },
+				   { "doc", opt.doc } };
+	for (int i = 0; i < 3; i++)
 		if (extra[i][1]) {
 			edu_buf_printf(&audit, ",\"%s\":", extra[i][0]);
 			edu_buf_json(&audit, extra[i][1]);
 		}
+	edu_buf_puts(&audit, ",\"changes\":{");
 	for (int i = 0; i < n; i++) {
-		edu_buf_puts(&audit, ",");
+		edu_buf_puts(&audit, i ? "," : "");
 		edu_buf_json(&audit, names[i]);
 		edu_buf_puts(&audit, ":[");
 		if (ov[i])
@@ -772,7 +771,7 @@ static int record(sqlite3 *db, const char *no, const char *kind, rule_fn *rule,
 			edu_buf_puts(&audit, "null");
 		edu_buf_puts(&audit, "]");
 	}
-	edu_buf_puts(&audit, "}");
+	edu_buf_puts(&audit, "}}");
 	edu_audit(db, "staff", no, audit.s);
 
 	for (int i = 0; i < NSTATE; i++) {
@@ -852,7 +851,9 @@ static int punish(struct edu_cmd *c)
 	char kind[EDU_VAL_MAX];
 
 	need(opt.kind, "--kind");
-	enum_opt(punishments, "--kind", opt.kind, kind);
+	if (!strcmp(enum_opt(punishments, "--kind", opt.kind, kind), "dismissal") &&
+	    opt.until >= 0)
+		edu_die(EDU_EUSAGE, "--until: a dismissal is for good and has no end");
 	return event_verb(c, rule_punish);
 }
 
