@@ -365,17 +365,20 @@ static void need(const char *value, const char *option)
 			edu_prog, edu_verb_name);
 }
 
-/* An enumerated option value, as its English key: exit 64 when bad. */
+/* An enumerated option value as the table's English key (NULL for
+none): exit 64 when it is not one of them. */
 static const char *enum_opt(const struct edu_enum *e, const char *option,
-			    const char *in, char *out)
+			    const char *in)
 {
-	char err[EDU_ERR_MAX];
+	char key[EDU_VAL_MAX], err[EDU_ERR_MAX];
 
 	if (!in)
 		return NULL;
-	if (edu_valid_enum(e, in, out, err) < 0)
+	if (edu_valid_enum(e, in, key, err) < 0)
 		edu_die(EDU_EUSAGE, "%s: %s", option, err);
-	return out;
+	while (strcmp(e->key, key))
+		e++;
+	return e->key;
 }
 
 /* A title as stored: a teacher title's full name, any other as given. */
@@ -401,7 +404,7 @@ static int staff_import(struct edu_cmd *c)
 
 static int staff_list(struct edu_cmd *c)
 {
-	char cat[EDU_VAL_MAX], st[EDU_VAL_MAX], day[11];
+	char day[11];
 	sqlite3_stmt *q = edu_prepare(c->db, STAFF_ASOF
 		"SELECT * FROM asof WHERE (?2 IS NULL OR unit = ?2) "
 		"AND (?3 IS NULL OR category = ?3) AND (?4 IS NULL OR title = ?4) "
@@ -410,9 +413,9 @@ static int staff_list(struct edu_cmd *c)
 	if (opt.asof >= 0)
 		sqlite3_bind_text(q, 1, edu_date_str(opt.asof, day), -1, SQLITE_STATIC);
 	edu_bind_text(q, 2, opt.unit);
-	edu_bind_text(q, 3, enum_opt(categories, "--category", opt.category, cat));
+	edu_bind_text(q, 3, enum_opt(categories, "--category", opt.category));
 	edu_bind_text(q, 4, opt.title ? title_name(opt.title) : NULL);
-	edu_bind_text(q, 5, enum_opt(statuses, "--status", opt.status, st));
+	edu_bind_text(q, 5, enum_opt(statuses, "--status", opt.status));
 	edu_print_stmt(q, 0);
 	return 0;
 }
@@ -573,19 +576,14 @@ static int rule_reward(sqlite3 *db, struct event *e, int on, char *err)
 
 static int rule_punish(sqlite3 *db, struct event *e, int on, char *err)
 {
-	char kind[EDU_VAL_MAX];
-
 	if (must_be_active(e, err) < 0)
 		return -1;
-	enum_opt(punishments, "--kind", opt.kind, kind);
-	for (const struct edu_enum *p = punishments; p->key; p++)
-		if (!strcmp(p->key, kind))
-			e->detail = p->key;
-	if (!strcmp(kind, "dismissal"))
+	e->detail = opt.kind;
+	if (!strcmp(opt.kind, "dismissal"))
 		return 0;
 	int until = opt.until;
 	if (until < 0) {
-		char *key = edu_asprintf("cadre.punish.%s", kind);
+		char *key = edu_asprintf("cadre.punish.%s", opt.kind);
 		char *months = edu_setting(db, key, NULL);
 		const struct edu_setting_def *d = edu_setting_def(key);
 		long n = strtol(months ? months : d->dflt, NULL, 10);
@@ -603,16 +601,13 @@ static int rule_punish(sqlite3 *db, struct event *e, int on, char *err)
 
 static int rule_party(sqlite3 *db, struct event *e, int on, char *err)
 {
-	char stage[EDU_VAL_MAX], d[11];
+	char d[11];
 	const char *now = e->old[S_PARTY];
 	const char *next = edu_party_next(now);
 	int since;
 	(void)db;
 
-	enum_opt(parties, "--stage", opt.stage, stage);
-	for (const struct edu_enum *p = parties; p->key; p++)
-		if (!strcmp(p->key, stage))
-			e->detail = p->key;
+	e->detail = opt.stage;
 	if (!next || strcmp(next, e->detail)) {
 		if (next)
 			snprintf(err, EDU_ERR_MAX, "is %s: the next stage is %s, not %s",
@@ -848,21 +843,17 @@ static int reward(struct edu_cmd *c)
 
 static int punish(struct edu_cmd *c)
 {
-	char kind[EDU_VAL_MAX];
-
 	need(opt.kind, "--kind");
-	if (!strcmp(enum_opt(punishments, "--kind", opt.kind, kind), "dismissal") &&
-	    opt.until >= 0)
+	opt.kind = enum_opt(punishments, "--kind", opt.kind);
+	if (!strcmp(opt.kind, "dismissal") && opt.until >= 0)
 		edu_die(EDU_EUSAGE, "--until: a dismissal is for good and has no end");
 	return event_verb(c, rule_punish);
 }
 
 static int party(struct edu_cmd *c)
 {
-	char stage[EDU_VAL_MAX];
-
 	need(opt.stage, "--stage");
-	enum_opt(parties, "--stage", opt.stage, stage);
+	opt.stage = enum_opt(parties, "--stage", opt.stage);
 	return event_verb(c, rule_party);
 }
 
