@@ -444,12 +444,14 @@ static int show(struct edu_cmd *c)
 	}
 	sqlite3_finalize(st);
 	st = edu_prepare(c->db,
-		"SELECT day || ' ' || kind, ltrim(coalesce(detail, '') || "
-		"  coalesce(', rank ' || rank, '') || coalesce(', until ' || until, '') || "
-		"  coalesce(', doc ' || doc, ''), ', ') "
-		"  FROM (SELECT * FROM staff_event WHERE staff_no = ?1 ORDER BY day, id) "
-		"UNION ALL SELECT * FROM (SELECT date || ' training', course || ' (' || hours || ' h)' "
-		"  FROM training WHERE staff_no = ?1 ORDER BY date, course)");
+		"SELECT field, value FROM ("
+		"SELECT 0 AS part, day AS d, id AS n, day || ' ' || kind AS field, "
+		"  ltrim(coalesce(detail, '') || coalesce(', rank ' || rank, '') || "
+		"  coalesce(', until ' || until, '') || coalesce(', doc ' || doc, ''), ', ') "
+		"  AS value FROM staff_event WHERE staff_no = ?1 "
+		"UNION ALL SELECT 1, date, course, date || ' training', "
+		"  course || ' (' || hours || ' h)' FROM training WHERE staff_no = ?1) "
+		"ORDER BY part, d, n");
 	sqlite3_bind_text(st, 1, c->argv[0], -1, SQLITE_STATIC);
 	edu_out_stmt(o, st);
 	sqlite3_finalize(st);
@@ -523,8 +525,9 @@ static int rule_appoint(sqlite3 *db, struct event *e, int on, char *err)
 	}
 	e->detail = opt.position;
 	e->rank = opt.rank;
-	set(e, S_POSITION, opt.position);
-	if (opt.rank)
+	if (!same(e->old[S_POSITION], opt.position))
+		set(e, S_POSITION, opt.position);
+	if (opt.rank && !same(e->old[S_RANK], opt.rank))
 		set(e, S_RANK, opt.rank);
 	return 0;
 }

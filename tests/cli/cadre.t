@@ -144,6 +144,9 @@ t_grep "... no post" "^S007,.*,cadre,,四级主任科员," "$out"
 t_exit 0 "as of a day before S007 was hired, not listed" edu-cadre list --as-of 2012-06-30 --unit 人事科
 t_eq "... only the one hired before" "$(printf '%s\n' "$out" | tail -n +2 | cut -d, -f1)" S009
 t_exit 0 "reward" edu-cadre reward S007 --kind 嘉奖 --on 2026-11-01
+t_exit 0 "a new rank in the post held" edu-cadre appoint S002 --position 副校长 --rank 正科 --on 2026-02-01
+t_grep "... changes only the rank" '"changes":\{"rank":\["副科","正科"\]\}' "$(edu-db log -f tsv --key S002)"
+t_grep "... as of 2026-01-31 the old rank" "^S002,.*,副校长,副科," "$(edu-cadre list --as-of 2026-01-31 --unit 2111010209)"
 t_exit 0 "show has the full history" edu-cadre show S007
 t_grep "... the appointment" "^2026-05-01 appoint,\"副科长, rank 四级主任科员, doc 西教任〔2026〕5号\"$" "$out"
 t_grep "... the dismissal" "^2026-10-01 dismiss,副科长$" "$out"
@@ -232,6 +235,9 @@ S003,安全教育,24,2020-12-31
 CSV
 t_exit 0 "train import" edu-cadre train import "$tmp/train.csv"
 t_grep "... 6 inserted" "training: 6 inserted" "$err"
+t_exit 0 "train import --upsert sets a course's hours" sh -c "printf 'staff_no,course,hours,date\nS005,班主任培训,80,2026-01-05\n' | edu-cadre train import --upsert"
+t_grep "... 1 updated" "training: 0 inserted, 1 updated" "$err"
+t_exit 65 "... and without --upsert is refused" sh -c "printf 'staff_no,course,hours,date\nS005,班主任培训,80,2026-01-05\n' | edu-cadre train import"
 t_exit 65 "training for unknown staff" sh -c "printf 'staff_no,course,hours,date\nS999,x,10,2022-01-01\n' | edu-cadre train import"
 t_grep "... named" "staff_no: no staff 'S999'" "$err"
 t_exit 65 "training with no hours" sh -c "printf 'staff_no,course,hours,date\nS005,x,0,2022-01-01\n' | edu-cadre train import"
@@ -252,6 +258,7 @@ t_eq "... and prints nothing" "$out" ""
 t_exit 64 "training without --cycle" edu-cadre training
 t_exit 0 "show has the training" edu-cadre show S006
 t_grep "... the course" "^2024-07-20 training,学科骨干研修 \(300 h\)$" "$out"
+t_eq "... after the events, each in order" "$(printf '%s\n' "$out" | sed -n '/^20/s/,.*//p' | tr '\n' ' ')" "2026-03-01 punish 2022-03-01 training 2024-07-20 training "
 
 # ---- statistics ----------------------------------------------------------
 t_exit 0 "stats (by category)" edu-cadre stats
