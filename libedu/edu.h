@@ -485,5 +485,36 @@ int edu_kind_fits(const char *kind, int grade);
 /* Is the grade the last of its stage (6, 9, 12)? */
 int edu_stage_last(int grade);
 const char *edu_stage_name(int grade);	/* "primary", "junior", "senior" */
+/* ---- cadre.c: personnel rules (DESIGN 8) ----------------------------- */
+
+/* Statutory retirement, 2025 reform: the base a person retires at. */
+enum { EDU_RETIRE_MAN60, EDU_RETIRE_WOMAN55, EDU_RETIRE_WOMAN50 };
+/* The base of a person by sex (M, F) and staff category (cadre, teacher,
+ * worker): women workers retire at base 50, other women at 55. */
+int edu_retire_kind(const char *sex, const char *category);
+int edu_retire_base_age(int kind);
+/* Months of delay for a birth in year y, month m (0 before the reform). */
+int edu_retire_delay(int kind, int y, int m);
+/* The day a person born on `birth` reaches the statutory retirement age:
+ * the birth day plus base*12 + delay months (*months, when not NULL). */
+int edu_retire_day(int birth, int kind, int *months);
+
+/* Teacher titles (2015): the title's full name for a full or short name
+ * ("一级" or "一级教师"), or NULL when it is not one of the five. */
+const char *edu_teacher_title(const char *s);
+/* The title a teacher holds before `title`, or NULL (三级教师, others). */
+const char *edu_teacher_title_below(const char *title);
+
+/* Party stages in order: none, applicant, activist, candidate,
+ * probationary, member.  The stage after `stage`, or NULL. */
+const char *edu_party_next(const char *stage);
+/* Months a person must spend in a stage before the next (12 for activist
+ * and probationary, else 0). */
+int edu_party_wait_months(const char *stage);
+/* May a person in `stage` since day `since` take the next stage on `day`? */
+int edu_party_ready(const char *stage, int since, int day);
+
+/* The last day of a punishment period of `months` from `day`. */
+int edu_punish_until(int day, int months);
 
 #endif

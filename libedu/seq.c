@@ -42,12 +42,27 @@ static int nonempty(const char *v, char *err)
 	return 0;
 }
 
+static int count(const char *v, char *err)
+{
+	char out[EDU_VAL_MAX];
+
+	return edu_valid_int(v, 1, 1000, out, err);
+}
+
 /* The settings the tools know, with defaults.  Another tool's keys are
  * added here with it, so `edu-db config list` shows every one. */
 const struct edu_setting_def edu_settings[] = {
 	{ "bureau.name", "", "the bureau's name, for reports and certificates", nonempty },
 	{ "bureau.region", "", "the bureau's 6-digit area code (GB/T 2260)", digits6 },
 	{ "bureau.doc_prefix", "", "the issuer abbreviation of outgoing document numbers, e.g. 西教发", nonempty },
+	{ "cadre.punish.warning", "6", "months a warning (警告) is in effect", count },
+	{ "cadre.punish.demerit", "12", "months a demerit (记过) is in effect", count },
+	{ "cadre.punish.major-demerit", "18", "months a major demerit (记大过) is in effect", count },
+	{ "cadre.punish.demotion", "24", "months a demotion (降级) is in effect", count },
+	{ "cadre.title_years.first", "4", "years as 二级教师 before 一级教师", count },
+	{ "cadre.title_years.senior", "5", "years as 一级教师 before 高级教师", count },
+	{ "cadre.title_years.full", "5", "years as 高级教师 before 正高级教师", count },
+	{ "cadre.training_hours", "360", "hours of training a teacher needs in a five-year cycle", count },
 	{ NULL, NULL, NULL, NULL }
 };
 

@@ -1,0 +1,1088 @@
+/* edu-cadre - staff and cadres: posts, titles, training, rewards and
+ * punishments, party membership, retirement */
+#define _GNU_SOURCE
+#include <stdlib.h>
+#include <string.h>
+
+#include "edu.h"
+
+static const struct edu_enum sexes[] = {
+	{ "M", "男|男性" },
+	{ "F", "女|女性" },
+	{ NULL, NULL }
+};
+
+static const struct edu_enum categories[] = {
+	{ "cadre", "干部|管理|管理岗位" },
+	{ "teacher", "教师|专业技术|专业技术岗位" },
+	{ "worker", "工人|工勤|工勤技能岗位" },
+	{ NULL, NULL }
+};
+
+static const struct edu_enum parties[] = {
+	{ "none", "群众|无" },
+	{ "applicant", "入党申请人" },
+	{ "activist", "入党积极分子|积极分子" },
+	{ "candidate", "发展对象" },
+	{ "probationary", "预备党员|中共预备党员" },
+	{ "member", "中共党员|党员" },
+	{ NULL, NULL }
+};
+
+static const struct edu_enum statuses[] = {
+	{ "active", "在职|在岗" },
+	{ "retired", "退休" },
+	{ "left", "离职|调出|调离" },
+	{ NULL, NULL }
+};
+
+static const struct edu_enum punishments[] = {
+	{ "warning", "警告" },
+	{ "demerit", "记过" },
+	{ "major-demerit", "记大过" },
+	{ "demotion", "降级" },
+	{ "dismissal", "开除" },
+	{ NULL, NULL }
+};
+
+#define STAFF_NO_ALIASES "工号|职工号|人员编号"
+
+static const struct edu_col staff_cols[] = {
+	{ .name = "staff_no", .aliases = STAFF_NO_ALIASES, .type = EDU_C_CODE, .flags = EDU_C_KEY },
+	{ .name = "id_number", .aliases = "身份证号|身份证号码|公民身份号码", .type = EDU_C_ID },
+	{ .name = "name", .aliases = "姓名", .type = EDU_C_TEXT, .flags = EDU_C_REQUIRED },
+	{ .name = "sex", .aliases = "性别", .type = EDU_C_ENUM, .flags = EDU_C_REQUIRED, .values = sexes },
+	{ .name = "birth_date", .aliases = "出生日期", .type = EDU_C_DATE, .flags = EDU_C_REQUIRED },
+	{ .name = "unit", .aliases = "单位|工作单位", .type = EDU_C_CODE, .flags = EDU_C_REQUIRED },
+	{ .name = "category", .aliases = "人员类别|岗位类别", .type = EDU_C_ENUM,
+	  .flags = EDU_C_REQUIRED, .values = categories },
+	{ .name = "position", .aliases = "职务", .type = EDU_C_TEXT },
+	{ .name = "rank", .aliases = "职级", .type = EDU_C_TEXT },
+	{ .name = "title", .aliases = "职称|专业技术职务", .type = EDU_C_TEXT },
+	{ .name = "title_since", .aliases = "职称时间|职称取得时间", .type = EDU_C_DATE },
+	{ .name = "education", .aliases = "学历", .type = EDU_C_TEXT },
+	{ .name = "degree", .aliases = "学位", .type = EDU_C_TEXT },
+	{ .name = "party", .aliases = "政治面貌", .type = EDU_C_ENUM, .flags = EDU_C_REQUIRED,
+	  .values = parties, .dflt = "none" },
+	{ .name = "party_since", .aliases = "政治面貌时间|入党时间", .type = EDU_C_DATE },
+	{ .name = "hired_on", .aliases = "参加工作时间|入职日期", .type = EDU_C_DATE },
+	{ .name = "status", .aliases = "状态|人员状态", .type = EDU_C_ENUM, .flags = EDU_C_REQUIRED,
+	  .values = statuses, .dflt = "active" },
+};
+enum { C_ID = 1, C_SEX = 3, C_BIRTH = 4, C_UNIT = 5, C_TITLE = 9, C_TITLE_SINCE = 10,
+       C_PARTY = 13, C_PARTY_SINCE = 14 };
+
+static int staff_check(sqlite3 *db, const char *const *v, const char **col, char *err)
+{
+	char id[EDU_VAL_MAX], b[11];
+	int birth, male, day;
+
+	if (v[C_ID] && edu_valid_id(v[C_ID], id, &birth, &male, err) == 0) {
+		edu_parse_date(v[C_BIRTH], &day);
+		if (birth != day) {
+			*col = "id_number";
+			snprintf(err, EDU_ERR_MAX, "the birth date in it, %s, is not birth_date %s",
+				 edu_date_str(birth, b), v[C_BIRTH]);
+			return -1;
+		}
+		if (male != !strcmp(v[C_SEX], "M")) {
+			*col = "id_number";
+			snprintf(err, EDU_ERR_MAX, "it is a %s's number, but sex is %s",
+				 male ? "man" : "woman", v[C_SEX]);
+			return -1;
+		}
+	}
+	/* A unit that is a school code names a school of the registry; any
+	 * other unit is a bureau department, by name. */
+	if (strlen(v[C_UNIT]) == 10 && strspn(v[C_UNIT], "0123456789") == 10) {
+		const char *p[] = { v[C_UNIT] };
+		char *found = edu_query1(db, "SELECT 1 FROM school WHERE school_code = ?", 1, p);
+		free(found);
+		if (!found) {
+			*col = "unit";
+			snprintf(err, EDU_ERR_MAX, "no school '%s'", v[C_UNIT]);
+			return -1;
+		}
+	}
+	if (v[C_TITLE_SINCE] && !v[C_TITLE]) {
+		*col = "title_since";
+		snprintf(err, EDU_ERR_MAX, "a date without a title");
+		return -1;
+	}
+	if (v[C_PARTY_SINCE] && !strcmp(v[C_PARTY], "none")) {
+		*col = "party_since";
+		snprintf(err, EDU_ERR_MAX, "a date without a party stage");
+		return -1;
+	}
+	return 0;
+}
+
+static const struct edu_entity staff = {
+	.table = "staff", .what = "staff", .cols = staff_cols,
+	.ncols = sizeof staff_cols / sizeof *staff_cols, .row_check = staff_check,
+};
+
+static const struct edu_col training_cols[] = {
+	{ .name = "staff_no", .aliases = STAFF_NO_ALIASES, .type = EDU_C_CODE,
+	  .flags = EDU_C_KEY, .ref = "staff" },
+	{ .name = "course", .aliases = "课程|培训项目|培训名称", .type = EDU_C_TEXT, .flags = EDU_C_KEY },
+	{ .name = "hours", .aliases = "学时", .type = EDU_C_INT, .flags = EDU_C_REQUIRED,
+	  .min = 1, .max = 1000 },
+	{ .name = "date", .aliases = "日期|培训日期", .type = EDU_C_DATE, .flags = EDU_C_KEY },
+};
+
+static const struct edu_entity training = {
+	.table = "training", .what = "training", .cols = training_cols, .ncols = 4,
+};
+
+/* The register as it stood on day ?1 (NULL: now): a column an event
+ * changed after that day has the `old` value of the first such event. */
+#define ASOF(F) \
+	"CASE WHEN EXISTS (SELECT 1 FROM staff_event e WHERE e.staff_no = s.staff_no " \
+	"AND e.day > ?1 AND json_type(e.old, '$." F "') IS NOT NULL) " \
+	"THEN (SELECT json_extract(e.old, '$." F "') FROM staff_event e " \
+	"WHERE e.staff_no = s.staff_no AND e.day > ?1 AND json_type(e.old, '$." F "') " \
+	"IS NOT NULL ORDER BY e.day, e.id LIMIT 1) ELSE s." F " END AS " F
+#define STAFF_ASOF \
+	"WITH asof AS (SELECT s.staff_no, s.id_number, s.name, s.sex, s.birth_date, " \
+	"s.unit, s.category, " ASOF("position") ", " ASOF("rank") ", " ASOF("title") ", " \
+	ASOF("title_since") ", s.education, s.degree, " ASOF("party") ", " \
+	ASOF("party_since") ", s.hired_on, " ASOF("status") " FROM staff s " \
+	"WHERE ?1 IS NULL OR s.hired_on IS NULL OR s.hired_on <= ?1) "
+
+/* ---- the rules as SQL functions, so reports are one query ------------- */
+
+static int arg_day(sqlite3_value *v, int *day)
+{
+	const char *s = (const char *)sqlite3_value_text(v);
+
+	return s && edu_parse_date(s, day) == 0;
+}
+
+static void result_day(sqlite3_context *cx, int day)
+{
+	char s[11];
+
+	sqlite3_result_text(cx, edu_date_str(day, s), -1, SQLITE_TRANSIENT);
+}
+
+/* retire_date(birth_date, sex, category), retire_age(...): "60y3m" */
+static void fn_retire(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	int birth, months;
+	(void)argc;
+
+	if (!arg_day(argv[0], &birth)) {
+		sqlite3_result_null(cx);
+		return;
+	}
+	int kind = edu_retire_kind((const char *)sqlite3_value_text(argv[1]),
+				   (const char *)sqlite3_value_text(argv[2]));
+	int day = edu_retire_day(birth, kind, &months);
+	if (sqlite3_user_data(cx)) {
+		char *s = edu_asprintf("%dy%dm", months / 12, months % 12);
+		sqlite3_result_text(cx, s, -1, free);
+	} else {
+		result_day(cx, day);
+	}
+}
+
+/* add_months(date, n) */
+static void fn_add_months(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	int day;
+	(void)argc;
+
+	if (!arg_day(argv[0], &day))
+		sqlite3_result_null(cx);
+	else
+		result_day(cx, edu_add_months(day, sqlite3_value_int(argv[1])));
+}
+
+/* party_ready(stage, since, day): 1 when the next stage may be taken */
+static void fn_party_ready(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	int since, day;
+	(void)argc;
+
+	if (!arg_day(argv[1], &since) || !arg_day(argv[2], &day))
+		sqlite3_result_int(cx, 0);
+	else
+		sqlite3_result_int(cx, edu_party_ready((const char *)sqlite3_value_text(argv[0]),
+						       since, day));
+}
+
+/* party_next(stage) */
+static void fn_party_next(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const char *next = edu_party_next((const char *)sqlite3_value_text(argv[0]));
+
+	if (next)
+		sqlite3_result_text(cx, next, -1, SQLITE_STATIC);
+	else
+		sqlite3_result_null(cx);
+}
+
+static void add_functions(sqlite3 *db)
+{
+	static int age = 1;
+	int f = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
+
+	if (sqlite3_create_function(db, "retire_date", 3, f, NULL, fn_retire, NULL, NULL) ||
+	    sqlite3_create_function(db, "retire_age", 3, f, &age, fn_retire, NULL, NULL) ||
+	    sqlite3_create_function(db, "add_months", 2, f, NULL, fn_add_months, NULL, NULL) ||
+	    sqlite3_create_function(db, "party_ready", 3, f, NULL, fn_party_ready, NULL, NULL) ||
+	    sqlite3_create_function(db, "party_next", 1, f, NULL, fn_party_next, NULL, NULL))
+		edu_die_db(db, "cannot add the rules");
+}
+
+/* ---- options ----------------------------------------------------------- */
+
+enum { OPT_UNIT = 0x200, OPT_CATEGORY, OPT_TITLE, OPT_STATUS, OPT_ASOF, OPT_POSITION,
+       OPT_RANK, OPT_KIND, OPT_UNTIL, OPT_STAGE, OPT_DOC, OPT_WITHIN, OPT_CYCLE,
+       OPT_BELOW, OPT_BY };
+
+static struct {
+	const char *unit, *category, *title, *status, *position, *rank, *kind,
+		*stage, *doc, *by;
+	int asof, until;
+	long within, cycle, below;
+} opt = { .asof = -1, .until = -1, .within = 12, .cycle = -1, .below = -1 };
+
+#define DOC_OPTION { "doc", OPT_DOC, "NUMBER", 0, "the number of the document that decided it", 0 }
+#define ASOF_OPTION(what) { "as-of", OPT_ASOF, "DATE", 0, what " on DATE (default: --on, today)", 0 }
+
+static const struct argp_option list_options[] = {
+	{ "unit", OPT_UNIT, "UNIT", 0, "staff of this unit (a school code or a department)", 0 },
+	{ "category", OPT_CATEGORY, "C", 0, "cadre, teacher or worker", 0 },
+	{ "title", OPT_TITLE, "TITLE", 0, "staff with this title", 0 },
+	{ "status", OPT_STATUS, "S", 0, "active, retired or left", 0 },
+	{ "as-of", OPT_ASOF, "DATE", 0, "the register as it stood on DATE", 0 },
+	{ 0 }
+};
+
+static const struct argp_option appoint_options[] = {
+	{ "position", OPT_POSITION, "POSITION", 0, "the post (职务), e.g. 校长", 0 },
+	{ "rank", OPT_RANK, "RANK", 0, "the rank (职级) that goes with it", 0 },
+	DOC_OPTION,
+	{ 0 }
+};
+
+static const struct argp_option dismiss_options[] = {
+	{ "position", OPT_POSITION, "POSITION", 0, "the post the person leaves", 0 },
+	DOC_OPTION,
+	{ 0 }
+};
+
+static const struct argp_option title_options[] = {
+	{ "title", OPT_TITLE, "TITLE", 0, "the title conferred, e.g. 一级教师", 0 },
+	DOC_OPTION,
+	{ 0 }
+};
+
+static const struct argp_option reward_options[] = {
+	{ "kind", OPT_KIND, "KIND", 0, "the reward, e.g. 嘉奖, 记功, 优秀教师", 0 },
+	DOC_OPTION,
+	{ 0 }
+};
+
+static const struct argp_option punish_options[] = {
+	{ "kind", OPT_KIND, "KIND", 0, "warning, demerit, major-demerit, demotion or dismissal", 0 },
+	{ "until", OPT_UNTIL, "DATE", 0, "the last day it is in effect (default: by its kind)", 0 },
+	DOC_OPTION,
+	{ 0 }
+};
+
+static const struct argp_option party_options[] = {
+	{ "stage", OPT_STAGE, "STAGE", 0, "applicant, activist, candidate, probationary or member", 0 },
+	DOC_OPTION,
+	{ 0 }
+};
+
+static const struct argp_option doc_options[] = {
+	DOC_OPTION,
+	{ 0 }
+};
+
+static const struct argp_option retiring_options[] = {
+	{ "within", OPT_WITHIN, "MONTHS", 0, "retirements up to MONTHS months ahead (default 12)", 0 },
+	ASOF_OPTION("counted"),
+	{ 0 }
+};
+
+static const struct argp_option eligible_options[] = {
+	{ "title", OPT_TITLE, "TITLE", 0, "the title to be eligible for: 二级教师 ... 正高级教师", 0 },
+	ASOF_OPTION("eligible"),
+	{ 0 }
+};
+
+static const struct argp_option training_options[] = {
+	{ "cycle", OPT_CYCLE, "YEAR", 0, "the first year of the five-year cycle", 0 },
+	{ "below", OPT_BELOW, "HOURS", 0, "only teachers with fewer than HOURS hours", 0 },
+	{ 0 }
+};
+
+static const struct argp_option party_due_options[] = {
+	ASOF_OPTION("due"),
+	{ 0 }
+};
+
+static const struct argp_option stats_options[] = {
+	{ "by", OPT_BY, "WHAT", 0, "age, title, sex, education, category (default) or unit", 0 },
+	{ 0 }
+};
+
+static error_t parse(int key, char *arg, struct argp_state *state)
+{
+	(void)state;
+	switch (key) {
+	case OPT_UNIT: opt.unit = arg; break;
+	case OPT_CATEGORY: opt.category = arg; break;
+	case OPT_TITLE: opt.title = arg; break;
+	case OPT_STATUS: opt.status = arg; break;
+	case OPT_ASOF: opt.asof = edu_arg_date("--as-of", arg); break;
+	case OPT_POSITION: opt.position = arg; break;
+	case OPT_RANK: opt.rank = arg; break;
+	case OPT_KIND: opt.kind = arg; break;
+	case OPT_UNTIL: opt.until = edu_arg_date("--until", arg); break;
+	case OPT_STAGE: opt.stage = arg; break;
+	case OPT_DOC: opt.doc = arg; break;
+	case OPT_WITHIN: opt.within = edu_arg_long("--within", arg, 0, 1200); break;
+	case OPT_CYCLE: opt.cycle = edu_arg_long("--cycle", arg, 1949, 9995); break;
+	case OPT_BELOW: opt.below = edu_arg_long("--below", arg, 1, 100000); break;
+	case OPT_BY: opt.by = arg; break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+static void need(const char *value, const char *option)
+{
+	if (!value || !*value)
+		edu_die(EDU_EUSAGE, "%s is required (see '%s %s --help')", option,
+			edu_prog, edu_verb_name);
+}
+
+/* An enumerated option value as the table's English key (NULL for
+none): exit 64 when it is not one of them. */
+static const char *enum_opt(const struct edu_enum *e, const char *option,
+			    const char *in)
+{
+	char key[EDU_VAL_MAX], err[EDU_ERR_MAX];
+
+	if (!in)
+		return NULL;
+	if (edu_valid_enum(e, in, key, err) < 0)
+		edu_die(EDU_EUSAGE, "%s: %s", option, err);
+	while (strcmp(e->key, key))
+		e++;
+	return e->key;
+}
+
+/* A title as stored: a teacher title's full name, any other as given. */
+static const char *title_name(const char *t)
+{
+	const char *full = edu_teacher_title(t);
+
+	return full ? full : t;
+}
+
+/* The day reports answer for: --as-of, else --on. */
+static const char *asof_str(char out[11])
+{
+	return edu_date_str(opt.asof >= 0 ? opt.asof : edu_opt.on, out);
+}
+
+/* ---- the register -------------------------------------------------------- */
+
+static int staff_import(struct edu_cmd *c)
+{
+	return edu_import(c->db, &staff, c->argc, c->argv);
+}
+
+static int staff_list(struct edu_cmd *c)
+{
+	char day[11];
+	sqlite3_stmt *q = edu_prepare(c->db, STAFF_ASOF
+		"SELECT * FROM asof WHERE (?2 IS NULL OR unit = ?2) "
+		"AND (?3 IS NULL OR category = ?3) AND (?4 IS NULL OR title = ?4) "
+		"AND (?5 IS NULL OR status = ?5) ORDER BY staff_no");
+
+	if (opt.asof >= 0)
+		sqlite3_bind_text(q, 1, edu_date_str(opt.asof, day), -1, SQLITE_STATIC);
+	edu_bind_text(q, 2, opt.unit);
+	edu_bind_text(q, 3, enum_opt(categories, "--category", opt.category));
+	edu_bind_text(q, 4, opt.title ? title_name(opt.title) : NULL);
+	edu_bind_text(q, 5, enum_opt(statuses, "--status", opt.status));
+	edu_print_stmt(q, 0);
+	return 0;
+}
+
+/* show: one person as field,value rows, the statutory retirement date,
+ * then the history: events in order, and training. */
+static int show(struct edu_cmd *c)
+{
+	static const char *const cols[] = { "field", "value" };
+
+	add_functions(c->db);
+	sqlite3_stmt *st = edu_prepare(c->db,
+		"SELECT *, retire_date(birth_date, sex, category) AS retire_date "
+		"FROM staff WHERE staff_no = ?1");
+	sqlite3_bind_text(st, 1, c->argv[0], -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		edu_warn("no staff '%s'", c->argv[0]);
+		return EDU_NO;
+	}
+	struct edu_out *o = edu_out_new(stdout, 2, cols);
+	for (int i = 0; i < sqlite3_column_count(st); i++) {
+		const char *row[] = { sqlite3_column_name(st, i),
+				      (const char *)sqlite3_column_text(st, i) };
+		edu_out_row(o, row);
+	}
+	sqlite3_finalize(st);
+	st = edu_prepare(c->db,
+		"SELECT field, value FROM ("
+		"SELECT 0 AS part, day AS d, id AS n, day || ' ' || kind AS field, "
+		"  ltrim(coalesce(detail, '') || coalesce(', rank ' || rank, '') || "
+		"  coalesce(', until ' || until, '') || coalesce(', doc ' || doc, ''), ', ') "
+		"  AS value FROM staff_event WHERE staff_no = ?1 "
+		"UNION ALL SELECT 1, date, course, date || ' training', "
+		"  course || ' (' || hours || ' h)' FROM training WHERE staff_no = ?1) "
+		"ORDER BY part, d, n");
+	sqlite3_bind_text(st, 1, c->argv[0], -1, SQLITE_STATIC);
+	edu_out_stmt(o, st);
+	sqlite3_finalize(st);
+	edu_out_end(o);
+	return 0;
+}
+
+static int train_import(struct edu_cmd *c)
+{
+	return edu_import(c->db, &training, c->argc, c->argv);
+}
+
+/* ---- events ------------------------------------------------------------- */
+
+/* The columns an event may change, and the person's state. */
+enum { S_STATUS, S_POSITION, S_RANK, S_TITLE, S_TITLE_SINCE, S_PARTY, S_PARTY_SINCE, NSTATE };
+static const char *const state_col[NSTATE] = {
+	"status", "position", "rank", "title", "title_since", "party", "party_since"
+};
+static const char *const update_sql[NSTATE] = {
+	"UPDATE staff SET status = ?1 WHERE staff_no = ?2",
+	"UPDATE staff SET position = ?1 WHERE staff_no = ?2",
+	"UPDATE staff SET rank = ?1 WHERE staff_no = ?2",
+	"UPDATE staff SET title = ?1 WHERE staff_no = ?2",
+	"UPDATE staff SET title_since = ?1 WHERE staff_no = ?2",
+	"UPDATE staff SET party = ?1 WHERE staff_no = ?2",
+	"UPDATE staff SET party_since = ?1 WHERE staff_no = ?2",
+};
+
+struct event {
+	const char *kind;	/* staff_event.kind, the verb */
+	const char *detail, *rank, *until;
+	const char *old[NSTATE];	/* the person now */
+	const char *new[NSTATE];	/* set: what the event changes */
+	int set[NSTATE];
+	char buf[2][11];
+};
+
+/* Each verb's rule: 0, or -1 with the reason in err.  It reads e->old
+ * and fills e->new/e->set. */
+typedef int rule_fn(sqlite3 *db, struct event *e, int on, char *err);
+
+static void set(struct event *e, int i, const char *v)
+{
+	e->set[i] = 1;
+	e->new[i] = v;
+}
+
+static int must_be_active(struct event *e, char *err)
+{
+	if (strcmp(e->old[S_STATUS], "active")) {
+		snprintf(err, EDU_ERR_MAX, "is %s, not active", e->old[S_STATUS]);
+		return -1;
+	}
+	return 0;
+}
+
+static int same(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && !strcmp(a, b));
+}
+
+static int rule_appoint(sqlite3 *db, struct event *e, int on, char *err)
+{
+	(void)db, (void)on;
+	if (must_be_active(e, err) < 0)
+		return -1;
+	if (same(e->old[S_POSITION], opt.position) && (!opt.rank || same(e->old[S_RANK], opt.rank))) {
+		snprintf(err, EDU_ERR_MAX, "holds the post %s already", opt.position);
+		return -1;
+	}
+	e->detail = opt.position;
+	e->rank = opt.rank;
+	if (!same(e->old[S_POSITION], opt.position))
+		set(e, S_POSITION, opt.position);
+	if (opt.rank && !same(e->old[S_RANK], opt.rank))
+		set(e, S_RANK, opt.rank);
+	return 0;
+}
+
+static int rule_dismiss(sqlite3 *db, struct event *e, int on, char *err)
+{
+	(void)db, (void)on;
+	if (must_be_active(e, err) < 0)
+		return -1;
+	if (!same(e->old[S_POSITION], opt.position)) {
+		if (e->old[S_POSITION])
+			snprintf(err, EDU_ERR_MAX, "does not hold the post %s (holds %s)",
+				 opt.position, e->old[S_POSITION]);
+		else
+			snprintf(err, EDU_ERR_MAX, "does not hold the post %s (holds none)",
+				 opt.position);
+		return -1;
+	}
+	e->detail = opt.position;
+	set(e, S_POSITION, NULL);
+	return 0;
+}
+
+static int rule_title(sqlite3 *db, struct event *e, int on, char *err)
+{
+	const char *t = title_name(opt.title);
+	(void)db;
+
+	if (must_be_active(e, err) < 0)
+		return -1;
+	if (same(e->old[S_TITLE], t)) {
+		snprintf(err, EDU_ERR_MAX, "holds the title %s already", t);
+		return -1;
+	}
+	e->detail = t;
+	set(e, S_TITLE, t);
+	set(e, S_TITLE_SINCE, edu_date_str(on, e->buf[0]));
+	return 0;
+}
+
+static int rule_reward(sqlite3 *db, struct event *e, int on, char *err)
+{
+	(void)db, (void)on;
+	if (must_be_active(e, err) < 0)
+		return -1;
+	e->detail = opt.kind;
+	return 0;
+}
+
+static int rule_punish(sqlite3 *db, struct event *e, int on, char *err)
+{
+	if (must_be_active(e, err) < 0)
+		return -1;
+	e->detail = opt.kind;
+	if (!strcmp(opt.kind, "dismissal"))
+		return 0;
+	int until = opt.until;
+	if (until < 0) {
+		char *key = edu_asprintf("cadre.punish.%s", opt.kind);
+		char *months = edu_setting(db, key, NULL);
+		const struct edu_setting_def *d = edu_setting_def(key);
+		long n = strtol(months ? months : d->dflt, NULL, 10);
+		free(months);
+		free(key);
+		until = edu_punish_until(on, (int)n);
+	} else if (until < on) {
+		snprintf(err, EDU_ERR_MAX, "--until %s is before --on %s",
+			 edu_date_str(until, e->buf[0]), edu_date_str(on, e->buf[1]));
+		return -1;
+	}
+	e->until = edu_date_str(until, e->buf[0]);
+	return 0;
+}
+
+static int rule_party(sqlite3 *db, struct event *e, int on, char *err)
+{
+	char d[11];
+	const char *now = e->old[S_PARTY];
+	const char *next = edu_party_next(now);
+	int since;
+	(void)db;
+
+	e->detail = opt.stage;
+	if (!next || strcmp(next, e->detail)) {
+		if (next)
+			snprintf(err, EDU_ERR_MAX, "is %s: the next stage is %s, not %s",
+				 now, next, e->detail);
+		else
+			snprintf(err, EDU_ERR_MAX, "is %s: there is no stage after it", now);
+		return -1;
+	}
+	int wait = edu_party_wait_months(now);
+	if (wait) {
+		if (!e->old[S_PARTY_SINCE] || edu_parse_date(e->old[S_PARTY_SINCE], &since) < 0) {
+			snprintf(err, EDU_ERR_MAX, "is %s since an unknown day (set party_since)", now);
+			return -1;
+		}
+		if (!edu_party_ready(now, since, on)) {
+			snprintf(err, EDU_ERR_MAX, "is %s since %s: %s only after %d months, from %s",
+				 now, e->old[S_PARTY_SINCE], e->detail, wait,
+				 edu_date_str(edu_add_months(since, wait), d));
+			return -1;
+		}
+	}
+	set(e, S_PARTY, e->detail);
+	set(e, S_PARTY_SINCE, edu_date_str(on, e->buf[0]));
+	return 0;
+}
+
+static int rule_retire(sqlite3 *db, struct event *e, int on, char *err)
+{
+	(void)db, (void)on;
+	if (must_be_active(e, err) < 0)
+		return -1;
+	set(e, S_STATUS, "retired");
+	return 0;
+}
+
+static int rule_leave(sqlite3 *db, struct event *e, int on, char *err)
+{
+	(void)db, (void)on;
+	if (must_be_active(e, err) < 0)
+		return -1;
+	set(e, S_STATUS, "left");
+	return 0;
+}
+
+/* Record one event of one person in the open transaction: 0, or -1 with
+ * the reason in err and nothing written. */
+static int record(sqlite3 *db, const char *no, const char *kind, rule_fn *rule,
+		  char *err)
+{
+	struct event e = { .kind = kind };
+	char on[11];
+	int rc = -1;
+
+	edu_date_str(edu_opt.on, on);
+	sqlite3_stmt *st = edu_prepare(db,
+		"SELECT status, position, rank, title, title_since, party, party_since "
+		"FROM staff WHERE staff_no = ?1");
+	sqlite3_bind_text(st, 1, no, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		snprintf(err, EDU_ERR_MAX, "no such staff");
+		goto out;
+	}
+	/* Copies: the updates below may move what the statement holds. */
+	for (int i = 0; i < NSTATE; i++) {
+		const char *v = (const char *)sqlite3_column_text(st, i);
+		e.old[i] = v ? edu_strdup(v) : NULL;
+	}
+	if (rule(db, &e, edu_opt.on, err) < 0)
+		goto out;
+
+	/* What was true on a day is rebuilt from the events in order, so a
+	 * change may not be dated before a later change of the same thing. */
+	sqlite3_stmt *later = edu_prepare(db,
+		"SELECT max(day) FROM staff_event WHERE staff_no = ?1 AND day > ?2 "
+		"AND json_type(new, '$.' || ?3) IS NOT NULL");
+	for (int i = 0; i < NSTATE && rc < 0 && !*err; i++) {
+		if (!e.set[i])
+			continue;
+		sqlite3_bind_text(later, 1, no, -1, SQLITE_STATIC);
+		sqlite3_bind_text(later, 2, on, -1, SQLITE_STATIC);
+		sqlite3_bind_text(later, 3, state_col[i], -1, SQLITE_STATIC);
+		if (sqlite3_step(later) == SQLITE_ROW && sqlite3_column_text(later, 0))
+			snprintf(err, EDU_ERR_MAX, "its %s changed later, on %s: record "
+				 "events in the order they happened", state_col[i],
+				 (const char *)sqlite3_column_text(later, 0));
+		sqlite3_reset(later);
+	}
+	sqlite3_finalize(later);
+	if (*err)
+		goto out;
+
+	struct edu_buf old = { 0 }, new = { 0 }, audit = { 0 };
+	const char *names[NSTATE], *ov[NSTATE], *nv[NSTATE];
+	int n = 0;
+	edu_buf_puts(&old, "{");
+	edu_buf_puts(&new, "{");
+	for (int i = 0; i < NSTATE; i++) {
+		if (!e.set[i])
+			continue;
+		edu_buf_puts(&old, n ? "," : "");
+		edu_buf_puts(&new, n ? "," : "");
+		edu_buf_json(&old, state_col[i]);
+		edu_buf_json(&new, state_col[i]);
+		edu_buf_puts(&old, ":");
+		edu_buf_puts(&new, ":");
+		if (e.old[i])
+			edu_buf_json(&old, e.old[i]);
+		else
+			edu_buf_puts(&old, "null");
+		if (e.new[i])
+			edu_buf_json(&new, e.new[i]);
+		else
+			edu_buf_puts(&new, "null");
+		names[n] = state_col[i];
+		ov[n] = e.old[i];
+		nv[n++] = e.new[i];
+	}
+	edu_buf_puts(&old, "}");
+	edu_buf_puts(&new, "}");
+
+	sqlite3_stmt *ins = edu_prepare(db,
+		"INSERT INTO staff_event (staff_no, day, kind, detail, rank, until, doc, old, new) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+	const char *iv[] = { no, on, kind, e.detail, e.rank, e.until, opt.doc, old.s, new.s };
+	for (int i = 0; i < 9; i++)
+		edu_bind_text(ins, i + 1, iv[i]);
+	edu_exec_stmt(db, ins);
+	sqlite3_finalize(ins);
+
+	/* The audit row names the event and what it changed, old and new. */
+	edu_buf_puts(&audit, "{\"event\":");
+	edu_buf_json(&audit, kind);
+	edu_buf_puts(&audit, ",\"on\":");
+	edu_buf_json(&audit, on);
+	/* The rank, when given, is among the changes. */
+	const char *extra[][2] = { { "detail", e.detail }, { "until", e.until },
+				   { "doc", opt.doc } };
+	for (int i = 0; i < 3; i++)
+		if (extra[i][1]) {
+			edu_buf_printf(&audit, ",\"%s\":", extra[i][0]);
+			edu_buf_json(&audit, extra[i][1]);
+		}
+	edu_buf_puts(&audit, ",\"changes\":{");
+	for (int i = 0; i < n; i++) {
+		edu_buf_puts(&audit, i ? "," : "");
+		edu_buf_json(&audit, names[i]);
+		edu_buf_puts(&audit, ":[");
+		if (ov[i])
+			edu_buf_json(&audit, ov[i]);
+		else
+			edu_buf_puts(&audit, "null");
+		edu_buf_puts(&audit, ",");
+		if (nv[i])
+			edu_buf_json(&audit, nv[i]);
+		else
+			edu_buf_puts(&audit, "null");
+		edu_buf_puts(&audit, "]");
+	}
+	edu_buf_puts(&audit, "}}");
+	edu_audit(db, "staff", no, audit.s);
+
+	for (int i = 0; i < NSTATE; i++) {
+		if (!e.set[i])
+			continue;
+		const char *p[] = { e.new[i], no };
+		edu_exec(db, update_sql[i], 2, p);
+	}
+	edu_buf_free(&old);
+	edu_buf_free(&new);
+	edu_buf_free(&audit);
+	rc = 0;
+out:
+	sqlite3_finalize(st);
+	for (int i = 0; i < NSTATE; i++)
+		free((char *)e.old[i]);
+	return rc;
+}
+
+/* An event verb: the people from the arguments or stdin's staff_no
+ * column, one transaction, all or nothing. */
+static int event_verb(struct edu_cmd *c, rule_fn *rule)
+{
+	struct edu_keys k;
+	char err[EDU_ERR_MAX];
+	long bad = 0;
+
+	if (edu_keys_read(&k, c->argc, c->argv, "staff_no", STAFF_NO_ALIASES) < 0)
+		return EDU_EDATA;
+	edu_begin(c->db);
+	for (size_t i = 0; i < k.n; i++) {
+		err[0] = '\0';
+		if (record(c->db, k.key[i], c->verb->name, rule, err) == 0)
+			continue;
+		bad++;
+		if (k.line[i])
+			edu_warn("-:%ld: staff %s: %s", k.line[i], k.key[i], err);
+		else
+			edu_warn("staff %s: %s", k.key[i], err);
+	}
+	if (bad) {
+		edu_rollback(c->db);
+		edu_warn("nothing written");
+	} else {
+		edu_finish(c->db);
+	}
+	edu_keys_free(&k);
+	return bad ? EDU_EDATA : 0;
+}
+
+static int appoint(struct edu_cmd *c)
+{
+	need(opt.position, "--position");
+	return event_verb(c, rule_appoint);
+}
+
+static int dismiss(struct edu_cmd *c)
+{
+	need(opt.position, "--position");
+	return event_verb(c, rule_dismiss);
+}
+
+static int title(struct edu_cmd *c)
+{
+	need(opt.title, "--title");
+	return event_verb(c, rule_title);
+}
+
+static int reward(struct edu_cmd *c)
+{
+	need(opt.kind, "--kind");
+	return event_verb(c, rule_reward);
+}
+
+static int punish(struct edu_cmd *c)
+{
+	need(opt.kind, "--kind");
+	opt.kind = enum_opt(punishments, "--kind", opt.kind);
+	if (!strcmp(opt.kind, "dismissal") && opt.until >= 0)
+		edu_die(EDU_EUSAGE, "--until: a dismissal is for good and has no end");
+	return event_verb(c, rule_punish);
+}
+
+static int party(struct edu_cmd *c)
+{
+	need(opt.stage, "--stage");
+	opt.stage = enum_opt(parties, "--stage", opt.stage);
+	return event_verb(c, rule_party);
+}
+
+static int retire(struct edu_cmd *c)
+{
+	return event_verb(c, rule_retire);
+}
+
+static int leave(struct edu_cmd *c)
+{
+	return event_verb(c, rule_leave);
+}
+
+/* ---- reports --------------------------------------------------------------- */
+
+/* A to-do list answers like grep: rows and exit 0, or nothing and 1. */
+static int todo(sqlite3_stmt *st)
+{
+	return edu_print_stmt(st, 1) ? 0 : EDU_NO;
+}
+
+static int retiring(struct edu_cmd *c)
+{
+	char day[11], end[11];
+
+	add_functions(c->db);
+	sqlite3_stmt *st = edu_prepare(c->db, STAFF_ASOF
+		"SELECT staff_no, name, sex, birth_date, category, unit, "
+		"retire_date(birth_date, sex, category) AS retire_date, "
+		"retire_age(birth_date, sex, category) AS retire_age "
+		"FROM asof WHERE status = 'active' "
+		"AND retire_date(birth_date, sex, category) <= ?2 "
+		"ORDER BY retire_date, staff_no");
+	int from = opt.asof >= 0 ? opt.asof : edu_opt.on;
+	sqlite3_bind_text(st, 1, edu_date_str(from, day), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, edu_date_str(edu_add_months(from, (int)opt.within), end), -1,
+			  SQLITE_STATIC);
+	return todo(st);
+}
+
+static int eligible(struct edu_cmd *c)
+{
+	static const struct { const char *title, *key; } years[] = {
+		{ "一级教师", "cadre.title_years.first" },
+		{ "高级教师", "cadre.title_years.senior" },
+		{ "正高级教师", "cadre.title_years.full" },
+	};
+	char day[11];
+	const char *key = NULL;
+
+	need(opt.title, "--title");
+	const char *t = edu_teacher_title(opt.title);
+	for (size_t i = 0; t && i < sizeof years / sizeof *years; i++)
+		if (!strcmp(years[i].title, t))
+			key = years[i].key;
+	if (!key)
+		edu_die(EDU_EUSAGE, "--title: '%s' is not one of 一级教师, 高级教师, 正高级教师",
+			opt.title);
+	char *n = edu_setting(c->db, key, edu_setting_def(key)->dflt);
+	add_functions(c->db);
+	sqlite3_stmt *st = edu_prepare(c->db, STAFF_ASOF
+		"SELECT staff_no, name, unit, title, title_since, "
+		"add_months(title_since, ?3 * 12) AS eligible_since FROM asof a "
+		"WHERE status = 'active' AND title = ?2 AND title_since IS NOT NULL "
+		"AND add_months(title_since, ?3 * 12) <= ?1 "
+		"AND NOT EXISTS (SELECT 1 FROM staff_event p WHERE p.staff_no = a.staff_no "
+		"AND p.kind = 'punish' AND p.day <= ?1 AND (p.until IS NULL OR p.until >= ?1)) "
+		"ORDER BY eligible_since, staff_no");
+	sqlite3_bind_text(st, 1, asof_str(day), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, edu_teacher_title_below(t), -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, atoi(n));
+	free(n);
+	return todo(st);
+}
+
+static int training_report(struct edu_cmd *c)
+{
+	char from[11], to[11];
+
+	if (opt.cycle < 0)
+		edu_die(EDU_EUSAGE, "--cycle is required (see '%s %s --help')", edu_prog,
+			edu_verb_name);
+	char *need_h = edu_setting(c->db, "cadre.training_hours",
+				   edu_setting_def("cadre.training_hours")->dflt);
+	sqlite3_stmt *st = edu_prepare(c->db,
+		"SELECT s.staff_no, s.name, s.unit, coalesce(sum(t.hours), 0) AS hours, "
+		"?3 AS required, max(?3 - coalesce(sum(t.hours), 0), 0) AS shortfall "
+		"FROM staff s LEFT JOIN training t ON t.staff_no = s.staff_no "
+		"AND t.date BETWEEN ?1 AND ?2 "
+		"WHERE s.category = 'teacher' AND s.status = 'active' "
+		"GROUP BY s.staff_no HAVING ?4 IS NULL OR coalesce(sum(t.hours), 0) < ?4 "
+		"ORDER BY s.staff_no");
+	sqlite3_bind_text(st, 1, edu_date_str(edu_days((int)opt.cycle, 1, 1), from), -1,
+			  SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, edu_date_str(edu_days((int)opt.cycle + 4, 12, 31), to), -1,
+			  SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, atoi(need_h));
+	free(need_h);
+	if (opt.below >= 0) {
+		sqlite3_bind_int64(st, 4, opt.below);
+		return todo(st);
+	}
+	edu_print_stmt(st, 0);
+	return 0;
+}
+
+static int party_due(struct edu_cmd *c)
+{
+	char day[11];
+
+	add_functions(c->db);
+	sqlite3_stmt *st = edu_prepare(c->db, STAFF_ASOF
+		"SELECT staff_no, name, unit, party, party_since, "
+		"party_next(party) AS next_stage FROM asof "
+		"WHERE status = 'active' AND party IN ('activist', 'probationary') "
+		"AND party_ready(party, party_since, ?1) ORDER BY party_since, staff_no");
+	sqlite3_bind_text(st, 1, asof_str(day), -1, SQLITE_STATIC);
+	return todo(st);
+}
+
+static int stats(struct edu_cmd *c)
+{
+	/* The SQL of each grouping; the column names are ours, never data. */
+	static const struct { const char *by, *sql; } groups[] = {
+		{ "category", "SELECT category, count(*) AS count FROM staff "
+		  "WHERE status = 'active' GROUP BY 1 ORDER BY 1" },
+		{ "sex", "SELECT sex, count(*) AS count FROM staff "
+		  "WHERE status = 'active' GROUP BY 1 ORDER BY 1" },
+		{ "title", "SELECT coalesce(title, '') AS title, count(*) AS count FROM staff "
+		  "WHERE status = 'active' GROUP BY 1 ORDER BY 1" },
+		{ "education", "SELECT coalesce(education, '') AS education, count(*) AS count "
+		  "FROM staff WHERE status = 'active' GROUP BY 1 ORDER BY 1" },
+		{ "unit", "SELECT unit, count(*) AS count FROM staff "
+		  "WHERE status = 'active' GROUP BY 1 ORDER BY 1" },
+		{ "age", "SELECT CASE WHEN age < 30 THEN '-29' WHEN age < 40 THEN '30-39' "
+		  "WHEN age < 50 THEN '40-49' WHEN age < 55 THEN '50-54' "
+		  "WHEN age < 60 THEN '55-59' ELSE '60-' END AS age, count(*) AS count "
+		  "FROM (SELECT CAST(strftime('%Y', ?1) AS INTEGER) - "
+		  "CAST(strftime('%Y', birth_date) AS INTEGER) - "
+		  "(strftime('%m-%d', ?1) < strftime('%m-%d', birth_date)) AS age "
+		  "FROM staff WHERE status = 'active') GROUP BY 1 ORDER BY 1" },
+	};
+	const char *by = opt.by ? opt.by : "category";
+	char day[11];
+
+	for (size_t i = 0; i < sizeof groups / sizeof *groups; i++) {
+		if (strcmp(groups[i].by, by))
+			continue;
+		sqlite3_stmt *st = edu_prepare(c->db, groups[i].sql);
+		if (sqlite3_bind_parameter_count(st))
+			sqlite3_bind_text(st, 1, edu_date_str(edu_opt.on, day), -1, SQLITE_STATIC);
+		edu_print_stmt(st, 0);
+		return 0;
+	}
+	edu_die(EDU_EUSAGE, "--by: '%s' is not one of age, title, sex, education, category, unit",
+		by);
+}
+
+#define W EDU_V_WRITE
+#define R "personnel auditor"
+#define EVENT_DOC(what) what "  Takes staff numbers as arguments, or a CSV with a " \
+	"staff_no column on standard input; --on gives the day (default today).  " \
+	"All or nothing: one refusal writes nothing (exit 65)."
+static const struct edu_verb verbs[] = {
+	{ "import", "add staff from CSV (or update them with --upsert)", "[FILE...]",
+	  "Import staff from CSV files (none or '-': standard input).  Columns: "
+	  "staff_no, id_number, name, sex, birth_date, unit, category, position, rank, "
+	  "title, title_since, education, degree, party, party_since, hired_on, status; "
+	  "see edu-cadre(1).",
+	  NULL, NULL, 0, -1, "personnel", W | EDU_V_IMPORT, staff_import },
+	{ "list", "list staff (as they were on a day with --as-of)", "", NULL,
+	  list_options, parse, 0, 0, R, 0, staff_list },
+	{ "show", "show a person with the full history", "STAFF_NO", NULL,
+	  NULL, NULL, 1, 1, R, 0, show },
+	{ "appoint", "appoint to a post (任职)", "[STAFF_NO...]",
+	  EVENT_DOC("Appoint to a post, with a rank if given."),
+	  appoint_options, parse, 0, -1, "personnel", W, appoint },
+	{ "dismiss", "remove from a post (免职)", "[STAFF_NO...]",
+	  EVENT_DOC("Remove from the post held."),
+	  dismiss_options, parse, 0, -1, "personnel", W, dismiss },
+	{ "title", "confer a professional title (职称)", "[STAFF_NO...]",
+	  EVENT_DOC("Confer a title, held from --on."),
+	  title_options, parse, 0, -1, "personnel", W, title },
+	{ "reward", "record a reward (奖励)", "[STAFF_NO...]",
+	  EVENT_DOC("Record a reward."),
+	  reward_options, parse, 0, -1, "personnel", W, reward },
+	{ "punish", "record a punishment (处分)", "[STAFF_NO...]",
+	  EVENT_DOC("Record a punishment, in effect from --on to --until, by default "
+		    "6, 12, 18 or 24 months by kind (settings cadre.punish.KIND); a "
+		    "dismissal is for good."),
+	  punish_options, parse, 0, -1, "personnel", W, punish },
+	{ "party", "record the next party stage (党员发展)", "[STAFF_NO...]",
+	  EVENT_DOC("Record the next stage: applicant, activist, candidate, "
+		    "probationary, member, in this order; a year as activist before "
+		    "candidate, a year probationary before member."),
+	  party_options, parse, 0, -1, "personnel", W, party },
+	{ "train import", "add training hours from CSV (staff_no,course,hours,date)", "[FILE]",
+	  "Import training: columns staff_no, course, hours and date.",
+	  NULL, NULL, 0, 1, "personnel", W | EDU_V_IMPORT, train_import },
+	{ "retire", "record a retirement", "[STAFF_NO...]",
+	  EVENT_DOC("Record a retirement."),
+	  doc_options, parse, 0, -1, "personnel", W, retire },
+	{ "leave", "record a departure", "[STAFF_NO...]",
+	  EVENT_DOC("Record that a person left."),
+	  doc_options, parse, 0, -1, "personnel", W, leave },
+	{ "retiring", "staff who reach the statutory retirement age soon", "", NULL,
+	  retiring_options, parse, 0, 0, R, 0, retiring },
+	{ "eligible", "teachers whose years in the title below make them eligible", "", NULL,
+	  eligible_options, parse, 0, 0, R, 0, eligible },
+	{ "training", "training hours per teacher in a five-year cycle", "", NULL,
+	  training_options, parse, 0, 0, R, 0, training_report },
+	{ "party-due", "activists and probationary members whose year is up", "", NULL,
+	  party_due_options, parse, 0, 0, R, 0, party_due },
+	{ "stats", "count the active staff by age, title, sex, education, category or unit",
+	  "", NULL, stats_options, parse, 0, 0, R, 0, stats },
+	{ 0 }
+};
+
+static const struct edu_tool tool = {
+	.name = "edu-cadre",
+	.summary = "edu-cadre -- staff and cadres: posts, titles, training, rewards and "
+		   "punishments, party membership, retirement",
+	.verbs = verbs,
+};
+
+int main(int argc, char **argv)
+{
+	return edu_main(&tool, argc, argv);
+}
