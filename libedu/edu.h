@@ -458,4 +458,29 @@ int edu_keys_read(struct edu_keys *k, int argc, char **argv, const char *col,
 		  const char *aliases);
 void edu_keys_free(struct edu_keys *k);
 
+/* ---- doc.c: document numbers, secrecy, archives (DESIGN 8) ---------- */
+
+/* A document number by GB/T 9704: "西教发〔2026〕12号". */
+char *edu_doc_number(const char *prefix, int year, long serial);
+/* The sequence scope of a prefix's numbers in a year. */
+char *edu_doc_seq_scope(const char *prefix, int year);
+/* The default secrecy period of a level: 绝密 30, 机密 20, 秘密 10 years;
+ * 0 for none or an unknown level. */
+int edu_secrecy_years(const char *level);
+/* The day a secrecy period of `years` from day `from` runs out; -1 when
+ * years is not positive. */
+int edu_secrecy_ends(int from, int years);
+/* Years of an archive retention: 30y 30, 10y 10, permanent 0; -1 for
+ * NULL. */
+int edu_retention_years(const char *retention);
+/* The day the retention of a file of `year` has run out (1 January of
+ * year + 1 + its years), or -1 when it is kept permanently. */
+int edu_retention_ends(int year, const char *retention);
+/* The retention's code in an archive code: Y, D30, D10; NULL if unknown. */
+const char *edu_retention_code(const char *retention);
+/* An archive code (档号, DA/T 22): "J001-2026-D30-0012"; NULL when the
+ * retention is unknown or item < 1. */
+char *edu_archive_code(const char *fonds, int year, const char *retention,
+		       long item);
+
 #endif

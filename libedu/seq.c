@@ -42,12 +42,31 @@ static int nonempty(const char *v, char *err)
 	return 0;
 }
 
+static int fonds(const char *v, char *err)
+{
+	/* A fonds code (全宗号) starts every archive code: letters and
+	 * digits only, so that the code's '-' separators stay unambiguous. */
+	size_t n = strlen(v);
+
+	if (n < 1 || n > 12) {
+		snprintf(err, EDU_ERR_MAX, "a fonds code has 1 to 12 letters or digits");
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (!isalnum((unsigned char)v[i])) {
+			snprintf(err, EDU_ERR_MAX, "a fonds code has only letters and digits");
+			return -1;
+		}
+	return 0;
+}
+
 /* The settings the tools know, with defaults.  Another tool's keys are
  * added here with it, so `edu-db config list` shows every one. */
 const struct edu_setting_def edu_settings[] = {
 	{ "bureau.name", "", "the bureau's name, for reports and certificates", nonempty },
 	{ "bureau.region", "", "the bureau's 6-digit area code (GB/T 2260)", digits6 },
 	{ "bureau.doc_prefix", "", "the issuer abbreviation of outgoing document numbers, e.g. 西教发", nonempty },
+	{ "archive.fonds", "", "the fonds code (全宗号) that starts archive codes, e.g. J001", fonds },
 	{ NULL, NULL, NULL, NULL }
 };
 
