@@ -708,16 +708,32 @@ static int todo_end(struct todo *t)
 	return t->n ? 0 : EDU_NO;
 }
 
+/* A secret document whose period has run out, for sorting by that day. */
+struct lapsed {
+	int ends, years;
+	char *doc_no, *title, *level, *since;
+};
+
+static int by_end(const void *a, const void *b)
+{
+	const struct lapsed *x = a, *y = b;
+
+	if (x->ends != y->ends)
+		return x->ends < y->ends ? -1 : 1;
+	return strcmp(x->doc_no, y->doc_no);
+}
+
 static int declassify_due(struct edu_cmd *c)
 {
 	static const char *const names[] = { "doc_no", "title", "secrecy",
 		"secrecy_years", "since", "ends" };
 	struct todo t = { .ncols = 6, .names = names };
+	struct lapsed *v = NULL;
+	size_t n = 0, cap = 0;
 	int as_of = opt.has_as_of ? opt.as_of : edu_opt.on;
 	sqlite3_stmt *st = edu_prepare(c->db,
 		"SELECT doc_no, title, secrecy, secrecy_years, "
-		"coalesce(doc_date, received_on) FROM document "
-		"WHERE secrecy <> 'none' ORDER BY doc_no");
+		"coalesce(doc_date, received_on) FROM document WHERE secrecy <> 'none'");
 
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *level = (const char *)sqlite3_column_text(st, 2);
@@ -725,20 +741,35 @@ static int declassify_due(struct edu_cmd *c)
 			? edu_secrecy_years(level) : sqlite3_column_int(st, 3);
 		const char *since = (const char *)sqlite3_column_text(st, 4);
 		int from, ends;
-		char ybuf[16], ebuf[11];
 
 		if (!since || edu_parse_date(since, &from) < 0)
 			continue;
 		ends = edu_secrecy_ends(from, years);
 		if (ends < 0 || ends > as_of)
 			continue;
-		snprintf(ybuf, sizeof ybuf, "%d", years);
-		const char *row[] = { (const char *)sqlite3_column_text(st, 0),
-			(const char *)sqlite3_column_text(st, 1), level, ybuf, since,
-			edu_date_str(ends, ebuf) };
-		todo_row(&t, row);
+		if (n == cap)
+			v = edu_realloc(v, (cap = cap ? 2 * cap : 16) * sizeof *v);
+		v[n++] = (struct lapsed){ ends, years,
+			edu_strdup((const char *)sqlite3_column_text(st, 0)),
+			edu_strdup((const char *)sqlite3_column_text(st, 1)),
+			edu_strdup(level), edu_strdup(since) };
 	}
 	sqlite3_finalize(st);
+	if (n)
+		qsort(v, n, sizeof *v, by_end);
+	for (size_t i = 0; i < n; i++) {
+		char ybuf[16], ebuf[11];
+
+		snprintf(ybuf, sizeof ybuf, "%d", v[i].years);
+		const char *row[] = { v[i].doc_no, v[i].title, v[i].level, ybuf,
+			v[i].since, edu_date_str(v[i].ends, ebuf) };
+		todo_row(&t, row);
+		free(v[i].doc_no);
+		free(v[i].title);
+		free(v[i].level);
+		free(v[i].since);
+	}
+	free(v);
 	return todo_end(&t);
 }
 
