@@ -108,9 +108,38 @@ static int doc_check(sqlite3 *db, const char *const *v, const char **col, char *
 	return 0;
 }
 
+/* 收〔2026〕5号: incoming documents count per year of receipt. */
+static char *in_number(sqlite3 *db, int received)
+{
+	int y, m, d;
+
+	edu_ymd(received, &y, &m, &d);
+	char *scope = edu_asprintf("doc.in.%d", y);
+	char *no = edu_doc_number("收", y, (long)edu_seq_next(db, scope));
+
+	free(scope);
+	return no;
+}
+
+/* An imported row without a doc_no is an incoming document to register. */
+static char *doc_new_key(sqlite3 *db, const char *const *v, char *err)
+{
+	int day;
+
+	if (strcmp(v[C_DIRECTION], "in")) {
+		snprintf(err, EDU_ERR_MAX, "an outgoing document needs its number (issue numbers new ones)");
+		return NULL;
+	}
+	if (edu_parse_date(v[C_RECEIVED_ON], &day) < 0) {
+		snprintf(err, EDU_ERR_MAX, "no day received to number it by");
+		return NULL;
+	}
+	return in_number(db, day);
+}
+
 static const struct edu_entity document = {
 	.table = "document", .what = "document", .cols = doc_cols, .ncols = NCOLS,
-	.row_check = doc_check,
+	.row_check = doc_check, .new_key = doc_new_key,
 };
 
 /* ---- options ----------------------------------------------------------- */
@@ -404,10 +433,7 @@ static int receive(struct edu_cmd *c)
 	secrecy_args(&level, &years);
 	edu_date_str(edu_opt.on, on);
 	edu_begin(c->db);
-	/* 收〔2026〕5号: incoming documents count per year of receipt. */
-	int year = year_of(edu_opt.on);
-	char *scope = edu_asprintf("doc.in.%d", year);
-	char *no = edu_doc_number("收", year, (long)edu_seq_next(c->db, scope));
+	char *no = in_number(c->db, edu_opt.on);
 	const char *raw[NCOLS] = {
 		[C_NO] = no, [C_DIRECTION] = "in", [C_ISSUER] = opt.issuer,
 		[C_THEIR_NO] = opt.their_no ? opt.their_no : "", [C_TITLE] = opt.title,
@@ -420,7 +446,6 @@ static int receive(struct edu_cmd *c)
 	put_new(c->db, raw);
 	edu_finish(c->db);
 	print_key("doc_no", no);
-	free(scope);
 	free(no);
 	free(level);
 	free(years);

@@ -404,6 +404,11 @@ struct edu_entity {
 	 * 0, or -1 with the column name in *col and the reason in err. */
 	int (*row_check)(sqlite3 *db, const char *const *vals,
 			 const char **col, char *err);
+	/* NULL, or for an entity with one key column, the key of a new
+	 * record whose key field is empty: called with the row's values
+	 * once they pass every check, in the writer's transaction; returns
+	 * it malloc'd, or NULL with the reason in err. */
+	char *(*new_key)(sqlite3 *db, const char *const *vals, char *err);
 };
 
 /* Import files (none: stdin) into an entity under edu_import_opt and

@@ -361,14 +361,22 @@ int edu_writer_put(struct edu_writer *w, const char *const *raw, int upsert,
 	int rc = -1;
 
 	*col = NULL;
+	/* A row with an empty key is a new record whose key the tool makes
+	 * (new_key), once the row passes every check. */
+	int keyless = 0;
+	for (int i = 0; e->new_key && i < e->ncols; i++)
+		if (e->cols[i].flags & EDU_C_KEY) {
+			const char *r = raw[i] ? raw[i] : "";
+			keyless = !r[strspn(r, " \t")];
+		}
 	/* The key first: whether the record exists decides what an absent
 	 * column means (keep the stored value, or empty). */
-	for (int i = 0; i < e->ncols; i++)
+	for (int i = 0; i < e->ncols && !keyless; i++)
 		if ((e->cols[i].flags & EDU_C_KEY) &&
 		    check_value(w, i, raw[i] ? raw[i] : "", col, err) < 0)
 			goto out;
 	bind_row(e, w->find, w->vals);
-	int found = sqlite3_step(w->find);
+	int found = keyless ? SQLITE_DONE : sqlite3_step(w->find);
 	if (found == SQLITE_ROW) {
 		if (!upsert) {
 			char *key = row_key(e, w->vals);
@@ -397,6 +405,12 @@ int edu_writer_put(struct edu_writer *w, const char *const *raw, int upsert,
 	}
 	if (e->row_check && e->row_check(w->db, (const char *const *)w->vals, col, err) < 0)
 		goto out;
+	for (int i = 0; i < e->ncols && keyless; i++)
+		if ((e->cols[i].flags & EDU_C_KEY) &&
+		    !(w->vals[i] = e->new_key(w->db, (const char *const *)w->vals, err))) {
+			*col = e->cols[i].name;
+			goto out;
+		}
 	rc = write_row(w, old, col, err);
 out:
 	for (int i = 0; i < e->ncols; i++) {
@@ -522,9 +536,10 @@ static int import_file(struct importer *im, const char *path)
 		goto out;
 	}
 	/* With --upsert a file may carry the key and only the columns it
-	 * changes; a new record still needs its required ones. */
+	 * changes; a new record still needs its required ones.  A key the
+	 * tool makes may be left out. */
 	for (int i = 0; i < e->ncols; i++)
-		if (map[i] < 0 && ((e->cols[i].flags & EDU_C_KEY) ||
+		if (map[i] < 0 && (((e->cols[i].flags & EDU_C_KEY) && !e->new_key) ||
 				   ((e->cols[i].flags & EDU_C_REQUIRED) &&
 				    !e->cols[i].dflt && !edu_import_opt.upsert))) {
 			edu_warn("%s:%ld: the column '%s' is missing", edu_csv_name(r),

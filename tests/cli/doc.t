@@ -165,6 +165,23 @@ t_exit 0 "... stored in English keys" edu-doc show "京教函〔2026〕8号"
 t_eq "... urgency" "$(col urgency)" 特急
 t_eq "... due normalised" "$(col due)" 2026-04-10
 t_grep "... with its first event" "^event 2026-04-01,registered$" "$out"
+cat > "$tmp/new.csv" <<'CSV'
+来文单位,标题,收发,收文日期,紧急程度
+北京市教育委员会,关于做好防汛工作的通知,收文,2026-04-02,特急
+西城区人民政府,坏日期,收文,2026-04-31,
+北京市教育委员会,关于下达2027年计划的通知,收文,2027-01-06,
+CSV
+t_exit 1 "import without doc_no: numbers are given, bad rows rejected" edu-doc import --reject "$tmp/new-rej.csv" "$tmp/new.csv"
+t_grep "... two inserted" "2 inserted, 0 updated, 0 unchanged, 1 rejected" "$err"
+t_grep "... the bad one kept" "坏日期.*received_on" "$(cat "$tmp/new-rej.csv")"
+t_exit 0 "... the next number of 2026" edu-doc list --direction in
+t_grep "... 收〔2026〕4号" "^收〔2026〕4号,in,北京市教育委员会,,关于做好防汛工作的通知," "$out"
+t_grep "... and the first of 2027, by the day received" "^收〔2027〕1号,in,.*关于下达2027年计划的通知" "$out"
+t_exit 0 "... the rejected row took no number" edu-doc receive --issuer x --title y --on 2026-04-03
+t_eq "... 收〔2026〕5号" "$(printf '%s\n' "$out" | tail -1)" "收〔2026〕5号"
+printf 'direction,title,doc_date\nout,无文号,2026-04-01\n' > "$tmp/out.csv"
+t_exit 65 "import an outgoing document without its number" edu-doc import "$tmp/out.csv"
+t_grep "... refused" "out.csv:2: doc_no: an outgoing document needs its number" "$err"
 cat > "$tmp/bad.csv" <<'CSV'
 doc_no,direction,title,received_on,doc_date,secrecy,secrecy_years,status
 A1,in,无收文日期,,,none,,registered
