@@ -622,6 +622,9 @@ static int change_status(struct edu_cmd *c, transition move)
 	if (edu_keys_read(&k, c->argc, c->argv, "doc_no", doc_cols[C_NO].aliases) < 0)
 		return EDU_EDATA;
 	edu_date_str(edu_opt.on, on);
+	/* Fed from a list on stdin these are batches: the ledger has them. */
+	struct edu_run run;
+	edu_run_start(&run);
 	edu_begin(c->db);
 	sqlite3_stmt *upd = edu_prepare(c->db,
 		"UPDATE document SET status = ?1, department = ?2, handler = ?3, "
@@ -665,13 +668,17 @@ static int change_status(struct edu_cmd *c, transition move)
 	}
 	sqlite3_finalize(upd);
 	sqlite3_finalize(ev);
+	size_t nkeys = k.n;
 	edu_keys_free(&k);
 	if (nbad) {
 		edu_rollback(c->db);
 		edu_warn("nothing written");
 		return EDU_EDATA;
 	}
+	char *counts = edu_asprintf("changed=%zu", nkeys);
+	edu_run_finish(c->db, &run, counts, 0);
 	edu_finish(c->db);
+	free(counts);
 	return 0;
 }
 

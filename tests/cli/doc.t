@@ -107,6 +107,8 @@ t_grep "... refused" "is handled already" "$err"
 t_exit 65 "route a handled document" edu-doc route "收〔2026〕1号" --to 办公室
 t_exit 0 "archive the handled ones from a pipe" sh -c \
 	"edu-doc list --status handled | edu-doc archive --retention 10y --on 2026-03-20"
+t_exit 0 "... recorded in the ledger of runs" edu-db runs -f tsv
+t_grep "... with the count" "edu-doc	archive	.*changed=2" "$out"
 t_exit 0 "... archived" edu-doc show "收〔2026〕1号"
 t_eq "... the archive code: fonds, year, retention, item" "$(col archive_code)" "J001-2026-D10-0001"
 t_eq "... the second" "$(edu-doc show "收〔2026〕2号" | sed -n 's/^archive_code,//p')" "J001-2026-D10-0002"
