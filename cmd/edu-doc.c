@@ -645,7 +645,15 @@ static int change_status(struct edu_cmd *c, transition move)
 			continue;
 		}
 		doc_load(c->db, no, &new);
-		if (move(c->db, &old, &new, err) < 0) {
+		const char *q[] = { no };
+		char *last = edu_query1(c->db, "SELECT max(day) FROM document_event WHERE doc_no = ?", 1, q);
+		/* Events in the order of their days, or --as-of could not
+		 * tell what was true. */
+		if (last && strcmp(on, last) < 0) {
+			edu_warn("%sdocument %s: --on %s is before its last change on %s",
+				 where, no, on, last);
+			nbad++;
+		} else if (move(c->db, &old, &new, err) < 0) {
 			edu_warn("%sdocument %s %s", where, no, err);
 			nbad++;
 		} else {
@@ -663,6 +671,7 @@ static int change_status(struct edu_cmd *c, transition move)
 					 (const char *const *)old.vals,
 					 (const char *const *)new.vals);
 		}
+		free(last);
 		doc_state_free(&old);
 		doc_state_free(&new);
 	}
@@ -911,6 +920,13 @@ static int decision_done(struct edu_cmd *c)
 		edu_rollback(c->db);
 		edu_die(EDU_EDATA, "decision %s was done already on %s", id, found);
 	}
+	char *held = edu_query1(c->db, "SELECT m.day FROM decision d JOIN meeting m "
+				"USING (meeting_id) WHERE d.decision_id = ?", 1, q);
+	if (held && strcmp(on, held) < 0) {
+		edu_rollback(c->db);
+		edu_die(EDU_EDATA, "decision %s: --on %s is before its meeting on %s", id, on, held);
+	}
+	free(held);
 	const char *p[] = { on, id };
 	edu_exec(c->db, "UPDATE decision SET done_on = ? WHERE decision_id = ?", 2, p);
 	const char *old[] = { NULL }, *new[] = { on };

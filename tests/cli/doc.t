@@ -93,18 +93,22 @@ t_eq "... both overdue, the earliest first" "$(printf '%s\n' "$out" | cut -d, -f
 
 edu-db -q config set archive.fonds J001
 sum=$(db_sum)
-t_exit 65 "archive an incoming document not handled yet" edu-doc archive "收〔2026〕1号" --retention 30y
+t_exit 65 "archive an incoming document not handled yet" edu-doc archive "收〔2026〕1号" --retention 30y --on 2026-03-10
 t_grep "... says why" "is routed: an incoming document is archived once it is handled" "$err"
-t_exit 65 "handled: one good and one unknown" edu-doc handled "收〔2026〕2号" "收〔2026〕77号"
+t_exit 65 "handled: one good and one unknown" edu-doc handled "收〔2026〕2号" "收〔2026〕77号" --on 2026-03-10
 t_grep "... names the unknown one" "no document '收〔2026〕77号'" "$err"
 t_eq "... writes nothing" "$(db_sum)" "$sum"
 t_exit 64 "archive with an unknown retention" edu-doc archive "西教发〔2026〕1号" --retention 5y
 
+t_exit 65 "handled on a day before it was routed" edu-doc handled "收〔2026〕1号" --on 2026-03-05
+t_grep "... refused" "--on 2026-03-05 is before its last change on 2026-03-06" "$err"
+t_exit 0 "handled --dry-run" edu-doc -n handled "收〔2026〕1号" --on 2026-03-18
+t_eq "... writes nothing" "$(db_sum)" "$sum"
 t_exit 0 "handled" edu-doc handled "收〔2026〕1号" "收〔2026〕2号" --on 2026-03-18
 t_exit 1 "... so nothing is due" edu-doc due --on 2026-12-31
-t_exit 65 "handled twice" edu-doc handled "收〔2026〕1号"
+t_exit 65 "handled twice" edu-doc handled "收〔2026〕1号" --on 2026-03-19
 t_grep "... refused" "is handled already" "$err"
-t_exit 65 "route a handled document" edu-doc route "收〔2026〕1号" --to 办公室
+t_exit 65 "route a handled document" edu-doc route "收〔2026〕1号" --to 办公室 --on 2026-03-19
 t_exit 0 "archive the handled ones from a pipe" sh -c \
 	"edu-doc list --status handled | edu-doc archive --retention 10y --on 2026-03-20"
 t_exit 0 "... recorded in the ledger of runs" edu-db runs -f tsv
@@ -112,13 +116,13 @@ t_grep "... with the count" "edu-doc	archive	.*changed=2" "$out"
 t_exit 0 "... archived" edu-doc show "收〔2026〕1号"
 t_eq "... the archive code: fonds, year, retention, item" "$(col archive_code)" "J001-2026-D10-0001"
 t_eq "... the second" "$(edu-doc show "收〔2026〕2号" | sed -n 's/^archive_code,//p')" "J001-2026-D10-0002"
-t_exit 0 "an outgoing document is archived once issued" edu-doc archive "西教发〔2026〕1号" --retention permanent
+t_exit 0 "an outgoing document is archived once issued" edu-doc archive "西教发〔2026〕1号" --retention permanent --on 2026-03-20
 t_eq "... item 3 of 2026, Y" "$(edu-doc show "西教发〔2026〕1号" | sed -n 's/^archive_code,//p')" "J001-2026-Y-0003"
-t_exit 0 "a 2027 document" edu-doc archive "西教发〔2027〕1号" --retention 30y
+t_exit 0 "a 2027 document" edu-doc archive "西教发〔2027〕1号" --retention 30y --on 2027-01-10
 t_eq "... starts the items of 2027" "$(edu-doc show "西教发〔2027〕1号" | sed -n 's/^archive_code,//p')" "J001-2027-D30-0001"
-t_exit 65 "archive twice" edu-doc archive "西教发〔2027〕1号" --retention 30y
+t_exit 65 "archive twice" edu-doc archive "西教发〔2027〕1号" --retention 30y --on 2027-02-01
 t_grep "... refused with the code" "is archived already as J001-2027-D30-0001" "$err"
-t_exit 65 "handle an archived document" edu-doc handled "西教发〔2027〕1号"
+t_exit 65 "handle an archived document" edu-doc handled "西教发〔2027〕1号" --on 2027-02-01
 
 # What was true then: events answer --as-of.
 t_exit 0 "list --as-of 2026-03-10" edu-doc list --as-of 2026-03-10 --direction in
@@ -216,8 +220,9 @@ t_exit 1 "decisions --overdue on 2026-04-30: none yet" edu-doc decisions --overd
 t_eq "... prints nothing" "$out" ""
 t_exit 0 "decisions --overdue on 2026-05-01" edu-doc decisions --overdue --on 2026-05-01
 t_eq "... the first, a day late" "$(printf '%s\n' "$out" | tail -n +2 | cut -d, -f1,6,9)" "1,安全科,-1"
+t_exit 65 "done before the meeting was held" edu-doc decision done 1 --on 2026-04-06
 t_exit 0 "decision done" edu-doc decision done 1 --on 2026-05-02
-t_exit 65 "... twice" edu-doc decision done 1
+t_exit 65 "... twice" edu-doc decision done 1 --on 2026-05-03
 t_grep "... refused" "decision 1 was done already on 2026-05-02" "$err"
 t_exit 65 "done: no such decision" edu-doc decision done 42
 t_exit 1 "decisions --overdue on 2026-05-10: none" edu-doc decisions --overdue --on 2026-05-10
@@ -248,7 +253,7 @@ t_grep "... needs documents" "needs one of the roles admin documents" "$err"
 t_exit 77 "... nor record a meeting" as edu-doc meeting add --kind office --title x
 edu-db -q user add "$u" documents
 t_exit 0 "the documents role issues" as edu-doc issue --title 文书室发文 --on 2026-07-01
-t_exit 0 "... and routes" as edu-doc route "$(printf '%s\n' "$out" | tail -1)" --to 办公室
+t_exit 0 "... and routes" as edu-doc route "$(printf '%s\n' "$out" | tail -1)" --to 办公室 --on 2026-07-02
 t_exit 0 "the audit names the real user" edu-db log --user "$u"
 t_grep "... issue and route" "route" "$out"
 
