@@ -108,17 +108,49 @@ static int doc_check(sqlite3 *db, const char *const *v, const char **col, char *
 	return 0;
 }
 
+/* The next number of a sequence that no document has yet: an imported
+ * register may hold numbers the sequence has not handed out.  `taken`
+ * is a query with one parameter that returns a row when it is in use. */
+static char *next_free(sqlite3 *db, const char *scope, const char *taken,
+		       char *(*make)(const char *, int, const char *, long),
+		       const char *a, int year, const char *b)
+{
+	for (;;) {
+		char *v = make(a, year, b, (long)edu_seq_next(db, scope));
+		const char *p[] = { v };
+		char *hit = edu_query1(db, taken, 1, p);
+
+		if (!hit)
+			return v;
+		free(hit);
+		free(v);
+	}
+}
+
+static char *make_doc_no(const char *prefix, int year, const char *unused, long n)
+{
+	(void)unused;
+	return edu_doc_number(prefix, year, n);
+}
+
+/* PREFIX〔YEAR〕N号, by the prefix's own sequence of that year. */
+static char *doc_number(sqlite3 *db, const char *prefix, int year)
+{
+	char *scope = edu_doc_seq_scope(prefix, year);
+	char *no = next_free(db, scope, "SELECT 1 FROM document WHERE doc_no = ?",
+			     make_doc_no, prefix, year, NULL);
+
+	free(scope);
+	return no;
+}
+
 /* 收〔2026〕5号: incoming documents count per year of receipt. */
 static char *in_number(sqlite3 *db, int received)
 {
 	int y, m, d;
 
 	edu_ymd(received, &y, &m, &d);
-	char *scope = edu_asprintf("doc.in.%d", y);
-	char *no = edu_doc_number("收", y, (long)edu_seq_next(db, scope));
-
-	free(scope);
-	return no;
+	return doc_number(db, "收", y);
 }
 
 /* An imported row without a doc_no is an incoming document to register. */
@@ -470,9 +502,7 @@ static int issue(struct edu_cmd *c)
 		edu_rollback(c->db);
 		edu_die(EDU_EUSAGE, "--prefix: '%s' is only the issuer abbreviation, without the year", prefix);
 	}
-	int year = year_of(edu_opt.on);
-	char *scope = edu_doc_seq_scope(prefix, year);
-	char *no = edu_doc_number(prefix, year, (long)edu_seq_next(c->db, scope));
+	char *no = doc_number(c->db, prefix, year_of(edu_opt.on));
 	const char *raw[NCOLS] = {
 		[C_NO] = no, [C_DIRECTION] = "out", [C_ISSUER] = "", [C_THEIR_NO] = "",
 		[C_TITLE] = opt.title, [C_DOC_DATE] = on, [C_RECEIVED_ON] = "",
@@ -485,7 +515,6 @@ static int issue(struct edu_cmd *c)
 	edu_finish(c->db);
 	print_key("doc_no", no);
 	free(prefix);
-	free(scope);
 	free(no);
 	free(level);
 	free(years);
@@ -601,7 +630,8 @@ static int to_archived(sqlite3 *db, const struct doc_state *old,
 	/* Items are numbered per fonds and year of the document. */
 	int year = year_of(old->day);
 	char *scope = edu_asprintf("archive.%s.%d", fonds, year);
-	char *code = edu_archive_code(fonds, year, opt.retention, (long)edu_seq_next(db, scope));
+	char *code = next_free(db, scope, "SELECT 1 FROM document WHERE archive_code = ?",
+			       edu_archive_code, fonds, year, opt.retention);
 
 	set(&new->vals[0], "archived");
 	set(&new->vals[3], code);

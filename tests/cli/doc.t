@@ -185,6 +185,16 @@ t_grep "... 收〔2026〕4号" "^收〔2026〕4号,in,北京市教育委员会,,
 t_grep "... and the first of 2027, by the day received" "^收〔2027〕1号,in,.*关于下达2027年计划的通知" "$out"
 t_exit 0 "... the rejected row took no number" edu-doc receive --issuer x --title y --on 2026-04-03
 t_eq "... 收〔2026〕5号" "$(printf '%s\n' "$out" | tail -1)" "收〔2026〕5号"
+cat > "$tmp/taken.csv" <<'CSV'
+doc_no,direction,title,received_on,status,archive_code,retention
+收〔2026〕6号,in,登记簿里的来文,2026-04-03,registered,,
+收〔2025〕9号,in,旧档,2025-05-06,archived,J001-2026-Y-0004,permanent
+CSV
+t_exit 0 "import numbers the sequences have not handed out yet" edu-doc import "$tmp/taken.csv"
+t_exit 0 "... receive passes over a number in use" edu-doc receive --issuer x --title z --on 2026-04-04
+t_eq "... 收〔2026〕7号" "$(printf '%s\n' "$out" | tail -1)" "收〔2026〕7号"
+t_exit 0 "... archive passes over a code in use" edu-doc archive "西教发〔2026〕2号" --retention permanent --on 2026-04-05
+t_eq "... J001-2026-Y-0005" "$(edu-doc show "西教发〔2026〕2号" | sed -n 's/^archive_code,//p')" "J001-2026-Y-0005"
 printf 'direction,title,doc_date\nout,无文号,2026-04-01\n' > "$tmp/out.csv"
 t_exit 65 "import an outgoing document without its number" edu-doc import "$tmp/out.csv"
 t_grep "... refused" "out.csv:2: doc_no: an outgoing document needs its number" "$err"
