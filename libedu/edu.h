@@ -411,15 +411,22 @@ struct edu_entity {
 	int (*row_check)(sqlite3 *db, const char *const *vals,
 			 const char **col, char *err);
 	/* Before any check, values may be made from others (a student
-	 * number from the ID number): derive may point raw[i] into one of
-	 * the buffers.  0, or -1 with *col and err.  derive_ok names the
-	 * columns ("student_no") an input may leave out because of it. */
-	int (*derive)(const char **raw, char buf[][EDU_VAL_MAX],
+	 * number from the ID number, a case's deadlines): derive may point
+	 * raw[i] into one of the buffers, or into storage of its own that
+	 * lives until its next call.  0, or -1 with *col and err.
+	 * derive_ok names the columns ("student_no") an input may leave out
+	 * because of it. */
+	int (*derive)(sqlite3 *db, const char **raw, char buf[][EDU_VAL_MAX],
 		      const char **col, char *err);
 	const char *derive_ok;
 	/* A table loaded a million rows at a time: an import into it while
 	 * it is empty builds its indexes once, at the end. */
 	int bulk;
+	/* NULL, or for an entity with one key column, the key of a new
+	 * record whose key field is empty: called with the row's values
+	 * once they pass every check, in the writer's transaction; returns
+	 * it malloc'd, or NULL with the reason in err. */
+	char *(*new_key)(sqlite3 *db, const char *const *vals, char *err);
 };
 #define EDU_DERIVE_MAX 4	/* buffers handed to derive */
 
@@ -516,5 +523,30 @@ int edu_party_ready(const char *stage, int since, int day);
 
 /* The last day of a punishment period of `months` from `day`. */
 int edu_punish_until(int day, int months);
+
+/* ---- doc.c: document numbers, secrecy, archives (DESIGN 8) ---------- */
+
+/* A document number by GB/T 9704: "西教发〔2026〕12号". */
+char *edu_doc_number(const char *prefix, int year, long serial);
+/* The sequence scope of a prefix's numbers in a year. */
+char *edu_doc_seq_scope(const char *prefix, int year);
+/* The default secrecy period of a level: 绝密 30, 机密 20, 秘密 10 years;
+ * 0 for none or an unknown level. */
+int edu_secrecy_years(const char *level);
+/* The day a secrecy period of `years` from day `from` runs out; -1 when
+ * years is not positive. */
+int edu_secrecy_ends(int from, int years);
+/* Years of an archive retention: 30y 30, 10y 10, permanent 0; -1 for
+ * NULL. */
+int edu_retention_years(const char *retention);
+/* The day the retention of a file of `year` has run out (1 January of
+ * year + 1 + its years), or -1 when it is kept permanently. */
+int edu_retention_ends(int year, const char *retention);
+/* The retention's code in an archive code: Y, D30, D10; NULL if unknown. */
+const char *edu_retention_code(const char *retention);
+/* An archive code (档号, DA/T 22): "J001-2026-D30-0012"; NULL when the
+ * retention is unknown or item < 1. */
+char *edu_archive_code(const char *fonds, int year, const char *retention,
+		       long item);
 
 #endif

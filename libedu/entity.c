@@ -425,8 +425,26 @@ static void clear_row(struct edu_writer *w, char **old)
 	free(old);
 }
 
+/* Is the key of this row left empty for the entity to make (new_key)? */
+static int keyless_row(const struct edu_entity *e, const char *const *raw)
+{
+	if (!e->new_key)
+		return 0;
+	for (int i = 0; i < e->ncols; i++)
+		if (e->cols[i].flags & EDU_C_KEY) {
+			const char *r = raw[i] ? raw[i] : "";
+			if (r[strspn(r, " \t")])
+				return 0;
+		}
+	return 1;
+}
+
 /* Check raw values into w->vals; *oldp is the stored record when the key
- * exists (and upsert allows it), else NULL.  0, or -1 with *col and err. */
+ * exists (and upsert allows it), else NULL.  0, or -1 with *col and err.
+ * In order: derive makes values from others; the key is checked and
+ * looked up (a row whose key the tool makes is new); the other columns
+ * are checked; row_check looks across them; new_key makes the key of a
+ * row that passed everything, so a refused row uses no number. */
 static int check_row(struct edu_writer *w, const char *const *raw_in,
 		     int upsert, char ***oldp, const char **col, char *err)
 {
@@ -437,16 +455,17 @@ static int check_row(struct edu_writer *w, const char *const *raw_in,
 	*col = NULL;
 	*oldp = NULL;
 	memcpy(raw, raw_in, e->ncols * sizeof *raw);
-	if (e->derive && e->derive(raw, w->dbuf, col, err) < 0)
+	if (e->derive && e->derive(w->db, raw, w->dbuf, col, err) < 0)
 		return -1;
+	int keyless = keyless_row(e, raw);
 	/* The key first: whether the record exists decides what an absent
 	 * column means (keep the stored value, or empty). */
-	for (int i = 0; i < e->ncols; i++)
+	for (int i = 0; i < e->ncols && !keyless; i++)
 		if ((e->cols[i].flags & EDU_C_KEY) &&
 		    check_value(w, i, raw[i] ? raw[i] : "", col, err) < 0)
 			return -1;
 	int found = SQLITE_DONE;
-	if (!w->fresh) {
+	if (!w->fresh && !keyless) {
 		bind_row(e, w->find, w->vals);
 		found = sqlite3_step(w->find);
 	}
@@ -469,7 +488,8 @@ static int check_row(struct edu_writer *w, const char *const *raw_in,
 	} else if (found != SQLITE_DONE) {
 		edu_die_db(w->db, "cannot read");
 	}
-	sqlite3_reset(w->find);
+	if (!keyless && !w->fresh)
+		sqlite3_reset(w->find);
 	*oldp = old;
 	for (int i = 0; i < e->ncols; i++) {
 		if (e->cols[i].flags & EDU_C_KEY)
@@ -480,6 +500,12 @@ static int check_row(struct edu_writer *w, const char *const *raw_in,
 	}
 	if (e->row_check && e->row_check(w->db, (const char *const *)w->vals, col, err) < 0)
 		return -1;
+	for (int i = 0; i < e->ncols && keyless; i++)
+		if ((e->cols[i].flags & EDU_C_KEY) &&
+		    !(w->vals[i] = e->new_key(w->db, (const char *const *)w->vals, err))) {
+			*col = e->cols[i].name;
+			return -1;
+		}
 	return 0;
 }
 
@@ -942,9 +968,10 @@ static int import_file(struct importer *im, const char *path)
 		goto out;
 	}
 	/* With --upsert a file may carry the key and only the columns it
-	 * changes; a new record still needs its required ones. */
+	 * changes; a new record still needs its required ones.  A key the
+	 * tool makes may be left out. */
 	for (int i = 0; i < e->ncols; i++)
-		if (map[i] < 0 && ((e->cols[i].flags & EDU_C_KEY) ||
+		if (map[i] < 0 && (((e->cols[i].flags & EDU_C_KEY) && !e->new_key) ||
 				   ((e->cols[i].flags & EDU_C_REQUIRED) &&
 				    !e->cols[i].dflt && !edu_import_opt.upsert)) &&
 		    !(e->derive_ok && strstr(e->derive_ok, e->cols[i].name))) {

@@ -49,6 +49,24 @@ static int count(const char *v, char *err)
 	return edu_valid_int(v, 1, 1000, out, err);
 }
 
+static int fonds(const char *v, char *err)
+{
+	/* A fonds code (全宗号) starts every archive code: letters and
+	 * digits only, so that the code's '-' separators stay unambiguous. */
+	size_t n = strlen(v);
+
+	if (n < 1 || n > 12) {
+		snprintf(err, EDU_ERR_MAX, "a fonds code has 1 to 12 letters or digits");
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (!isalnum((unsigned char)v[i])) {
+			snprintf(err, EDU_ERR_MAX, "a fonds code has only letters and digits");
+			return -1;
+		}
+	return 0;
+}
+
 /* The settings the tools know, with defaults.  Another tool's keys are
  * added here with it, so `edu-db config list` shows every one. */
 const struct edu_setting_def edu_settings[] = {
@@ -63,6 +81,7 @@ const struct edu_setting_def edu_settings[] = {
 	{ "cadre.title_years.senior", "5", "years as 一级教师 before 高级教师", count },
 	{ "cadre.title_years.full", "5", "years as 高级教师 before 正高级教师", count },
 	{ "cadre.training_hours", "360", "hours of training a teacher needs in a five-year cycle", count },
+	{ "archive.fonds", "", "the fonds code (全宗号) that starts archive codes, e.g. J001", fonds },
 	{ NULL, NULL, NULL, NULL }
 };
 

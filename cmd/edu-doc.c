@@ -1,0 +1,1041 @@
+/* edu-doc - official documents (公文): registration and numbering,
+ * routing and handling, secrecy periods, archives; meetings and the
+ * follow-up of their decisions */
+#define _GNU_SOURCE
+#include <stdlib.h>
+#include <string.h>
+
+#include "edu.h"
+
+#define ROLE "documents"
+
+static const struct edu_enum directions[] = {
+	{ "in", "收文|来文" },
+	{ "out", "发文" },
+	{ NULL, NULL }
+};
+
+static const struct edu_enum secrecies[] = {
+	{ "none", "无|非密|公开" },
+	{ "秘密", "秘密★" },
+	{ "机密", "机密★" },
+	{ "绝密", "绝密★" },
+	{ NULL, NULL }
+};
+
+static const struct edu_enum urgencies[] = {
+	{ "none", "无|平件|普通" },
+	{ "加急", "急件" },
+	{ "特急", "特提" },
+	{ NULL, NULL }
+};
+
+static const struct edu_enum statuses[] = {
+	{ "registered", "已登记|登记" },
+	{ "routed", "已分办|分办|办理中" },
+	{ "handled", "已办结|办结" },
+	{ "archived", "已归档|归档" },
+	{ NULL, NULL }
+};
+
+static const struct edu_enum retentions[] = {
+	{ "permanent", "永久" },
+	{ "30y", "30年|定期30年" },
+	{ "10y", "10年|定期10年" },
+	{ NULL, NULL }
+};
+
+static const struct edu_enum kinds[] = {
+	{ "executive", "局长办公会|办公会" },
+	{ "office", "局务会|局务会议" },
+	{ "bureau", "党组会|党组会议" },
+	{ NULL, NULL }
+};
+
+/* The columns of document, in the order of the table. */
+enum { C_NO, C_DIRECTION, C_ISSUER, C_THEIR_NO, C_TITLE, C_DOC_DATE,
+       C_RECEIVED_ON, C_SECRECY, C_YEARS, C_URGENCY, C_DEPARTMENT,
+       C_HANDLER, C_DUE, C_STATUS, C_ARCHIVE_CODE, C_RETENTION, NCOLS };
+
+static const struct edu_col doc_cols[NCOLS] = {
+	[C_NO] = { .name = "doc_no", .aliases = "文号|发文字号|收文编号|收文号",
+		   .type = EDU_C_CODE, .flags = EDU_C_KEY },
+	[C_DIRECTION] = { .name = "direction", .aliases = "收发|收发类别",
+		   .type = EDU_C_ENUM, .flags = EDU_C_REQUIRED, .values = directions },
+	[C_ISSUER] = { .name = "issuer", .aliases = "来文单位|发文机关", .type = EDU_C_TEXT },
+	[C_THEIR_NO] = { .name = "their_no", .aliases = "来文字号|原文号", .type = EDU_C_CODE },
+	[C_TITLE] = { .name = "title", .aliases = "标题|文件标题", .type = EDU_C_TEXT,
+		   .flags = EDU_C_REQUIRED },
+	[C_DOC_DATE] = { .name = "doc_date", .aliases = "成文日期", .type = EDU_C_DATE },
+	[C_RECEIVED_ON] = { .name = "received_on", .aliases = "收文日期", .type = EDU_C_DATE },
+	[C_SECRECY] = { .name = "secrecy", .aliases = "密级", .type = EDU_C_ENUM,
+		   .flags = EDU_C_REQUIRED, .values = secrecies, .dflt = "none" },
+	[C_YEARS] = { .name = "secrecy_years", .aliases = "保密期限", .type = EDU_C_INT,
+		   .min = 1, .max = 99 },
+	[C_URGENCY] = { .name = "urgency", .aliases = "紧急程度", .type = EDU_C_ENUM,
+		   .flags = EDU_C_REQUIRED, .values = urgencies, .dflt = "none" },
+	[C_DEPARTMENT] = { .name = "department", .aliases = "承办部门|承办科室", .type = EDU_C_TEXT },
+	[C_HANDLER] = { .name = "handler", .aliases = "承办人", .type = EDU_C_TEXT },
+	[C_DUE] = { .name = "due", .aliases = "办理期限|限办日期", .type = EDU_C_DATE },
+	[C_STATUS] = { .name = "status", .aliases = "状态|办理状态", .type = EDU_C_ENUM,
+		   .flags = EDU_C_REQUIRED, .values = statuses, .dflt = "registered" },
+	[C_ARCHIVE_CODE] = { .name = "archive_code", .aliases = "档号", .type = EDU_C_CODE },
+	[C_RETENTION] = { .name = "retention", .aliases = "保管期限", .type = EDU_C_ENUM,
+		   .values = retentions },
+};
+
+static int bad(const char **col, const char *name, char *err, const char *why)
+{
+	*col = name;
+	snprintf(err, EDU_ERR_MAX, "%s", why);
+	return -1;
+}
+
+static int doc_check(sqlite3 *db, const char *const *v, const char **col, char *err)
+{
+	(void)db;
+	if (!strcmp(v[C_DIRECTION], "in") && !v[C_RECEIVED_ON])
+		return bad(col, "received_on", err, "an incoming document needs the day it was received");
+	if (!strcmp(v[C_DIRECTION], "out") && !v[C_DOC_DATE])
+		return bad(col, "doc_date", err, "an outgoing document needs its date");
+	if (!strcmp(v[C_SECRECY], "none") && v[C_YEARS])
+		return bad(col, "secrecy_years", err, "a document that is not secret has no secrecy period");
+	if (!strcmp(v[C_STATUS], "archived") && (!v[C_ARCHIVE_CODE] || !v[C_RETENTION]))
+		return bad(col, v[C_ARCHIVE_CODE] ? "retention" : "archive_code", err,
+			   "an archived document needs its archive code and retention");
+	if (v[C_DUE] && v[C_RECEIVED_ON] && strcmp(v[C_DUE], v[C_RECEIVED_ON]) < 0)
+		return bad(col, "due", err, "may not be before the day it was received");
+	return 0;
+}
+
+/* The next number of a sequence that no document has yet: an imported
+ * register may hold numbers the sequence has not handed out.  `taken`
+ * is a query with one parameter that returns a row when it is in use. */
+static char *next_free(sqlite3 *db, const char *scope, const char *taken,
+		       char *(*make)(const char *, int, const char *, long),
+		       const char *a, int year, const char *b)
+{
+	for (;;) {
+		char *v = make(a, year, b, (long)edu_seq_next(db, scope));
+		const char *p[] = { v };
+		char *hit = edu_query1(db, taken, 1, p);
+
+		if (!hit)
+			return v;
+		free(hit);
+		free(v);
+	}
+}
+
+static char *make_doc_no(const char *prefix, int year, const char *unused, long n)
+{
+	(void)unused;
+	return edu_doc_number(prefix, year, n);
+}
+
+/* PREFIX〔YEAR〕N号, by the prefix's own sequence of that year. */
+static char *doc_number(sqlite3 *db, const char *prefix, int year)
+{
+	char *scope = edu_doc_seq_scope(prefix, year);
+	char *no = next_free(db, scope, "SELECT 1 FROM document WHERE doc_no = ?",
+			     make_doc_no, prefix, year, NULL);
+
+	free(scope);
+	return no;
+}
+
+/* 收〔2026〕5号: incoming documents count per year of receipt. */
+static char *in_number(sqlite3 *db, int received)
+{
+	int y, m, d;
+
+	edu_ymd(received, &y, &m, &d);
+	return doc_number(db, "收", y);
+}
+
+/* An imported row without a doc_no is an incoming document to register. */
+static char *doc_new_key(sqlite3 *db, const char *const *v, char *err)
+{
+	int day;
+
+	if (strcmp(v[C_DIRECTION], "in")) {
+		snprintf(err, EDU_ERR_MAX, "an outgoing document needs its number (issue numbers new ones)");
+		return NULL;
+	}
+	if (edu_parse_date(v[C_RECEIVED_ON], &day) < 0) {
+		snprintf(err, EDU_ERR_MAX, "no day received to number it by");
+		return NULL;
+	}
+	return in_number(db, day);
+}
+
+static const struct edu_entity document = {
+	.table = "document", .what = "document", .cols = doc_cols, .ncols = NCOLS,
+	.row_check = doc_check, .new_key = doc_new_key,
+};
+
+/* ---- options ----------------------------------------------------------- */
+
+enum { OPT_DIRECTION = 0x200, OPT_STATUS, OPT_SECRECY, OPT_DEPARTMENT,
+       OPT_AS_OF, OPT_ISSUER, OPT_TITLE, OPT_THEIR_NO, OPT_YEARS, OPT_URGENCY,
+       OPT_DUE, OPT_DATE, OPT_PREFIX, OPT_TO, OPT_HANDLER, OPT_RETENTION,
+       OPT_WITHIN, OPT_KIND, OPT_TEXT, OPT_OWNER, OPT_OPEN, OPT_OVERDUE,
+       OPT_NOTE };
+
+static struct {
+	const char *direction, *status, *secrecy, *department, *issuer, *title,
+		*their_no, *years, *urgency, *due, *date, *prefix, *to, *handler,
+		*retention, *kind, *text, *owner, *note;
+	int as_of, has_as_of, open, overdue;
+	long within;
+} opt;
+
+static const struct argp_option list_options[] = {
+	{ "direction", OPT_DIRECTION, "D", 0, "in or out (收文, 发文)", 0 },
+	{ "status", OPT_STATUS, "S", 0, "registered, routed, handled or archived", 0 },
+	{ "secrecy", OPT_SECRECY, "S", 0, "none, 秘密, 机密 or 绝密", 0 },
+	{ "department", OPT_DEPARTMENT, "DEPT", 0, "documents routed to this department", 0 },
+	{ "as-of", OPT_AS_OF, "DATE", 0, "the documents registered by DATE, with their status on that day", 0 },
+	{ 0 }
+};
+
+static const struct argp_option receive_options[] = {
+	{ "issuer", OPT_ISSUER, "ORG", 0, "the body that sent it (来文单位)", 0 },
+	{ "title", OPT_TITLE, "TITLE", 0, "its title", 0 },
+	{ "their-no", OPT_THEIR_NO, "N", 0, "the sender's document number", 0 },
+	{ "date", OPT_DATE, "DATE", 0, "the document's own date (成文日期)", 0 },
+	{ "secrecy", OPT_SECRECY, "S", 0, "none, 秘密, 机密 or 绝密", 0 },
+	{ "years", OPT_YEARS, "N", 0, "the secrecy period in years (default 10, 20, 30 by level)", 0 },
+	{ "urgency", OPT_URGENCY, "U", 0, "none, 加急 or 特急", 0 },
+	{ "due", OPT_DUE, "DATE", 0, "the day it must be handled by", 0 },
+	{ 0 }
+};
+
+static const struct argp_option issue_options[] = {
+	{ "prefix", OPT_PREFIX, "P", 0, "the issuer abbreviation, e.g. 西教发 (default: setting bureau.doc_prefix)", 0 },
+	{ "title", OPT_TITLE, "TITLE", 0, "its title", 0 },
+	{ "secrecy", OPT_SECRECY, "S", 0, "none, 秘密, 机密 or 绝密", 0 },
+	{ "years", OPT_YEARS, "N", 0, "the secrecy period in years (default 10, 20, 30 by level)", 0 },
+	{ "urgency", OPT_URGENCY, "U", 0, "none, 加急 or 特急", 0 },
+	{ 0 }
+};
+
+static const struct argp_option route_options[] = {
+	{ "to", OPT_TO, "DEPT", 0, "the department that handles it", 0 },
+	{ "handler", OPT_HANDLER, "NAME", 0, "the person who handles it", 0 },
+	{ "note", OPT_NOTE, "TEXT", 0, "a remark for the record (批示)", 0 },
+	{ 0 }
+};
+
+static const struct argp_option handled_options[] = {
+	{ "note", OPT_NOTE, "TEXT", 0, "a remark for the record", 0 },
+	{ 0 }
+};
+
+static const struct argp_option archive_options[] = {
+	{ "retention", OPT_RETENTION, "R", 0, "permanent, 30y or 10y (永久, 30年, 10年)", 0 },
+	{ 0 }
+};
+
+static const struct argp_option due_options[] = {
+	{ "within", OPT_WITHIN, "DAYS", 0, "also documents due within DAYS days of --on (default 0)", 0 },
+	{ 0 }
+};
+
+static const struct argp_option as_of_options[] = {
+	{ "as-of", OPT_AS_OF, "DATE", 0, "the day to look at (default: --on, today)", 0 },
+	{ 0 }
+};
+
+static const struct argp_option meeting_options[] = {
+	{ "kind", OPT_KIND, "KIND", 0, "executive, office or bureau", 0 },
+	{ "title", OPT_TITLE, "TITLE", 0, "what the meeting is", 0 },
+	{ 0 }
+};
+
+static const struct argp_option decision_options[] = {
+	{ "text", OPT_TEXT, "TEXT", 0, "what was decided", 0 },
+	{ "owner", OPT_OWNER, "DEPT", 0, "the department that carries it out", 0 },
+	{ "due", OPT_DUE, "DATE", 0, "the day it must be done by", 0 },
+	{ 0 }
+};
+
+static const struct argp_option decisions_options[] = {
+	{ "open", OPT_OPEN, NULL, 0, "only decisions not done yet", 0 },
+	{ "overdue", OPT_OVERDUE, NULL, 0, "only open decisions past their due day; exit 1 when there are none", 0 },
+	{ 0 }
+};
+
+static error_t parse(int key, char *arg, struct argp_state *state)
+{
+	(void)state;
+	switch (key) {
+	case OPT_DIRECTION: opt.direction = arg; break;
+	case OPT_STATUS: opt.status = arg; break;
+	case OPT_SECRECY: opt.secrecy = arg; break;
+	case OPT_DEPARTMENT: opt.department = arg; break;
+	case OPT_AS_OF:
+		opt.as_of = edu_arg_date("--as-of", arg);
+		opt.has_as_of = 1;
+		break;
+	case OPT_ISSUER: opt.issuer = arg; break;
+	case OPT_TITLE: opt.title = arg; break;
+	case OPT_THEIR_NO: opt.their_no = arg; break;
+	case OPT_YEARS: opt.years = arg; break;
+	case OPT_URGENCY: opt.urgency = arg; break;
+	case OPT_DUE: opt.due = arg; break;
+	case OPT_DATE: opt.date = arg; break;
+	case OPT_PREFIX: opt.prefix = arg; break;
+	case OPT_TO: opt.to = arg; break;
+	case OPT_HANDLER: opt.handler = arg; break;
+	case OPT_NOTE: opt.note = arg; break;
+	case OPT_RETENTION: opt.retention = arg; break;
+	case OPT_WITHIN: opt.within = edu_arg_long("--within", arg, 0, 36500); break;
+	case OPT_KIND: opt.kind = arg; break;
+	case OPT_TEXT: opt.text = arg; break;
+	case OPT_OWNER: opt.owner = arg; break;
+	case OPT_OPEN: opt.open = 1; break;
+	case OPT_OVERDUE: opt.overdue = 1; break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+static void need(const char *value, const char *option)
+{
+	if (!value || !*value)
+		edu_die(EDU_EUSAGE, "%s is required (see '%s %s --help')", option,
+			edu_prog, edu_verb_name);
+}
+
+/* An enumerated option value, normalised, or exit 64 naming the option. */
+static char *enum_arg(const char *option, const struct edu_enum *e, const char *in)
+{
+	char out[EDU_VAL_MAX], err[EDU_ERR_MAX];
+
+	if (edu_valid_enum(e, in, out, err) < 0)
+		edu_die(EDU_EUSAGE, "%s: %s", option, err);
+	return edu_strdup(out);
+}
+
+static int year_of(int day)
+{
+	int y, m, d;
+
+	edu_ymd(day, &y, &m, &d);
+	return y;
+}
+
+/* A new number printed as a one-column CSV, so that it pipes into the
+ * verbs that read keys from stdin. */
+static void print_key(const char *name, const char *value)
+{
+	const char *const names[] = { name };
+	const char *const row[] = { value };
+	struct edu_out *o = edu_out_new(stdout, 1, names);
+
+	edu_out_row(o, row);
+	edu_out_end(o);
+}
+
+/* ---- the register ------------------------------------------------------ */
+
+static int doc_import(struct edu_cmd *c)
+{
+	return edu_import(c->db, &document, c->argc, c->argv);
+}
+
+static int doc_list(struct edu_cmd *c)
+{
+	struct edu_filter f[4];
+	int nf = 0;
+
+	if (!opt.has_as_of) {
+		if (opt.direction)
+			f[nf++] = (struct edu_filter){ "direction", opt.direction };
+		if (opt.status)
+			f[nf++] = (struct edu_filter){ "status", opt.status };
+		if (opt.secrecy)
+			f[nf++] = (struct edu_filter){ "secrecy", opt.secrecy };
+		if (opt.department)
+			f[nf++] = (struct edu_filter){ "department", opt.department };
+		edu_list(c->db, &document, nf, f);
+		return 0;
+	}
+	/* What was true on a day: the documents registered by then, each
+	 * with the status of its last event on or before it. */
+	char day[11];
+	char *dir = opt.direction ? enum_arg("--direction", directions, opt.direction) : NULL;
+	char *status = opt.status ? enum_arg("--status", statuses, opt.status) : NULL;
+	char *secrecy = opt.secrecy ? enum_arg("--secrecy", secrecies, opt.secrecy) : NULL;
+	sqlite3_stmt *st = edu_prepare(c->db,
+		"SELECT d.doc_no, d.direction, d.issuer, d.their_no, d.title, d.doc_date, "
+		"d.received_on, d.secrecy, d.secrecy_years, d.urgency, d.department, "
+		"d.handler, d.due, e.status AS status, d.archive_code, d.retention "
+		"FROM document d JOIN document_event e ON e.id = "
+		"  (SELECT id FROM document_event WHERE doc_no = d.doc_no AND day <= ?1 "
+		"   ORDER BY day DESC, id DESC LIMIT 1) "
+		"WHERE (?2 IS NULL OR d.direction = ?2) AND (?3 IS NULL OR e.status = ?3) "
+		"AND (?4 IS NULL OR d.secrecy = ?4) AND (?5 IS NULL OR d.department = ?5) "
+		"ORDER BY d.doc_no");
+
+	sqlite3_bind_text(st, 1, edu_date_str(opt.as_of, day), -1, SQLITE_STATIC);
+	edu_bind_text(st, 2, dir);
+	edu_bind_text(st, 3, status);
+	edu_bind_text(st, 4, secrecy);
+	edu_bind_text(st, 5, opt.department);
+	edu_print_stmt(st, 0);
+	free(dir);
+	free(status);
+	free(secrecy);
+	return 0;
+}
+
+/* show: one document as field,value rows, then its events. */
+static int doc_show(struct edu_cmd *c)
+{
+	static const char *const cols[] = { "field", "value" };
+	sqlite3_stmt *st = edu_prepare(c->db, "SELECT * FROM document WHERE doc_no = ?1");
+
+	sqlite3_bind_text(st, 1, c->argv[0], -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		edu_warn("no document '%s'", c->argv[0]);
+		return EDU_NO;
+	}
+	struct edu_out *o = edu_out_new(stdout, 2, cols);
+	for (int i = 0; i < sqlite3_column_count(st); i++) {
+		const char *row[] = { sqlite3_column_name(st, i),
+				      (const char *)sqlite3_column_text(st, i) };
+		edu_out_row(o, row);
+	}
+	sqlite3_finalize(st);
+	st = edu_prepare(c->db,
+		"SELECT 'event ' || day, status || coalesce(' ' || department, '') || "
+		"coalesce(': ' || note, '') FROM document_event WHERE doc_no = ?1 "
+		"ORDER BY day, id");
+	sqlite3_bind_text(st, 1, c->argv[0], -1, SQLITE_STATIC);
+	edu_out_stmt(o, st);
+	sqlite3_finalize(st);
+	edu_out_end(o);
+	return 0;
+}
+
+/* Write one new document given on the command line, in the caller's
+ * transaction; dies with 65 when the row is refused. */
+static void put_new(sqlite3 *db, const char *const *raw)
+{
+	char err[EDU_ERR_MAX];
+	const char *col;
+	struct edu_writer *w = edu_writer_new(db, &document);
+	int rc = edu_writer_put(w, raw, 0, &col, err);
+
+	edu_writer_free(w);
+	if (rc < 0) {
+		edu_rollback(db);
+		if (col)
+			edu_die(EDU_EDATA, "%s: %s", col, err);
+		edu_die(EDU_EDATA, "%s", err);
+	}
+}
+
+/* The secrecy level and period of receive and issue: the period defaults
+ * to the level's, and needs a level. */
+static void secrecy_args(char **level, char **years)
+{
+	*level = enum_arg("--secrecy", secrecies, opt.secrecy ? opt.secrecy : "none");
+	*years = NULL;
+	if (opt.years) {
+		if (!strcmp(*level, "none"))
+			edu_die(EDU_EUSAGE, "--years needs --secrecy");
+		*years = edu_asprintf("%ld", edu_arg_long("--years", opt.years, 1, 99));
+	} else if (strcmp(*level, "none")) {
+		*years = edu_asprintf("%d", edu_secrecy_years(*level));
+	}
+}
+
+static int receive(struct edu_cmd *c)
+{
+	char on[11];
+	char *level, *years;
+
+	need(opt.issuer, "--issuer");
+	need(opt.title, "--title");
+	secrecy_args(&level, &years);
+	edu_date_str(edu_opt.on, on);
+	edu_begin(c->db);
+	char *no = in_number(c->db, edu_opt.on);
+	const char *raw[NCOLS] = {
+		[C_NO] = no, [C_DIRECTION] = "in", [C_ISSUER] = opt.issuer,
+		[C_THEIR_NO] = opt.their_no ? opt.their_no : "", [C_TITLE] = opt.title,
+		[C_DOC_DATE] = opt.date ? opt.date : "", [C_RECEIVED_ON] = on,
+		[C_SECRECY] = level, [C_YEARS] = years ? years : "",
+		[C_URGENCY] = opt.urgency ? opt.urgency : "none", [C_DEPARTMENT] = "",
+		[C_HANDLER] = "", [C_DUE] = opt.due ? opt.due : "",
+		[C_STATUS] = "registered", [C_ARCHIVE_CODE] = "", [C_RETENTION] = "",
+	};
+	put_new(c->db, raw);
+	edu_finish(c->db);
+	print_key("doc_no", no);
+	free(no);
+	free(level);
+	free(years);
+	return 0;
+}
+
+static int issue(struct edu_cmd *c)
+{
+	char on[11];
+	char *level, *years;
+
+	need(opt.title, "--title");
+	secrecy_args(&level, &years);
+	edu_date_str(edu_opt.on, on);
+	edu_begin(c->db);
+	char *prefix = opt.prefix ? edu_strdup(opt.prefix) : edu_setting(c->db, "bureau.doc_prefix", NULL);
+	if (!prefix || !*prefix) {
+		edu_rollback(c->db);
+		edu_die(EDU_EUSAGE, "--prefix is required when the setting bureau.doc_prefix is not set (edu-db config set bureau.doc_prefix 西教发)");
+	}
+	if (strstr(prefix, "〔") || strstr(prefix, "〕") || strchr(prefix, '[')) {
+		edu_rollback(c->db);
+		edu_die(EDU_EUSAGE, "--prefix: '%s' is only the issuer abbreviation, without the year", prefix);
+	}
+	char *no = doc_number(c->db, prefix, year_of(edu_opt.on));
+	const char *raw[NCOLS] = {
+		[C_NO] = no, [C_DIRECTION] = "out", [C_ISSUER] = "", [C_THEIR_NO] = "",
+		[C_TITLE] = opt.title, [C_DOC_DATE] = on, [C_RECEIVED_ON] = "",
+		[C_SECRECY] = level, [C_YEARS] = years ? years : "",
+		[C_URGENCY] = opt.urgency ? opt.urgency : "none", [C_DEPARTMENT] = "",
+		[C_HANDLER] = "", [C_DUE] = "", [C_STATUS] = "registered",
+		[C_ARCHIVE_CODE] = "", [C_RETENTION] = "",
+	};
+	put_new(c->db, raw);
+	edu_finish(c->db);
+	print_key("doc_no", no);
+	free(prefix);
+	free(no);
+	free(level);
+	free(years);
+	return 0;
+}
+
+/* ---- status changes ---------------------------------------------------- */
+
+/* A document as a status change sees it. */
+struct doc_state {
+	char *vals[5];		/* status, department, handler, archive_code, retention */
+	char *direction;
+	int day;		/* its own date, or the day it came in */
+};
+
+static const char *const change_cols[] = { "status", "department", "handler",
+					   "archive_code", "retention" };
+
+static int doc_load(sqlite3 *db, const char *no, struct doc_state *d)
+{
+	sqlite3_stmt *st = edu_prepare(db,
+		"SELECT status, department, handler, archive_code, retention, direction, "
+		"coalesce(doc_date, received_on) FROM document WHERE doc_no = ?1");
+	int found;
+
+	memset(d, 0, sizeof *d);
+	sqlite3_bind_text(st, 1, no, -1, SQLITE_STATIC);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	if (found) {
+		for (int i = 0; i < 5; i++) {
+			const char *v = (const char *)sqlite3_column_text(st, i);
+			d->vals[i] = v ? edu_strdup(v) : NULL;
+		}
+		d->direction = edu_strdup((const char *)sqlite3_column_text(st, 5));
+		const char *day = (const char *)sqlite3_column_text(st, 6);
+		if (!day || edu_parse_date(day, &d->day) < 0)
+			d->day = edu_opt.on;
+	}
+	sqlite3_finalize(st);
+	return found;
+}
+
+static void doc_state_free(struct doc_state *d)
+{
+	for (int i = 0; i < 5; i++)
+		free(d->vals[i]);
+	free(d->direction);
+}
+
+static void set(char **slot, const char *v)
+{
+	free(*slot);
+	*slot = v ? edu_strdup(v) : NULL;
+}
+
+/* What a status change does to one document: 0 after changing *new, or
+ * -1 with the reason in err (then nothing is written at all). */
+typedef int (*transition)(sqlite3 *db, const struct doc_state *old,
+			  struct doc_state *new, char *err);
+
+static int to_routed(sqlite3 *db, const struct doc_state *old,
+		     struct doc_state *new, char *err)
+{
+	(void)db;
+	const char *s = old->vals[0];
+
+	if (strcmp(s, "registered") && strcmp(s, "routed")) {
+		snprintf(err, EDU_ERR_MAX, "is %s: only a registered or routed document can be routed", s);
+		return -1;
+	}
+	set(&new->vals[0], "routed");
+	set(&new->vals[1], opt.to);
+	if (opt.handler)
+		set(&new->vals[2], opt.handler);
+	return 0;
+}
+
+static int to_handled(sqlite3 *db, const struct doc_state *old,
+		      struct doc_state *new, char *err)
+{
+	(void)db;
+	const char *s = old->vals[0];
+
+	if (strcmp(s, "registered") && strcmp(s, "routed")) {
+		snprintf(err, EDU_ERR_MAX, "is %s already", s);
+		return -1;
+	}
+	set(&new->vals[0], "handled");
+	return 0;
+}
+
+static int to_archived(sqlite3 *db, const struct doc_state *old,
+		       struct doc_state *new, char *err)
+{
+	const char *s = old->vals[0];
+
+	if (!strcmp(s, "archived")) {
+		snprintf(err, EDU_ERR_MAX, "is archived already as %s", old->vals[3]);
+		return -1;
+	}
+	/* An incoming document is archived once it is handled; an outgoing
+	 * one once it is issued. */
+	if (!strcmp(old->direction, "in") && strcmp(s, "handled")) {
+		snprintf(err, EDU_ERR_MAX, "is %s: an incoming document is archived once it is handled", s);
+		return -1;
+	}
+	char *fonds = edu_setting(db, "archive.fonds", NULL);
+	if (!fonds || !*fonds) {
+		free(fonds);
+		snprintf(err, EDU_ERR_MAX, "the setting archive.fonds is not set (edu-db config set archive.fonds J001)");
+		return -1;
+	}
+	/* Items are numbered per fonds and year of the document. */
+	int year = year_of(old->day);
+	char *scope = edu_asprintf("archive.%s.%d", fonds, year);
+	char *code = next_free(db, scope, "SELECT 1 FROM document WHERE archive_code = ?",
+			       edu_archive_code, fonds, year, opt.retention);
+
+	set(&new->vals[0], "archived");
+	set(&new->vals[3], code);
+	set(&new->vals[4], opt.retention);
+	free(code);
+	free(scope);
+	free(fonds);
+	return 0;
+}
+
+/* route, handled, archive: every document named, or none of them. */
+static int change_status(struct edu_cmd *c, transition move)
+{
+	struct edu_keys k;
+	char err[EDU_ERR_MAX], on[11];
+	int nbad = 0;
+
+	if (edu_keys_read(&k, c->argc, c->argv, "doc_no", doc_cols[C_NO].aliases) < 0)
+		return EDU_EDATA;
+	edu_date_str(edu_opt.on, on);
+	/* Fed from a list on stdin these are batches: the ledger has them. */
+	struct edu_run run;
+	edu_run_start(&run);
+	edu_begin(c->db);
+	sqlite3_stmt *upd = edu_prepare(c->db,
+		"UPDATE document SET status = ?1, department = ?2, handler = ?3, "
+		"archive_code = ?4, retention = ?5 WHERE doc_no = ?6");
+	sqlite3_stmt *ev = edu_prepare(c->db,
+		"INSERT INTO document_event (doc_no, day, status, department, note) "
+		"VALUES (?1, ?2, ?3, ?4, ?5)");
+	for (size_t i = 0; i < k.n; i++) {
+		struct doc_state old, new;
+		const char *no = k.key[i];
+		char where[32] = "";
+
+		if (k.line[i])
+			snprintf(where, sizeof where, "-:%ld: ", k.line[i]);
+		if (!doc_load(c->db, no, &old)) {
+			edu_warn("%sno document '%s'", where, no);
+			nbad++;
+			continue;
+		}
+		doc_load(c->db, no, &new);
+		const char *q[] = { no };
+		char *last = edu_query1(c->db, "SELECT max(day) FROM document_event WHERE doc_no = ?", 1, q);
+		/* Events in the order of their days, or --as-of could not
+		 * tell what was true. */
+		if (last && strcmp(on, last) < 0) {
+			edu_warn("%sdocument %s: --on %s is before its last change on %s",
+				 where, no, on, last);
+			nbad++;
+		} else if (move(c->db, &old, &new, err) < 0) {
+			edu_warn("%sdocument %s %s", where, no, err);
+			nbad++;
+		} else {
+			for (int j = 0; j < 5; j++)
+				edu_bind_text(upd, j + 1, new.vals[j]);
+			sqlite3_bind_text(upd, 6, no, -1, SQLITE_STATIC);
+			edu_exec_stmt(c->db, upd);
+			sqlite3_bind_text(ev, 1, no, -1, SQLITE_STATIC);
+			sqlite3_bind_text(ev, 2, on, -1, SQLITE_STATIC);
+			edu_bind_text(ev, 3, new.vals[0]);
+			edu_bind_text(ev, 4, new.vals[1]);
+			edu_bind_text(ev, 5, opt.note);
+			edu_exec_stmt(c->db, ev);
+			edu_audit_change(c->db, "document", no, 5, change_cols,
+					 (const char *const *)old.vals,
+					 (const char *const *)new.vals);
+		}
+		free(last);
+		doc_state_free(&old);
+		doc_state_free(&new);
+	}
+	sqlite3_finalize(upd);
+	sqlite3_finalize(ev);
+	size_t nkeys = k.n;
+	edu_keys_free(&k);
+	if (nbad) {
+		edu_rollback(c->db);
+		edu_warn("nothing written");
+		return EDU_EDATA;
+	}
+	char *counts = edu_asprintf("changed=%zu", nkeys);
+	edu_run_finish(c->db, &run, counts, 0);
+	edu_finish(c->db);
+	free(counts);
+	return 0;
+}
+
+static int route(struct edu_cmd *c)
+{
+	need(opt.to, "--to");
+	return change_status(c, to_routed);
+}
+
+static int handled(struct edu_cmd *c)
+{
+	return change_status(c, to_handled);
+}
+
+static int archive(struct edu_cmd *c)
+{
+	need(opt.retention, "--retention");
+	opt.retention = enum_arg("--retention", retentions, opt.retention);
+	return change_status(c, to_archived);
+}
+
+/* ---- due lists --------------------------------------------------------- */
+
+static int due(struct edu_cmd *c)
+{
+	char on[11];
+	sqlite3_stmt *st = edu_prepare(c->db,
+		"SELECT doc_no, title, urgency, status, department, handler, due, "
+		"CAST(julianday(due) - julianday(?1) AS INTEGER) AS days_left "
+		"FROM document WHERE status IN ('registered', 'routed') AND due IS NOT NULL "
+		"AND julianday(due) - julianday(?1) <= ?2 ORDER BY due, doc_no");
+
+	sqlite3_bind_text(st, 1, edu_date_str(edu_opt.on, on), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, opt.within);
+	return edu_print_stmt(st, 1) ? 0 : EDU_NO;
+}
+
+/* The rows of a to-do list computed in C: printed only when there is
+ * one, header first, so the list answers like grep. */
+struct todo {
+	struct edu_out *o;
+	int ncols;
+	const char *const *names;
+	long n;
+};
+
+static void todo_row(struct todo *t, const char *const *row)
+{
+	if (!t->o)
+		t->o = edu_out_new(stdout, t->ncols, t->names);
+	edu_out_row(t->o, row);
+	t->n++;
+}
+
+static int todo_end(struct todo *t)
+{
+	if (t->o)
+		edu_out_end(t->o);
+	return t->n ? 0 : EDU_NO;
+}
+
+/* A secret document whose period has run out, for sorting by that day. */
+struct lapsed {
+	int ends, years;
+	char *doc_no, *title, *level, *since;
+};
+
+static int by_end(const void *a, const void *b)
+{
+	const struct lapsed *x = a, *y = b;
+
+	if (x->ends != y->ends)
+		return x->ends < y->ends ? -1 : 1;
+	return strcmp(x->doc_no, y->doc_no);
+}
+
+static int declassify_due(struct edu_cmd *c)
+{
+	static const char *const names[] = { "doc_no", "title", "secrecy",
+		"secrecy_years", "since", "ends" };
+	struct todo t = { .ncols = 6, .names = names };
+	struct lapsed *v = NULL;
+	size_t n = 0, cap = 0;
+	int as_of = opt.has_as_of ? opt.as_of : edu_opt.on;
+	sqlite3_stmt *st = edu_prepare(c->db,
+		"SELECT doc_no, title, secrecy, secrecy_years, "
+		"coalesce(doc_date, received_on) FROM document WHERE secrecy <> 'none'");
+
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *level = (const char *)sqlite3_column_text(st, 2);
+		int years = sqlite3_column_type(st, 3) == SQLITE_NULL
+			? edu_secrecy_years(level) : sqlite3_column_int(st, 3);
+		const char *since = (const char *)sqlite3_column_text(st, 4);
+		int from, ends;
+
+		if (!since || edu_parse_date(since, &from) < 0)
+			continue;
+		ends = edu_secrecy_ends(from, years);
+		if (ends < 0 || ends > as_of)
+			continue;
+		if (n == cap)
+			v = edu_realloc(v, (cap = cap ? 2 * cap : 16) * sizeof *v);
+		v[n++] = (struct lapsed){ ends, years,
+			edu_strdup((const char *)sqlite3_column_text(st, 0)),
+			edu_strdup((const char *)sqlite3_column_text(st, 1)),
+			edu_strdup(level), edu_strdup(since) };
+	}
+	sqlite3_finalize(st);
+	if (n)
+		qsort(v, n, sizeof *v, by_end);
+	for (size_t i = 0; i < n; i++) {
+		char ybuf[16], ebuf[11];
+
+		snprintf(ybuf, sizeof ybuf, "%d", v[i].years);
+		const char *row[] = { v[i].doc_no, v[i].title, v[i].level, ybuf,
+			v[i].since, edu_date_str(v[i].ends, ebuf) };
+		todo_row(&t, row);
+		free(v[i].doc_no);
+		free(v[i].title);
+		free(v[i].level);
+		free(v[i].since);
+	}
+	free(v);
+	return todo_end(&t);
+}
+
+static int disposal_due(struct edu_cmd *c)
+{
+	static const char *const names[] = { "doc_no", "title", "archive_code",
+		"retention", "ended" };
+	struct todo t = { .ncols = 5, .names = names };
+	int as_of = opt.has_as_of ? opt.as_of : edu_opt.on;
+	sqlite3_stmt *st = edu_prepare(c->db,
+		"SELECT doc_no, title, archive_code, retention, "
+		"coalesce(doc_date, received_on) FROM document "
+		"WHERE status = 'archived' AND retention <> 'permanent' ORDER BY archive_code");
+
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *retention = (const char *)sqlite3_column_text(st, 3);
+		const char *made = (const char *)sqlite3_column_text(st, 4);
+		int day, ends;
+		char ebuf[11];
+
+		if (!made || edu_parse_date(made, &day) < 0)
+			continue;
+		ends = edu_retention_ends(year_of(day), retention);
+		if (ends < 0 || ends > as_of)
+			continue;
+		const char *row[] = { (const char *)sqlite3_column_text(st, 0),
+			(const char *)sqlite3_column_text(st, 1),
+			(const char *)sqlite3_column_text(st, 2), retention,
+			edu_date_str(ends, ebuf) };
+		todo_row(&t, row);
+	}
+	sqlite3_finalize(st);
+	return todo_end(&t);
+}
+
+/* ---- meetings and decisions -------------------------------------------- */
+
+static int meeting_add(struct edu_cmd *c)
+{
+	static const char *const names[] = { "kind", "day", "title" };
+	char day[11], id[24];
+
+	need(opt.kind, "--kind");
+	need(opt.title, "--title");
+	char *kind = enum_arg("--kind", kinds, opt.kind);
+	edu_date_str(edu_opt.on, day);
+	edu_begin(c->db);
+	const char *p[] = { kind, day, opt.title };
+	edu_exec(c->db, "INSERT INTO meeting (kind, day, title) VALUES (?, ?, ?)", 3, p);
+	snprintf(id, sizeof id, "%lld", (long long)sqlite3_last_insert_rowid(c->db));
+	edu_audit_change(c->db, "meeting", id, 3, names, NULL, p);
+	edu_finish(c->db);
+	print_key("meeting_id", id);
+	free(kind);
+	return 0;
+}
+
+static int decision_add(struct edu_cmd *c)
+{
+	static const char *const names[] = { "meeting_id", "text", "owner", "due" };
+	char due_s[11], id[24];
+	long meeting = edu_arg_long("MEETING", c->argv[0], 1, 999999999);
+	char mid[24];
+
+	need(opt.text, "--text");
+	need(opt.owner, "--owner");
+	need(opt.due, "--due");
+	edu_date_str(edu_arg_date("--due", opt.due), due_s);
+	snprintf(mid, sizeof mid, "%ld", meeting);
+	edu_begin(c->db);
+	const char *q[] = { mid };
+	char *held = edu_query1(c->db, "SELECT day FROM meeting WHERE meeting_id = ?", 1, q);
+	if (!held) {
+		edu_rollback(c->db);
+		edu_die(EDU_EDATA, "no meeting %s", mid);
+	}
+	if (strcmp(due_s, held) < 0) {
+		edu_rollback(c->db);
+		edu_die(EDU_EDATA, "--due: %s is before the meeting of %s", due_s, held);
+	}
+	const char *p[] = { mid, opt.text, opt.owner, due_s };
+	edu_exec(c->db, "INSERT INTO decision (meeting_id, text, owner, due) VALUES (?, ?, ?, ?)", 4, p);
+	snprintf(id, sizeof id, "%lld", (long long)sqlite3_last_insert_rowid(c->db));
+	edu_audit_change(c->db, "decision", id, 4, names, NULL, p);
+	edu_finish(c->db);
+	print_key("decision_id", id);
+	free(held);
+	return 0;
+}
+
+static int decision_done(struct edu_cmd *c)
+{
+	static const char *const names[] = { "done_on" };
+	char on[11], id[24];
+	long n = edu_arg_long("ID", c->argv[0], 1, 999999999);
+
+	snprintf(id, sizeof id, "%ld", n);
+	edu_date_str(edu_opt.on, on);
+	edu_begin(c->db);
+	const char *q[] = { id };
+	char *found = edu_query1(c->db, "SELECT coalesce(done_on, '') FROM decision WHERE decision_id = ?", 1, q);
+	if (!found) {
+		edu_rollback(c->db);
+		edu_die(EDU_EDATA, "no decision %s", id);
+	}
+	if (*found) {
+		edu_rollback(c->db);
+		edu_die(EDU_EDATA, "decision %s was done already on %s", id, found);
+	}
+	char *held = edu_query1(c->db, "SELECT m.day FROM decision d JOIN meeting m "
+				"USING (meeting_id) WHERE d.decision_id = ?", 1, q);
+	if (held && strcmp(on, held) < 0) {
+		edu_rollback(c->db);
+		edu_die(EDU_EDATA, "decision %s: --on %s is before its meeting on %s", id, on, held);
+	}
+	free(held);
+	const char *p[] = { on, id };
+	edu_exec(c->db, "UPDATE decision SET done_on = ? WHERE decision_id = ?", 2, p);
+	const char *old[] = { NULL }, *new[] = { on };
+	edu_audit_change(c->db, "decision", id, 1, names, old, new);
+	edu_finish(c->db);
+	free(found);
+	return 0;
+}
+
+static int decisions(struct edu_cmd *c)
+{
+	char on[11];
+	sqlite3_stmt *st = edu_prepare(c->db,
+		"SELECT d.decision_id, d.meeting_id, m.kind, m.day AS meeting_day, d.text, "
+		"d.owner, d.due, d.done_on, CASE WHEN d.done_on IS NULL THEN "
+		"CAST(julianday(d.due) - julianday(?1) AS INTEGER) END AS days_left "
+		"FROM decision d JOIN meeting m USING (meeting_id) "
+		"WHERE (?2 = 0 OR d.done_on IS NULL) "
+		"AND (?3 = 0 OR (d.done_on IS NULL AND d.due < ?1)) "
+		"ORDER BY d.due, d.decision_id");
+
+	sqlite3_bind_text(st, 1, edu_date_str(edu_opt.on, on), -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, opt.open);
+	sqlite3_bind_int(st, 3, opt.overdue);
+	long n = edu_print_stmt(st, opt.overdue);
+	return opt.overdue && n == 0 ? EDU_NO : 0;
+}
+
+#define W EDU_V_WRITE
+static const struct edu_verb verbs[] = {
+	{ "import", "add documents from CSV (or update them with --upsert)", "[FILE...]",
+	  "Import documents from CSV files (none or '-': standard input).  Columns: "
+	  "doc_no, direction, issuer, their_no, title, doc_date, received_on, secrecy, "
+	  "secrecy_years, urgency, department, handler, due, status, archive_code, "
+	  "retention; see edu-csv(5).",
+	  NULL, NULL, 0, -1, ROLE, W | EDU_V_IMPORT, doc_import },
+	{ "list", "list documents", "", NULL,
+	  list_options, parse, 0, 0, NULL, 0, doc_list },
+	{ "show", "show a document with its history", "DOC", NULL,
+	  NULL, NULL, 1, 1, NULL, 0, doc_show },
+	{ "receive", "register an incoming document (收文)", "",
+	  "Register an incoming document under the next number of the year, "
+	  "收〔YEAR〕N号, received on --on (today), and print its doc_no.",
+	  receive_options, parse, 0, 0, ROLE, W, receive },
+	{ "issue", "number an outgoing document (发文字号, GB/T 9704)", "",
+	  "Give an outgoing document the next number of its prefix and year, "
+	  "e.g. 西教发〔2026〕12号, dated --on (today), and print its doc_no.",
+	  issue_options, parse, 0, 0, ROLE, W, issue },
+	{ "route", "send documents to a department to handle (分办)", "[DOC...]", NULL,
+	  route_options, parse, 0, -1, ROLE, W, route },
+	{ "handled", "record that documents are handled (办结)", "[DOC...]", NULL,
+	  handled_options, parse, 0, -1, ROLE, W, handled },
+	{ "archive", "file documents in the archive (归档) under an archive code", "[DOC...]", NULL,
+	  archive_options, parse, 0, -1, ROLE, W, archive },
+	{ "due", "documents to handle by their due day; exit 1 when none", "", NULL,
+	  due_options, parse, 0, 0, NULL, 0, due },
+	{ "declassify-due", "secret documents whose period has run out; exit 1 if none", "", NULL,
+	  as_of_options, parse, 0, 0, NULL, 0, declassify_due },
+	{ "disposal-due", "archives past their retention, for appraisal; exit 1 if none", "", NULL,
+	  as_of_options, parse, 0, 0, NULL, 0, disposal_due },
+	{ "meeting add", "record a meeting held on --on", "", NULL,
+	  meeting_options, parse, 0, 0, ROLE, W, meeting_add },
+	{ "decision add", "record a meeting's decision and who carries it out", "MEETING", NULL,
+	  decision_options, parse, 1, 1, ROLE, W, decision_add },
+	{ "decision done", "record that a decision is carried out", "ID", NULL,
+	  NULL, NULL, 1, 1, ROLE, W, decision_done },
+	{ "decisions", "list meeting decisions", "", NULL,
+	  decisions_options, parse, 0, 0, NULL, 0, decisions },
+	{ 0 }
+};
+
+static const struct edu_tool tool = {
+	.name = "edu-doc",
+	.summary = "edu-doc -- official documents, their numbers, handling, secrecy "
+		   "and archives; meetings and their decisions",
+	.verbs = verbs,
+};
+
+int main(int argc, char **argv)
+{
+	return edu_main(&tool, argc, argv);
+}
