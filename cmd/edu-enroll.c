@@ -105,9 +105,10 @@ static int trimmed(const char *s, char *out)
 
 /* A resident's ID number in its 18-character form, and the student number
  * G + ID when the row leaves it empty; other numbers normalised. */
-static int student_derive(const char **raw, char buf[][EDU_VAL_MAX],
+static int student_derive(sqlite3 *db, const char **raw, char buf[][EDU_VAL_MAX],
 			  const char **col, char *err)
 {
+	(void)db;
 	char t[EDU_VAL_MAX], type[EDU_VAL_MAX] = "resident";
 	int resident_id = 0;
 
