@@ -358,9 +358,19 @@ int edu_writer_put(struct edu_writer *w, const char *const *raw, int upsert,
 {
 	const struct edu_entity *e = w->e;
 	char **old = NULL;
+	const char **filled = NULL;
 	int rc = -1;
 
 	*col = NULL;
+	if (e->fill) {
+		filled = edu_malloc(e->ncols * sizeof *filled);
+		memcpy(filled, raw, e->ncols * sizeof *filled);
+		if (e->fill(w->db, filled, col, err) < 0) {
+			free(filled);
+			return -1;
+		}
+		raw = filled;
+	}
 	/* The key first: whether the record exists decides what an absent
 	 * column means (keep the stored value, or empty). */
 	for (int i = 0; i < e->ncols; i++)
@@ -406,6 +416,7 @@ out:
 			free(old[i]);
 	}
 	free(old);
+	free(filled);
 	return rc;
 }
 

@@ -42,12 +42,35 @@ static int nonempty(const char *v, char *err)
 	return 0;
 }
 
+/* Words of letters, digits, '-' and '_', separated by spaces. */
+static int words(const char *v, char *err)
+{
+	int n = 0;
+
+	for (const char *p = v; *p; p++) {
+		if (*p == ' ')
+			continue;
+		if (!isalnum((unsigned char)*p) && *p != '-' && *p != '_') {
+			snprintf(err, EDU_ERR_MAX, "'%c' may not be in a word: give words separated by spaces", *p);
+			return -1;
+		}
+		if (p == v || p[-1] == ' ')
+			n++;
+	}
+	if (!n) {
+		snprintf(err, EDU_ERR_MAX, "give at least one word");
+		return -1;
+	}
+	return 0;
+}
+
 /* The settings the tools know, with defaults.  Another tool's keys are
  * added here with it, so `edu-db config list` shows every one. */
 const struct edu_setting_def edu_settings[] = {
 	{ "bureau.name", "", "the bureau's name, for reports and certificates", nonempty },
 	{ "bureau.region", "", "the bureau's 6-digit area code (GB/T 2260)", digits6 },
 	{ "bureau.doc_prefix", "", "the issuer abbreviation of outgoing document numbers, e.g. 西教发", nonempty },
+	{ "petition.result_classes", "A B C", "the result classes of replies to deputies' suggestions and CPPCC proposals, separated by spaces (A solved, B being solved, C for reference)", words },
 	{ NULL, NULL, NULL, NULL }
 };
 
