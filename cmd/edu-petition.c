@@ -857,7 +857,11 @@ static int change_cases(struct edu_cmd *c, int (*rule)(struct change *, char *))
 			rc = rule(&ch, err);
 		if (rc == 0) {
 			char e2[EDU_ERR_MAX];
-			rc = edu_writer_put(ch.w, (const char *const *)p.v, 1, &col, e2);
+			/* Every column given: "" clears, where NULL would keep. */
+			const char *raw[NCOL];
+			for (int j = 0; j < NCOL; j++)
+				raw[j] = p.v[j] ? p.v[j] : "";
+			rc = edu_writer_put(ch.w, raw, 1, &col, e2);
 			if (rc < 0)
 				snprintf(err, sizeof err, "%s: %s", col ? col : "case", e2);
 		}
@@ -1047,15 +1051,15 @@ static int case_stats(struct edu_cmd *c)
 		if (!strcmp(groups[i].by, by))
 			expr = groups[i].expr;
 	/* The grouping comes from the table above, never from data. */
-#define FIGURES "count(*) AS received, sum(replied_on IS NOT NULL) AS replied, " \
-	"sum(status IN ('closed', 'declined')) AS closed, " \
-	"sum(replied_on <= reply_due) AS on_time, " \
-	"CASE WHEN sum(replied_on IS NOT NULL) THEN printf('%%.1f', 100.0 * " \
-	"sum(replied_on <= reply_due) / sum(replied_on IS NOT NULL)) END AS on_time_rate, " \
-	"sum(rating IS NOT NULL) AS rated, " \
-	"sum(rating IN ('satisfied', 'basic')) AS satisfied, " \
-	"CASE WHEN sum(rating IS NOT NULL) THEN printf('%%.1f', 100.0 * " \
-	"sum(rating IN ('satisfied', 'basic')) / sum(rating IS NOT NULL)) END AS satisfaction_rate"
+#define N(x) "CAST(total(" x ") AS INTEGER)"
+#define RATE(n, d) "CASE WHEN total(" d ") > 0 THEN printf('%%.1f', 100.0 * total(" n ") / total(" d ")) END"
+#define FIGURES "count(*) AS received, " N("replied_on IS NOT NULL") " AS replied, " \
+	N("status IN ('closed', 'declined')") " AS closed, " \
+	N("replied_on <= reply_due") " AS on_time, " \
+	RATE("replied_on <= reply_due", "replied_on IS NOT NULL") " AS on_time_rate, " \
+	N("rating IS NOT NULL") " AS rated, " \
+	N("rating IN ('satisfied', 'basic')") " AS satisfied, " \
+	RATE("rating IN ('satisfied', 'basic')", "rating IS NOT NULL") " AS satisfaction_rate"
 	char *sql = edu_asprintf(
 		"WITH c AS (SELECT %s AS g, * FROM petition WHERE substr(received_on, 1, 4) = ?1) "
 		"SELECT g AS \"%s\", received, replied, closed, on_time, on_time_rate, rated, "
@@ -1063,6 +1067,8 @@ static int case_stats(struct edu_cmd *c)
 		"SELECT 0 AS o, g, " FIGURES " FROM c GROUP BY g "
 		"UNION ALL SELECT 1, 'total', " FIGURES " FROM c) ORDER BY o, g", expr, by);
 #undef FIGURES
+#undef RATE
+#undef N
 	sqlite3_stmt *st = edu_prepare(c->db, sql);
 	snprintf(year, sizeof year, "%04ld", opt.year);
 	sqlite3_bind_text(st, 1, year, -1, SQLITE_STATIC);
