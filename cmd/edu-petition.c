@@ -574,6 +574,18 @@ static int event_day(sqlite3 *db, const char *no, const char *event, int first)
 	return day;
 }
 
+/* The day of a case's last event: a change may not be dated before it,
+ * so that the history reads in order. */
+static int last_change(sqlite3 *db, const char *no)
+{
+	const char *p[] = { no };
+	char *d = edu_query1(db, "SELECT max(day) FROM petition_event WHERE case_no = ?", 1, p);
+	int day = day_of(d);
+
+	free(d);
+	return day;
+}
+
 /* The case a review case reviews, or NULL. */
 static char *reviewed(sqlite3 *db, const char *no)
 {
@@ -830,7 +842,7 @@ static int change_cases(struct edu_cmd *c, int (*rule)(struct change *, char *))
 {
 	struct edu_keys k;
 	struct change ch = { .db = c->db, .on = edu_opt.on };
-	char err[2 * EDU_ERR_MAX], day[11];
+	char err[2 * EDU_ERR_MAX], day[11], day2[11];
 	const char *col;
 	int bad = 0;
 
@@ -853,6 +865,9 @@ static int change_cases(struct edu_cmd *c, int (*rule)(struct change *, char *))
 		else if (ch.on < day_of(p.v[C_RECEIVED]))
 			snprintf(err, EDU_ERR_MAX, "%s is before the case was received on %s",
 				 edu_date_str(ch.on, day), p.v[C_RECEIVED]);
+		else if (ch.on < last_change(c->db, p.v[C_CASE_NO]))
+			snprintf(err, EDU_ERR_MAX, "%s is before its last change, on %s",
+				 edu_date_str(ch.on, day), edu_date_str(last_change(c->db, p.v[C_CASE_NO]), day2));
 		else
 			rc = rule(&ch, err);
 		if (rc == 0) {
