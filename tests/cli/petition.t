@@ -270,6 +270,28 @@ t_grep "... March" "^2025-03,4,3,2,2,66.7,3,2,66.7$" "$out"
 t_exit 64 "stats without --year" edu-petition stats
 t_exit 64 "stats --by a bad grouping" edu-petition stats --year 2025 --by colour
 
+# ---- the daily mail --------------------------------------------------------------
+mkdir "$tmp/bin"
+cat > "$tmp/bin/mail" <<'SH'
+#!/bin/sh
+# A mailer that keeps each message in a file of the test's.
+{ echo "To: $3"; echo "Subject: $2"; cat; echo .; } >> "$MAILBOX"
+SH
+chmod +x "$tmp/bin/mail"
+printf '规划科\tghk@jw.example.gov.cn\n' > "$tmp/addresses"
+daily() { env MAILBOX="$tmp/mailbox" PATH="$tmp/bin:$PATH" PETITION_ADDRESSES="$tmp/addresses" \
+	sh "$examples/daily-petitions.sh" "$EDU_DB" "$@"; }
+rm -f "$tmp/mailbox"
+t_exit 0 "daily-petitions.sh on 2026-10-06" daily 2026-10-06
+t_grep "... mails the planning section at its address" "^To: ghk@jw.example.gov.cn$" "$(cat "$tmp/mailbox")"
+t_grep "... its suggestion due on 10-08" "^JY-2026-00001,JY,规划科,.*,2026-10-08,2$" "$(sed -n '/^To: ghk/,/^\.$/p' "$tmp/mailbox")"
+t_grep "... and the office the whole lists" "^Subject: 信访督办 2026-10-06: 全部 all departments$" "$(cat "$tmp/mailbox")"
+t_grep "... with the overdue letters" "^XF-2026-00004,XF,,张三,又来了,received,accept,2026-02-24,-224$" "$(cat "$tmp/mailbox")"
+rm -f "$tmp/mailbox"
+t_exit 0 "daily-petitions.sh on a day with nothing to say" daily 2026-01-05
+t_eq "... mails nothing" "$(cat "$tmp/mailbox" 2>/dev/null)" ""
+t_exit 66 "daily-petitions.sh on a missing database" env PATH="$tmp/bin:$PATH" sh "$examples/daily-petitions.sh" "$tmp/nonesuch.db"
+
 t_exit 0 "check passes after all this" edu-db check
 
 # ---- roles ----------------------------------------------------------------------------
