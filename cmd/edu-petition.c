@@ -113,11 +113,16 @@ static int has_word(const char *list, const char *word)
 	return 0;
 }
 
-static int row_error(const char **col, const char *name, char *err,
-		     const char *fmt, const char *a, const char *b)
+/* A rule broken by a field: its column in *col, the reason in err. */
+static int __attribute__((format(printf, 4, 5)))
+col_error(const char **col, const char *name, char *err, const char *fmt, ...)
 {
+	va_list ap;
+
 	*col = name;
-	snprintf(err, EDU_ERR_MAX, fmt, a, b);
+	va_start(ap, fmt);
+	vsnprintf(err, EDU_ERR_MAX, fmt, ap);
+	va_end(ap);
 	return -1;
 }
 
@@ -131,23 +136,23 @@ static int case_check(sqlite3 *db, const char *const *v, const char **col, char 
 		if (i >= sizeof shape - 1 || !k[i] ||
 		    (shape[i] == 'A' ? !(k[i] >= 'A' && k[i] <= 'Z') :
 		     shape[i] == '0' ? !(k[i] >= '0' && k[i] <= '9') : k[i] != '-'))
-			return row_error(col, "case_no", err,
-					 "'%s' is not a case number KIND-YEAR-NNNNN%s", k, "");
+			return col_error(col, "case_no", err,
+					 "'%s' is not a case number KIND-YEAR-NNNNN", k);
 	if (strncmp(k, v[C_KIND], 2))
-		return row_error(col, "case_no", err, "'%s' is not a number of kind %s",
+		return col_error(col, "case_no", err, "'%s' is not a number of kind %s",
 				 k, v[C_KIND]);
 	if (!strcmp(v[C_KIND], "XF")) {
 		if (!v[C_CHANNEL])
-			return row_error(col, "channel", err, "a letter or visit needs its channel%s%s", "", "");
+			return col_error(col, "channel", err, "a letter or visit needs its channel");
 		if (!v[C_CATEGORY])
-			return row_error(col, "category", err, "a letter or visit needs its category%s%s", "", "");
+			return col_error(col, "category", err, "a letter or visit needs its category");
 	}
 	if ((!strcmp(v[C_KIND], "JY") || !strcmp(v[C_KIND], "TA")) && !v[C_DEPUTY])
-		return row_error(col, "deputy", err, "a suggestion or proposal needs its deputy or member%s%s", "", "");
+		return col_error(col, "deputy", err, "a suggestion or proposal needs its deputy or member");
 	static const int dates[] = { C_ACCEPT_DUE, C_REPLY_DUE, C_REPLIED_ON };
 	for (size_t i = 0; i < sizeof dates / sizeof *dates; i++)
 		if (v[dates[i]] && strcmp(v[dates[i]], v[C_RECEIVED]) < 0)
-			return row_error(col, cols[dates[i]].name, err,
+			return col_error(col, cols[dates[i]].name, err,
 					 "%s is before the case was received on %s",
 					 v[dates[i]], v[C_RECEIVED]);
 	if (v[C_RESULT] && (!strcmp(v[C_KIND], "JY") || !strcmp(v[C_KIND], "TA"))) {
@@ -229,8 +234,12 @@ static int case_fill(sqlite3 *db, const char **raw, const char **col, char *err)
 		free(scope);
 		raw[C_CASE_NO] = no;
 	}
-	const char *st = raw[C_STATUS] && *raw[C_STATUS] ? raw[C_STATUS] : "received";
-	int fresh = !strcmp(st, "received") || !strcmp(st, "已登记") || !strcmp(st, "登记");
+	/* Deadlines are filled in for a case that starts as received; one
+	 * imported further on brings its own. */
+	char status[EDU_VAL_MAX];
+	int fresh = edu_valid_enum(statuses, raw[C_STATUS] && *raw[C_STATUS] ?
+				   raw[C_STATUS] : "received", status, err) == 0 &&
+		    !strcmp(status, "received");
 	if (fresh && (!raw[C_ACCEPT_DUE] || !*raw[C_ACCEPT_DUE]))
 		raw[C_ACCEPT_DUE] = day_str(edu_petition_accept_due(db, kind, day), accept);
 	const struct edu_petition_rule *r = edu_petition_rule(kind);
@@ -458,8 +467,7 @@ static void check_text(const char *option, const char *s)
 
 /* Register one case in the caller's transaction and note its number in
  * `made` (a JSON array being built); exit 65 when it is refused. */
-static void register_case(sqlite3 *db, const char **raw, struct edu_buf *made,
-			  const char *what)
+static void register_case(sqlite3 *db, const char **raw, struct edu_buf *made)
 {
 	char err[EDU_ERR_MAX];
 	const char *col;
@@ -470,8 +478,8 @@ static void register_case(sqlite3 *db, const char **raw, struct edu_buf *made,
 	if (rc < 0) {
 		edu_rollback(db);
 		if (col)
-			edu_die(EDU_EDATA, "%s%s: %s", what, col, err);
-		edu_die(EDU_EDATA, "%s%s", what, err);
+			edu_die(EDU_EDATA, "%s: %s", col, err);
+		edu_die(EDU_EDATA, "%s", err);
 	}
 	edu_buf_puts(made, made->len ? "," : "[");
 	edu_buf_json(made, new_no);
@@ -507,7 +515,7 @@ static int case_new(struct edu_cmd *c)
 	raw[C_TRANSFERRED] = opt.transferred;
 	edu_begin(c->db);
 	struct edu_buf made = { 0 };
-	register_case(c->db, raw, &made, "");
+	register_case(c->db, raw, &made);
 	edu_buf_puts(&made, "]");
 	print_cases(c->db, made.s);
 	edu_finish(c->db);
@@ -798,8 +806,7 @@ static int rule_review(struct change *ch, char *err)
 	int level = review_level(ch->db, V(C_CASE_NO));
 	if (level >= 2)
 		return refuse(err, "it is a re-review (复核): its answer is final");
-	char *done = event_day(ch->db, V(C_CASE_NO), "review", 0) >= 0 ? V(C_CASE_NO) : NULL;
-	if (done)
+	if (event_day(ch->db, V(C_CASE_NO), "review", 0) >= 0)
 		return refuse(err, "a review of it was asked for already");
 	int last = edu_petition_review_by(ch->db, day_of(V(C_REPLIED_ON)));
 	if (ch->on > last)
@@ -879,6 +886,14 @@ static int change_cases(struct edu_cmd *c, int (*rule)(struct change *, char *))
 			rc = edu_writer_put(ch.w, raw, 1, &col, e2);
 			if (rc < 0)
 				snprintf(err, sizeof err, "%s: %s", col ? col : "case", e2);
+		}
+		if (rc == EDU_PUT_UNCHANGED) {
+			/* The event is the whole change (a review asked for, a
+			 * case passed to the same department): audit it. */
+			const char *names[] = { "event", "detail" };
+			const char *vals[] = { edu_verb_name, ch.detail };
+			edu_audit_change(c->db, "petition_event", p.v[C_CASE_NO], 2, names,
+					 NULL, vals);
 		}
 		if (rc >= 0) {
 			sqlite3_reset(ev);

@@ -121,6 +121,8 @@ t_exit 0 "review on the last day" edu-petition review XF-2026-00001 --on 2026-05
 t_grep "... a new linked case, accepted, answered within 30 days (06-10)" \
 	"^XF-2026-00007,XF,letter,claim,2026-05-11,张三,11010519491231002X,13800138000,,复查: 学位问题,,基教科,,,accepted,,2026-06-10,,,,XF-2026-00001$" "$out"
 t_exit 65 "a second review of the same reply" edu-petition review XF-2026-00001 --on 2026-05-11
+t_exit 0 "the review is in the audit log of the case reviewed" edu-db log -f tsv --key XF-2026-00001
+t_grep "... as an event, since no column of it changed" 'petition_event.*"event":"review","detail":"XF-2026-00007"' "$out"
 t_exit 0 "accept is not needed for a review: reply" edu-petition reply XF-2026-00007 --text 维持 --on 2026-06-01
 t_exit 0 "re-review (复核)" edu-petition -q review XF-2026-00007 --on 2026-06-05
 t_grep "... subject marked" ",复核: 复查: 学位问题," "$out"
