@@ -206,8 +206,10 @@ static int case_fill(sqlite3 *db, const char **raw, const char **col, char *err)
 	if (key && key[strspn(key, " \t")]) {
 		const char *p[] = { key };
 		char *found = edu_query1(db, "SELECT 1 FROM petition WHERE case_no = trim(?)", 1, p);
+		int exists = found != NULL;
+
 		free(found);
-		if (found)
+		if (exists)
 			return 0;
 	}
 	/* A new case: the kind and day decide its number and periods. */
@@ -227,8 +229,10 @@ static int case_fill(sqlite3 *db, const char **raw, const char **col, char *err)
 			snprintf(no, sizeof new_no, "%.2s-%.4s-%05lld", kind, received,
 				 (long long)edu_seq_next(db, scope));
 			char *used = edu_query1(db, "SELECT 1 FROM petition WHERE case_no = ?", 1, p);
+			int taken = used != NULL;
+
 			free(used);
-			if (!used)
+			if (!taken)
 				break;
 		}
 		free(scope);

@@ -144,6 +144,8 @@ t_eq "... reply due in 6 months: 2027-03-01" "$(field TA-2026-00001 reply_due)" 
 t_exit 65 "reply without a result class" edu-petition reply JY-2026-00001 --text x --on 2026-09-03
 t_exit 65 "reply with an unknown class" edu-petition reply JY-2026-00001 --text x --result D --on 2026-09-03
 t_grep "... names the classes" "result: 'D' is not one of the result classes A B C" "$err"
+t_exit 65 "... whose words are checked" edu-db config set petition.result_classes "A,B"
+t_grep "... and refused" "petition.result_classes: ',' may not be in a word" "$err"
 t_exit 0 "classes are a setting" edu-db config set petition.result_classes "A B C D"
 t_exit 0 "... so D is taken now" edu-petition reply JY-2026-00001 --text 答复 --result D --on 2026-09-03
 t_exit 65 "feedback dated before the reply" edu-petition feedback JY-2026-00001 --rating dissatisfied --on 2026-09-02
@@ -201,11 +203,11 @@ v5="-cmd|' /C calc'!A0"
 v6='@SUM(1+1)'
 v7='  前后空格  '
 cat > "$tmp/hostile.csv" <<'CSV'
-case_no,kind,channel,category,received_on,petitioner,subject,content,address,department,deputy
+case_no,kind,channel,category,received_on,petitioner,subject,content,address,department,deputy,transferred_from
 ,XF,letter,complaint,2026-03-02,"=HYPERLINK(""http://x.example"",""点我"")","第一行
-第二行, ""引号"" 和 逗号","'); DROP TABLE petition;--","+1-2@3	制表符",-cmd|' /C calc'!A0,@SUM(1+1)
+第二行, ""引号"" 和 逗号","'); DROP TABLE petition;--","+1-2@3	制表符",-cmd|' /C calc'!A0,@SUM(1+1),"  前后空格  "
 ,JY,,,2026-03-02,  前后空格  ,@SUM(1+1),-cmd|' /C calc'!A0,"第一行
-第二行, ""引号"" 和 逗号",'); DROP TABLE petition;--,"=HYPERLINK(""http://x.example"",""点我"")"
+第二行, ""引号"" 和 逗号",'); DROP TABLE petition;--,"=HYPERLINK(""http://x.example"",""点我"")",\N
 CSV
 t_exit 0 "import hostile text" edu-petition import "$tmp/hostile.csv"
 t_grep "... 2 inserted" "petition: 2 inserted" "$err"
@@ -216,6 +218,8 @@ t_eq "... content that looks like SQL" "$(sqlite3 "$EDU_DB" "SELECT hex(content)
 t_eq "... address with a tab" "$(sqlite3 "$EDU_DB" "SELECT hex(address) FROM petition WHERE case_no = '$h'")" "$(hexof "$v4")"
 t_eq "... department" "$(sqlite3 "$EDU_DB" "SELECT hex(department) FROM petition WHERE case_no = '$h'")" "$(hexof "$v5")"
 t_eq "... deputy" "$(sqlite3 "$EDU_DB" "SELECT hex(deputy) FROM petition WHERE case_no = '$h'")" "$(hexof "$v6")"
+t_eq "... transferred_from with blanks around" "$(sqlite3 "$EDU_DB" "SELECT hex(transferred_from) FROM petition WHERE case_no = '$h'")" "$(hexof "$v7")"
+t_eq "... a backslash" "$(sqlite3 "$EDU_DB" "SELECT transferred_from FROM petition WHERE case_no = '$j'")" '\N'
 t_eq "... blanks around a name kept" "$(sqlite3 "$EDU_DB" "SELECT hex(petitioner) FROM petition WHERE case_no = '$j'")" "$(hexof "$v7")"
 t_eq "... the petition table is still there" "$(sqlite3 "$EDU_DB" "SELECT count(*) > 10 FROM petition")" 1
 edu-petition list > "$tmp/all.csv"
