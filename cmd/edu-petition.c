@@ -213,11 +213,15 @@ static int case_fill(sqlite3 *db, const char **raw, const char **col, char *err)
 			return 0;
 	}
 	/* A new case: the kind and day decide its number and periods. */
-	if (edu_valid_enum(kinds, raw[C_KIND] ? raw[C_KIND] : "", kind, err) < 0) {
+	if (!raw[C_KIND] || !*raw[C_KIND])
+		return col_error(col, "kind", err, "may not be empty");
+	if (edu_valid_enum(kinds, raw[C_KIND], kind, err) < 0) {
 		*col = "kind";
 		return -1;
 	}
-	if (edu_valid_date(raw[C_RECEIVED] ? raw[C_RECEIVED] : "", received, err) < 0) {
+	if (!raw[C_RECEIVED] || !*raw[C_RECEIVED])
+		return col_error(col, "received_on", err, "may not be empty");
+	if (edu_valid_date(raw[C_RECEIVED], received, err) < 0) {
 		*col = "received_on";
 		return -1;
 	}

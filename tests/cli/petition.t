@@ -237,12 +237,13 @@ t_grep "... a formula is quoted with '" "^XF-2026-00009,XF,letter,complaint,2026
 t_grep "... so is +" ",'\\+1-2@3	制表符," "$out"
 t_grep "... and - and @" ",'-cmd\\|' /C calc'!A0,'@SUM\\(1\\+1\\)," "$out"
 t_exit 1 "... no cell starts with = + - @" sh -c "printf '%s' \"\$1\" | grep -Eq '(^|,)\"?[=+@-]'" sh "$out"
-printf 'case_no,kind,received_on,petitioner,subject,channel,category\n,XF,2026-03-02,a,b,letter,claim\n,XF,2026-13-01,a,b,letter,claim\n,QQ,2026-03-02,a,b,letter,claim\nXF-2026-00001,XF,2026-03-02,a,b,letter,claim\nJY-2026-00099,XF,2026-03-02,a,b,letter,claim\n' > "$tmp/bad.csv"
+printf 'case_no,kind,received_on,petitioner,subject,channel,category\n,XF,2026-03-02,a,b,letter,claim\n,XF,2026-13-01,a,b,letter,claim\n,QQ,2026-03-02,a,b,letter,claim\nXF-2026-00001,XF,2026-03-02,a,b,letter,claim\nJY-2026-00099,XF,2026-03-02,a,b,letter,claim\n,,2026-03-02,a,b,letter,claim\n' > "$tmp/bad.csv"
 sum=$(db_sum)
 t_exit 65 "import with bad rows" edu-petition import "$tmp/bad.csv"
 t_grep "... a bad date" "bad.csv:3: received_on: '2026-13-01' is not a date" "$err"
 t_grep "... a bad kind" "bad.csv:4: kind: 'QQ' is not one of" "$err"
 t_grep "... a number that exists" "bad.csv:5: case_no: case 'XF-2026-00001' exists already" "$err"
+t_grep "... no kind" "bad.csv:7: kind: may not be empty" "$err"
 t_grep "... a number of another kind" "bad.csv:6: case_no: 'JY-2026-00099' is not a number of kind XF" "$err"
 t_eq "... nothing written" "$(db_sum)" "$sum"
 
