@@ -1037,11 +1037,32 @@ static int case_show(struct edu_cmd *c)
 	return 0;
 }
 
+/* objection_due(received_on) in SQL: the calendar's answer. */
+static void sql_objection_due(sqlite3_context *cx, int argc, sqlite3_value **v)
+{
+	int day = day_of((const char *)sqlite3_value_text(v[0]));
+	char out[11];
+
+	(void)argc;
+	if (day < 0) {
+		sqlite3_result_null(cx);
+		return;
+	}
+	edu_date_str(edu_petition_objection_due(sqlite3_context_db_handle(cx), day), out);
+	sqlite3_result_text(cx, out, -1, SQLITE_TRANSIENT);
+}
+
 /* The open cases with their next deadline: accepting a letter or visit
- * until it is accepted, else the reply. */
+ * until it is accepted, else the reply; and, in the due list only, the
+ * objection a transferred letter allows (once passed it is no to-do). */
 static int due_list(struct edu_cmd *c, int overdue)
 {
 	char on[11];
+
+	if (sqlite3_create_function(c->db, "objection_due", 1,
+				    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+				    sql_objection_due, NULL, NULL) != SQLITE_OK)
+		edu_die_db(c->db, "cannot add a function");
 	sqlite3_stmt *st = edu_prepare(c->db,
 		"SELECT case_no, kind, department, petitioner, subject, status, what, due_on, "
 		"CAST(julianday(due_on) - julianday(?1) AS INTEGER) AS days_left FROM ("
@@ -1049,7 +1070,10 @@ static int due_list(struct edu_cmd *c, int overdue)
 		"THEN 'accept' ELSE 'reply' END AS what, "
 		"CASE WHEN kind = 'XF' AND status IN ('received', 'assigned') "
 		"THEN accept_due ELSE reply_due END AS due_on FROM petition "
-		"WHERE status IN ('received', 'assigned', 'accepted')) "
+		"WHERE status IN ('received', 'assigned', 'accepted') "
+		"UNION ALL SELECT *, 'objection', objection_due(received_on) FROM petition "
+		"WHERE ?2 IS NOT NULL AND kind = 'XF' AND transferred_from IS NOT NULL "
+		"AND status IN ('received', 'assigned')) "
 		"WHERE due_on IS NOT NULL AND (?3 IS NULL OR department = ?3) AND "
 		"CASE WHEN ?2 IS NULL THEN due_on < ?1 ELSE due_on >= ?1 AND "
 		"julianday(due_on) - julianday(?1) <= ?2 END "

@@ -190,6 +190,11 @@ t_exit 1 "due --dept with nothing due" edu-petition due --dept 规划科 --on 20
 t_eq "... prints nothing at all" "$out" ""
 t_exit 0 "due --dept 规划科 near its deadline" edu-petition due --dept 规划科 --within 3 --on 2026-10-06
 t_grep "... the re-handled suggestion" "^JY-2026-00001,JY,规划科,.*,assigned,reply,2026-10-08,2$" "$out"
+t_exit 0 "due within 5 days of 2026-10-08" edu-petition due --within 5 --on 2026-10-08
+t_grep "... the transferred letter's objection, 5 working days after 09-29" "^XF-2026-00003,XF,,郑十,转办,received,objection,2026-10-12,4$" "$out"
+t_exit 0 "overdue on 2026-10-13" edu-petition overdue --on 2026-10-13
+t_eq "... an objection passed is no to-do: not listed" "$(printf '%s\n' "$out" | grep -c objection)" 0
+t_grep "... but its accept deadline is, once passed" "^XF-2026-00003,.*,accept,2026-10-14,-1$" "$(edu-petition overdue --on 2026-10-15)"
 t_exit 1 "overdue before anything is" edu-petition overdue --on 2026-01-01
 t_eq "... prints nothing at all" "$out" ""
 
