@@ -251,6 +251,9 @@ t_grep "... a number that exists" "bad.csv:5: case_no: case 'XF-2026-00001' exis
 t_grep "... no kind" "bad.csv:7: kind: may not be empty" "$err"
 t_grep "... a number of another kind" "bad.csv:6: case_no: 'JY-2026-00099' is not a number of kind XF" "$err"
 t_eq "... nothing written" "$(db_sum)" "$sum"
+t_exit 1 "import --reject takes the good row" edu-petition import --reject "$tmp/rej.csv" "$tmp/bad.csv"
+t_grep "... 1 inserted, 5 rejected" "1 inserted, 0 updated, 0 unchanged, 5 rejected" "$err"
+t_grep "... the bad rows kept with their reason" '^,QQ,letter,claim,2026-03-02,a,b,"kind: .QQ. is not one of' "$(cat "$tmp/rej.csv")"
 
 # ---- stats on a small set whose figures are checked by hand ----------------------
 # 2025: a letter replied on time and satisfied, closed; a letter replied
