@@ -548,5 +548,62 @@ const char *edu_retention_code(const char *retention);
  * retention is unknown or item < 1. */
 char *edu_archive_code(const char *fonds, int year, const char *retention,
 		       long item);
+/* ---- petition.c: the legal periods of petition cases (DESIGN 8) ------ */
+
+/* What a case's reply period runs from. */
+enum edu_petition_from {
+	EDU_PT_RECEIVED,	/* the day the bureau received it */
+	EDU_PT_ACCEPTED,	/* the day it was accepted (XF) */
+	EDU_PT_ASSIGNED,	/* the day it was assigned (JY, TA) */
+};
+
+/* The periods of one kind of case: the deadline rule of a kind lives in
+ * this one table.  A period of calendar days or months whose last day is
+ * a day off ends on the next working day; working days count only
+ * working days by the calendar table. */
+struct edu_petition_rule {
+	const char *kind;	/* "XF" */
+	const char *name;	/* "letters and visits (信访)" */
+	int accept_days;	/* accept-or-not answer; 0: none */
+	enum edu_petition_from reply_from;
+	int reply_days;		/* the reply period: calendar days, */
+	int reply_workdays;	/* or working days, */
+	int reply_months;	/* or months, */
+	int hard_months;	/* or months for a hard one (--hard) */
+	int extend_max;		/* one extension of at most this; 0: none */
+	int again_months;	/* handled again after a dissatisfied rating */
+};
+extern const struct edu_petition_rule edu_petition_rules[];	/* NULL-kind ended */
+/* The rule of a kind, or NULL. */
+const struct edu_petition_rule *edu_petition_rule(const char *kind);
+
+/* Days of the letters-and-visits periods that are not a kind's reply. */
+#define EDU_PT_OBJECTION_WORKDAYS 5	/* not-competent objection, transferred */
+#define EDU_PT_REVIEW_DAYS 30		/* asking for review; answering it */
+
+/* The accept-or-not deadline of a case received on `received` (for a
+ * transferred item also its receipt confirmation), or -1 when the kind
+ * has none. */
+int edu_petition_accept_due(sqlite3 *db, const char *kind, int received);
+/* The reply deadline of a period starting on `start`, with `hard` for
+ * the longer period of JY/TA and `extension` days added (0: none);
+ * -1 for an unknown kind. */
+int edu_petition_reply_due(sqlite3 *db, const char *kind, int start, int hard,
+			   int extension);
+/* After a dissatisfied rating on `rated`: when it must be handled again,
+ * or -1 when the kind has no such rule. */
+int edu_petition_again_due(sqlite3 *db, const char *kind, int rated);
+/* A transferred letter or visit: the last day to object that the bureau
+ * is not competent. */
+int edu_petition_objection_due(sqlite3 *db, int received);
+/* The last day to ask for review (复查) or re-review (复核) of a reply
+ * given on `replied`. */
+int edu_petition_review_by(sqlite3 *db, int replied);
+/* The day a review asked for on `requested` must be answered. */
+int edu_petition_review_due(sqlite3 *db, int requested);
+/* May a case of this kind be extended by `days`, having been extended
+ * `before` times?  0, or -1 with the reason in err (EDU_ERR_MAX). */
+int edu_petition_extend_check(const char *kind, long days, int before,
+			      char *err);
 
 #endif

@@ -523,13 +523,14 @@ int edu_writer_put(struct edu_writer *w, const char *const *raw, int upsert,
 
 /* ---- import ---------------------------------------------------------------- */
 
-/* An import checks each row as it reads it and updates existing records
- * at once; new records wait in a temporary table and go in at the end in
- * key order, so that the table's B-tree and its indexes grow at their
- * right edge instead of being split all over: that is what makes a
- * million rows cheap.  Duplicate keys within the input then sit next to
- * each other.  The inserted rows are audited as one row: their number and
- * the SHA-256 of their values in key order. */
+/* An import checks each row as it reads it and writes it at once, each
+ * change audited.  A bulk entity (a register of a million rows) differs:
+ * into an empty table its rows are appended and its indexes built at the
+ * end (bulk_begin); into a filled one its new records wait in a
+ * temporary table and go in at the end in key order, so that the B-trees
+ * grow at their right edge instead of being split all over.  Either way
+ * its inserted rows are audited as one row: their number and the SHA-256
+ * of their values. */
 
 struct edu_import_stats {
 	long inserted, updated, unchanged, rejected;
@@ -916,8 +917,13 @@ static void import_row(struct importer *im, struct edu_csv *r, const int *map,
 	int rc = check_row(im->w, raw, edu_import_opt.upsert, &old, &col, err);
 	if (rc == 0 && im->bulk) {
 		bulk_row(im, edu_csv_name(r), edu_csv_line(r), map, raw);
-	} else if (rc == 0 && !old) {
+	} else if (rc == 0 && !old && im->stage) {
 		stage_row(im, edu_csv_line(r));
+	} else if (rc == 0 && !old) {
+		if (write_row(im->w, NULL, &col, err) == EDU_PUT_INSERTED)
+			im->st.inserted++;
+		else
+			rc = -1;
 	} else if (rc == 0) {
 		switch (write_row(im->w, old, &col, err)) {
 		case EDU_PUT_UPDATED: im->st.updated++; break;
@@ -1018,19 +1024,20 @@ int edu_import(sqlite3 *db, const struct edu_entity *e, int nfiles,
 	edu_begin(db);
 	im.w = edu_writer_new(db, e);
 	if (!bulk_begin(&im, db))
-		stage_begin(&im, db);
+		if (e->bulk)
+			stage_begin(&im, db);
 	for (int i = 0; i < nfiles && !status; i++) {
 		im.file = i;
 		status = import_file(&im, files[i]);
 	}
-	sqlite3_finalize(im.stage);
 	/* With errors and no --reject nothing is written: the staged rows
 	 * need not go in to be checked, unless they are all there is to
 	 * check (duplicates and unique columns show only there). */
 	if (im.bulk)
 		bulk_finish(&im);
-	else if (!status && (!im.errors || im.reject_f || im.errors < MAX_SHOWN))
+	else if (im.stage && !status && (!im.errors || im.reject_f || im.errors < MAX_SHOWN))
 		stage_flush(&im);
+	sqlite3_finalize(im.stage);
 	edu_writer_free(im.w);
 	if (im.errors > MAX_SHOWN)
 		edu_warn("... and %ld more errors", im.errors - MAX_SHOWN);
@@ -1044,7 +1051,7 @@ int edu_import(sqlite3 *db, const struct edu_entity *e, int nfiles,
 		else
 			edu_warn("nothing written");
 	} else {
-		if (!im.bulk)
+		if (e->bulk && !im.bulk)
 			sqlite3_exec(db, "DROP TABLE temp.edu_stage", NULL, NULL, NULL);
 		char *counts = edu_asprintf("inserted=%ld updated=%ld unchanged=%ld rejected=%ld",
 					    im.st.inserted, im.st.updated,

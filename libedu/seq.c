@@ -67,6 +67,28 @@ static int fonds(const char *v, char *err)
 	return 0;
 }
 
+/* Words of letters, digits, '-' and '_', separated by spaces. */
+static int words(const char *v, char *err)
+{
+	int n = 0;
+
+	for (const char *p = v; *p; p++) {
+		if (*p == ' ')
+			continue;
+		if (!isalnum((unsigned char)*p) && *p != '-' && *p != '_') {
+			snprintf(err, EDU_ERR_MAX, "'%c' may not be in a word: give words separated by spaces", *p);
+			return -1;
+		}
+		if (p == v || p[-1] == ' ')
+			n++;
+	}
+	if (!n) {
+		snprintf(err, EDU_ERR_MAX, "give at least one word");
+		return -1;
+	}
+	return 0;
+}
+
 /* The settings the tools know, with defaults.  Another tool's keys are
  * added here with it, so `edu-db config list` shows every one. */
 const struct edu_setting_def edu_settings[] = {
@@ -82,6 +104,7 @@ const struct edu_setting_def edu_settings[] = {
 	{ "cadre.title_years.full", "5", "years as 高级教师 before 正高级教师", count },
 	{ "cadre.training_hours", "360", "hours of training a teacher needs in a five-year cycle", count },
 	{ "archive.fonds", "", "the fonds code (全宗号) that starts archive codes, e.g. J001", fonds },
+	{ "petition.result_classes", "A B C", "the result classes of replies to deputies' suggestions and CPPCC proposals, separated by spaces (A solved, B being solved, C for reference)", words },
 	{ NULL, NULL, NULL, NULL }
 };
 

@@ -41,7 +41,7 @@ refused "10,000 unknown columns" "wide.csv:1: unknown column 'c0'" wide.csv
 printf '%s\n6000000001,x,primary,public,open,lost text\n' "$H" > long.csv
 refused "a row longer than the header" "long.csv:2: 6 fields, but the header has 5" long.csv
 printf '%s\n6000000001,x,primary,public,open\n6000000001,y,primary,public,open\n' "$H" > twice.csv
-refused "one key twice in a file" "twice.csv:3: school_code: the same school as line 2" twice.csv
+refused "one key twice in a file" "twice.csv:3: school_code: school '6000000001' exists already" twice.csv
 
 printf '%s\n' "$H" > header.csv
 t_exit 0 "a header only imports nothing" edu-school import header.csv

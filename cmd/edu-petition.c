@@ -1,0 +1,1198 @@
+/* edu-petition - letters and visits, deputies' suggestions, CPPCC
+ * proposals, reconsideration and litigation, with their legal deadlines */
+#define _GNU_SOURCE
+#include <stdlib.h>
+#include <string.h>
+
+#include "edu.h"
+
+static const struct edu_enum kinds[] = {
+	{ "XF", "信访|来信来访" },
+	{ "JY", "建议|人大代表建议|代表建议" },
+	{ "TA", "提案|政协提案" },
+	{ "FY", "复议|行政复议" },
+	{ "SS", "诉讼|行政诉讼" },
+	{ NULL, NULL }
+};
+
+static const struct edu_enum channels[] = {
+	{ "letter", "来信" },
+	{ "visit", "来访|走访" },
+	{ "phone", "来电|电话" },
+	{ "online", "网上|网上信访" },
+	{ "email", "电子邮件|邮件" },
+	{ NULL, NULL }
+};
+
+static const struct edu_enum categories[] = {
+	{ "suggestion", "意见建议" },
+	{ "complaint", "检举控告|投诉" },
+	{ "claim", "申诉求决|求决|申诉" },
+	{ NULL, NULL }
+};
+
+static const struct edu_enum statuses[] = {
+	{ "received", "已登记|登记" },
+	{ "assigned", "已交办|交办" },
+	{ "accepted", "已受理|受理" },
+	{ "declined", "不予受理" },
+	{ "replied", "已答复|答复" },
+	{ "closed", "已办结|办结" },
+	{ NULL, NULL }
+};
+
+static const struct edu_enum ratings[] = {
+	{ "satisfied", "满意" },
+	{ "basic", "基本满意" },
+	{ "dissatisfied", "不满意" },
+	{ NULL, NULL }
+};
+
+/* The columns, in the order of the table and of every listing. */
+enum { C_CASE_NO, C_KIND, C_CHANNEL, C_CATEGORY, C_RECEIVED, C_PETITIONER,
+       C_ID_NUMBER, C_PHONE, C_ADDRESS, C_SUBJECT, C_CONTENT, C_DEPARTMENT,
+       C_DEPUTY, C_TRANSFERRED, C_STATUS, C_ACCEPT_DUE, C_REPLY_DUE,
+       C_REPLIED_ON, C_RESULT, C_RATING, C_RELATED, NCOL };
+
+static const struct edu_col cols[NCOL] = {
+	{ .name = "case_no", .aliases = "案号|案件编号|编号", .type = EDU_C_CODE, .flags = EDU_C_KEY },
+	{ .name = "kind", .aliases = "案件类别|类别", .type = EDU_C_ENUM,
+	  .flags = EDU_C_REQUIRED, .values = kinds },
+	{ .name = "channel", .aliases = "渠道|信访方式", .type = EDU_C_ENUM, .values = channels },
+	{ .name = "category", .aliases = "诉求类型|性质", .type = EDU_C_ENUM, .values = categories },
+	{ .name = "received_on", .aliases = "收到日期|登记日期", .type = EDU_C_DATE,
+	  .flags = EDU_C_REQUIRED },
+	{ .name = "petitioner", .aliases = "信访人|申请人|姓名", .type = EDU_C_TEXT,
+	  .flags = EDU_C_REQUIRED },
+	{ .name = "id_number", .aliases = "身份证号", .type = EDU_C_ID },
+	{ .name = "phone", .aliases = "电话|联系电话", .type = EDU_C_PHONE },
+	{ .name = "address", .aliases = "地址|住址", .type = EDU_C_TEXT },
+	{ .name = "subject", .aliases = "事由|标题", .type = EDU_C_TEXT, .flags = EDU_C_REQUIRED },
+	{ .name = "content", .aliases = "内容|诉求内容", .type = EDU_C_TEXT },
+	{ .name = "department", .aliases = "承办单位|承办部门", .type = EDU_C_TEXT },
+	{ .name = "deputy", .aliases = "代表委员|提出人", .type = EDU_C_TEXT },
+	{ .name = "transferred_from", .aliases = "转送机关|转来单位", .type = EDU_C_TEXT },
+	{ .name = "status", .aliases = "状态|办理状态", .type = EDU_C_ENUM,
+	  .flags = EDU_C_REQUIRED, .values = statuses, .dflt = "received" },
+	{ .name = "accept_due", .aliases = "受理期限", .type = EDU_C_DATE },
+	{ .name = "reply_due", .aliases = "答复期限|办理期限", .type = EDU_C_DATE },
+	{ .name = "replied_on", .aliases = "答复日期", .type = EDU_C_DATE },
+	{ .name = "result", .aliases = "办理结果|答复类别", .type = EDU_C_CODE },
+	{ .name = "rating", .aliases = "满意度|评价", .type = EDU_C_ENUM, .values = ratings },
+	{ .name = "related", .aliases = "关联案件|重复信访", .type = EDU_C_CODE },
+};
+
+#define COLS "case_no, kind, channel, category, received_on, petitioner, " \
+	"id_number, phone, address, subject, content, department, deputy, " \
+	"transferred_from, status, accept_due, reply_due, replied_on, result, " \
+	"rating, related"
+
+static const char *day_str(int day, char buf[11])
+{
+	return day < 0 ? NULL : edu_date_str(day, buf);
+}
+
+/* A stored or normalised date; -1 when there is none. */
+static int day_of(const char *s)
+{
+	int d;
+
+	return s && edu_parse_date(s, &d) == 0 ? d : -1;
+}
+
+/* Is `word` one of the space-separated words of `list`? */
+static int has_word(const char *list, const char *word)
+{
+	size_t n = strlen(word);
+
+	for (const char *p = list; *p; p += strcspn(p, " ")) {
+		p += strspn(p, " ");
+		if (!strncmp(p, word, n) && (p[n] == ' ' || !p[n]))
+			return 1;
+	}
+	return 0;
+}
+
+/* A rule broken by a field: its column in *col, the reason in err. */
+static int __attribute__((format(printf, 4, 5)))
+col_error(const char **col, const char *name, char *err, const char *fmt, ...)
+{
+	va_list ap;
+
+	*col = name;
+	va_start(ap, fmt);
+	vsnprintf(err, EDU_ERR_MAX, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/* Rules across the fields of a case. */
+static int case_check(sqlite3 *db, const char *const *v, const char **col, char *err)
+{
+	const char *k = v[C_CASE_NO];
+	static const char shape[] = "AA-0000-00000";
+
+	for (size_t i = 0; i < sizeof shape - 1 || k[i]; i++)
+		if (i >= sizeof shape - 1 || !k[i] ||
+		    (shape[i] == 'A' ? !(k[i] >= 'A' && k[i] <= 'Z') :
+		     shape[i] == '0' ? !(k[i] >= '0' && k[i] <= '9') : k[i] != '-'))
+			return col_error(col, "case_no", err,
+					 "'%s' is not a case number KIND-YEAR-NNNNN", k);
+	if (strncmp(k, v[C_KIND], 2))
+		return col_error(col, "case_no", err, "'%s' is not a number of kind %s",
+				 k, v[C_KIND]);
+	if (!strcmp(v[C_KIND], "XF")) {
+		if (!v[C_CHANNEL])
+			return col_error(col, "channel", err, "a letter or visit needs its channel");
+		if (!v[C_CATEGORY])
+			return col_error(col, "category", err, "a letter or visit needs its category");
+	}
+	if ((!strcmp(v[C_KIND], "JY") || !strcmp(v[C_KIND], "TA")) && !v[C_DEPUTY])
+		return col_error(col, "deputy", err, "a suggestion or proposal needs its deputy or member");
+	static const int dates[] = { C_ACCEPT_DUE, C_REPLY_DUE, C_REPLIED_ON };
+	for (size_t i = 0; i < sizeof dates / sizeof *dates; i++)
+		if (v[dates[i]] && strcmp(v[dates[i]], v[C_RECEIVED]) < 0)
+			return col_error(col, cols[dates[i]].name, err,
+					 "%s is before the case was received on %s",
+					 v[dates[i]], v[C_RECEIVED]);
+	if (v[C_RESULT] && (!strcmp(v[C_KIND], "JY") || !strcmp(v[C_KIND], "TA"))) {
+		char *classes = edu_setting(db, "petition.result_classes", "A B C");
+		int known = has_word(classes, v[C_RESULT]);
+		if (!known)
+			snprintf(err, EDU_ERR_MAX, "'%s' is not one of the result classes %s",
+				 v[C_RESULT], classes);
+		free(classes);
+		if (!known) {
+			*col = "result";
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* The open cases of the same person (ID number or phone), space
+ * separated, or NULL. */
+static char *repeats(sqlite3 *db, const char *id, const char *phone)
+{
+	char idn[EDU_VAL_MAX], ph[EDU_VAL_MAX], err[EDU_ERR_MAX];
+	const char *p[2] = { NULL, NULL };
+
+	if (id && *id && edu_valid_id(id, idn, NULL, NULL, err) == 0)
+		p[0] = idn;
+	if (phone && *phone && edu_valid_phone(phone, ph, err) == 0)
+		p[1] = ph;
+	if (!p[0] && !p[1])
+		return NULL;
+	return edu_query1(db,
+		"SELECT group_concat(case_no, ' ') FROM (SELECT case_no FROM petition "
+		"WHERE status IN ('received', 'assigned', 'accepted', 'replied') "
+		"AND (id_number = ?1 OR phone = ?2) ORDER BY case_no)", 2, p);
+}
+
+/* The number case_fill gave the last new case. */
+static char new_no[32];
+
+/* Fill in a new case: its number, status, deadlines and repeat flag.
+ * The strings live here until the next call. */
+static int case_fill(sqlite3 *db, const char **raw, char buf[][EDU_VAL_MAX],
+		     const char **col, char *err)
+{
+	static char accept[11], reply[11], *related;
+	char *no = new_no;
+
+	(void)buf;	/* its strings live in the statics above */
+	char kind[EDU_VAL_MAX], received[EDU_VAL_MAX];
+	const char *key = raw[C_CASE_NO];
+
+	free(related);
+	related = NULL;
+	if (key && key[strspn(key, " \t")]) {
+		const char *p[] = { key };
+		char *found = edu_query1(db, "SELECT 1 FROM petition WHERE case_no = trim(?)", 1, p);
+		int exists = found != NULL;
+
+		free(found);
+		if (exists)
+			return 0;
+	}
+	/* A new case: the kind and day decide its number and periods. */
+	if (!raw[C_KIND] || !*raw[C_KIND])
+		return col_error(col, "kind", err, "may not be empty");
+	if (edu_valid_enum(kinds, raw[C_KIND], kind, err) < 0) {
+		*col = "kind";
+		return -1;
+	}
+	if (!raw[C_RECEIVED] || !*raw[C_RECEIVED])
+		return col_error(col, "received_on", err, "may not be empty");
+	if (edu_valid_date(raw[C_RECEIVED], received, err) < 0) {
+		*col = "received_on";
+		return -1;
+	}
+	int day = day_of(received);
+	if (!key || !key[strspn(key, " \t")]) {
+		char *scope = edu_asprintf("petition.%s.%.4s", kind, received);
+		for (;;) {
+			const char *p[] = { no };
+			snprintf(no, sizeof new_no, "%.2s-%.4s-%05lld", kind, received,
+				 (long long)edu_seq_next(db, scope));
+			char *used = edu_query1(db, "SELECT 1 FROM petition WHERE case_no = ?", 1, p);
+			int taken = used != NULL;
+
+			free(used);
+			if (!taken)
+				break;
+		}
+		free(scope);
+		raw[C_CASE_NO] = no;
+	}
+	/* Deadlines are filled in for a case that starts as received; one
+	 * imported further on brings its own. */
+	char status[EDU_VAL_MAX];
+	int fresh = edu_valid_enum(statuses, raw[C_STATUS] && *raw[C_STATUS] ?
+				   raw[C_STATUS] : "received", status, err) == 0 &&
+		    !strcmp(status, "received");
+	if (fresh && (!raw[C_ACCEPT_DUE] || !*raw[C_ACCEPT_DUE]))
+		raw[C_ACCEPT_DUE] = day_str(edu_petition_accept_due(db, kind, day), accept);
+	const struct edu_petition_rule *r = edu_petition_rule(kind);
+	if (fresh && r->reply_from == EDU_PT_RECEIVED && (!raw[C_REPLY_DUE] || !*raw[C_REPLY_DUE]))
+		raw[C_REPLY_DUE] = day_str(edu_petition_reply_due(db, kind, day, 0, 0), reply);
+	if (!raw[C_RELATED] || !*raw[C_RELATED])
+		raw[C_RELATED] = related = repeats(db, raw[C_ID_NUMBER], raw[C_PHONE]);
+	return 0;
+}
+
+static const struct edu_entity petition = {
+	.table = "petition", .what = "case", .cols = cols, .ncols = NCOL,
+	.row_check = case_check, .derive = case_fill, .derive_ok = "case_no",
+};
+
+/* ---- options ----------------------------------------------------------- */
+
+enum { OPT_KIND = 0x200, OPT_STATUS, OPT_DEPT, OPT_SINCE, OPT_UNTIL, OPT_AS_OF,
+       OPT_RECEIVED, OPT_PETITIONER, OPT_SUBJECT, OPT_CHANNEL, OPT_CATEGORY,
+       OPT_ID_NUMBER, OPT_PHONE, OPT_ADDRESS, OPT_CONTENT, OPT_DEPUTY,
+       OPT_TRANSFERRED, OPT_HARD, OPT_REASON, OPT_DAYS, OPT_TEXT, OPT_RESULT,
+       OPT_RATING, OPT_WITHIN, OPT_YEAR, OPT_BY };
+
+static struct {
+	const char *kind, *status, *dept, *since, *until, *as_of, *received,
+		*petitioner, *subject, *channel, *category, *id_number, *phone,
+		*address, *content, *deputy, *transferred, *reason, *text,
+		*result, *rating, *by;
+	int hard;
+	long days, within, year;
+} opt = { .days = -1, .within = 7, .year = -1 };
+
+static const struct argp_option list_options[] = {
+	{ "kind", OPT_KIND, "KIND", 0, "XF, JY, TA, FY or SS", 0 },
+	{ "status", OPT_STATUS, "S", 0, "received, assigned, accepted, declined, replied or closed", 0 },
+	{ "dept", OPT_DEPT, "D", 0, "cases of this department", 0 },
+	{ "since", OPT_SINCE, "DATE", 0, "received on or after DATE", 0 },
+	{ "until", OPT_UNTIL, "DATE", 0, "received on or before DATE", 0 },
+	{ "as-of", OPT_AS_OF, "DATE", 0, "the cases received by DATE, with their status then", 0 },
+	{ 0 }
+};
+
+static const struct argp_option new_options[] = {
+	{ "kind", OPT_KIND, "KIND", 0, "XF letters and visits, JY deputies' suggestions, TA CPPCC proposals, FY reconsideration, SS litigation", 0 },
+	{ "received", OPT_RECEIVED, "DATE", 0, "the day it was received (default: --on)", 0 },
+	{ "petitioner", OPT_PETITIONER, "NAME", 0, "who brought it", 0 },
+	{ "subject", OPT_SUBJECT, "TEXT", 0, "what it is about, in a line", 0 },
+	{ "channel", OPT_CHANNEL, "C", 0, "XF: letter, visit, phone, online or email", 0 },
+	{ "category", OPT_CATEGORY, "C", 0, "XF: suggestion, complaint or claim", 0 },
+	{ "id-number", OPT_ID_NUMBER, "ID", 0, "the petitioner's resident ID number", 0 },
+	{ "phone", OPT_PHONE, "PHONE", 0, "the petitioner's phone", 0 },
+	{ "address", OPT_ADDRESS, "TEXT", 0, "the petitioner's address", 0 },
+	{ "content", OPT_CONTENT, "TEXT", 0, "the full text", 0 },
+	{ "dept", OPT_DEPT, "D", 0, "the department handling it", 0 },
+	{ "deputy", OPT_DEPUTY, "TEXT", 0, "JY, TA: the deputy or member, and their number", 0 },
+	{ "transferred-from", OPT_TRANSFERRED, "BODY", 0, "the body that transferred it", 0 },
+	{ 0 }
+};
+
+static const struct argp_option assign_options[] = {
+	{ "dept", OPT_DEPT, "D", 0, "the department that handles it", 0 },
+	{ "hard", OPT_HARD, 0, 0, "JY, TA: a hard one, with 6 months instead of 3", 0 },
+	{ 0 }
+};
+
+static const struct argp_option decline_options[] = {
+	{ "reason", OPT_REASON, "TEXT", 0, "why it is not accepted", 0 },
+	{ 0 }
+};
+
+static const struct argp_option extend_options[] = {
+	{ "days", OPT_DAYS, "N", 0, "the extension in days (at most 30)", 0 },
+	{ "reason", OPT_REASON, "TEXT", 0, "why", 0 },
+	{ 0 }
+};
+
+static const struct argp_option reply_options[] = {
+	{ "text", OPT_TEXT, "TEXT", 0, "the reply, or what it said", 0 },
+	{ "result", OPT_RESULT, "CLASS", 0, "JY, TA: the result class (A, B, C unless set otherwise)", 0 },
+	{ 0 }
+};
+
+static const struct argp_option feedback_options[] = {
+	{ "rating", OPT_RATING, "R", 0, "satisfied, basic or dissatisfied (满意, 基本满意, 不满意)", 0 },
+	{ 0 }
+};
+
+static const struct argp_option due_options[] = {
+	{ "within", OPT_WITHIN, "DAYS", 0, "due within DAYS days of --on (default 7)", 0 },
+	{ "dept", OPT_DEPT, "D", 0, "cases of this department", 0 },
+	{ 0 }
+};
+
+static const struct argp_option overdue_options[] = {
+	{ "dept", OPT_DEPT, "D", 0, "cases of this department", 0 },
+	{ 0 }
+};
+
+static const struct argp_option stats_options[] = {
+	{ "year", OPT_YEAR, "YEAR", 0, "the cases received in YEAR", 0 },
+	{ "by", OPT_BY, "WHAT", 0, "kind (default), dept, month or category", 0 },
+	{ 0 }
+};
+
+static error_t parse(int key, char *arg, struct argp_state *state)
+{
+	(void)state;
+	switch (key) {
+	case OPT_KIND: opt.kind = arg; break;
+	case OPT_STATUS: opt.status = arg; break;
+	case OPT_DEPT: opt.dept = arg; break;
+	case OPT_SINCE: opt.since = arg; break;
+	case OPT_UNTIL: opt.until = arg; break;
+	case OPT_AS_OF: opt.as_of = arg; break;
+	case OPT_RECEIVED: opt.received = arg; break;
+	case OPT_PETITIONER: opt.petitioner = arg; break;
+	case OPT_SUBJECT: opt.subject = arg; break;
+	case OPT_CHANNEL: opt.channel = arg; break;
+	case OPT_CATEGORY: opt.category = arg; break;
+	case OPT_ID_NUMBER: opt.id_number = arg; break;
+	case OPT_PHONE: opt.phone = arg; break;
+	case OPT_ADDRESS: opt.address = arg; break;
+	case OPT_CONTENT: opt.content = arg; break;
+	case OPT_DEPUTY: opt.deputy = arg; break;
+	case OPT_TRANSFERRED: opt.transferred = arg; break;
+	case OPT_HARD: opt.hard = 1; break;
+	case OPT_REASON: opt.reason = arg; break;
+	case OPT_DAYS: opt.days = edu_arg_long("--days", arg, 1, 3650); break;
+	case OPT_TEXT: opt.text = arg; break;
+	case OPT_RESULT: opt.result = arg; break;
+	case OPT_RATING: opt.rating = arg; break;
+	case OPT_WITHIN: opt.within = edu_arg_long("--within", arg, 0, 3650); break;
+	case OPT_YEAR: opt.year = edu_arg_long("--year", arg, 1949, 9999); break;
+	case OPT_BY:
+		if (strcmp(arg, "kind") && strcmp(arg, "dept") && strcmp(arg, "month") &&
+		    strcmp(arg, "category"))
+			argp_error(state, "--by: '%s' is not one of kind, dept, month, category", arg);
+		opt.by = arg;
+		break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+static void need(const void *value, const char *option)
+{
+	if (!value)
+		edu_die(EDU_EUSAGE, "%s is required (see '%s %s --help')", option,
+			edu_prog, edu_verb_name);
+}
+
+/* An option's value checked as a column's: exit 64 when it is not one. */
+static const char *opt_enum(const struct edu_enum *e, const char *option,
+			    const char *in, char out[EDU_VAL_MAX])
+{
+	char err[EDU_ERR_MAX];
+
+	if (!in)
+		return NULL;
+	if (edu_valid_enum(e, in, out, err) < 0)
+		edu_die(EDU_EUSAGE, "%s: %s", option, err);
+	return out;
+}
+
+static const char *opt_date(const char *option, const char *in, char out[11])
+{
+	return in ? edu_date_str(edu_arg_date(option, in), out) : NULL;
+}
+
+/* ---- listing ------------------------------------------------------------ */
+
+/* Print cases: those matching the list filters, or those in `only`
+ * (a JSON array of case numbers). */
+static long print_cases(sqlite3 *db, const char *only)
+{
+	char kind[EDU_VAL_MAX], status[EDU_VAL_MAX], since[11], until[11], as_of[11];
+	sqlite3_stmt *st = edu_prepare(db,
+		"SELECT " COLS " FROM (SELECT case_no, kind, channel, category, "
+		"received_on, petitioner, id_number, phone, address, subject, content, "
+		"department, deputy, transferred_from, CASE WHEN ?6 IS NULL THEN status "
+		"ELSE coalesce((SELECT e.status FROM petition_event e WHERE "
+		"e.case_no = p.case_no AND e.day <= ?6 ORDER BY e.day DESC, e.id DESC "
+		"LIMIT 1), status) END AS status, accept_due, reply_due, replied_on, "
+		"result, rating, related FROM petition p "
+		"WHERE (?1 IS NULL OR kind = ?1) AND (?3 IS NULL OR department = ?3) "
+		"AND (?4 IS NULL OR received_on >= ?4) AND (?5 IS NULL OR received_on <= ?5) "
+		"AND (?6 IS NULL OR received_on <= ?6) "
+		"AND (?7 IS NULL OR case_no IN (SELECT value FROM json_each(?7)))) "
+		"WHERE ?2 IS NULL OR status = ?2 ORDER BY case_no");
+
+	if (only) {
+		edu_bind_text(st, 7, only);
+	} else {
+		edu_bind_text(st, 1, opt_enum(kinds, "--kind", opt.kind, kind));
+		edu_bind_text(st, 2, opt_enum(statuses, "--status", opt.status, status));
+		edu_bind_text(st, 3, opt.dept);
+		edu_bind_text(st, 4, opt_date("--since", opt.since, since));
+		edu_bind_text(st, 5, opt_date("--until", opt.until, until));
+		edu_bind_text(st, 6, opt_date("--as-of", opt.as_of, as_of));
+	}
+	return edu_print_stmt(st, 0);
+}
+
+static int case_list(struct edu_cmd *c)
+{
+	print_cases(c->db, NULL);
+	return 0;
+}
+
+static int case_import(struct edu_cmd *c)
+{
+	return edu_import(c->db, &petition, c->argc, c->argv);
+}
+
+/* Text from the command line is checked as a file's would be. */
+static void check_text(const char *option, const char *s)
+{
+	size_t bad;
+
+	if (s && edu_valid_utf8(s, strlen(s), &bad) < 0)
+		edu_die(EDU_EDATA, "%s: not UTF-8 text, or a control character, at byte %zu",
+			option, bad);
+}
+
+/* Register one case in the caller's transaction and note its number in
+ * `made` (a JSON array being built); exit 65 when it is refused. */
+static void register_case(sqlite3 *db, const char **raw, struct edu_buf *made)
+{
+	char err[EDU_ERR_MAX];
+	const char *col;
+	struct edu_writer *w = edu_writer_new(db, &petition);
+	int rc = edu_writer_put(w, raw, 0, &col, err);
+
+	edu_writer_free(w);
+	if (rc < 0) {
+		edu_rollback(db);
+		if (col)
+			edu_die(EDU_EDATA, "%s: %s", col, err);
+		edu_die(EDU_EDATA, "%s", err);
+	}
+	edu_buf_puts(made, made->len ? "," : "[");
+	edu_buf_json(made, new_no);
+}
+
+static int case_new(struct edu_cmd *c)
+{
+	char on[11];
+	const char *raw[NCOL] = { 0 };
+
+	need(opt.kind, "--kind");
+	need(opt.petitioner, "--petitioner");
+	need(opt.subject, "--subject");
+	check_text("--petitioner", opt.petitioner);
+	check_text("--subject", opt.subject);
+	check_text("--address", opt.address);
+	check_text("--content", opt.content);
+	check_text("--dept", opt.dept);
+	check_text("--deputy", opt.deputy);
+	check_text("--transferred-from", opt.transferred);
+	raw[C_KIND] = opt.kind;
+	raw[C_RECEIVED] = opt.received ? opt.received : edu_date_str(edu_opt.on, on);
+	raw[C_PETITIONER] = opt.petitioner;
+	raw[C_SUBJECT] = opt.subject;
+	raw[C_CHANNEL] = opt.channel;
+	raw[C_CATEGORY] = opt.category;
+	raw[C_ID_NUMBER] = opt.id_number;
+	raw[C_PHONE] = opt.phone;
+	raw[C_ADDRESS] = opt.address;
+	raw[C_CONTENT] = opt.content;
+	raw[C_DEPARTMENT] = opt.dept;
+	raw[C_DEPUTY] = opt.deputy;
+	raw[C_TRANSFERRED] = opt.transferred;
+	edu_begin(c->db);
+	struct edu_buf made = { 0 };
+	register_case(c->db, raw, &made);
+	edu_buf_puts(&made, "]");
+	print_cases(c->db, made.s);
+	edu_finish(c->db);
+	edu_buf_free(&made);
+	return 0;
+}
+
+/* ---- state changes ------------------------------------------------------ */
+
+/* A case as stored: every column, NULL when empty. */
+struct pcase {
+	char *v[NCOL];
+};
+
+static int case_load(sqlite3 *db, const char *no, struct pcase *p)
+{
+	sqlite3_stmt *st = edu_prepare(db, "SELECT " COLS " FROM petition WHERE case_no = ?1");
+	int rc;
+
+	memset(p, 0, sizeof *p);
+	sqlite3_bind_text(st, 1, no, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		for (int i = 0; i < NCOL; i++) {
+			const char *v = (const char *)sqlite3_column_text(st, i);
+			p->v[i] = v ? edu_strdup(v) : NULL;
+		}
+	} else if (rc != SQLITE_DONE) {
+		edu_die_db(db, "cannot read");
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+static void case_free(struct pcase *p)
+{
+	for (int i = 0; i < NCOL; i++)
+		free(p->v[i]);
+}
+
+static void set(struct pcase *p, int col, const char *s)
+{
+	free(p->v[col]);
+	p->v[col] = s ? edu_strdup(s) : NULL;
+}
+
+static void set_day(struct pcase *p, int col, int day)
+{
+	char b[11];
+
+	set(p, col, day_str(day, b));
+}
+
+/* The day of a case's first (or last) event of a name, or -1. */
+static int event_day(sqlite3 *db, const char *no, const char *event, int first)
+{
+	const char *p[] = { no, event };
+	char *d = edu_query1(db, first ?
+		"SELECT min(day) FROM petition_event WHERE case_no = ? AND event = ?" :
+		"SELECT max(day) FROM petition_event WHERE case_no = ? AND event = ?", 2, p);
+	int day = day_of(d);
+
+	free(d);
+	return day;
+}
+
+/* The day of a case's last event: a change may not be dated before it,
+ * so that the history reads in order. */
+static int last_change(sqlite3 *db, const char *no)
+{
+	const char *p[] = { no };
+	char *d = edu_query1(db, "SELECT max(day) FROM petition_event WHERE case_no = ?", 1, p);
+	int day = day_of(d);
+
+	free(d);
+	return day;
+}
+
+/* The case a review case reviews, or NULL. */
+static char *reviewed(sqlite3 *db, const char *no)
+{
+	const char *p[] = { no };
+
+	return edu_query1(db, "SELECT case_no FROM petition_event WHERE event = 'review' "
+			  "AND detail = ?", 1, p);
+}
+
+/* 0 for a case, 1 for its review (复查), 2 for a re-review (复核). */
+static int review_level(sqlite3 *db, const char *no)
+{
+	int level = 0;
+	char *up = reviewed(db, no);
+
+	while (up && level < 3) {
+		char *next = reviewed(db, up);
+		free(up);
+		up = next;
+		level++;
+	}
+	free(up);
+	return level;
+}
+
+/* What a rule is handed: the case it changes (in place), and what the
+ * event records. */
+struct change {
+	sqlite3 *db;
+	struct edu_writer *w;
+	struct pcase *p;
+	int on;
+	char *detail;		/* malloc'd, or NULL */
+	struct edu_buf made;	/* review: the new cases, a JSON array */
+};
+
+static int __attribute__((format(printf, 2, 3)))
+refuse(char *err, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(err, EDU_ERR_MAX, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+#define V(col) (ch->p->v[col])
+#define KIND_IS(k) (!strcmp(V(C_KIND), k))
+#define STATUS_IN(list) has_word(list, V(C_STATUS))
+
+static int open_case(struct change *ch, char *err)
+{
+	if (!STATUS_IN("received assigned accepted"))
+		return refuse(err, "it is %s: only an open case (received, assigned, accepted) can be changed so",
+			      V(C_STATUS));
+	return 0;
+}
+
+/* The day the reply period of a case runs from, or -1. */
+static int period_start(struct change *ch)
+{
+	switch (edu_petition_rule(V(C_KIND))->reply_from) {
+	case EDU_PT_ACCEPTED: return event_day(ch->db, V(C_CASE_NO), "accept", 0);
+	case EDU_PT_ASSIGNED: return event_day(ch->db, V(C_CASE_NO), "assign", 1);
+	default: return day_of(V(C_RECEIVED));
+	}
+}
+
+static int rule_assign(struct change *ch, char *err)
+{
+	const struct edu_petition_rule *r = edu_petition_rule(V(C_KIND));
+
+	if (open_case(ch, err) < 0)
+		return -1;
+	if (opt.hard && r->reply_from != EDU_PT_ASSIGNED)
+		return refuse(err, "--hard is for suggestions and proposals (JY, TA), not %s",
+			      r->name);
+	set(ch->p, C_DEPARTMENT, opt.dept);
+	if (!strcmp(V(C_STATUS), "received"))
+		set(ch->p, C_STATUS, "assigned");
+	if (r->reply_from == EDU_PT_ASSIGNED && (!V(C_REPLY_DUE) || opt.hard)) {
+		/* The period runs from the first assignment: passing a case on
+		 * to another department does not restart it. */
+		int from = event_day(ch->db, V(C_CASE_NO), "assign", 1);
+		set_day(ch->p, C_REPLY_DUE, edu_petition_reply_due(ch->db, V(C_KIND),
+			from < 0 ? ch->on : from, opt.hard, 0));
+	}
+	ch->detail = edu_asprintf("%s%s", opt.dept, opt.hard ? " (hard)" : "");
+	return 0;
+}
+
+static int xf_unanswered(struct change *ch, char *err)
+{
+	if (!KIND_IS("XF"))
+		return refuse(err, "only letters and visits (XF) are accepted or declined, not %s",
+			      edu_petition_rule(V(C_KIND))->name);
+	if (!STATUS_IN("received assigned"))
+		return refuse(err, "it is %s already", V(C_STATUS));
+	return 0;
+}
+
+static int rule_accept(struct change *ch, char *err)
+{
+	if (xf_unanswered(ch, err) < 0)
+		return -1;
+	set(ch->p, C_STATUS, "accepted");
+	set_day(ch->p, C_REPLY_DUE, edu_petition_reply_due(ch->db, "XF", ch->on, 0, 0));
+	return 0;
+}
+
+static int rule_decline(struct change *ch, char *err)
+{
+	if (xf_unanswered(ch, err) < 0)
+		return -1;
+	set(ch->p, C_STATUS, "declined");
+	ch->detail = edu_strdup(opt.reason);
+	return 0;
+}
+
+static int rule_extend(struct change *ch, char *err)
+{
+	const struct edu_petition_rule *r = edu_petition_rule(V(C_KIND));
+	const char *p[] = { V(C_CASE_NO) };
+	char *n = edu_query1(ch->db, "SELECT count(*) FROM petition_event WHERE case_no = ? "
+			     "AND event = 'extend'", 1, p);
+	int before = atoi(n);
+
+	free(n);
+	if (edu_petition_extend_check(V(C_KIND), opt.days, before, err) < 0)
+		return -1;
+	if (open_case(ch, err) < 0)
+		return -1;
+	if (r->reply_from == EDU_PT_ACCEPTED && strcmp(V(C_STATUS), "accepted"))
+		return refuse(err, "it is %s: only an accepted case is extended", V(C_STATUS));
+	int start = period_start(ch);
+	if (start < 0)
+		return refuse(err, "its period has no recorded start to extend from");
+	set_day(ch->p, C_REPLY_DUE, edu_petition_reply_due(ch->db, V(C_KIND), start, 0,
+							   (int)opt.days));
+	ch->detail = edu_asprintf("%ld days: %s", opt.days, opt.reason);
+	return 0;
+}
+
+static int rule_reply(struct change *ch, char *err)
+{
+	int classed = KIND_IS("JY") || KIND_IS("TA");
+
+	if (open_case(ch, err) < 0)
+		return -1;
+	if (KIND_IS("XF") && strcmp(V(C_STATUS), "accepted"))
+		return refuse(err, "it is %s: a letter or visit is accepted before it is replied to",
+			      V(C_STATUS));
+	if (classed && strcmp(V(C_STATUS), "assigned"))
+		return refuse(err, "it is %s: a suggestion or proposal is assigned before it is replied to",
+			      V(C_STATUS));
+	if (classed && !opt.result)
+		return refuse(err, "a reply to a suggestion or proposal needs its --result class");
+	if (!classed && opt.result)
+		return refuse(err, "only replies to suggestions and proposals (JY, TA) have a result class");
+	set(ch->p, C_STATUS, "replied");
+	set_day(ch->p, C_REPLIED_ON, ch->on);
+	set(ch->p, C_RESULT, opt.result);
+	ch->detail = edu_strdup(opt.text);
+	return 0;
+}
+
+static int rule_feedback(struct change *ch, char *err)
+{
+	char rating[EDU_VAL_MAX];
+
+	if (!KIND_IS("XF") && !KIND_IS("JY") && !KIND_IS("TA"))
+		return refuse(err, "%s take no rating", edu_petition_rule(V(C_KIND))->name);
+	if (strcmp(V(C_STATUS), "replied"))
+		return refuse(err, "it is %s: only a replied case is rated", V(C_STATUS));
+	opt_enum(ratings, "--rating", opt.rating, rating);
+	set(ch->p, C_RATING, rating);
+	int again = edu_petition_again_due(ch->db, V(C_KIND), ch->on);
+	if (!strcmp(rating, "dissatisfied") && again >= 0) {
+		/* Handled again: the earlier reply stays in the history. */
+		set(ch->p, C_STATUS, "assigned");
+		set_day(ch->p, C_REPLY_DUE, again);
+		set(ch->p, C_REPLIED_ON, NULL);
+		set(ch->p, C_RESULT, NULL);
+	}
+	ch->detail = edu_strdup(rating);
+	return 0;
+}
+
+static int rule_close(struct change *ch, char *err)
+{
+	if (strcmp(V(C_STATUS), "replied"))
+		return refuse(err, "it is %s: only a replied case is closed", V(C_STATUS));
+	set(ch->p, C_STATUS, "closed");
+	return 0;
+}
+
+/* 复查, then 复核: a new letters-and-visits case, linked, whose period
+ * runs from the request. */
+static int rule_review(struct change *ch, char *err)
+{
+	char by[11], due[11], on[11];
+	const char *col;
+
+	if (!KIND_IS("XF"))
+		return refuse(err, "only letters and visits (XF) are reviewed, not %s",
+			      edu_petition_rule(V(C_KIND))->name);
+	if (!STATUS_IN("replied closed") || !V(C_REPLIED_ON))
+		return refuse(err, "it is %s: only a case replied to can be reviewed", V(C_STATUS));
+	int level = review_level(ch->db, V(C_CASE_NO));
+	if (level >= 2)
+		return refuse(err, "it is a re-review (复核): its answer is final");
+	if (event_day(ch->db, V(C_CASE_NO), "review", 0) >= 0)
+		return refuse(err, "a review of it was asked for already");
+	int last = edu_petition_review_by(ch->db, day_of(V(C_REPLIED_ON)));
+	if (ch->on > last)
+		return refuse(err, "a review had to be asked for by %s, 30 days after the reply",
+			      edu_date_str(last, by));
+	if (ch->on < day_of(V(C_REPLIED_ON)))
+		return refuse(err, "%s is before the reply of %s", edu_date_str(ch->on, on),
+			      V(C_REPLIED_ON));
+
+	char *subject = edu_asprintf("%s: %s", level ? "复核" : "复查", V(C_SUBJECT));
+	const char *raw[NCOL] = { 0 };
+	raw[C_KIND] = "XF";
+	raw[C_CHANNEL] = V(C_CHANNEL);
+	raw[C_CATEGORY] = V(C_CATEGORY);
+	raw[C_RECEIVED] = edu_date_str(ch->on, on);
+	raw[C_PETITIONER] = V(C_PETITIONER);
+	raw[C_ID_NUMBER] = V(C_ID_NUMBER);
+	raw[C_PHONE] = V(C_PHONE);
+	raw[C_ADDRESS] = V(C_ADDRESS);
+	raw[C_SUBJECT] = subject;
+	raw[C_DEPARTMENT] = V(C_DEPARTMENT);
+	raw[C_STATUS] = "accepted";
+	raw[C_REPLY_DUE] = edu_date_str(edu_petition_review_due(ch->db, ch->on), due);
+	raw[C_RELATED] = V(C_CASE_NO);
+	int rc = edu_writer_put(ch->w, raw, 0, &col, err);
+	free(subject);
+	if (rc < 0)
+		return -1;
+	edu_buf_puts(&ch->made, ch->made.len ? "," : "[");
+	edu_buf_json(&ch->made, new_no);
+	ch->detail = edu_strdup(new_no);
+	return 0;
+}
+
+#undef V
+
+/* Apply a rule to the cases named by the arguments, or by the case_no
+ * column of a CSV on stdin: one transaction, all or nothing. */
+static int change_cases(struct edu_cmd *c, int (*rule)(struct change *, char *))
+{
+	struct edu_keys k;
+	struct change ch = { .db = c->db, .on = edu_opt.on };
+	char err[2 * EDU_ERR_MAX], day[11], day2[11];
+	const char *col;
+	int bad = 0;
+
+	if (edu_keys_read(&k, c->argc, c->argv, "case_no", cols[C_CASE_NO].aliases) < 0)
+		return EDU_EDATA;
+	edu_begin(c->db);
+	ch.w = edu_writer_new(c->db, &petition);
+	sqlite3_stmt *ev = edu_prepare(c->db,
+		"INSERT INTO petition_event(case_no, day, event, status, detail) "
+		"VALUES (?1, ?2, ?3, ?4, ?5)");
+	for (size_t i = 0; i < k.n; i++) {
+		struct pcase p;
+		char *where = k.line[i] ? edu_asprintf("-:%ld: ", k.line[i]) : edu_strdup("");
+		int rc = -1;
+
+		ch.p = &p;
+		ch.detail = NULL;
+		if (case_load(c->db, k.key[i], &p) < 0)
+			snprintf(err, EDU_ERR_MAX, "no such case");
+		else if (ch.on < day_of(p.v[C_RECEIVED]))
+			snprintf(err, EDU_ERR_MAX, "%s is before the case was received on %s",
+				 edu_date_str(ch.on, day), p.v[C_RECEIVED]);
+		else if (ch.on < last_change(c->db, p.v[C_CASE_NO]))
+			snprintf(err, EDU_ERR_MAX, "%s is before its last change, on %s",
+				 edu_date_str(ch.on, day), edu_date_str(last_change(c->db, p.v[C_CASE_NO]), day2));
+		else
+			rc = rule(&ch, err);
+		if (rc == 0) {
+			char e2[EDU_ERR_MAX];
+			/* Every column given: "" clears, where NULL would keep. */
+			const char *raw[NCOL];
+			for (int j = 0; j < NCOL; j++)
+				raw[j] = p.v[j] ? p.v[j] : "";
+			rc = edu_writer_put(ch.w, raw, 1, &col, e2);
+			if (rc < 0)
+				snprintf(err, sizeof err, "%s: %s", col ? col : "case", e2);
+		}
+		if (rc == EDU_PUT_UNCHANGED) {
+			/* The event is the whole change (a review asked for, a
+			 * case passed to the same department): audit it. */
+			const char *names[] = { "event", "detail" };
+			const char *vals[] = { edu_verb_name, ch.detail };
+			edu_audit_change(c->db, "petition_event", p.v[C_CASE_NO], 2, names,
+					 NULL, vals);
+		}
+		if (rc >= 0) {
+			sqlite3_reset(ev);
+			sqlite3_bind_text(ev, 1, p.v[C_CASE_NO], -1, SQLITE_STATIC);
+			sqlite3_bind_text(ev, 2, edu_date_str(ch.on, day), -1, SQLITE_STATIC);
+			sqlite3_bind_text(ev, 3, edu_verb_name, -1, SQLITE_STATIC);
+			sqlite3_bind_text(ev, 4, p.v[C_STATUS], -1, SQLITE_STATIC);
+			edu_bind_text(ev, 5, ch.detail);
+			edu_exec_stmt(c->db, ev);
+		} else {
+			edu_warn("%s%s: %s", where, k.key[i], err);
+			bad++;
+		}
+		free(ch.detail);
+		free(where);
+		case_free(&p);
+	}
+	sqlite3_finalize(ev);
+	edu_writer_free(ch.w);
+	edu_keys_free(&k);
+	if (bad) {
+		edu_rollback(c->db);
+		edu_warn("nothing written (%d case%s refused)", bad, bad == 1 ? "" : "s");
+		edu_buf_free(&ch.made);
+		return EDU_EDATA;
+	}
+	if (ch.made.len) {
+		edu_buf_puts(&ch.made, "]");
+		print_cases(c->db, ch.made.s);
+	}
+	edu_buf_free(&ch.made);
+	edu_finish(c->db);
+	return 0;
+}
+
+static int case_assign(struct edu_cmd *c)
+{
+	need(opt.dept, "--dept");
+	check_text("--dept", opt.dept);
+	return change_cases(c, rule_assign);
+}
+
+static int case_accept(struct edu_cmd *c)
+{
+	return change_cases(c, rule_accept);
+}
+
+static int case_decline(struct edu_cmd *c)
+{
+	need(opt.reason, "--reason");
+	check_text("--reason", opt.reason);
+	return change_cases(c, rule_decline);
+}
+
+static int case_extend(struct edu_cmd *c)
+{
+	need(opt.days >= 0 ? &opt.days : NULL, "--days");
+	need(opt.reason, "--reason");
+	check_text("--reason", opt.reason);
+	return change_cases(c, rule_extend);
+}
+
+static int case_reply(struct edu_cmd *c)
+{
+	need(opt.text, "--text");
+	check_text("--text", opt.text);
+	return change_cases(c, rule_reply);
+}
+
+static int case_feedback(struct edu_cmd *c)
+{
+	char rating[EDU_VAL_MAX];
+
+	need(opt.rating, "--rating");
+	opt_enum(ratings, "--rating", opt.rating, rating);
+	return change_cases(c, rule_feedback);
+}
+
+static int case_close(struct edu_cmd *c)
+{
+	return change_cases(c, rule_close);
+}
+
+static int case_review(struct edu_cmd *c)
+{
+	return change_cases(c, rule_review);
+}
+
+/* ---- reading ------------------------------------------------------------- */
+
+/* show: one case as field,value rows, its derived deadlines, then its
+ * history. */
+static int case_show(struct edu_cmd *c)
+{
+	static const char *const names[] = { "field", "value" };
+	struct pcase p;
+	char day[11];
+
+	if (case_load(c->db, c->argv[0], &p) < 0) {
+		edu_warn("no case '%s'", c->argv[0]);
+		return EDU_NO;
+	}
+	struct edu_out *o = edu_out_new(stdout, 2, names);
+	for (int i = 0; i < NCOL; i++) {
+		const char *row[] = { cols[i].name, p.v[i] };
+		edu_out_row(o, row);
+	}
+	if (!strcmp(p.v[C_KIND], "XF")) {
+		int level = review_level(c->db, p.v[C_CASE_NO]);
+		if (level) {
+			const char *row[] = { "stage", level == 1 ? "review (复查)" : "re-review (复核)" };
+			edu_out_row(o, row);
+		}
+		if (p.v[C_TRANSFERRED]) {
+			const char *row[] = { "objection_due", edu_date_str(
+				edu_petition_objection_due(c->db, day_of(p.v[C_RECEIVED])), day) };
+			edu_out_row(o, row);
+		}
+		if (p.v[C_REPLIED_ON] && level < 2) {
+			const char *row[] = { "review_by", edu_date_str(
+				edu_petition_review_by(c->db, day_of(p.v[C_REPLIED_ON])), day) };
+			edu_out_row(o, row);
+		}
+	}
+	sqlite3_stmt *st = edu_prepare(c->db,
+		"SELECT 'event ' || day || ' ' || event, status || coalesce(': ' || detail, '') "
+		"FROM petition_event WHERE case_no = ?1 ORDER BY day, id");
+	sqlite3_bind_text(st, 1, p.v[C_CASE_NO], -1, SQLITE_STATIC);
+	edu_out_stmt(o, st);
+	sqlite3_finalize(st);
+	edu_out_end(o);
+	case_free(&p);
+	return 0;
+}
+
+/* objection_due(received_on) in SQL: the calendar's answer. */
+static void sql_objection_due(sqlite3_context *cx, int argc, sqlite3_value **v)
+{
+	int day = day_of((const char *)sqlite3_value_text(v[0]));
+	char out[11];
+
+	(void)argc;
+	if (day < 0) {
+		sqlite3_result_null(cx);
+		return;
+	}
+	edu_date_str(edu_petition_objection_due(sqlite3_context_db_handle(cx), day), out);
+	sqlite3_result_text(cx, out, -1, SQLITE_TRANSIENT);
+}
+
+/* The open cases with their next deadline: accepting a letter or visit
+ * until it is accepted, else the reply; and, in the due list only, the
+ * objection a transferred letter allows (once passed it is no to-do). */
+static int due_list(struct edu_cmd *c, int overdue)
+{
+	char on[11];
+
+	if (sqlite3_create_function(c->db, "objection_due", 1,
+				    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+				    sql_objection_due, NULL, NULL) != SQLITE_OK)
+		edu_die_db(c->db, "cannot add a function");
+	sqlite3_stmt *st = edu_prepare(c->db,
+		"SELECT case_no, kind, department, petitioner, subject, status, what, due_on, "
+		"CAST(julianday(due_on) - julianday(?1) AS INTEGER) AS days_left FROM ("
+		"SELECT *, CASE WHEN kind = 'XF' AND status IN ('received', 'assigned') "
+		"THEN 'accept' ELSE 'reply' END AS what, "
+		"CASE WHEN kind = 'XF' AND status IN ('received', 'assigned') "
+		"THEN accept_due ELSE reply_due END AS due_on FROM petition "
+		"WHERE status IN ('received', 'assigned', 'accepted') "
+		"UNION ALL SELECT *, 'objection', objection_due(received_on) FROM petition "
+		"WHERE ?2 IS NOT NULL AND kind = 'XF' AND transferred_from IS NOT NULL "
+		"AND status IN ('received', 'assigned')) "
+		"WHERE due_on IS NOT NULL AND (?3 IS NULL OR department = ?3) AND "
+		"CASE WHEN ?2 IS NULL THEN due_on < ?1 ELSE due_on >= ?1 AND "
+		"julianday(due_on) - julianday(?1) <= ?2 END "
+		"ORDER BY due_on, case_no");
+
+	sqlite3_bind_text(st, 1, edu_date_str(edu_opt.on, on), -1, SQLITE_STATIC);
+	if (!overdue)
+		sqlite3_bind_int64(st, 2, opt.within);
+	edu_bind_text(st, 3, opt.dept);
+	/* A to-do list answers like grep, so cron mails only news. */
+	return edu_print_stmt(st, 1) ? 0 : EDU_NO;
+}
+
+static int case_due(struct edu_cmd *c)
+{
+	return due_list(c, 0);
+}
+
+static int case_overdue(struct edu_cmd *c)
+{
+	return due_list(c, 1);
+}
+
+static int case_stats(struct edu_cmd *c)
+{
+	static const struct { const char *by, *expr; } groups[] = {
+		{ "kind", "kind" },
+		{ "dept", "coalesce(department, '')" },
+		{ "month", "substr(received_on, 1, 7)" },
+		{ "category", "coalesce(category, '')" },
+	};
+	const char *by = opt.by ? opt.by : "kind", *expr = "kind";
+	char year[8];
+
+	need(opt.year >= 0 ? &opt.year : NULL, "--year");
+	for (size_t i = 0; i < sizeof groups / sizeof *groups; i++)
+		if (!strcmp(groups[i].by, by))
+			expr = groups[i].expr;
+	/* The grouping comes from the table above, never from data. */
+#define N(x) "CAST(total(" x ") AS INTEGER)"
+#define RATE(n, d) "CASE WHEN total(" d ") > 0 THEN printf('%%.1f', 100.0 * total(" n ") / total(" d ")) END"
+#define FIGURES "count(*) AS received, " N("replied_on IS NOT NULL") " AS replied, " \
+	N("status IN ('closed', 'declined')") " AS closed, " \
+	N("replied_on <= reply_due") " AS on_time, " \
+	RATE("replied_on <= reply_due", "replied_on IS NOT NULL") " AS on_time_rate, " \
+	N("rating IS NOT NULL") " AS rated, " \
+	N("rating IN ('satisfied', 'basic')") " AS satisfied, " \
+	RATE("rating IN ('satisfied', 'basic')", "rating IS NOT NULL") " AS satisfaction_rate"
+	char *sql = edu_asprintf(
+		"WITH c AS (SELECT %s AS g, * FROM petition WHERE substr(received_on, 1, 4) = ?1) "
+		"SELECT g AS \"%s\", received, replied, closed, on_time, on_time_rate, rated, "
+		"satisfied, satisfaction_rate FROM ("
+		"SELECT 0 AS o, g, " FIGURES " FROM c GROUP BY g "
+		"UNION ALL SELECT 1, 'total', " FIGURES " FROM c) ORDER BY o, g", expr, by);
+#undef FIGURES
+#undef RATE
+#undef N
+	sqlite3_stmt *st = edu_prepare(c->db, sql);
+	snprintf(year, sizeof year, "%04ld", opt.year);
+	sqlite3_bind_text(st, 1, year, -1, SQLITE_STATIC);
+	edu_print_stmt(st, 0);
+	free(sql);
+	return 0;
+}
+
+#define W EDU_V_WRITE
+#define R "petitions auditor"
+static const struct edu_verb verbs[] = {
+	{ "new", "register a case and print it", "",
+	  "Register one case, give it its number KIND-YEAR-NNNNN and its deadlines, "
+	  "flag it when the same person has an open case, and print it.",
+	  new_options, parse, 0, 0, "petitions", W, case_new },
+	{ "import", "register cases from CSV (or update them with --upsert)", "[FILE...]",
+	  "Import cases from CSV files (none or '-': standard input).  Columns: case_no "
+	  "(empty for a new case), kind, channel, category, received_on, petitioner, "
+	  "id_number, phone, address, subject, content, department, deputy, "
+	  "transferred_from, status, accept_due, reply_due, replied_on, result, rating, "
+	  "related; see edu-csv(5).",
+	  NULL, NULL, 0, -1, "petitions", W | EDU_V_IMPORT, case_import },
+	{ "list", "list cases", "", NULL,
+	  list_options, parse, 0, 0, R, 0, case_list },
+	{ "show", "show a case with its deadlines and history", "CASE", NULL,
+	  NULL, NULL, 1, 1, R, 0, case_show },
+	{ "assign", "assign cases to a department (交办)", "[CASE...]", NULL,
+	  assign_options, parse, 0, -1, "petitions", W, case_assign },
+	{ "accept", "accept letters and visits (受理)", "[CASE...]", NULL,
+	  NULL, NULL, 0, -1, "petitions", W, case_accept },
+	{ "decline", "decline letters and visits (不予受理)", "[CASE...]", NULL,
+	  decline_options, parse, 0, -1, "petitions", W, case_decline },
+	{ "extend", "extend the reply period once (延期)", "[CASE...]", NULL,
+	  extend_options, parse, 0, -1, "petitions", W, case_extend },
+	{ "reply", "record the reply (答复) on --on", "[CASE...]", NULL,
+	  reply_options, parse, 0, -1, "petitions", W, case_reply },
+	{ "feedback", "record the petitioner's or deputy's rating", "[CASE...]", NULL,
+	  feedback_options, parse, 0, -1, "petitions", W, case_feedback },
+	{ "close", "close replied cases (办结)", "[CASE...]", NULL,
+	  NULL, NULL, 0, -1, "petitions", W, case_close },
+	{ "review", "register a review (复查) or re-review (复核) asked for on --on", "[CASE...]", NULL,
+	  NULL, NULL, 0, -1, "petitions", W, case_review },
+	{ "due", "open cases due within --within days; exit 1 when none", "", NULL,
+	  due_options, parse, 0, 0, R, 0, case_due },
+	{ "overdue", "open cases past their deadline; exit 1 when none", "", NULL,
+	  overdue_options, parse, 0, 0, R, 0, case_overdue },
+	{ "stats", "received, closed, on time and satisfied, for a year", "", NULL,
+	  stats_options, parse, 0, 0, R, 0, case_stats },
+	{ 0 }
+};
+
+static const struct edu_tool tool = {
+	.name = "edu-petition",
+	.summary = "edu-petition -- letters and visits, deputies' suggestions, CPPCC "
+		   "proposals, reconsideration and litigation, with their legal deadlines",
+	.verbs = verbs,
+};
+
+int main(int argc, char **argv)
+{
+	return edu_main(&tool, argc, argv);
+}
