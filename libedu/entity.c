@@ -85,6 +85,13 @@ static int col_value(sqlite3 *db, const struct edu_col *c, const char *in,
 	case EDU_C_DIGITS:
 		rc = edu_valid_digits(s, (int)c->min, v, err);
 		break;
+	case EDU_C_MONEY: {
+		int64_t fen;
+		rc = edu_money_parse(s, &fen, err);
+		if (rc == 0)
+			edu_money_str(fen, v);
+		break;
+	}
 	}
 	free(s);
 	if (rc < 0)
@@ -124,6 +131,37 @@ static void add_ident(struct edu_buf *b, const char *s)
 	edu_buf_puts(b, "\"");
 }
 
+/* A column as read: money, stored in fen, reads as yuan with two
+ * decimals, the form its values are normalised to. */
+static void add_select(struct edu_buf *b, const struct edu_col *c)
+{
+	if (c->type != EDU_C_MONEY) {
+		add_ident(b, c->name);
+		return;
+	}
+	edu_buf_printf(b, "CASE WHEN \"%s\" IS NULL THEN NULL ELSE "
+		       "printf('%%d.%%02d', \"%s\" / 100, \"%s\" %% 100) END AS ",
+		       c->name, c->name, c->name);
+	add_ident(b, c->name);
+}
+
+/* Bind a normalised value of a column. */
+static void bind_value(sqlite3_stmt *st, int i, const struct edu_col *c,
+		       const char *v, sqlite3_destructor_type keep)
+{
+	int64_t fen;
+	char err[EDU_ERR_MAX];
+
+	if (!v)
+		sqlite3_bind_null(st, i);
+	else if (c->type == EDU_C_INT)
+		sqlite3_bind_int64(st, i, strtoll(v, NULL, 10));
+	else if (c->type == EDU_C_MONEY && edu_money_parse(v, &fen, err) == 0)
+		sqlite3_bind_int64(st, i, fen);
+	else
+		sqlite3_bind_text(st, i, v, -1, keep);
+}
+
 struct edu_writer *edu_writer_new(sqlite3 *db, const struct edu_entity *e)
 {
 	struct edu_writer *w = edu_malloc(sizeof *w);
@@ -149,7 +187,7 @@ struct edu_writer *edu_writer_new(sqlite3 *db, const struct edu_entity *e)
 		const struct edu_col *c = &e->cols[i];
 
 		edu_buf_puts(&sel, i ? ", " : "");
-		add_ident(&sel, c->name);
+		add_select(&sel, c);
 		edu_buf_puts(&ins, i ? ", " : "");
 		add_ident(&ins, c->name);
 		if (c->flags & EDU_C_KEY) {
@@ -196,14 +234,8 @@ static void bind_row(const struct edu_entity *e, sqlite3_stmt *st, char **vals)
 	int n = sqlite3_bind_parameter_count(st);
 
 	sqlite3_reset(st);
-	for (int i = 0; i < e->ncols && i < n; i++) {
-		if (!vals[i])
-			sqlite3_bind_null(st, i + 1);
-		else if (e->cols[i].type == EDU_C_INT)
-			sqlite3_bind_int64(st, i + 1, strtoll(vals[i], NULL, 10));
-		else
-			sqlite3_bind_text(st, i + 1, vals[i], -1, SQLITE_STATIC);
-	}
+	for (int i = 0; i < e->ncols && i < n; i++)
+		bind_value(st, i + 1, &e->cols[i], vals[i], SQLITE_STATIC);
 }
 
 static char *row_key(const struct edu_entity *e, char **vals)
@@ -362,13 +394,25 @@ int edu_writer_put(struct edu_writer *w, const char *const *raw, int upsert,
 
 	*col = NULL;
 	/* The key first: whether the record exists decides what an absent
-	 * column means (keep the stored value, or empty). */
-	for (int i = 0; i < e->ncols; i++)
-		if ((e->cols[i].flags & EDU_C_KEY) &&
-		    check_value(w, i, raw[i] ? raw[i] : "", col, err) < 0)
+	 * column means (keep the stored value, or empty).  A key left empty
+	 * for the entity's fill to make names a new record. */
+	int keyless = 0;
+	for (int i = 0; i < e->ncols; i++) {
+		if (!(e->cols[i].flags & EDU_C_KEY))
+			continue;
+		const char *v = raw[i] ? raw[i] : "";
+		if (e->fill && !v[strspn(v, " \t")]) {
+			keyless = 1;
+			continue;
+		}
+		if (check_value(w, i, v, col, err) < 0)
 			goto out;
-	bind_row(e, w->find, w->vals);
-	int found = sqlite3_step(w->find);
+	}
+	int found = SQLITE_DONE;
+	if (!keyless) {
+		bind_row(e, w->find, w->vals);
+		found = sqlite3_step(w->find);
+	}
 	if (found == SQLITE_ROW) {
 		if (!upsert) {
 			char *key = row_key(e, w->vals);
@@ -395,6 +439,14 @@ int edu_writer_put(struct edu_writer *w, const char *const *raw, int upsert,
 		if (check_value(w, i, v, col, err) < 0)
 			goto out;
 	}
+	if (e->fill && e->fill(w->db, w->vals, col, err) < 0)
+		goto out;
+	for (int i = 0; keyless && i < e->ncols; i++)
+		if ((e->cols[i].flags & EDU_C_KEY) && !w->vals[i]) {
+			*col = e->cols[i].name;
+			snprintf(err, EDU_ERR_MAX, "may not be empty");
+			goto out;
+		}
 	if (e->row_check && e->row_check(w->db, (const char *const *)w->vals, col, err) < 0)
 		goto out;
 	rc = write_row(w, old, col, err);
@@ -619,7 +671,7 @@ long edu_list(sqlite3 *db, const struct edu_entity *e, int nf,
 	edu_buf_puts(&sql, "SELECT ");
 	for (int i = 0; i < e->ncols; i++) {
 		edu_buf_puts(&sql, i ? ", " : "");
-		add_ident(&sql, e->cols[i].name);
+		add_select(&sql, &e->cols[i]);
 	}
 	edu_buf_puts(&sql, " FROM ");
 	add_ident(&sql, e->table);
@@ -645,13 +697,8 @@ long edu_list(sqlite3 *db, const struct edu_entity *e, int nf,
 			add_ident(&sql, e->cols[i].name);
 		}
 	sqlite3_stmt *st = edu_prepare(db, sql.s);
-	for (int i = 0; i < nf; i++) {
-		const struct edu_col *c = entity_col(e, f[i].col);
-		if (c->type == EDU_C_INT)
-			sqlite3_bind_int64(st, i + 1, strtoll(vals[i], NULL, 10));
-		else
-			sqlite3_bind_text(st, i + 1, vals[i], -1, SQLITE_TRANSIENT);
-	}
+	for (int i = 0; i < nf; i++)
+		bind_value(st, i + 1, entity_col(e, f[i].col), vals[i], SQLITE_TRANSIENT);
 	long n = edu_print_stmt(st, 0);
 	for (int i = 0; i < nf; i++)
 		free(vals[i]);
