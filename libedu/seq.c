@@ -48,6 +48,7 @@ const struct edu_setting_def edu_settings[] = {
 	{ "bureau.name", "", "the bureau's name, for reports and certificates", nonempty },
 	{ "bureau.region", "", "the bureau's 6-digit area code (GB/T 2260)", digits6 },
 	{ "bureau.doc_prefix", "", "the issuer abbreviation of outgoing document numbers, e.g. 西教发", nonempty },
+	{ "asset.pattern", "{unit}-{year}-{seq:5}", "the pattern of generated asset tags: {unit}, {year} (acquired), {seq:N}", pattern },
 	{ NULL, NULL, NULL, NULL }
 };
 
