@@ -228,6 +228,12 @@ XC-0011,2027-02,3"
 t_exit 1 "expiring exits 1 when none" edu-assets expiring --within 0 --on 2026-11-28
 t_eq "... and prints nothing" "$out" ""
 
+# The monthly job of examples/crontab.
+t_exit 0 "examples/monthly-depreciation.sh" env MONTH=2026-11 sh "$examples/monthly-depreciation.sh" "$EDU_DB" "$tmp/reports"
+t_eq "... files every asset's figures" "$(cat "$tmp/reports/depreciation-2026-11.csv")" "$(edu-assets depreciate --as-of 2026-11)"
+t_grep "... and prints the totals" "^total +[0-9]+ +[0-9.]+ " "$out"
+t_grep "the crontab runs it on the 1st" "^0 +4 +1 +\* +\* +sh .*/monthly-depreciation.sh " "$(cat "$examples/crontab")"
+
 t_exit 0 "check passes after all this" edu-db check
 
 # Access by role.
