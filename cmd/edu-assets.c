@@ -593,7 +593,7 @@ static void put_totals(struct edu_out *o, const char *key, const struct totals *
 static int asset_depreciate(struct edu_cmd *c)
 {
 	static const char *const cols[] = { "tag", "name", "category", "unit", "acquired_on",
-		"cost", "life_years", "months", "monthly", "month", "accumulated", "book_value" };
+		"cost", "life_years", "months", "monthly", "charge", "accumulated", "book_value" };
 	int month;
 
 	if (opt.as_of) {
@@ -629,14 +629,14 @@ static int asset_depreciate(struct edu_cmd *c)
 	if (!by_unit)
 		sqlite3_bind_int(st, 4, opt.by != NULL);
 
-	static const char *const sum_cols[] = { "group", "assets", "cost", "month",
+	static const char *const sum_cols[] = { "group", "assets", "cost", "charge",
 						"accumulated", "book_value" };
 	const char *const *names = cols;
 	int ncols = 12;
 	if (opt.summary) {
 		static const char *sc[6];
 		memcpy(sc, sum_cols, sizeof sc);
-		sc[0] = opt.by ? (by_unit ? "unit" : "category") : "total";
+		sc[0] = opt.by ? (by_unit ? "unit" : "category") : "month";
 		names = sc;
 		ncols = 6;
 	}

@@ -108,6 +108,9 @@ t_exit 64 "lend without --to" edu-assets lend XC-0002
 t_exit 64 "transfer without a destination" edu-assets transfer XC-0002
 t_exit 0 "--dry-run validates and writes nothing" edu-assets -n return XC-0001 --on 2026-06-20
 t_eq "... byte for byte" "$(db_sum)" "$sum"
+t_exit 0 "a transfer to where it is already" edu-assets transfer XC-0002 --to-location 教学楼302 --on 2026-06-02
+t_grep "... says no change" "asset 'XC-0002': no change" "$err"
+t_eq "... and writes nothing" "$(db_sum)" "$sum"
 t_exit 0 "return" edu-assets return XC-0001 --on 2026-06-20
 t_exit 0 "repair" edu-assets repair XC-0001 --on 2026-07-01
 t_exit 0 "return from repair" edu-assets return XC-0001 --on 2026-07-15
@@ -153,7 +156,7 @@ t_grep "... recorded as a correction" '^event [0-9-]*,"corrected: in-use, unit 2
 dep() { printf '%s\n' "$out" | grep "^$1," | cut -d, -f"$2"; }
 t_exit 0 "depreciate --as-of 2026-11" edu-assets depreciate --as-of 2026-11
 t_eq "... the header" "$(printf '%s\n' "$out" | head -1)" \
-	"tag,name,category,unit,acquired_on,cost,life_years,months,monthly,month,accumulated,book_value"
+	"tag,name,category,unit,acquired_on,cost,life_years,months,monthly,charge,accumulated,book_value"
 # 5999.00 / 72 = 83.3194: 83.32 a month; bought 15 January 2024, January
 # counts: 35 months to November 2026.
 t_eq "a computer bought mid-month: 35 months of 83.32" "$(dep XC-0001 8-12)" "35,83.32,83.32,2916.20,3082.80"
@@ -173,6 +176,8 @@ t_eq "rounding: the first month" "$(edu-assets depreciate --as-of 2020-03 | grep
 t_eq "... the last month takes the remainder" "$(edu-assets depreciate --as-of 2035-02 | grep '^XC-0005,' | cut -d, -f8-12)" "180,5.56,4.76,1000.00,0.00"
 t_eq "... and after it nothing" "$(edu-assets depreciate --as-of 2035-03 | grep '^XC-0005,' | cut -d, -f8-12)" "180,5.56,0.00,1000.00,0.00"
 t_exit 0 "depreciate --summary" edu-assets depreciate --as-of 2026-11 --summary
+t_eq "... one row for the month" "$(printf '%s\n' "$out" | cut -d, -f1,2)" "month,assets
+2026-11,15"
 total=$(edu-assets depreciate --as-of 2026-11 | tail -n +2 | awk -F, '{ c += $6 * 100; a += $11 * 100; b += $12 * 100 } END { printf "%.2f,%.2f,%.2f", c / 100, a / 100, b / 100 }')
 t_eq "... the totals are the sums of the rows" "$(printf '%s\n' "$out" | tail -1 | cut -d, -f3,5,6)" "$total"
 t_exit 0 "depreciate --by category" edu-assets depreciate --as-of 2026-11 --by category
