@@ -574,9 +574,10 @@ static int import_file(struct importer *im, const char *path)
 		goto out;
 	}
 	/* With --upsert a file may carry the key and only the columns it
-	 * changes; a new record still needs its required ones. */
+	 * changes; a new record still needs its required ones.  A key that
+	 * the entity's fill makes may be left out. */
 	for (int i = 0; i < e->ncols; i++)
-		if (map[i] < 0 && ((e->cols[i].flags & EDU_C_KEY) ||
+		if (map[i] < 0 && (((e->cols[i].flags & EDU_C_KEY) && !e->fill) ||
 				   ((e->cols[i].flags & EDU_C_REQUIRED) &&
 				    !e->cols[i].dflt && !edu_import_opt.upsert))) {
 			edu_warn("%s:%ld: the column '%s' is missing", edu_csv_name(r),

@@ -47,6 +47,8 @@ t_eq "... numbered in turn" "$(printf '%s\n' "$out" | tail -n +2 | cut -d, -f1 |
 	"2111010204-2026-00001 2111010204-2026-00002 "
 t_grep "... ¥6,499.5 read as 6499.50, the date normalised" \
 	"^2111010204-2026-00001,戴尔笔记本电脑,computer,,,2111010204,,,2026-03-05,6499.50,6," "$out"
+t_exit 0 "a file without a tag column: every tag generated" sh -c "printf 'name,category,unit,acquired_on,cost\n投影仪,office,2111010206,2025-09-01,3200\n' | edu-assets import"
+t_grep "... numbered for its unit and year" "^2111010206-2025-00001,投影仪,office," "$(edu-assets list --unit 2111010206)"
 edu-db -q config set asset.pattern 'ZC{year}{seq:4}'
 t_exit 0 "a pattern of the bureau's own" edu-assets import "$tmp/new.csv"
 t_grep "... is used" "^ZC20260001,戴尔笔记本电脑" "$(edu-assets list --unit 2111010204)"
@@ -177,7 +179,7 @@ t_eq "... the last month takes the remainder" "$(edu-assets depreciate --as-of 2
 t_eq "... and after it nothing" "$(edu-assets depreciate --as-of 2035-03 | grep '^XC-0005,' | cut -d, -f8-12)" "180,5.56,0.00,1000.00,0.00"
 t_exit 0 "depreciate --summary" edu-assets depreciate --as-of 2026-11 --summary
 t_eq "... one row for the month" "$(printf '%s\n' "$out" | cut -d, -f1,2)" "month,assets
-2026-11,15"
+2026-11,16"
 total=$(edu-assets depreciate --as-of 2026-11 | tail -n +2 | awk -F, '{ c += $6 * 100; a += $11 * 100; b += $12 * 100 } END { printf "%.2f,%.2f,%.2f", c / 100, a / 100, b / 100 }')
 t_eq "... the totals are the sums of the rows" "$(printf '%s\n' "$out" | tail -1 | cut -d, -f3,5,6)" "$total"
 t_exit 0 "depreciate --by category" edu-assets depreciate --as-of 2026-11 --by category
