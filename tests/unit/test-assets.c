@@ -3,6 +3,7 @@
 #define _GNU_SOURCE
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "edu.h"
 #include "tap.h"
@@ -152,6 +153,91 @@ static void test_tags(void)
 	edu_buf_free(&b);
 }
 
+/* The writer with a money column and a fill hook (libedu/entity.c), on a
+ * real database: yuan in, fen stored, yuan out; a key left empty made by
+ * the hook. */
+static int fills;
+
+static int test_fill(sqlite3 *db, char **v, const char **col, char *err)
+{
+	(void)db;
+	(void)col;
+	(void)err;
+	if (!v[0])
+		v[0] = edu_asprintf("T-%d", ++fills);
+	return 0;
+}
+
+static void test_writer(void)
+{
+	static const struct edu_col cols[] = {
+		{ .name = "tag", .type = EDU_C_CODE, .flags = EDU_C_KEY },
+		{ .name = "cost", .type = EDU_C_MONEY, .flags = EDU_C_REQUIRED },
+	};
+	static const struct edu_entity e = { .table = "thing", .what = "thing", .cols = cols,
+					     .ncols = 2, .fill = test_fill };
+	char dir[] = "/tmp/edu-test-assets.XXXXXX", path[300], err[EDU_ERR_MAX];
+	const char *col;
+
+	if (!mkdtemp(dir)) {
+		ok(0, "a temporary directory");
+		return;
+	}
+	snprintf(path, sizeof path, "%s/edu.db", dir);
+	edu_prog = "test-assets";
+	edu_verb_name = "test";
+	ok(edu_db_create(path, "tester") == 0, "a database");
+	sqlite3 *db = edu_db_open(path, 1, 0);
+	edu_exec(db, "CREATE TABLE thing(tag TEXT PRIMARY KEY, cost INTEGER NOT NULL)", 0, NULL);
+	edu_begin(db);
+	struct edu_writer *w = edu_writer_new(db, &e);
+	const char *r1[] = { "A", "1,234.5" };
+	ok(edu_writer_put(w, r1, 0, &col, err) == EDU_PUT_INSERTED, "money in yuan is written");
+	const char *r2[] = { "", "¥20" };
+	ok(edu_writer_put(w, r2, 0, &col, err) == EDU_PUT_INSERTED, "an empty key is filled in");
+	const char *r3[] = { "A", "1234.50" };
+	ok(edu_writer_put(w, r3, 1, &col, err) == EDU_PUT_UNCHANGED,
+	   "the same amount written otherwise changes nothing");
+	const char *r4[] = { "A", "1234.505" };
+	ok(edu_writer_put(w, r4, 1, &col, err) < 0 && !strcmp(col, "cost"),
+	   "a fraction of a fen is refused, naming the column");
+	const char *r5[] = { "A", NULL };
+	ok(edu_writer_put(w, r5, 1, &col, err) == EDU_PUT_UNCHANGED,
+	   "an absent money column keeps the stored amount");
+	edu_writer_free(w);
+	edu_commit(db);
+	char *v = edu_query1(db, "SELECT typeof(cost) || ' ' || cost FROM thing WHERE tag = 'A'", 0, NULL);
+	is(v, "integer 123450", "stored as integer fen");
+	free(v);
+	v = edu_query1(db, "SELECT cost FROM thing WHERE tag = 'T-1'", 0, NULL);
+	is(v, "2000", "... the filled-in one too");
+	free(v);
+	fflush(stdout);
+	int saved = dup(1);
+	char out[300];
+	snprintf(out, sizeof out, "%s/list.csv", dir);
+	FILE *f = freopen(out, "w", stdout);
+	long n = edu_list(db, &e, 0, NULL);
+	fflush(stdout);
+	dup2(saved, 1);
+	close(saved);
+	ok(f && n == 2, "list prints both");
+	char buf[200] = "";
+	f = fopen(out, "r");
+	size_t got = f ? fread(buf, 1, sizeof buf - 1, f) : 0;
+	buf[got] = '\0';
+	if (f)
+		fclose(f);
+	is(buf, "tag,cost\nA,1234.50\nT-1,20.00\n", "... in yuan with two decimals");
+	edu_db_close(db);
+	static const char *const suffix[] = { "/edu.db", "/edu.db-wal", "/edu.db-shm", "/list.csv" };
+	for (int i = 0; i < 4; i++) {
+		snprintf(path, sizeof path, "%s%s", dir, suffix[i]);
+		unlink(path);
+	}
+	rmdir(dir);
+}
+
 int main(void)
 {
 	test_money();
@@ -159,5 +245,6 @@ int main(void)
 	test_categories();
 	test_depreciation();
 	test_tags();
+	test_writer();
 	return done_testing();
 }
