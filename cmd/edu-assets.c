@@ -167,13 +167,13 @@ static const struct edu_entity asset = {
 
 enum { OPT_UNIT = 0x200, OPT_CATEGORY, OPT_LOCATION, OPT_STATUS, OPT_AS_OF,
        OPT_TO_UNIT, OPT_TO_LOCATION, OPT_TO_CUSTODIAN, OPT_TO, OPT_METHOD,
-       OPT_DOC, OPT_BATCH, OPT_SUMMARY, OPT_BY, OPT_WITHIN };
+       OPT_DOC, OPT_BATCH, OPT_SUMMARY, OPT_BY, OPT_WITHIN, OPT_RECORD };
 
 static struct {
 	const char *unit, *category, *location, *status, *as_of;
 	const char *to_unit, *to_location, *to_custodian, *to, *method, *doc;
 	const char *by;
-	int summary;
+	int summary, record;
 	long within;
 } opt = { .within = 12 };
 
@@ -214,6 +214,7 @@ static const struct argp_option depreciate_options[] = {
 	{ "unit", OPT_UNIT, "U", 0, "assets of this unit in that month", 0 },
 	{ "summary", OPT_SUMMARY, 0, 0, "totals instead of one row per asset", 0 },
 	{ "by", OPT_BY, "KEY", 0, "totals by category or unit (implies --summary)", 0 },
+	{ "record", OPT_RECORD, 0, 0, "record the run and its totals in the ledger (edu-db runs); needs the assets role", 0 },
 	{ 0 }
 };
 
@@ -250,6 +251,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	case OPT_DOC: opt.doc = arg; break;
 	case OPT_BATCH: asset_cols[C_BATCH].dflt = "yes"; break;
 	case OPT_SUMMARY: opt.summary = 1; break;
+	case OPT_RECORD: opt.record = 1; break;
 	case OPT_BY: opt.by = arg; opt.summary = 1; break;
 	case OPT_WITHIN: opt.within = edu_arg_long("--within", arg, 0, 1200); break;
 	default:
@@ -605,6 +607,14 @@ static int asset_depreciate(struct edu_cmd *c)
 	int by_unit = 0;
 	if (opt.by && !(by_unit = !strcmp(opt.by, "unit")) && strcmp(opt.by, "category"))
 		edu_die(EDU_EUSAGE, "--by: '%s' is not one of category, unit", opt.by);
+	/* A recorded run reads the register in its own transaction, so the
+	 * totals in the ledger are those of the rows printed. */
+	struct edu_run run;
+	if (opt.record) {
+		edu_access(c->user, c->role, "assets");
+		edu_run_start(&run);
+		edu_begin(c->db);
+	}
 	char ym[8], first[11], last[11];
 	edu_month_str(month, ym);
 	snprintf(first, sizeof first, "%s-01", ym);
@@ -656,6 +666,11 @@ static int asset_depreciate(struct edu_cmd *c)
 		int life = sqlite3_column_int(st, 6);
 		struct edu_depreciation dep;
 		edu_depreciate(cost, life * 12, added, left, month, &dep);
+		all.n++;
+		all.cost += cost;
+		all.month += dep.month;
+		all.accumulated += dep.accumulated;
+		all.book_value += dep.book_value;
 		if (!opt.summary) {
 			char s[32], n[16];
 			for (int i = 0; i < 5; i++)
@@ -681,14 +696,11 @@ static int asset_depreciate(struct edu_cmd *c)
 			free(key);
 			key = edu_strdup(k);
 		}
-		struct totals *ts[] = { &group, &all };
-		for (int i = 0; i < 2; i++) {
-			ts[i]->n++;
-			ts[i]->cost += cost;
-			ts[i]->month += dep.month;
-			ts[i]->accumulated += dep.accumulated;
-			ts[i]->book_value += dep.book_value;
-		}
+		group.n++;
+		group.cost += cost;
+		group.month += dep.month;
+		group.accumulated += dep.accumulated;
+		group.book_value += dep.book_value;
 	}
 	if (rc != SQLITE_DONE)
 		edu_die_db(c->db, "cannot read the register");
@@ -700,6 +712,17 @@ static int asset_depreciate(struct edu_cmd *c)
 	}
 	free(key);
 	edu_out_end(o);
+	if (opt.record) {
+		char a[32], b[32], d[32], e[32];
+		char *counts = edu_asprintf("month=%s assets=%ld cost=%s charge=%s accumulated=%s book_value=%s",
+					    ym, all.n, edu_money_str(all.cost, a),
+					    edu_money_str(all.month, b),
+					    edu_money_str(all.accumulated, d),
+					    edu_money_str(all.book_value, e));
+		edu_run_finish(c->db, &run, counts, 0);
+		edu_finish(c->db);
+		free(counts);
+	}
 	return 0;
 }
 

@@ -190,6 +190,10 @@ t_grep "... the computer counted in its unit of April" "^2111010201,5," "$out"
 a=$(edu-assets depreciate --as-of 2026-04)
 edu-assets -q transfer XC-0004 --to-unit 2111010201 --on 2026-11-02
 t_eq "a past month gives the same answer after later events" "$(edu-assets depreciate --as-of 2026-04)" "$a"
+t_exit 0 "depreciate --record" edu-assets depreciate --as-of 2026-04 --record
+t_eq "... prints what it prints without" "$out" "$a"
+t_exit 0 "... and is in the run ledger with its totals" edu-db runs
+t_grep "... month, count and money" "depreciate.*month=2026-04 assets=[0-9]+ cost=[0-9]+\.[0-9]{2} charge=" "$out"
 t_exit 64 "depreciate --as-of with a bad month" edu-assets depreciate --as-of 2026-13
 t_exit 64 "depreciate --by with a bad key" edu-assets depreciate --by colour
 t_exit 0 "depreciate without --as-of: the month before --on" edu-assets depreciate --on 2026-12-05
@@ -262,6 +266,7 @@ t_exit 77 "a user with no role may not list assets" as edu-assets list
 edu-db -q user add "$u" auditor
 t_exit 0 "an auditor lists assets" as edu-assets list
 t_exit 0 "... and runs the depreciation" as edu-assets depreciate --as-of 2026-11
+t_exit 77 "... but may not record it in the ledger" as edu-assets depreciate --as-of 2026-11 --record
 t_exit 77 "... but may not transfer" as edu-assets transfer XC-0006 --to-location 仓库
 t_grep "... and is told which role it needs" "needs one of the roles admin assets" "$err"
 edu-db -q user add "$u" assets
