@@ -666,7 +666,7 @@ static int asset_depreciate(struct edu_cmd *c)
 		int life = sqlite3_column_int(st, 6);
 		struct edu_depreciation dep;
 		edu_depreciate(cost, life * 12, added, left, month, &dep);
-		all.n++;
+		edu_progress("depreciate", ++all.n, 0);
 		all.cost += cost;
 		all.month += dep.month;
 		all.accumulated += dep.accumulated;
@@ -702,6 +702,7 @@ static int asset_depreciate(struct edu_cmd *c)
 		group.accumulated += dep.accumulated;
 		group.book_value += dep.book_value;
 	}
+	edu_progress_end();
 	if (rc != SQLITE_DONE)
 		edu_die_db(c->db, "cannot read the register");
 	sqlite3_finalize(st);
