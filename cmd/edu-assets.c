@@ -447,7 +447,10 @@ static int apply(struct edu_cmd *c, const struct event *ev)
 		const char *tag = k.key[i];
 		sqlite3_reset(get);
 		sqlite3_bind_text(get, 1, tag, -1, SQLITE_STATIC);
-		if (sqlite3_step(get) != SQLITE_ROW) {
+		int found = sqlite3_step(get);
+		if (found != SQLITE_ROW && found != SQLITE_DONE)
+			edu_die_db(c->db, "cannot read the register");
+		if (found != SQLITE_ROW) {
 			refuse(k.line[i], tag, "is not in the register");
 			bad++;
 			continue;
