@@ -42,8 +42,9 @@ enum { C_TAG, C_NAME, C_CATEGORY, C_CLASS, C_MODEL, C_UNIT, C_LOCATION,
        C_CUSTODIAN, C_ACQUIRED, C_COST, C_LIFE, C_FUNDING, C_STATUS,
        C_DISPOSED, C_BATCH, NCOLS };
 
-/* Not const: --batch-item changes the default of batch_item. */
-static struct edu_col asset_cols[NCOLS] = {
+static int batch_opt;	/* --batch-item */
+
+static const struct edu_col asset_cols[NCOLS] = {
 	[C_TAG] = { .name = "tag", .aliases = TAG_ALIASES, .type = EDU_C_CODE, .flags = EDU_C_KEY },
 	[C_NAME] = { .name = "name", .aliases = "资产名称|名称", .type = EDU_C_TEXT, .flags = EDU_C_REQUIRED },
 	[C_CATEGORY] = { .name = "category", .aliases = "资产类别|类别", .type = EDU_C_ENUM,
@@ -62,8 +63,9 @@ static struct edu_col asset_cols[NCOLS] = {
 	[C_STATUS] = { .name = "status", .aliases = "使用状况|状态", .type = EDU_C_ENUM,
 	  .flags = EDU_C_REQUIRED, .values = statuses, .dflt = "in-use" },
 	[C_DISPOSED] = { .name = "disposed_on", .aliases = "处置日期", .type = EDU_C_DATE },
+	/* Empty, it is decided by asset_fill. */
 	[C_BATCH] = { .name = "batch_item", .aliases = "批量购置|批量", .type = EDU_C_ENUM,
-	  .flags = EDU_C_REQUIRED, .values = yes_no, .dflt = "no" },
+	  .values = yes_no },
 };
 
 /* The threshold of a fixed asset: unit value of 1000 yuan. */
@@ -119,15 +121,21 @@ static int asset_check(sqlite3 *db, const char *const *v, const char **col, char
 	return 0;
 }
 
-/* A life left empty is the category's minimum; a tag left empty is made
- * from the pattern in the settings. */
+/* A life left empty is the category's minimum; batch_item left empty is
+ * no, or with --batch-item yes for an asset under the threshold; a tag
+ * left empty is made from the pattern in the settings. */
 static int asset_fill(sqlite3 *db, char **v, const char **col, char *err)
 {
 	static char *pattern;
 	const struct edu_asset_category *cat = edu_asset_category(v[C_CATEGORY]);
+	int64_t fen = 0;
 
 	if (!v[C_LIFE] && cat && cat->min_life)
 		v[C_LIFE] = edu_asprintf("%d", cat->min_life);
+	if (!v[C_BATCH]) {
+		edu_money_parse(v[C_COST], &fen, err);
+		v[C_BATCH] = edu_strdup(batch_opt && fen < THRESHOLD_FEN ? "yes" : "no");
+	}
 	if (v[C_TAG])
 		return 0;
 	if (!pattern)
@@ -178,7 +186,7 @@ static struct {
 } opt = { .within = 12 };
 
 static const struct argp_option import_options[] = {
-	{ "batch-item", OPT_BATCH, 0, 0, "rows that leave batch_item empty are items of a large batch of durable goods, which may be under 1000 yuan each", 0 },
+	{ "batch-item", OPT_BATCH, 0, 0, "assets under 1000 yuan whose batch_item is empty are items of a large batch of durable goods, and fixed assets", 0 },
 	{ 0 }
 };
 
@@ -249,7 +257,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	case OPT_TO: opt.to = arg; break;
 	case OPT_METHOD: opt.method = arg; break;
 	case OPT_DOC: opt.doc = arg; break;
-	case OPT_BATCH: asset_cols[C_BATCH].dflt = "yes"; break;
+	case OPT_BATCH: batch_opt = 1; break;
 	case OPT_SUMMARY: opt.summary = 1; break;
 	case OPT_RECORD: opt.record = 1; break;
 	case OPT_BY: opt.by = arg; opt.summary = 1; break;

@@ -83,6 +83,12 @@ t_exit 65 "a 380 yuan desk alone is no fixed asset" edu-assets import "$tmp/batc
 t_exit 0 "... but with --batch-item it is" edu-assets import --batch-item "$tmp/batch.csv"
 t_grep "... marked so, and imports back" "^B-1,课桌椅,furniture,,,2111010205,,,2026-01-05,380.00,15,,in-use,,yes$" "$(edu-assets list --unit 2111010205)"
 t_exit 0 "... round trip of the batch item" sh -c 'edu-assets list --unit 2111010205 | edu-assets import --upsert'
+printf 'tag,name,category,unit,acquired_on,cost\nB-2,课桌椅,furniture,2111010205,2026-01-05,380.00\nB-3,讲台,furniture,2111010205,2026-01-05,1380.00\n' > "$tmp/batch2.csv"
+t_exit 0 "--batch-item marks only the items under 1000 yuan" edu-assets import --batch-item "$tmp/batch2.csv"
+t_eq "... the desk yes, the lectern no" "$(edu-assets list --unit 2111010205 | cut -d, -f1,10,15 | tail -n +3)" "B-2,380.00,yes
+B-3,1380.00,no"
+printf 'tag,name,category,unit,acquired_on,cost,batch_item\nB-4,课桌椅,furniture,2111010205,2026-01-05,380.00,否\n' > "$tmp/batch3.csv"
+t_exit 65 "... but not one the file says is none" edu-assets import --batch-item "$tmp/batch3.csv"
 t_exit 1 "--reject takes the good rows" edu-assets import --reject "$tmp/rej.csv" "$tmp/bad.csv"
 t_eq "... the bad ones in the reject file" "$(($(wc -l < "$tmp/rej.csv") - 1))" 9
 
@@ -179,7 +185,7 @@ t_eq "... the last month takes the remainder" "$(edu-assets depreciate --as-of 2
 t_eq "... and after it nothing" "$(edu-assets depreciate --as-of 2035-03 | grep '^XC-0005,' | cut -d, -f8-12)" "180,5.56,0.00,1000.00,0.00"
 t_exit 0 "depreciate --summary" edu-assets depreciate --as-of 2026-11 --summary
 t_eq "... one row for the month" "$(printf '%s\n' "$out" | cut -d, -f1,2)" "month,assets
-2026-11,16"
+2026-11,18"
 total=$(edu-assets depreciate --as-of 2026-11 | tail -n +2 | awk -F, '{ c += $6 * 100; a += $11 * 100; b += $12 * 100 } END { printf "%.2f,%.2f,%.2f", c / 100, a / 100, b / 100 }')
 t_eq "... the totals are the sums of the rows" "$(printf '%s\n' "$out" | tail -1 | cut -d, -f3,5,6)" "$total"
 t_exit 0 "depreciate --by category" edu-assets depreciate --as-of 2026-11 --by category
