@@ -379,6 +379,7 @@ enum edu_coltype {
 	EDU_C_ID,	/* resident ID number */
 	EDU_C_CREDIT,	/* unified social credit code */
 	EDU_C_DIGITS,	/* exactly `digits` digits */
+	EDU_C_MONEY,	/* yuan, two decimals; stored as integer fen */
 };
 
 enum edu_colflags {
@@ -427,6 +428,13 @@ struct edu_entity {
 	 * once they pass every check, in the writer's transaction; returns
 	 * it malloc'd, or NULL with the reason in err. */
 	char *(*new_key)(sqlite3 *db, const char *const *vals, char *err);
+	/* Fills in values left empty, once the others are normalised and
+	 * before row_check: a key left empty, which makes the record a new
+	 * one (a generated number), or a default that depends on other
+	 * columns.  A value it sets is malloc'd and owned by the writer.
+	 * 0, or -1 like row_check.  NULL: none, and a key may not be
+	 * empty. */
+	int (*fill)(sqlite3 *db, char **vals, const char **col, char *err);
 };
 #define EDU_DERIVE_MAX 4	/* buffers handed to derive */
 
@@ -605,5 +613,52 @@ int edu_petition_review_due(sqlite3 *db, int requested);
  * `before` times?  0, or -1 with the reason in err (EDU_ERR_MAX). */
 int edu_petition_extend_check(const char *kind, long days, int before,
 			      char *err);
+/* ---- assets.c: fixed assets: money, categories, depreciation -------- */
+
+/* Money is exact: integer fen.  Parse yuan ("1234.5", "1,234.50",
+ * "¥1234", "1234元") into *fen: 0, or -1 with a reason in err. */
+int edu_money_parse(const char *s, int64_t *fen, char *err);
+/* fen as yuan with two decimals ("1234.50") into out. */
+char *edu_money_str(int64_t fen, char out[32]);
+
+/* A month as a number: year * 12 + month - 1. */
+int edu_month_of(int days);
+/* Parse YYYY-MM (or YYYY-M) into a month number: 0, or -1. */
+int edu_parse_month(const char *s, int *month);
+/* A month number as YYYY-MM into out[8]. */
+char *edu_month_str(int month, char out[8]);
+
+/* The asset categories of 财会〔2017〕4号 with their minimum lives in
+ * years; 0 for those not depreciated (books, relics, land). */
+struct edu_asset_category {
+	const char *key;
+	const char *zh;
+	int min_life;
+};
+extern const struct edu_asset_category edu_asset_categories[];	/* NULL-key ended */
+const struct edu_asset_category *edu_asset_category(const char *key);
+
+/* Straight-line monthly depreciation without residual value: the month
+ * an asset is added counts, the month it leaves does not; each month is
+ * rounded to the fen and the last one takes the remainder, so the months
+ * add up to the cost exactly. */
+struct edu_depreciation {
+	int months;		/* months depreciated to the end of as_of */
+	int64_t monthly;	/* the monthly amount, in fen */
+	int64_t month;		/* charged in the month as_of */
+	int64_t accumulated;
+	int64_t book_value;	/* cost - accumulated */
+};
+/* cost in fen; life in months (0: not depreciated); added and as_of
+ * month numbers; left the month number of disposal, or -1. */
+void edu_depreciate(int64_t cost, int life, int added, int left, int as_of,
+		    struct edu_depreciation *d);
+
+/* An asset tag from a pattern with {unit}, {year} and {seq:N} (the serial
+ * zero-padded to N digits): 0 and the tag in out, or -1 with a reason in
+ * err.  With seq < 0, {seq:N} is written as '*': the scope of the
+ * serial. */
+int edu_asset_tag(const char *pattern, const char *unit, int year,
+		  int64_t seq, struct edu_buf *out, char *err);
 
 #endif

@@ -133,6 +133,13 @@ static int col_value(sqlite3 *db, const struct edu_col *c, const char *in,
 	case EDU_C_DIGITS:
 		rc = edu_valid_digits(s, (int)c->min, v, err);
 		break;
+	case EDU_C_MONEY: {
+		int64_t fen;
+		rc = edu_money_parse(s, &fen, err);
+		if (rc == 0)
+			edu_money_str(fen, v);
+		break;
+	}
 	}
 	if (s != small)
 		free(s);
@@ -177,6 +184,37 @@ static void add_ident(struct edu_buf *b, const char *s)
 	edu_buf_puts(b, "\"");
 }
 
+/* A column as read: money, stored in fen, reads as yuan with two
+ * decimals, the form its values are normalised to. */
+static void add_select(struct edu_buf *b, const struct edu_col *c)
+{
+	if (c->type != EDU_C_MONEY) {
+		add_ident(b, c->name);
+		return;
+	}
+	edu_buf_printf(b, "CASE WHEN \"%s\" IS NULL THEN NULL ELSE "
+		       "printf('%%d.%%02d', \"%s\" / 100, \"%s\" %% 100) END AS ",
+		       c->name, c->name, c->name);
+	add_ident(b, c->name);
+}
+
+/* Bind a normalised value of a column. */
+static void bind_value(sqlite3_stmt *st, int i, const struct edu_col *c,
+		       const char *v, sqlite3_destructor_type keep)
+{
+	int64_t fen;
+	char err[EDU_ERR_MAX];
+
+	if (!v)
+		sqlite3_bind_null(st, i);
+	else if (c->type == EDU_C_INT)
+		sqlite3_bind_int64(st, i, strtoll(v, NULL, 10));
+	else if (c->type == EDU_C_MONEY && edu_money_parse(v, &fen, err) == 0)
+		sqlite3_bind_int64(st, i, fen);
+	else
+		sqlite3_bind_text(st, i, v, -1, keep);
+}
+
 struct edu_writer *edu_writer_new(sqlite3 *db, const struct edu_entity *e)
 {
 	struct edu_writer *w = edu_malloc(sizeof *w);
@@ -205,7 +243,7 @@ struct edu_writer *edu_writer_new(sqlite3 *db, const struct edu_entity *e)
 		const struct edu_col *c = &e->cols[i];
 
 		edu_buf_puts(&sel, i ? ", " : "");
-		add_ident(&sel, c->name);
+		add_select(&sel, c);
 		edu_buf_puts(&ins, i ? ", " : "");
 		add_ident(&ins, c->name);
 		if (c->flags & EDU_C_KEY) {
@@ -256,14 +294,8 @@ static void bind_row(const struct edu_entity *e, sqlite3_stmt *st, char **vals)
 	int n = sqlite3_bind_parameter_count(st);
 
 	sqlite3_reset(st);
-	for (int i = 0; i < e->ncols && i < n; i++) {
-		if (!vals[i])
-			sqlite3_bind_null(st, i + 1);
-		else if (e->cols[i].type == EDU_C_INT)
-			sqlite3_bind_int64(st, i + 1, strtoll(vals[i], NULL, 10));
-		else
-			sqlite3_bind_text(st, i + 1, vals[i], -1, SQLITE_STATIC);
-	}
+	for (int i = 0; i < e->ncols && i < n; i++)
+		bind_value(st, i + 1, &e->cols[i], vals[i], SQLITE_STATIC);
 }
 
 static char *row_key(const struct edu_entity *e, char **vals)
@@ -425,10 +457,11 @@ static void clear_row(struct edu_writer *w, char **old)
 	free(old);
 }
 
-/* Is the key of this row left empty for the entity to make (new_key)? */
+/* Is the key of this row left empty for the entity to make (fill or
+ * new_key)? */
 static int keyless_row(const struct edu_entity *e, const char *const *raw)
 {
-	if (!e->new_key)
+	if (!e->new_key && !e->fill)
 		return 0;
 	for (int i = 0; i < e->ncols; i++)
 		if (e->cols[i].flags & EDU_C_KEY) {
@@ -443,8 +476,10 @@ static int keyless_row(const struct edu_entity *e, const char *const *raw)
  * exists (and upsert allows it), else NULL.  0, or -1 with *col and err.
  * In order: derive makes values from others; the key is checked and
  * looked up (a row whose key the tool makes is new); the other columns
- * are checked; row_check looks across them; new_key makes the key of a
- * row that passed everything, so a refused row uses no number. */
+ * are checked; fill completes the normalised row (a generated key, a
+ * default that depends on other columns); row_check looks across them;
+ * new_key makes the key of a row that passed everything, so a refused row
+ * uses no number. */
 static int check_row(struct edu_writer *w, const char *const *raw_in,
 		     int upsert, char ***oldp, const char **col, char *err)
 {
@@ -498,9 +533,17 @@ static int check_row(struct edu_writer *w, const char *const *raw_in,
 		if (check_value(w, i, v, col, err) < 0)
 			return -1;
 	}
+	if (e->fill && e->fill(w->db, w->vals, col, err) < 0)
+		return -1;
+	for (int i = 0; keyless && !e->new_key && i < e->ncols; i++)
+		if ((e->cols[i].flags & EDU_C_KEY) && !w->vals[i]) {
+			*col = e->cols[i].name;
+			snprintf(err, EDU_ERR_MAX, "may not be empty");
+			return -1;
+		}
 	if (e->row_check && e->row_check(w->db, (const char *const *)w->vals, col, err) < 0)
 		return -1;
-	for (int i = 0; i < e->ncols && keyless; i++)
+	for (int i = 0; i < e->ncols && keyless && e->new_key; i++)
 		if ((e->cols[i].flags & EDU_C_KEY) &&
 		    !(w->vals[i] = e->new_key(w->db, (const char *const *)w->vals, err))) {
 			*col = e->cols[i].name;
@@ -977,7 +1020,7 @@ static int import_file(struct importer *im, const char *path)
 	 * changes; a new record still needs its required ones.  A key the
 	 * tool makes may be left out. */
 	for (int i = 0; i < e->ncols; i++)
-		if (map[i] < 0 && (((e->cols[i].flags & EDU_C_KEY) && !e->new_key) ||
+		if (map[i] < 0 && (((e->cols[i].flags & EDU_C_KEY) && !e->new_key && !e->fill) ||
 				   ((e->cols[i].flags & EDU_C_REQUIRED) &&
 				    !e->cols[i].dflt && !edu_import_opt.upsert)) &&
 		    !(e->derive_ok && strstr(e->derive_ok, e->cols[i].name))) {
@@ -1089,7 +1132,7 @@ long edu_list(sqlite3 *db, const struct edu_entity *e, int nf,
 	edu_buf_puts(&sql, "SELECT ");
 	for (int i = 0; i < e->ncols; i++) {
 		edu_buf_puts(&sql, i ? ", " : "");
-		add_ident(&sql, e->cols[i].name);
+		add_select(&sql, &e->cols[i]);
 	}
 	edu_buf_puts(&sql, " FROM ");
 	add_ident(&sql, e->table);
@@ -1115,13 +1158,8 @@ long edu_list(sqlite3 *db, const struct edu_entity *e, int nf,
 			add_ident(&sql, e->cols[i].name);
 		}
 	sqlite3_stmt *st = edu_prepare(db, sql.s);
-	for (int i = 0; i < nf; i++) {
-		const struct edu_col *c = entity_col(e, f[i].col);
-		if (c->type == EDU_C_INT)
-			sqlite3_bind_int64(st, i + 1, strtoll(vals[i], NULL, 10));
-		else
-			sqlite3_bind_text(st, i + 1, vals[i], -1, SQLITE_TRANSIENT);
-	}
+	for (int i = 0; i < nf; i++)
+		bind_value(st, i + 1, entity_col(e, f[i].col), vals[i], SQLITE_TRANSIENT);
 	long n = edu_print_stmt(st, 0);
 	for (int i = 0; i < nf; i++)
 		free(vals[i]);

@@ -105,6 +105,7 @@ const struct edu_setting_def edu_settings[] = {
 	{ "cadre.training_hours", "360", "hours of training a teacher needs in a five-year cycle", count },
 	{ "archive.fonds", "", "the fonds code (全宗号) that starts archive codes, e.g. J001", fonds },
 	{ "petition.result_classes", "A B C", "the result classes of replies to deputies' suggestions and CPPCC proposals, separated by spaces (A solved, B being solved, C for reference)", words },
+	{ "asset.pattern", "{unit}-{year}-{seq:5}", "the pattern of generated asset tags: {unit}, {year} (acquired), {seq:N}", pattern },
 	{ NULL, NULL, NULL, NULL }
 };
 

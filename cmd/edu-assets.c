@@ -1,0 +1,970 @@
+/* edu-assets - the fixed-asset register: depreciation, transfers, loans,
+ * repairs, disposals and stocktakes (财会〔2017〕4号) */
+#define _GNU_SOURCE
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "edu.h"
+
+#define TAG_ALIASES "资产编号|资产标签|编号"
+
+/* Filled from edu_asset_categories in main, so the categories and their
+ * lives are written once. */
+static struct edu_enum categories[32];
+
+static const struct edu_enum statuses[] = {
+	{ "in-use", "在用|使用中" },
+	{ "idle", "闲置" },
+	{ "lent", "出借|借出" },
+	{ "repair", "维修|待修|维修中" },
+	{ "disposed", "已处置|处置" },
+	{ NULL, NULL }
+};
+
+static const struct edu_enum yes_no[] = {
+	{ "yes", "是" },
+	{ "no", "否" },
+	{ NULL, NULL }
+};
+
+static const struct edu_enum methods[] = {
+	{ "sold", "出售|转让" },
+	{ "scrapped", "报废" },
+	{ "transferred", "无偿调拨|调拨|划转" },
+	{ "lost", "报损|丢失|灭失" },
+	{ NULL, NULL }
+};
+
+enum { C_TAG, C_NAME, C_CATEGORY, C_CLASS, C_MODEL, C_UNIT, C_LOCATION,
+       C_CUSTODIAN, C_ACQUIRED, C_COST, C_LIFE, C_FUNDING, C_STATUS,
+       C_DISPOSED, C_BATCH, NCOLS };
+
+static int batch_opt;	/* --batch-item */
+
+static const struct edu_col asset_cols[NCOLS] = {
+	[C_TAG] = { .name = "tag", .aliases = TAG_ALIASES, .type = EDU_C_CODE, .flags = EDU_C_KEY },
+	[C_NAME] = { .name = "name", .aliases = "资产名称|名称", .type = EDU_C_TEXT, .flags = EDU_C_REQUIRED },
+	[C_CATEGORY] = { .name = "category", .aliases = "资产类别|类别", .type = EDU_C_ENUM,
+	  .flags = EDU_C_REQUIRED, .values = categories },
+	[C_CLASS] = { .name = "class_code", .aliases = "分类代码|国标分类代码", .type = EDU_C_CODE },
+	[C_MODEL] = { .name = "model", .aliases = "规格型号|型号", .type = EDU_C_TEXT },
+	[C_UNIT] = { .name = "unit", .aliases = "使用单位|单位", .type = EDU_C_CODE, .flags = EDU_C_REQUIRED },
+	[C_LOCATION] = { .name = "location", .aliases = "存放地点|地点", .type = EDU_C_TEXT },
+	[C_CUSTODIAN] = { .name = "custodian", .aliases = "保管人|使用人", .type = EDU_C_TEXT },
+	[C_ACQUIRED] = { .name = "acquired_on", .aliases = "取得日期|购置日期|入账日期", .type = EDU_C_DATE,
+	  .flags = EDU_C_REQUIRED },
+	[C_COST] = { .name = "cost", .aliases = "原值|价值", .type = EDU_C_MONEY, .flags = EDU_C_REQUIRED },
+	[C_LIFE] = { .name = "life_years", .aliases = "折旧年限|使用年限", .type = EDU_C_INT,
+	  .min = 1, .max = 100 },
+	[C_FUNDING] = { .name = "funding", .aliases = "经费来源|资金来源", .type = EDU_C_TEXT },
+	[C_STATUS] = { .name = "status", .aliases = "使用状况|状态", .type = EDU_C_ENUM,
+	  .flags = EDU_C_REQUIRED, .values = statuses, .dflt = "in-use" },
+	[C_DISPOSED] = { .name = "disposed_on", .aliases = "处置日期", .type = EDU_C_DATE },
+	/* Empty, it is decided by asset_fill. */
+	[C_BATCH] = { .name = "batch_item", .aliases = "批量购置|批量", .type = EDU_C_ENUM,
+	  .values = yes_no },
+};
+
+/* The threshold of a fixed asset: unit value of 1000 yuan. */
+#define THRESHOLD_FEN 100000
+
+static int asset_check(sqlite3 *db, const char *const *v, const char **col, char *err)
+{
+	const struct edu_asset_category *cat = edu_asset_category(v[C_CATEGORY]);
+	char errm[EDU_ERR_MAX];
+	int64_t fen = 0;
+
+	(void)db;
+	if (v[C_CLASS] && v[C_CLASS][strspn(v[C_CLASS], "0123456789")]) {
+		*col = "class_code";
+		snprintf(err, EDU_ERR_MAX, "'%s' is not a GB/T 14885-2022 code (digits only)",
+			 v[C_CLASS]);
+		return -1;
+	}
+	if (cat && !cat->min_life && v[C_LIFE]) {
+		*col = "life_years";
+		snprintf(err, EDU_ERR_MAX, "a %s asset is not depreciated: leave it empty", cat->key);
+		return -1;
+	}
+	if (cat && cat->min_life && v[C_LIFE] && atoi(v[C_LIFE]) < cat->min_life) {
+		*col = "life_years";
+		snprintf(err, EDU_ERR_MAX, "%s years is shorter than the minimum of %d for %s",
+			 v[C_LIFE], cat->min_life, cat->key);
+		return -1;
+	}
+	edu_money_parse(v[C_COST], &fen, errm);
+	if (fen < THRESHOLD_FEN && strcmp(v[C_BATCH], "yes")) {
+		*col = "cost";
+		snprintf(err, EDU_ERR_MAX, "%s yuan is under the 1000 yuan of a fixed asset "
+			 "(unless it is a batch item: --batch-item)", v[C_COST]);
+		return -1;
+	}
+	if (!strcmp(v[C_STATUS], "disposed") && !v[C_DISPOSED]) {
+		*col = "disposed_on";
+		snprintf(err, EDU_ERR_MAX, "a disposed asset needs the day it was disposed");
+		return -1;
+	}
+	if (strcmp(v[C_STATUS], "disposed") && v[C_DISPOSED]) {
+		*col = "disposed_on";
+		snprintf(err, EDU_ERR_MAX, "only a disposed asset has one (status is %s)", v[C_STATUS]);
+		return -1;
+	}
+	if (v[C_DISPOSED] && strcmp(v[C_DISPOSED], v[C_ACQUIRED]) < 0) {
+		*col = "disposed_on";
+		snprintf(err, EDU_ERR_MAX, "%s is before it was acquired (%s)", v[C_DISPOSED],
+			 v[C_ACQUIRED]);
+		return -1;
+	}
+	return 0;
+}
+
+/* A life left empty is the category's minimum; batch_item left empty is
+ * no, or with --batch-item yes for an asset under the threshold; a tag
+ * left empty is made from the pattern in the settings. */
+static int asset_fill(sqlite3 *db, char **v, const char **col, char *err)
+{
+	static char *pattern;
+	const struct edu_asset_category *cat = edu_asset_category(v[C_CATEGORY]);
+	int64_t fen = 0;
+
+	if (!v[C_LIFE] && cat && cat->min_life)
+		v[C_LIFE] = edu_asprintf("%d", cat->min_life);
+	if (!v[C_BATCH]) {
+		edu_money_parse(v[C_COST], &fen, err);
+		v[C_BATCH] = edu_strdup(batch_opt && fen < THRESHOLD_FEN ? "yes" : "no");
+	}
+	if (v[C_TAG])
+		return 0;
+	if (!pattern)
+		pattern = edu_setting(db, "asset.pattern", "{unit}-{year}-{seq:5}");
+	struct edu_buf scope = { 0 }, tag = { 0 };
+	int year = atoi(v[C_ACQUIRED]), rc = -1;
+
+	edu_buf_puts(&scope, "asset:");
+	if (edu_asset_tag(pattern, v[C_UNIT], year, -1, &tag, err) < 0)
+		goto out;
+	edu_buf_puts(&scope, tag.s);
+	/* A tag given by hand may have taken the next number already. */
+	for (;;) {
+		edu_asset_tag(pattern, v[C_UNIT], year, edu_seq_next(db, scope.s), &tag, err);
+		const char *p[] = { tag.s };
+		char *there = edu_query1(db, "SELECT 1 FROM asset WHERE tag = ?", 1, p);
+		if (!there)
+			break;
+		free(there);
+	}
+	v[C_TAG] = edu_strdup(tag.s);
+	rc = 0;
+out:
+	if (rc < 0)
+		*col = "tag";
+	edu_buf_free(&scope);
+	edu_buf_free(&tag);
+	return rc;
+}
+
+static const struct edu_entity asset = {
+	.table = "asset", .what = "asset", .cols = asset_cols, .ncols = NCOLS,
+	.row_check = asset_check, .fill = asset_fill,
+};
+
+/* ---- options ----------------------------------------------------------- */
+
+enum { OPT_UNIT = 0x200, OPT_CATEGORY, OPT_LOCATION, OPT_STATUS, OPT_AS_OF,
+       OPT_TO_UNIT, OPT_TO_LOCATION, OPT_TO_CUSTODIAN, OPT_TO, OPT_METHOD,
+       OPT_DOC, OPT_BATCH, OPT_SUMMARY, OPT_BY, OPT_WITHIN, OPT_RECORD };
+
+static struct {
+	const char *unit, *category, *location, *status, *as_of;
+	const char *to_unit, *to_location, *to_custodian, *to, *method, *doc;
+	const char *by;
+	int summary, record;
+	long within;
+} opt = { .within = 12 };
+
+static const struct argp_option import_options[] = {
+	{ "batch-item", OPT_BATCH, 0, 0, "assets under 1000 yuan whose batch_item is empty are items of a large batch of durable goods, and fixed assets", 0 },
+	{ 0 }
+};
+
+static const struct argp_option list_options[] = {
+	{ "unit", OPT_UNIT, "U", 0, "assets of this unit (school code or department)", 0 },
+	{ "category", OPT_CATEGORY, "C", 0, "assets of this category", 0 },
+	{ "location", OPT_LOCATION, "L", 0, "assets at this location", 0 },
+	{ "status", OPT_STATUS, "S", 0, "in-use, idle, lent, repair or disposed", 0 },
+	{ "as-of", OPT_AS_OF, "DATE", 0, "the register as it was at the end of DATE", 0 },
+	{ 0 }
+};
+
+static const struct argp_option transfer_options[] = {
+	{ "to-unit", OPT_TO_UNIT, "U", 0, "the unit it goes to", 0 },
+	{ "to-location", OPT_TO_LOCATION, "L", 0, "the location it goes to", 0 },
+	{ "to-custodian", OPT_TO_CUSTODIAN, "C", 0, "the person who keeps it from now on", 0 },
+	{ 0 }
+};
+
+static const struct argp_option lend_options[] = {
+	{ "to", OPT_TO, "WHO", 0, "the borrower", 0 },
+	{ 0 }
+};
+
+static const struct argp_option dispose_options[] = {
+	{ "method", OPT_METHOD, "M", 0, "sold, scrapped, transferred or lost", 0 },
+	{ "doc", OPT_DOC, "DOCNO", 0, "the number of the approval document", 0 },
+	{ 0 }
+};
+
+static const struct argp_option depreciate_options[] = {
+	{ "as-of", OPT_AS_OF, "YYYY-MM", 0, "the month (default: the month before --on)", 0 },
+	{ "unit", OPT_UNIT, "U", 0, "assets of this unit in that month", 0 },
+	{ "summary", OPT_SUMMARY, 0, 0, "totals instead of one row per asset", 0 },
+	{ "by", OPT_BY, "KEY", 0, "totals by category or unit (implies --summary)", 0 },
+	{ "record", OPT_RECORD, 0, 0, "record the run and its totals in the ledger (edu-db runs); needs the assets role", 0 },
+	{ 0 }
+};
+
+static const struct argp_option stocktake_options[] = {
+	{ "unit", OPT_UNIT, "U", 0, "the assets of this unit", 0 },
+	{ "location", OPT_LOCATION, "L", 0, "the assets at this location; also the location of scans that have none", 0 },
+	{ 0 }
+};
+
+static const struct argp_option stats_options[] = {
+	{ "by", OPT_BY, "KEY", 0, "category (default), unit, location, status or funding", 0 },
+	{ 0 }
+};
+
+static const struct argp_option expiring_options[] = {
+	{ "within", OPT_WITHIN, "MONTHS", 0, "life ends within MONTHS months of --on (default 12)", 0 },
+	{ 0 }
+};
+
+static error_t parse(int key, char *arg, struct argp_state *state)
+{
+	(void)state;
+	switch (key) {
+	case OPT_UNIT: opt.unit = arg; break;
+	case OPT_CATEGORY: opt.category = arg; break;
+	case OPT_LOCATION: opt.location = arg; break;
+	case OPT_STATUS: opt.status = arg; break;
+	case OPT_AS_OF: opt.as_of = arg; break;
+	case OPT_TO_UNIT: opt.to_unit = arg; break;
+	case OPT_TO_LOCATION: opt.to_location = arg; break;
+	case OPT_TO_CUSTODIAN: opt.to_custodian = arg; break;
+	case OPT_TO: opt.to = arg; break;
+	case OPT_METHOD: opt.method = arg; break;
+	case OPT_DOC: opt.doc = arg; break;
+	case OPT_BATCH: batch_opt = 1; break;
+	case OPT_SUMMARY: opt.summary = 1; break;
+	case OPT_RECORD: opt.record = 1; break;
+	case OPT_BY: opt.by = arg; opt.summary = 1; break;
+	case OPT_WITHIN: opt.within = edu_arg_long("--within", arg, 0, 1200); break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+static void need(const char *value, const char *option)
+{
+	if (!value || !*value)
+		edu_die(EDU_EUSAGE, "%s is required (see '%s %s --help')", option,
+			edu_prog, edu_verb_name);
+}
+
+/* An enumerated option value as its key; exit 64 when it is not one. */
+static const char *enum_arg(const char *option, const struct edu_enum *e,
+			    const char *in)
+{
+	static char out[4][EDU_VAL_MAX];
+	static int k;
+	char err[EDU_ERR_MAX];
+
+	if (!in)
+		return NULL;
+	k = (k + 1) % 4;
+	if (edu_valid_enum(e, in, out[k], err) < 0)
+		edu_die(EDU_EUSAGE, "%s: %s", option, err);
+	return out[k];
+}
+
+/* ---- the register ------------------------------------------------------- */
+
+static int asset_import(struct edu_cmd *c)
+{
+	return edu_import(c->db, &asset, c->argc, c->argv);
+}
+
+static int asset_list(struct edu_cmd *c)
+{
+	const char *category = enum_arg("--category", categories, opt.category);
+	const char *status = enum_arg("--status", statuses, opt.status);
+
+	if (!opt.as_of) {
+		struct edu_filter f[4];
+		int n = 0;
+		if (opt.unit) f[n++] = (struct edu_filter){ "unit", opt.unit };
+		if (category) f[n++] = (struct edu_filter){ "category", category };
+		if (opt.location) f[n++] = (struct edu_filter){ "location", opt.location };
+		if (status) f[n++] = (struct edu_filter){ "status", status };
+		edu_list(c->db, &asset, n, f);
+		return 0;
+	}
+	char day[11];
+	edu_date_str(edu_arg_date("--as-of", opt.as_of), day);
+	/* Each asset as its last event on or before the day left it; an
+	 * asset acquired later has no such event. */
+	sqlite3_stmt *st = edu_prepare(c->db,
+		"SELECT a.tag, a.name, a.category, a.class_code, a.model, e.unit AS unit, "
+		"e.location AS location, e.custodian AS custodian, a.acquired_on, "
+		"printf('%d.%02d', a.cost / 100, a.cost % 100) AS cost, a.life_years, a.funding, "
+		"e.status AS status, CASE WHEN e.status = 'disposed' THEN a.disposed_on END AS disposed_on, "
+		"a.batch_item "
+		"FROM asset a JOIN asset_event e ON e.id = (SELECT x.id FROM asset_event x "
+		"  WHERE x.tag = a.tag AND x.day <= ?1 ORDER BY x.day DESC, x.id DESC LIMIT 1) "
+		"WHERE (?2 IS NULL OR e.unit = ?2) AND (?3 IS NULL OR a.category = ?3) "
+		"AND (?4 IS NULL OR e.location = ?4) AND (?5 IS NULL OR e.status = ?5) "
+		"ORDER BY a.tag");
+	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
+	edu_bind_text(st, 2, opt.unit);
+	edu_bind_text(st, 3, category);
+	edu_bind_text(st, 4, opt.location);
+	edu_bind_text(st, 5, status);
+	edu_print_stmt(st, 0);
+	return 0;
+}
+
+/* show: one asset as field,value rows, its depreciation at the end of the
+ * month of --on, and its history. */
+static int asset_show(struct edu_cmd *c)
+{
+	static const char *const cols[] = { "field", "value" };
+	sqlite3_stmt *st = edu_prepare(c->db,
+		"SELECT tag, name, category, class_code, model, unit, location, custodian, "
+		"acquired_on, printf('%d.%02d', cost / 100, cost % 100) AS cost, life_years, "
+		"funding, status, disposed_on, batch_item, cost AS fen FROM asset WHERE tag = ?1");
+
+	sqlite3_bind_text(st, 1, c->argv[0], -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		edu_warn("no asset '%s'", c->argv[0]);
+		return EDU_NO;
+	}
+	struct edu_out *o = edu_out_new(stdout, 2, cols);
+	for (int i = 0; i < NCOLS; i++) {
+		const char *row[] = { sqlite3_column_name(st, i),
+				      (const char *)sqlite3_column_text(st, i) };
+		edu_out_row(o, row);
+	}
+	struct edu_depreciation d;
+	int added, left = -1, on = edu_month_of(edu_opt.on);
+	edu_parse_date((const char *)sqlite3_column_text(st, C_ACQUIRED), &added);
+	added = edu_month_of(added);
+	if (sqlite3_column_type(st, C_DISPOSED) != SQLITE_NULL) {
+		edu_parse_date((const char *)sqlite3_column_text(st, C_DISPOSED), &left);
+		left = edu_month_of(left);
+	}
+	edu_depreciate(sqlite3_column_int64(st, NCOLS), sqlite3_column_int(st, C_LIFE) * 12,
+		       added, left, on, &d);
+	sqlite3_finalize(st);
+	char m[8], a[32], b[32], mo[32], n[16];
+	snprintf(n, sizeof n, "%d", d.months);
+	edu_month_str(on, m);
+	const char *const dep[][2] = {
+		{ "depreciated to", m }, { "months", n },
+		{ "monthly", edu_money_str(d.monthly, mo) },
+		{ "accumulated", edu_money_str(d.accumulated, a) },
+		{ "book_value", edu_money_str(d.book_value, b) },
+	};
+	for (size_t i = 0; i < sizeof dep / sizeof *dep; i++)
+		edu_out_row(o, dep[i]);
+
+	st = edu_prepare(c->db,
+		"SELECT 'event ' || day, kind || ': ' || status || ', unit ' || unit || "
+		"coalesce(', location ' || location, '') || coalesce(', custodian ' || custodian, '') || "
+		"coalesce(', to ' || party, '') || coalesce(', ' || method, '') || "
+		"coalesce(', doc ' || doc, '') FROM asset_event WHERE tag = ?1 ORDER BY day, id");
+	sqlite3_bind_text(st, 1, c->argv[0], -1, SQLITE_STATIC);
+	edu_out_stmt(o, st);
+	sqlite3_finalize(st);
+	edu_out_end(o);
+	return 0;
+}
+
+/* ---- events: transfer, lend, return, repair, dispose ------------------- */
+
+struct event {
+	const char *kind;
+	const char *const *from;	/* statuses it may start from */
+	const char *to;			/* the status after; NULL: the same */
+	const char *unit, *location, *custodian;	/* NULL: the same */
+	const char *party, *method, *doc;
+};
+
+static int allowed(const char *const *from, const char *status)
+{
+	for (; *from; from++)
+		if (!strcmp(*from, status))
+			return 1;
+	return 0;
+}
+
+static void refuse(long line, const char *tag, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void refuse(long line, const char *tag, const char *fmt, ...)
+{
+	va_list ap;
+	char *m;
+
+	va_start(ap, fmt);
+	if (vasprintf(&m, fmt, ap) < 0)
+		m = NULL;
+	va_end(ap);
+	if (line)
+		edu_warn("-:%ld: tag: asset '%s' %s", line, tag, m ? m : "");
+	else
+		edu_warn("asset '%s' %s", tag, m ? m : "");
+	free(m);
+}
+
+/* Every key, or none: an asset that may not take the event is reported
+ * and nothing is written (exit 65). */
+static int apply(struct edu_cmd *c, const struct event *ev)
+{
+	struct edu_keys k;
+	char on[11];
+	long bad = 0, done = 0, same = 0;
+
+	if (edu_keys_read(&k, c->argc, c->argv, "tag", TAG_ALIASES) < 0)
+		return EDU_EDATA;
+	edu_date_str(edu_opt.on, on);
+	edu_begin(c->db);
+	sqlite3_stmt *get = edu_prepare(c->db,
+		"SELECT status, unit, location, custodian, acquired_on, disposed_on, "
+		"(SELECT max(day) FROM asset_event WHERE tag = ?1) FROM asset WHERE tag = ?1");
+	sqlite3_stmt *add = edu_prepare(c->db,
+		"INSERT INTO asset_event(tag, day, kind, status, unit, location, custodian, "
+		"party, method, doc) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+	sqlite3_stmt *upd = edu_prepare(c->db,
+		"UPDATE asset SET status = ?2, unit = ?3, location = ?4, custodian = ?5, "
+		"disposed_on = ?6 WHERE tag = ?1");
+	for (size_t i = 0; i < k.n; i++) {
+		const char *tag = k.key[i];
+		sqlite3_reset(get);
+		sqlite3_bind_text(get, 1, tag, -1, SQLITE_STATIC);
+		int found = sqlite3_step(get);
+		if (found != SQLITE_ROW && found != SQLITE_DONE)
+			edu_die_db(c->db, "cannot read the register");
+		if (found != SQLITE_ROW) {
+			refuse(k.line[i], tag, "is not in the register");
+			bad++;
+			continue;
+		}
+		char *old[6];
+		for (int j = 0; j < 6; j++) {
+			const char *v = (const char *)sqlite3_column_text(get, j);
+			old[j] = v ? edu_strdup(v) : NULL;
+		}
+		const char *last = (const char *)sqlite3_column_text(get, 6);
+		const char *new[6] = {
+			ev->to ? ev->to : old[0],
+			ev->unit ? ev->unit : old[1],
+			ev->location ? ev->location : old[2],
+			ev->custodian ? ev->custodian : old[3],
+			old[4],
+			ev->to && !strcmp(ev->to, "disposed") ? on : old[5],
+		};
+		if (!allowed(ev->from, old[0])) {
+			refuse(k.line[i], tag, "is %s: it cannot take a %s", old[0], ev->kind);
+			bad++;
+		} else if (strcmp(on, old[4]) < 0) {
+			refuse(k.line[i], tag, "was acquired on %s, after --on %s", old[4], on);
+			bad++;
+		} else if (last && strcmp(on, last) < 0) {
+			refuse(k.line[i], tag, "has an event on %s, after --on %s: events are recorded in order",
+			       last, on);
+			bad++;
+		} else if (!strcmp(ev->kind, "transfer") &&
+			   !strcmp(new[1], old[1]) &&
+			   (old[2] ? new[2] && !strcmp(new[2], old[2]) : !new[2]) &&
+			   (old[3] ? new[3] && !strcmp(new[3], old[3]) : !new[3])) {
+			if (!edu_opt.quiet)
+				edu_warn("asset '%s': no change", tag);
+			same++;
+		} else {
+			const char *evv[] = { tag, on, ev->kind, new[0], new[1], new[2], new[3],
+					      ev->party, ev->method, ev->doc };
+			sqlite3_reset(add);
+			for (int j = 0; j < 10; j++)
+				edu_bind_text(add, j + 1, evv[j]);
+			edu_exec_stmt(c->db, add);
+			sqlite3_reset(upd);
+			sqlite3_bind_text(upd, 1, tag, -1, SQLITE_STATIC);
+			for (int j = 0; j < 4; j++)
+				edu_bind_text(upd, j + 2, new[j]);
+			edu_bind_text(upd, 6, new[5]);
+			edu_exec_stmt(c->db, upd);
+			static const char *const names[] = { "status", "unit", "location", "custodian",
+							     "disposed_on", "event", "on", "party", "method", "doc" };
+			const char *o[10] = { old[0], old[1], old[2], old[3], old[5] };
+			const char *nv[10] = { new[0], new[1], new[2], new[3], new[5], ev->kind, on,
+					       ev->party, ev->method, ev->doc };
+			edu_audit_change(c->db, "asset", tag, 10, names, o, nv);
+			done++;
+		}
+		for (int j = 0; j < 6; j++)
+			free(old[j]);
+	}
+	sqlite3_finalize(get);
+	sqlite3_finalize(add);
+	sqlite3_finalize(upd);
+	edu_keys_free(&k);
+	if (bad) {
+		edu_rollback(c->db);
+		edu_warn("nothing written (%ld asset%s refused)", bad, bad == 1 ? "" : "s");
+		return EDU_EDATA;
+	}
+	edu_finish(c->db);
+	if (!edu_opt.quiet)
+		edu_warn("%s: %ld done, %ld unchanged", ev->kind, done, same);
+	return 0;
+}
+
+static const char *const not_gone[] = { "in-use", "idle", "lent", "repair", NULL };
+
+static int asset_transfer(struct edu_cmd *c)
+{
+	static const char *const from[] = { "in-use", "idle", "repair", NULL };
+
+	if (!opt.to_unit && !opt.to_location && !opt.to_custodian)
+		edu_die(EDU_EUSAGE, "give --to-unit, --to-location or --to-custodian (see '%s transfer --help')",
+			edu_prog);
+	if (opt.to_unit && !*opt.to_unit)
+		edu_die(EDU_EUSAGE, "--to-unit: may not be empty");
+	struct event ev = { .kind = "transfer", .from = from, .unit = opt.to_unit,
+			    .location = opt.to_location, .custodian = opt.to_custodian };
+	return apply(c, &ev);
+}
+
+static int asset_lend(struct edu_cmd *c)
+{
+	static const char *const from[] = { "in-use", "idle", NULL };
+
+	need(opt.to, "--to");
+	struct event ev = { .kind = "lend", .from = from, .to = "lent", .party = opt.to };
+	return apply(c, &ev);
+}
+
+static int asset_return(struct edu_cmd *c)
+{
+	static const char *const from[] = { "lent", "repair", NULL };
+	struct event ev = { .kind = "return", .from = from, .to = "in-use" };
+
+	return apply(c, &ev);
+}
+
+static int asset_repair(struct edu_cmd *c)
+{
+	static const char *const from[] = { "in-use", "idle", NULL };
+	struct event ev = { .kind = "repair", .from = from, .to = "repair" };
+
+	return apply(c, &ev);
+}
+
+static int asset_dispose(struct edu_cmd *c)
+{
+	need(opt.method, "--method");
+	need(opt.doc, "--doc");
+	struct event ev = { .kind = "dispose", .from = not_gone, .to = "disposed",
+			    .method = enum_arg("--method", methods, opt.method), .doc = opt.doc };
+	return apply(c, &ev);
+}
+
+/* ---- depreciation -------------------------------------------------------- */
+
+struct totals {
+	long n;
+	int64_t cost, month, accumulated, book_value;
+};
+
+static void put_totals(struct edu_out *o, const char *key, const struct totals *t)
+{
+	char s[32], n[24];
+
+	edu_out_cell(o, key, EDU_V_TEXT);
+	snprintf(n, sizeof n, "%ld", t->n);
+	edu_out_cell(o, n, EDU_V_NUM);
+	edu_out_cell(o, edu_money_str(t->cost, s), EDU_V_NUM);
+	edu_out_cell(o, edu_money_str(t->month, s), EDU_V_NUM);
+	edu_out_cell(o, edu_money_str(t->accumulated, s), EDU_V_NUM);
+	edu_out_cell(o, edu_money_str(t->book_value, s), EDU_V_NUM);
+}
+
+static int asset_depreciate(struct edu_cmd *c)
+{
+	static const char *const cols[] = { "tag", "name", "category", "unit", "acquired_on",
+		"cost", "life_years", "months", "monthly", "charge", "accumulated", "book_value" };
+	int month;
+
+	if (opt.as_of) {
+		if (edu_parse_month(opt.as_of, &month) < 0)
+			edu_die(EDU_EUSAGE, "--as-of: '%s' is not a month (YYYY-MM)", opt.as_of);
+	} else {
+		month = edu_month_of(edu_opt.on) - 1;
+	}
+	int by_unit = 0;
+	if (opt.by && !(by_unit = !strcmp(opt.by, "unit")) && strcmp(opt.by, "category"))
+		edu_die(EDU_EUSAGE, "--by: '%s' is not one of category, unit", opt.by);
+	/* A recorded run reads the register in its own transaction, so the
+	 * totals in the ledger are those of the rows printed. */
+	struct edu_run run;
+	if (opt.record) {
+		edu_access(c->user, c->role, "assets");
+		edu_run_start(&run);
+		edu_begin(c->db);
+	}
+	char ym[8], first[11], last[11];
+	edu_month_str(month, ym);
+	snprintf(first, sizeof first, "%s-01", ym);
+	snprintf(last, sizeof last, "%s-31", ym);
+	/* The assets on the register in the month (one that leaves in it is
+	 * shown with that month's charge of zero), with the unit they were
+	 * in at its end. */
+	sqlite3_stmt *st = edu_prepare(c->db, by_unit ?
+		"SELECT * FROM (SELECT a.tag, a.name, a.category, (SELECT x.unit FROM asset_event x "
+		"  WHERE x.tag = a.tag AND x.day <= ?2 ORDER BY x.day DESC, x.id DESC LIMIT 1) AS unit, "
+		"  a.acquired_on, a.cost, a.life_years, a.disposed_on FROM asset a "
+		"  WHERE a.acquired_on <= ?2 AND (a.disposed_on IS NULL OR a.disposed_on >= ?1)) "
+		"WHERE ?3 IS NULL OR unit = ?3 ORDER BY unit, tag" :
+		"SELECT * FROM (SELECT a.tag, a.name, a.category, (SELECT x.unit FROM asset_event x "
+		"  WHERE x.tag = a.tag AND x.day <= ?2 ORDER BY x.day DESC, x.id DESC LIMIT 1) AS unit, "
+		"  a.acquired_on, a.cost, a.life_years, a.disposed_on FROM asset a "
+		"  WHERE a.acquired_on <= ?2 AND (a.disposed_on IS NULL OR a.disposed_on >= ?1)) "
+		"WHERE ?3 IS NULL OR unit = ?3 ORDER BY CASE WHEN ?4 THEN category END, tag");
+	sqlite3_bind_text(st, 1, first, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, last, -1, SQLITE_STATIC);
+	edu_bind_text(st, 3, opt.unit);
+	if (!by_unit)
+		sqlite3_bind_int(st, 4, opt.by != NULL);
+
+	static const char *const sum_cols[] = { "group", "assets", "cost", "charge",
+						"accumulated", "book_value" };
+	const char *const *names = cols;
+	int ncols = 12;
+	if (opt.summary) {
+		static const char *sc[6];
+		memcpy(sc, sum_cols, sizeof sc);
+		sc[0] = opt.by ? (by_unit ? "unit" : "category") : "month";
+		names = sc;
+		ncols = 6;
+	}
+	struct edu_out *o = edu_out_new(stdout, ncols, names);
+	struct totals group = { 0 }, all = { 0 };
+	char *key = NULL;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *acq = (const char *)sqlite3_column_text(st, 4);
+		int added, left = -1, d;
+		edu_parse_date(acq, &added);
+		added = edu_month_of(added);
+		if (sqlite3_column_type(st, 7) != SQLITE_NULL &&
+		    edu_parse_date((const char *)sqlite3_column_text(st, 7), &d) == 0)
+			left = edu_month_of(d);
+		int64_t cost = sqlite3_column_int64(st, 5);
+		int life = sqlite3_column_int(st, 6);
+		struct edu_depreciation dep;
+		edu_depreciate(cost, life * 12, added, left, month, &dep);
+		edu_progress("depreciate", ++all.n, 0);
+		all.cost += cost;
+		all.month += dep.month;
+		all.accumulated += dep.accumulated;
+		all.book_value += dep.book_value;
+		if (!opt.summary) {
+			char s[32], n[16];
+			for (int i = 0; i < 5; i++)
+				edu_out_cell(o, (const char *)sqlite3_column_text(st, i), EDU_V_TEXT);
+			edu_out_cell(o, edu_money_str(cost, s), EDU_V_NUM);
+			edu_out_cell(o, (const char *)sqlite3_column_text(st, 6), EDU_V_NUM);
+			snprintf(n, sizeof n, "%d", dep.months);
+			edu_out_cell(o, n, EDU_V_NUM);
+			edu_out_cell(o, edu_money_str(dep.monthly, s), EDU_V_NUM);
+			edu_out_cell(o, edu_money_str(dep.month, s), EDU_V_NUM);
+			edu_out_cell(o, edu_money_str(dep.accumulated, s), EDU_V_NUM);
+			edu_out_cell(o, edu_money_str(dep.book_value, s), EDU_V_NUM);
+			continue;
+		}
+		const char *k = opt.by ? (const char *)sqlite3_column_text(st, by_unit ? 3 : 2) : "";
+		if (!k)
+			k = "";
+		if (key && strcmp(key, k)) {
+			put_totals(o, key, &group);
+			memset(&group, 0, sizeof group);
+		}
+		if (!key || strcmp(key, k)) {
+			free(key);
+			key = edu_strdup(k);
+		}
+		group.n++;
+		group.cost += cost;
+		group.month += dep.month;
+		group.accumulated += dep.accumulated;
+		group.book_value += dep.book_value;
+	}
+	edu_progress_end();
+	if (rc != SQLITE_DONE)
+		edu_die_db(c->db, "cannot read the register");
+	sqlite3_finalize(st);
+	if (opt.summary) {
+		if (key && opt.by)
+			put_totals(o, key, &group);
+		put_totals(o, opt.by ? "total" : ym, &all);
+	}
+	free(key);
+	edu_out_end(o);
+	if (opt.record) {
+		char a[32], b[32], d[32], e[32];
+		char *counts = edu_asprintf("month=%s assets=%ld cost=%s charge=%s accumulated=%s book_value=%s",
+					    ym, all.n, edu_money_str(all.cost, a),
+					    edu_money_str(all.month, b),
+					    edu_money_str(all.accumulated, d),
+					    edu_money_str(all.book_value, e));
+		edu_run_finish(c->db, &run, counts, 0);
+		edu_finish(c->db);
+		free(counts);
+	}
+	return 0;
+}
+
+/* ---- stocktake ----------------------------------------------------------- */
+
+static int asset_stocktake(struct edu_cmd *c)
+{
+	static const struct edu_colname cn[] = { { "tag", TAG_ALIASES }, { "location", "存放地点|地点" } };
+	static const char *const cols[] = { "tag", "name", "unit", "location",
+					    "scanned_location", "result" };
+	const char *path = c->argc ? c->argv[0] : "-";
+	struct edu_csv *r = edu_csv_open(path);
+	int map[2], n, bad = 0;
+	char on[11];
+
+	if (!r)
+		return EDU_ENOINPUT;
+	if (edu_csv_header(r, cn, 2, 1, map) < 0) {
+		edu_csv_close(r);
+		return EDU_EDATA;
+	}
+	if (map[0] < 0) {
+		edu_warn("%s:%ld: the column 'tag' is missing", edu_csv_name(r), edu_csv_line(r));
+		edu_csv_close(r);
+		return EDU_EDATA;
+	}
+	struct edu_run run;
+	edu_run_start(&run);
+	edu_begin(c->db);
+	edu_exec(c->db, "CREATE TEMP TABLE IF NOT EXISTS scan(tag TEXT PRIMARY KEY, location TEXT)", 0, NULL);
+	edu_exec(c->db, "DELETE FROM temp.scan", 0, NULL);
+	sqlite3_stmt *ins = edu_prepare(c->db, "INSERT OR REPLACE INTO temp.scan VALUES (?1, ?2)");
+	while ((n = edu_csv_next(r)) > 0) {
+		const char *tag = edu_csv_field(r, map[0]);
+		const char *loc = map[1] >= 0 ? edu_csv_field(r, map[1]) : "";
+		if (edu_csv_bad(r)) {
+			edu_warn("%s:%ld: %s", edu_csv_name(r), edu_csv_line(r), edu_csv_bad(r));
+			bad++;
+			continue;
+		}
+		tag += strspn(tag, " \t");
+		if (!*tag) {
+			edu_warn("%s:%ld: tag: may not be empty", edu_csv_name(r), edu_csv_line(r));
+			bad++;
+			continue;
+		}
+		char *t = edu_strdup(tag);
+		for (size_t l = strlen(t); l && strchr(" \t", t[l - 1]); )
+			t[--l] = '\0';
+		sqlite3_reset(ins);
+		sqlite3_bind_text(ins, 1, t, -1, SQLITE_TRANSIENT);
+		/* A scan without a location was made where the stocktake is. */
+		edu_bind_text(ins, 2, *loc ? loc : opt.location);
+		edu_exec_stmt(c->db, ins);
+		free(t);
+	}
+	sqlite3_finalize(ins);
+	if (n < 0 || bad) {
+		edu_csv_close(r);
+		edu_rollback(c->db);
+		edu_warn("nothing written");
+		return EDU_EDATA;
+	}
+	edu_csv_close(r);
+
+	edu_date_str(edu_opt.on, on);
+	const char *p[] = { on, opt.unit, opt.location, c->user };
+	edu_exec(c->db, "INSERT INTO stocktake(day, unit, location, user, found, moved, missing, unexpected) "
+		 "VALUES (?, ?, ?, ?, 0, 0, 0, 0)", 4, p);
+	int64_t id = sqlite3_last_insert_rowid(c->db);
+	/* The assets in scope, each found, moved or missing; then the scans
+	 * of assets outside it: moved here, or not on the register at all. */
+	sqlite3_stmt *st = edu_prepare(c->db,
+		"WITH scope AS (SELECT tag, name, unit, location FROM asset WHERE status <> 'disposed' "
+		"  AND (?1 IS NULL OR unit = ?1) AND (?2 IS NULL OR location = ?2)) "
+		"SELECT s.tag, s.name, s.unit, s.location, sc.location, "
+		"  CASE WHEN sc.tag IS NULL THEN 'missing' "
+		"  WHEN sc.location IS NULL OR sc.location IS s.location THEN 'found' ELSE 'moved' END "
+		"FROM scope s LEFT JOIN temp.scan sc USING (tag) "
+		"UNION ALL "
+		"SELECT sc.tag, a.name, a.unit, a.location, sc.location, "
+		"  CASE WHEN a.tag IS NULL OR a.status = 'disposed' THEN 'unexpected' "
+		"  WHEN sc.location IS NULL OR sc.location IS a.location THEN 'found' ELSE 'moved' END "
+		"FROM temp.scan sc LEFT JOIN asset a USING (tag) "
+		"WHERE sc.tag NOT IN (SELECT tag FROM scope) ORDER BY 1");
+	edu_bind_text(st, 1, opt.unit);
+	edu_bind_text(st, 2, opt.location);
+	sqlite3_stmt *item = edu_prepare(c->db,
+		"INSERT INTO stocktake_item(stocktake, tag, result, location, scanned_location) "
+		"VALUES (?1, ?2, ?3, ?4, ?5)");
+	static const char *const kinds[] = { "found", "moved", "missing", "unexpected" };
+	long count[4] = { 0 };
+	struct edu_out *o = edu_out_new(stdout, 6, cols);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *v[6];
+		for (int i = 0; i < 6; i++)
+			v[i] = (const char *)sqlite3_column_text(st, i);
+		edu_out_row(o, v);
+		for (int i = 0; i < 4; i++)
+			if (!strcmp(v[5], kinds[i]))
+				count[i]++;
+		sqlite3_reset(item);
+		sqlite3_bind_int64(item, 1, id);
+		edu_bind_text(item, 2, v[0]);
+		edu_bind_text(item, 3, v[5]);
+		edu_bind_text(item, 4, v[3]);
+		edu_bind_text(item, 5, v[4]);
+		edu_exec_stmt(c->db, item);
+	}
+	if (rc != SQLITE_DONE)
+		edu_die_db(c->db, "cannot read the register");
+	sqlite3_finalize(st);
+	sqlite3_finalize(item);
+	edu_out_end(o);
+	char ids[24], f[24], m[24], mi[24], u[24];
+	snprintf(ids, sizeof ids, "%" PRId64, id);
+	snprintf(f, sizeof f, "%ld", count[0]);
+	snprintf(m, sizeof m, "%ld", count[1]);
+	snprintf(mi, sizeof mi, "%ld", count[2]);
+	snprintf(u, sizeof u, "%ld", count[3]);
+	const char *q[] = { f, m, mi, u, ids };
+	edu_exec(c->db, "UPDATE stocktake SET found = ?, moved = ?, missing = ?, unexpected = ? "
+		 "WHERE id = ?", 5, q);
+	char *counts = edu_asprintf("found=%ld moved=%ld missing=%ld unexpected=%ld",
+				    count[0], count[1], count[2], count[3]);
+	char *change = edu_asprintf("{\"day\":\"%s\",\"found\":%ld,\"moved\":%ld,\"missing\":%ld,\"unexpected\":%ld}",
+				    on, count[0], count[1], count[2], count[3]);
+	int status = count[1] + count[2] + count[3] ? EDU_NO : 0;
+	edu_audit(c->db, "stocktake", ids, change);
+	edu_run_finish(c->db, &run, counts, status);
+	edu_finish(c->db);
+	if (!edu_opt.quiet)
+		edu_warn("stocktake %s: %ld found, %ld moved, %ld missing, %ld unexpected",
+			 ids, count[0], count[1], count[2], count[3]);
+	free(counts);
+	free(change);
+	return status;
+}
+
+/* ---- reports --------------------------------------------------------------- */
+
+static int asset_stats(struct edu_cmd *c)
+{
+	/* The grouping column comes from this table, never from the
+	 * command line. */
+	static const char *const by[][2] = {
+		{ "category", "SELECT category, count(*) AS assets, printf('%d.%02d', sum(cost) / 100, sum(cost) % 100) AS cost FROM asset GROUP BY category ORDER BY category" },
+		{ "unit", "SELECT unit, count(*) AS assets, printf('%d.%02d', sum(cost) / 100, sum(cost) % 100) AS cost FROM asset GROUP BY unit ORDER BY unit" },
+		{ "location", "SELECT location, count(*) AS assets, printf('%d.%02d', sum(cost) / 100, sum(cost) % 100) AS cost FROM asset GROUP BY location ORDER BY location" },
+		{ "status", "SELECT status, count(*) AS assets, printf('%d.%02d', sum(cost) / 100, sum(cost) % 100) AS cost FROM asset GROUP BY status ORDER BY status" },
+		{ "funding", "SELECT funding, count(*) AS assets, printf('%d.%02d', sum(cost) / 100, sum(cost) % 100) AS cost FROM asset GROUP BY funding ORDER BY funding" },
+	};
+	const char *key = opt.by ? opt.by : "category";
+
+	for (size_t i = 0; i < sizeof by / sizeof *by; i++)
+		if (!strcmp(by[i][0], key)) {
+			edu_print_stmt(edu_prepare(c->db, by[i][1]), 0);
+			return 0;
+		}
+	edu_die(EDU_EUSAGE, "--by: '%s' is not one of category, unit, location, status, funding", key);
+}
+
+static int asset_expiring(struct edu_cmd *c)
+{
+	/* The last month of an asset's life: its first month plus its life,
+	 * less one. */
+	sqlite3_stmt *st = edu_prepare(c->db,
+		"SELECT tag, name, category, unit, location, acquired_on, life_years, "
+		"printf('%04d-%02d', last / 12, last % 12 + 1) AS life_ends, last - ?1 AS months_left "
+		"FROM (SELECT *, CAST(substr(acquired_on, 1, 4) AS INTEGER) * 12 + "
+		"  CAST(substr(acquired_on, 6, 2) AS INTEGER) - 1 + life_years * 12 - 1 AS last "
+		"  FROM asset WHERE status <> 'disposed' AND life_years IS NOT NULL) "
+		"WHERE last BETWEEN ?1 AND ?1 + ?2 ORDER BY last, tag");
+
+	sqlite3_bind_int(st, 1, edu_month_of(edu_opt.on));
+	sqlite3_bind_int64(st, 2, opt.within);
+	return edu_print_stmt(st, 1) ? 0 : EDU_NO;
+}
+
+#define W EDU_V_WRITE
+static const struct edu_verb verbs[] = {
+	{ "import", "add assets from CSV (or update them with --upsert)", "[FILE...]",
+	  "Import assets from CSV files (none or '-': standard input).  Columns: tag, name, "
+	  "category, class_code, model, unit, location, custodian, acquired_on, cost, "
+	  "life_years, funding, status, disposed_on, batch_item; see edu-assets(1).",
+	  import_options, parse, 0, -1, "assets", W | EDU_V_IMPORT, asset_import },
+	{ "list", "list assets, now or as they were on a day", "", NULL,
+	  list_options, parse, 0, 0, NULL, 0, asset_list },
+	{ "show", "show an asset with its depreciation and history", "TAG", NULL,
+	  NULL, NULL, 1, 1, NULL, 0, asset_show },
+	{ "transfer", "move assets to another unit, location or custodian", "[TAG...]",
+	  "Move assets (TAG arguments, or the tag column of a CSV on standard input) to "
+	  "another unit, location or custodian, on --on.",
+	  transfer_options, parse, 0, -1, "assets", W, asset_transfer },
+	{ "lend", "lend assets out", "[TAG...]", NULL,
+	  lend_options, parse, 0, -1, "assets", W, asset_lend },
+	{ "return", "take back assets that were lent or under repair", "[TAG...]", NULL,
+	  NULL, NULL, 0, -1, "assets", W, asset_return },
+	{ "repair", "send assets for repair", "[TAG...]", NULL,
+	  NULL, NULL, 0, -1, "assets", W, asset_repair },
+	{ "dispose", "dispose of assets (sold, scrapped, transferred, lost)", "[TAG...]", NULL,
+	  dispose_options, parse, 0, -1, "assets", W, asset_dispose },
+	{ "depreciate", "depreciation to the end of a month, per asset or in totals", "", NULL,
+	  depreciate_options, parse, 0, 0, NULL, 0, asset_depreciate },
+	{ "stocktake", "check scanned tags against the register, and record it", "[FILE]",
+	  "Read a CSV of scanned tags (columns tag and, optionally, location) from FILE or "
+	  "standard input, and give each asset in scope its result: found, moved, missing or "
+	  "unexpected.  Exit status 1 when there is any discrepancy.",
+	  stocktake_options, parse, 0, 1, "assets", W, asset_stocktake },
+	{ "stats", "counts and original cost by category, unit, location, status or funding", "", NULL,
+	  stats_options, parse, 0, 0, NULL, 0, asset_stats },
+	{ "expiring", "assets whose life ends within some months", "", NULL,
+	  expiring_options, parse, 0, 0, NULL, 0, asset_expiring },
+	{ 0 }
+};
+
+static const struct edu_tool tool = {
+	.name = "edu-assets",
+	.summary = "edu-assets -- the fixed-asset register: depreciation, transfers, loans, "
+		   "repairs, disposals and stocktakes",
+	.verbs = verbs,
+};
+
+int main(int argc, char **argv)
+{
+	size_t n = 0;
+
+	for (const struct edu_asset_category *c = edu_asset_categories;
+	     c->key && n + 1 < sizeof categories / sizeof *categories; c++, n++)
+		categories[n] = (struct edu_enum){ c->key, c->zh };
+	return edu_main(&tool, argc, argv);
+}

@@ -1,0 +1,250 @@
+/* test-assets.c - money in fen, months, categories, straight-line
+ * depreciation worked by hand, and asset tag patterns (libedu/assets.c) */
+#define _GNU_SOURCE
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "edu.h"
+#include "tap.h"
+
+static void test_money(void)
+{
+	static const struct { const char *in; int64_t fen; } good[] = {
+		{ "1234.56", 123456 }, { "1,234.5", 123450 }, { "¥1000", 100000 },
+		{ "￥2,000,000.01", 200000001 }, { "1000元", 100000 }, { "0.01", 1 },
+		{ "0", 0 }, { "5999.00", 599900 },
+	};
+	static const char *const bad[] = { "", "1.234", "abc", "-5", "1.", ",100",
+					   "100,", "1.2.3", "1e3", "12 34", "元" };
+	char err[EDU_ERR_MAX], s[32];
+	int64_t fen;
+
+	for (size_t i = 0; i < sizeof good / sizeof *good; i++) {
+		fen = -1;
+		ok(edu_money_parse(good[i].in, &fen, err) == 0 && fen == good[i].fen,
+		   "'%s' is %lld fen", good[i].in, (long long)good[i].fen);
+	}
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		ok(edu_money_parse(bad[i], &fen, err) < 0, "'%s' is not an amount", bad[i]);
+	ok(strstr(err, "is not an amount in yuan") != NULL, "... and says so");
+	is(edu_money_str(0, s), "0.00", "0 fen prints 0.00");
+	is(edu_money_str(5, s), "0.05", "5 fen prints 0.05");
+	is(edu_money_str(123456, s), "1234.56", "123456 fen prints 1234.56");
+	is(edu_money_str(-150, s), "-1.50", "a negative amount keeps its sign");
+}
+
+static void test_months(void)
+{
+	char s[8];
+	int m = 0;
+
+	ok(edu_parse_month("2026-06", &m) == 0 && m == 2026 * 12 + 5, "2026-06 parses");
+	ok(edu_parse_month("2026-6", &m) == 0 && m == 2026 * 12 + 5, "2026-6 too");
+	ok(edu_parse_month("2026-13", &m) < 0, "2026-13 is no month");
+	ok(edu_parse_month("2026-06-01", &m) < 0, "a date is no month");
+	ok(edu_parse_month("26-06", &m) < 0, "a two-digit year is refused");
+	is(edu_month_str(2026 * 12 + 11, s), "2026-12", "month number to text");
+	ok(edu_month_of(edu_days(2024, 1, 15)) == 2024 * 12, "2024-01-15 is in month 2024-01");
+}
+
+static void test_categories(void)
+{
+	ok(edu_asset_category("computer")->min_life == 6, "computers: at least 6 years");
+	ok(edu_asset_category("vehicle")->min_life == 8, "vehicles: 8");
+	ok(edu_asset_category("building-brick")->min_life == 30, "brick buildings: 30");
+	ok(edu_asset_category("furniture")->min_life == 15, "furniture: 15");
+	ok(edu_asset_category("book")->min_life == 0, "books are not depreciated");
+	ok(edu_asset_category("land")->min_life == 0, "nor land");
+	ok(edu_asset_category("spaceship") == NULL, "an unknown category");
+}
+
+static int month(int y, int m)
+{
+	return y * 12 + m - 1;
+}
+
+static void test_depreciation(void)
+{
+	struct edu_depreciation d;
+
+	/* A computer of 5999.00 yuan bought on 15 January 2024, 6 years:
+	 * 599900 / 72 = 8331.94 fen, so 83.32 yuan a month; January counts,
+	 * so to the end of November 2026 it is 35 months: 2916.20. */
+	edu_depreciate(599900, 72, month(2024, 1), -1, month(2026, 11), &d);
+	ok(d.months == 35, "computer: 35 months to 2026-11 (got %d)", d.months);
+	ok(d.monthly == 8332, "... 83.32 a month (got %lld)", (long long)d.monthly);
+	ok(d.accumulated == 291620, "... 2916.20 accumulated (got %lld)", (long long)d.accumulated);
+	ok(d.book_value == 599900 - 291620, "... book value 3082.80");
+	ok(d.month == 8332, "... charged 83.32 in November");
+	edu_depreciate(599900, 72, month(2024, 1), -1, month(2024, 1), &d);
+	ok(d.months == 1 && d.accumulated == 8332, "the month it is added counts");
+	edu_depreciate(599900, 72, month(2024, 1), -1, month(2023, 12), &d);
+	ok(d.months == 0 && d.accumulated == 0 && d.book_value == 599900,
+	   "nothing before it is added");
+
+	/* Disposed on 15 June 2026: June does not count; from then on it
+	 * stays at May's figures. */
+	edu_depreciate(599900, 72, month(2024, 1), month(2026, 6), month(2026, 6), &d);
+	ok(d.months == 29, "disposal: 29 months, to May (got %d)", d.months);
+	ok(d.accumulated == 29 * 8332, "... 2416.28 accumulated");
+	ok(d.month == 0, "... nothing charged in the month it leaves");
+	edu_depreciate(599900, 72, month(2024, 1), month(2026, 6), month(2027, 3), &d);
+	ok(d.months == 29 && d.month == 0, "... nor later");
+
+	/* A vehicle of 480000.50 yuan from June 2015, 8 years: 96 months of
+	 * 5000.01 (480000.50 / 96 = 5000.0052); 95 of them make 475000.95,
+	 * so the last month, May 2023, takes 4999.55. */
+	edu_depreciate(48000050, 96, month(2015, 6), -1, month(2023, 5), &d);
+	ok(d.months == 96 && d.accumulated == 48000050 && d.book_value == 0,
+	   "vehicle: fully depreciated in May 2023");
+	ok(d.month == 499955, "... whose charge is the remainder, 4999.55 (got %lld)",
+	   (long long)d.month);
+	edu_depreciate(48000050, 96, month(2015, 6), -1, month(2026, 6), &d);
+	ok(d.months == 96 && d.book_value == 0 && d.month == 0,
+	   "... and stays at zero book value, charging nothing, afterwards");
+
+	/* 1000.00 over 72 months: 13.89 a month (1388.89 fen rounds up), 71
+	 * months make 986.19, the last 13.81. */
+	edu_depreciate(100000, 72, 0, -1, 71, &d);
+	ok(d.monthly == 1389 && d.month == 1381, "1000.00 over 6 years: 13.89, last 13.81");
+
+	/* Books are not depreciated. */
+	edu_depreciate(250000, 0, month(2020, 1), -1, month(2026, 1), &d);
+	ok(d.months == 0 && d.accumulated == 0 && d.book_value == 250000,
+	   "a life of 0: not depreciated");
+
+	/* For many costs and lives, the months add up to the cost exactly,
+	 * and no month is negative. */
+	int bad = 0;
+	for (int64_t cost = 1; cost < 2000000; cost = cost * 3 + 7)
+		for (int life = 12; life <= 600; life += 37) {
+			int64_t sum = 0;
+			for (int m = 0; m < life + 3; m++) {
+				edu_depreciate(cost, life, 0, -1, m, &d);
+				if (d.month < 0 || d.accumulated != sum + d.month)
+					bad++;
+				sum += d.month;
+			}
+			if (sum != cost || d.book_value != 0)
+				bad++;
+		}
+	ok(bad == 0, "the months add up to the cost exactly (%d bad)", bad);
+}
+
+static void test_tags(void)
+{
+	struct edu_buf b = { 0 };
+	char err[EDU_ERR_MAX];
+
+	ok(edu_asset_tag("{unit}-{year}-{seq:5}", "2111010201", 2026, 42, &b, err) == 0,
+	   "the default pattern");
+	is(b.s, "2111010201-2026-00042", "... gives unit-year-serial");
+	ok(edu_asset_tag("{unit}-{year}-{seq:5}", "2111010201", 2026, -1, &b, err) == 0,
+	   "the scope of the serial");
+	is(b.s, "2111010201-2026-*", "... has * for the serial");
+	ok(edu_asset_tag("ZC{seq:8}", "x", 2026, 7, &b, err) == 0 && !strcmp(b.s, "ZC00000007"),
+	   "a pattern without unit and year");
+	ok(edu_asset_tag("{unit}-{colour}-{seq:3}", "x", 2026, 1, &b, err) < 0,
+	   "an unknown placeholder is refused");
+	ok(edu_asset_tag("{unit}-{year}", "x", 2026, 1, &b, err) < 0, "so is a pattern without {seq:N}");
+	ok(strstr(err, "needs one {seq:N}") != NULL, "... which says so");
+	ok(edu_asset_tag("{seq:x}", "x", 2026, 1, &b, err) < 0, "and {seq:x}");
+	edu_buf_free(&b);
+}
+
+/* The writer with a money column and a fill hook (libedu/entity.c), on a
+ * real database: yuan in, fen stored, yuan out; a key left empty made by
+ * the hook. */
+static int fills;
+
+static int test_fill(sqlite3 *db, char **v, const char **col, char *err)
+{
+	(void)db;
+	(void)col;
+	(void)err;
+	if (!v[0])
+		v[0] = edu_asprintf("T-%d", ++fills);
+	return 0;
+}
+
+static void test_writer(void)
+{
+	static const struct edu_col cols[] = {
+		{ .name = "tag", .type = EDU_C_CODE, .flags = EDU_C_KEY },
+		{ .name = "cost", .type = EDU_C_MONEY, .flags = EDU_C_REQUIRED },
+	};
+	static const struct edu_entity e = { .table = "thing", .what = "thing", .cols = cols,
+					     .ncols = 2, .fill = test_fill };
+	char dir[] = "/tmp/edu-test-assets.XXXXXX", path[300], err[EDU_ERR_MAX];
+	const char *col;
+
+	if (!mkdtemp(dir)) {
+		ok(0, "a temporary directory");
+		return;
+	}
+	snprintf(path, sizeof path, "%s/edu.db", dir);
+	edu_prog = "test-assets";
+	edu_verb_name = "test";
+	ok(edu_db_create(path, "tester") == 0, "a database");
+	sqlite3 *db = edu_db_open(path, 1, 0);
+	edu_exec(db, "CREATE TABLE thing(tag TEXT PRIMARY KEY, cost INTEGER NOT NULL)", 0, NULL);
+	edu_begin(db);
+	struct edu_writer *w = edu_writer_new(db, &e);
+	const char *r1[] = { "A", "1,234.5" };
+	ok(edu_writer_put(w, r1, 0, &col, err) == EDU_PUT_INSERTED, "money in yuan is written");
+	const char *r2[] = { "", "¥20" };
+	ok(edu_writer_put(w, r2, 0, &col, err) == EDU_PUT_INSERTED, "an empty key is filled in");
+	const char *r3[] = { "A", "1234.50" };
+	ok(edu_writer_put(w, r3, 1, &col, err) == EDU_PUT_UNCHANGED,
+	   "the same amount written otherwise changes nothing");
+	const char *r4[] = { "A", "1234.505" };
+	ok(edu_writer_put(w, r4, 1, &col, err) < 0 && !strcmp(col, "cost"),
+	   "a fraction of a fen is refused, naming the column");
+	const char *r5[] = { "A", NULL };
+	ok(edu_writer_put(w, r5, 1, &col, err) == EDU_PUT_UNCHANGED,
+	   "an absent money column keeps the stored amount");
+	edu_writer_free(w);
+	edu_commit(db);
+	char *v = edu_query1(db, "SELECT typeof(cost) || ' ' || cost FROM thing WHERE tag = 'A'", 0, NULL);
+	is(v, "integer 123450", "stored as integer fen");
+	free(v);
+	v = edu_query1(db, "SELECT cost FROM thing WHERE tag = 'T-1'", 0, NULL);
+	is(v, "2000", "... the filled-in one too");
+	free(v);
+	fflush(stdout);
+	int saved = dup(1);
+	char out[300];
+	snprintf(out, sizeof out, "%s/list.csv", dir);
+	FILE *f = freopen(out, "w", stdout);
+	long n = edu_list(db, &e, 0, NULL);
+	fflush(stdout);
+	dup2(saved, 1);
+	close(saved);
+	ok(f && n == 2, "list prints both");
+	char buf[200] = "";
+	f = fopen(out, "r");
+	size_t got = f ? fread(buf, 1, sizeof buf - 1, f) : 0;
+	buf[got] = '\0';
+	if (f)
+		fclose(f);
+	is(buf, "tag,cost\nA,1234.50\nT-1,20.00\n", "... in yuan with two decimals");
+	edu_db_close(db);
+	static const char *const suffix[] = { "/edu.db", "/edu.db-wal", "/edu.db-shm", "/list.csv" };
+	for (int i = 0; i < 4; i++) {
+		snprintf(path, sizeof path, "%s%s", dir, suffix[i]);
+		unlink(path);
+	}
+	rmdir(dir);
+}
+
+int main(void)
+{
+	test_money();
+	test_months();
+	test_categories();
+	test_depreciation();
+	test_tags();
+	test_writer();
+	return done_testing();
+}
