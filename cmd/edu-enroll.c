@@ -494,104 +494,12 @@ static int student_show(struct edu_cmd *c)
 
 /* ---- status changes ------------------------------------------------------ */
 
-/* A student's state, as an event changes it. */
-struct state {
-	char no[EDU_VAL_MAX];
-	char school[16];
-	int grade;
-	char status[16];
-	char last_day[11];	/* of the latest event, or the entry date */
-};
-
-static int load_state(sqlite3 *db, const char *no, struct state *s)
-{
-	static sqlite3_stmt *st;
-
-	if (!st)
-		st = edu_prepare(db,
-			"SELECT s.student_no, s.school_code, s.grade, s.status, "
-			"max(coalesce(s.entry_date, ''), coalesce((SELECT max(day) FROM "
-			"student_event e WHERE e.student_no = s.student_no), '')) "
-			"FROM student s WHERE s.student_no = ?");
-	sqlite3_reset(st);
-	sqlite3_bind_text(st, 1, no, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) != SQLITE_ROW)
-		edu_die_db(db, "cannot read a student");
-	snprintf(s->no, sizeof s->no, "%s", sqlite3_column_text(st, 0));
-	snprintf(s->school, sizeof s->school, "%s", sqlite3_column_text(st, 1));
-	s->grade = sqlite3_column_int(st, 2);
-	snprintf(s->status, sizeof s->status, "%s", sqlite3_column_text(st, 3));
-	snprintf(s->last_day, sizeof s->last_day, "%s", sqlite3_column_text(st, 4));
-	sqlite3_reset(st);
-	return 0;
-}
-
-/* Record an event that takes a student from `from` to `to`, and audit
- * it. */
-static void record(sqlite3 *db, const char *kind, const char *day,
-		   const char *reason, const struct state *from,
-		   const struct state *to)
-{
-	static sqlite3_stmt *upd, *ins;
-	char g0[8], g1[8];
-
-	if (!upd) {
-		upd = edu_prepare(db, "UPDATE student SET school_code = ?2, grade = ?3, "
-				  "status = ?4 WHERE student_no = ?1");
-		ins = edu_prepare(db, "INSERT INTO student_event (student_no, day, kind, "
-				  "reason, from_school, to_school, from_grade, to_grade, "
-				  "from_status, to_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-	}
-	sqlite3_bind_text(upd, 1, to->no, -1, SQLITE_STATIC);
-	sqlite3_bind_text(upd, 2, to->school, -1, SQLITE_STATIC);
-	sqlite3_bind_int(upd, 3, to->grade);
-	sqlite3_bind_text(upd, 4, to->status, -1, SQLITE_STATIC);
-	edu_exec_stmt(db, upd);
-	const char *p[] = { to->no, day, kind, reason, from->school, to->school };
-	for (int i = 0; i < 6; i++)
-		edu_bind_text(ins, i + 1, p[i]);
-	sqlite3_bind_int(ins, 7, from->grade);
-	sqlite3_bind_int(ins, 8, to->grade);
-	sqlite3_bind_text(ins, 9, from->status, -1, SQLITE_STATIC);
-	sqlite3_bind_text(ins, 10, to->status, -1, SQLITE_STATIC);
-	edu_exec_stmt(db, ins);
-
-	static const char *const names[] = { "event", "day", "reason", "school_code",
-					     "grade", "status" };
-	snprintf(g0, sizeof g0, "%d", from->grade);
-	snprintf(g1, sizeof g1, "%d", to->grade);
-	const char *old[] = { NULL, NULL, NULL, from->school, g0, from->status };
-	const char *new[] = { kind, day, reason, to->school, g1, to->status };
-	/* The event's own fields are new; the state's show old and new. */
-	struct edu_buf b = { 0 };
-	edu_buf_puts(&b, "{");
-	for (int i = 0; i < 6; i++) {
-		if (!new[i] || (old[i] && !strcmp(old[i], new[i])))
-			continue;
-		edu_buf_puts(&b, b.len > 1 ? "," : "");
-		edu_buf_json(&b, names[i]);
-		edu_buf_puts(&b, ":");
-		if (old[i]) {
-			edu_buf_puts(&b, "[");
-			edu_buf_json(&b, old[i]);
-			edu_buf_puts(&b, ",");
-			edu_buf_json(&b, new[i]);
-			edu_buf_puts(&b, "]");
-		} else {
-			edu_buf_json(&b, new[i]);
-		}
-	}
-	edu_buf_puts(&b, "}");
-	edu_audit(db, "student", to->no, b.s);
-	edu_buf_free(&b);
-}
-
 /* What an event does to a student: 0 and the new state in *to, or -1
  * with the reason it makes no sense. */
-typedef int (*change_fn)(sqlite3 *db, const struct state *from, struct state *to,
+typedef int (*change_fn)(sqlite3 *db, const struct edu_student_state *from, struct edu_student_state *to,
 			 char *why);
 
-static int do_transfer(sqlite3 *db, const struct state *from, struct state *to, char *why)
+static int do_transfer(sqlite3 *db, const struct edu_student_state *from, struct edu_student_state *to, char *why)
 {
 	if (strcmp(from->status, "enrolled"))
 		return snprintf(why, EDU_ERR_MAX, "is %s, not enrolled", from->status), -1;
@@ -609,7 +517,7 @@ static int do_transfer(sqlite3 *db, const struct state *from, struct state *to, 
 	return 0;
 }
 
-static int do_suspend(sqlite3 *db, const struct state *from, struct state *to, char *why)
+static int do_suspend(sqlite3 *db, const struct edu_student_state *from, struct edu_student_state *to, char *why)
 {
 	(void)db;
 	if (strcmp(from->status, "enrolled"))
@@ -618,7 +526,7 @@ static int do_suspend(sqlite3 *db, const struct state *from, struct state *to, c
 	return 0;
 }
 
-static int do_resume(sqlite3 *db, const struct state *from, struct state *to, char *why)
+static int do_resume(sqlite3 *db, const struct edu_student_state *from, struct edu_student_state *to, char *why)
 {
 	(void)db;
 	if (strcmp(from->status, "suspended"))
@@ -627,7 +535,7 @@ static int do_resume(sqlite3 *db, const struct state *from, struct state *to, ch
 	return 0;
 }
 
-static int do_withdraw(sqlite3 *db, const struct state *from, struct state *to, char *why)
+static int do_withdraw(sqlite3 *db, const struct edu_student_state *from, struct edu_student_state *to, char *why)
 {
 	(void)db;
 	if (strcmp(from->status, "enrolled") && strcmp(from->status, "suspended"))
@@ -636,7 +544,7 @@ static int do_withdraw(sqlite3 *db, const struct state *from, struct state *to, 
 	return 0;
 }
 
-static int do_graduate(sqlite3 *db, const struct state *from, struct state *to, char *why)
+static int do_graduate(sqlite3 *db, const struct edu_student_state *from, struct edu_student_state *to, char *why)
 {
 	(void)db;
 	if (strcmp(from->status, "enrolled"))
@@ -663,7 +571,7 @@ static int change(struct edu_cmd *c, const char *kind, const char *done, change_
 	for (size_t i = 0; i < k.n; i++) {
 		char where[64] = "";
 		char *no = NULL;
-		struct state from, to;
+		struct edu_student_state from, to;
 
 		if (k.line[i])
 			snprintf(where, sizeof where, "-:%ld: ", k.line[i]);
@@ -671,7 +579,7 @@ static int change(struct edu_cmd *c, const char *kind, const char *done, change_
 			refused++;
 			continue;
 		}
-		load_state(c->db, no, &from);
+		edu_student_load(c->db, no, &from);
 		to = from;
 		if (strcmp(day, from.last_day) < 0) {
 			snprintf(why, sizeof why, "%s is before its latest change or entry, %s",
@@ -680,7 +588,7 @@ static int change(struct edu_cmd *c, const char *kind, const char *done, change_
 		}
 		if (fn(c->db, &from, &to, why) < 0)
 			goto refuse;
-		record(c->db, kind, day, opt.reason, &from, &to);
+		edu_student_event(c->db, kind, day, opt.reason, &from, &to);
 		changed++;
 		free(no);
 		continue;
@@ -819,8 +727,8 @@ static int placement(struct edu_cmd *c)
 			 "WHERE student_no = ?", 3, u);
 		char day[11];
 		char *reason = edu_asprintf("%s, %s", d, p);
-		struct state s;
-		load_state(c->db, no, &s);
+		struct edu_student_state s;
+		edu_student_load(c->db, no, &s);
 		edu_date_str(edu_opt.on, day);
 		sqlite3_stmt *st = edu_prepare(c->db,
 			"INSERT INTO student_event (student_no, day, kind, reason, from_school, "
@@ -1173,7 +1081,7 @@ static int assign(struct edu_cmd *c)
 		if (edu_writer_put(w, raw, 0, &col, err) < 0)
 			edu_die(EDU_EDATA, "%s: cannot enrol %s: %s: %s", c->argc ? c->argv[0] : "-",
 				x->v[A_ID], col ? col : "", err);
-		struct state from = { .grade = 0 }, to = { .grade = 1 };
+		struct edu_student_state from = { .grade = 0 }, to = { .grade = 1 };
 		snprintf(to.no, sizeof to.no, "G%s", x->v[A_ID]);
 		snprintf(to.school, sizeof to.school, "%s", x->school);
 		strcpy(to.status, "enrolled");

@@ -219,6 +219,7 @@ void edu_db_close(sqlite3 *db)
 {
 	edu_calendar_forget();
 	edu_audit_forget();
+	edu_student_forget();
 	sqlite3_close_v2(db);
 }
 

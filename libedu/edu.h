@@ -500,6 +500,27 @@ int edu_kind_fits(const char *kind, int grade);
 /* Is the grade the last of its stage (6, 9, 12)? */
 int edu_stage_last(int grade);
 const char *edu_stage_name(int grade);	/* "primary", "junior", "senior" */
+
+/* A student's school, grade and status, as an event changes them
+ * (schema 003: student_event keeps both states, so `--as-of DAY` is the
+ * `from` state of the first event after DAY, or the current one). */
+struct edu_student_state {
+	char no[EDU_VAL_MAX];	/* student_no */
+	char school[16];
+	int grade;
+	char status[16];	/* enrolled suspended withdrawn graduated */
+	char last_day[11];	/* of the latest event, or the entry date */
+};
+/* Load a student's state: 0, or -1 when there is no such student. */
+int edu_student_load(sqlite3 *db, const char *no, struct edu_student_state *s);
+/* In the caller's transaction: set the student to `to`, record the event
+ * (kind transfer, suspend, resume, withdraw, graduate, promote, enrol,
+ * placement) dated `day` with its reason, and audit it. */
+void edu_student_event(sqlite3 *db, const char *kind, const char *day,
+		       const char *reason, const struct edu_student_state *from,
+		       const struct edu_student_state *to);
+/* Drop the statements kept for a handle (edu_db_close calls it). */
+void edu_student_forget(void);
 /* ---- cadre.c: personnel rules (DESIGN 8) ----------------------------- */
 
 /* Statutory retirement, 2025 reform: the base a person retires at. */
