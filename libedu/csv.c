@@ -33,6 +33,7 @@ struct edu_csv {
 	int nf, fcap;
 	int width;		/* the header's number of fields, once read */
 	char bad[EDU_ERR_MAX];	/* what is wrong with this record, or "" */
+	int empty_ok;		/* an empty input has no header, and that is fine */
 };
 
 static int no_space(unsigned char c)
@@ -349,6 +350,8 @@ int edu_csv_header(struct edu_csv *r, const struct edu_colname *cols,
 
 	if (n < 0)
 		return -1;
+	if (n == 0 && r->empty_ok)
+		return 1;
 	if (n == 0)
 		return edu_error("%s: no header row (an empty file)", r->name);
 	if (edu_csv_bad(r))
@@ -382,4 +385,9 @@ int edu_csv_header(struct edu_csv *r, const struct edu_colname *cols,
 		free(h);
 	}
 	return bad ? -1 : 0;
+}
+
+void edu_csv_allow_empty(struct edu_csv *r)
+{
+	r->empty_ok = 1;
 }

@@ -340,6 +340,9 @@ struct edu_colname {
  * duplicates always.  Returns 0, or -1 after reporting. */
 int edu_csv_header(struct edu_csv *r, const struct edu_colname *cols,
 		   int ncols, int ignore_extra, int *map);
+/* Let an input with no header at all be empty: edu_csv_header then
+ * returns 1 for it instead of an error. */
+void edu_csv_allow_empty(struct edu_csv *r);
 
 /* ---- out.c: writing CSV, TSV, tables, JSON Lines ---------------------- */
 
@@ -478,7 +481,7 @@ long edu_list(sqlite3 *db, const struct edu_entity *e, int nf,
 /* ---- keys.c: the keys a verb acts on (DESIGN 3) ---------------------- */
 
 /* Keys from the verb's arguments or, with none, from the `col` column of
- * a CSV on stdin (other columns ignored).  line[i] is the input line of
+ * a CSV on stdin (other columns ignored; an empty stdin is no keys).  line[i] is the input line of
  * key[i], 0 for an argument. */
 struct edu_keys {
 	char **key;

@@ -32,9 +32,13 @@ int edu_keys_read(struct edu_keys *k, int argc, char **argv, const char *col,
 	struct edu_colname cn = { col, aliases };
 	int map, n, bad = 0;
 
-	if (edu_csv_header(r, &cn, 1, 1, &map) < 0) {
+	/* An empty input is no keys: an empty to-do list piped in (they
+	 * print nothing, not even a header) means nothing to do. */
+	edu_csv_allow_empty(r);
+	int h = edu_csv_header(r, &cn, 1, 1, &map);
+	if (h != 0) {
 		edu_csv_close(r);
-		return -1;
+		return h > 0 ? 0 : -1;
 	}
 	if (map < 0) {
 		edu_csv_close(r);
