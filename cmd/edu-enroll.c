@@ -395,8 +395,10 @@ static int student_list(struct edu_cmd *c)
 		edu_die(EDU_EUSAGE, "--school: %s", err);
 	if (opt.status)
 		enum_arg("--status", statuses, opt.status, st_key);
+	/* In the order the students were registered: a plain scan of the
+	 * table, as fast as the data can be written out. */
 	if (opt.asof >= 0)
-		edu_buf_puts(&sql, "SELECT * FROM (" ASOF_SELECT ")");
+		edu_buf_puts(&sql, "SELECT * FROM (" ASOF_SELECT " ORDER BY s.rowid)");
 	else
 		edu_buf_puts(&sql, PLAIN_SELECT);
 	if (opt.school)
@@ -407,7 +409,8 @@ static int student_list(struct edu_cmd *c)
 		edu_buf_printf(&sql, " %s status = ?4", n++ ? "AND" : "WHERE");
 	if (opt.disabled)
 		edu_buf_printf(&sql, " %s disability IS NOT NULL", n++ ? "AND" : "WHERE");
-	edu_buf_puts(&sql, " ORDER BY student_no");
+	if (opt.asof < 0)
+		edu_buf_puts(&sql, " ORDER BY rowid");
 	sqlite3_stmt *st = edu_prepare(c->db, sql.s);
 	edu_buf_free(&sql);
 	if (opt.asof >= 0)
