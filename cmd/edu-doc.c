@@ -651,6 +651,8 @@ static int change_status(struct edu_cmd *c, transition move)
 
 	if (edu_keys_read(&k, c->argc, c->argv, "doc_no", doc_cols[C_NO].aliases) < 0)
 		return EDU_EDATA;
+	if (k.n == 0)
+		return 0;	/* an empty list piped in: nothing to do */
 	edu_date_str(edu_opt.on, on);
 	/* Fed from a list on stdin these are batches: the ledger has them. */
 	struct edu_run run;
