@@ -105,8 +105,13 @@ demo: have-deps
 	@$(MAKE) --no-print-directory all
 	@sh examples/demo.sh $(B)/bin
 
+BENCH_TOOLS = $(B)/bench/gen-students $(B)/bench/runstat
+$(B)/bench/%: tests/bench/%.c $(B)/libedu.a libedu/edu.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libedu.a $(LIBS)
+
 bench: have-deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all $(BENCH_TOOLS)
 	@for b in tests/bench/*.sh; do sh $$b $(B)/bin || exit 1; done
 
 FUZZ_CFLAGS = -std=gnu11 -Wall -Wextra -g -O1 -Ilibedu -fsanitize=fuzzer,address,undefined
