@@ -754,9 +754,14 @@ static int promote(struct edu_cmd *c)
 		"grade + 1, status, status FROM student s WHERE status = 'enrolled' "
 		"AND grade NOT IN (6, 9, 12) AND NOT EXISTS (SELECT 1 FROM student_event e "
 		"WHERE e.kind = 'promote' AND e.year = ?2 AND e.student_no = s.student_no) "
-		"AND (entry_date IS NULL OR entry_date <= ?1)");
+		"AND (entry_date IS NULL OR (entry_date <= ?1 AND entry_date < ?3))");
+	/* A student who entered after the summer of Y is in a later school
+	 * year: not promoted for Y. */
+	char next[16];
+	snprintf(next, sizeof next, "%ld-09-01", opt.year);
 	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, (int)opt.year);
+	sqlite3_bind_text(st, 3, next, -1, SQLITE_STATIC);
 	edu_exec_stmt(c->db, st);
 	sqlite3_finalize(st);
 	long promoted = sqlite3_changes(c->db);
