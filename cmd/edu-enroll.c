@@ -979,7 +979,9 @@ static int read_applicants(struct edu_cmd *c, struct applicant **out, size_t *no
 			edu_warn("%s:1: the column '%s' is missing", edu_csv_name(r), names[i].name);
 			bad = 1;
 		}
-	while (!bad && (n = edu_csv_next(r)) > 0) {
+	if (bad)
+		return edu_csv_close(r), -1;
+	while ((n = edu_csv_next(r)) > 0) {
 		struct applicant x = { .line = edu_csv_line(r) };
 		const char *col = NULL;
 		int birth, male;
