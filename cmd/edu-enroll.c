@@ -810,7 +810,7 @@ static int placement(struct edu_cmd *c)
 	enum_arg("--placement", placements, opt.placement, p);
 	char *no = find_student(c->db, c->argv[0]);
 	if (!no)
-		return EDU_ENOINPUT;
+		return EDU_EDATA;
 	edu_begin(c->db);
 	const char *k[] = { no };
 	char *old_d = edu_query1(c->db, "SELECT disability FROM student WHERE student_no = ?", 1, k);

@@ -356,6 +356,9 @@ t_exit 0 "the same placement again" edu-enroll placement "G$a" --disability phys
 t_grep "... no change" "no change" "$err"
 t_exit 64 "placement with a bad category" edu-enroll placement "G$a" --disability tall --placement home-delivery
 t_exit 64 "placement without --placement" edu-enroll placement "G$a" --disability physical
+t_exit 65 "placement of an unknown student: exit 65, as the other changes (regression: it exited 66, 'input missing')" \
+	edu-enroll placement G110102201001010011 --disability visual --placement regular-class
+t_grep "... named" "no student 'G110102201001010011'" "$err"
 # A speech disability without a placement: unplaced.
 printf 'student_no,disability\nG%s,speech\n' "$d" > "$tmp/sp.csv"
 edu-enroll -q import --upsert "$tmp/sp.csv"
