@@ -108,7 +108,7 @@ static int trimmed(const char *s, char *out)
 static int student_derive(const char **raw, char buf[][EDU_VAL_MAX],
 			  const char **col, char *err)
 {
-	char t[EDU_VAL_MAX], type[EDU_VAL_MAX] = "resident";
+	char t[EDU_VAL_MAX], type[EDU_VAL_MAX] = "resident", id_err[EDU_ERR_MAX] = "";
 	int resident_id = 0;
 
 	if (raw[C_IDTYPE] && trimmed(raw[C_IDTYPE], t) == 0 && *t &&
@@ -121,14 +121,23 @@ static int student_derive(const char **raw, char buf[][EDU_VAL_MAX],
 			if (trimmed(raw[C_ID], t) < 0)
 				snprintf(err, EDU_ERR_MAX, "too long for an ID number");
 			*col = "id_number";
-			return -1;
-		}
-		if (*t) {
+			/* Without an id_type column an upsert keeps the stored
+			 * one, which may be a passport: the row check decides. */
+			if (raw[C_IDTYPE])
+				return -1;
+			snprintf(id_err, sizeof id_err, "%s", err);
+			*col = NULL;
+		} else if (*t) {
 			raw[C_ID] = buf[0];
 			resident_id = 1;
 		}
 	}
 	if (!raw[C_NO] || (trimmed(raw[C_NO], t) == 0 && !*t)) {
+		if (*id_err) {
+			*col = "id_number";
+			snprintf(err, EDU_ERR_MAX, "%s", id_err);
+			return -1;
+		}
 		*col = "student_no";
 		if (!resident_id) {
 			snprintf(err, EDU_ERR_MAX, "may be left empty only for a resident with an ID number");

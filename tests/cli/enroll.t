@@ -161,6 +161,16 @@ t_exit 0 "... audited with old and new" edu-db log -f tsv --key "G$a"
 t_grep "... the class" '"class":\["2","5"\]' "$out"
 t_grep "... the other fields kept" "^name,王浩然$" "$(edu-enroll show "G$a")"
 
+# A partial upsert without id_type keeps the stored one (regression: the
+# passport number of a J student was checked as a resident's ID number).
+printf 'student_no,id_number\nJ%s,E87654321\n' "$j" > "$tmp/pass.csv"
+t_exit 0 "--upsert of a passport number without the id_type column" edu-enroll import --upsert "$tmp/pass.csv"
+t_grep "... changed" "^id_number,E87654321$" "$(edu-enroll show "J$j")"
+printf 'student_no,id_number\nG%s,%s\n' "$a" "$e" > "$tmp/pass2.csv"
+t_exit 65 "... while a resident's number is still checked" edu-enroll import --upsert "$tmp/pass2.csv"
+t_grep "... named" "pass2.csv:2: id_number: check character is wrong" "$err"
+printf 'student_no,id_number\nJ%s,E12345678\n' "$j" | edu-enroll -q import --upsert
+
 # Round trip: what list prints imports back unchanged.
 edu-enroll list > "$tmp/list.csv"
 audits=$(count "SELECT count(*) FROM audit")
