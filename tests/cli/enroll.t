@@ -163,6 +163,13 @@ t_exit 0 "--dry-run imports nothing" edu-enroll -n import "$tmp/one.csv"
 t_grep "... but reports what it would" "1 inserted" "$err"
 t_eq "... the database is unchanged byte for byte" "$(db_sum)" "$sum"
 
+printf 'student_no,id_type,id_number,name,sex,birth_date,school_code,grade\nL110102201902230002,hk_macao,H1,李,F,2019-02-22,2111010209,2\n' > "$tmp/l.csv"
+t_exit 65 "an L number with another birth date" edu-enroll import "$tmp/l.csv"
+t_grep "... named" "l.csv:2: student_no: an L number carries the birth date: 20190223 is not 2019-02-22" "$err"
+printf 'student_no,id_type,id_number,name,sex,birth_date,school_code,grade\n,passport,E1,李,F,2019-02-22,2111010209,2\n' > "$tmp/nono.csv"
+t_exit 65 "an empty student_no for a passport holder" edu-enroll import "$tmp/nono.csv"
+t_grep "... named" "nono.csv:2: student_no: may be left empty only for a resident with an ID number" "$err"
+
 # --reject: the good rows in, the bad ones kept with the reason.
 t_exit 1 "--reject takes the good rows" edu-enroll import --reject "$tmp/rej.csv" "$tmp/bad.csv"
 t_grep "... 1 inserted, 9 rejected" "1 inserted, 0 updated, 0 unchanged, 9 rejected" "$err"
@@ -276,6 +283,9 @@ t_grep "... names the line of stdin" "^edu-enroll: -:2: student L110102201902220
 
 # ---- promote ------------------------------------------------------------
 
+# A grade-6 and a grade-12 student, to be left for graduate.
+printf 'id_number,name,sex,birth_date,school_code,grade,entry_date\n%s,六年级,F,2014-10-02,2111010212,6,2020-09-01\n%s,高三,M,2008-05-05,2111010230,12,2023-09-01\n' \
+	"$(idc 11010220141002222)" "$(idc 11010220080505111)" | edu-enroll -q import
 sqlite3 "$EDU_DB" "SELECT student_no, grade FROM student ORDER BY 1" > "$tmp/g0"
 t_exit 0 "promote --year 2026" edu-enroll promote --year 2026 --on 2026-07-15
 promoted=$(count "SELECT group_concat(student_no || ':' || from_grade || '>' || to_grade, ' ') FROM (SELECT * FROM student_event WHERE kind = 'promote' ORDER BY student_no)")
@@ -284,6 +294,7 @@ want=$(sqlite3 "$EDU_DB" "SELECT student_no FROM student WHERE status = 'enrolle
 	case $g in 6|9|12) ;; *) printf '%s:%s>%s ' "$s" "$g" $((g + 1)) ;; esac
 done)
 t_eq "... each enrolled student below a last grade, by one" "$promoted " "$want"
+t_eq "... grades 6 and 12 too" "$(count "SELECT group_concat(grade) FROM (SELECT grade FROM student WHERE name IN ('六年级', '高三') ORDER BY grade)")" "6,12"
 t_grep "... grade 9 is left for graduate" "^G$d\\|9$" "$(sqlite3 "$EDU_DB" "SELECT student_no, grade FROM student WHERE student_no = 'G$d'")"
 t_eq "... the graduated and withdrawn are not moved" \
 	"$(count "SELECT count(*) FROM student_event WHERE kind = 'promote' AND student_no IN ('G$c', 'L110102201902220001')")" 0
