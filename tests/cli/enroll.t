@@ -231,8 +231,13 @@ t_exit 1 "show of an unknown student exits 1" edu-enroll show G11010220100101001
 
 t_exit 0 "transfer" edu-enroll transfer "G$a" --to 2111010210 --reason 搬家 --on 2026-03-02
 t_exit 0 "suspend" edu-enroll suspend "$a" --reason 病休 --on 2026-04-01
+sum=$(db_sum)
 t_exit 65 "resume before the last change" edu-enroll resume "G$a" --on 2026-03-31
 t_grep "... refused with the reason" "2026-03-31 is before its latest change or entry, 2026-04-01" "$err"
+t_eq "... the database is unchanged byte for byte" "$(db_sum)" "$sum"
+t_exit 65 "a transfer dated before the entry" edu-enroll transfer "J$j" --to 2111010209 --on 2023-08-31
+t_grep "... refused" "2023-08-31 is before its latest change or entry, 2023-09-01" "$err"
+t_eq "... the database is unchanged byte for byte" "$(db_sum)" "$sum"
 t_exit 0 "resume" edu-enroll resume "G$a" --on 2026-05-06
 t_exit 0 "show has the history" edu-enroll show "G$a"
 t_grep "... transfer" "^event,2026-03-02 transfer 2111010209 -> 2111010210: 搬家$" "$out"
