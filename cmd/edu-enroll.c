@@ -109,7 +109,7 @@ static int student_derive(sqlite3 *db, const char **raw, char buf[][EDU_VAL_MAX]
 			  const char **col, char *err)
 {
 	(void)db;
-	char t[EDU_VAL_MAX], type[EDU_VAL_MAX] = "resident";
+	char t[EDU_VAL_MAX], type[EDU_VAL_MAX] = "resident", id_err[EDU_ERR_MAX] = "";
 	int resident_id = 0;
 
 	if (raw[C_IDTYPE] && trimmed(raw[C_IDTYPE], t) == 0 && *t &&
@@ -122,14 +122,23 @@ static int student_derive(sqlite3 *db, const char **raw, char buf[][EDU_VAL_MAX]
 			if (trimmed(raw[C_ID], t) < 0)
 				snprintf(err, EDU_ERR_MAX, "too long for an ID number");
 			*col = "id_number";
-			return -1;
-		}
-		if (*t) {
+			/* Without an id_type column an upsert keeps the stored
+			 * one, which may be a passport: the row check decides. */
+			if (raw[C_IDTYPE])
+				return -1;
+			snprintf(id_err, sizeof id_err, "%s", err);
+			*col = NULL;
+		} else if (*t) {
 			raw[C_ID] = buf[0];
 			resident_id = 1;
 		}
 	}
 	if (!raw[C_NO] || (trimmed(raw[C_NO], t) == 0 && !*t)) {
+		if (*id_err) {
+			*col = "id_number";
+			snprintf(err, EDU_ERR_MAX, "%s", id_err);
+			return -1;
+		}
 		*col = "student_no";
 		if (!resident_id) {
 			snprintf(err, EDU_ERR_MAX, "may be left empty only for a resident with an ID number");
@@ -666,9 +675,14 @@ static int promote(struct edu_cmd *c)
 		"grade + 1, status, status FROM student s WHERE status = 'enrolled' "
 		"AND grade NOT IN (6, 9, 12) AND NOT EXISTS (SELECT 1 FROM student_event e "
 		"WHERE e.kind = 'promote' AND e.year = ?2 AND e.student_no = s.student_no) "
-		"AND (entry_date IS NULL OR entry_date <= ?1)");
+		"AND (entry_date IS NULL OR (entry_date <= ?1 AND entry_date < ?3))");
+	/* A student who entered after the summer of Y is in a later school
+	 * year: not promoted for Y. */
+	char next[16];
+	snprintf(next, sizeof next, "%ld-09-01", opt.year);
 	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, (int)opt.year);
+	sqlite3_bind_text(st, 3, next, -1, SQLITE_STATIC);
 	edu_exec_stmt(c->db, st);
 	sqlite3_finalize(st);
 	long promoted = sqlite3_changes(c->db);
@@ -717,7 +731,7 @@ static int placement(struct edu_cmd *c)
 	enum_arg("--placement", placements, opt.placement, p);
 	char *no = find_student(c->db, c->argv[0]);
 	if (!no)
-		return EDU_ENOINPUT;
+		return EDU_EDATA;
 	edu_begin(c->db);
 	const char *k[] = { no };
 	char *old_d = edu_query1(c->db, "SELECT disability FROM student WHERE student_no = ?", 1, k);
@@ -763,15 +777,15 @@ static int disability_report(struct edu_cmd *c)
 		"WITH s AS (" ASOF_SELECT "), d AS (SELECT disability, placement FROM s "
 		"WHERE status = 'enrolled' AND disability IS NOT NULL), "
 		"r AS (SELECT disability, "
-		"sum(placement = 'regular-class') AS regular_class, "
-		"sum(placement = 'special-class') AS special_class, "
-		"sum(placement = 'special-school') AS special_school, "
-		"sum(placement = 'home-delivery') AS home_delivery, "
+		"sum(placement IS 'regular-class') AS regular_class, "
+		"sum(placement IS 'special-class') AS special_class, "
+		"sum(placement IS 'special-school') AS special_school, "
+		"sum(placement IS 'home-delivery') AS home_delivery, "
 		"sum(placement IS NULL) AS unplaced, count(*) AS students "
 		"FROM d GROUP BY disability "
-		"UNION ALL SELECT 'all', sum(placement = 'regular-class'), "
-		"sum(placement = 'special-class'), sum(placement = 'special-school'), "
-		"sum(placement = 'home-delivery'), sum(placement IS NULL), count(*) FROM d "
+		"UNION ALL SELECT 'all', sum(placement IS 'regular-class'), "
+		"sum(placement IS 'special-class'), sum(placement IS 'special-school'), "
+		"sum(placement IS 'home-delivery'), sum(placement IS NULL), count(*) FROM d "
 		"HAVING count(*) > 0) "
 		"SELECT *, printf('%.1f', 100.0 * (students - unplaced) / students) AS placed_pct "
 		"FROM r ORDER BY CASE disability WHEN 'visual' THEN 1 WHEN 'hearing' THEN 2 "
@@ -886,7 +900,9 @@ static int read_applicants(struct edu_cmd *c, struct applicant **out, size_t *no
 			edu_warn("%s:1: the column '%s' is missing", edu_csv_name(r), names[i].name);
 			bad = 1;
 		}
-	while (!bad && (n = edu_csv_next(r)) > 0) {
+	if (bad)
+		return edu_csv_close(r), -1;
+	while ((n = edu_csv_next(r)) > 0) {
 		struct applicant x = { .line = edu_csv_line(r) };
 		const char *col = NULL;
 		int birth, male;

@@ -35,5 +35,25 @@ echo "# a letter received on 2026-09-20 must be answered within 15 days;"
 echo "# the National Day holiday moves the due day:"
 step edu-db calendar due 2026-09-20 15
 step edu-school -f table zone list --zone 什刹海片区
+
+echo
+echo "# the student registry in the 2026-27 school year:"
+step edu-enroll import "$here/students.csv"
+echo
+echo "# nearby enrolment for 2026 (school began on 2026-09-01), the lottery"
+echo "# drawn with seed 20260715; children too young are noted, exit 1:"
+step edu-enroll -f table assign --year 2026 --seed 20260715 "$here/applicants.csv" ||
+	echo "(some children have no school: see the notes)"
+step edu-enroll -f table stats --by grade
+echo
+echo "# the end of the school year: grades 6, 9 and 12 graduate, the others"
+echo "# move up; a second promote, as cron would run it, changes nothing"
+printf '\n$ edu-enroll list --status enrolled | (grades 6, 9, 12) | edu-enroll graduate --on 2027-07-10\n'
+edu-enroll list --status enrolled | awk -F, 'NR == 1 || $9 == 6 || $9 == 9 || $9 == 12' |
+	edu-enroll graduate --on 2027-07-10
+step edu-enroll promote --year 2027 --on 2027-07-15
+step edu-enroll promote --year 2027 --on 2027-07-16
+step edu-enroll -f table stats --by status
+step edu-enroll -f table disability-report --year 2026
 step edu-db check
 printf '\nThe database is %s; try: EDU_DB=%s %s/edu-school show 2111010206\n' "$EDU_DB" "$EDU_DB" "$bin"

@@ -144,11 +144,6 @@ static void pragmas(sqlite3 *db)
 	/* WAL lets readers go on while one writer works; FULL makes a
 	 * commit survive a power cut. */
 	sqlite3_exec(db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
-	/* Keep the -wal and -shm files when the last process closes: each
-	 * command is a process, and making them afresh every time is half of
-	 * what a lookup costs. */
-	int keep = 1;
-	sqlite3_file_control(db, "main", SQLITE_FCNTL_PERSIST_WAL, &keep);
 	sqlite3_exec(db, "PRAGMA foreign_keys=ON", NULL, NULL, NULL);
 	sqlite3_exec(db, "PRAGMA synchronous=FULL", NULL, NULL, NULL);
 }
