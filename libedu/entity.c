@@ -1,6 +1,7 @@
 /* entity.c - import and list for any table described by its columns:
  * every tool's `import` and `list` are this code with their own columns. */
 #define _GNU_SOURCE
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -573,7 +574,8 @@ int edu_writer_put(struct edu_writer *w, const char *const *raw, int upsert,
  * temporary table and go in at the end in key order, so that the B-trees
  * grow at their right edge instead of being split all over.  Either way
  * its inserted rows are audited as one row: their number and the SHA-256
- * of their values. */
+ * of their values in the order they went in (file order into an empty
+ * table, key order into a filled one). */
 
 struct edu_import_stats {
 	long inserted, updated, unchanged, rejected;
@@ -599,6 +601,12 @@ struct importer {
 	struct bulk_index {
 		char *name, *sql, *cols;	/* cols: "a, b" */
 		int unique;
+		/* A unique index's keys so far, while it is not there: the
+		 * hash of each row's key and its rowid, open addressing. */
+		int ncol, col[8];	/* entity columns of the key */
+		uint32_t *hash, *rowid;
+		size_t n, cap;
+		sqlite3_stmt *get;	/* the key of a rowid */
 	} *idx;
 	int nidx;
 	struct row_at {
@@ -783,8 +791,97 @@ static void stage_flush(struct importer *im)
  * a million keys that way cost many times what one sort costs.  So when
  * a bulk entity's table is empty, its indexes are dropped inside the
  * import's transaction, the rows are appended, and the indexes are made
- * again from sorted keys at the end.  A unique index that will not build
- * names the duplicate rows, by their lines. */
+ * again from sorted keys at the end.  While a unique index is away, the
+ * keys of the rows in are kept as hashes in memory, so that a row that
+ * repeats one is refused at once, naming the line it repeats. */
+
+static uint32_t key_hash(const struct bulk_index *x, char *const *vals)
+{
+	uint32_t h = 2166136261u;
+
+	for (int k = 0; k < x->ncol; k++) {
+		for (const char *p = vals[x->col[k]]; *p; p++)
+			h = (h ^ (unsigned char)*p) * 16777619u;
+		h = (h ^ 0xff) * 16777619u;	/* no byte of UTF-8 text */
+	}
+	return h;
+}
+
+/* The rowid of an earlier row with the same key, or 0. */
+static sqlite3_int64 key_find(struct importer *im, struct bulk_index *x,
+			      char *const *vals, uint32_t h)
+{
+	for (size_t i = h & (x->cap - 1); x->rowid[i]; i = (i + 1) & (x->cap - 1)) {
+		if (x->hash[i] != h)
+			continue;
+		int same = 1;
+		sqlite3_reset(x->get);
+		sqlite3_bind_int64(x->get, 1, x->rowid[i]);
+		if (sqlite3_step(x->get) != SQLITE_ROW)
+			edu_die_db(im->w->db, "cannot read a row back");
+		for (int k = 0; k < x->ncol && same; k++) {
+			const char *v = (const char *)sqlite3_column_text(x->get, k);
+			same = v && !strcmp(v, vals[x->col[k]]);
+		}
+		sqlite3_reset(x->get);
+		if (same)
+			return x->rowid[i];
+	}
+	return 0;
+}
+
+static void key_add(struct bulk_index *x, uint32_t h, sqlite3_int64 rowid)
+{
+	if (2 * (x->n + 1) > x->cap) {
+		size_t cap = x->cap ? 2 * x->cap : 1024;
+		uint32_t *hash = edu_malloc(cap * sizeof *hash);
+		uint32_t *ids = edu_malloc(cap * sizeof *ids);
+
+		memset(ids, 0, cap * sizeof *ids);
+		for (size_t i = 0; i < x->cap; i++)
+			if (x->rowid[i]) {
+				size_t j = x->hash[i] & (cap - 1);
+				while (ids[j])
+					j = (j + 1) & (cap - 1);
+				hash[j] = x->hash[i];
+				ids[j] = x->rowid[i];
+			}
+		free(x->hash);
+		free(x->rowid);
+		x->hash = hash;
+		x->rowid = ids;
+		x->cap = cap;
+	}
+	size_t j = h & (x->cap - 1);
+	while (x->rowid[j])
+		j = (j + 1) & (x->cap - 1);
+	x->hash[j] = h;
+	x->rowid[j] = (uint32_t)rowid;
+	x->n++;
+}
+
+/* The entity columns of an index's "a", "b": 0, or -1 when one is not a
+ * column of the entity (then the table is not loaded in bulk). */
+static int key_cols(const struct edu_entity *e, struct bulk_index *x)
+{
+	x->ncol = 0;
+	for (const char *c = x->cols; *c;) {
+		size_t n = strcspn(c, ",");
+		const char *a = c + (*c == '"'), *z = c + n - (n && c[n - 1] == '"');
+		int j;
+		for (j = 0; j < e->ncols; j++)
+			if (strlen(e->cols[j].name) == (size_t)(z - a) &&
+			    !strncmp(e->cols[j].name, a, (size_t)(z - a)))
+				break;
+		if (j == e->ncols || x->ncol == 8)
+			return -1;
+		x->col[x->ncol++] = j;
+		c += n;
+		c += strspn(c, ", ");
+	}
+	return 0;
+}
+
 static int bulk_begin(struct importer *im, sqlite3 *db)
 {
 	const struct edu_entity *e = im->e;
@@ -802,26 +899,47 @@ static int bulk_begin(struct importer *im, sqlite3 *db)
 		return 0;
 	}
 	sqlite3_stmt *st = edu_prepare(db,
-		"SELECT m.name, m.sql, (SELECT group_concat('\"' || name || '\"', ', ') "
+		"SELECT m.name, m.sql, (SELECT group_concat('\"' || name || '\"', ',') "
 		"FROM pragma_index_info(m.name)), (SELECT \"unique\" FROM pragma_index_list(?1) l "
 		"WHERE l.name = m.name) FROM sqlite_master m "
 		"WHERE m.type = 'index' AND m.tbl_name = ?1 AND m.sql IS NOT NULL");
 	sqlite3_bind_text(st, 1, p[0], -1, SQLITE_STATIC);
+	int ok = 1;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		im->idx = edu_realloc(im->idx, (im->nidx + 1) * sizeof *im->idx);
 		struct bulk_index *x = &im->idx[im->nidx++];
+		memset(x, 0, sizeof *x);
 		x->name = edu_strdup((const char *)sqlite3_column_text(st, 0));
 		x->sql = edu_strdup((const char *)sqlite3_column_text(st, 1));
 		x->cols = edu_strdup((const char *)sqlite3_column_text(st, 2));
 		x->unique = sqlite3_column_int(st, 3);
+		if (x->unique && key_cols(e, x) < 0)
+			ok = 0;
 	}
 	sqlite3_finalize(st);
-	for (int i = 0; i < im->nidx; i++) {
+	for (int i = 0; i < im->nidx && ok; i++) {
+		struct bulk_index *x = &im->idx[i];
 		struct edu_buf d = { 0 };
-		edu_buf_printf(&d, "DROP INDEX \"%s\"", im->idx[i].name);
+		edu_buf_printf(&d, "DROP INDEX \"%s\"", x->name);
 		if (sqlite3_exec(db, d.s, NULL, NULL, NULL) != SQLITE_OK)
 			edu_die_db(db, "cannot drop an index for loading");
 		edu_buf_free(&d);
+		if (x->unique) {
+			edu_buf_printf(&d, "SELECT %s FROM \"%s\" WHERE rowid = ?", x->cols, e->table);
+			x->get = edu_prepare(db, d.s);
+			edu_buf_free(&d);
+		}
+	}
+	if (!ok) {
+		for (int i = 0; i < im->nidx; i++) {
+			free(im->idx[i].name);
+			free(im->idx[i].sql);
+			free(im->idx[i].cols);
+		}
+		free(im->idx);
+		im->idx = NULL;
+		im->nidx = 0;
+		return 0;
 	}
 	im->w->fresh = 1;
 	im->dg = edu_digest_new();
@@ -835,7 +953,29 @@ static void bulk_row(struct importer *im, const char *fname, long line,
 	const struct edu_entity *e = im->e;
 	const char *col;
 	char err[EDU_ERR_MAX];
+	uint32_t h[16];
 
+	for (int k = 0; k < im->nidx; k++) {
+		struct bulk_index *x = &im->idx[k];
+		int null = 0;
+
+		if (!x->unique || k >= 16)
+			continue;
+		for (int c = 0; c < x->ncol; c++)
+			null |= !w->vals[x->col[c]];
+		h[k] = null ? 0 : key_hash(x, w->vals);
+		sqlite3_int64 first = null || !x->n ? 0 : key_find(im, x, w->vals, h[k]);
+		if (first) {
+			const struct row_at *f = &im->at[first - 1];
+			if (f->file == im->file)
+				snprintf(err, sizeof err, "the same %s as line %ld", e->what, f->line);
+			else
+				snprintf(err, sizeof err, "the same %s as %s:%ld", e->what,
+					 im->files[f->file], f->line);
+			row_error(im, fname, line, map, fields, e->cols[x->col[0]].name, err);
+			return;
+		}
+	}
 	bind_row(e, w->insert, w->vals);
 	if (sqlite3_step(w->insert) != SQLITE_DONE) {
 		if ((sqlite3_errcode(w->db) & 0xff) != SQLITE_CONSTRAINT)
@@ -846,7 +986,8 @@ static void bulk_row(struct importer *im, const char *fname, long line,
 		return;
 	}
 	sqlite3_reset(w->insert);
-	size_t i = (size_t)sqlite3_last_insert_rowid(w->db) - 1;
+	sqlite3_int64 id = sqlite3_last_insert_rowid(w->db);
+	size_t i = (size_t)id - 1;
 	if (i >= im->capat) {
 		im->capat = i < 1024 ? 1024 : 2 * i;
 		im->at = edu_realloc(im->at, im->capat * sizeof *im->at);
@@ -854,59 +995,19 @@ static void bulk_row(struct importer *im, const char *fname, long line,
 	if (i >= im->nat)
 		im->nat = i + 1;
 	im->at[i] = (struct row_at){ im->file, line };
+	for (int k = 0; k < im->nidx && k < 16; k++) {
+		struct bulk_index *x = &im->idx[k];
+		int null = 0;
+		if (!x->unique)
+			continue;
+		for (int c = 0; c < x->ncol; c++)
+			null |= !w->vals[x->col[c]];
+		if (!null)
+			key_add(x, h[k], id);
+	}
 	for (int k = 0; k < e->ncols; k++)
 		edu_digest_field(im->dg, w->vals[k]);
 	im->st.inserted++;
-}
-
-/* Rows that repeat an earlier row's value of a unique index: each is
- * reported (and with --reject taken out) against the first. */
-static void bulk_duplicates(struct importer *im, const struct bulk_index *x)
-{
-	const struct edu_entity *e = im->e;
-	sqlite3 *db = im->w->db;
-	struct edu_buf q = { 0 }, notnull = { 0 };
-	const char **fields = edu_malloc(e->ncols * sizeof *fields);
-	char err[EDU_ERR_MAX];
-
-	for (const char *c = x->cols; *c;) {
-		size_t n = strcspn(c, ",");
-		edu_buf_printf(&notnull, "%s%.*s IS NOT NULL", notnull.len ? " AND " : "", (int)n, c);
-		c += n;
-		c += strspn(c, ", ");
-	}
-	edu_buf_printf(&q, "SELECT rowid, min(rowid) OVER (PARTITION BY %s), * FROM \"%s\" "
-		       "WHERE %s AND (%s) IN (SELECT %s FROM \"%s\" WHERE %s GROUP BY %s "
-		       "HAVING count(*) > 1) ORDER BY rowid",
-		       x->cols, e->table, notnull.s, x->cols, x->cols, e->table,
-		       notnull.s, x->cols);
-	sqlite3_stmt *st = edu_prepare(db, q.s);
-	struct edu_buf d = { 0 };
-	edu_buf_printf(&d, "DELETE FROM \"%s\" WHERE rowid = ?", e->table);
-	sqlite3_stmt *del = edu_prepare(db, d.s);
-	edu_buf_free(&d);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		sqlite3_int64 id = sqlite3_column_int64(st, 0), first = sqlite3_column_int64(st, 1);
-		if (id == first)
-			continue;
-		const struct row_at *a = &im->at[id - 1], *f = &im->at[first - 1];
-		for (int i = 0; i < e->ncols; i++)
-			fields[i] = (const char *)sqlite3_column_text(st, i + 2);
-		if (a->file == f->file)
-			snprintf(err, sizeof err, "the same %s as line %ld (%s)", e->what, f->line, x->cols);
-		else
-			snprintf(err, sizeof err, "the same %s as %s:%ld (%s)", e->what,
-				 im->files[f->file], f->line, x->cols);
-		row_error(im, im->files[a->file], a->line, im->map, fields, NULL, err);
-		sqlite3_bind_int64(del, 1, id);
-		edu_exec_stmt(db, del);
-		im->st.inserted--;
-	}
-	sqlite3_finalize(st);
-	sqlite3_finalize(del);
-	edu_buf_free(&q);
-	edu_buf_free(&notnull);
-	free(fields);
 }
 
 static void bulk_finish(struct importer *im)
@@ -917,18 +1018,15 @@ static void bulk_finish(struct importer *im)
 	for (int i = 0; i < im->nidx; i++) {
 		struct bulk_index *x = &im->idx[i];
 
-		if (!im->errors || im->reject_f) {
-			if (sqlite3_exec(db, x->sql, NULL, NULL, NULL) != SQLITE_OK) {
-				if ((sqlite3_errcode(db) & 0xff) != SQLITE_CONSTRAINT || !x->unique)
-					edu_die_db(db, "cannot build an index");
-				bulk_duplicates(im, x);
-				if (im->reject_f && sqlite3_exec(db, x->sql, NULL, NULL, NULL) != SQLITE_OK)
-					edu_die_db(db, "cannot build an index");
-			}
-		} else if (x->unique) {
-			/* Nothing will be written; only find what else is wrong. */
-			bulk_duplicates(im, x);
-		}
+		/* Rows that repeat a key were refused as they came, so the
+		 * index builds; with errors and no --reject nothing will be
+		 * written, and it need not. */
+		if ((!im->errors || im->reject_f) &&
+		    sqlite3_exec(db, x->sql, NULL, NULL, NULL) != SQLITE_OK)
+			edu_die_db(db, "cannot build an index");
+		sqlite3_finalize(x->get);
+		free(x->hash);
+		free(x->rowid);
 		free(x->name);
 		free(x->sql);
 		free(x->cols);
