@@ -27,7 +27,7 @@ SANFLAGS :=
 endif
 
 ALL_CFLAGS = -std=gnu11 -Wall -Wextra $(if $(WERROR),-Werror) $(SANFLAGS) -Ilibedu $(CFLAGS)
-LIBS = -lsqlite3 -lcsv -lcrypto
+LIBS = -lsqlite3 -lcsv -lcrypto -lpthread
 DEB_PKGS = build-essential libsqlite3-dev libcsv-dev libssl-dev sqlite3 mandoc clang
 
 TOOLS    = $(sort $(patsubst cmd/%.c,%,$(wildcard cmd/edu-*.c)))

@@ -185,8 +185,8 @@ sqlite3 *edu_db_open(const char *path, int write, int anyversion)
 	}
 	if (S_ISDIR(sb.st_mode))
 		edu_die(EDU_ENOINPUT, "cannot open database '%s': it is a directory", path);
-	/* One thread per process: no mutex around every call. */
-	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+	/* Serialised: a bulk import uses the connection from two threads. */
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL) != SQLITE_OK) {
 		int e = errno;
 		if (e == EACCES || access(path, R_OK) < 0)
 			edu_die(EDU_ENOPERM, "cannot open database '%s': permission denied", path);

@@ -1,6 +1,7 @@
 /* entity.c - import and list for any table described by its columns:
  * every tool's `import` and `list` are this code with their own columns. */
 #define _GNU_SOURCE
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -322,7 +323,8 @@ static const char *first_key(const struct edu_entity *e)
 
 /* SQLite's "UNIQUE constraint failed: school.credit_code", said for
  * people. */
-static void constraint_msg(struct edu_writer *w, const char **col, char *err)
+static void constraint_msg(struct edu_writer *w, char *const *vals,
+			   const char **col, char *err)
 {
 	const struct edu_entity *e = w->e;
 	const char *m = sqlite3_errmsg(w->db);
@@ -334,7 +336,7 @@ static void constraint_msg(struct edu_writer *w, const char **col, char *err)
 		const struct edu_col *c = dot ? entity_col(e, dot + 1) : NULL;
 
 		if (c && !strchr(dot + 1, ',')) {
-			const char *v = w->vals[c - e->cols];
+			const char *v = vals[c - e->cols];
 
 			*col = c->name;
 			snprintf(err, EDU_ERR_MAX, "'%s' is already used by another %s",
@@ -422,7 +424,7 @@ static int write_row(struct edu_writer *w, char **old, const char **col, char *e
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		if ((sqlite3_errcode(w->db) & 0xff) != SQLITE_CONSTRAINT)
 			edu_die_db(w->db, "cannot write");
-		constraint_msg(w, col, err);
+		constraint_msg(w, w->vals, col, err);
 		result = -1;
 	} else {
 		edu_audit_change(w->db, e->table, key, e->ncols, names,
@@ -615,7 +617,11 @@ struct importer {
 	} *at;			/* where the row of rowid i + 1 came from */
 	size_t nat, capat;
 	struct edu_digest *dg;
+	struct loader *ld;	/* the thread that inserts a bulk load */
 };
+
+/* row_error is called from both threads of a bulk load. */
+static pthread_mutex_t error_mu = PTHREAD_MUTEX_INITIALIZER;
 
 /* Report a bad row; with --reject, keep it with its reason.  fields[i]
  * is the row's text of entity column i (map[i] < 0: the input has no such
@@ -624,6 +630,7 @@ static void row_error(struct importer *im, const char *fname, long line,
 		      const int *map, const char *const *fields,
 		      const char *col, const char *msg)
 {
+	pthread_mutex_lock(&error_mu);
 	if (im->errors < MAX_SHOWN) {
 		if (col)
 			edu_warn("%s:%ld: %s: %s", fname, line, col, msg);
@@ -658,6 +665,7 @@ static void row_error(struct importer *im, const char *fname, long line,
 		edu_out_cell(im->reject, m, EDU_V_TEXT);
 		free(m);
 	}
+	pthread_mutex_unlock(&error_mu);
 }
 
 static void stage_begin(struct importer *im, sqlite3 *db)
@@ -748,7 +756,7 @@ static void stage_flush(struct importer *im)
 			if (sqlite3_step(w->insert) != SQLITE_DONE) {
 				if ((sqlite3_errcode(w->db) & 0xff) != SQLITE_CONSTRAINT)
 					edu_die_db(w->db, "cannot write");
-				constraint_msg(w, &col, err);
+				constraint_msg(w, w->vals, &col, err);
 				row_error(im, im->files[file], line, im->map, fields, col, err);
 			} else {
 				im->st.inserted++;
@@ -946,11 +954,14 @@ static int bulk_begin(struct importer *im, sqlite3 *db)
 	return im->bulk = 1;
 }
 
-static void bulk_row(struct importer *im, const char *fname, long line,
-		     const int *map, const char *const *fields)
+static void bulk_row(struct importer *im, char **vals, int file, long line)
 {
 	struct edu_writer *w = im->w;
 	const struct edu_entity *e = im->e;
+	const char *fname = im->files[file];
+	const int *map = im->map;
+	/* A refused row goes to --reject as checked: it imports back the same. */
+	const char *const *fields = (const char *const *)vals;
 	const char *col;
 	char err[EDU_ERR_MAX];
 	uint32_t h[16];
@@ -962,12 +973,12 @@ static void bulk_row(struct importer *im, const char *fname, long line,
 		if (!x->unique || k >= 16)
 			continue;
 		for (int c = 0; c < x->ncol; c++)
-			null |= !w->vals[x->col[c]];
-		h[k] = null ? 0 : key_hash(x, w->vals);
-		sqlite3_int64 first = null || !x->n ? 0 : key_find(im, x, w->vals, h[k]);
+			null |= !vals[x->col[c]];
+		h[k] = null ? 0 : key_hash(x, vals);
+		sqlite3_int64 first = null || !x->n ? 0 : key_find(im, x, vals, h[k]);
 		if (first) {
 			const struct row_at *f = &im->at[first - 1];
-			if (f->file == im->file)
+			if (f->file == file)
 				snprintf(err, sizeof err, "the same %s as line %ld", e->what, f->line);
 			else
 				snprintf(err, sizeof err, "the same %s as %s:%ld", e->what,
@@ -976,17 +987,24 @@ static void bulk_row(struct importer *im, const char *fname, long line,
 			return;
 		}
 	}
-	bind_row(e, w->insert, w->vals);
+	/* The loading thread holds the connection from the insert to its
+	 * rowid and message, so the checking thread's lookups cannot come
+	 * between them. */
+	sqlite3_mutex *mu = sqlite3_db_mutex(w->db);
+	sqlite3_mutex_enter(mu);
+	bind_row(e, w->insert, vals);
 	if (sqlite3_step(w->insert) != SQLITE_DONE) {
 		if ((sqlite3_errcode(w->db) & 0xff) != SQLITE_CONSTRAINT)
 			edu_die_db(w->db, "cannot write");
-		constraint_msg(w, &col, err);
+		constraint_msg(w, vals, &col, err);
 		sqlite3_reset(w->insert);
+		sqlite3_mutex_leave(mu);
 		row_error(im, fname, line, map, fields, col, err);
 		return;
 	}
 	sqlite3_reset(w->insert);
 	sqlite3_int64 id = sqlite3_last_insert_rowid(w->db);
+	sqlite3_mutex_leave(mu);
 	size_t i = (size_t)id - 1;
 	if (i >= im->capat) {
 		im->capat = i < 1024 ? 1024 : 2 * i;
@@ -994,19 +1012,19 @@ static void bulk_row(struct importer *im, const char *fname, long line,
 	}
 	if (i >= im->nat)
 		im->nat = i + 1;
-	im->at[i] = (struct row_at){ im->file, line };
+	im->at[i] = (struct row_at){ file, line };
 	for (int k = 0; k < im->nidx && k < 16; k++) {
 		struct bulk_index *x = &im->idx[k];
 		int null = 0;
 		if (!x->unique)
 			continue;
 		for (int c = 0; c < x->ncol; c++)
-			null |= !w->vals[x->col[c]];
+			null |= !vals[x->col[c]];
 		if (!null)
 			key_add(x, h[k], id);
 	}
 	for (int k = 0; k < e->ncols; k++)
-		edu_digest_field(im->dg, w->vals[k]);
+		edu_digest_field(im->dg, vals[k]);
 	im->st.inserted++;
 }
 
@@ -1042,6 +1060,140 @@ static void bulk_finish(struct importer *im)
 	}
 }
 
+
+/* ---- the loading thread ---------------------------------------------------- */
+
+/* A bulk load has two halves of about equal cost: reading and checking
+ * the rows, and inserting them.  They run on two threads, handing rows
+ * over in batches: the checking thread owns the CSV reader and the
+ * lookups, the loading thread the insert, the key hashes, the digest and
+ * the row map.  SQLite serialises their calls on the one connection. */
+#define LOAD_BATCH 512
+#define LOAD_QUEUE 8
+
+struct load_row {
+	char **vals;
+	int file;
+	long line;
+};
+
+struct loader {
+	pthread_t thread;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct load_row row[LOAD_QUEUE][LOAD_BATCH];
+	int nrow[LOAD_QUEUE];
+	int head, tail, count;	/* batches queued: [tail, head) */
+	int fill;		/* rows in the batch being filled, at head */
+	int done;
+	struct importer *im;
+};
+
+static void *load_main(void *arg)
+{
+	struct loader *ld = arg;
+	struct importer *im = ld->im;
+
+	pthread_mutex_lock(&ld->mu);
+	for (;;) {
+		while (!ld->count && !ld->done)
+			pthread_cond_wait(&ld->cv, &ld->mu);
+		if (!ld->count)
+			break;
+		int t = ld->tail, n = ld->nrow[t];
+		pthread_mutex_unlock(&ld->mu);
+		for (int i = 0; i < n; i++) {
+			struct load_row *r = &ld->row[t][i];
+			bulk_row(im, r->vals, r->file, r->line);
+			for (int k = 0; k < im->e->ncols; k++)
+				free(r->vals[k]);
+			free(r->vals);
+		}
+		pthread_mutex_lock(&ld->mu);
+		ld->tail = (t + 1) % LOAD_QUEUE;
+		ld->count--;
+		pthread_cond_broadcast(&ld->cv);
+	}
+	pthread_mutex_unlock(&ld->mu);
+	return NULL;
+}
+
+static void load_start(struct importer *im)
+{
+	struct loader *ld = edu_malloc(sizeof *ld);
+
+	memset(ld, 0, sizeof *ld);
+	ld->im = im;
+	pthread_mutex_init(&ld->mu, NULL);
+	pthread_cond_init(&ld->cv, NULL);
+	if (pthread_create(&ld->thread, NULL, load_main, ld) != 0)
+		edu_die(EDU_ESOFTWARE, "cannot start a thread:");
+	im->ld = ld;
+}
+
+/* Queue the batch being filled; the caller holds ld->mu. */
+static void load_submit(struct loader *ld)
+{
+	while (ld->count == LOAD_QUEUE)
+		pthread_cond_wait(&ld->cv, &ld->mu);
+	ld->nrow[ld->head] = ld->fill;
+	ld->head = (ld->head + 1) % LOAD_QUEUE;
+	ld->count++;
+	ld->fill = 0;
+	pthread_cond_broadcast(&ld->cv);
+}
+
+/* Hand over a checked row: its values now belong to the loader. */
+static void load_put(struct importer *im, char **vals, long line)
+{
+	struct loader *ld = im->ld;
+
+	/* The slot at head is ours until submitted: the loader reads only
+	 * queued batches, and head is never queued while count < QUEUE. */
+	if (ld->fill == 0) {
+		pthread_mutex_lock(&ld->mu);
+		while (ld->count == LOAD_QUEUE)
+			pthread_cond_wait(&ld->cv, &ld->mu);
+		pthread_mutex_unlock(&ld->mu);
+	}
+	ld->row[ld->head][ld->fill++] = (struct load_row){ vals, im->file, line };
+	if (ld->fill == LOAD_BATCH) {
+		pthread_mutex_lock(&ld->mu);
+		load_submit(ld);
+		pthread_mutex_unlock(&ld->mu);
+	}
+}
+
+/* Wait until every row handed over is in (before the next file changes
+ * the column map the loader reports with). */
+static void load_drain(struct importer *im)
+{
+	struct loader *ld = im->ld;
+
+	pthread_mutex_lock(&ld->mu);
+	if (ld->fill)
+		load_submit(ld);
+	while (ld->count)
+		pthread_cond_wait(&ld->cv, &ld->mu);
+	pthread_mutex_unlock(&ld->mu);
+}
+
+static void load_stop(struct importer *im)
+{
+	struct loader *ld = im->ld;
+
+	load_drain(im);
+	pthread_mutex_lock(&ld->mu);
+	ld->done = 1;
+	pthread_cond_broadcast(&ld->cv);
+	pthread_mutex_unlock(&ld->mu);
+	pthread_join(ld->thread, NULL);
+	pthread_mutex_destroy(&ld->mu);
+	pthread_cond_destroy(&ld->cv);
+	free(ld);
+	im->ld = NULL;
+}
+
 static void import_row(struct importer *im, struct edu_csv *r, const int *map,
 		       const char **raw)
 {
@@ -1057,7 +1209,11 @@ static void import_row(struct importer *im, struct edu_csv *r, const int *map,
 	}
 	int rc = check_row(im->w, raw, edu_import_opt.upsert, &old, &col, err);
 	if (rc == 0 && im->bulk) {
-		bulk_row(im, edu_csv_name(r), edu_csv_line(r), map, raw);
+		/* The values go to the loading thread, and are its to free. */
+		char **vals = edu_malloc(im->e->ncols * sizeof *vals);
+		memcpy(vals, im->w->vals, im->e->ncols * sizeof *vals);
+		memset(im->w->vals, 0, im->e->ncols * sizeof *vals);
+		load_put(im, vals, edu_csv_line(r));
 	} else if (rc == 0 && !old && im->stage) {
 		stage_row(im, edu_csv_line(r));
 	} else if (rc == 0 && !old) {
@@ -1167,10 +1323,16 @@ int edu_import(sqlite3 *db, const struct edu_entity *e, int nfiles,
 	if (!bulk_begin(&im, db))
 		if (e->bulk)
 			stage_begin(&im, db);
+	if (im.bulk)
+		load_start(&im);
 	for (int i = 0; i < nfiles && !status; i++) {
 		im.file = i;
 		status = import_file(&im, files[i]);
+		if (im.bulk)
+			load_drain(&im);
 	}
+	if (im.bulk)
+		load_stop(&im);
 	/* With errors and no --reject nothing is written: the staged rows
 	 * need not go in to be checked, unless they are all there is to
 	 * check (duplicates and unique columns show only there). */
