@@ -437,11 +437,7 @@ static int show(struct edu_cmd *c)
 		return EDU_NO;
 	}
 	struct edu_out *o = edu_out_new(stdout, 2, cols);
-	for (int i = 0; i < sqlite3_column_count(st); i++) {
-		const char *row[] = { sqlite3_column_name(st, i),
-				      (const char *)sqlite3_column_text(st, i) };
-		edu_out_row(o, row);
-	}
+	edu_out_fields(o, st);
 	sqlite3_finalize(st);
 	st = edu_prepare(c->db,
 		"SELECT field, value FROM ("

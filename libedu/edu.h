@@ -360,6 +360,9 @@ void edu_out_row(struct edu_out *o, const char *const *vals);	/* text */
 long edu_out_stmt(struct edu_out *o, sqlite3_stmt *st);
 /* Start with the statement's column names as the header. */
 struct edu_out *edu_out_for_stmt(FILE *f, sqlite3_stmt *st);
+/* The current row of a statement as field,value rows, one per column:
+ * what every `show` prints first. */
+void edu_out_fields(struct edu_out *o, sqlite3_stmt *st);
 /* Flush (tables are aligned here) and free. */
 void edu_out_end(struct edu_out *o);
 /* Print every row of a statement on stdout with its column names as the

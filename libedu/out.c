@@ -326,3 +326,12 @@ long edu_print_stmt(sqlite3_stmt *st, int quiet_empty)
 	sqlite3_finalize(st);
 	return n;
 }
+
+void edu_out_fields(struct edu_out *o, sqlite3_stmt *st)
+{
+	for (int i = 0; i < sqlite3_column_count(st); i++) {
+		const char *row[] = { sqlite3_column_name(st, i),
+				      (const char *)sqlite3_column_text(st, i) };
+		edu_out_row(o, row);
+	}
+}
