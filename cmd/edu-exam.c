@@ -77,7 +77,7 @@ static void need_year(void)
 }
 
 /* A total in tenths as SQL text: 612.5, 600. */
-#define POINTS(x) "(CASE WHEN " x " % 10 THEN printf('%d.%d', " x " / 10, " x " % 10) " \
+#define POINTS(x) "(CASE WHEN " x " IS NULL THEN NULL WHEN " x " % 10 THEN printf('%d.%d', " x " / 10, " x " % 10) " \
 	"ELSE printf('%d', " x " / 10) END)"
 
 static const char *year_str(char buf[8])
