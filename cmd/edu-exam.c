@@ -148,6 +148,7 @@ static int senior_school(const char *code, char *err)
  * rows (reported, or with --reject written out), the counts. */
 struct importer {
 	sqlite3 *db;
+	const char *what;	/* "candidate", for the counts */
 	const char *fname;
 	struct edu_csv *r;
 	int nf;			/* fields of the header */
@@ -288,8 +289,8 @@ static int run_import(struct importer *im, int nfiles, char **files)
 	} else {
 		edu_finish(im->db);
 		if (!edu_opt.quiet)
-			edu_warn("%ld inserted, %ld updated, %ld unchanged, %ld rejected",
-				 im->inserted, im->updated, im->unchanged, im->errors);
+			edu_warn("%s: %ld inserted, %ld updated, %ld unchanged, %ld rejected",
+				 im->what, im->inserted, im->updated, im->unchanged, im->errors);
 		status = im->errors ? EDU_NO : 0;
 	}
 	if (im->reject_f) {
@@ -692,7 +693,7 @@ static int enrolled_year(sqlite3 *db)
 
 static int cand_import(struct edu_cmd *c)
 {
-	struct importer im = { .db = c->db, .header = cand_header, .row = cand_row };
+	struct importer im = { .db = c->db, .what = "candidate", .header = cand_header, .row = cand_row };
 
 	need_year();
 	load_schools(c->db);
@@ -716,7 +717,7 @@ static int cand_import(struct edu_cmd *c)
 
 static int seats_import(struct edu_cmd *c)
 {
-	struct importer im = { .db = c->db, .header = seat_header, .row = seat_row };
+	struct importer im = { .db = c->db, .what = "seat", .header = seat_header, .row = seat_row };
 
 	need_year();
 	load_schools(c->db);
@@ -739,7 +740,7 @@ static sqlite3_stmt *result_stmt(sqlite3 *db)
 	sqlite3_stmt *st = edu_prepare(db,
 		"SELECT c.exam_no, c.student_no, c.name, " POINTS("c.total") " AS total, "
 		"a.rank, a.school_code, a.choice FROM candidate c "
-		"LEFT JOIN admission a USING (exam_no) WHERE c.year = ?1 "
+		"LEFT JOIN admission a USING (year, exam_no) WHERE c.year = ?1 "
 		"AND (?2 IS NULL OR a.school_code = ?2) AND (?3 = 0 OR a.school_code IS NULL) "
 		"ORDER BY a.rank IS NULL, a.rank, c.exam_no");
 
@@ -872,21 +873,25 @@ static int admit(struct edu_cmd *c)
 	load_seats(c->db, &seats);
 
 	/* Every candidate of the year, in memory. */
-	sqlite3_stmt *st = edu_prepare(c->db, "SELECT exam_no, total, scores, choices "
-				       "FROM candidate WHERE year = ?");
+	sqlite3_stmt *st = edu_prepare(c->db, "SELECT exam_no, total, scores, choices, "
+				       "student_no, name FROM candidate WHERE year = ?");
 	sqlite3_bind_int64(st, 1, opt.year);
 	struct edu_exam_cand *cand = NULL;
-	char **nos = NULL;
+	char **nos = NULL, **sno = NULL, **name = NULL;
 	size_t n = 0, cap = 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		if (n == cap) {
 			cap = cap ? 2 * cap : 1024;
 			cand = edu_realloc(cand, cap * sizeof *cand);
 			nos = edu_realloc(nos, cap * sizeof *nos);
+			sno = edu_realloc(sno, cap * sizeof *sno);
+			name = edu_realloc(name, cap * sizeof *name);
 		}
 		struct edu_exam_cand *x = &cand[n];
 		memset(x, 0, sizeof *x);
 		nos[n] = edu_strdup((const char *)sqlite3_column_text(st, 0));
+		sno[n] = edu_strdup((const char *)sqlite3_column_text(st, 4));
+		name[n] = edu_strdup((const char *)sqlite3_column_text(st, 5));
 		x->total = sqlite3_column_int(st, 1);
 		const char *sc = (const char *)sqlite3_column_text(st, 2);
 		for (int i = 0; i < ntb; i++)
@@ -913,13 +918,14 @@ static int admit(struct edu_cmd *c)
 	struct edu_exam_cand **order = edu_malloc(n * sizeof *order);
 	long unadmitted = edu_exam_admit(cand, n, ntb, seats.s, seats.n + 1, order);
 
-	/* The result replaces the year's earlier one. */
+	/* The result replaces the year's earlier one; written in the order
+	 * of the key, as read. */
 	const char *p[] = { year_str(y) };
 	edu_exec(c->db, "DELETE FROM admission WHERE year = ?", 1, p);
 	st = edu_prepare(c->db, "INSERT INTO admission (exam_no, year, rank, school_code, choice) "
 			 "VALUES (?, ?, ?, ?, ?)");
 	for (size_t i = 0; i < n; i++) {
-		const struct edu_exam_cand *x = order[i];
+		const struct edu_exam_cand *x = &cand[i];
 		sqlite3_bind_text(st, 1, x->exam_no, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 2, opt.year);
 		sqlite3_bind_int(st, 3, x->rank);
@@ -949,14 +955,42 @@ static int admit(struct edu_cmd *c)
 	edu_run_finish(c->db, &run, counts, unadmitted ? EDU_NO : 0);
 	free(counts);
 
-	/* Print before the end, so that --dry-run shows what it would do. */
-	edu_print_stmt(result_stmt(c->db), 0);
+	/* Print before the end, so that --dry-run shows what it would do;
+	 * the same columns as list. */
+	static const char *const cols[] = { "exam_no", "student_no", "name", "total",
+					    "rank", "school_code", "choice" };
+	struct edu_out *o = edu_out_new(stdout, 7, cols);
+	for (size_t i = 0; i < n; i++) {
+		const struct edu_exam_cand *x = order[i];
+		size_t k = (size_t)(x - cand);
+		char tot[16], rank[16], got[16];
+		edu_out_cell(o, nos[k], EDU_V_TEXT);
+		edu_out_cell(o, sno[k], EDU_V_TEXT);
+		edu_out_cell(o, name[k], EDU_V_TEXT);
+		edu_out_cell(o, edu_score_str(x->total, tot), EDU_V_TEXT);
+		snprintf(rank, sizeof rank, "%d", x->rank);
+		edu_out_cell(o, rank, EDU_V_NUM);
+		if (x->got) {
+			snprintf(got, sizeof got, "%d", x->got);
+			edu_out_cell(o, seats.code[x->school], EDU_V_TEXT);
+			edu_out_cell(o, got, EDU_V_NUM);
+		} else {
+			edu_out_cell(o, NULL, EDU_V_NULL);
+			edu_out_cell(o, NULL, EDU_V_NULL);
+		}
+	}
+	edu_out_end(o);
 	edu_finish(c->db);
 	if (!edu_opt.quiet)
 		edu_warn("%s admitted, %s unadmitted", adm, un);
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		free(nos[i]);
+		free(sno[i]);
+		free(name[i]);
+	}
 	free(nos);
+	free(sno);
+	free(name);
 	free(cand);
 	free(order);
 	free(seats.code);
@@ -989,7 +1023,7 @@ static int cutoffs(struct edu_cmd *c)
 		"CASE WHEN count(a.exam_no) >= s.seats THEN 'yes' ELSE 'no' END AS filled "
 		"FROM seat s JOIN school sc USING (school_code) "
 		"LEFT JOIN admission a ON a.year = s.year AND a.school_code = s.school_code "
-		"LEFT JOIN candidate c ON c.exam_no = a.exam_no "
+		"LEFT JOIN candidate c ON c.year = a.year AND c.exam_no = a.exam_no "
 		"WHERE s.year = ?1 GROUP BY s.school_code ORDER BY s.school_code");
 	sqlite3_bind_int64(st, 1, opt.year);
 	edu_print_stmt(st, 0);
@@ -1004,7 +1038,7 @@ static int explain(struct edu_cmd *c)
 	const char *no = c->argv[0];
 	sqlite3_stmt *st = edu_prepare(c->db,
 		"SELECT c.year, c.total, c.choices, a.rank, a.choice FROM candidate c "
-		"LEFT JOIN admission a USING (exam_no) WHERE c.exam_no = ?");
+		"LEFT JOIN admission a USING (year, exam_no) WHERE c.exam_no = ?");
 
 	sqlite3_bind_text(st, 1, no, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_ROW) {
@@ -1028,7 +1062,7 @@ static int explain(struct edu_cmd *c)
 	sqlite3_stmt *sch = edu_prepare(c->db,
 		"SELECT s.seats, s.min_score, (SELECT count(*) FROM admission a "
 		"WHERE a.year = s.year AND a.school_code = s.school_code), "
-		"(SELECT min(c.total) FROM admission a JOIN candidate c USING (exam_no) "
+		"(SELECT min(c.total) FROM admission a JOIN candidate c USING (year, exam_no) "
 		"WHERE a.year = s.year AND a.school_code = s.school_code) "
 		"FROM seat s WHERE s.year = ? AND s.school_code = ?");
 	struct edu_out *o = edu_out_new(stdout, 4, cols);
@@ -1101,9 +1135,9 @@ static int enroll(struct edu_cmd *c)
 	}
 	sqlite3_stmt *st = edu_prepare(c->db,
 		"SELECT a.exam_no, c.student_no, c.name, a.school_code FROM admission a "
-		"JOIN candidate c USING (exam_no) WHERE a.year = ? AND a.school_code IS NOT NULL "
+		"JOIN candidate c USING (year, exam_no) WHERE a.year = ? AND a.school_code IS NOT NULL "
 		"AND a.enrolled IS NULL ORDER BY a.rank");
-	sqlite3_stmt *mark = edu_prepare(c->db, "UPDATE admission SET enrolled = ? WHERE exam_no = ?");
+	sqlite3_stmt *mark = edu_prepare(c->db, "UPDATE admission SET enrolled = ? WHERE exam_no = ? AND year = ?");
 	sqlite3_bind_int64(st, 1, opt.year);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *no = (const char *)sqlite3_column_text(st, 0);
@@ -1130,6 +1164,7 @@ static int enroll(struct edu_cmd *c)
 			free(reason);
 			sqlite3_bind_text(mark, 1, day, -1, SQLITE_STATIC);
 			sqlite3_bind_text(mark, 2, no, -1, SQLITE_STATIC);
+			sqlite3_bind_int64(mark, 3, opt.year);
 			edu_exec_stmt(c->db, mark);
 			sqlite3_reset(mark);
 			done++;

@@ -6,9 +6,10 @@
 -- as `subject=score` pairs joined by ';' (the subjects differ by year and
 -- city: score_<subject> columns), and the school codes of the choices in
 -- order, joined by ' '.
+-- Clustered by year: admission reads a whole year at once.
 CREATE TABLE candidate (
-	exam_no		TEXT PRIMARY KEY,
 	year		INTEGER NOT NULL CHECK (year BETWEEN 1949 AND 9999),
+	exam_no		TEXT NOT NULL,
 	student_no	TEXT NOT NULL,	-- a student (checked by import: the
 				-- registry drops its indexes to bulk load)
 	name		TEXT NOT NULL,
@@ -16,9 +17,10 @@ CREATE TABLE candidate (
 	scores		TEXT NOT NULL,
 	bonus		INTEGER NOT NULL DEFAULT 0 CHECK (bonus >= 0),
 	total		INTEGER NOT NULL,
-	choices		TEXT NOT NULL
+	choices		TEXT NOT NULL,
+	PRIMARY KEY (year, exam_no)
 ) WITHOUT ROWID;
-CREATE INDEX candidate_year ON candidate(year);
+CREATE UNIQUE INDEX candidate_no ON candidate(exam_no);
 
 -- The seats (招生计划) of a senior school in a year, and its minimum score
 -- (最低控制线, tenths), if any.
@@ -34,16 +36,17 @@ CREATE TABLE seat (
 -- the order of merit, and the school and choice that admitted them (NULL
 -- for the unadmitted); `enrolled` is the day `enroll` moved the student.
 CREATE TABLE admission (
-	exam_no		TEXT PRIMARY KEY REFERENCES candidate(exam_no),
 	year		INTEGER NOT NULL,
+	exam_no		TEXT NOT NULL,
 	rank		INTEGER NOT NULL,
 	school_code	TEXT REFERENCES school(school_code),
 	choice		INTEGER CHECK (choice BETWEEN 1 AND 12),
 	enrolled	TEXT,
+	PRIMARY KEY (year, exam_no),
+	FOREIGN KEY (year, exam_no) REFERENCES candidate(year, exam_no),
 	CHECK ((school_code IS NULL) = (choice IS NULL)),
 	CHECK (enrolled IS NULL OR school_code IS NOT NULL)
 ) WITHOUT ROWID;
-CREATE INDEX admission_year ON admission(year, rank);
 
 -- What happened to a year's admission: each `admit` run (with its seed
 -- and counts) and each `enroll`.  Once a year has an 'enrol' event its
