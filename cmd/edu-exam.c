@@ -806,6 +806,7 @@ static int subject_score(const char *scores, const char *subj)
  * stands for every chosen school that has none this year. */
 struct seats {
 	char (*code)[11];
+	int64_t *num;		/* the codes as numbers, for the search */
 	struct edu_exam_school *s;
 	size_t n;
 };
@@ -819,13 +820,16 @@ static void load_seats(sqlite3 *db, struct seats *t)
 	t->n = 0;
 	t->code = edu_malloc(cap * sizeof *t->code);
 	t->s = edu_malloc(cap * sizeof *t->s);
+	t->num = edu_malloc(cap * sizeof *t->num);
 	sqlite3_bind_int64(st, 1, opt.year);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		if (t->n + 1 == cap) {
 			cap *= 2;
 			t->code = edu_realloc(t->code, cap * sizeof *t->code);
 			t->s = edu_realloc(t->s, cap * sizeof *t->s);
+			t->num = edu_realloc(t->num, cap * sizeof *t->num);
 		}
+		t->num[t->n] = sqlite3_column_int64(st, 0);
 		snprintf(t->code[t->n], 11, "%s", sqlite3_column_text(st, 0));
 		t->s[t->n] = (struct edu_exam_school){ .seats = sqlite3_column_int(st, 1),
 						       .min_score = sqlite3_column_int(st, 2) };
@@ -835,16 +839,20 @@ static void load_seats(sqlite3 *db, struct seats *t)
 	t->s[t->n] = (struct edu_exam_school){ 0 };
 }
 
-static int cmp_code(const void *a, const void *b)
+/* The seat entry of a school code given as a number: a binary search,
+ * as there are millions of choices to look up. */
+static int seat_index(const struct seats *t, int64_t code)
 {
-	return strncmp(a, b, 10);
-}
+	size_t lo = 0, hi = t->n;
 
-static int seat_index(const struct seats *t, const char *code)
-{
-	char (*hit)[11] = bsearch(code, t->code, t->n, sizeof *t->code, cmp_code);
-
-	return hit ? (int)(hit - t->code) : (int)t->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (t->num[mid] < code)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < t->n && t->num[lo] == code ? (int)lo : (int)t->n;
 }
 
 static int admit(struct edu_cmd *c)
@@ -898,8 +906,10 @@ static int admit(struct edu_cmd *c)
 			x->tb[i] = subject_score(sc, subj[i]);
 		for (const char *p = (const char *)sqlite3_column_text(st, 3);
 		     *p && x->nchoice < EDU_EXAM_CHOICES;) {
-			x->choice[x->nchoice++] = seat_index(&seats, p);
-			p += strcspn(p, " ");
+			int64_t code = 0;
+			for (; *p >= '0' && *p <= '9'; p++)
+				code = code * 10 + (*p - '0');
+			x->choice[x->nchoice++] = seat_index(&seats, code);
 			p += *p == ' ';
 		}
 		x->lottery = edu_exam_lottery(opt.seed, nos[n]);
@@ -994,6 +1004,7 @@ static int admit(struct edu_cmd *c)
 	free(cand);
 	free(order);
 	free(seats.code);
+	free(seats.num);
 	free(seats.s);
 	return unadmitted ? EDU_NO : 0;
 }

@@ -35,15 +35,17 @@ CREATE TABLE seat (
 -- The result of the latest `admit` of a year, one row per candidate:
 -- the order of merit, and the school and choice that admitted them (NULL
 -- for the unadmitted); `enrolled` is the day `enroll` moved the student.
+-- Only admit writes it, from the candidates and seats of the year, so it
+-- carries no foreign keys: checking 200,000 of them would double the
+-- time admission takes.
 CREATE TABLE admission (
 	year		INTEGER NOT NULL,
 	exam_no		TEXT NOT NULL,
 	rank		INTEGER NOT NULL,
-	school_code	TEXT REFERENCES school(school_code),
+	school_code	TEXT,
 	choice		INTEGER CHECK (choice BETWEEN 1 AND 12),
 	enrolled	TEXT,
 	PRIMARY KEY (year, exam_no),
-	FOREIGN KEY (year, exam_no) REFERENCES candidate(year, exam_no),
 	CHECK ((school_code IS NULL) = (choice IS NULL)),
 	CHECK (enrolled IS NULL OR school_code IS NOT NULL)
 ) WITHOUT ROWID;
