@@ -928,12 +928,14 @@ static int admit(struct edu_cmd *c)
 	struct edu_exam_cand **order = edu_malloc(n * sizeof *order);
 	long unadmitted = edu_exam_admit(cand, n, ntb, seats.s, seats.n + 1, order);
 
-	/* The result replaces the year's earlier one; written in the order
-	 * of the key, as read. */
-	const char *p[] = { year_str(y) };
-	edu_exec(c->db, "DELETE FROM admission WHERE year = ?", 1, p);
+	/* The result replaces the year's earlier one, row by row in the
+	 * order of the key, as read (candidates are never deleted, so no
+	 * old row is left over). */
+	year_str(y);
 	st = edu_prepare(c->db, "INSERT INTO admission (exam_no, year, rank, school_code, choice) "
-			 "VALUES (?, ?, ?, ?, ?)");
+			 "VALUES (?, ?, ?, ?, ?) ON CONFLICT (year, exam_no) DO UPDATE SET "
+			 "rank = excluded.rank, school_code = excluded.school_code, "
+			 "choice = excluded.choice");
 	for (size_t i = 0; i < n; i++) {
 		const struct edu_exam_cand *x = &cand[i];
 		sqlite3_bind_text(st, 1, x->exam_no, -1, SQLITE_STATIC);
