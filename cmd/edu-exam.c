@@ -1044,12 +1044,10 @@ static int cutoffs(struct edu_cmd *c)
 }
 
 /* explain: for each choice before the one that admitted a candidate (all
- * of them when none did), why it did not. */
-static int explain(struct edu_cmd *c)
+ * of them when none did), why it did not.  0 when it did, else 1. */
+static int explain_one(sqlite3 *db, struct edu_out *o, const char *no)
 {
-	static const char *const cols[] = { "choice", "school_code", "result", "reason" };
-	const char *no = c->argv[0];
-	sqlite3_stmt *st = edu_prepare(c->db,
+	sqlite3_stmt *st = edu_prepare(db,
 		"SELECT c.year, c.total, c.choices, a.rank, a.choice FROM candidate c "
 		"LEFT JOIN admission a USING (year, exam_no) WHERE c.exam_no = ?");
 
@@ -1059,7 +1057,7 @@ static int explain(struct edu_cmd *c)
 		edu_warn("no candidate '%s'", no);
 		return EDU_NO;
 	}
-	opt.year = sqlite3_column_int(st, 0);
+	long year = sqlite3_column_int(st, 0);
 	int total = sqlite3_column_int(st, 1);
 	char *choices = edu_strdup((const char *)sqlite3_column_text(st, 2));
 	int ranked = sqlite3_column_type(st, 3) != SQLITE_NULL;
@@ -1068,31 +1066,30 @@ static int explain(struct edu_cmd *c)
 	if (!ranked) {
 		free(choices);
 		edu_warn("candidate %s has no admission result yet (run 'edu-exam admit --year %ld')",
-			 no, opt.year);
+			 no, year);
 		return EDU_NO;
 	}
 
-	sqlite3_stmt *sch = edu_prepare(c->db,
+	sqlite3_stmt *sch = edu_prepare(db,
 		"SELECT s.seats, s.min_score, (SELECT count(*) FROM admission a "
 		"WHERE a.year = s.year AND a.school_code = s.school_code), "
 		"(SELECT min(c.total) FROM admission a JOIN candidate c USING (year, exam_no) "
 		"WHERE a.year = s.year AND a.school_code = s.school_code) "
 		"FROM seat s WHERE s.year = ? AND s.school_code = ?");
-	struct edu_out *o = edu_out_new(stdout, 4, cols);
 	int k = 0;
 	for (char *p = choices, *code; (code = strsep(&p, " ")) && *code;) {
 		char num[16], why[160], a[16], b[16];
 		const char *result = "refused";
 
 		snprintf(num, sizeof num, "%d", ++k);
-		sqlite3_bind_int64(sch, 1, opt.year);
+		sqlite3_bind_int64(sch, 1, year);
 		sqlite3_bind_text(sch, 2, code, -1, SQLITE_STATIC);
 		if (k == got) {
 			result = "admitted";
 			snprintf(why, sizeof why, "total %s reached its min_score and a seat was free",
 				 edu_score_str(total, a));
 		} else if (sqlite3_step(sch) != SQLITE_ROW) {
-			snprintf(why, sizeof why, "no seats in %ld", opt.year);
+			snprintf(why, sizeof why, "no seats in %ld", year);
 		} else {
 			int seats = sqlite3_column_int(sch, 0);
 			int min = sqlite3_column_int(sch, 1);
@@ -1101,7 +1098,7 @@ static int explain(struct edu_cmd *c)
 				snprintf(why, sizeof why, "total %s is below its min_score %s",
 					 edu_score_str(total, a), edu_score_str(min, b));
 			else if (!seats)
-				snprintf(why, sizeof why, "no seats in %ld", opt.year);
+				snprintf(why, sizeof why, "no seats in %ld", year);
 			else if (taken >= seats)
 				snprintf(why, sizeof why, "full when their turn came: %d seats, "
 					 "cutoff %s", seats,
@@ -1111,15 +1108,31 @@ static int explain(struct edu_cmd *c)
 					 "after admit (run it again)");
 		}
 		sqlite3_reset(sch);
-		const char *row[] = { num, code, result, why };
+		const char *row[] = { no, num, code, result, why };
 		edu_out_row(o, row);
 		if (k == got)
 			break;
 	}
-	edu_out_end(o);
 	sqlite3_finalize(sch);
 	free(choices);
 	return got ? 0 : EDU_NO;
+}
+
+static int explain(struct edu_cmd *c)
+{
+	static const char *const cols[] = { "exam_no", "choice", "school_code", "result", "reason" };
+	struct edu_keys k;
+	int status = 0;
+
+	if (edu_keys_read(&k, c->argc, c->argv, "exam_no", "准考证号|考号") < 0)
+		return EDU_EDATA;
+	struct edu_out *o = edu_out_new(stdout, 5, cols);
+	for (size_t i = 0; i < k.n; i++)
+		if (explain_one(c->db, o, k.key[i]))
+			status = EDU_NO;
+	edu_out_end(o);
+	edu_keys_free(&k);
+	return status;
 }
 
 /* enroll: the admitted candidates of a year not enrolled yet go to grade
@@ -1244,8 +1257,11 @@ static const struct edu_verb verbs[] = {
 	  list_options, parse, 0, 0, NULL, 0, list },
 	{ "cutoffs", "per school: seats, admitted, lowest admitted total, filled", "", NULL,
 	  year_options, parse, 0, 0, NULL, 0, cutoffs },
-	{ "explain", "why a candidate's earlier choices did not admit them", "EXAM_NO", NULL,
-	  NULL, NULL, 1, 1, NULL, 0, explain },
+	{ "explain", "why a candidate's earlier choices did not admit them", "[EXAM_NO...]",
+	  "Explain the admission of the candidates named, or with none, of those in the "
+	  "exam_no column of a CSV on standard input (edu-exam list --unadmitted | "
+	  "edu-exam explain).",
+	  NULL, NULL, 0, -1, NULL, 0, explain },
 	{ "enroll", "enroll the admitted candidates in grade 10 of their school", "",
 	  "Enroll the admitted candidates of --year (dated --on) who are not enrolled "
 	  "yet; a candidate who has not graduated from junior school is refused and "

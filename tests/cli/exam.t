@@ -100,12 +100,17 @@ $s1,北京市西城区鼓楼高级中学,1,,1,275,yes
 $s2,北京市西城区金融街高级中学,2,260,2,269.5,yes
 $voc,北京市西城区职业教育中心学校,5,,1,180,no"
 t_exit 0 "explain A3: admitted by a lower choice" edu-exam explain A3
-t_eq "... why not the first" "$out" "choice,school_code,result,reason
-1,$s1,refused,\"full when their turn came: 1 seats, cutoff 275\"
-2,$s2,admitted,total 269.5 reached its min_score and a seat was free"
+t_eq "... why not the first" "$out" "exam_no,choice,school_code,result,reason
+A3,1,$s1,refused,\"full when their turn came: 1 seats, cutoff 275\"
+A3,2,$s2,admitted,total 269.5 reached its min_score and a seat was free"
 t_exit 1 "explain A4: unadmitted" edu-exam explain A4
-t_grep "... below min_score" "^2,$s2,refused,total 150 is below its min_score 260$" "$out"
+t_grep "... below min_score" "^A4,2,$s2,refused,total 150 is below its min_score 260$" "$out"
 t_exit 1 "explain an unknown candidate" edu-exam explain ZZ
+t_grep "... says so" "^edu-exam: no candidate 'ZZ'$" "$err"
+t_exit 1 "list --unadmitted | explain: the keys on stdin" sh -c 'edu-exam list --year 2026 --unadmitted | edu-exam explain'
+t_eq "... A4's two choices" "$(printf '%s\n' "$out" | tail -n +2 | cut -d, -f1-4 | tr '\n' ' ')" "A4,1,$s1,refused A4,2,$s2,refused "
+t_exit 0 "explain two admitted candidates" edu-exam explain A1 A2
+t_eq "... three rows" "$(printf '%s\n' "$out" | tail -n +2 | cut -d, -f1,2,4 | tr '\n' ' ')" "A1,1,refused A1,2,admitted A2,1,admitted "
 t_exit 0 "list --school" edu-exam list --year 2026 --school "$s2"
 t_eq "... two" "$(printf '%s\n' "$out" | tail -n +2 | cut -d, -f1 | tr '\n' ' ')" "A1 A3 "
 t_exit 0 "list --unadmitted" edu-exam list --year 2026 --unadmitted
