@@ -691,11 +691,22 @@ static int enrolled_year(sqlite3 *db)
 	return yes;
 }
 
+/* After enroll a year's candidates, seats and result are final. */
+static int final_year(sqlite3 *db)
+{
+	if (!enrolled_year(db))
+		return 0;
+	edu_warn("the admission of %ld is final: its candidates were enrolled", opt.year);
+	return 1;
+}
+
 static int cand_import(struct edu_cmd *c)
 {
 	struct importer im = { .db = c->db, .what = "candidate", .header = cand_header, .row = cand_row };
 
 	need_year();
+	if (final_year(c->db))
+		return EDU_EDATA;
 	load_schools(c->db);
 	cm.student = edu_prepare(c->db, "SELECT 1 FROM student WHERE student_no = ?");
 	cm.old = edu_prepare(c->db, "SELECT year, student_no, name, junior_school, scores, "
@@ -720,6 +731,8 @@ static int seats_import(struct edu_cmd *c)
 	struct importer im = { .db = c->db, .what = "seat", .header = seat_header, .row = seat_row };
 
 	need_year();
+	if (final_year(c->db))
+		return EDU_EDATA;
 	load_schools(c->db);
 	seat_old = edu_prepare(c->db, "SELECT seats, " POINTS("min_score") " FROM seat "
 			       "WHERE year = ? AND school_code = ?");
@@ -872,13 +885,14 @@ static int admit(struct edu_cmd *c)
 	}
 	edu_run_start(&run);
 	edu_begin(c->db);
-	if (enrolled_year(c->db)) {
+	if (final_year(c->db)) {
 		edu_rollback(c->db);
-		edu_warn("the admission of %ld is final: its candidates were enrolled", opt.year);
 		return EDU_EDATA;
 	}
 	int ntb = tiebreak(c->db, subj);
 	load_seats(c->db, &seats);
+	if (!seats.n && !edu_opt.quiet)
+		edu_warn("no school has seats in %ld (see 'edu-exam seats import')", opt.year);
 
 	/* Every candidate of the year, in memory. */
 	sqlite3_stmt *st = edu_prepare(c->db, "SELECT exam_no, total, scores, choices, "

@@ -158,6 +158,8 @@ t_grep "... and the enrolment" "^event,2026-09-01 enrol $s2 grade 10" "$out"
 t_eq "... one record per student" "$(seat_db "SELECT count(*) FROM student")" 80
 t_exit 65 "admit after enroll is refused" edu-exam admit --year 2026 --seed 1
 t_grep "... the result is final" "the admission of 2026 is final" "$err"
+t_exit 65 "so is a corrected score file" edu-exam import --year 2026 --upsert fixed.csv
+t_exit 65 "... and new seats" edu-exam seats import --year 2026 --upsert seats.csv
 sed -n '62p' st.csv | cut -d, -f1 | sed '1i student_no' | edu-enroll -q graduate --on 2026-07-01
 t_exit 0 "the refused one graduates; enroll again takes only them" edu-exam enroll --year 2026 --on 2026-09-02
 t_grep "... one enrolled" "1 enrolled, 0 refused" "$err"
