@@ -774,6 +774,59 @@ static int list(struct edu_cmd *c)
 	return 0;
 }
 
+/* show: one candidate as field,value rows: the record with its scores
+ * one per subject and its choices one per row, then the admission. */
+static int show(struct edu_cmd *c)
+{
+	static const char *const cols[] = { "field", "value" };
+	sqlite3_stmt *st = edu_prepare(c->db,
+		"SELECT c.exam_no, c.year, c.student_no, c.name, c.junior_school, c.scores, "
+		POINTS("c.bonus") " AS bonus, " POINTS("c.total") " AS total, c.choices, a.rank, a.school_code, "
+		"a.choice, a.enrolled FROM candidate c LEFT JOIN admission a USING (year, exam_no) "
+		"WHERE c.exam_no = ?");
+
+	sqlite3_bind_text(st, 1, c->argv[0], -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		edu_warn("no candidate '%s'", c->argv[0]);
+		return EDU_NO;
+	}
+	struct edu_out *o = edu_out_new(stdout, 2, cols);
+	for (int i = 0; i < sqlite3_column_count(st); i++) {
+		const char *name = sqlite3_column_name(st, i);
+		char *v = edu_strdup((const char *)sqlite3_column_text(st, i) ?
+				     (const char *)sqlite3_column_text(st, i) : "");
+		char field[32];
+		int k = 0;
+
+		if (!strcmp(name, "scores")) {
+			for (char *p = v, *t; (t = strsep(&p, ";")) && *t;) {
+				char *eq = strchr(t, '=');
+				if (!eq)
+					continue;
+				*eq = 0;
+				char *f = edu_asprintf("score_%s", t);
+				const char *row[] = { f, eq + 1 };
+				edu_out_row(o, row);
+				free(f);
+			}
+		} else if (!strcmp(name, "choices")) {
+			for (char *p = v, *t; (t = strsep(&p, " ")) && *t;) {
+				snprintf(field, sizeof field, "choice%d", ++k);
+				const char *row[] = { field, t };
+				edu_out_row(o, row);
+			}
+		} else {
+			const char *row[] = { !strcmp(name, "school_code") ? "admitted_by" : name, v };
+			edu_out_row(o, row);
+		}
+		free(v);
+	}
+	sqlite3_finalize(st);
+	edu_out_end(o);
+	return 0;
+}
+
 /* ---- admission -------------------------------------------------------------- */
 
 /* The tie-break subjects of setting exam.tiebreak, in order. */
@@ -1267,6 +1320,8 @@ static const struct edu_verb verbs[] = {
 	  "Admit the candidates of --year in the order of merit, replacing an earlier "
 	  "result; exit 1 when anyone is left unadmitted.",
 	  admit_options, parse, 0, 0, "registrar", W, admit },
+	{ "show", "show a candidate: scores, choices and admission", "EXAM_NO", NULL,
+	  NULL, NULL, 1, 1, NULL, 0, show },
 	{ "list", "list a year's candidates with their admission", "", NULL,
 	  list_options, parse, 0, 0, NULL, 0, list },
 	{ "cutoffs", "per school: seats, admitted, lowest admitted total, filled", "", NULL,

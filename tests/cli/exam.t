@@ -111,6 +111,26 @@ t_exit 1 "list --unadmitted | explain: the keys on stdin" sh -c 'edu-exam list -
 t_eq "... A4's two choices" "$(printf '%s\n' "$out" | tail -n +2 | cut -d, -f1-4 | tr '\n' ' ')" "A4,1,$s1,refused A4,2,$s2,refused "
 t_exit 0 "explain two admitted candidates" edu-exam explain A1 A2
 t_eq "... three rows" "$(printf '%s\n' "$out" | tail -n +2 | cut -d, -f1,2,4 | tr '\n' ' ')" "A1,1,refused A1,2,admitted A2,1,admitted "
+t_exit 0 "show A3" edu-exam show A3
+t_eq "... the record, its scores and choices, its admission" "$out" "field,value
+exam_no,A3
+year,2026
+student_no,$(sno 3)
+name,丙
+junior_school,$junior
+score_chinese,99.5
+score_math,90
+score_english,80
+bonus,0
+total,269.5
+choice1,$s1
+choice2,$s2
+choice3,$voc
+rank,3
+admitted_by,$s2
+choice,2
+enrolled,"
+t_exit 1 "show an unknown candidate" edu-exam show ZZ
 t_exit 0 "list --school" edu-exam list --year 2026 --school "$s2"
 t_eq "... two" "$(printf '%s\n' "$out" | tail -n +2 | cut -d, -f1 | tr '\n' ' ')" "A1 A3 "
 t_exit 0 "list --unadmitted" edu-exam list --year 2026 --unadmitted
