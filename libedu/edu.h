@@ -688,4 +688,52 @@ void edu_depreciate(int64_t cost, int life, int added, int left, int as_of,
 int edu_asset_tag(const char *pattern, const char *unit, int year,
 		  int64_t seq, struct edu_buf *out, char *err);
 
+/* ---- exam.c: the entrance exam, admission by parallel choices -------- */
+
+/* Scores are exact: integer tenths of a point. */
+#define EDU_SCORE_MAX 100000	/* tenths: 10000.0 points */
+/* Parse "98.5", "100" or "100.0" (one decimal place at most) into
+ * *tenths: 0, or -1 with a reason in err. */
+int edu_score_parse(const char *s, int *tenths, char *err);
+/* Tenths as points: "98.5", "100" (no ".0"), into out. */
+char *edu_score_str(int tenths, char out[16]);
+
+#define EDU_EXAM_CHOICES 12	/* choice1 .. choice12 */
+#define EDU_EXAM_TIEBREAK 8	/* subjects of the tie-break order */
+
+/* A candidate as admission sees it. */
+struct edu_exam_cand {
+	const char *exam_no;
+	int total;			/* tenths, bonus included */
+	int tb[EDU_EXAM_TIEBREAK];	/* tie-break subjects' scores; -1 none */
+	uint64_t lottery;		/* edu_exam_lottery() */
+	int nchoice;
+	int choice[EDU_EXAM_CHOICES];	/* indexes of schools, in order */
+	/* Set by edu_exam_admit: */
+	int rank;			/* 1 is the best */
+	int school;			/* index of the school, or -1 */
+	int got;			/* the choice that admitted, 1..; 0 */
+};
+/* A school's seats as admission sees it. */
+struct edu_exam_school {
+	int seats;
+	int min_score;			/* tenths; 0 when none */
+	int admitted;			/* set: seats taken */
+	int cutoff;			/* set: lowest admitted total, -1 */
+};
+/* The seeded lottery draw of a candidate: the same seed and exam number
+ * always give the same draw, whatever the order of the input. */
+uint64_t edu_exam_lottery(uint64_t seed, const char *exam_no);
+/* The order of merit: total, higher first; then the first ntb
+ * tie-break subjects in order, higher first; then the lower draw. */
+int edu_exam_before(const struct edu_exam_cand *a,
+		    const struct edu_exam_cand *b, int ntb);
+/* Admission by parallel choices: order[] (n pointers) gets the
+ * candidates in the order of merit, and each in turn is admitted by the
+ * first of their choices with a free seat whose min_score they reach.
+ * Returns the number left unadmitted. */
+long edu_exam_admit(struct edu_exam_cand *c, size_t n, int ntb,
+		    struct edu_exam_school *s, size_t ns,
+		    struct edu_exam_cand **order);
+
 #endif

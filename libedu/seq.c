@@ -89,6 +89,37 @@ static int words(const char *v, char *err)
 	return 0;
 }
 
+/* A comma list of 1 to 8 subjects (letters, digits, '_'): the
+ * tie-break order of admission. */
+static int subjects(const char *v, char *err)
+{
+	int n = 0, len = 0;
+
+	for (const char *p = v;; p++) {
+		if (*p == ',' || !*p) {
+			if (!len) {
+				snprintf(err, EDU_ERR_MAX, "give subjects separated by commas, e.g. chinese,math,english");
+				return -1;
+			}
+			n++;
+			len = 0;
+			if (!*p)
+				break;
+			continue;
+		}
+		if (!isalnum((unsigned char)*p) && *p != '_') {
+			snprintf(err, EDU_ERR_MAX, "'%c' may not be in a subject: give subjects separated by commas", *p);
+			return -1;
+		}
+		len++;
+	}
+	if (n > 8) {
+		snprintf(err, EDU_ERR_MAX, "at most 8 subjects");
+		return -1;
+	}
+	return 0;
+}
+
 /* The settings the tools know, with defaults.  Another tool's keys are
  * added here with it, so `edu-db config list` shows every one. */
 const struct edu_setting_def edu_settings[] = {
@@ -106,6 +137,7 @@ const struct edu_setting_def edu_settings[] = {
 	{ "archive.fonds", "", "the fonds code (全宗号) that starts archive codes, e.g. J001", fonds },
 	{ "petition.result_classes", "A B C", "the result classes of replies to deputies' suggestions and CPPCC proposals, separated by spaces (A solved, B being solved, C for reference)", words },
 	{ "asset.pattern", "{unit}-{year}-{seq:5}", "the pattern of generated asset tags: {unit}, {year} (acquired), {seq:N}", pattern },
+	{ "exam.tiebreak", "chinese,math,english", "the subjects that break ties of total score in admission, in order, before the lottery", subjects },
 	{ NULL, NULL, NULL, NULL }
 };
 

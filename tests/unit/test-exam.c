@@ -1,0 +1,183 @@
+/* test-exam.c - scores in tenths, the order of merit and admission by
+ * parallel choices (libedu/exam.c), on cases whose answer can be seen,
+ * and on random ones checked against the definition. */
+#define _GNU_SOURCE
+#include <stdlib.h>
+#include <string.h>
+
+#include "edu.h"
+#include "tap.h"
+
+static void score_is(const char *in, int want, const char *what)
+{
+	char err[EDU_ERR_MAX];
+	int got = -7;
+
+	if (edu_score_parse(in, &got, err) < 0)
+		got = -1;
+	ok(got == want, "%s: '%s' is %d tenths (got %d)", what, in, want, got);
+}
+
+static void test_scores(void)
+{
+	char out[16];
+
+	score_is("98.5", 985, "one decimal place");
+	score_is("100", 1000, "a whole number");
+	score_is("100.0", 1000, "a whole number with .0");
+	score_is("98.50", 985, "a trailing zero is still one place");
+	score_is("0", 0, "zero");
+	score_is(" 7.5 ", 75, "spaces around");
+	score_is("98.55", -1, "two decimal places are refused");
+	score_is("-1", -1, "a negative score is refused");
+	score_is("", -1, "empty is refused");
+	score_is("9a", -1, "letters are refused");
+	score_is("99999999", -1, "too large");
+	is(edu_score_str(6125, out), "612.5", "612.5 prints with its tenth");
+	is(edu_score_str(6000, out), "600", "600 prints without .0");
+	is(edu_score_str(5, out), "0.5", "half a point");
+}
+
+/* A candidate with a total, tie-break scores and choices (-1 ends). */
+static struct edu_exam_cand cand(const char *no, int total, int t1, int t2,
+				 const int *choice)
+{
+	struct edu_exam_cand c = { .exam_no = no, .total = total };
+
+	c.tb[0] = t1;
+	c.tb[1] = t2;
+	for (int k = 0; choice[k] >= 0; k++)
+		c.choice[c.nchoice++] = choice[k];
+	c.lottery = edu_exam_lottery(42, no);
+	return c;
+}
+
+static void test_order(void)
+{
+	struct edu_exam_cand a = cand("A", 5000, 900, 800, (int[]){ -1 });
+	struct edu_exam_cand b = cand("B", 5000, 900, 850, (int[]){ -1 });
+	struct edu_exam_cand c = cand("C", 5010, 100, 100, (int[]){ -1 });
+
+	ok(edu_exam_before(&c, &a, 2) < 0, "a higher total comes first");
+	ok(edu_exam_before(&b, &a, 2) < 0, "a tie goes to the second subject when the first ties");
+	ok(edu_exam_before(&a, &b, 1) == -edu_exam_before(&b, &a, 1),
+	   "with one tie-break subject the lottery decides, either way round");
+	ok(edu_exam_lottery(42, "A") == edu_exam_lottery(42, "A"), "the same seed draws the same");
+	ok(edu_exam_lottery(42, "A") != edu_exam_lottery(43, "A"), "another seed draws another");
+	int first_a = 0;
+	for (uint64_t seed = 0; seed < 64; seed++)
+		first_a += edu_exam_lottery(seed, "A") < edu_exam_lottery(seed, "B");
+	ok(first_a > 10 && first_a < 54, "over 64 seeds each of two wins often (%d)", first_a);
+}
+
+static void test_small(void)
+{
+	/* School 0: 1 seat; school 1: 2 seats, min 2600; school 2: 5 seats. */
+	struct edu_exam_school s[3] = { { .seats = 1 }, { .seats = 2, .min_score = 2600 },
+					{ .seats = 5 } };
+	struct edu_exam_cand c[5] = {
+		cand("A1", 2750, 1000, 900, (int[]){ 0, 1, -1 }),
+		cand("A2", 2750, 1000, 950, (int[]){ 0, 1, -1 }),
+		cand("A3", 2695, 995, 900, (int[]){ 0, 1, 2, -1 }),
+		cand("A4", 1500, 500, 500, (int[]){ 0, 1, -1 }),
+		cand("A5", 1800, 600, 600, (int[]){ 2, -1 }),
+	};
+	struct edu_exam_cand *order[5];
+	long un = edu_exam_admit(c, 5, 2, s, 3, order);
+
+	ok(un == 1, "one unadmitted (%ld)", un);
+	is(order[0]->exam_no, "A2", "A2 first: more math breaks the tie");
+	ok(c[1].school == 0 && c[1].got == 1, "A2 takes the one seat of its first choice");
+	ok(c[0].school == 1 && c[0].got == 2, "A1 is admitted by its second choice");
+	ok(c[2].school == 1 && c[2].got == 2, "A3 takes the second seat of school 1");
+	ok(c[3].school == -1 && c[3].got == 0 && c[3].rank == 5,
+	   "A4: school 0 full, below school 1's min_score: unadmitted, last");
+	ok(s[0].admitted == 1 && s[0].cutoff == 2750, "school 0 filled at 275");
+	ok(s[1].admitted == 2 && s[1].cutoff == 2695, "school 1 filled, cutoff 269.5");
+	ok(s[2].admitted == 1 && s[2].cutoff == 1800, "school 2 took one");
+}
+
+/* Random instances against the definition. */
+static uint64_t rng = 88172645463325252ULL;
+static unsigned rnd(unsigned n)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return (unsigned)(rng % n);
+}
+
+static void test_random(void)
+{
+	enum { N = 300, NS = 12 };
+	int bad = 0;
+
+	for (int round = 0; round < 50; round++) {
+		static struct edu_exam_cand c[N];
+		struct edu_exam_cand *order[N];
+		struct edu_exam_school s[NS];
+		char nos[N][8];
+
+		for (int j = 0; j < NS; j++)
+			s[j] = (struct edu_exam_school){ .seats = (int)rnd(30),
+							 .min_score = rnd(3) ? 0 : (int)rnd(400) };
+		for (int i = 0; i < N; i++) {
+			snprintf(nos[i], sizeof nos[i], "X%d", i);
+			memset(&c[i], 0, sizeof c[i]);
+			c[i].exam_no = nos[i];
+			c[i].total = (int)rnd(40) * 10;
+			c[i].tb[0] = (int)rnd(3);
+			c[i].lottery = edu_exam_lottery((uint64_t)round, nos[i]);
+			int k = (int)rnd(6);
+			for (int j = 0; j < k; j++) {
+				int x = (int)rnd(NS), dup = 0;
+				for (int m = 0; m < c[i].nchoice; m++)
+					dup |= c[i].choice[m] == x;
+				if (!dup)
+					c[i].choice[c[i].nchoice++] = x;
+			}
+		}
+		edu_exam_admit(c, N, 1, s, NS, order);
+		int taken[NS] = { 0 }, worst[NS];
+		for (int j = 0; j < NS; j++)
+			worst[j] = 0;
+		for (int i = 0; i < N; i++) {
+			if (order[i]->rank != i + 1)
+				bad++;
+			if (i && edu_exam_before(order[i - 1], order[i], 1) >= 0)
+				bad++;
+			if (c[i].school >= 0) {
+				taken[c[i].school]++;
+				if (c[i].rank > worst[c[i].school])
+					worst[c[i].school] = c[i].rank;
+				if (c[i].total < s[c[i].school].min_score ||
+				    c[i].choice[c[i].got - 1] != c[i].school)
+					bad++;
+			}
+		}
+		for (int j = 0; j < NS; j++)
+			if (taken[j] > s[j].seats || taken[j] != s[j].admitted)
+				bad++;
+		for (int i = 0; i < N; i++) {
+			int last = c[i].got ? c[i].got - 1 : c[i].nchoice;
+			for (int k = 0; k < last; k++) {
+				int x = c[i].choice[k];
+				if (c[i].total < s[x].min_score)
+					continue;
+				if (taken[x] < s[x].seats || worst[x] > c[i].rank)
+					bad++;
+			}
+		}
+	}
+	ok(bad == 0, "50 random instances: no candidate prefers a school with a free seat "
+	   "or one that took someone ranked below them (%d violations)", bad);
+}
+
+int main(void)
+{
+	test_scores();
+	test_order();
+	test_small();
+	test_random();
+	return done_testing();
+}
