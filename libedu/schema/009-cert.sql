@@ -15,6 +15,7 @@ CREATE TABLE certificate (
 	school_name	TEXT,
 	category	TEXT,		-- teacher: kindergarten .. higher
 	subject		TEXT,
+	body		TEXT,		-- teacher: the 3-digit certifying body
 	year		INTEGER NOT NULL,	-- of graduation, or of issue
 	issued_on	TEXT NOT NULL,
 	batch		TEXT,
