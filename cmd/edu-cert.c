@@ -176,6 +176,10 @@ struct issuer {
 	size_t memlen;
 	struct edu_out *out;
 	long issued;
+	/* A batch of thousands writes one audit row naming its first and
+	 * last numbers; each certificate keeps its batch name. */
+	int batch_audit;
+	char first[EDU_VAL_MAX];
 };
 
 static void issuer_init(struct issuer *is, sqlite3 *db, const char *kind, const char *batch)
@@ -291,8 +295,14 @@ static const char *issue_one(struct issuer *is, const struct holder *h,
 		edu_die_db(is->db, "cannot write a certificate");
 	}
 	sqlite3_reset(is->ins);
-	event(is->db, is->ev, is->num.s, is->day, replaces ? "reissue" : "issue",
-	      replaces ? opt.reason : NULL, replaces, NULL, "valid");
+	/* The record itself says when it was issued; a reissue is also an
+	 * event of the new number, linking it to the old. */
+	if (replaces)
+		event(is->db, is->ev, is->num.s, is->day, "reissue", opt.reason,
+		      replaces, NULL, "valid");
+	is->issued++;
+	if (is->batch_audit)
+		goto print;
 
 	is->audit.len = 0;
 	edu_buf_puts(&is->audit, "{");
@@ -307,12 +317,13 @@ static const char *issue_one(struct issuer *is, const struct holder *h,
 	json_field(&is->audit, note_key, note);
 	edu_buf_puts(&is->audit, "}");
 	edu_audit(is->db, "certificate", is->num.s, is->audit.s);
-
+print:;
 	const char *row[NOUT] = { is->num.s, is->kind, h->holder, h->name, h->sex,
 				  h->birth, h->id, h->school, h->school_name, h->category,
 				  h->subject, is->day, is->batch };
 	edu_out_row(is->out, row);
-	is->issued++;
+	if (!is->first[0])
+		snprintf(is->first, sizeof is->first, "%s", is->num.s);
 	return is->num.s;
 }
 
@@ -396,6 +407,7 @@ static long issue_eligible(struct issuer *is, long *valid, long *revoked)
 	const char *last = NULL;
 	char *prev = NULL;
 
+	is->batch_audit = 1;
 	snprintf(from, sizeof from, "%04ld-01-01", opt.year);
 	snprintf(to, sizeof to, "%04ld-12-31", opt.year);
 	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
@@ -429,6 +441,21 @@ static long issue_eligible(struct issuer *is, long *valid, long *revoked)
 	if (rc != SQLITE_DONE)
 		edu_die_db(is->db, "cannot read the graduates");
 	sqlite3_finalize(st);
+	if (is->issued) {
+		char *key = edu_asprintf("issue %s %ld", is->kind, opt.year);
+		char *chg = edu_asprintf("{\"issued\":%ld,\"first\":\"%s\",\"last\":\"%s\"}",
+					 is->issued, is->first, is->num.s);
+		is->audit.len = 0;
+		edu_buf_puts(&is->audit, "{");
+		json_field(&is->audit, "kind", is->kind);
+		json_field(&is->audit, "school_code", opt.school);
+		json_field(&is->audit, "issued_on", is->day);
+		json_field(&is->audit, "batch", is->batch);
+		edu_buf_printf(&is->audit, ",%s", chg + 1);
+		edu_audit(is->db, "certificate", key, is->audit.s);
+		free(key);
+		free(chg);
+	}
 	edu_progress_end();
 	return is->issued;
 }

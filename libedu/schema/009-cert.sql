@@ -30,15 +30,15 @@ CREATE TABLE certificate (
 CREATE UNIQUE INDEX certificate_valid ON certificate(holder, kind, coalesce(category, ''))
 	WHERE status = 'valid';
 CREATE INDEX certificate_holder ON certificate(holder, kind);
-CREATE INDEX certificate_year ON certificate(kind, year, school_code);
 
--- issue, revoke, replace (the old number of a reissue) and reissue (the
--- new one): the status before and after, for --as-of.
+-- revoke, replace (the old number of a reissue) and reissue (the new
+-- one): the status before and after, for --as-of; a certificate is
+-- valid from its issued_on.
 CREATE TABLE certificate_event (
 	id		INTEGER PRIMARY KEY,
 	cert_no		TEXT NOT NULL REFERENCES certificate(cert_no),
 	day		TEXT NOT NULL,
-	kind		TEXT NOT NULL CHECK (kind = 'issue' OR kind = 'revoke' OR kind = 'replace' OR kind = 'reissue'),
+	kind		TEXT NOT NULL CHECK (kind = 'revoke' OR kind = 'replace' OR kind = 'reissue'),
 	reason		TEXT,
 	other		TEXT,		-- the linked number of a reissue
 	from_status	TEXT,
