@@ -662,6 +662,10 @@ static int issue(struct edu_cmd *c)
 	batch = opt.batch ? edu_strdup(opt.batch)
 			  : edu_asprintf("%s-%s", opt.kind, edu_date_str(edu_opt.on, day));
 
+	/* A batch of 100,000 certificates touches more index pages than
+	 * SQLite's default 2 MB cache holds; past it every row costs reads
+	 * and the time grows faster than the batch. */
+	sqlite3_exec(c->db, "PRAGMA cache_size = -262144", NULL, NULL, NULL);
 	edu_run_start(&run);
 	edu_begin(c->db);
 	issuer_init(&is, c->db, opt.kind, batch);
