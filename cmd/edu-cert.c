@@ -400,8 +400,10 @@ static long issue_eligible(struct issuer *is, long *valid, long *revoked)
 	char from[16], to[16];
 	sqlite3_stmt *st = edu_prepare(is->db,
 		"SELECT " GRAD_COLS ", "
-		"(SELECT max(status = 'valid') FROM certificate c WHERE c.holder = e.student_no AND c.kind = ?4), "
-		"(SELECT count(*) FROM certificate c WHERE c.holder = e.student_no AND c.kind = ?4) "
+		/* 0: never had one; 3: holds a valid one; 2: revoked. */
+		"(SELECT coalesce(max(CASE status WHEN 'valid' THEN 3 "
+		"  WHEN 'revoked' THEN 2 ELSE 0 END), 0) "
+		" FROM certificate c WHERE c.holder = e.student_no AND c.kind = ?4) "
 		GRAD_FROM "AND e.day >= ?1 AND e.day <= ?2 AND (?3 IS NULL OR e.from_school = ?3) "
 		"ORDER BY e.student_no, e.day DESC, e.id DESC");
 	const char *last = NULL;
@@ -425,12 +427,9 @@ static long issue_eligible(struct issuer *is, long *valid, long *revoked)
 			continue;
 		free(prev);
 		prev = edu_strdup(last);
-		if (sqlite3_column_int(st, 10)) {
-			(*valid)++;
-			continue;
-		}
-		if (sqlite3_column_int(st, 11)) {
-			(*revoked)++;
+		int had = sqlite3_column_int(st, 10);
+		if (had) {
+			(*(had == 3 ? valid : revoked))++;
 			continue;
 		}
 		grad_holder(st, &h);

@@ -100,6 +100,8 @@ t_grep "... but counts it" "skipped 5 \(4 holding a valid certificate, 1 revoked
 holder=$(edu-db query "SELECT holder FROM certificate WHERE cert_no = '20261101021000002'" | tail -1)
 t_exit 0 "an explicit issue to the revoked holder" edu-cert issue --kind junior "$holder"
 t_grep "... a new number, never one handed out before" "^20261101021000006,junior,$holder," "$out"
+t_exit 0 "the batch once more" edu-cert issue --kind junior --eligible --year 2026
+t_grep "... counts that holder as holding a valid one" "skipped 5 \(5 holding a valid certificate, 0 revoked\)" "$err"
 
 # ---- reissue -------------------------------------------------------------------
 t_exit 0 "reissue a lost certificate" edu-cert reissue 20261101021000003 --reason lost
