@@ -574,18 +574,15 @@ static void issue_teachers(struct issuer *is, int nfiles, char **files,
 				snprintf(err, sizeof err, "%s", edu_csv_bad(in));
 			} else if (edu_valid_id(raw[0], v[0], &birth, &male, err) < 0) {
 				col = "id_number";
-			} else if (!*raw[1] || strlen(raw[1]) >= EDU_VAL_MAX) {
+			} else if (!*raw[1]) {
 				col = "name";
-				snprintf(err, sizeof err, "%s", *raw[1] ? "too long" : "may not be empty");
+				snprintf(err, sizeof err, "may not be empty");
 			} else if (edu_valid_enum(sexes, raw[2], v[2], err) < 0) {
 				col = "sex";
 			} else if (edu_valid_date(raw[3], v[3], err) < 0) {
 				col = "birth_date";
 			} else if (edu_valid_enum(categories, raw[4], v[4], err) < 0) {
 				col = "category";
-			} else if (strlen(raw[5]) >= EDU_VAL_MAX) {
-				col = "subject";
-				snprintf(err, sizeof err, "too long");
 			} else if (edu_valid_digits(raw[6], 3, v[6], err) < 0) {
 				col = "body";
 			} else if (edu_parse_date(v[3], &bday), bday != birth) {
