@@ -68,13 +68,14 @@ static const struct edu_colname teacher_cols[] = {
 /* ---- options ----------------------------------------------------------- */
 
 enum { OPT_KIND = 0x200, OPT_BATCH, OPT_ELIGIBLE, OPT_YEAR, OPT_SCHOOL,
-       OPT_STATUS, OPT_NAME, OPT_ID, OPT_REASON };
+       OPT_STATUS, OPT_NAME, OPT_ID, OPT_REASON, OPT_AS_OF };
 
 static struct {
 	const char *kind, *batch, *school, *status, *name, *id, *reason;
 	long year;
+	int as_of;	/* -1: now */
 	int eligible;
-} opt;
+} opt = { .as_of = -1 };
 
 static const struct argp_option issue_options[] = {
 	{ "kind", OPT_KIND, "KIND", 0, "junior, senior, vocational or teacher", 0 },
@@ -91,6 +92,7 @@ static const struct argp_option list_options[] = {
 	{ "school", OPT_SCHOOL, "CODE", 0, "the school the holder graduated from", 0 },
 	{ "status", OPT_STATUS, "S", 0, "valid, revoked or replaced", 0 },
 	{ "batch", OPT_BATCH, "NAME", 0, "the batch it was issued in", 0 },
+	{ "as-of", OPT_AS_OF, "DATE", 0, "the certificates issued by DATE, with their status then", 0 },
 	{ 0 }
 };
 
@@ -138,6 +140,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	case OPT_NAME: opt.name = arg; break;
 	case OPT_ID: opt.id = arg; break;
 	case OPT_REASON: opt.reason = arg; break;
+	case OPT_AS_OF: opt.as_of = edu_arg_date("--as-of", arg); break;
 	default:
 		return ARGP_ERR_UNKNOWN;
 	}
@@ -901,15 +904,29 @@ static int reissue(struct edu_cmd *c)
 
 /* ---- list, show ---------------------------------------------------------- */
 
+/* With --as-of a certificate's status is the `from` state of its first
+ * event after the day, or its current one; a reissue's link and a
+ * revocation show only once they happened. */
 static int list(struct edu_cmd *c)
 {
+	char day[11];
 	sqlite3_stmt *st = edu_prepare(c->db,
+		"WITH c AS (SELECT *, CASE WHEN ?6 IS NULL THEN status ELSE coalesce("
+		"  (SELECT from_status FROM certificate_event e WHERE e.cert_no = certificate.cert_no "
+		"   AND e.day > ?6 ORDER BY e.day, e.id LIMIT 1), status) END AS then_status "
+		"  FROM certificate WHERE ?6 IS NULL OR issued_on <= ?6) "
 		"SELECT cert_no, kind, holder, name, sex, birth_date, id_number, "
 		"school_code, school_name, category, subject, issued_on, batch, year, "
-		"status, replaces, replaced_by, revoked_on, reason FROM certificate "
+		"then_status AS status, replaces, "
+		"CASE WHEN then_status = 'replaced' THEN replaced_by END AS replaced_by, "
+		"CASE WHEN then_status <> 'valid' THEN revoked_on END AS revoked_on, "
+		"CASE WHEN then_status <> 'valid' THEN reason END AS reason FROM c "
 		"WHERE (?1 IS NULL OR kind = ?1) AND (?2 IS NULL OR year = ?2) "
-		"AND (?3 IS NULL OR school_code = ?3) AND (?4 IS NULL OR status = ?4) "
+		"AND (?3 IS NULL OR school_code = ?3) AND (?4 IS NULL OR then_status = ?4) "
 		"AND (?5 IS NULL OR batch = ?5) ORDER BY cert_no");
+
+	if (opt.as_of >= 0)
+		sqlite3_bind_text(st, 6, edu_date_str(opt.as_of, day), -1, SQLITE_STATIC);
 
 	edu_bind_text(st, 1, opt.kind);
 	if (opt.year)

@@ -129,6 +129,12 @@ t_eq "... three" "$(printf '%s\n' "$out" | tail -n +2 | wc -l)" 3
 t_exit 0 "list the revoked" edu-cert list --status 撤销
 t_grep "... the revoked ones" "^20261101021000002,.*,revoked,,,2026-07-10,材料造假$" "$out"
 t_exit 64 "an unknown status" edu-cert list --status lost
+t_exit 0 "list as of a day before the revocation" edu-cert list --as-of 2026-07-09 --status valid --kind junior
+t_grep "... the revoked one was valid then" "^20261101021000002,.*,valid,,,,$" "$out"
+t_exit 0 "... and as of the day of it" edu-cert list --as-of 2026-07-10 --status valid --kind junior
+t_eq "... it was not" "$(printf '%s\n' "$out" | grep -c '^20261101021000002,')" 0
+t_exit 0 "as of a day before any was issued" edu-cert list --as-of 2026-07-04
+t_eq "... none" "$(printf '%s\n' "$out" | tail -n +2 | wc -l)" 0
 t_exit 0 "show a certificate" edu-cert show 20261101021000003
 t_grep "... with its events" "^event [0-9-]+,replace 20261101021000007: lost$" "$out"
 t_exit 1 "show an unknown one" edu-cert show 1
