@@ -735,5 +735,47 @@ int edu_exam_before(const struct edu_exam_cand *a,
 long edu_exam_admit(struct edu_exam_cand *c, size_t n, int ntb,
 		    struct edu_exam_school *s, size_t ns,
 		    struct edu_exam_cand **order);
+/* ---- cert.c: certificate numbers and who gets which (DESIGN 8) ----- */
+
+/* Teacher-qualification categories: kindergarten 1, primary 2, junior 3,
+ * senior 4, vocational 5, vocational-practice 6, higher 7; -1 if none. */
+int edu_teacher_category_code(const char *category);
+/* The kinds of certificate: junior 1, senior 2, vocational 3, teacher 4;
+ * -1 for another word. */
+int edu_cert_kind_code(const char *kind);
+/* Does graduating from `grade` at a school of `school_kind` earn a
+ * certificate of `kind`?  junior: grade 9 at a junior, nine-year or
+ * complete school; senior: grade 12 at a senior or complete school;
+ * vocational: grade 12 at a vocational school. */
+int edu_cert_qualifies(const char *kind, const char *school_kind, int grade);
+/* The number pattern of a kind when cert.KIND.pattern is unset. */
+const char *edu_cert_default_pattern(const char *kind);
+
+/* The values of a number's placeholders; NULL or "" for none. */
+struct edu_cert_fields {
+	int year;
+	const char *region;	/* bureau.region, 6 digits */
+	const char *province;	/* its first 2 */
+	const char *body;	/* the certifying body, 3 digits */
+	const char *school;	/* school_code */
+	const char *category;	/* the category's code digit */
+	const char *sex;	/* 1 male, 2 female */
+};
+/* A number from a pattern with {year} {region} {province} {body}
+ * {school} {category} {sex} and one {seq:N} (the serial zero-padded to
+ * N digits; one that needs more is refused): 0 and the number in out, or
+ * -1 with the reason in err.  With seq < 0, {seq:N} is written as '*':
+ * the scope of the serial. */
+int edu_cert_number(const char *pattern, const struct edu_cert_fields *f,
+		    int64_t seq, struct edu_buf *out, char *err);
+
+/* Serial numbers for a batch, from the sequence table: each scope's last
+ * number is read at its first use and written back by edu_seqs_save(),
+ * both in the caller's transaction, so a rollback hands none out. */
+struct edu_seqs;
+struct edu_seqs *edu_seqs_new(sqlite3 *db);
+int64_t edu_seqs_next(struct edu_seqs *q, const char *scope);
+void edu_seqs_save(struct edu_seqs *q);
+void edu_seqs_free(struct edu_seqs *q);
 
 #endif

@@ -136,6 +136,10 @@ const struct edu_setting_def edu_settings[] = {
 	{ "cadre.training_hours", "360", "hours of training a teacher needs in a five-year cycle", count },
 	{ "archive.fonds", "", "the fonds code (全宗号) that starts archive codes, e.g. J001", fonds },
 	{ "petition.result_classes", "A B C", "the result classes of replies to deputies' suggestions and CPPCC proposals, separated by spaces (A solved, B being solved, C for reference)", words },
+	{ "cert.junior.pattern", "{year}{region}{category}{seq:6}", "the pattern of junior graduation certificate numbers (初中毕业证书): {year} of graduation, {region}, {school}, {category} (1 junior, 2 senior, 3 vocational), {sex} (1 male, 2 female), {seq:N}", pattern },
+	{ "cert.senior.pattern", "{year}{region}{category}{seq:6}", "the pattern of senior graduation certificate numbers (高中毕业证书), placeholders as for cert.junior.pattern", pattern },
+	{ "cert.vocational.pattern", "{year}{region}{category}{seq:6}", "the pattern of vocational graduation certificate numbers (中职毕业证书), placeholders as for cert.junior.pattern", pattern },
+	{ "cert.teacher.pattern", "{year}{province}{body}{category}{sex}{seq:6}", "the pattern of teacher-qualification certificate numbers (教师资格证书): {year} of issue, {province} (2 digits of bureau.region), {body} (3-digit certifying body), {category} (type 1-7), {sex}, {seq:N}", pattern },
 	{ "asset.pattern", "{unit}-{year}-{seq:5}", "the pattern of generated asset tags: {unit}, {year} (acquired), {seq:N}", pattern },
 	{ "exam.tiebreak", "chinese,math,english", "the subjects that break ties of total score in admission, in order, before the lottery", subjects },
 	{ NULL, NULL, NULL, NULL }

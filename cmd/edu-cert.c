@@ -1,0 +1,1008 @@
+/* edu-cert - graduation certificates (初中, 高中, 中职毕业证书) and
+ * teacher-qualification certificates (教师资格证书): issued in idempotent
+ * batches, verified, revoked and reissued */
+#define _GNU_SOURCE
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "edu.h"
+
+static const struct edu_enum cert_kinds[] = {
+	{ "junior", "初中|初中毕业证书" },
+	{ "senior", "高中|高中毕业证书" },
+	{ "vocational", "中职|中职毕业证书" },
+	{ "teacher", "教师资格|教师资格证书" },
+	{ NULL, NULL }
+};
+
+static const struct edu_enum sexes[] = {
+	{ "M", "男|男性" },
+	{ "F", "女|女性" },
+	{ NULL, NULL }
+};
+
+static const struct edu_enum categories[] = {
+	{ "kindergarten", "幼儿园" },
+	{ "primary", "小学" },
+	{ "junior", "初级中学|初中" },
+	{ "senior", "高级中学|高中" },
+	{ "vocational", "中等职业学校|中职" },
+	{ "vocational-practice", "中等职业学校实习指导|中职实习指导" },
+	{ "higher", "高等学校|高校" },
+	{ NULL, NULL }
+};
+
+static const struct edu_enum statuses[] = {
+	{ "valid", "有效" },
+	{ "revoked", "撤销|已撤销" },
+	{ "replaced", "补发|已补发|换发" },
+	{ NULL, NULL }
+};
+
+static const struct edu_enum reissue_reasons[] = {
+	{ "lost", "遗失|丢失" },
+	{ "damaged", "损坏|污损" },
+	{ "correction", "更正|信息更正" },
+	{ NULL, NULL }
+};
+
+/* What `issue` prints: one row per certificate it issued. */
+static const char *const out_cols[] = { "cert_no", "kind", "holder", "name", "sex",
+	"birth_date", "id_number", "school_code", "school_name", "category", "subject",
+	"issued_on", "batch" };
+#define NOUT 13
+
+/* The applicants of teacher certificates. */
+static const struct edu_colname teacher_cols[] = {
+	{ "id_number", "身份证号|身份证号码|公民身份号码" },
+	{ "name", "姓名" },
+	{ "sex", "性别" },
+	{ "birth_date", "出生日期" },
+	{ "category", "资格种类|类别" },
+	{ "subject", "任教学科|学科" },
+	{ "body", "认定机构|认定机构代码" },
+};
+#define NTEACHER 7
+
+/* ---- options ----------------------------------------------------------- */
+
+enum { OPT_KIND = 0x200, OPT_BATCH, OPT_ELIGIBLE, OPT_YEAR, OPT_SCHOOL,
+       OPT_STATUS, OPT_NAME, OPT_ID, OPT_REASON, OPT_AS_OF };
+
+static struct {
+	const char *kind, *batch, *school, *status, *name, *id, *reason;
+	long year;
+	int as_of;	/* -1: now */
+	int eligible;
+} opt = { .as_of = -1 };
+
+static const struct argp_option issue_options[] = {
+	{ "kind", OPT_KIND, "KIND", 0, "junior, senior, vocational or teacher", 0 },
+	{ "batch", OPT_BATCH, "NAME", 0, "the batch name written on each certificate (default: KIND-DATE)", 0 },
+	{ "eligible", OPT_ELIGIBLE, 0, 0, "every student graduated in --year who has never had a certificate of the kind", 0 },
+	{ "year", OPT_YEAR, "YEAR", 0, "with --eligible: the year of graduation", 0 },
+	{ "school", OPT_SCHOOL, "CODE", 0, "with --eligible: only the graduates of this school", 0 },
+	{ 0 }
+};
+
+static const struct argp_option list_options[] = {
+	{ "kind", OPT_KIND, "KIND", 0, "junior, senior, vocational or teacher", 0 },
+	{ "year", OPT_YEAR, "YEAR", 0, "the year of graduation (teacher: of issue)", 0 },
+	{ "school", OPT_SCHOOL, "CODE", 0, "the school the holder graduated from", 0 },
+	{ "status", OPT_STATUS, "S", 0, "valid, revoked or replaced", 0 },
+	{ "batch", OPT_BATCH, "NAME", 0, "the batch it was issued in", 0 },
+	{ "as-of", OPT_AS_OF, "DATE", 0, "the certificates issued by DATE, with their status then", 0 },
+	{ 0 }
+};
+
+static const struct argp_option verify_options[] = {
+	{ "name", OPT_NAME, "NAME", 0, "the name the holder gives", 0 },
+	{ "id", OPT_ID, "ID_NUMBER", 0, "the ID number the holder gives", 0 },
+	{ 0 }
+};
+
+static const struct argp_option revoke_options[] = {
+	{ "reason", OPT_REASON, "TEXT", 0, "why (required)", 0 },
+	{ 0 }
+};
+
+static const struct argp_option reissue_options[] = {
+	{ "reason", OPT_REASON, "R", 0, "lost, damaged or correction (required)", 0 },
+	{ 0 }
+};
+
+static char kind_buf[EDU_VAL_MAX], status_buf[EDU_VAL_MAX], school_buf[EDU_VAL_MAX];
+
+static error_t parse(int key, char *arg, struct argp_state *state)
+{
+	char err[EDU_ERR_MAX];
+
+	switch (key) {
+	case OPT_KIND:
+		if (edu_valid_enum(cert_kinds, arg, kind_buf, err) < 0)
+			argp_error(state, "--kind: %s", err);
+		opt.kind = kind_buf;
+		break;
+	case OPT_BATCH: opt.batch = arg; break;
+	case OPT_ELIGIBLE: opt.eligible = 1; break;
+	case OPT_YEAR: opt.year = edu_arg_long("--year", arg, 1949, 9999); break;
+	case OPT_SCHOOL:
+		if (edu_valid_digits(arg, 10, school_buf, err) < 0)
+			argp_error(state, "--school: %s", err);
+		opt.school = school_buf;
+		break;
+	case OPT_STATUS:
+		if (edu_valid_enum(statuses, arg, status_buf, err) < 0)
+			argp_error(state, "--status: %s", err);
+		opt.status = status_buf;
+		break;
+	case OPT_NAME: opt.name = arg; break;
+	case OPT_ID: opt.id = arg; break;
+	case OPT_REASON: opt.reason = arg; break;
+	case OPT_AS_OF: opt.as_of = edu_arg_date("--as-of", arg); break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+static void need(const void *value, const char *option)
+{
+	if (!value)
+		edu_die(EDU_EUSAGE, "%s is required (see '%s %s --help')", option,
+			edu_prog, edu_verb_name);
+}
+
+/* ---- issuing ------------------------------------------------------------- */
+
+/* What is printed on a certificate, as issue copies it in. */
+struct holder {
+	const char *holder, *name, *sex, *birth, *id, *school, *school_name,
+		*category, *subject, *body;
+	int year;
+};
+
+/* One call of issue (or reissue): the kind's pattern, the serials taken,
+ * the statements, and the rows it prints once it has committed. */
+struct issuer {
+	sqlite3 *db;
+	const char *kind;
+	char *pattern, *region, province[3];
+	struct edu_seqs *seqs;
+	struct edu_buf num, scope, audit;
+	sqlite3_stmt *ins, *ev;
+	char day[11];
+	const char *batch;
+	FILE *mem;
+	char *membuf;
+	size_t memlen;
+	struct edu_out *out;
+	long issued;
+	/* A batch of thousands writes one audit row naming its first and
+	 * last numbers; each certificate keeps its batch name. */
+	int batch_audit;
+	char first[EDU_VAL_MAX];
+};
+
+static void issuer_init(struct issuer *is, sqlite3 *db, const char *kind, const char *batch)
+{
+	memset(is, 0, sizeof *is);
+	is->db = db;
+	is->kind = kind;
+	char *key = edu_asprintf("cert.%s.pattern", kind);
+	is->pattern = edu_setting(db, key, edu_cert_default_pattern(kind));
+	free(key);
+	is->region = edu_setting(db, "bureau.region", "");
+	snprintf(is->province, sizeof is->province, "%.2s", is->region);
+	is->seqs = edu_seqs_new(db);
+	edu_date_str(edu_opt.on, is->day);
+	is->batch = batch;
+	is->ins = edu_prepare(db,
+		"INSERT INTO certificate (cert_no, kind, holder, name, sex, birth_date, "
+		"id_number, school_code, school_name, category, subject, body, year, "
+		"issued_on, batch, replaces) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
+	is->ev = edu_prepare(db,
+		"INSERT INTO certificate_event (cert_no, day, kind, reason, other, "
+		"from_status, to_status) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+	if (!(is->mem = open_memstream(&is->membuf, &is->memlen)))
+		edu_die(EDU_ESOFTWARE, "cannot buffer the output:");
+	is->out = edu_out_new(is->mem, NOUT, out_cols);
+}
+
+/* After the commit: the rows, on stdout. */
+static void issuer_end(struct issuer *is, int print)
+{
+	edu_out_end(is->out);
+	fclose(is->mem);
+	if (print && is->memlen)
+		fwrite(is->membuf, 1, is->memlen, stdout);
+	free(is->membuf);
+	sqlite3_finalize(is->ins);
+	sqlite3_finalize(is->ev);
+	edu_seqs_free(is->seqs);
+	free(is->pattern);
+	free(is->region);
+	edu_buf_free(&is->num);
+	edu_buf_free(&is->scope);
+	edu_buf_free(&is->audit);
+}
+
+static void event(sqlite3 *db, sqlite3_stmt *ev, const char *no, const char *day,
+		  const char *kind, const char *reason, const char *other,
+		  const char *from, const char *to)
+{
+	const char *p[] = { no, day, kind, reason, other, from, to };
+
+	for (int i = 0; i < 7; i++)
+		edu_bind_text(ev, i + 1, p[i]);
+	edu_exec_stmt(db, ev);
+}
+
+static void json_field(struct edu_buf *b, const char *name, const char *value)
+{
+	if (!value || !*value)
+		return;
+	edu_buf_puts(b, b->len > 1 ? "," : "");
+	edu_buf_json(b, name);
+	edu_buf_puts(b, ":");
+	edu_buf_json(b, value);
+}
+
+/* Issue one certificate: a new number from the kind's pattern, the
+ * record, its event and its audit row; `note` ("follows_revocation", the
+ * revoked number) and `replaces` go in the audit row.  Returns the new
+ * number (in is->num) or dies: a pattern that cannot number this holder
+ * is the bureau's configuration, not the holder's data. */
+static const char *issue_one(struct issuer *is, const struct holder *h,
+			     const char *note_key, const char *note,
+			     const char *replaces)
+{
+	char err[EDU_ERR_MAX], cat[4], year[8];
+	int code = !strcmp(is->kind, "teacher") ? edu_teacher_category_code(h->category)
+						: edu_cert_kind_code(is->kind);
+	snprintf(cat, sizeof cat, "%d", code);
+	struct edu_cert_fields f = {
+		.year = h->year, .region = is->region, .province = is->province,
+		.body = h->body, .school = h->school, .category = cat,
+		.sex = !strcmp(h->sex, "M") ? "1" : "2",
+	};
+
+	if (edu_cert_number(is->pattern, &f, -1, &is->scope, err) < 0) {
+		edu_rollback(is->db);
+		edu_die(EDU_ECONFIG, "cert.%s.pattern '%s': %s (see 'edu-db config list')",
+			is->kind, is->pattern, err);
+	}
+	char *scope = edu_asprintf("cert.%s:%s", is->kind, is->scope.s);
+	int64_t seq = edu_seqs_next(is->seqs, scope);
+	free(scope);
+	if (edu_cert_number(is->pattern, &f, seq, &is->num, err) < 0) {
+		edu_rollback(is->db);
+		edu_die(EDU_ECONFIG, "cert.%s.pattern '%s': %s", is->kind, is->pattern, err);
+	}
+	snprintf(year, sizeof year, "%d", h->year);
+	const char *p[] = { is->num.s, is->kind, h->holder, h->name, h->sex, h->birth,
+			    h->id, h->school, h->school_name, h->category, h->subject,
+			    h->body, year, is->day, is->batch, replaces };
+	for (int i = 0; i < 16; i++)
+		edu_bind_text(is->ins, i + 1, p[i]);
+	if (sqlite3_step(is->ins) != SQLITE_DONE) {
+		/* A number made by an earlier pattern may be taken already. */
+		int ext = sqlite3_extended_errcode(is->db);
+		sqlite3_reset(is->ins);
+		edu_rollback(is->db);
+		if (ext == SQLITE_CONSTRAINT_PRIMARYKEY)
+			edu_die(EDU_ECONFIG, "certificate number %s exists already: change cert.%s.pattern",
+				is->num.s, is->kind);
+		edu_die_db(is->db, "cannot write a certificate");
+	}
+	sqlite3_reset(is->ins);
+	/* The record itself says when it was issued; a reissue is also an
+	 * event of the new number, linking it to the old. */
+	if (replaces)
+		event(is->db, is->ev, is->num.s, is->day, "reissue", opt.reason,
+		      replaces, NULL, "valid");
+	is->issued++;
+	if (is->batch_audit)
+		goto print;
+
+	is->audit.len = 0;
+	edu_buf_puts(&is->audit, "{");
+	json_field(&is->audit, "kind", is->kind);
+	json_field(&is->audit, "holder", h->holder);
+	json_field(&is->audit, "name", h->name);
+	json_field(&is->audit, "school_code", h->school);
+	json_field(&is->audit, "category", h->category);
+	json_field(&is->audit, "issued_on", is->day);
+	json_field(&is->audit, "batch", is->batch);
+	json_field(&is->audit, "replaces", replaces);
+	json_field(&is->audit, note_key, note);
+	edu_buf_puts(&is->audit, "}");
+	edu_audit(is->db, "certificate", is->num.s, is->audit.s);
+print:;
+	const char *row[NOUT] = { is->num.s, is->kind, h->holder, h->name, h->sex,
+				  h->birth, h->id, h->school, h->school_name, h->category,
+				  h->subject, is->day, is->batch };
+	edu_out_row(is->out, row);
+	if (!is->first[0])
+		snprintf(is->first, sizeof is->first, "%s", is->num.s);
+	return is->num.s;
+}
+
+/* What the holder has had of this kind: 1 when a certificate is valid;
+ * else 0 with the last revoked number (malloc'd) in *revoked, if any. */
+static int holds(sqlite3 *db, const char *kind, const char *holder,
+		 const char *category, char **revoked)
+{
+	sqlite3_stmt *st = edu_prepare(db,
+		"SELECT max(status = 'valid'), "
+		"(SELECT cert_no FROM certificate WHERE holder = ?1 AND kind = ?2 "
+		"  AND coalesce(category, '') = coalesce(?3, '') AND status = 'revoked' "
+		"  ORDER BY revoked_on DESC, cert_no DESC LIMIT 1) "
+		"FROM certificate WHERE holder = ?1 AND kind = ?2 "
+		"AND coalesce(category, '') = coalesce(?3, '')");
+	int valid = 0;
+
+	edu_bind_text(st, 1, holder);
+	edu_bind_text(st, 2, kind);
+	edu_bind_text(st, 3, category);
+	*revoked = NULL;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		valid = sqlite3_column_int(st, 0);
+		if (sqlite3_column_type(st, 1) != SQLITE_NULL)
+			*revoked = edu_strdup((const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_finalize(st);
+	return valid;
+}
+
+#define COL(st, i) ((const char *)sqlite3_column_text((st), (i)))
+
+/* The columns of a graduation, as the queries below select them. */
+#define GRAD_COLS "e.student_no, e.day, e.from_school, e.from_grade, sc.kind, " \
+	"sc.name, s.name, s.sex, s.birth_date, s.id_number "
+#define GRAD_FROM "FROM student_event e JOIN student s ON s.student_no = e.student_no " \
+	"JOIN school sc ON sc.school_code = e.from_school WHERE e.kind = 'graduate' "
+
+static void grad_holder(sqlite3_stmt *st, struct holder *h)
+{
+	memset(h, 0, sizeof *h);
+	h->holder = COL(st, 0);
+	h->year = atoi(COL(st, 1));
+	h->school = COL(st, 2);
+	h->school_name = COL(st, 5);
+	h->name = COL(st, 6);
+	h->sex = COL(st, 7);
+	h->birth = COL(st, 8);
+	h->id = COL(st, 9);
+}
+
+static const char *stage_rule(const char *kind)
+{
+	if (!strcmp(kind, "junior"))
+		return "grade 9 at a junior, nine-year or complete school";
+	if (!strcmp(kind, "senior"))
+		return "grade 12 at a senior or complete school";
+	return "a vocational school";
+}
+
+static void summary(long issued, long valid, long revoked, const char *extra)
+{
+	if (edu_opt.quiet)
+		return;
+	edu_warn("issued %ld, skipped %ld (%ld holding a valid certificate, %ld revoked)%s",
+		 issued, valid + revoked, valid, revoked, extra ? extra : "");
+}
+
+/* A batch: every graduate of the year (and school) who never had a
+ * certificate of the kind.  A revoked holder is skipped: a revocation is
+ * a decision that no nightly run may undo. */
+static long issue_eligible(struct issuer *is, long *valid, long *revoked)
+{
+	char from[16], to[16];
+	sqlite3_stmt *st = edu_prepare(is->db,
+		"SELECT " GRAD_COLS ", "
+		/* 0: never had one; 3: holds a valid one; 2: revoked. */
+		"(SELECT coalesce(max(CASE status WHEN 'valid' THEN 3 "
+		"  WHEN 'revoked' THEN 2 ELSE 0 END), 0) "
+		" FROM certificate c WHERE c.holder = e.student_no AND c.kind = ?4) "
+		GRAD_FROM "AND e.day >= ?1 AND e.day <= ?2 AND (?3 IS NULL OR e.from_school = ?3) "
+		"ORDER BY e.student_no, e.day DESC, e.id DESC");
+	const char *last = NULL;
+	char *prev = NULL;
+
+	is->batch_audit = 1;
+	snprintf(from, sizeof from, "%04ld-01-01", opt.year);
+	snprintf(to, sizeof to, "%04ld-12-31", opt.year);
+	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	edu_bind_text(st, 3, opt.school);
+	sqlite3_bind_text(st, 4, is->kind, -1, SQLITE_STATIC);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct holder h;
+		if (!edu_cert_qualifies(is->kind, COL(st, 4), sqlite3_column_int(st, 3)))
+			continue;
+		last = COL(st, 0);
+		/* Two graduations of one stage in a year: the latest counts. */
+		if (prev && !strcmp(prev, last))
+			continue;
+		free(prev);
+		prev = edu_strdup(last);
+		int had = sqlite3_column_int(st, 10);
+		if (had) {
+			(*(had == 3 ? valid : revoked))++;
+			continue;
+		}
+		grad_holder(st, &h);
+		issue_one(is, &h, NULL, NULL, NULL);
+		edu_progress("issued", is->issued, 0);
+	}
+	free(prev);
+	if (rc != SQLITE_DONE)
+		edu_die_db(is->db, "cannot read the graduates");
+	sqlite3_finalize(st);
+	if (is->issued) {
+		char *key = edu_asprintf("issue %s %ld", is->kind, opt.year);
+		char *chg = edu_asprintf("{\"issued\":%ld,\"first\":\"%s\",\"last\":\"%s\"}",
+					 is->issued, is->first, is->num.s);
+		is->audit.len = 0;
+		edu_buf_puts(&is->audit, "{");
+		json_field(&is->audit, "kind", is->kind);
+		json_field(&is->audit, "school_code", opt.school);
+		json_field(&is->audit, "issued_on", is->day);
+		json_field(&is->audit, "batch", is->batch);
+		edu_buf_printf(&is->audit, ",%s", chg + 1);
+		edu_audit(is->db, "certificate", key, is->audit.s);
+		free(key);
+		free(chg);
+	}
+	edu_progress_end();
+	return is->issued;
+}
+
+/* A refusal: to the --reject file when there is one, else on stderr. */
+struct refusals {
+	struct edu_out *out;
+	FILE *f;
+	long n;
+};
+
+static void refuse(struct refusals *r, const char *key, long line, const char *why)
+{
+	if (r->out) {
+		const char *row[] = { key, why };
+		edu_out_row(r->out, row);
+	} else if (r->n < 100) {
+		if (line)
+			edu_warn("-:%ld: student_no: %s", line, why);
+		else
+			edu_warn("student %s: %s", key, why);
+	}
+	r->n++;
+}
+
+/* Named students: each must have graduated from a school of the kind's
+ * stage.  One that holds a valid certificate is skipped; one whose
+ * certificate was revoked gets a new number, and the audit says so. */
+static void issue_named(struct issuer *is, struct edu_keys *k, struct refusals *r,
+			long *valid, long *revoked)
+{
+	char no[EDU_VAL_MAX], err[EDU_ERR_MAX], why[EDU_ERR_MAX];
+	sqlite3_stmt *st = edu_prepare(is->db,
+		"SELECT " GRAD_COLS GRAD_FROM "AND e.student_no = ?1 ORDER BY e.day DESC, e.id DESC");
+
+	(void)revoked;
+	for (size_t i = 0; i < k->n; i++) {
+		if (edu_valid_student_no(k->key[i], no, err) < 0) {
+			snprintf(why, sizeof why, "%s", err);
+			refuse(r, k->key[i], k->line[i], why);
+			continue;
+		}
+		const char *p[] = { no };
+		char *exists = edu_query1(is->db, "SELECT 1 FROM student WHERE student_no = ?", 1, p);
+		if (!exists) {
+			refuse(r, no, k->line[i], "no such student");
+			continue;
+		}
+		free(exists);
+		sqlite3_bind_text(st, 1, no, -1, SQLITE_TRANSIENT);
+		int found = 0, rc;
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			if (edu_cert_qualifies(is->kind, COL(st, 4), sqlite3_column_int(st, 3))) {
+				found = 1;
+				break;
+			}
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			edu_die_db(is->db, "cannot read a graduation");
+		if (!found) {
+			sqlite3_reset(st);
+			snprintf(why, sizeof why, "has not graduated from %s (%s certificate)",
+				 stage_rule(is->kind), is->kind);
+			refuse(r, no, k->line[i], why);
+			continue;
+		}
+		char *rev;
+		if (holds(is->db, is->kind, no, NULL, &rev)) {
+			(*valid)++;
+			sqlite3_reset(st);
+			continue;
+		}
+		struct holder h;
+		grad_holder(st, &h);
+		issue_one(is, &h, "follows_revocation", rev, NULL);
+		free(rev);
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+}
+
+/* Teacher applicants from CSV: every row checked, as an import does. */
+static void issue_teachers(struct issuer *is, int nfiles, char **files,
+			   struct refusals *r, long *valid, int *bad_input)
+{
+	static const char *const names[] = { "-" };
+	char *const *list = nfiles ? files : (char *const *)names;
+	int n = nfiles ? nfiles : 1;
+
+	for (int fi = 0; fi < n; fi++) {
+		struct edu_csv *in = edu_csv_open(list[fi]);
+		int map[NTEACHER];
+		if (!in)
+			edu_die(EDU_ENOINPUT, "cannot open '%s':", list[fi]);
+		if (edu_csv_header(in, teacher_cols, NTEACHER, edu_import_opt.ignore_extra, map) < 0) {
+			*bad_input = 1;
+			edu_csv_close(in);
+			continue;
+		}
+		for (int i = 0; i < NTEACHER; i++)
+			if (map[i] < 0) {
+				edu_warn("%s: no %s column", list[fi], teacher_cols[i].name);
+				*bad_input = 1;
+			}
+		if (*bad_input) {
+			edu_csv_close(in);
+			continue;
+		}
+		int nf;
+		while ((nf = edu_csv_next(in)) > 0) {
+			char v[NTEACHER][EDU_VAL_MAX], err[EDU_ERR_MAX], why[EDU_ERR_MAX + 64];
+			const char *raw[NTEACHER], *col = NULL;
+			int birth, male, bday;
+			for (int i = 0; i < NTEACHER; i++)
+				raw[i] = edu_csv_field(in, map[i]);
+			if (edu_csv_bad(in)) {
+				col = "row";
+				snprintf(err, sizeof err, "%s", edu_csv_bad(in));
+			} else if (edu_valid_id(raw[0], v[0], &birth, &male, err) < 0) {
+				col = "id_number";
+			} else if (!*raw[1]) {
+				col = "name";
+				snprintf(err, sizeof err, "may not be empty");
+			} else if (edu_valid_enum(sexes, raw[2], v[2], err) < 0) {
+				col = "sex";
+			} else if (edu_valid_date(raw[3], v[3], err) < 0) {
+				col = "birth_date";
+			} else if (edu_valid_enum(categories, raw[4], v[4], err) < 0) {
+				col = "category";
+			} else if (edu_valid_digits(raw[6], 3, v[6], err) < 0) {
+				col = "body";
+			} else if (edu_parse_date(v[3], &bday), bday != birth) {
+				col = "birth_date";
+				snprintf(err, sizeof err, "does not agree with the ID number");
+			} else if ((v[2][0] == 'M') != male) {
+				col = "sex";
+				snprintf(err, sizeof err, "does not agree with the ID number");
+			}
+			if (col) {
+				snprintf(why, sizeof why, "%s: %s", col, err);
+				if (r->out) {
+					const char *row[] = { raw[0], why };
+					edu_out_row(r->out, row);
+				} else if (r->n < 100) {
+					edu_warn("%s:%ld: %s", edu_csv_name(in), edu_csv_line(in), why);
+				}
+				r->n++;
+				continue;
+			}
+			char *rev;
+			if (holds(is->db, "teacher", v[0], v[4], &rev)) {
+				(*valid)++;
+				continue;
+			}
+			char year[5];
+			snprintf(year, sizeof year, "%.4s", is->day);
+			struct holder h = {
+				.holder = v[0], .name = raw[1], .sex = v[2], .birth = v[3],
+				.id = v[0], .category = v[4], .subject = raw[5], .body = v[6],
+				.year = atoi(year),
+			};
+			issue_one(is, &h, "follows_revocation", rev, NULL);
+			free(rev);
+		}
+		if (nf < 0)
+			*bad_input = 1;
+		edu_csv_close(in);
+	}
+}
+
+static int issue(struct edu_cmd *c)
+{
+	struct issuer is;
+	struct refusals r = { 0 };
+	struct edu_keys k = { 0 };
+	struct edu_run run;
+	long valid = 0, revoked = 0;
+	int bad_input = 0, teacher;
+	char *batch;
+
+	need(opt.kind, "--kind");
+	teacher = !strcmp(opt.kind, "teacher");
+	if (opt.eligible) {
+		if (teacher)
+			edu_die(EDU_EUSAGE, "--eligible is for graduation certificates; teacher applicants come as CSV");
+		need(opt.year ? "" : NULL, "--year");
+		if (c->argc)
+			edu_die(EDU_EUSAGE, "--eligible takes no student numbers");
+	} else if (opt.year || opt.school) {
+		edu_die(EDU_EUSAGE, "--year and --school go with --eligible");
+	}
+	if (!opt.eligible && !teacher &&
+	    edu_keys_read(&k, c->argc, c->argv, "student_no", "学籍号") < 0)
+		return EDU_EDATA;
+	if (edu_import_opt.reject) {
+		if (!(r.f = fopen(edu_import_opt.reject, "w")))
+			edu_die(EDU_ECANTCREAT, "cannot create '%s':", edu_import_opt.reject);
+		const char *cols[] = { teacher ? "id_number" : "student_no", "error" };
+		r.out = edu_out_new_fmt(r.f, EDU_FMT_CSV, 0, 2, cols);
+	}
+	char day[11];
+	batch = opt.batch ? edu_strdup(opt.batch)
+			  : edu_asprintf("%s-%s", opt.kind, edu_date_str(edu_opt.on, day));
+
+	/* A batch of 100,000 certificates touches more index pages than
+	 * SQLite's default 2 MB cache holds; past it every row costs reads
+	 * and the time grows faster than the batch. */
+	sqlite3_exec(c->db, "PRAGMA cache_size = -262144", NULL, NULL, NULL);
+	edu_run_start(&run);
+	edu_begin(c->db);
+	issuer_init(&is, c->db, opt.kind, batch);
+	if (opt.eligible)
+		issue_eligible(&is, &valid, &revoked);
+	else if (teacher)
+		issue_teachers(&is, c->argc, c->argv, &r, &valid, &bad_input);
+	else
+		issue_named(&is, &k, &r, &valid, &revoked);
+	edu_keys_free(&k);
+
+	if (r.out) {
+		edu_out_end(r.out);
+		if (fclose(r.f))
+			edu_die(EDU_EIO, "cannot write '%s':", edu_import_opt.reject);
+	}
+	if (bad_input || (r.n && !r.out)) {
+		edu_rollback(c->db);
+		issuer_end(&is, 0);
+		free(batch);
+		edu_warn("nothing issued (%ld refused)", r.n);
+		return EDU_EDATA;
+	}
+	edu_seqs_save(is.seqs);
+	int status = r.n ? EDU_NO : 0;
+	char *counts = edu_asprintf("issued=%ld skipped_valid=%ld skipped_revoked=%ld rejected=%ld",
+				    is.issued, valid, revoked, r.n);
+	edu_run_finish(c->db, &run, counts, status);
+	free(counts);
+	edu_finish(c->db);
+	long issued = is.issued;
+	issuer_end(&is, 1);
+	free(batch);
+	char extra[64] = "";
+	if (r.n)
+		snprintf(extra, sizeof extra, ", rejected %ld", r.n);
+	summary(issued, valid, revoked, extra);
+	return status;
+}
+
+/* ---- verify, revoke, reissue ------------------------------------------- */
+
+static char *cert_key(const char *s)
+{
+	size_t n = strspn(s, " \t");
+	char *k = edu_strdup(s + n);
+
+	for (size_t len = strlen(k); len && (k[len - 1] == ' ' || k[len - 1] == '\t'); len--)
+		k[len - 1] = 0;
+	return k;
+}
+
+static int verify(struct edu_cmd *c)
+{
+	char *no = cert_key(c->argv[0]);
+	sqlite3_stmt *st = edu_prepare(c->db,
+		"SELECT status, revoked_on, reason, replaced_by, name, id_number "
+		"FROM certificate WHERE cert_no = ?1");
+	int status = EDU_NO;
+
+	sqlite3_bind_text(st, 1, no, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		printf("unknown: no certificate %s\n", no);
+	} else if (!strcmp(COL(st, 0), "revoked")) {
+		printf("revoked on %s for %s\n", COL(st, 1), COL(st, 2) ? COL(st, 2) : "no reason given");
+	} else if (!strcmp(COL(st, 0), "replaced")) {
+		printf("replaced by %s\n", COL(st, 3));
+	} else if (opt.name && strcmp(opt.name, COL(st, 4))) {
+		printf("name does not match\n");
+	} else if (opt.id) {
+		char id[EDU_VAL_MAX], err[EDU_ERR_MAX];
+		const char *given = edu_valid_id(opt.id, id, NULL, NULL, err) == 0 ? id : opt.id;
+		if (!COL(st, 5) || strcmp(given, COL(st, 5)))
+			printf("id number does not match\n");
+		else
+			status = 0;
+	} else {
+		status = 0;
+	}
+	if (status == 0)
+		printf("valid\n");
+	sqlite3_finalize(st);
+	free(no);
+	return status;
+}
+
+/* The certificates named by the arguments or a cert_no column on stdin,
+ * each of which must be valid: 0, or the number refused (reported). */
+static long valid_certs(sqlite3 *db, struct edu_keys *k, char ***nos)
+{
+	long refused = 0;
+
+	*nos = edu_malloc((k->n + 1) * sizeof **nos);
+	for (size_t i = 0; i < k->n; i++) {
+		char *no = cert_key(k->key[i]);
+		const char *p[] = { no };
+		char *st = edu_query1(db, "SELECT status FROM certificate WHERE cert_no = ?", 1, p);
+		char where[32] = "";
+		if (k->line[i])
+			snprintf(where, sizeof where, "-:%ld: ", k->line[i]);
+		if (!st || strcmp(st, "valid")) {
+			edu_warn("%scertificate %s: %s", where, no,
+				 st ? (strcmp(st, "revoked") ? "was replaced" : "is revoked already")
+				    : "no such certificate");
+			refused++;
+		}
+		free(st);
+		(*nos)[i] = no;
+	}
+	return refused;
+}
+
+static void free_nos(char **nos, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(nos[i]);
+	free(nos);
+}
+
+static int revoke(struct edu_cmd *c)
+{
+	struct edu_keys k;
+	char **nos, day[11];
+
+	need(opt.reason, "--reason");
+	if (!*opt.reason)
+		edu_die(EDU_EUSAGE, "--reason may not be empty");
+	if (edu_keys_read(&k, c->argc, c->argv, "cert_no", "证书编号|证书号") < 0)
+		return EDU_EDATA;
+	edu_date_str(edu_opt.on, day);
+	edu_begin(c->db);
+	long refused = valid_certs(c->db, &k, &nos);
+	if (refused) {
+		edu_rollback(c->db);
+		free_nos(nos, k.n);
+		edu_keys_free(&k);
+		edu_warn("nothing revoked (%ld refused)", refused);
+		return EDU_EDATA;
+	}
+	sqlite3_stmt *up = edu_prepare(c->db,
+		"UPDATE certificate SET status = 'revoked', revoked_on = ?2, reason = ?3 "
+		"WHERE cert_no = ?1 AND status = 'valid'");
+	sqlite3_stmt *ev = edu_prepare(c->db,
+		"INSERT INTO certificate_event (cert_no, day, kind, reason, other, "
+		"from_status, to_status) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+	long n = 0;
+	for (size_t i = 0; i < k.n; i++) {
+		sqlite3_bind_text(up, 1, nos[i], -1, SQLITE_STATIC);
+		sqlite3_bind_text(up, 2, day, -1, SQLITE_STATIC);
+		sqlite3_bind_text(up, 3, opt.reason, -1, SQLITE_STATIC);
+		edu_exec_stmt(c->db, up);
+		if (!sqlite3_changes(c->db))
+			continue;	/* named twice */
+		event(c->db, ev, nos[i], day, "revoke", opt.reason, NULL, "valid", "revoked");
+		static const char *const names[] = { "status", "revoked_on", "reason" };
+		const char *old[] = { "valid", NULL, NULL };
+		const char *new[] = { "revoked", day, opt.reason };
+		edu_audit_change(c->db, "certificate", nos[i], 3, names, old, new);
+		n++;
+	}
+	sqlite3_finalize(up);
+	sqlite3_finalize(ev);
+	edu_finish(c->db);
+	free_nos(nos, k.n);
+	edu_keys_free(&k);
+	if (!edu_opt.quiet)
+		edu_warn("%ld certificate%s revoked", n, n == 1 ? "" : "s");
+	return 0;
+}
+
+static int reissue(struct edu_cmd *c)
+{
+	char reason[EDU_VAL_MAX], err[EDU_ERR_MAX];
+	struct edu_keys k = { 0 };
+	char **nos;
+
+	need(opt.reason, "--reason");
+	if (edu_valid_enum(reissue_reasons, opt.reason, reason, err) < 0)
+		edu_die(EDU_EUSAGE, "--reason: %s", err);
+	opt.reason = reason;
+	edu_keys_read(&k, c->argc, c->argv, "cert_no", NULL);
+	edu_begin(c->db);
+	if (valid_certs(c->db, &k, &nos)) {
+		edu_rollback(c->db);
+		free_nos(nos, k.n);
+		edu_keys_free(&k);
+		edu_warn("nothing reissued");
+		return EDU_EDATA;
+	}
+	sqlite3_stmt *st = edu_prepare(c->db,
+		"SELECT c.kind, c.holder, c.name, c.sex, c.birth_date, c.id_number, "
+		"c.school_code, c.school_name, c.category, c.subject, c.body, c.year, "
+		"s.name, s.sex, s.birth_date, s.id_number, c.batch "
+		"FROM certificate c LEFT JOIN student s ON s.student_no = c.holder "
+		"AND c.kind <> 'teacher' WHERE c.cert_no = ?1");
+	sqlite3_bind_text(st, 1, nos[0], -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		edu_die_db(c->db, "cannot read the certificate");
+	/* A correction prints the registry's data as it is now. */
+	int now = !strcmp(reason, "correction") && sqlite3_column_type(st, 12) != SQLITE_NULL;
+	struct holder h = {
+		.holder = COL(st, 1), .name = COL(st, now ? 12 : 2),
+		.sex = COL(st, now ? 13 : 3), .birth = COL(st, now ? 14 : 4),
+		.id = COL(st, now ? 15 : 5), .school = COL(st, 6), .school_name = COL(st, 7),
+		.category = COL(st, 8), .subject = COL(st, 9), .body = COL(st, 10),
+		.year = sqlite3_column_int(st, 11),
+	};
+	struct issuer is;
+	issuer_init(&is, c->db, COL(st, 0), COL(st, 16));
+	/* The old one stops being valid first: one valid per holder. */
+	sqlite3_stmt *up = edu_prepare(c->db,
+		"UPDATE certificate SET status = 'replaced', reason = ?2 WHERE cert_no = ?1");
+	sqlite3_bind_text(up, 1, nos[0], -1, SQLITE_STATIC);
+	sqlite3_bind_text(up, 2, reason, -1, SQLITE_STATIC);
+	edu_exec_stmt(c->db, up);
+	char *new = edu_strdup(issue_one(&is, &h, "reason", reason, nos[0]));
+	sqlite3_finalize(up);
+	up = edu_prepare(c->db, "UPDATE certificate SET replaced_by = ?2 WHERE cert_no = ?1");
+	sqlite3_bind_text(up, 1, nos[0], -1, SQLITE_STATIC);
+	sqlite3_bind_text(up, 2, new, -1, SQLITE_STATIC);
+	edu_exec_stmt(c->db, up);
+	sqlite3_finalize(up);
+	event(c->db, is.ev, nos[0], is.day, "replace", reason, new, "valid", "replaced");
+	static const char *const names[] = { "status", "replaced_by", "reason" };
+	const char *old[] = { "valid", NULL, NULL };
+	const char *nw[] = { "replaced", new, reason };
+	edu_audit_change(c->db, "certificate", nos[0], 3, names, old, nw);
+	edu_seqs_save(is.seqs);
+	sqlite3_finalize(st);
+	edu_finish(c->db);
+	issuer_end(&is, 1);
+	free(new);
+	free_nos(nos, k.n);
+	edu_keys_free(&k);
+	return 0;
+}
+
+/* ---- list, show ---------------------------------------------------------- */
+
+/* With --as-of a certificate's status is the `from` state of its first
+ * event after the day, or its current one; a reissue's link and a
+ * revocation show only once they happened. */
+static int list(struct edu_cmd *c)
+{
+	char day[11];
+	sqlite3_stmt *st = edu_prepare(c->db,
+		"WITH c AS (SELECT *, CASE WHEN ?6 IS NULL THEN status ELSE coalesce("
+		"  (SELECT from_status FROM certificate_event e WHERE e.cert_no = certificate.cert_no "
+		"   AND e.day > ?6 ORDER BY e.day, e.id LIMIT 1), status) END AS then_status "
+		"  FROM certificate WHERE ?6 IS NULL OR issued_on <= ?6) "
+		"SELECT cert_no, kind, holder, name, sex, birth_date, id_number, "
+		"school_code, school_name, category, subject, issued_on, batch, year, "
+		"then_status AS status, replaces, "
+		"CASE WHEN then_status = 'replaced' THEN replaced_by END AS replaced_by, "
+		"CASE WHEN then_status <> 'valid' THEN revoked_on END AS revoked_on, "
+		"CASE WHEN then_status <> 'valid' THEN reason END AS reason FROM c "
+		"WHERE (?1 IS NULL OR kind = ?1) AND (?2 IS NULL OR year = ?2) "
+		"AND (?3 IS NULL OR school_code = ?3) AND (?4 IS NULL OR then_status = ?4) "
+		"AND (?5 IS NULL OR batch = ?5) ORDER BY cert_no");
+
+	if (opt.as_of >= 0)
+		sqlite3_bind_text(st, 6, edu_date_str(opt.as_of, day), -1, SQLITE_STATIC);
+
+	edu_bind_text(st, 1, opt.kind);
+	if (opt.year)
+		sqlite3_bind_int64(st, 2, opt.year);
+	edu_bind_text(st, 3, opt.school);
+	edu_bind_text(st, 4, opt.status);
+	edu_bind_text(st, 5, opt.batch);
+	edu_print_stmt(st, 0);
+	return 0;
+}
+
+static int show(struct edu_cmd *c)
+{
+	static const char *const cols[] = { "field", "value" };
+	char *no = cert_key(c->argv[0]);
+	sqlite3_stmt *st = edu_prepare(c->db, "SELECT * FROM certificate WHERE cert_no = ?1");
+
+	sqlite3_bind_text(st, 1, no, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		edu_warn("no certificate '%s'", no);
+		free(no);
+		return EDU_NO;
+	}
+	struct edu_out *o = edu_out_new(stdout, 2, cols);
+	for (int i = 0; i < sqlite3_column_count(st); i++) {
+		const char *row[] = { sqlite3_column_name(st, i), COL(st, i) };
+		edu_out_row(o, row);
+	}
+	sqlite3_finalize(st);
+	st = edu_prepare(c->db,
+		"SELECT 'event ' || day, kind || coalesce(' ' || other, '') || "
+		"coalesce(': ' || reason, '') FROM certificate_event WHERE cert_no = ?1 ORDER BY day, id");
+	sqlite3_bind_text(st, 1, no, -1, SQLITE_STATIC);
+	edu_out_stmt(o, st);
+	sqlite3_finalize(st);
+	edu_out_end(o);
+	free(no);
+	return 0;
+}
+
+#define W EDU_V_WRITE
+static const struct edu_verb verbs[] = {
+	{ "issue", "issue certificates to graduates or teacher applicants", "[STUDENT_NO...|FILE...]",
+	  "Issue certificates of --kind.  Graduation kinds: the students named "
+	  "as arguments or by a student_no column on stdin, or with --eligible "
+	  "every student graduated in --year (from --school) who never had one "
+	  "of the kind.  Teacher: applicants from CSV files (none: stdin) with "
+	  "columns id_number, name, sex, birth_date, category, subject, body.  A "
+	  "holder of a valid certificate is skipped; prints what it issued.",
+	  issue_options, parse, 0, -1, "registrar", W | EDU_V_IMPORT, issue },
+	{ "verify", "say whether a certificate is valid (exit 0) or not (exit 1)", "CERT_NO",
+	  NULL, verify_options, parse, 1, 1, NULL, 0, verify },
+	{ "revoke", "revoke certificates (撤销)", "[CERT_NO...]",
+	  "Revoke the certificates named as arguments or by a cert_no column on "
+	  "stdin; all must be valid, else nothing is revoked (exit 65).",
+	  revoke_options, parse, 0, -1, "registrar", W, revoke },
+	{ "reissue", "replace a certificate with a new number (补发, 换发)", "CERT_NO",
+	  "Give a valid certificate's holder a new number; the old one is marked "
+	  "replaced and both are linked.  A correction takes the holder's current "
+	  "registry data.",
+	  reissue_options, parse, 1, 1, "registrar", W, reissue },
+	{ "list", "list certificates", "", NULL,
+	  list_options, parse, 0, 0, NULL, 0, list },
+	{ "show", "show a certificate and its events", "CERT_NO", NULL,
+	  NULL, NULL, 1, 1, NULL, 0, show },
+	{ 0 }
+};
+
+static const struct edu_tool tool = {
+	.name = "edu-cert",
+	.summary = "edu-cert -- graduation and teacher-qualification certificates",
+	.verbs = verbs,
+};
+
+int main(int argc, char **argv)
+{
+	return edu_main(&tool, argc, argv);
+}
