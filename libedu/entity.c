@@ -791,7 +791,10 @@ static int bulk_begin(struct importer *im, sqlite3 *db)
 	const char *p[] = { e->table };
 	char *any;
 
-	if (!e->bulk)
+	/* Taking rejected duplicates out needs a DELETE, which SQLite will
+	 * not prepare while a foreign key's parent index is dropped: an
+	 * import with --reject goes the staged way. */
+	if (!e->bulk || im->reject_f)
 		return 0;
 	struct edu_buf q = { 0 };
 	edu_buf_printf(&q, "SELECT 1 FROM \"%s\" LIMIT 1", e->table);
@@ -881,10 +884,16 @@ static void bulk_duplicates(struct importer *im, const struct bulk_index *x)
 		       x->cols, e->table, notnull.s, x->cols, x->cols, e->table,
 		       notnull.s, x->cols);
 	sqlite3_stmt *st = edu_prepare(db, q.s);
-	struct edu_buf d = { 0 };
-	edu_buf_printf(&d, "DELETE FROM \"%s\" WHERE rowid = ?", e->table);
-	sqlite3_stmt *del = edu_prepare(db, d.s);
-	edu_buf_free(&d);
+	/* Without --reject nothing will be written, and the duplicates
+	 * stay until the rollback: a DELETE could not even be prepared when
+	 * another table's foreign key points at the dropped index. */
+	sqlite3_stmt *del = NULL;
+	if (im->reject_f) {
+		struct edu_buf d = { 0 };
+		edu_buf_printf(&d, "DELETE FROM \"%s\" WHERE rowid = ?", e->table);
+		del = edu_prepare(db, d.s);
+		edu_buf_free(&d);
+	}
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		sqlite3_int64 id = sqlite3_column_int64(st, 0), first = sqlite3_column_int64(st, 1);
 		if (id == first)
@@ -898,8 +907,10 @@ static void bulk_duplicates(struct importer *im, const struct bulk_index *x)
 			snprintf(err, sizeof err, "the same %s as %s:%ld (%s)", e->what,
 				 im->files[f->file], f->line, x->cols);
 		row_error(im, im->files[a->file], a->line, im->map, fields, NULL, err);
-		sqlite3_bind_int64(del, 1, id);
-		edu_exec_stmt(db, del);
+		if (del) {
+			sqlite3_bind_int64(del, 1, id);
+			edu_exec_stmt(db, del);
+		}
 		im->st.inserted--;
 	}
 	sqlite3_finalize(st);
