@@ -7,6 +7,7 @@
 #   make bench      benchmarks against baselines in the same run
 #   make fuzz       libFuzzer targets, FUZZ_TIME seconds each
 #   make stress     crash, concurrency, hostile input, access (under 8 min)
+#   make memcheck   valgrind over one run of every verb
 #   make deps       install the build dependencies (Debian, as root)
 
 PREFIX  ?= /usr/local
@@ -39,7 +40,7 @@ BINS     = $(TOOLS:%=$(B)/bin/%)
 UNIT     = $(patsubst tests/unit/%.c,$(B)/unit/%.t,$(wildcard tests/unit/test-*.c))
 MANS     = $(wildcard man/*.[157])
 
-.PHONY: all check demo install uninstall clean bench fuzz stress deps have-deps lint-man
+.PHONY: all check demo install uninstall clean bench fuzz stress memcheck deps have-deps lint-man
 all: $(BINS)
 
 $(B)/libedu/%.o: libedu/%.c libedu/edu.h
@@ -118,6 +119,10 @@ $(B)/stress/gen-students: tests/bench/gen-students.c $(B)/libedu.a libedu/edu.h
 stress: have-deps
 	@$(MAKE) --no-print-directory all $(B)/stress/gen-students
 	@sh tests/stress/run $(B)
+
+memcheck: have-deps
+	@$(MAKE) --no-print-directory all
+	@sh tests/run $(B) tests/stress/memcheck.sh
 
 FUZZERS = fuzz-csv fuzz-valid fuzz-date fuzz-money fuzz-pattern fuzz-header
 FUZZ_CFLAGS = -std=gnu11 -Wall -Wextra -g -O1 -Ilibedu -fsanitize=fuzzer,address,undefined
