@@ -121,7 +121,7 @@ stress: have-deps
 	@sh tests/stress/run $(B)
 
 memcheck: have-deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all $(B)/stress/gen-students
 	@sh tests/run $(B) tests/stress/memcheck.sh
 
 FUZZERS = fuzz-csv fuzz-valid fuzz-date fuzz-money fuzz-pattern fuzz-header
