@@ -53,9 +53,10 @@ for s in n r a p o; do
 done
 trap 'for s in n r a p o; do userdel "$u$s" 2>/dev/null; done; groupdel "$g" 2>/dev/null; rm -rf "$tmp"' EXIT
 
-case $EDU_BIN in */build/san/*) san=1 ;; *) san= ;; esac
+# The plain build, also under SANITIZE=1: LeakSanitizer cannot run in a
+# setgid process (not dumpable, it cannot read its own /proc entries).
 root=$tmp/root
-t_exit 0 "make install DESTDIR SETGID=$g" make -s -C "$top" SANITIZE="$san" install DESTDIR="$root" PREFIX=/usr SETGID="$g"
+t_exit 0 "make install DESTDIR SETGID=$g" make -s -C "$top" SANITIZE= install DESTDIR="$root" PREFIX=/usr SETGID="$g"
 bin=$root/usr/bin
 data=$tmp/data
 mkdir "$data" && chgrp "$g" "$data" && chmod 2770 "$data"
