@@ -126,6 +126,10 @@ t_eq "... the schools are all there" "$("$bin/edu-db" -d "$data/edu.db" query 'S
 
 t_exit 66 "the setgid tools ignore EDU_DB" as r "$bin/edu-school" list
 t_grep "... and look for ./edu.db" "no such database 'edu.db'" "$err"
+t_run as r env EDU_BUSY_TIMEOUT=soon "$bin/edu-school" "$db" list
+t_eq "... and EDU_BUSY_TIMEOUT" "$rc:$(printf '%s' "$err" | grep -c EDU_BUSY_TIMEOUT)" "0:0"
+t_run env EDU_BUSY_TIMEOUT=soon "$EDU_BIN/edu-school" "$db" list
+t_grep "... which a plain build reads (and refuses)" "EDU_BUSY_TIMEOUT: 'soon' is not milliseconds" "$err"
 t_exit 0 "a write by a user with umask 077 ..." as r "$bin/edu-school" "$db" licence set 2111010206 \
 	--number N9 --issued 2021-12-15 --expires 2026-12-15
 t_exit 0 "... leaves files every group member's tool can open" as a "$bin/edu-school" "$db" list

@@ -6,6 +6,7 @@
 #
 #   STRESS_TRIALS   kills per write (20)
 #   STRESS_STUDENTS rows of the student import (200000)
+#   STRESS_CASES    cases of the petition import (10000)
 #   STRESS_SEED     the seed of the kill moments (the day's date)
 #
 # The writes: a student import (edu-enroll, the bulk path), a petition
@@ -16,6 +17,7 @@
 . "$(dirname "$0")/lib.sh"
 trials=${STRESS_TRIALS:-20}
 students=${STRESS_STUDENTS:-200000}
+cases=${STRESS_CASES:-10000}
 seed=${STRESS_SEED:-$(date +%Y%m%d)}
 gen=${EDU_GEN_STUDENTS:-$top/build/out/stress/gen-students}
 [ -x "$gen" ] || { echo "Bail out! no $gen (make stress builds it)"; exit 1; }
@@ -24,8 +26,8 @@ sample_db || { echo "Bail out! no sample database"; exit 1; }
 edu-assets -q import "$examples/assets.csv"
 edu-school list >schools.csv
 "$gen" "$students" schools.csv 1 >students.csv
-awk 'BEGIN { print "kind,channel,category,received_on,petitioner,subject"
-	for (i = 1; i <= 10000; i++) printf "XF,letter,claim,2026-02-01,来信人%d,学位问题%d\n", i, i }' >cases.csv
+awk -v n="$cases" 'BEGIN { print "kind,channel,category,received_on,petitioner,subject"
+	for (i = 1; i <= n; i++) printf "XF,letter,claim,2026-02-01,来信人%d,学位问题%d\n", i, i }' >cases.csv
 sqlite3 "$EDU_DB" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
 cp "$EDU_DB" base.db
 
@@ -90,16 +92,16 @@ students_rerun() {
 crash "student import of $students rows" students_rerun edu-enroll -q import students.csv
 
 # Cases: numbered 1..N with no gap, and the sequence at N, also after the
-# re-run (which numbers the next 10,000).
+# re-run (which numbers the next ones).
 cases_rerun() {
 	[ "$1" = mix ] && return 1
 	edu-petition -q import cases.csv >/dev/null 2>&1 || return 1
 	sqlite3 "$EDU_DB" "SELECT count(*) = max(CAST(substr(case_no, 9) AS INTEGER))
 		AND count(DISTINCT case_no) = count(*)
 		AND (SELECT last FROM sequence WHERE scope = 'petition.XF.2026') = count(*)
-		AND count(*) = $([ "$1" = after ] && echo 20000 || echo 10000) FROM petition" | grep -qx 1
+		AND count(*) = $([ "$1" = after ] && echo $((2 * cases)) || echo "$cases") FROM petition" | grep -qx 1
 }
-crash "petition import of 10000 numbered cases" cases_rerun edu-petition -q import cases.csv
+crash "petition import of $cases numbered cases" cases_rerun edu-petition -q import cases.csv
 
 # A recorded depreciation run: one run row, or none.
 depr_rerun() {
