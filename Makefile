@@ -97,7 +97,7 @@ deps:
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEB_PKGS)
 
 check: have-deps
-	@$(MAKE) --no-print-directory all $(UNIT)
+	@$(MAKE) --no-print-directory all $(UNIT) $(B)/stress/gen-students
 	@sh tests/run $(B) $(UNIT) tests/cli/*.t
 
 lint-man:
