@@ -141,5 +141,42 @@ t_grep "... there are some" "^2111019801\|name\|273D" "$(cat excel.cells)"
 t_eq "--excel keeps the codes whole" "$(sed 1d excel-nobom.csv | grep -c "^'")" 0
 t_exit 0 "the database checks after all of it" edu-db check
 
+# The same round trip through the other registers' text columns: a row
+# per hostile value, the value in every text column.
+tab=$(printf '\t')
+rtvalues() {
+	printf '%s\n' '"=HYPERLINK(""http://x"")"' '+1' '-1+1' '@SUM(A1)' "\"${tab}tab\"" \
+		"\"${cr}cr\"" "'); DROP TABLE x;--" '"a,b"' '" spaces "' '"say ""hi"""' '%s%n' '\\N' '名字'
+}
+# roundtrip TOOL TABLE TEXTCOLS HEADER ROW: ROW is a printf format with
+# %d (the row's number) first and then %s for each text value.
+roundtrip() {
+	tool=$1 table=$2 cols=$3 header=$4 row=$5
+	restore
+	i=0
+	{ printf '%s\n' "$header"; rtvalues | while IFS= read -r v; do
+		i=$((i + 1)); n_s=$(printf '%s' "$row" | grep -o '%s' | wc -l)
+		set -- "$i"; k=0; while [ $k -lt "$n_s" ]; do set -- "$@" "$v"; k=$((k + 1)); done
+		printf "$row\n" "$@"; done; } >rt-$table.csv
+	t_exit 0 "$tool import of hostile text" $tool import rt-$table.csv
+	$tool list >rt-$table-list.csv
+	rm -f rt2.db
+	sqlite3 rt2.db ".import --csv rt-$table.csv want" ".import --csv rt-$table-list.csv got" >/dev/null
+	hx=$(printf '%s' "$cols" | sed "s/\([a-z_]*\)/hex(\1)/g; s/,/||'|'||/g")
+	expect=$(sqlite3 rt2.db "SELECT $hx FROM want" | sort)
+	t_eq "... $table: the text is stored exactly" "$(sqlite3 "$EDU_DB" "SELECT $hx FROM $table" | sort)" "$expect"
+	t_eq "... and listed exactly" "$(sqlite3 rt2.db "SELECT $hx FROM got" | sort)" "$expect"
+}
+roundtrip edu-petition petition petitioner,subject,content,address \
+	kind,channel,category,received_on,petitioner,subject,content,address \
+	'XF,letter,claim,2026-02-%02d,%s,%s,%s,%s'
+roundtrip edu-assets asset name,model,location,custodian,funding \
+	"$(head -1 "$examples/assets.csv")" \
+	'RT-%04d,%s,computer,2010105,%s,2111010201,%s,%s,2024-01-15,5999.00,,%s,in-use,'
+roundtrip edu-doc document issuer,title,department,handler \
+	doc_no,direction,issuer,their_no,title,doc_date,received_on,department,handler \
+	'收文-%d,in,%s,,%s,2026-03-01,2026-03-02,%s,%s'
+restore
+
 figure hostile "inputs=$inputs imports=$(stress_imports | wc -l) trials=$tried imported=$imported failures=$bad"
 done_testing
