@@ -52,6 +52,8 @@ for s in n r a p o; do
 	useradd -M -N -s /bin/sh "$u$s" || { echo "Bail out! useradd failed"; exit 1; }
 done
 trap 'for s in n r a p o; do userdel "$u$s" 2>/dev/null; done; groupdel "$g" 2>/dev/null; rm -rf "$tmp"' EXIT
+# Killed (or its output cut short), it still takes its users away.
+trap 'exit 1' HUP INT TERM PIPE
 
 # The plain build, also under SANITIZE=1: LeakSanitizer cannot run in a
 # setgid process (not dumpable, it cannot read its own /proc entries).
