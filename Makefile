@@ -6,6 +6,8 @@
 #   make install    PREFIX, DESTDIR, BINDIR, MANDIR; SETGID=GROUP
 #   make bench      benchmarks against baselines in the same run
 #   make fuzz       libFuzzer targets, FUZZ_TIME seconds each
+#   make stress     crash, concurrency, hostile input, access (under 8 min)
+#   make memcheck   valgrind over one run of every verb
 #   make deps       install the build dependencies (Debian, as root)
 
 PREFIX  ?= /usr/local
@@ -38,7 +40,7 @@ BINS     = $(TOOLS:%=$(B)/bin/%)
 UNIT     = $(patsubst tests/unit/%.c,$(B)/unit/%.t,$(wildcard tests/unit/test-*.c))
 MANS     = $(wildcard man/*.[157])
 
-.PHONY: all check demo install uninstall clean bench fuzz deps have-deps lint-man
+.PHONY: all check demo install uninstall clean bench fuzz stress memcheck deps have-deps lint-man
 all: $(BINS)
 
 $(B)/libedu/%.o: libedu/%.c libedu/edu.h
@@ -95,7 +97,7 @@ deps:
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEB_PKGS)
 
 check: have-deps
-	@$(MAKE) --no-print-directory all $(UNIT)
+	@$(MAKE) --no-print-directory all $(UNIT) $(B)/bench/gen-students
 	@sh tests/run $(B) $(UNIT) tests/cli/*.t
 
 lint-man:
@@ -114,6 +116,16 @@ bench: have-deps
 	@$(MAKE) --no-print-directory all $(BENCH_TOOLS)
 	@for b in tests/bench/*.sh; do sh $$b $(B)/bin || exit 1; done
 
+# The stress tests (tests/stress/run): not part of check, which stays fast.
+stress: have-deps
+	@$(MAKE) --no-print-directory all $(B)/bench/gen-students
+	@sh tests/stress/run $(B)
+
+memcheck: have-deps
+	@$(MAKE) --no-print-directory all $(B)/bench/gen-students
+	@sh tests/run $(B) tests/stress/memcheck.sh
+
+FUZZERS = fuzz-csv fuzz-valid fuzz-date fuzz-money fuzz-pattern fuzz-header
 FUZZ_CFLAGS = -std=gnu11 -Wall -Wextra -g -O1 -Ilibedu -fsanitize=fuzzer,address,undefined
 build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) libedu/edu.h $(B)/libedu/schema.c
 	@mkdir -p $(@D)
@@ -121,8 +133,8 @@ build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) libedu/edu.h $(B)/libedu/schema.c
 
 fuzz: have-deps
 	@$(MAKE) --no-print-directory all
-	@$(MAKE) --no-print-directory build/fuzz/fuzz-csv build/fuzz/fuzz-valid
-	@for f in fuzz-csv fuzz-valid; do \
+	@$(MAKE) --no-print-directory $(FUZZERS:%=build/fuzz/%)
+	@for f in $(FUZZERS); do \
 	  mkdir -p build/fuzz/corpus-$$f; \
 	  echo "fuzzing $$f for $(FUZZ_TIME) s"; \
 	  build/fuzz/$$f -max_total_time=$(FUZZ_TIME) -max_len=4096 \
