@@ -29,8 +29,8 @@ SANFLAGS :=
 endif
 
 ALL_CFLAGS = -std=gnu11 -Wall -Wextra $(if $(WERROR),-Werror) $(SANFLAGS) -Ilibedu $(CFLAGS)
-LIBS = -lsqlite3 -lcsv -lcrypto -lpthread
-DEB_PKGS = build-essential libsqlite3-dev libcsv-dev libssl-dev sqlite3 mandoc clang
+LIBS = -lsqlite3 -lcsv -lpthread -lm
+DEB_PKGS = build-essential libsqlite3-dev libcsv-dev sqlite3 mandoc clang
 
 TOOLS    = $(sort $(patsubst cmd/%.c,%,$(wildcard cmd/edu-*.c)))
 LIB_SRC  = $(wildcard libedu/*.c)
@@ -78,7 +78,7 @@ $(B)/unit/%.t: tests/unit/%.c tests/unit/tap.h $(B)/libedu.a
 # The libraries must be there before anything builds: as root we install
 # them, otherwise we say what to run.
 have-deps:
-	@if ! printf '#include <sqlite3.h>\n#include <csv.h>\n#include <openssl/evp.h>\n' | \
+	@if ! printf '#include <sqlite3.h>\n#include <csv.h>\n' | \
 	     $(CC) -E -x c - >/dev/null 2>&1 || ! command -v mandoc >/dev/null || \
 	     ! command -v sqlite3 >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \

@@ -1,7 +1,6 @@
 /* audit.c - the audit log: append-only (by trigger), each row's hash
  * chained to the one before, so that `edu-db check` sees any tampering. */
 #define _GNU_SOURCE
-#include <openssl/evp.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -10,11 +9,12 @@
 
 void edu_sha256_hex(const void *data, size_t n, char hex[65])
 {
-	unsigned char md[EVP_MAX_MD_SIZE];
-	unsigned len = 0;
+	unsigned char md[32];
+	struct edu_sha256 s;
 
-	if (!EVP_Digest(data, n, md, &len, EVP_sha256(), NULL) || len != 32)
-		edu_die(EDU_ESOFTWARE, "SHA-256 failed");
+	edu_sha256_init(&s);
+	edu_sha256_add(&s, data, n);
+	edu_sha256_end(&s, md);
 	for (unsigned i = 0; i < 32; i++)
 		snprintf(hex + 2 * i, 3, "%02x", md[i]);
 }
@@ -139,7 +139,7 @@ int edu_audit_verify(sqlite3 *db, FILE *out)
 /* Fields are gathered and hashed 64 KiB at a time: a big import hands
  * over twenty short fields a row, a million rows. */
 struct edu_digest {
-	EVP_MD_CTX *ctx;
+	struct edu_sha256 sha;
 	size_t len;
 	char buf[65536];
 };
@@ -149,21 +149,18 @@ struct edu_digest *edu_digest_new(void)
 	struct edu_digest *d = edu_malloc(sizeof *d);
 
 	d->len = 0;
-	if (!(d->ctx = EVP_MD_CTX_new()) || !EVP_DigestInit_ex(d->ctx, EVP_sha256(), NULL))
-		edu_die(EDU_ESOFTWARE, "SHA-256 failed");
+	edu_sha256_init(&d->sha);
 	return d;
 }
 
 static void digest_add(struct edu_digest *d, const char *s, size_t n)
 {
 	if (d->len + n > sizeof d->buf) {
-		if (!EVP_DigestUpdate(d->ctx, d->buf, d->len))
-			edu_die(EDU_ESOFTWARE, "SHA-256 failed");
+		edu_sha256_add(&d->sha, d->buf, d->len);
 		d->len = 0;
 	}
 	if (n > sizeof d->buf) {
-		if (!EVP_DigestUpdate(d->ctx, s, n))
-			edu_die(EDU_ESOFTWARE, "SHA-256 failed");
+		edu_sha256_add(&d->sha, s, n);
 		return;
 	}
 	memcpy(d->buf + d->len, s, n);
@@ -191,14 +188,11 @@ void edu_digest_field(struct edu_digest *d, const char *s)
 
 void edu_digest_end(struct edu_digest *d, char hex[65])
 {
-	unsigned char md[EVP_MAX_MD_SIZE];
-	unsigned len = 0;
+	unsigned char md[32];
 
-	if (!EVP_DigestUpdate(d->ctx, d->buf, d->len) ||
-	    !EVP_DigestFinal_ex(d->ctx, md, &len) || len != 32)
-		edu_die(EDU_ESOFTWARE, "SHA-256 failed");
+	edu_sha256_add(&d->sha, d->buf, d->len);
+	edu_sha256_end(&d->sha, md);
 	for (unsigned i = 0; i < 32; i++)
 		snprintf(hex + 2 * i, 3, "%02x", md[i]);
-	EVP_MD_CTX_free(d->ctx);
 	free(d);
 }

@@ -219,6 +219,17 @@ void edu_audit(sqlite3 *db, const char *entity, const char *key,
 int edu_audit_verify(sqlite3 *db, FILE *out);
 /* Drop the statements kept for a handle (before closing it). */
 void edu_audit_forget(void);
+/* ---- sha256.c: SHA-256 (FIPS 180-4) --------------------------------- */
+struct edu_sha256 {
+	uint32_t h[8];
+	uint64_t len;		/* bytes added */
+	unsigned char buf[64];
+	size_t n;		/* bytes in buf */
+};
+void edu_sha256_init(struct edu_sha256 *s);
+void edu_sha256_add(struct edu_sha256 *s, const void *data, size_t len);
+void edu_sha256_end(struct edu_sha256 *s, unsigned char md[32]);
+
 /* SHA-256 of data as 64 hex digits in hex[65]. */
 void edu_sha256_hex(const void *data, size_t n, char hex[65]);
 /* SHA-256 of a sequence of fields, each taken with its length (NULL is

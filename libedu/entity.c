@@ -606,7 +606,9 @@ struct importer {
 		/* A unique index's keys so far, while it is not there: the
 		 * hash of each row's key and its rowid, open addressing. */
 		int ncol, col[8];	/* entity columns of the key */
-		uint32_t *hash, *rowid;
+		struct key_slot {
+			uint32_t hash, rowid;	/* rowid 0: empty */
+		} *slot;	/* one cache line per probe, not two */
 		size_t n, cap;
 		sqlite3_stmt *get;	/* the key of a rowid */
 	} *idx;
@@ -819,12 +821,12 @@ static uint32_t key_hash(const struct bulk_index *x, char *const *vals)
 static sqlite3_int64 key_find(struct importer *im, struct bulk_index *x,
 			      char *const *vals, uint32_t h)
 {
-	for (size_t i = h & (x->cap - 1); x->rowid[i]; i = (i + 1) & (x->cap - 1)) {
-		if (x->hash[i] != h)
+	for (size_t i = h & (x->cap - 1); x->slot[i].rowid; i = (i + 1) & (x->cap - 1)) {
+		if (x->slot[i].hash != h)
 			continue;
 		int same = 1;
 		sqlite3_reset(x->get);
-		sqlite3_bind_int64(x->get, 1, x->rowid[i]);
+		sqlite3_bind_int64(x->get, 1, x->slot[i].rowid);
 		if (sqlite3_step(x->get) != SQLITE_ROW)
 			edu_die_db(im->w->db, "cannot read a row back");
 		for (int k = 0; k < x->ncol && same; k++) {
@@ -833,38 +835,35 @@ static sqlite3_int64 key_find(struct importer *im, struct bulk_index *x,
 		}
 		sqlite3_reset(x->get);
 		if (same)
-			return x->rowid[i];
+			return x->slot[i].rowid;
 	}
 	return 0;
+}
+
+static void key_put(struct key_slot *slot, size_t cap, struct key_slot k)
+{
+	size_t j = k.hash & (cap - 1);
+
+	while (slot[j].rowid)
+		j = (j + 1) & (cap - 1);
+	slot[j] = k;
 }
 
 static void key_add(struct bulk_index *x, uint32_t h, sqlite3_int64 rowid)
 {
 	if (2 * (x->n + 1) > x->cap) {
 		size_t cap = x->cap ? 2 * x->cap : 1024;
-		uint32_t *hash = edu_malloc(cap * sizeof *hash);
-		uint32_t *ids = edu_malloc(cap * sizeof *ids);
+		struct key_slot *slot = edu_malloc(cap * sizeof *slot);
 
-		memset(ids, 0, cap * sizeof *ids);
+		memset(slot, 0, cap * sizeof *slot);
 		for (size_t i = 0; i < x->cap; i++)
-			if (x->rowid[i]) {
-				size_t j = x->hash[i] & (cap - 1);
-				while (ids[j])
-					j = (j + 1) & (cap - 1);
-				hash[j] = x->hash[i];
-				ids[j] = x->rowid[i];
-			}
-		free(x->hash);
-		free(x->rowid);
-		x->hash = hash;
-		x->rowid = ids;
+			if (x->slot[i].rowid)
+				key_put(slot, cap, x->slot[i]);
+		free(x->slot);
+		x->slot = slot;
 		x->cap = cap;
 	}
-	size_t j = h & (x->cap - 1);
-	while (x->rowid[j])
-		j = (j + 1) & (x->cap - 1);
-	x->hash[j] = h;
-	x->rowid[j] = (uint32_t)rowid;
+	key_put(x->slot, x->cap, (struct key_slot){ h, (uint32_t)rowid });
 	x->n++;
 }
 
@@ -1043,8 +1042,7 @@ static void bulk_finish(struct importer *im)
 		    sqlite3_exec(db, x->sql, NULL, NULL, NULL) != SQLITE_OK)
 			edu_die_db(db, "cannot build an index");
 		sqlite3_finalize(x->get);
-		free(x->hash);
-		free(x->rowid);
+		free(x->slot);
 		free(x->name);
 		free(x->sql);
 		free(x->cols);
