@@ -7,13 +7,14 @@
 #   STRESS_TRIALS   kills per write (20)
 #   STRESS_STUDENTS rows of the student import (200000)
 #   STRESS_CASES    cases of the petition import (10000)
+#   STRESS_CERTS    about the graduates of the certificate batch (50000)
 #   STRESS_SEED     the seed of the kill moments (the day's date)
 #
 # The writes: a student import (edu-enroll, the bulk path), a petition
 # import that numbers every case from a sequence, and a recorded
-# depreciation run.  edu-cert's certificate batch and edu-exam's
-# admission run go here when they land: a setup, the command, and the
-# fingerprint of the tables they write.
+# depreciation run, and a batch of junior graduation certificates.
+# edu-exam's admission run is still to come here: a setup, the command,
+# and the fingerprint of the tables it writes.
 . "$(dirname "$0")/lib.sh"
 trials=${STRESS_TRIALS:-20}
 students=${STRESS_STUDENTS:-200000}
@@ -34,7 +35,7 @@ cp "$EDU_DB" base.db
 # What a write changes, as one line: the tables' contents (sqlite3's
 # .sha3sum) and the counts of the rows that carry the time (audit, run).
 fp() {
-	for t in student student_event petition petition_event sequence asset asset_event; do
+	for t in student student_event petition petition_event sequence asset asset_event certificate certificate_event; do
 		sqlite3 "$EDU_DB" ".sha3sum $t" | cut -c1-16
 	done | tr '\n' ' '
 	sqlite3 "$EDU_DB" "SELECT count(*) FROM audit" "SELECT count(*) FROM run" | tr '\n' ' '
@@ -111,5 +112,26 @@ depr_rerun() {
 	  "$([ "$1" = after ] && echo 2 || echo 1)" ]
 }
 crash "depreciation run --record" depr_rerun edu-assets -q depreciate --as-of 2026-10 --record
+
+# A certificate batch: every grade-9 graduate of 2026 numbered once, the
+# serials 1..N with no gap, after a kill and the re-run alike.
+certs=${STRESS_CERTS:-50000}
+fresh
+edu-db -q config set bureau.region 110102
+"$gen" $((certs * 12)) schools.csv 3 | awk -F, 'NR == 1 || $9 == 9' >grade9.csv
+edu-enroll -q import grade9.csv
+edu-enroll list --grade 9 | edu-enroll -q graduate --on 2026-07-10
+sqlite3 "$EDU_DB" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+cp "$EDU_DB" base.db
+graduates=$(sqlite3 "$EDU_DB" "SELECT count(*) FROM student WHERE status = 'graduated'")
+certs_rerun() {
+	[ "$1" = mix ] && return 1
+	edu-cert -q issue --kind junior --eligible --year 2026 >/dev/null 2>&1 || return 1
+	sqlite3 "$EDU_DB" "SELECT count(*) = $graduates AND count(DISTINCT cert_no) = count(*)
+		AND count(DISTINCT holder) = count(*)
+		AND max(CAST(substr(cert_no, -6) AS INTEGER)) = count(*) FROM certificate" | grep -qx 1
+}
+crash "certificate batch of $graduates graduates" certs_rerun \
+	edu-cert -q issue --kind junior --eligible --year 2026
 
 done_testing
