@@ -37,8 +37,9 @@ setup() {
 # run N: issue to N graduates; prints "seconds max_rss_kb".
 run() {
 	setup "$1"
-	/usr/bin/time -f '%e %M' -o time.out "$bin/edu-cert" -q -d edu.db --on 2026-07-05 \
-		issue --kind junior --eligible --year 2026 > out.csv
+	"$bin/../bench/runstat" "$bin/edu-cert" -q -d edu.db --on 2026-07-05 \
+		issue --kind junior --eligible --year 2026 > out.csv 2> time.err
+	sed -n 's/^runstat: \([0-9.]*\) s \([0-9]*\) KiB$/\1 \2/p' time.err > time.out
 	got=$(($(wc -l < out.csv) - 1))
 	[ "$got" -eq "$1" ] || { echo "cert: issued $got, want $1" >&2; exit 1; }
 	cat time.out

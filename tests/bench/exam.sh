@@ -56,7 +56,8 @@ setup() {
 
 # Run a command, keeping its wall time and peak RSS (KB) in $secs, $rss.
 measure() {
-	/usr/bin/time -f '%e %M' -o time.txt "$@" >/dev/null || [ $? -eq 1 ]
+	"$bin/../bench/runstat" "$@" >/dev/null 2> time.err || [ $? -eq 1 ]
+	sed -n 's/^runstat: \([0-9.]*\) s \([0-9]*\) KiB$/\1 \2/p' time.err > time.txt
 	read -r secs rss <<EOT
 $(tail -1 time.txt)
 EOT
