@@ -12,9 +12,8 @@
 #
 # The writes: a student import (edu-enroll, the bulk path), a petition
 # import that numbers every case from a sequence, and a recorded
-# depreciation run, and a batch of junior graduation certificates.
-# edu-exam's admission run is still to come here: a setup, the command,
-# and the fingerprint of the tables it writes.
+# depreciation run, a batch of junior graduation certificates, and an
+# admission run over the graduates' exam candidates.
 . "$(dirname "$0")/lib.sh"
 trials=${STRESS_TRIALS:-20}
 students=${STRESS_STUDENTS:-200000}
@@ -35,7 +34,7 @@ cp "$EDU_DB" base.db
 # What a write changes, as one line: the tables' contents (sqlite3's
 # .sha3sum) and the counts of the rows that carry the time (audit, run).
 fp() {
-	for t in student student_event petition petition_event sequence asset asset_event certificate certificate_event; do
+	for t in student student_event petition petition_event sequence asset asset_event certificate certificate_event admission admission_event; do
 		sqlite3 "$EDU_DB" ".sha3sum $t" | cut -c1-16
 	done | tr '\n' ' '
 	sqlite3 "$EDU_DB" "SELECT count(*) FROM audit" "SELECT count(*) FROM run" | tr '\n' ' '
@@ -133,5 +132,33 @@ certs_rerun() {
 }
 crash "certificate batch of $graduates graduates" certs_rerun \
 	edu-cert -q issue --kind junior --eligible --year 2026
+
+# An admission run: the same graduates as exam candidates with three
+# choices of the sample's senior schools; admit replaces the year's result
+# whole, so after a kill and the re-run the result is the same as after.
+fresh
+edu-db query "SELECT student_no FROM student WHERE status = 'graduated'" | tail -n +2 |
+awk 'BEGIN { srand(7); print "exam_no,student_no,name,junior_school,score_chinese,score_math,bonus,choice1,choice2,choice3"
+	split("2111010229 2111010230 2111010231 2111010232 2111010233", s, " ") }
+{ printf "K%07d,%s,考生,2111010223,%.1f,%.1f,0,%s,%s,%s\n", NR, $1, int(rand() * 1201) / 10,
+	int(rand() * 1201) / 10, s[NR % 5 + 1], s[(NR + 1) % 5 + 1], s[(NR + 2) % 5 + 1] }' >cand.csv
+# Seats for everyone, so that admit exits 0.
+printf 'school_code,seats\n2111010229,%d\n2111010230,%d\n2111010231,%d\n2111010232,%d\n2111010233,%d\n' \
+	$graduates $graduates $graduates $graduates $graduates >seats.csv
+edu-exam -q import --year 2026 cand.csv && edu-exam -q seats import --year 2026 seats.csv ||
+	echo "Bail out! cannot set up the exam"
+sqlite3 "$EDU_DB" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+cp "$EDU_DB" base.db
+admit_rerun() {
+	[ "$1" = mix ] && return 1
+	edu-exam -q admit --year 2026 --seed 5 >/dev/null 2>&1 || return 1
+	[ "$(sqlite3 "$EDU_DB" ".sha3sum admission" | cut -c1-16)" = "$admitted" ]
+}
+admitted=
+# The result the re-runs must reach: the admission table after one run.
+fresh
+edu-exam -q admit --year 2026 --seed 5 >/dev/null 2>&1
+admitted=$(sqlite3 "$EDU_DB" ".sha3sum admission" | cut -c1-16)
+crash "admission of $graduates candidates" admit_rerun edu-exam -q admit --year 2026 --seed 5
 
 done_testing
