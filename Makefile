@@ -6,7 +6,7 @@
 #   make install    PREFIX, DESTDIR, BINDIR, MANDIR; SETGID=GROUP
 #   make bench      benchmarks against baselines in the same run
 #   make fuzz       libFuzzer targets, FUZZ_TIME seconds each
-#   make stress     crash, concurrency, hostile input, access (under 8 min)
+#   make stress     crash, concurrency, hostile input, access (under 15 min)
 #   make memcheck   valgrind over one run of every verb
 #   make deps       install the build dependencies (Debian, as root)
 
