@@ -924,6 +924,8 @@ static int bulk_begin(struct importer *im, sqlite3 *db)
 			ok = 0;
 	}
 	sqlite3_finalize(st);
+	/* Identifiers only, from the schema and the tool's column table; no
+	 * value is ever part of this SQL. */
 	for (int i = 0; i < im->nidx && ok; i++) {
 		struct bulk_index *x = &im->idx[i];
 		struct edu_buf d = { 0 };
