@@ -268,13 +268,6 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	return 0;
 }
 
-static void need(const char *value, const char *option)
-{
-	if (!value || !*value)
-		edu_die(EDU_EUSAGE, "%s is required (see '%s %s --help')", option,
-			edu_prog, edu_verb_name);
-}
-
 /* An enumerated option value as its key; exit 64 when it is not one. */
 static const char *enum_arg(const char *option, const struct edu_enum *e,
 			    const char *in)
@@ -553,7 +546,7 @@ static int asset_lend(struct edu_cmd *c)
 {
 	static const char *const from[] = { "in-use", "idle", NULL };
 
-	need(opt.to, "--to");
+	edu_need_text(opt.to, "--to");
 	struct event ev = { .kind = "lend", .from = from, .to = "lent", .party = opt.to };
 	return apply(c, &ev);
 }
@@ -576,8 +569,8 @@ static int asset_repair(struct edu_cmd *c)
 
 static int asset_dispose(struct edu_cmd *c)
 {
-	need(opt.method, "--method");
-	need(opt.doc, "--doc");
+	edu_need_text(opt.method, "--method");
+	edu_need_text(opt.doc, "--doc");
 	struct event ev = { .kind = "dispose", .from = not_gone, .to = "disposed",
 			    .method = enum_arg("--method", methods, opt.method), .doc = opt.doc };
 	return apply(c, &ev);

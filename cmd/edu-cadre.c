@@ -358,13 +358,6 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	return 0;
 }
 
-static void need(const char *value, const char *option)
-{
-	if (!value || !*value)
-		edu_die(EDU_EUSAGE, "%s is required (see '%s %s --help')", option,
-			edu_prog, edu_verb_name);
-}
-
 /* An enumerated option value as the table's English key (NULL for
 none): exit 64 when it is not one of them. */
 static const char *enum_opt(const struct edu_enum *e, const char *option,
@@ -818,31 +811,31 @@ static int event_verb(struct edu_cmd *c, rule_fn *rule)
 
 static int appoint(struct edu_cmd *c)
 {
-	need(opt.position, "--position");
+	edu_need_text(opt.position, "--position");
 	return event_verb(c, rule_appoint);
 }
 
 static int dismiss(struct edu_cmd *c)
 {
-	need(opt.position, "--position");
+	edu_need_text(opt.position, "--position");
 	return event_verb(c, rule_dismiss);
 }
 
 static int title(struct edu_cmd *c)
 {
-	need(opt.title, "--title");
+	edu_need_text(opt.title, "--title");
 	return event_verb(c, rule_title);
 }
 
 static int reward(struct edu_cmd *c)
 {
-	need(opt.kind, "--kind");
+	edu_need_text(opt.kind, "--kind");
 	return event_verb(c, rule_reward);
 }
 
 static int punish(struct edu_cmd *c)
 {
-	need(opt.kind, "--kind");
+	edu_need_text(opt.kind, "--kind");
 	opt.kind = enum_opt(punishments, "--kind", opt.kind);
 	if (!strcmp(opt.kind, "dismissal") && opt.until >= 0)
 		edu_die(EDU_EUSAGE, "--until: a dismissal is for good and has no end");
@@ -851,7 +844,7 @@ static int punish(struct edu_cmd *c)
 
 static int party(struct edu_cmd *c)
 {
-	need(opt.stage, "--stage");
+	edu_need_text(opt.stage, "--stage");
 	opt.stage = enum_opt(parties, "--stage", opt.stage);
 	return event_verb(c, rule_party);
 }
@@ -903,7 +896,7 @@ static int eligible(struct edu_cmd *c)
 	char day[11];
 	const char *key = NULL;
 
-	need(opt.title, "--title");
+	edu_need_text(opt.title, "--title");
 	const char *t = edu_teacher_title(opt.title);
 	for (size_t i = 0; t && i < sizeof years / sizeof *years; i++)
 		if (!strcmp(years[i].title, t))

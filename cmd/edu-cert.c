@@ -147,13 +147,6 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	return 0;
 }
 
-static void need(const void *value, const char *option)
-{
-	if (!value)
-		edu_die(EDU_EUSAGE, "%s is required (see '%s %s --help')", option,
-			edu_prog, edu_verb_name);
-}
-
 /* ---- issuing ------------------------------------------------------------- */
 
 /* What is printed on a certificate, as issue copies it in. */
@@ -637,12 +630,12 @@ static int issue(struct edu_cmd *c)
 	int bad_input = 0, teacher;
 	char *batch;
 
-	need(opt.kind, "--kind");
+	edu_need(opt.kind, "--kind");
 	teacher = !strcmp(opt.kind, "teacher");
 	if (opt.eligible) {
 		if (teacher)
 			edu_die(EDU_EUSAGE, "--eligible is for graduation certificates; teacher applicants come as CSV");
-		need(opt.year ? "" : NULL, "--year");
+		edu_need(opt.year ? "" : NULL, "--year");
 		if (c->argc)
 			edu_die(EDU_EUSAGE, "--eligible takes no student numbers");
 	} else if (opt.year || opt.school) {
@@ -789,7 +782,7 @@ static int revoke(struct edu_cmd *c)
 	struct edu_keys k;
 	char **nos, day[11];
 
-	need(opt.reason, "--reason");
+	edu_need(opt.reason, "--reason");
 	if (!*opt.reason)
 		edu_die(EDU_EUSAGE, "--reason may not be empty");
 	if (edu_keys_read(&k, c->argc, c->argv, "cert_no", "证书编号|证书号") < 0)
@@ -841,7 +834,7 @@ static int reissue(struct edu_cmd *c)
 	struct edu_keys k = { 0 };
 	char **nos;
 
-	need(opt.reason, "--reason");
+	edu_need(opt.reason, "--reason");
 	if (edu_valid_enum(reissue_reasons, opt.reason, reason, err) < 0)
 		edu_die(EDU_EUSAGE, "--reason: %s", err);
 	opt.reason = reason;

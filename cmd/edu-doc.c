@@ -302,13 +302,6 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	return 0;
 }
 
-static void need(const char *value, const char *option)
-{
-	if (!value || !*value)
-		edu_die(EDU_EUSAGE, "%s is required (see '%s %s --help')", option,
-			edu_prog, edu_verb_name);
-}
-
 /* An enumerated option value, normalised, or exit 64 naming the option. */
 static char *enum_arg(const char *option, const struct edu_enum *e, const char *in)
 {
@@ -456,8 +449,8 @@ static int receive(struct edu_cmd *c)
 	char on[11];
 	char *level, *years;
 
-	need(opt.issuer, "--issuer");
-	need(opt.title, "--title");
+	edu_need_text(opt.issuer, "--issuer");
+	edu_need_text(opt.title, "--title");
 	secrecy_args(&level, &years);
 	edu_date_str(edu_opt.on, on);
 	edu_begin(c->db);
@@ -485,7 +478,7 @@ static int issue(struct edu_cmd *c)
 	char on[11];
 	char *level, *years;
 
-	need(opt.title, "--title");
+	edu_need_text(opt.title, "--title");
 	secrecy_args(&level, &years);
 	edu_date_str(edu_opt.on, on);
 	edu_begin(c->db);
@@ -721,7 +714,7 @@ static int change_status(struct edu_cmd *c, transition move)
 
 static int route(struct edu_cmd *c)
 {
-	need(opt.to, "--to");
+	edu_need_text(opt.to, "--to");
 	return change_status(c, to_routed);
 }
 
@@ -732,7 +725,7 @@ static int handled(struct edu_cmd *c)
 
 static int archive(struct edu_cmd *c)
 {
-	need(opt.retention, "--retention");
+	edu_need_text(opt.retention, "--retention");
 	opt.retention = enum_arg("--retention", retentions, opt.retention);
 	return change_status(c, to_archived);
 }
@@ -881,8 +874,8 @@ static int meeting_add(struct edu_cmd *c)
 	static const char *const names[] = { "kind", "day", "title" };
 	char day[11], id[24];
 
-	need(opt.kind, "--kind");
-	need(opt.title, "--title");
+	edu_need_text(opt.kind, "--kind");
+	edu_need_text(opt.title, "--title");
 	char *kind = enum_arg("--kind", kinds, opt.kind);
 	edu_date_str(edu_opt.on, day);
 	edu_begin(c->db);
@@ -903,9 +896,9 @@ static int decision_add(struct edu_cmd *c)
 	long meeting = edu_arg_long("MEETING", c->argv[0], 1, 999999999);
 	char mid[24];
 
-	need(opt.text, "--text");
-	need(opt.owner, "--owner");
-	need(opt.due, "--due");
+	edu_need_text(opt.text, "--text");
+	edu_need_text(opt.owner, "--owner");
+	edu_need_text(opt.due, "--due");
 	edu_date_str(edu_arg_date("--due", opt.due), due_s);
 	snprintf(mid, sizeof mid, "%ld", meeting);
 	edu_begin(c->db);

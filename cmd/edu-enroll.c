@@ -5,7 +5,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 #include <time.h>
 
 #include "edu.h"
@@ -350,13 +349,6 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	return 0;
 }
 
-static void need(const void *value, const char *option)
-{
-	if (!value)
-		edu_die(EDU_EUSAGE, "%s is required (see '%s %s --help')", option,
-			edu_prog, edu_verb_name);
-}
-
 /* An option's value checked as a column's values are: exit 64. */
 static const char *enum_arg(const char *option, const struct edu_enum *e,
 			    const char *in, char *out)
@@ -622,7 +614,7 @@ static int transfer(struct edu_cmd *c)
 {
 	char code[EDU_VAL_MAX], err[EDU_ERR_MAX];
 
-	need(opt.to, "--to");
+	edu_need(opt.to, "--to");
 	if (edu_valid_digits(opt.to, 10, code, err) < 0)
 		edu_die(EDU_EUSAGE, "--to: %s", err);
 	opt.to = code;
@@ -631,7 +623,7 @@ static int transfer(struct edu_cmd *c)
 
 static int suspend(struct edu_cmd *c)
 {
-	need(opt.reason, "--reason");
+	edu_need(opt.reason, "--reason");
 	return change(c, "suspend", "suspended", do_suspend);
 }
 
@@ -642,7 +634,7 @@ static int resume(struct edu_cmd *c)
 
 static int withdraw(struct edu_cmd *c)
 {
-	need(opt.reason, "--reason");
+	edu_need(opt.reason, "--reason");
 	return change(c, "withdraw", "withdrawn", do_withdraw);
 }
 
@@ -659,7 +651,7 @@ static int promote(struct edu_cmd *c)
 	char day[11];
 	struct edu_run run;
 
-	need(opt.year ? &opt.year : NULL, "--year");
+	edu_need(opt.year ? &opt.year : NULL, "--year");
 	edu_date_str(edu_opt.on, day);
 	edu_run_start(&run);
 	edu_begin(c->db);
@@ -721,8 +713,8 @@ static int placement(struct edu_cmd *c)
 {
 	char d[EDU_VAL_MAX], p[EDU_VAL_MAX];
 
-	need(opt.disability, "--disability");
-	need(opt.placement, "--placement");
+	edu_need(opt.disability, "--disability");
+	edu_need(opt.placement, "--placement");
 	enum_arg("--disability", disabilities, opt.disability, d);
 	enum_arg("--placement", placements, opt.placement, p);
 	char *no = find_student(c->db, c->argv[0]);
@@ -976,17 +968,11 @@ static int assign(struct edu_cmd *c)
 	char cutoff[11], entry[11], err[EDU_ERR_MAX];
 	struct edu_run run;
 
-	need(opt.year ? &opt.year : NULL, "--year");
+	edu_need(opt.year ? &opt.year : NULL, "--year");
 	if (c->argc > 1)
 		edu_die(EDU_EUSAGE, "give one file of applicants");
-	if (!opt.seeded) {
-		if (getrandom(&opt.seed, sizeof opt.seed, 0) != sizeof opt.seed)
-			opt.seed = (uint64_t)time(NULL);
-		opt.seed &= INT64_MAX;
-		if (!edu_opt.quiet)
-			edu_warn("lottery seed %llu (give --seed %llu to draw the same again)",
-				 (unsigned long long)opt.seed, (unsigned long long)opt.seed);
-	}
+	if (!opt.seeded)
+		opt.seed = edu_lottery_seed();
 	if (read_applicants(c, &a, &na) < 0) {
 		edu_warn("nothing written");
 		return EDU_EDATA;

@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/random.h>
 #include <time.h>
 
 #include "edu.h"
@@ -928,14 +927,8 @@ static int admit(struct edu_cmd *c)
 	struct edu_run run;
 
 	need_year();
-	if (!opt.seeded) {
-		if (getrandom(&opt.seed, sizeof opt.seed, 0) != sizeof opt.seed)
-			opt.seed = (uint64_t)time(NULL);
-		opt.seed &= INT64_MAX;
-		if (!edu_opt.quiet)
-			edu_warn("lottery seed %llu (give --seed %llu to draw the same again)",
-				 (unsigned long long)opt.seed, (unsigned long long)opt.seed);
-	}
+	if (!opt.seeded)
+		opt.seed = edu_lottery_seed();
 	edu_run_start(&run);
 	edu_begin(c->db);
 	if (final_year(c->db)) {

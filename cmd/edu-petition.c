@@ -396,13 +396,6 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	return 0;
 }
 
-static void need(const void *value, const char *option)
-{
-	if (!value)
-		edu_die(EDU_EUSAGE, "%s is required (see '%s %s --help')", option,
-			edu_prog, edu_verb_name);
-}
-
 /* An option's value checked as a column's: exit 64 when it is not one. */
 static const char *opt_enum(const struct edu_enum *e, const char *option,
 			    const char *in, char out[EDU_VAL_MAX])
@@ -501,9 +494,9 @@ static int case_new(struct edu_cmd *c)
 	char on[11];
 	const char *raw[NCOL] = { 0 };
 
-	need(opt.kind, "--kind");
-	need(opt.petitioner, "--petitioner");
-	need(opt.subject, "--subject");
+	edu_need(opt.kind, "--kind");
+	edu_need(opt.petitioner, "--petitioner");
+	edu_need(opt.subject, "--subject");
 	check_text("--petitioner", opt.petitioner);
 	check_text("--subject", opt.subject);
 	check_text("--address", opt.address);
@@ -942,7 +935,7 @@ static int change_cases(struct edu_cmd *c, int (*rule)(struct change *, char *))
 
 static int case_assign(struct edu_cmd *c)
 {
-	need(opt.dept, "--dept");
+	edu_need(opt.dept, "--dept");
 	check_text("--dept", opt.dept);
 	return change_cases(c, rule_assign);
 }
@@ -954,22 +947,22 @@ static int case_accept(struct edu_cmd *c)
 
 static int case_decline(struct edu_cmd *c)
 {
-	need(opt.reason, "--reason");
+	edu_need(opt.reason, "--reason");
 	check_text("--reason", opt.reason);
 	return change_cases(c, rule_decline);
 }
 
 static int case_extend(struct edu_cmd *c)
 {
-	need(opt.days >= 0 ? &opt.days : NULL, "--days");
-	need(opt.reason, "--reason");
+	edu_need(opt.days >= 0 ? &opt.days : NULL, "--days");
+	edu_need(opt.reason, "--reason");
 	check_text("--reason", opt.reason);
 	return change_cases(c, rule_extend);
 }
 
 static int case_reply(struct edu_cmd *c)
 {
-	need(opt.text, "--text");
+	edu_need(opt.text, "--text");
 	check_text("--text", opt.text);
 	return change_cases(c, rule_reply);
 }
@@ -978,7 +971,7 @@ static int case_feedback(struct edu_cmd *c)
 {
 	char rating[EDU_VAL_MAX];
 
-	need(opt.rating, "--rating");
+	edu_need(opt.rating, "--rating");
 	opt_enum(ratings, "--rating", opt.rating, rating);
 	return change_cases(c, rule_feedback);
 }
@@ -1111,7 +1104,7 @@ static int case_stats(struct edu_cmd *c)
 	const char *by = opt.by ? opt.by : "kind", *expr = "kind";
 	char year[8];
 
-	need(opt.year >= 0 ? &opt.year : NULL, "--year");
+	edu_need(opt.year >= 0 ? &opt.year : NULL, "--year");
 	for (size_t i = 0; i < sizeof groups / sizeof *groups; i++)
 		if (!strcmp(groups[i].by, by))
 			expr = groups[i].expr;

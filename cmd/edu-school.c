@@ -261,13 +261,6 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	return 0;
 }
 
-static void need(const char *value, const char *option)
-{
-	if (!value)
-		edu_die(EDU_EUSAGE, "%s is required (see '%s %s --help')", option,
-			edu_prog, edu_verb_name);
-}
-
 /* ---- verbs ------------------------------------------------------------ */
 
 static int school_import(struct edu_cmd *c)
@@ -307,9 +300,9 @@ static int put_one(struct edu_cmd *c, const struct edu_entity *e,
 
 static int licence_set(struct edu_cmd *c)
 {
-	need(opt.number, "--number");
-	need(opt.issued, "--issued");
-	need(opt.expires, "--expires");
+	edu_need(opt.number, "--number");
+	edu_need(opt.issued, "--issued");
+	edu_need(opt.expires, "--expires");
 	const char *raw[] = { c->argv[0], opt.number, opt.issued, opt.expires };
 	return put_one(c, &licence, raw);
 }
@@ -334,16 +327,16 @@ static int licence_list(struct edu_cmd *c)
 
 static int inspect(struct edu_cmd *c)
 {
-	need(opt.year, "--year");
-	need(opt.result, "--result");
+	edu_need(opt.year, "--year");
+	edu_need(opt.result, "--result");
 	const char *raw[] = { c->argv[0], opt.year, opt.result, opt.note };
 	return put_one(c, &inspection, raw);
 }
 
 static int designate(struct edu_cmd *c)
 {
-	need(opt.title, "--title");
-	need(opt.since, "--since");
+	edu_need(opt.title, "--title");
+	edu_need(opt.since, "--since");
 	const char *raw[] = { c->argv[0], opt.title, opt.since, opt.until };
 	return put_one(c, &designation, raw);
 }

@@ -8,6 +8,8 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include <sys/random.h>
+#include <time.h>
 #include "edu.h"
 
 struct edu_opts edu_opt;
@@ -307,4 +309,29 @@ void edu_finish(sqlite3 *db)
 	} else {
 		edu_commit(db);
 	}
+}
+
+void edu_need(const void *value, const char *option)
+{
+	if (!value)
+		edu_die(EDU_EUSAGE, "%s is required (see '%s %s --help')", option,
+			edu_prog, edu_verb_name);
+}
+
+void edu_need_text(const char *value, const char *option)
+{
+	edu_need(value && *value ? value : NULL, option);
+}
+
+uint64_t edu_lottery_seed(void)
+{
+	uint64_t seed;
+
+	if (getrandom(&seed, sizeof seed, 0) != sizeof seed)
+		seed = (uint64_t)time(NULL);
+	seed &= INT64_MAX;
+	if (!edu_opt.quiet)
+		edu_warn("lottery seed %llu (give --seed %llu to draw the same again)",
+			 (unsigned long long)seed, (unsigned long long)seed);
+	return seed;
 }

@@ -137,6 +137,13 @@ int edu_main(const struct edu_tool *t, int argc, char **argv);
 /* Parse an option value with the option's name in the message: exit 64. */
 long edu_arg_long(const char *opt, const char *s, long min, long max);
 int edu_arg_date(const char *opt, const char *s);	/* day number */
+/* A required option: exit 64 naming it when value is NULL. */
+void edu_need(const void *value, const char *option);
+/* The same for a text option, which may not be empty either. */
+void edu_need_text(const char *value, const char *option);
+/* A lottery seed when none was given: random, and said on stderr (unless
+ * --quiet) so that the draw can be repeated with --seed. */
+uint64_t edu_lottery_seed(void);
 
 /* ---- db.c: open, schema, transactions ------------------------------- */
 
