@@ -79,4 +79,152 @@ else
 	t_skip "... but not with --quiet" "no script(1)"
 fi
 
+# ---- each common option takes effect ----------------------------------
+# Each test below sees the option change what is written or printed, so
+# that a tool which accepted an option and then ignored it fails here.
+
+# Two small files of one school each.
+school() { printf 'school_code,name,kind,ownership,principal,status\n%s,%s,primary,public,%s,open\n' "$1" "$2" "$3"; }
+school 3000000001 甲校 王一 > "$tmp/a.csv"
+school 3000000002 乙校 王二 > "$tmp/b.csv"
+school 3000000003 丙校 王三 > "$tmp/c.csv"
+school 3000000004 丁校 王四 > "$tmp/d.csv"
+codes() { sqlite3 "$1" "SELECT group_concat(school_code, ' ') FROM (SELECT school_code FROM school WHERE school_code LIKE '3%' ORDER BY 1)"; }
+file_sum() { cat "$1" "$1-wal" 2>/dev/null | cksum; }
+
+# --db: the named file, and neither $EDU_DB nor ./edu.db.  The directory
+# cwd has an edu.db of its own, which is what a tool there uses by default.
+mkdir "$tmp/cwd"
+sum_env=$(db_sum)
+t_exit 0 "--db FILE: init creates FILE" edu-db -q --db "$tmp/other.db" init
+t_eq "... and FILE is a database" "$(sqlite3 "$tmp/other.db" "SELECT count(*) FROM school")" 0
+t_eq "... \$EDU_DB is unchanged byte for byte" "$(db_sum)" "$sum_env"
+(cd "$tmp/cwd" && unset EDU_DB && edu-db -q init && edu-school -q import "$examples/schools.csv")
+sum_cwd=$(file_sum "$tmp/cwd/edu.db")
+t_exit 0 "--db before the verb, \$EDU_DB unset: import" \
+	sh -c 'cd "$1/cwd" && unset EDU_DB && edu-school -q --db ../other.db import "$1/a.csv"' sh "$tmp"
+t_exit 0 "--db after the verb, \$EDU_DB set: import" \
+	sh -c 'cd "$1/cwd" && edu-school -q import "$1/b.csv" --db "$1/other.db"' sh "$tmp"
+t_eq "... both schools are in FILE" "$(codes "$tmp/other.db")" "3000000001 3000000002"
+t_eq "... neither is in \$EDU_DB" "$(codes "$EDU_DB")" ""
+t_eq "... nor in ./edu.db" "$(codes "$tmp/cwd/edu.db")" ""
+t_eq "... \$EDU_DB is unchanged byte for byte" "$(db_sum)" "$sum_env"
+t_eq "... ./edu.db is unchanged byte for byte" "$(file_sum "$tmp/cwd/edu.db")" "$sum_cwd"
+t_exit 0 "--db on a reading verb" sh -c 'cd "$1/cwd" && edu-school list -d "$1/other.db"' sh "$tmp"
+t_eq "... lists FILE's schools" "$out" "school_code,name,kind,ownership,district,address,principal,phone,founded,entry_seats,credit_code,status
+3000000001,甲校,primary,public,,,王一,,,,,open
+3000000002,乙校,primary,public,,,王二,,,,,open"
+t_exit 0 "... and without it the same verb reads ./edu.db" \
+	sh -c 'cd "$1/cwd" && unset EDU_DB && edu-school list' sh "$tmp"
+t_eq "... its 40 schools" "$(printf '%s\n' "$out" | tail -n +2 | wc -l)" 40
+
+# -f: each format byte for byte.
+printf '%s\n' \
+	'school_code,name,kind,ownership,district,address,principal,phone,founded,entry_seats,credit_code,status' \
+	'2111010239,北京市西城区培智中心学校,special,public,西城区,北京市西城区官园南里10号,窦晓梅,010-66165094,1987-09-01,30,,open' \
+	'2111010240,北京市西城区启聪学校,special,public,西城区,北京市西城区德宝新园4号,章立,010-62016783,1959-09-01,24,,open' \
+	> "$tmp/want.csv"
+tr , '\t' < "$tmp/want.csv" > "$tmp/want.tsv"
+printf '%s\n' \
+	'school_code  name                      kind     ownership  district  address                   principal  phone         founded     entry_seats  credit_code  status' \
+	'-----------  ------------------------  -------  ---------  --------  ------------------------  ---------  ------------  ----------  -----------  -----------  ------' \
+	'2111010239   北京市西城区培智中心学校  special  public     西城区    北京市西城区官园南里10号  窦晓梅     010-66165094  1987-09-01  30                        open' \
+	'2111010240   北京市西城区启聪学校      special  public     西城区    北京市西城区德宝新园4号   章立       010-62016783  1959-09-01  24                        open' \
+	> "$tmp/want.table"
+printf '%s\n' \
+	'{"school_code":"2111010239","name":"北京市西城区培智中心学校","kind":"special","ownership":"public","district":"西城区","address":"北京市西城区官园南里10号","principal":"窦晓梅","phone":"010-66165094","founded":"1987-09-01","entry_seats":30,"credit_code":null,"status":"open"}' \
+	'{"school_code":"2111010240","name":"北京市西城区启聪学校","kind":"special","ownership":"public","district":"西城区","address":"北京市西城区德宝新园4号","principal":"章立","phone":"010-62016783","founded":"1959-09-01","entry_seats":24,"credit_code":null,"status":"open"}' \
+	> "$tmp/want.json"
+for f in csv tsv table json; do
+	edu-school -f $f list --kind special > "$tmp/got.$f"
+	t_cmp "-f $f before the verb: the listing byte for byte" "$tmp/got.$f" "$tmp/want.$f"
+	edu-school list --kind special --format=$f > "$tmp/got.$f"
+	t_cmp "--format=$f after the verb: the same" "$tmp/got.$f" "$tmp/want.$f"
+done
+edu-school list --kind special > "$tmp/got.csv"
+t_cmp "no -f is CSV" "$tmp/got.csv" "$tmp/want.csv"
+
+# --excel: a BOM, CRLF line ends, and a ' before a cell that a
+# spreadsheet would take for a formula.
+printf 'school_code,name,kind,ownership,principal,address,status\n3000000009,=1+1学校,primary,public,@张,-3号,open\n' > "$tmp/formula.csv"
+edu-school -q --db "$tmp/other.db" import "$tmp/formula.csv"
+{
+	printf '\357\273\277'
+	printf '%s\r\n' \
+		'school_code,name,kind,ownership,district,address,principal,phone,founded,entry_seats,credit_code,status' \
+		"3000000001,甲校,primary,public,,,王一,,,,,open" \
+		"3000000002,乙校,primary,public,,,王二,,,,,open" \
+		"3000000009,'=1+1学校,primary,public,,'-3号,'@张,,,,,open"
+} > "$tmp/want.xls.csv"
+edu-school --db "$tmp/other.db" --excel list > "$tmp/got.xls.csv"
+t_cmp "--excel: BOM, CRLF and a ' before = - @" "$tmp/got.xls.csv" "$tmp/want.xls.csv"
+edu-school --db "$tmp/other.db" list --excel > "$tmp/got.xls.csv"
+t_cmp "--excel after the verb: the same" "$tmp/got.xls.csv" "$tmp/want.xls.csv"
+edu-school --db "$tmp/other.db" list > "$tmp/got.csv"
+t_eq "... and without it no BOM" "$(head -c 3 "$tmp/got.csv")" sch
+t_grep "... the cells as stored" "^3000000009,=1\\+1学校,primary,public,,-3号,@张," "$(cat "$tmp/got.csv")"
+t_eq "... no CR anywhere" "$(tr -cd '\r' < "$tmp/got.csv" | wc -c)" 0
+
+# -e gb18030: the file is GB18030 (also 4-byte sequences: U+3400 and
+# U+20000); the database holds the same text in UTF-8.
+name='戊校㐀𠀀'
+school 3000000005 "$name" 欧阳 > "$tmp/e.utf8.csv"
+if iconv -f UTF-8 -t GB18030 < "$tmp/e.utf8.csv" > "$tmp/e.gb.csv" 2>/dev/null; then
+	sum=$(file_sum "$tmp/other.db")
+	t_exit 65 "a GB18030 file read as UTF-8 is refused" edu-school --db "$tmp/other.db" import "$tmp/e.gb.csv"
+	t_eq "... and nothing written" "$(file_sum "$tmp/other.db")" "$sum"
+	t_exit 0 "-e gb18030: the same file imports" edu-school --db "$tmp/other.db" -e gb18030 import "$tmp/e.gb.csv"
+	t_eq "... the name is the UTF-8 text" "$(sqlite3 "$tmp/other.db" "SELECT hex(name) || ' ' || hex(principal) FROM school WHERE school_code = '3000000005'")" \
+		"$(printf '%s' "$name" | od -An -tx1 | tr -d ' \n' | tr a-f A-F) $(printf '欧阳' | od -An -tx1 | tr -d ' \n' | tr a-f A-F)"
+	school 3000000006 己校 诸葛 | iconv -f UTF-8 -t GB18030 > "$tmp/f.gb.csv"
+	t_exit 0 "--encoding=GBK after the verb (read as GB18030)" edu-school --db "$tmp/other.db" import "$tmp/f.gb.csv" --encoding=GBK
+	t_eq "... the name is the UTF-8 text" "$(sqlite3 "$tmp/other.db" "SELECT name || ',' || principal FROM school WHERE school_code = '3000000006'")" "己校,诸葛"
+else
+	t_skip "-e gb18030" "iconv has no GB18030"
+fi
+
+# -n: validate and report, write nothing.
+sum=$(file_sum "$tmp/other.db")
+before=$(edu-school --db "$tmp/other.db" list)
+t_exit 0 "-n import" edu-school --db "$tmp/other.db" -n import "$tmp/c.csv"
+t_grep "... reports what it would do" "school: 1 inserted" "$err"
+t_eq "... the database is unchanged byte for byte" "$(file_sum "$tmp/other.db")" "$sum"
+t_eq "... the listing is the same" "$(edu-school --db "$tmp/other.db" list)" "$before"
+t_exit 0 "--dry-run after the verb" edu-school --db "$tmp/other.db" import "$tmp/c.csv" --dry-run
+t_eq "... the database is unchanged byte for byte" "$(file_sum "$tmp/other.db")" "$sum"
+t_exit 0 "-n on a change verb" edu-school -d "$tmp/other.db" -n designate 3000000001 --title 市级实验小学 --since 2020-09-01
+t_eq "... the database is unchanged byte for byte" "$(file_sum "$tmp/other.db")" "$sum"
+t_eq "... no title" "$(sqlite3 "$tmp/other.db" "SELECT count(*) FROM designation")" 0
+t_exit 0 "without -n the same import" edu-school --db "$tmp/other.db" import "$tmp/c.csv"
+t_eq "... writes" "$(codes "$tmp/other.db")" "3000000001 3000000002 3000000003 3000000005 3000000006 3000000009"
+
+# -q: nothing on stderr but errors.
+t_exit 0 "-q import" edu-school --db "$tmp/other.db" -q import "$tmp/d.csv"
+t_eq "... prints nothing on stderr" "$err" ""
+t_eq "... and imports" "$(codes "$tmp/other.db")" "3000000001 3000000002 3000000003 3000000004 3000000005 3000000006 3000000009"
+t_exit 0 "-q with -n" edu-school --db "$tmp/other.db" import "$tmp/d.csv" --upsert -n --quiet
+t_eq "... prints nothing on stderr, not even the dry-run note" "$err" ""
+t_exit 0 "-q on a change verb" edu-school --db "$tmp/other.db" designate 3000000001 --title 市级实验小学 --since 2020-09-01 -q
+t_exit 0 "... the same again changes nothing" edu-school --db "$tmp/other.db" -q designate 3000000001 --title 市级实验小学 --since 2020-09-01
+t_eq "... prints no notice" "$err" ""
+t_exit 0 "... while without -q" edu-school --db "$tmp/other.db" designate 3000000001 --title 市级实验小学 --since 2020-09-01
+t_grep "... there is one" "." "$err"
+t_exit 65 "-q does not hide an error" edu-school --db "$tmp/other.db" -q import "$tmp/d.csv"
+t_grep "... it is on stderr" "d.csv:2: school_code" "$err"
+
+# --on: the date of the action lands in the record, and "today" in a
+# report is that date.
+s=$(id18 11010220180305123)	# M, 2018-03-05
+printf 'id_number,name,sex,birth_date,school_code,grade\n%s,王浩然,M,2018-03-05,2111010209,3\n' "$s" > "$tmp/s.csv"
+edu-enroll -q import "$tmp/s.csv"
+t_exit 0 "--on before the verb: suspend" edu-enroll -q --on 2026-03-02 suspend --reason 病休 "G$s"
+t_exit 0 "--on after the verb: resume" edu-enroll -q resume "G$s" --on 2026-04-10
+t_eq "... the events carry those days" \
+	"$(sqlite3 "$EDU_DB" "SELECT group_concat(day || ' ' || kind, ',') FROM (SELECT day, kind FROM student_event WHERE student_no = 'G$s' ORDER BY id)")" \
+	"2026-03-02 suspend,2026-04-10 resume"
+t_exit 0 "--on in a report: days to a licence's end" edu-school --on 2026-11-28 licence list
+t_grep "... 17 days from 2026-11-28 to 2026-12-15" "^2111010206,.*,2026-12-15,17$" "$out"
+t_exit 0 "... and from another day" edu-school licence list --on 2026-12-20
+t_grep "... 5 days past" "^2111010206,.*,2026-12-15,-5$" "$out"
+
 done_testing

@@ -7,6 +7,7 @@
 #   t_exit N DESC CMD...   run and expect exit status N
 #   t_eq DESC GOT WANT     compare two strings
 #   t_grep DESC PATTERN TEXT   TEXT matches the extended regex PATTERN
+#   t_cmp DESC GOT WANT    two files are the same byte for byte
 #   t_skip DESC REASON     a test that cannot run here, with the reason
 
 set -u
@@ -67,7 +68,29 @@ t_grep() {
 	fi
 }
 
+t_cmp() {
+	if cmp -s "$2" "$3"; then
+		t_pass "$1"
+	else
+		t_fail "$1" "$(diff "$3" "$2" | head -12)"
+	fi
+}
+
 t_skip() { n=$((n + 1)); echo "ok $n - $1 # SKIP $2"; }
+
+# The test oracle for resident ID numbers, written from GB 11643 / ISO
+# 7064 MOD 11-2 and not from libedu/valid.c: number the 18 characters
+# from the right, 1 to 18, give character i the weight 2^(i-1) mod 11,
+# and the check character (i = 1, X for 10) is the one that makes the
+# weighted sum 1 mod 11.  For awk programs: "$id_awk"' ... id_check(s17)'.
+id_awk='function id_check(s,   i, w, t) {
+	w = 1; t = 0
+	for (i = 17; i >= 1; i--) { w = w * 2 % 11; t += substr(s, i, 1) * w }
+	t = (12 - t % 11) % 11
+	return t == 10 ? "X" : t
+}'
+# 17 digits and their check character.
+id18() { printf '%s\n' "$1" | awk "$id_awk"' { print $0 id_check($0) }'; }
 
 # The database file and its write-ahead log, for byte-for-byte checks.
 db_sum() { cat "$EDU_DB" "$EDU_DB-wal" 2>/dev/null | cksum; }
