@@ -10,6 +10,14 @@ t_exit 0 "list" edu-school list
 t_eq "... 40 rows and a header" "$(printf '%s\n' "$out" | wc -l)" 41
 t_eq "... the header" "$(printf '%s\n' "$out" | head -1)" \
 	"school_code,name,kind,ownership,district,address,principal,phone,founded,entry_seats,credit_code,status"
+# Each format byte for byte (the CSV is the sample file itself; the TSV
+# that with tabs; table columns padded to the widest cell, a Chinese
+# character two wide; JSON Lines with entry_seats a number and null for
+# an empty cell).
+for f in csv tsv table json; do
+	edu-school -f $f list > "$tmp/fmt-list.$f"
+	t_cmp "list -f $f: as expected, byte for byte" "$tmp/fmt-list.$f" "$top/tests/cli/expected/school-list.$f"
+done
 t_exit 0 "list --kind primary" edu-school list --kind primary
 t_eq "... 14 primary schools" "$(printf '%s\n' "$out" | tail -n +2 | wc -l)" 14
 t_exit 0 "list --kind 小学 (a Chinese name)" edu-school list --kind 小学
@@ -164,6 +172,17 @@ t_grep "... said plainly" "z.csv:3: rank: another zone school has the same zone.
 printf 'zone,school_code,rank\n新片区,4111010210,1\n' > "$tmp/z.csv"
 t_exit 65 "a zone school that does not exist" edu-school zone import "$tmp/z.csv"
 t_grep "... named" "school_code: no school '4111010210'" "$err"
+
+# show in each format: the fields, then the licence and inspection (a
+# private school), or the zone and an empty credit code (a public one).
+for f in csv tsv table json; do
+	edu-school show 2111010206 -f $f > "$tmp/fmt-show.$f"
+	t_cmp "show -f $f of a private school: as expected, byte for byte" "$tmp/fmt-show.$f" "$top/tests/cli/expected/school-show-2111010206.$f"
+done
+for f in csv tsv json; do
+	edu-school --format=$f show 2111010210 > "$tmp/fmt-show.$f"
+	t_cmp "show -f $f of a public school in a zone: as expected, byte for byte" "$tmp/fmt-show.$f" "$top/tests/cli/expected/school-show-2111010210.$f"
+done
 
 t_exit 0 "check passes after all this" edu-db check
 done_testing
