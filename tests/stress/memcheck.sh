@@ -70,13 +70,12 @@ gen=${EDU_GEN_STUDENTS:-$top/build/out/bench/gen-students}
 	edu-enroll -q withdraw --reason 出国 "$s3"
 	edu-enroll list --grade 9 | edu-enroll -q graduate
 	edu-enroll -q promote --year 2026
-	# Applicants: valid ID numbers made here (ISO 7064 MOD 11-2).
-	awk 'BEGIN { split("7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2", w, " "); c = "10X98765432"
+	# Applicants: valid ID numbers, by the oracle of tests/cli/lib.sh.
+	awk "$id_awk"'BEGIN {
 		print "id_number,name,sex,birth_date,zone,tier"
 		for (i = 1; i <= 5; i++) {
-			b = sprintf("11010220200%d1%d", i, i); id = b sprintf("%03d", 2 * i + 1); s = 0
-			for (k = 1; k <= 17; k++) s += substr(id, k, 1) * w[k]
-			printf "%s%s,孩子%d,M,2020-0%d-1%d,德胜片区,1\n", id, substr(c, s % 11 + 1, 1), i, i, i } }' >applicants.csv
+			b = sprintf("11010220200%d1%d", i, i); id = b sprintf("%03d", 2 * i + 1)
+			printf "%s%s,孩子%d,M,2020-0%d-1%d,德胜片区,1\n", id, id_check(id), i, i, i } }' >applicants.csv
 	edu-enroll -q assign --seed 1 --year 2026 applicants.csv >/dev/null
 	edu-enroll -q placement --disability visual --placement regular-class "$s2"
 	edu-enroll disability-report --year 2026 >/dev/null

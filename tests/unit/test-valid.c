@@ -9,15 +9,26 @@
 
 static char out[EDU_VAL_MAX], err[EDU_ERR_MAX];
 
-/* The check character computed here, independently of libedu. */
+/* The test oracle, written from the definition of ISO 7064 MOD 11-2
+ * (GB 11643) and not from libedu/valid.c: number the 18 characters from
+ * the right from 1; character i weighs 2^(i-1) mod 11; the check
+ * character (i = 1, X standing for 10) is the one of the eleven that
+ * makes the weighted sum 1 mod 11.  It tries each. */
 static char id_check(const char *s17)
 {
-	static const int w[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
-	int sum = 0;
+	static const char chars[] = "0123456789X";
 
-	for (int i = 0; i < 17; i++)
-		sum += (s17[i] - '0') * w[i];
-	return "10X98765432"[sum % 11];
+	for (int c = 0; c < 11; c++) {
+		int sum = c, w = 1;
+
+		for (int i = 16; i >= 0; i--) {
+			w = w * 2 % 11;
+			sum += (s17[i] - '0') * w;
+		}
+		if (sum % 11 == 1)
+			return chars[c];
+	}
+	return '?';
 }
 
 /* 17 digits completed with their check char into buf[19]. */
@@ -27,6 +38,57 @@ static const char *with_check(const char *s17, char buf[19])
 	buf[17] = id_check(s17);
 	buf[18] = '\0';
 	return buf;
+}
+
+/* The oracle against the examples printed in GB 11643 (and the weights
+ * the standard lists, 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2: a 1 in one
+ * place and 0 elsewhere has the check character that weight implies). */
+static void test_id_oracle(void)
+{
+	static const int listed[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+	int agree = 1;
+
+	ok(id_check("11010519491231002") == 'X', "oracle: GB 11643's 11010519491231002X");
+	ok(id_check("44052418800101001") == '4', "oracle: GB 11643's 440524188001010014");
+	for (int pos = 0; pos < 17; pos++) {
+		char s[18];
+
+		memset(s, '0', 17);
+		s[17] = '\0';
+		s[pos] = '1';
+		/* sum = weight + c must be 1 mod 11 */
+		int c = ((1 - listed[pos]) % 11 + 11) % 11;
+		if (id_check(s) != "0123456789X"[c])
+			agree = 0;
+	}
+	ok(agree, "oracle: the weights are the standard's");
+}
+
+/* Of the eleven possible last characters, edu_valid_id accepts exactly
+ * the oracle's, over prefixes with a valid area and birth date. */
+static void test_id_sweep(void)
+{
+	int wrong = 0, n = 0;
+
+	for (int k = 0; k < 400; k++) {
+		char s[19], buf[EDU_VAL_MAX];
+
+		snprintf(s, sizeof s, "1101%02d%04d%02d%02d%03d", k % 20 + 1,
+			 1950 + k % 70, k % 12 + 1, k % 28 + 1, k * 37 % 1000);
+		char want = id_check(s);
+		for (const char *c = "0123456789X"; *c; c++) {
+			s[17] = *c;
+			s[18] = '\0';
+			int accepted = edu_valid_id(s, buf, NULL, NULL, err) == 0;
+			if (accepted != (*c == want)) {
+				if (wrong++ < 5)
+					printf("# %s: %s\n", s, accepted ? "accepted" : "refused");
+			}
+			n++;
+		}
+	}
+	ok(wrong == 0, "edu_valid_id accepts just the oracle's check character (%d of %d differ)",
+	   wrong, n);
 }
 
 static void test_id_examples(void)
@@ -390,6 +452,8 @@ static void test_digits(void)
 
 int main(void)
 {
+	test_id_oracle();
+	test_id_sweep();
 	test_id_examples();
 	test_id_forms();
 	test_student_no();
