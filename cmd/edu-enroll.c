@@ -835,36 +835,10 @@ enum { A_ID, A_NAME, A_SEX, A_BIRTH, A_ZONE, A_TIER, NA };
 struct applicant {
 	char *v[NA];
 	long line;
-	uint64_t lottery;
-	int tier;
 	int stored;		/* assigned by an earlier run */
 	char *school, *note;
 	int rank;
 };
-
-/* The lottery number of a child: from the seed and the ID number only,
- * so that the draw does not depend on the order of the file. */
-static uint64_t lottery(uint64_t seed, const char *id)
-{
-	char buf[96], hex[65];
-	int n = snprintf(buf, sizeof buf, "%llu:%s", (unsigned long long)seed, id);
-
-	edu_sha256_hex(buf, (size_t)n, hex);
-	hex[15] = '\0';
-	return strtoull(hex, NULL, 16);
-}
-
-static int by_draw(const void *a, const void *b)
-{
-	const struct applicant *x = *(const struct applicant *const *)a;
-	const struct applicant *y = *(const struct applicant *const *)b;
-
-	if (x->tier != y->tier)
-		return x->tier - y->tier;
-	if (x->lottery != y->lottery)
-		return x->lottery < y->lottery ? -1 : 1;
-	return strcmp(x->v[A_ID], y->v[A_ID]);
-}
 
 /* Read and check the applicants: 0, or -1 after reporting every bad row. */
 static int read_applicants(struct edu_cmd *c, struct applicant **out, size_t *nout)
@@ -949,7 +923,6 @@ static int read_applicants(struct edu_cmd *c, struct applicant **out, size_t *no
 				free(x.v[i]);
 			continue;
 		}
-		x.tier = atoi(x.v[A_TIER]);
 		a = edu_realloc(a, (na + 1) * sizeof *a);
 		a[na++] = x;
 	}
@@ -961,154 +934,135 @@ static int read_applicants(struct edu_cmd *c, struct applicant **out, size_t *no
 	return bad ? -1 : 0;
 }
 
-static int assign(struct edu_cmd *c)
+/* The seats and zones of a year's intake: the open primary and nine-year
+ * schools, with the seats earlier runs have not taken.  codes[] names
+ * the schools; the caller frees zones' names, codes and the arrays. */
+struct intake {
+	struct edu_place_zone *z;
+	size_t nz;
+	struct edu_place_school *s;
+	char **codes;
+	size_t ns;
+};
+
+static void intake_load(sqlite3 *db, long year, struct intake *in)
 {
-	struct applicant *a;
-	size_t na;
-	char cutoff[11], entry[11], err[EDU_ERR_MAX];
-	struct edu_run run;
-
-	edu_need(opt.year ? &opt.year : NULL, "--year");
-	if (c->argc > 1)
-		edu_die(EDU_EUSAGE, "give one file of applicants");
-	if (!opt.seeded)
-		opt.seed = edu_lottery_seed();
-	if (read_applicants(c, &a, &na) < 0) {
-		edu_warn("nothing written");
-		return EDU_EDATA;
-	}
-	/* Six years old by 31 August of the year of entry. */
-	edu_date_str(edu_days((int)opt.year - 6, 8, 31), cutoff);
-	snprintf(entry, sizeof entry, "%ld-09-01", opt.year);
-	edu_run_start(&run);
-	edu_begin(c->db);
-
-	sqlite3_stmt *old = edu_prepare(c->db,
-		"SELECT school_code, rank, note FROM applicant WHERE year = ?1 AND id_number = ?2");
-	sqlite3_stmt *save = edu_prepare(c->db,
-		"INSERT INTO applicant (year, id_number, name, sex, birth_date, zone, tier, "
-		"lottery, school_code, rank, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-	sqlite3_stmt *zone = edu_prepare(c->db,
-		"SELECT z.school_code, z.rank, coalesce(k.entry_seats, 0) - (SELECT count(*) "
+	sqlite3_stmt *st = edu_prepare(db,
+		"SELECT z.zone, z.rank, z.school_code, coalesce(k.entry_seats, 0) - (SELECT count(*) "
 		"FROM applicant p WHERE p.year = ?1 AND p.school_code = z.school_code) "
-		"FROM zone z JOIN school k USING (school_code) WHERE z.zone = ?2 "
-		"AND k.status = 'open' AND k.kind IN ('primary', 'nine-year') ORDER BY z.rank");
-	struct applicant **order = edu_malloc((na ? na : 1) * sizeof *order);
-	for (size_t i = 0; i < na; i++) {
-		order[i] = &a[i];
-		a[i].lottery = lottery(opt.seed, a[i].v[A_ID]);
-		sqlite3_reset(old);
-		sqlite3_bind_int(old, 1, (int)opt.year);
-		sqlite3_bind_text(old, 2, a[i].v[A_ID], -1, SQLITE_STATIC);
-		if (sqlite3_step(old) == SQLITE_ROW) {
-			const char *s = (const char *)sqlite3_column_text(old, 0);
-			const char *n = (const char *)sqlite3_column_text(old, 2);
-			a[i].stored = 1;
-			a[i].school = s ? edu_strdup(s) : NULL;
-			a[i].rank = sqlite3_column_int(old, 1);
-			a[i].note = edu_asprintf("%s (drawn before)", n ? n : "");
+		"FROM zone z JOIN school k USING (school_code) WHERE k.status = 'open' "
+		"AND k.kind IN ('primary', 'nine-year') ORDER BY z.school_code");
+
+	memset(in, 0, sizeof *in);
+	sqlite3_bind_int(st, 1, (int)year);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *code = (const char *)sqlite3_column_text(st, 2);
+
+		if (!in->ns || strcmp(in->codes[in->ns - 1], code)) {
+			in->s = edu_realloc(in->s, (in->ns + 1) * sizeof *in->s);
+			in->codes = edu_realloc(in->codes, (in->ns + 1) * sizeof *in->codes);
+			in->s[in->ns] = (struct edu_place_school){ .seats = sqlite3_column_int(st, 3) };
+			in->codes[in->ns++] = edu_strdup(code);
 		}
+		in->z = edu_realloc(in->z, (in->nz + 1) * sizeof *in->z);
+		in->z[in->nz++] = (struct edu_place_zone){
+			.zone = edu_strdup((const char *)sqlite3_column_text(st, 0)),
+			.rank = sqlite3_column_int(st, 1), .school = (int)in->ns - 1 };
 	}
-	sqlite3_finalize(old);
-	qsort(order, na, sizeof *order, by_draw);
+	sqlite3_finalize(st);
+}
 
-	struct edu_writer *w = edu_writer_new(c->db, &student);
-	long assigned = 0, left = 0;
-	for (size_t i = 0; i < na; i++) {
-		struct applicant *x = order[i];
+static void intake_free(struct intake *in)
+{
+	for (size_t i = 0; i < in->nz; i++)
+		free((char *)in->z[i].zone);
+	for (size_t i = 0; i < in->ns; i++)
+		free(in->codes[i]);
+	free(in->z);
+	free(in->s);
+	free(in->codes);
+}
 
-		if (x->stored) {
-			left += !x->school;
-			continue;
-		}
-		if (strcmp(x->v[A_BIRTH], cutoff) > 0) {
-			x->note = edu_asprintf("not six by %s", cutoff);
-		} else {
-			const char *p[] = { x->v[A_ID] };
-			char *known = edu_query1(c->db, "SELECT school_code FROM student "
-						 "WHERE id_number = ? AND id_type = 'resident'", 1, p);
-			if (known) {
-				x->note = edu_asprintf("already a student of %s", known);
-				free(known);
-			}
-		}
-		if (!x->note) {
-			sqlite3_reset(zone);
-			sqlite3_bind_int(zone, 1, (int)opt.year);
-			sqlite3_bind_text(zone, 2, x->v[A_ZONE], -1, SQLITE_STATIC);
-			int any = 0;
-			while (sqlite3_step(zone) == SQLITE_ROW) {
-				any = 1;
-				if (sqlite3_column_int(zone, 2) > 0) {
-					x->school = edu_strdup((const char *)sqlite3_column_text(zone, 0));
-					x->rank = sqlite3_column_int(zone, 1);
-					break;
-				}
-			}
-			sqlite3_reset(zone);
-			x->note = x->school ? edu_strdup("assigned")
-				: edu_strdup(any ? "no seat left in the zone" : "no school in this zone");
-		}
-		const char *tier = x->v[A_TIER];
-		char lot[24], rank[8];
-		snprintf(lot, sizeof lot, "%llu", (unsigned long long)x->lottery);
-		snprintf(rank, sizeof rank, "%d", x->rank);
-		const char *row[] = { NULL, x->v[A_ID], x->v[A_NAME], x->v[A_SEX], x->v[A_BIRTH],
-				      x->v[A_ZONE], tier, lot, x->school, x->school ? rank : NULL,
-				      x->note };
-		sqlite3_reset(save);
-		sqlite3_bind_int(save, 1, (int)opt.year);
-		for (int k = 1; k < 11; k++)
-			edu_bind_text(save, k + 1, row[k]);
-		edu_exec_stmt(c->db, save);
-		if (!x->school) {
-			left++;
-			continue;
-		}
-		/* The child becomes a grade-1 student of the school. */
-		const char *raw[NCOLS] = { 0 };
-		const char *col;
-		raw[C_NO] = "";
-		raw[C_IDTYPE] = "resident";
-		raw[C_ID] = x->v[A_ID];
-		raw[C_NAME] = x->v[A_NAME];
-		raw[C_SEX] = x->v[A_SEX];
-		raw[C_BIRTH] = x->v[A_BIRTH];
-		raw[C_SCHOOL] = x->school;
-		raw[C_GRADE] = "1";
-		raw[C_ENTRY] = entry;
-		raw[C_STATUS] = "enrolled";
-		raw[C_ZONE] = x->v[A_ZONE];
-		if (edu_writer_put(w, raw, 0, &col, err) < 0)
-			edu_die(EDU_EDATA, "%s: cannot enrol %s: %s: %s", c->argc ? c->argv[0] : "-",
-				x->v[A_ID], col ? col : "", err);
-		struct edu_student_state from = { .grade = 0 }, to = { .grade = 1 };
-		snprintf(to.no, sizeof to.no, "G%s", x->v[A_ID]);
-		snprintf(to.school, sizeof to.school, "%s", x->school);
-		strcpy(to.status, "enrolled");
-		sqlite3_stmt *ev = edu_prepare(c->db,
-			"INSERT INTO student_event (student_no, day, kind, reason, to_school, "
-			"to_grade, to_status) VALUES (?, ?, 'enrol', ?, ?, 1, 'enrolled')");
-		char *why = edu_asprintf("nearby enrolment %ld, tier %s, rank %d", opt.year,
-					 tier, x->rank);
-		edu_bind_text(ev, 1, to.no);
-		edu_bind_text(ev, 2, entry);
-		edu_bind_text(ev, 3, why);
-		edu_bind_text(ev, 4, to.school);
-		edu_exec_stmt(c->db, ev);
-		sqlite3_finalize(ev);
-		free(why);
-		(void)from;
-		assigned++;
+/* Which children are not drawn for: those an earlier run drew (they keep
+ * what it gave them), the too young, and those who are students already. */
+static void hold(sqlite3 *db, sqlite3_stmt *old, const char *cutoff, struct applicant *a,
+		 struct edu_place_child *kid)
+{
+	const char *p[] = { a->v[A_ID] };
+	char *known;
+
+	sqlite3_reset(old);
+	sqlite3_bind_int(old, 1, (int)opt.year);
+	sqlite3_bind_text(old, 2, a->v[A_ID], -1, SQLITE_STATIC);
+	if (sqlite3_step(old) == SQLITE_ROW) {
+		const char *s = (const char *)sqlite3_column_text(old, 0);
+		const char *n = (const char *)sqlite3_column_text(old, 2);
+		a->stored = 1;
+		a->school = s ? edu_strdup(s) : NULL;
+		a->rank = sqlite3_column_int(old, 1);
+		a->note = edu_asprintf("%s (drawn before)", n ? n : "");
+	} else if (strcmp(a->v[A_BIRTH], cutoff) > 0) {
+		a->note = edu_asprintf("not six by %s", cutoff);
+	} else if ((known = edu_query1(db, "SELECT school_code FROM student "
+				       "WHERE id_number = ? AND id_type = 'resident'", 1, p))) {
+		a->note = edu_asprintf("already a student of %s", known);
+		free(known);
 	}
-	edu_writer_free(w);
-	sqlite3_finalize(save);
-	sqlite3_finalize(zone);
+	kid->held = a->stored || a->note;
+}
 
+/* Record a child's draw; a child given a school becomes its grade-1
+ * student from `entry`. */
+static void enrol(struct edu_cmd *c, struct edu_writer *w, sqlite3_stmt *save,
+		  const struct applicant *x, uint64_t lottery, const char *entry)
+{
+	char lot[24], rank[8], err[EDU_ERR_MAX];
+	const char *tier = x->v[A_TIER], *col;
+
+	snprintf(lot, sizeof lot, "%llu", (unsigned long long)lottery);
+	snprintf(rank, sizeof rank, "%d", x->rank);
+	const char *row[] = { NULL, x->v[A_ID], x->v[A_NAME], x->v[A_SEX], x->v[A_BIRTH],
+			      x->v[A_ZONE], tier, lot, x->school, x->school ? rank : NULL,
+			      x->note };
+	sqlite3_reset(save);
+	sqlite3_bind_int(save, 1, (int)opt.year);
+	for (int k = 1; k < 11; k++)
+		edu_bind_text(save, k + 1, row[k]);
+	edu_exec_stmt(c->db, save);
+	if (!x->school)
+		return;
+	const char *raw[NCOLS] = { 0 };
+	raw[C_NO] = "";
+	raw[C_IDTYPE] = "resident";
+	raw[C_ID] = x->v[A_ID];
+	raw[C_NAME] = x->v[A_NAME];
+	raw[C_SEX] = x->v[A_SEX];
+	raw[C_BIRTH] = x->v[A_BIRTH];
+	raw[C_SCHOOL] = x->school;
+	raw[C_GRADE] = "1";
+	raw[C_ENTRY] = entry;
+	raw[C_STATUS] = "enrolled";
+	raw[C_ZONE] = x->v[A_ZONE];
+	if (edu_writer_put(w, raw, 0, &col, err) < 0)
+		edu_die(EDU_EDATA, "%s: cannot enrol %s: %s: %s", c->argc ? c->argv[0] : "-",
+			x->v[A_ID], col ? col : "", err);
+	char *no = edu_asprintf("G%s", x->v[A_ID]);
+	char *why = edu_asprintf("nearby enrolment %ld, tier %s, rank %d", opt.year,
+				 tier, x->rank);
+	const char *ev[] = { no, entry, why, x->school };
+	edu_exec(c->db, "INSERT INTO student_event (student_no, day, kind, reason, to_school, "
+		 "to_grade, to_status) VALUES (?, ?, 'enrol', ?, ?, 1, 'enrolled')", 4, ev);
+	free(no);
+	free(why);
+}
+
+static void print_draw(struct applicant *const *order, size_t na)
+{
 	static const char *const cols[] = { "id_number", "name", "tier", "school_code", "rank", "note" };
 	struct edu_out *o = edu_out_new(stdout, 6, cols);
+
 	for (size_t i = 0; i < na; i++) {
-		struct applicant *x = order[i];
+		const struct applicant *x = order[i];
 		char rank[8];
 		snprintf(rank, sizeof rank, "%d", x->rank);
 		edu_out_cell(o, x->v[A_ID], EDU_V_TEXT);
@@ -1119,14 +1073,92 @@ static int assign(struct edu_cmd *c)
 		edu_out_cell(o, x->note, EDU_V_TEXT);
 	}
 	edu_out_end(o);
+}
 
+/* The outcome of a drawn child as its note (and school). */
+static void outcome(struct applicant *x, const struct edu_place_child *kid,
+		    const struct intake *in)
+{
+	if (kid->held)
+		return;
+	if (kid->result == EDU_PLACE_PLACED) {
+		x->school = edu_strdup(in->codes[kid->school]);
+		x->rank = kid->rank;
+	}
+	x->note = edu_strdup(kid->result == EDU_PLACE_PLACED ? "assigned"
+			     : kid->result == EDU_PLACE_FULL ? "no seat left in the zone"
+			     : "no school in this zone");
+}
+
+static void run_note(struct edu_cmd *c, struct edu_run *run, size_t na, long assigned,
+		     long left)
+{
 	char *counts = edu_asprintf("applicants=%zu assigned=%ld unassigned=%ld seed=%llu",
 				    na, assigned, left, (unsigned long long)opt.seed);
 	char *key = edu_asprintf("assign %ld", opt.year);
 	char *chg = edu_asprintf("{\"applicants\":%zu,\"assigned\":%ld,\"unassigned\":%ld,\"seed\":%llu}",
 				 na, assigned, left, (unsigned long long)opt.seed);
+
 	edu_audit(c->db, "applicant", key, chg);
-	edu_run_finish(c->db, &run, counts, left ? EDU_NO : 0);
+	edu_run_finish(c->db, run, counts, left ? EDU_NO : 0);
+	free(counts);
+	free(key);
+	free(chg);
+}
+
+static int assign(struct edu_cmd *c)
+{
+	struct applicant *a;
+	size_t na;
+	char cutoff[11], entry[11];
+	struct edu_run run;
+	struct intake in;
+
+	edu_need(opt.year ? &opt.year : NULL, "--year");
+	if (c->argc > 1)
+		edu_die(EDU_EUSAGE, "give one file of applicants");
+	if (!opt.seeded)
+		opt.seed = edu_lottery_seed();
+	if (read_applicants(c, &a, &na) < 0) {
+		edu_warn("nothing written");
+		return EDU_EDATA;
+	}
+	edu_date_str(edu_place_primary_born_by(opt.year), cutoff);
+	snprintf(entry, sizeof entry, "%ld-09-01", opt.year);
+	edu_run_start(&run);
+	edu_begin(c->db);
+
+	struct edu_place_child *kids = edu_malloc((na ? na : 1) * sizeof *kids);
+	struct edu_place_child **korder = edu_malloc((na ? na : 1) * sizeof *korder);
+	struct applicant **order = edu_malloc((na ? na : 1) * sizeof *order);
+	sqlite3_stmt *old = edu_prepare(c->db,
+		"SELECT school_code, rank, note FROM applicant WHERE year = ?1 AND id_number = ?2");
+	for (size_t i = 0; i < na; i++) {
+		kids[i] = (struct edu_place_child){ .key = a[i].v[A_ID], .zone = a[i].v[A_ZONE],
+						    .tier = atoi(a[i].v[A_TIER]) };
+		hold(c->db, old, cutoff, &a[i], &kids[i]);
+	}
+	sqlite3_finalize(old);
+	intake_load(c->db, opt.year, &in);
+	long assigned = edu_place(kids, na, in.z, in.nz, in.s, in.ns, opt.seed, korder), left = 0;
+
+	struct edu_writer *w = edu_writer_new(c->db, &student);
+	sqlite3_stmt *save = edu_prepare(c->db,
+		"INSERT INTO applicant (year, id_number, name, sex, birth_date, zone, tier, "
+		"lottery, school_code, rank, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	for (size_t i = 0; i < na; i++) {
+		struct applicant *x = order[i] = &a[korder[i] - kids];
+
+		outcome(x, korder[i], &in);
+		left += !x->school;
+		if (!x->stored)
+			enrol(c, w, save, x, korder[i]->lottery, entry);
+	}
+	edu_writer_free(w);
+	sqlite3_finalize(save);
+	intake_free(&in);
+	print_draw(order, na);
+	run_note(c, &run, na, assigned, left);
 	edu_finish(c->db);
 	if (!edu_opt.quiet)
 		edu_warn("%zu applicants: %ld assigned now, %ld without a school", na, assigned, left);
@@ -1138,9 +1170,8 @@ static int assign(struct edu_cmd *c)
 	}
 	free(a);
 	free(order);
-	free(counts);
-	free(key);
-	free(chg);
+	free(korder);
+	free(kids);
 	return left ? EDU_NO : 0;
 }
 

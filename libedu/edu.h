@@ -753,6 +753,65 @@ int edu_exam_before(const struct edu_exam_cand *a,
 long edu_exam_admit(struct edu_exam_cand *c, size_t n, int ntb,
 		    struct edu_exam_school *s, size_t ns,
 		    struct edu_exam_cand **order);
+/* ---- placement.c: places by zone, priority and lottery (就近入学) ---- */
+
+/* Nearby enrolment gives each child a school of their zone: children in
+ * order of priority tier, and within a tier by a seeded lottery; each
+ * takes the zone's school of the lowest rank that has a seat left.  The
+ * same algorithm serves any intake whose zones rank their schools. */
+
+/* A school as placement sees it: its seats are shared by every zone it
+ * serves. */
+struct edu_place_school {
+	int seats;		/* free before this run (may be <= 0) */
+	int taken;		/* set: seats this run gave */
+};
+/* A zone's school at a rank: the zone's schools are tried by rank, the
+ * lowest first (the rows may come in any order). */
+struct edu_place_zone {
+	const char *zone;
+	int rank;		/* 1 first */
+	int school;		/* index into the schools */
+};
+/* What became of a child. */
+enum edu_place_result {
+	EDU_PLACE_HELD,		/* passed over: .held said so */
+	EDU_PLACE_PLACED,	/* .school and .rank are set */
+	EDU_PLACE_FULL,		/* the zone has schools, none with a seat */
+	EDU_PLACE_NO_SCHOOL,	/* the zone has no school */
+};
+/* A child as placement sees it. */
+struct edu_place_child {
+	const char *key;	/* the ID number: draws the lottery, breaks equal draws */
+	const char *zone;
+	int tier;		/* priority: 1 first */
+	int held;		/* 1: not to be placed (placed by an earlier run,
+				 * too young, a student already); ordered all the same */
+	/* Set by edu_place: */
+	uint64_t lottery;	/* edu_place_lottery(seed, key) */
+	enum edu_place_result result;
+	int school;		/* index into the schools, or -1 */
+	int rank;		/* the school's rank in the zone, or 0 */
+};
+/* The lottery number of a child: from the seed and the key only, so that
+ * the draw does not depend on the order of the input (the first 60 bits
+ * of SHA-256 of "SEED:KEY"). */
+uint64_t edu_place_lottery(uint64_t seed, const char *key);
+/* The order of the draw: tier, then the lower lottery number, then key. */
+int edu_place_before(const struct edu_place_child *a,
+		     const struct edu_place_child *b);
+/* Place the children: order[] (n pointers) gets them in the order of the
+ * draw, and each child not held, in turn, takes the first school of its
+ * zone, by rank, whose seats exceed what this run has given.  Returns the
+ * number placed. */
+long edu_place(struct edu_place_child *c, size_t n,
+	       const struct edu_place_zone *z, size_t nz,
+	       struct edu_place_school *s, size_t ns, uint64_t seed,
+	       struct edu_place_child **order);
+/* The primary-school age rule: a child starting in September of `year`
+ * must be six by 31 August, that is born on or before the day returned. */
+int edu_place_primary_born_by(long year);
+
 /* ---- cert.c: certificate numbers and who gets which (DESIGN 8) ----- */
 
 /* Teacher-qualification categories: kindergarten 1, primary 2, junior 3,
