@@ -658,6 +658,70 @@ int edu_petition_review_due(sqlite3 *db, int requested);
  * `before` times?  0, or -1 with the reason in err (EDU_ERR_MAX). */
 int edu_petition_extend_check(const char *kind, long days, int before,
 			      char *err);
+
+/* The state rules of the change verbs (assign accept decline extend reply
+ * feedback close review): which kinds a verb takes, which statuses it
+ * starts from, what it requires and what it sets. */
+
+/* A case as the rules see it: the columns they read and set (days, -1
+ * when none; strings, NULL when none) and what its history says. */
+struct edu_petition_case {
+	const char *kind;	/* XF JY TA FY SS */
+	const char *status;	/* received assigned accepted declined replied closed */
+	const char *department, *result, *rating;
+	int received, reply_due, replied_on;
+	/* From its events: */
+	int first_assigned;	/* the day of the first assignment, -1 */
+	int last_accepted;	/* the day of the last acceptance, -1 */
+	int extensions;		/* extensions so far */
+	int review_level;	/* 0 a case, 1 a review (复查), 2 a re-review (复核) */
+	int review_asked;	/* 1: a review of it was asked for already */
+};
+
+/* What a change verb is given; the strings must outlive the case. */
+struct edu_petition_act {
+	const char *verb;	/* "assign" .. "review" */
+	int on;			/* the day of the change */
+	const char *dept;	/* assign: the department (required) */
+	int hard;		/* assign: the longer period of JY, TA */
+	long days;		/* extend (required) */
+	const char *reason;	/* decline, extend (required) */
+	const char *text;	/* reply (required) */
+	const char *result;	/* reply: the class; JY and TA only, and they need it */
+	const char *rating;	/* feedback: satisfied, basic or dissatisfied */
+};
+
+/* Which kinds a verb takes at all (a verb without a row takes every
+ * kind): refusal has one %s, the kind's name. */
+struct edu_petition_verb_kinds {
+	const char *verb, *kinds, *refusal;
+};
+extern const struct edu_petition_verb_kinds edu_petition_verb_kinds[];	/* NULL-verb ended */
+
+/* The status moves.  The rows of a verb whose kinds (space-separated;
+ * NULL: every kind) hold the case's kind apply, in order: when the status
+ * is one of from, the case moves to `to` (NULL: stays); when it is not, a
+ * row with a refusal (one %s, the status) refuses, a row without one is
+ * passed over. */
+struct edu_petition_move {
+	const char *verb, *kinds, *from, *to, *refusal;
+};
+extern const struct edu_petition_move edu_petition_moves[];	/* NULL-verb ended */
+
+/* May `verb` act on a case of this kind and status?  0 with *to the status
+ * it leaves (status itself when it stays), or -1 with the reason in err
+ * (EDU_ERR_MAX).  Only the two tables: what else a verb needs is
+ * edu_petition_change's. */
+int edu_petition_may(const char *verb, const char *kind, const char *status,
+		     const char **to, char *err);
+
+/* Apply a change verb to a case, in place, by the rules of its kind: 0
+ * with *detail what its event records (malloc'd, or NULL), or -1 with the
+ * reason in err (EDU_ERR_MAX) and the case as it was.  `review` only
+ * checks that the case may be reviewed: the caller opens the new case,
+ * due edu_petition_review_due(db, on).  Periods by the calendar of db. */
+int edu_petition_change(sqlite3 *db, struct edu_petition_case *c,
+			const struct edu_petition_act *a, char **detail, char *err);
 /* ---- assets.c: fixed assets: money, categories, depreciation -------- */
 
 /* Money is exact: integer fen.  Parse yuan ("1234.5", "1,234.50",
