@@ -833,6 +833,7 @@ static const struct edu_col applicant_cols[] = {
 enum { A_ID, A_NAME, A_SEX, A_BIRTH, A_ZONE, A_TIER, NA };
 
 struct applicant {
+	struct edu_place_child kid;	/* first: the child as the draw sees it */
 	char *v[NA];
 	long line;
 	int stored;		/* assigned by an earlier run */
@@ -923,6 +924,8 @@ static int read_applicants(struct edu_cmd *c, struct applicant **out, size_t *no
 				free(x.v[i]);
 			continue;
 		}
+		x.kid = (struct edu_place_child){ .key = x.v[A_ID], .zone = x.v[A_ZONE],
+						  .tier = atoi(x.v[A_TIER]) };
 		a = edu_realloc(a, (na + 1) * sizeof *a);
 		a[na++] = x;
 	}
@@ -934,18 +937,15 @@ static int read_applicants(struct edu_cmd *c, struct applicant **out, size_t *no
 	return bad ? -1 : 0;
 }
 
-/* The seats and zones of a year's intake: the open primary and nine-year
- * schools, with the seats earlier runs have not taken.  codes[] names
- * the schools; the caller frees zones' names, codes and the arrays. */
+/* The zones of a year's intake and their open primary and nine-year
+ * schools, with the seats that earlier runs left. */
 struct intake {
 	struct edu_place_zone *z;
-	size_t nz;
 	struct edu_place_school *s;
-	char **codes;
-	size_t ns;
+	size_t nz, ns;
 };
 
-static void intake_load(sqlite3 *db, long year, struct intake *in)
+static void intake_load(sqlite3 *db, struct intake *in)
 {
 	sqlite3_stmt *st = edu_prepare(db,
 		"SELECT z.zone, z.rank, z.school_code, coalesce(k.entry_seats, 0) - (SELECT count(*) "
@@ -954,39 +954,26 @@ static void intake_load(sqlite3 *db, long year, struct intake *in)
 		"AND k.kind IN ('primary', 'nine-year') ORDER BY z.school_code");
 
 	memset(in, 0, sizeof *in);
-	sqlite3_bind_int(st, 1, (int)year);
+	sqlite3_bind_int(st, 1, (int)opt.year);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *code = (const char *)sqlite3_column_text(st, 2);
 
-		if (!in->ns || strcmp(in->codes[in->ns - 1], code)) {
+		if (!in->ns || strcmp(in->s[in->ns - 1].code, code)) {
 			in->s = edu_realloc(in->s, (in->ns + 1) * sizeof *in->s);
-			in->codes = edu_realloc(in->codes, (in->ns + 1) * sizeof *in->codes);
-			in->s[in->ns] = (struct edu_place_school){ .seats = sqlite3_column_int(st, 3) };
-			in->codes[in->ns++] = edu_strdup(code);
+			in->s[in->ns++] = (struct edu_place_school){ .code = edu_strdup(code),
+				.seats = sqlite3_column_int(st, 3) };
 		}
 		in->z = edu_realloc(in->z, (in->nz + 1) * sizeof *in->z);
-		in->z[in->nz++] = (struct edu_place_zone){
+		in->z[in->nz++] = (struct edu_place_zone){ .rank = sqlite3_column_int(st, 1),
 			.zone = edu_strdup((const char *)sqlite3_column_text(st, 0)),
-			.rank = sqlite3_column_int(st, 1), .school = (int)in->ns - 1 };
+			.school = (int)in->ns - 1 };
 	}
 	sqlite3_finalize(st);
 }
 
-static void intake_free(struct intake *in)
-{
-	for (size_t i = 0; i < in->nz; i++)
-		free((char *)in->z[i].zone);
-	for (size_t i = 0; i < in->ns; i++)
-		free(in->codes[i]);
-	free(in->z);
-	free(in->s);
-	free(in->codes);
-}
-
 /* Which children are not drawn for: those an earlier run drew (they keep
  * what it gave them), the too young, and those who are students already. */
-static void hold(sqlite3 *db, sqlite3_stmt *old, const char *cutoff, struct applicant *a,
-		 struct edu_place_child *kid)
+static void hold(sqlite3 *db, sqlite3_stmt *old, const char *cutoff, struct applicant *a)
 {
 	const char *p[] = { a->v[A_ID] };
 	char *known;
@@ -1008,61 +995,50 @@ static void hold(sqlite3 *db, sqlite3_stmt *old, const char *cutoff, struct appl
 		a->note = edu_asprintf("already a student of %s", known);
 		free(known);
 	}
-	kid->held = a->stored || a->note;
+	a->kid.held = a->stored || a->note;
 }
 
 /* Record a child's draw; a child given a school becomes its grade-1
  * student from `entry`. */
-static void enrol(struct edu_cmd *c, struct edu_writer *w, sqlite3_stmt *save,
-		  const struct applicant *x, uint64_t lottery, const char *entry)
+static void enrol(struct edu_cmd *c, struct edu_writer *w, const struct applicant *x,
+		  const char *entry)
 {
-	char lot[24], rank[8], err[EDU_ERR_MAX];
+	char year[24], lot[24], rank[8], err[EDU_ERR_MAX];
 	const char *tier = x->v[A_TIER], *col;
 
-	snprintf(lot, sizeof lot, "%llu", (unsigned long long)lottery);
+	snprintf(year, sizeof year, "%ld", opt.year);
+	snprintf(lot, sizeof lot, "%llu", (unsigned long long)x->kid.lottery);
 	snprintf(rank, sizeof rank, "%d", x->rank);
-	const char *row[] = { NULL, x->v[A_ID], x->v[A_NAME], x->v[A_SEX], x->v[A_BIRTH],
+	const char *row[] = { year, x->v[A_ID], x->v[A_NAME], x->v[A_SEX], x->v[A_BIRTH],
 			      x->v[A_ZONE], tier, lot, x->school, x->school ? rank : NULL,
 			      x->note };
-	sqlite3_reset(save);
-	sqlite3_bind_int(save, 1, (int)opt.year);
-	for (int k = 1; k < 11; k++)
-		edu_bind_text(save, k + 1, row[k]);
-	edu_exec_stmt(c->db, save);
+	edu_exec(c->db, "INSERT INTO applicant (year, id_number, name, sex, birth_date, zone, "
+		 "tier, lottery, school_code, rank, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		 11, row);
 	if (!x->school)
 		return;
-	const char *raw[NCOLS] = { 0 };
-	raw[C_NO] = "";
-	raw[C_IDTYPE] = "resident";
-	raw[C_ID] = x->v[A_ID];
-	raw[C_NAME] = x->v[A_NAME];
-	raw[C_SEX] = x->v[A_SEX];
-	raw[C_BIRTH] = x->v[A_BIRTH];
-	raw[C_SCHOOL] = x->school;
-	raw[C_GRADE] = "1";
-	raw[C_ENTRY] = entry;
-	raw[C_STATUS] = "enrolled";
-	raw[C_ZONE] = x->v[A_ZONE];
+	const char *raw[NCOLS] = { [C_NO] = "", [C_IDTYPE] = "resident", [C_ID] = x->v[A_ID],
+		[C_NAME] = x->v[A_NAME], [C_SEX] = x->v[A_SEX], [C_BIRTH] = x->v[A_BIRTH],
+		[C_SCHOOL] = x->school, [C_GRADE] = "1", [C_ENTRY] = entry,
+		[C_STATUS] = "enrolled", [C_ZONE] = x->v[A_ZONE] };
 	if (edu_writer_put(w, raw, 0, &col, err) < 0)
 		edu_die(EDU_EDATA, "%s: cannot enrol %s: %s: %s", c->argc ? c->argv[0] : "-",
 			x->v[A_ID], col ? col : "", err);
-	char *no = edu_asprintf("G%s", x->v[A_ID]);
-	char *why = edu_asprintf("nearby enrolment %ld, tier %s, rank %d", opt.year,
-				 tier, x->rank);
+	char no[EDU_VAL_MAX + 1], why[96];
+	snprintf(no, sizeof no, "G%s", x->v[A_ID]);
+	snprintf(why, sizeof why, "nearby enrolment %ld, tier %s, rank %d", opt.year, tier, x->rank);
 	const char *ev[] = { no, entry, why, x->school };
 	edu_exec(c->db, "INSERT INTO student_event (student_no, day, kind, reason, to_school, "
 		 "to_grade, to_status) VALUES (?, ?, 'enrol', ?, ?, 1, 'enrolled')", 4, ev);
-	free(no);
-	free(why);
 }
 
-static void print_draw(struct applicant *const *order, size_t na)
+static void print_draw(struct edu_place_child *const *order, size_t na)
 {
 	static const char *const cols[] = { "id_number", "name", "tier", "school_code", "rank", "note" };
 	struct edu_out *o = edu_out_new(stdout, 6, cols);
 
 	for (size_t i = 0; i < na; i++) {
-		const struct applicant *x = order[i];
+		const struct applicant *x = (const struct applicant *)order[i];
 		char rank[8];
 		snprintf(rank, sizeof rank, "%d", x->rank);
 		edu_out_cell(o, x->v[A_ID], EDU_V_TEXT);
@@ -1075,44 +1051,58 @@ static void print_draw(struct applicant *const *order, size_t na)
 	edu_out_end(o);
 }
 
-/* The outcome of a drawn child as its note (and school). */
-static void outcome(struct applicant *x, const struct edu_place_child *kid,
-		    const struct intake *in)
+/* Draw, record and enrol: the number of children left without a school. */
+static long draw(struct edu_cmd *c, struct applicant *a, size_t na,
+		 struct edu_place_child **order, long *assigned)
 {
-	if (kid->held)
-		return;
-	if (kid->result == EDU_PLACE_PLACED) {
-		x->school = edu_strdup(in->codes[kid->school]);
-		x->rank = kid->rank;
+	char cutoff[11], entry[11];
+	struct intake in;
+	long left = 0;
+	sqlite3_stmt *old = edu_prepare(c->db,
+		"SELECT school_code, rank, note FROM applicant WHERE year = ?1 AND id_number = ?2");
+
+	edu_date_str(edu_place_primary_born_by(opt.year), cutoff);
+	snprintf(entry, sizeof entry, "%ld-09-01", opt.year);
+	for (size_t i = 0; i < na; i++) {
+		hold(c->db, old, cutoff, &a[i]);
+		order[i] = &a[i].kid;
 	}
-	x->note = edu_strdup(kid->result == EDU_PLACE_PLACED ? "assigned"
-			     : kid->result == EDU_PLACE_FULL ? "no seat left in the zone"
-			     : "no school in this zone");
-}
+	sqlite3_finalize(old);
+	intake_load(c->db, &in);
+	*assigned = edu_place(order, na, in.z, in.nz, in.s, in.ns, opt.seed);
 
-static void run_note(struct edu_cmd *c, struct edu_run *run, size_t na, long assigned,
-		     long left)
-{
-	char *counts = edu_asprintf("applicants=%zu assigned=%ld unassigned=%ld seed=%llu",
-				    na, assigned, left, (unsigned long long)opt.seed);
-	char *key = edu_asprintf("assign %ld", opt.year);
-	char *chg = edu_asprintf("{\"applicants\":%zu,\"assigned\":%ld,\"unassigned\":%ld,\"seed\":%llu}",
-				 na, assigned, left, (unsigned long long)opt.seed);
+	struct edu_writer *w = edu_writer_new(c->db, &student);
+	for (size_t i = 0; i < na; i++) {
+		struct applicant *x = (struct applicant *)order[i];
+		enum edu_place_result r = x->kid.result;
 
-	edu_audit(c->db, "applicant", key, chg);
-	edu_run_finish(c->db, run, counts, left ? EDU_NO : 0);
-	free(counts);
-	free(key);
-	free(chg);
+		if (r == EDU_PLACE_PLACED) {
+			x->school = edu_strdup(in.s[x->kid.school].code);
+			x->rank = x->kid.rank;
+		}
+		if (r != EDU_PLACE_HELD)
+			x->note = edu_strdup(r == EDU_PLACE_PLACED ? "assigned" : r == EDU_PLACE_FULL
+					     ? "no seat left in the zone" : "no school in this zone");
+		left += !x->school;
+		if (!x->stored)
+			enrol(c, w, x, entry);
+	}
+	edu_writer_free(w);
+	for (size_t i = 0; i < in.nz; i++)
+		free((char *)in.z[i].zone);
+	for (size_t i = 0; i < in.ns; i++)
+		free((char *)in.s[i].code);
+	free(in.z);
+	free(in.s);
+	return left;
 }
 
 static int assign(struct edu_cmd *c)
 {
 	struct applicant *a;
 	size_t na;
-	char cutoff[11], entry[11];
 	struct edu_run run;
-	struct intake in;
+	long assigned, left;
 
 	edu_need(opt.year ? &opt.year : NULL, "--year");
 	if (c->argc > 1)
@@ -1123,42 +1113,20 @@ static int assign(struct edu_cmd *c)
 		edu_warn("nothing written");
 		return EDU_EDATA;
 	}
-	edu_date_str(edu_place_primary_born_by(opt.year), cutoff);
-	snprintf(entry, sizeof entry, "%ld-09-01", opt.year);
 	edu_run_start(&run);
 	edu_begin(c->db);
-
-	struct edu_place_child *kids = edu_malloc((na ? na : 1) * sizeof *kids);
-	struct edu_place_child **korder = edu_malloc((na ? na : 1) * sizeof *korder);
-	struct applicant **order = edu_malloc((na ? na : 1) * sizeof *order);
-	sqlite3_stmt *old = edu_prepare(c->db,
-		"SELECT school_code, rank, note FROM applicant WHERE year = ?1 AND id_number = ?2");
-	for (size_t i = 0; i < na; i++) {
-		kids[i] = (struct edu_place_child){ .key = a[i].v[A_ID], .zone = a[i].v[A_ZONE],
-						    .tier = atoi(a[i].v[A_TIER]) };
-		hold(c->db, old, cutoff, &a[i], &kids[i]);
-	}
-	sqlite3_finalize(old);
-	intake_load(c->db, opt.year, &in);
-	long assigned = edu_place(kids, na, in.z, in.nz, in.s, in.ns, opt.seed, korder), left = 0;
-
-	struct edu_writer *w = edu_writer_new(c->db, &student);
-	sqlite3_stmt *save = edu_prepare(c->db,
-		"INSERT INTO applicant (year, id_number, name, sex, birth_date, zone, tier, "
-		"lottery, school_code, rank, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-	for (size_t i = 0; i < na; i++) {
-		struct applicant *x = order[i] = &a[korder[i] - kids];
-
-		outcome(x, korder[i], &in);
-		left += !x->school;
-		if (!x->stored)
-			enrol(c, w, save, x, korder[i]->lottery, entry);
-	}
-	edu_writer_free(w);
-	sqlite3_finalize(save);
-	intake_free(&in);
+	struct edu_place_child **order = edu_malloc((na ? na : 1) * sizeof *order);
+	left = draw(c, a, na, order, &assigned);
 	print_draw(order, na);
-	run_note(c, &run, na, assigned, left);
+
+	char counts[128], key[32], chg[128];
+	snprintf(counts, sizeof counts, "applicants=%zu assigned=%ld unassigned=%ld seed=%llu",
+		 na, assigned, left, (unsigned long long)opt.seed);
+	snprintf(key, sizeof key, "assign %ld", opt.year);
+	snprintf(chg, sizeof chg, "{\"applicants\":%zu,\"assigned\":%ld,\"unassigned\":%ld,"
+		 "\"seed\":%llu}", na, assigned, left, (unsigned long long)opt.seed);
+	edu_audit(c->db, "applicant", key, chg);
+	edu_run_finish(c->db, &run, counts, left ? EDU_NO : 0);
 	edu_finish(c->db);
 	if (!edu_opt.quiet)
 		edu_warn("%zu applicants: %ld assigned now, %ld without a school", na, assigned, left);
@@ -1170,8 +1138,6 @@ static int assign(struct edu_cmd *c)
 	}
 	free(a);
 	free(order);
-	free(korder);
-	free(kids);
 	return left ? EDU_NO : 0;
 }
 

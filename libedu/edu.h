@@ -827,6 +827,7 @@ long edu_exam_admit(struct edu_exam_cand *c, size_t n, int ntb,
 /* A school as placement sees it: its seats are shared by every zone it
  * serves. */
 struct edu_place_school {
+	const char *code;	/* the caller's name for it; placement does not read it */
 	int seats;		/* free before this run (may be <= 0) */
 	int taken;		/* set: seats this run gave */
 };
@@ -864,14 +865,13 @@ uint64_t edu_place_lottery(uint64_t seed, const char *key);
 /* The order of the draw: tier, then the lower lottery number, then key. */
 int edu_place_before(const struct edu_place_child *a,
 		     const struct edu_place_child *b);
-/* Place the children: order[] (n pointers) gets them in the order of the
- * draw, and each child not held, in turn, takes the first school of its
- * zone, by rank, whose seats exceed what this run has given.  Returns the
- * number placed. */
-long edu_place(struct edu_place_child *c, size_t n,
+/* Place the children c[0..n-1] (pointers, in any order; the caller's
+ * records may embed them): sorts c into the order of the draw, and each
+ * child not held, in turn, takes the first school of its zone, by rank,
+ * whose seats exceed what this run has given.  Returns the number placed. */
+long edu_place(struct edu_place_child **c, size_t n,
 	       const struct edu_place_zone *z, size_t nz,
-	       struct edu_place_school *s, size_t ns, uint64_t seed,
-	       struct edu_place_child **order);
+	       struct edu_place_school *s, size_t ns, uint64_t seed);
 /* The primary-school age rule: a child starting in September of `year`
  * must be six by 31 August, that is born on or before the day returned. */
 int edu_place_primary_born_by(long year);

@@ -63,28 +63,26 @@ static void place_one(struct edu_place_child *x, const struct edu_place_zone *z,
 	x->rank = best->rank;
 }
 
-long edu_place(struct edu_place_child *c, size_t n,
+long edu_place(struct edu_place_child **c, size_t n,
 	       const struct edu_place_zone *z, size_t nz,
-	       struct edu_place_school *s, size_t ns, uint64_t seed,
-	       struct edu_place_child **order)
+	       struct edu_place_school *s, size_t ns, uint64_t seed)
 {
 	long placed = 0;
 
 	for (size_t j = 0; j < ns; j++)
 		s[j].taken = 0;
 	for (size_t i = 0; i < n; i++) {
-		c[i].lottery = edu_place_lottery(seed, c[i].key);
-		c[i].result = EDU_PLACE_HELD;
-		c[i].school = -1;
-		c[i].rank = 0;
-		order[i] = &c[i];
+		c[i]->lottery = edu_place_lottery(seed, c[i]->key);
+		c[i]->result = EDU_PLACE_HELD;
+		c[i]->school = -1;
+		c[i]->rank = 0;
 	}
-	qsort(order, n, sizeof *order, by_draw);
+	qsort(c, n, sizeof *c, by_draw);
 	for (size_t i = 0; i < n; i++) {
-		if (order[i]->held)
+		if (c[i]->held)
 			continue;
-		place_one(order[i], z, nz, s);
-		placed += order[i]->result == EDU_PLACE_PLACED;
+		place_one(c[i], z, nz, s);
+		placed += c[i]->result == EDU_PLACE_PLACED;
 	}
 	return placed;
 }

@@ -24,6 +24,15 @@ static struct edu_place_child kid(const char *key, const char *zone, int tier)
 	return (struct edu_place_child){ .key = key, .zone = zone, .tier = tier };
 }
 
+/* Pointers to the children, in the order given, for edu_place to sort. */
+static struct edu_place_child **ptrs(struct edu_place_child *c, struct edu_place_child **p,
+				     size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		p[i] = &c[i];
+	return p;
+}
+
 /* The keys of order[] as one string of their letters: "CBAD". */
 static const char *drawn(struct edu_place_child **order, size_t n)
 {
@@ -71,14 +80,15 @@ static void test_before(void)
  * C and B rank 1, A rank 2, and leaves D without a seat. */
 static void test_seats(void)
 {
-	struct edu_place_school s[] = { { .seats = 1 }, { .seats = 2 } };
+	struct edu_place_school s[] = { { .code = "rank2", .seats = 1 },
+					{ .code = "rank1", .seats = 2 } };
 	/* The rows out of rank order: the algorithm sorts them out. */
 	struct edu_place_zone z[] = { { "德胜", 2, 0 }, { "德胜", 1, 1 } };
 	struct edu_place_child c[] = { kid(KA, "德胜", 1), kid(KB, "德胜", 1),
 				       kid(KC, "德胜", 1), kid(KD, "德胜", 1) };
 	struct edu_place_child *order[N(c)];
 
-	ok(edu_place(c, N(c), z, N(z), s, N(s), 1, order) == 3, "three of four placed");
+	ok(edu_place(ptrs(c, order, N(c)), N(c), z, N(z), s, N(s), 1) == 3, "three of four placed");
 	is(drawn(order, N(c)), "CBAD", "the draw in the order of the lottery");
 	ok(order[0]->school == 1 && order[0]->rank == 1, "C: the rank-1 school");
 	ok(order[1]->school == 1 && order[1]->rank == 1, "B: the rank-1 school, its last seat");
@@ -98,7 +108,7 @@ static void test_tiers(void)
 				       kid(KA, "z", 2) };
 	struct edu_place_child *order[N(c)];
 
-	ok(edu_place(c, N(c), z, N(z), s, N(s), 1, order) == 1, "one seat, one placed");
+	ok(edu_place(ptrs(c, order, N(c)), N(c), z, N(z), s, N(s), 1) == 1, "one seat, one placed");
 	is(drawn(order, N(c)), "DBAC", "tier 1, then tier 2 by the draw (B before A), then tier 3");
 	ok(by_key(c, N(c), KD)->result == EDU_PLACE_PLACED, "the tier-1 child has the seat");
 	ok(by_key(c, N(c), KC)->result == EDU_PLACE_FULL, "the tier-3 child with the best draw has none");
@@ -115,7 +125,7 @@ static void test_shared(void)
 				       kid(KD, "北", 1) };
 	struct edu_place_child *order[N(c)];
 
-	ok(edu_place(c, N(c), z, N(z), s, N(s), 1, order) == 1, "one shared seat, one placed");
+	ok(edu_place(ptrs(c, order, N(c)), N(c), z, N(z), s, N(s), 1) == 1, "one shared seat, one placed");
 	ok(by_key(c, N(c), KB)->school == 1 && by_key(c, N(c), KB)->rank == 2,
 	   "B (east, drawn before A) takes it at its rank 2");
 	ok(by_key(c, N(c), KA)->result == EDU_PLACE_FULL, "A (west, its rank 1) finds it full");
@@ -133,7 +143,7 @@ static void test_held(void)
 	struct edu_place_child *order[N(c)];
 
 	c[2].held = 1;
-	ok(edu_place(c, N(c), z, N(z), s, N(s), 1, order) == 1, "one placed");
+	ok(edu_place(ptrs(c, order, N(c)), N(c), z, N(z), s, N(s), 1) == 1, "one placed");
 	is(drawn(order, N(c)), "CBA", "the held child is still drawn");
 	ok(c[2].result == EDU_PLACE_HELD && c[2].school == -1, "C, held, is passed over");
 	ok(c[2].lottery == 64904835866086851ULL, "... with its draw all the same");
@@ -157,7 +167,7 @@ static void test_input_order(void)
 
 		for (int i = 0; i < 4; i++)
 			c[i] = kid(keys[perm[p][i]], "z", 1);
-		edu_place(c, 4, z, 2, s, 2, 1, order);
+		edu_place(ptrs(c, order, 4), 4, z, 2, s, 2, 1);
 		same &= !strcmp(drawn(order, 4), "CBAD");
 		same &= by_key(c, 4, KC)->rank == 1 && by_key(c, 4, KB)->rank == 1;
 		same &= by_key(c, 4, KA)->rank == 2 && by_key(c, 4, KD)->school == -1;
@@ -168,7 +178,7 @@ static void test_input_order(void)
 	struct edu_place_child c[] = { kid(KA, "z", 1) }, *order[1];
 	struct edu_place_school s[] = { { .seats = 1 } };
 	struct edu_place_zone z[] = { { "z", 1, 0 } };
-	edu_place(c, 1, z, 1, s, 1, 42, order);
+	edu_place(ptrs(c, order, 1), 1, z, 1, s, 1, 42);
 	ok(c[0].lottery == 469646929610819438ULL, "the seed given is the seed drawn with");
 }
 
