@@ -207,7 +207,8 @@ int edu_petition_may(const char *verb, const char *kind, const char *status,
 	return 0;
 }
 
-/* One verb's rule: the case is changed only after every check passed. */
+/* One verb's rule: it checks everything before it sets anything, so that
+ * a refused case is as it was. */
 typedef int petition_rule_fn(sqlite3 *db, struct edu_petition_case *c,
 			     const struct edu_petition_act *a, char **detail, char *err);
 
@@ -365,19 +366,11 @@ static const struct {
 int edu_petition_change(sqlite3 *db, struct edu_petition_case *c,
 			const struct edu_petition_act *a, char **detail, char *err)
 {
-	struct edu_petition_case was = *c;
-
 	*detail = NULL;
 	if (!edu_petition_rule(c->kind))
 		return refuse(err, "a case of kind %s has no rules", c->kind ? c->kind : "?");
 	for (size_t i = 0; i < sizeof rules / sizeof *rules; i++)
-		if (!strcmp(rules[i].verb, a->verb)) {
-			if (rules[i].rule(db, c, a, detail, err) == 0)
-				return 0;
-			*c = was;
-			free(*detail);
-			*detail = NULL;
-			return -1;
-		}
+		if (!strcmp(rules[i].verb, a->verb))
+			return rules[i].rule(db, c, a, detail, err);
 	return refuse(err, "'%s' does not change a case", a->verb);
 }
