@@ -718,9 +718,9 @@ int edu_petition_may(const char *verb, const char *kind, const char *status,
 /* Apply a change verb to a case, in place, by the rules of its kind: 0
  * with *detail what its event records (malloc'd, or NULL), or -1 with the
  * reason in err (EDU_ERR_MAX) and the case as it was (every rule checks
- * before it sets).  `review` only
- * checks that the case may be reviewed: the caller opens the new case,
- * due edu_petition_review_due(db, on).  Periods by the calendar of db. */
+ * before it sets).  `review` only checks that the case may be reviewed:
+ * the caller opens the new case, due edu_petition_review_due(db, on).
+ * Periods count by the calendar table of db. */
 int edu_petition_change(sqlite3 *db, struct edu_petition_case *c,
 			const struct edu_petition_act *a, char **detail, char *err);
 /* ---- assets.c: fixed assets: money, categories, depreciation -------- */
