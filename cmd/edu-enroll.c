@@ -880,7 +880,10 @@ static int read_applicants(struct edu_cmd *c, struct applicant **out, size_t *no
 			const char *in = edu_csv_field(r, map[i]);
 			int rc = 0;
 
-			if (trimmed(in, v) == 0 && !*v && cl->type != EDU_C_TEXT) {
+			if (cl->type != EDU_C_TEXT && trimmed(in, v) < 0) {
+				snprintf(err, sizeof err, "too long: at most %d bytes", EDU_VAL_MAX - 1);
+				rc = -1;
+			} else if (cl->type != EDU_C_TEXT && !*v) {
 				snprintf(err, sizeof err, "may not be empty");
 				rc = -1;
 			} else if (cl->type == EDU_C_ID) {
