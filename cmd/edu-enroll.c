@@ -841,6 +841,45 @@ struct applicant {
 	int rank;
 };
 
+/* One applicant field checked and normalised into v (EDU_VAL_MAX): 0, or
+ * -1 with the reason in err.  Free text is kept as given, in `in`. */
+static int applicant_field(const struct edu_col *cl, const char *in, char *v, char *err)
+{
+	if (cl->type != EDU_C_TEXT && trimmed(in, v) < 0)
+		return snprintf(err, EDU_ERR_MAX, "too long: at most %d bytes", EDU_VAL_MAX - 1), -1;
+	if (cl->type == EDU_C_TEXT ? !*in : !*v)
+		return snprintf(err, EDU_ERR_MAX, "may not be empty"), -1;
+	switch (cl->type) {
+	case EDU_C_ID: return edu_valid_id(v, v, NULL, NULL, err);
+	case EDU_C_ENUM: return edu_valid_enum(cl->values, v, v, err);
+	case EDU_C_DATE: return edu_valid_date(v, v, err);
+	case EDU_C_INT: return edu_valid_int(v, cl->min, cl->max, v, err);
+	default: return 0;
+	}
+}
+
+/* Rules across an applicant's fields, and against those read before: the
+ * column at fault (with err), or NULL. */
+static const char *applicant_check(const struct applicant *x, const struct applicant *a,
+				   size_t na, char *err)
+{
+	char b[11], v[EDU_VAL_MAX];
+	int birth, male;
+
+	edu_valid_id(x->v[A_ID], v, &birth, &male, err);
+	if (strcmp(edu_date_str(birth, b), x->v[A_BIRTH]))
+		return snprintf(err, EDU_ERR_MAX, "%s, but the ID number says %s", x->v[A_BIRTH], b),
+		       "birth_date";
+	if (male != !strcmp(x->v[A_SEX], "M"))
+		return snprintf(err, EDU_ERR_MAX, "%s, but the ID number says %s", x->v[A_SEX],
+				male ? "M" : "F"), "sex";
+	for (size_t j = 0; j < na; j++)
+		if (!strcmp(a[j].v[A_ID], x->v[A_ID]))
+			return snprintf(err, EDU_ERR_MAX, "the same child as line %ld", a[j].line),
+			       "id_number";
+	return NULL;
+}
+
 /* Read and check the applicants: 0, or -1 after reporting every bad row. */
 static int read_applicants(struct edu_cmd *c, struct applicant **out, size_t *nout)
 {
@@ -868,7 +907,6 @@ static int read_applicants(struct edu_cmd *c, struct applicant **out, size_t *no
 	while ((n = edu_csv_next(r)) > 0) {
 		struct applicant x = { .line = edu_csv_line(r) };
 		const char *col = NULL;
-		int birth, male;
 
 		if (edu_csv_bad(r)) {
 			edu_warn("%s:%ld: %s", edu_csv_name(r), x.line, edu_csv_bad(r));
@@ -876,49 +914,15 @@ static int read_applicants(struct edu_cmd *c, struct applicant **out, size_t *no
 			continue;
 		}
 		for (int i = 0; i < NA && !col; i++) {
-			const struct edu_col *cl = &applicant_cols[i];
 			const char *in = edu_csv_field(r, map[i]);
-			int rc = 0;
 
-			if (cl->type != EDU_C_TEXT && trimmed(in, v) < 0) {
-				snprintf(err, sizeof err, "too long: at most %d bytes", EDU_VAL_MAX - 1);
-				rc = -1;
-			} else if (cl->type != EDU_C_TEXT && !*v) {
-				snprintf(err, sizeof err, "may not be empty");
-				rc = -1;
-			} else if (cl->type == EDU_C_ID) {
-				rc = edu_valid_id(v, v, NULL, NULL, err);
-			} else if (cl->type == EDU_C_ENUM) {
-				rc = edu_valid_enum(cl->values, v, v, err);
-			} else if (cl->type == EDU_C_DATE) {
-				rc = edu_valid_date(v, v, err);
-			} else if (cl->type == EDU_C_INT) {
-				rc = edu_valid_int(v, cl->min, cl->max, v, err);
-			} else if (cl->type == EDU_C_TEXT && !*in) {
-				snprintf(err, sizeof err, "may not be empty");
-				rc = -1;
-			}
-			if (rc < 0)
-				col = cl->name;
+			if (applicant_field(&applicant_cols[i], in, v, err) < 0)
+				col = applicant_cols[i].name;
 			else
-				x.v[i] = edu_strdup(cl->type == EDU_C_TEXT ? in : v);
+				x.v[i] = edu_strdup(applicant_cols[i].type == EDU_C_TEXT ? in : v);
 		}
-		if (!col) {
-			char b[11];
-			edu_valid_id(x.v[A_ID], v, &birth, &male, err);
-			if (strcmp(edu_date_str(birth, b), x.v[A_BIRTH])) {
-				col = "birth_date";
-				snprintf(err, sizeof err, "%s, but the ID number says %s", x.v[A_BIRTH], b);
-			} else if (male != !strcmp(x.v[A_SEX], "M")) {
-				col = "sex";
-				snprintf(err, sizeof err, "%s, but the ID number says %s", x.v[A_SEX], male ? "M" : "F");
-			}
-			for (size_t j = 0; j < na && !col; j++)
-				if (!strcmp(a[j].v[A_ID], x.v[A_ID])) {
-					col = "id_number";
-					snprintf(err, sizeof err, "the same child as line %ld", a[j].line);
-				}
-		}
+		if (!col)
+			col = applicant_check(&x, a, na, err);
 		if (col) {
 			if (bad < 100)
 				edu_warn("%s:%ld: %s: %s", edu_csv_name(r), x.line, col, err);
