@@ -833,37 +833,51 @@ static const struct edu_col applicant_cols[] = {
 enum { A_ID, A_NAME, A_SEX, A_BIRTH, A_ZONE, A_TIER, NA };
 
 struct applicant {
+	struct edu_place_child kid;	/* first: the child as the draw sees it */
 	char *v[NA];
 	long line;
-	uint64_t lottery;
-	int tier;
 	int stored;		/* assigned by an earlier run */
 	char *school, *note;
 	int rank;
 };
 
-/* The lottery number of a child: from the seed and the ID number only,
- * so that the draw does not depend on the order of the file. */
-static uint64_t lottery(uint64_t seed, const char *id)
+/* One applicant field checked and normalised into v (EDU_VAL_MAX): 0, or
+ * -1 with the reason in err.  Free text is kept as given, in `in`. */
+static int applicant_field(const struct edu_col *cl, const char *in, char *v, char *err)
 {
-	char buf[96], hex[65];
-	int n = snprintf(buf, sizeof buf, "%llu:%s", (unsigned long long)seed, id);
-
-	edu_sha256_hex(buf, (size_t)n, hex);
-	hex[15] = '\0';
-	return strtoull(hex, NULL, 16);
+	if (cl->type != EDU_C_TEXT && trimmed(in, v) < 0)
+		return snprintf(err, EDU_ERR_MAX, "too long: at most %d bytes", EDU_VAL_MAX - 1), -1;
+	if (cl->type == EDU_C_TEXT ? !*in : !*v)
+		return snprintf(err, EDU_ERR_MAX, "may not be empty"), -1;
+	switch (cl->type) {
+	case EDU_C_ID: return edu_valid_id(v, v, NULL, NULL, err);
+	case EDU_C_ENUM: return edu_valid_enum(cl->values, v, v, err);
+	case EDU_C_DATE: return edu_valid_date(v, v, err);
+	case EDU_C_INT: return edu_valid_int(v, cl->min, cl->max, v, err);
+	default: return 0;
+	}
 }
 
-static int by_draw(const void *a, const void *b)
+/* Rules across an applicant's fields, and against those read before: the
+ * column at fault (with err), or NULL. */
+static const char *applicant_check(const struct applicant *x, const struct applicant *a,
+				   size_t na, char *err)
 {
-	const struct applicant *x = *(const struct applicant *const *)a;
-	const struct applicant *y = *(const struct applicant *const *)b;
+	char b[11], v[EDU_VAL_MAX];
+	int birth, male;
 
-	if (x->tier != y->tier)
-		return x->tier - y->tier;
-	if (x->lottery != y->lottery)
-		return x->lottery < y->lottery ? -1 : 1;
-	return strcmp(x->v[A_ID], y->v[A_ID]);
+	edu_valid_id(x->v[A_ID], v, &birth, &male, err);
+	if (strcmp(edu_date_str(birth, b), x->v[A_BIRTH]))
+		return snprintf(err, EDU_ERR_MAX, "%s, but the ID number says %s", x->v[A_BIRTH], b),
+		       "birth_date";
+	if (male != !strcmp(x->v[A_SEX], "M"))
+		return snprintf(err, EDU_ERR_MAX, "%s, but the ID number says %s", x->v[A_SEX],
+				male ? "M" : "F"), "sex";
+	for (size_t j = 0; j < na; j++)
+		if (!strcmp(a[j].v[A_ID], x->v[A_ID]))
+			return snprintf(err, EDU_ERR_MAX, "the same child as line %ld", a[j].line),
+			       "id_number";
+	return NULL;
 }
 
 /* Read and check the applicants: 0, or -1 after reporting every bad row. */
@@ -893,7 +907,6 @@ static int read_applicants(struct edu_cmd *c, struct applicant **out, size_t *no
 	while ((n = edu_csv_next(r)) > 0) {
 		struct applicant x = { .line = edu_csv_line(r) };
 		const char *col = NULL;
-		int birth, male;
 
 		if (edu_csv_bad(r)) {
 			edu_warn("%s:%ld: %s", edu_csv_name(r), x.line, edu_csv_bad(r));
@@ -901,46 +914,15 @@ static int read_applicants(struct edu_cmd *c, struct applicant **out, size_t *no
 			continue;
 		}
 		for (int i = 0; i < NA && !col; i++) {
-			const struct edu_col *cl = &applicant_cols[i];
 			const char *in = edu_csv_field(r, map[i]);
-			int rc = 0;
 
-			if (trimmed(in, v) == 0 && !*v && cl->type != EDU_C_TEXT) {
-				snprintf(err, sizeof err, "may not be empty");
-				rc = -1;
-			} else if (cl->type == EDU_C_ID) {
-				rc = edu_valid_id(v, v, NULL, NULL, err);
-			} else if (cl->type == EDU_C_ENUM) {
-				rc = edu_valid_enum(cl->values, v, v, err);
-			} else if (cl->type == EDU_C_DATE) {
-				rc = edu_valid_date(v, v, err);
-			} else if (cl->type == EDU_C_INT) {
-				rc = edu_valid_int(v, cl->min, cl->max, v, err);
-			} else if (cl->type == EDU_C_TEXT && !*in) {
-				snprintf(err, sizeof err, "may not be empty");
-				rc = -1;
-			}
-			if (rc < 0)
-				col = cl->name;
+			if (applicant_field(&applicant_cols[i], in, v, err) < 0)
+				col = applicant_cols[i].name;
 			else
-				x.v[i] = edu_strdup(cl->type == EDU_C_TEXT ? in : v);
+				x.v[i] = edu_strdup(applicant_cols[i].type == EDU_C_TEXT ? in : v);
 		}
-		if (!col) {
-			char b[11];
-			edu_valid_id(x.v[A_ID], v, &birth, &male, err);
-			if (strcmp(edu_date_str(birth, b), x.v[A_BIRTH])) {
-				col = "birth_date";
-				snprintf(err, sizeof err, "%s, but the ID number says %s", x.v[A_BIRTH], b);
-			} else if (male != !strcmp(x.v[A_SEX], "M")) {
-				col = "sex";
-				snprintf(err, sizeof err, "%s, but the ID number says %s", x.v[A_SEX], male ? "M" : "F");
-			}
-			for (size_t j = 0; j < na && !col; j++)
-				if (!strcmp(a[j].v[A_ID], x.v[A_ID])) {
-					col = "id_number";
-					snprintf(err, sizeof err, "the same child as line %ld", a[j].line);
-				}
-		}
+		if (!col)
+			col = applicant_check(&x, a, na, err);
 		if (col) {
 			if (bad < 100)
 				edu_warn("%s:%ld: %s: %s", edu_csv_name(r), x.line, col, err);
@@ -949,7 +931,8 @@ static int read_applicants(struct edu_cmd *c, struct applicant **out, size_t *no
 				free(x.v[i]);
 			continue;
 		}
-		x.tier = atoi(x.v[A_TIER]);
+		x.kid = (struct edu_place_child){ .key = x.v[A_ID], .zone = x.v[A_ZONE],
+						  .tier = atoi(x.v[A_TIER]) };
 		a = edu_realloc(a, (na + 1) * sizeof *a);
 		a[na++] = x;
 	}
@@ -961,154 +944,108 @@ static int read_applicants(struct edu_cmd *c, struct applicant **out, size_t *no
 	return bad ? -1 : 0;
 }
 
-static int assign(struct edu_cmd *c)
+/* The zones of a year's intake and their open primary and nine-year
+ * schools, with the seats that earlier runs left. */
+struct intake {
+	struct edu_place_zone *z;
+	struct edu_place_school *s;
+	size_t nz, ns;
+};
+
+static void intake_load(sqlite3 *db, struct intake *in)
 {
-	struct applicant *a;
-	size_t na;
-	char cutoff[11], entry[11], err[EDU_ERR_MAX];
-	struct edu_run run;
-
-	edu_need(opt.year ? &opt.year : NULL, "--year");
-	if (c->argc > 1)
-		edu_die(EDU_EUSAGE, "give one file of applicants");
-	if (!opt.seeded)
-		opt.seed = edu_lottery_seed();
-	if (read_applicants(c, &a, &na) < 0) {
-		edu_warn("nothing written");
-		return EDU_EDATA;
-	}
-	/* Six years old by 31 August of the year of entry. */
-	edu_date_str(edu_days((int)opt.year - 6, 8, 31), cutoff);
-	snprintf(entry, sizeof entry, "%ld-09-01", opt.year);
-	edu_run_start(&run);
-	edu_begin(c->db);
-
-	sqlite3_stmt *old = edu_prepare(c->db,
-		"SELECT school_code, rank, note FROM applicant WHERE year = ?1 AND id_number = ?2");
-	sqlite3_stmt *save = edu_prepare(c->db,
-		"INSERT INTO applicant (year, id_number, name, sex, birth_date, zone, tier, "
-		"lottery, school_code, rank, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-	sqlite3_stmt *zone = edu_prepare(c->db,
-		"SELECT z.school_code, z.rank, coalesce(k.entry_seats, 0) - (SELECT count(*) "
+	sqlite3_stmt *st = edu_prepare(db,
+		"SELECT z.zone, z.rank, z.school_code, coalesce(k.entry_seats, 0) - (SELECT count(*) "
 		"FROM applicant p WHERE p.year = ?1 AND p.school_code = z.school_code) "
-		"FROM zone z JOIN school k USING (school_code) WHERE z.zone = ?2 "
-		"AND k.status = 'open' AND k.kind IN ('primary', 'nine-year') ORDER BY z.rank");
-	struct applicant **order = edu_malloc((na ? na : 1) * sizeof *order);
-	for (size_t i = 0; i < na; i++) {
-		order[i] = &a[i];
-		a[i].lottery = lottery(opt.seed, a[i].v[A_ID]);
-		sqlite3_reset(old);
-		sqlite3_bind_int(old, 1, (int)opt.year);
-		sqlite3_bind_text(old, 2, a[i].v[A_ID], -1, SQLITE_STATIC);
-		if (sqlite3_step(old) == SQLITE_ROW) {
-			const char *s = (const char *)sqlite3_column_text(old, 0);
-			const char *n = (const char *)sqlite3_column_text(old, 2);
-			a[i].stored = 1;
-			a[i].school = s ? edu_strdup(s) : NULL;
-			a[i].rank = sqlite3_column_int(old, 1);
-			a[i].note = edu_asprintf("%s (drawn before)", n ? n : "");
+		"FROM zone z JOIN school k USING (school_code) WHERE k.status = 'open' "
+		"AND k.kind IN ('primary', 'nine-year') ORDER BY z.school_code");
+
+	memset(in, 0, sizeof *in);
+	sqlite3_bind_int(st, 1, (int)opt.year);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *code = (const char *)sqlite3_column_text(st, 2);
+
+		if (!in->ns || strcmp(in->s[in->ns - 1].code, code)) {
+			in->s = edu_realloc(in->s, (in->ns + 1) * sizeof *in->s);
+			in->s[in->ns++] = (struct edu_place_school){ .code = edu_strdup(code),
+				.seats = sqlite3_column_int(st, 3) };
 		}
+		in->z = edu_realloc(in->z, (in->nz + 1) * sizeof *in->z);
+		in->z[in->nz++] = (struct edu_place_zone){ .rank = sqlite3_column_int(st, 1),
+			.zone = edu_strdup((const char *)sqlite3_column_text(st, 0)),
+			.school = (int)in->ns - 1 };
 	}
-	sqlite3_finalize(old);
-	qsort(order, na, sizeof *order, by_draw);
+	sqlite3_finalize(st);
+}
 
-	struct edu_writer *w = edu_writer_new(c->db, &student);
-	long assigned = 0, left = 0;
-	for (size_t i = 0; i < na; i++) {
-		struct applicant *x = order[i];
+/* Which children are not drawn for: those an earlier run drew (they keep
+ * what it gave them), the too young, and those who are students already. */
+static void hold(sqlite3 *db, sqlite3_stmt *old, const char *cutoff, struct applicant *a)
+{
+	const char *p[] = { a->v[A_ID] };
+	char *known;
 
-		if (x->stored) {
-			left += !x->school;
-			continue;
-		}
-		if (strcmp(x->v[A_BIRTH], cutoff) > 0) {
-			x->note = edu_asprintf("not six by %s", cutoff);
-		} else {
-			const char *p[] = { x->v[A_ID] };
-			char *known = edu_query1(c->db, "SELECT school_code FROM student "
-						 "WHERE id_number = ? AND id_type = 'resident'", 1, p);
-			if (known) {
-				x->note = edu_asprintf("already a student of %s", known);
-				free(known);
-			}
-		}
-		if (!x->note) {
-			sqlite3_reset(zone);
-			sqlite3_bind_int(zone, 1, (int)opt.year);
-			sqlite3_bind_text(zone, 2, x->v[A_ZONE], -1, SQLITE_STATIC);
-			int any = 0;
-			while (sqlite3_step(zone) == SQLITE_ROW) {
-				any = 1;
-				if (sqlite3_column_int(zone, 2) > 0) {
-					x->school = edu_strdup((const char *)sqlite3_column_text(zone, 0));
-					x->rank = sqlite3_column_int(zone, 1);
-					break;
-				}
-			}
-			sqlite3_reset(zone);
-			x->note = x->school ? edu_strdup("assigned")
-				: edu_strdup(any ? "no seat left in the zone" : "no school in this zone");
-		}
-		const char *tier = x->v[A_TIER];
-		char lot[24], rank[8];
-		snprintf(lot, sizeof lot, "%llu", (unsigned long long)x->lottery);
-		snprintf(rank, sizeof rank, "%d", x->rank);
-		const char *row[] = { NULL, x->v[A_ID], x->v[A_NAME], x->v[A_SEX], x->v[A_BIRTH],
-				      x->v[A_ZONE], tier, lot, x->school, x->school ? rank : NULL,
-				      x->note };
-		sqlite3_reset(save);
-		sqlite3_bind_int(save, 1, (int)opt.year);
-		for (int k = 1; k < 11; k++)
-			edu_bind_text(save, k + 1, row[k]);
-		edu_exec_stmt(c->db, save);
-		if (!x->school) {
-			left++;
-			continue;
-		}
-		/* The child becomes a grade-1 student of the school. */
-		const char *raw[NCOLS] = { 0 };
-		const char *col;
-		raw[C_NO] = "";
-		raw[C_IDTYPE] = "resident";
-		raw[C_ID] = x->v[A_ID];
-		raw[C_NAME] = x->v[A_NAME];
-		raw[C_SEX] = x->v[A_SEX];
-		raw[C_BIRTH] = x->v[A_BIRTH];
-		raw[C_SCHOOL] = x->school;
-		raw[C_GRADE] = "1";
-		raw[C_ENTRY] = entry;
-		raw[C_STATUS] = "enrolled";
-		raw[C_ZONE] = x->v[A_ZONE];
-		if (edu_writer_put(w, raw, 0, &col, err) < 0)
-			edu_die(EDU_EDATA, "%s: cannot enrol %s: %s: %s", c->argc ? c->argv[0] : "-",
-				x->v[A_ID], col ? col : "", err);
-		struct edu_student_state from = { .grade = 0 }, to = { .grade = 1 };
-		snprintf(to.no, sizeof to.no, "G%s", x->v[A_ID]);
-		snprintf(to.school, sizeof to.school, "%s", x->school);
-		strcpy(to.status, "enrolled");
-		sqlite3_stmt *ev = edu_prepare(c->db,
-			"INSERT INTO student_event (student_no, day, kind, reason, to_school, "
-			"to_grade, to_status) VALUES (?, ?, 'enrol', ?, ?, 1, 'enrolled')");
-		char *why = edu_asprintf("nearby enrolment %ld, tier %s, rank %d", opt.year,
-					 tier, x->rank);
-		edu_bind_text(ev, 1, to.no);
-		edu_bind_text(ev, 2, entry);
-		edu_bind_text(ev, 3, why);
-		edu_bind_text(ev, 4, to.school);
-		edu_exec_stmt(c->db, ev);
-		sqlite3_finalize(ev);
-		free(why);
-		(void)from;
-		assigned++;
+	sqlite3_reset(old);
+	sqlite3_bind_int(old, 1, (int)opt.year);
+	sqlite3_bind_text(old, 2, a->v[A_ID], -1, SQLITE_STATIC);
+	if (sqlite3_step(old) == SQLITE_ROW) {
+		const char *s = (const char *)sqlite3_column_text(old, 0);
+		const char *n = (const char *)sqlite3_column_text(old, 2);
+		a->stored = 1;
+		a->school = s ? edu_strdup(s) : NULL;
+		a->rank = sqlite3_column_int(old, 1);
+		a->note = edu_asprintf("%s (drawn before)", n ? n : "");
+	} else if (strcmp(a->v[A_BIRTH], cutoff) > 0) {
+		a->note = edu_asprintf("not six by %s", cutoff);
+	} else if ((known = edu_query1(db, "SELECT school_code FROM student "
+				       "WHERE id_number = ? AND id_type = 'resident'", 1, p))) {
+		a->note = edu_asprintf("already a student of %s", known);
+		free(known);
 	}
-	edu_writer_free(w);
-	sqlite3_finalize(save);
-	sqlite3_finalize(zone);
+	a->kid.held = a->stored || a->note;
+}
 
+/* Record a child's draw; a child given a school becomes its grade-1
+ * student from `entry`. */
+static void enrol(struct edu_cmd *c, struct edu_writer *w, const struct applicant *x,
+		  const char *entry)
+{
+	char year[24], lot[24], rank[8], err[EDU_ERR_MAX];
+	const char *tier = x->v[A_TIER], *col;
+
+	snprintf(year, sizeof year, "%ld", opt.year);
+	snprintf(lot, sizeof lot, "%llu", (unsigned long long)x->kid.lottery);
+	snprintf(rank, sizeof rank, "%d", x->rank);
+	const char *row[] = { year, x->v[A_ID], x->v[A_NAME], x->v[A_SEX], x->v[A_BIRTH],
+			      x->v[A_ZONE], tier, lot, x->school, x->school ? rank : NULL,
+			      x->note };
+	edu_exec(c->db, "INSERT INTO applicant (year, id_number, name, sex, birth_date, zone, "
+		 "tier, lottery, school_code, rank, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		 11, row);
+	if (!x->school)
+		return;
+	const char *raw[NCOLS] = { [C_NO] = "", [C_IDTYPE] = "resident", [C_ID] = x->v[A_ID],
+		[C_NAME] = x->v[A_NAME], [C_SEX] = x->v[A_SEX], [C_BIRTH] = x->v[A_BIRTH],
+		[C_SCHOOL] = x->school, [C_GRADE] = "1", [C_ENTRY] = entry,
+		[C_STATUS] = "enrolled", [C_ZONE] = x->v[A_ZONE] };
+	if (edu_writer_put(w, raw, 0, &col, err) < 0)
+		edu_die(EDU_EDATA, "%s: cannot enrol %s: %s: %s", c->argc ? c->argv[0] : "-",
+			x->v[A_ID], col ? col : "", err);
+	char no[EDU_VAL_MAX + 1], why[96];
+	snprintf(no, sizeof no, "G%s", x->v[A_ID]);
+	snprintf(why, sizeof why, "nearby enrolment %ld, tier %s, rank %d", opt.year, tier, x->rank);
+	const char *ev[] = { no, entry, why, x->school };
+	edu_exec(c->db, "INSERT INTO student_event (student_no, day, kind, reason, to_school, "
+		 "to_grade, to_status) VALUES (?, ?, 'enrol', ?, ?, 1, 'enrolled')", 4, ev);
+}
+
+static void print_draw(struct edu_place_child *const *order, size_t na)
+{
 	static const char *const cols[] = { "id_number", "name", "tier", "school_code", "rank", "note" };
 	struct edu_out *o = edu_out_new(stdout, 6, cols);
+
 	for (size_t i = 0; i < na; i++) {
-		struct applicant *x = order[i];
+		const struct applicant *x = (const struct applicant *)order[i];
 		char rank[8];
 		snprintf(rank, sizeof rank, "%d", x->rank);
 		edu_out_cell(o, x->v[A_ID], EDU_V_TEXT);
@@ -1119,12 +1056,82 @@ static int assign(struct edu_cmd *c)
 		edu_out_cell(o, x->note, EDU_V_TEXT);
 	}
 	edu_out_end(o);
+}
 
-	char *counts = edu_asprintf("applicants=%zu assigned=%ld unassigned=%ld seed=%llu",
-				    na, assigned, left, (unsigned long long)opt.seed);
-	char *key = edu_asprintf("assign %ld", opt.year);
-	char *chg = edu_asprintf("{\"applicants\":%zu,\"assigned\":%ld,\"unassigned\":%ld,\"seed\":%llu}",
-				 na, assigned, left, (unsigned long long)opt.seed);
+/* Draw, record and enrol: the number of children left without a school. */
+static long draw(struct edu_cmd *c, struct applicant *a, size_t na,
+		 struct edu_place_child **order, long *assigned)
+{
+	char cutoff[11], entry[11];
+	struct intake in;
+	long left = 0;
+	sqlite3_stmt *old = edu_prepare(c->db,
+		"SELECT school_code, rank, note FROM applicant WHERE year = ?1 AND id_number = ?2");
+
+	edu_date_str(edu_place_primary_born_by(opt.year), cutoff);
+	snprintf(entry, sizeof entry, "%ld-09-01", opt.year);
+	for (size_t i = 0; i < na; i++) {
+		hold(c->db, old, cutoff, &a[i]);
+		order[i] = &a[i].kid;
+	}
+	sqlite3_finalize(old);
+	intake_load(c->db, &in);
+	*assigned = edu_place(order, na, in.z, in.nz, in.s, in.ns, opt.seed);
+
+	struct edu_writer *w = edu_writer_new(c->db, &student);
+	for (size_t i = 0; i < na; i++) {
+		struct applicant *x = (struct applicant *)order[i];
+		enum edu_place_result r = x->kid.result;
+
+		if (r == EDU_PLACE_PLACED) {
+			x->school = edu_strdup(in.s[x->kid.school].code);
+			x->rank = x->kid.rank;
+		}
+		if (r != EDU_PLACE_HELD)
+			x->note = edu_strdup(r == EDU_PLACE_PLACED ? "assigned" : r == EDU_PLACE_FULL
+					     ? "no seat left in the zone" : "no school in this zone");
+		left += !x->school;
+		if (!x->stored)
+			enrol(c, w, x, entry);
+	}
+	edu_writer_free(w);
+	for (size_t i = 0; i < in.nz; i++)
+		free((char *)in.z[i].zone);
+	for (size_t i = 0; i < in.ns; i++)
+		free((char *)in.s[i].code);
+	free(in.z);
+	free(in.s);
+	return left;
+}
+
+static int assign(struct edu_cmd *c)
+{
+	struct applicant *a;
+	size_t na;
+	struct edu_run run;
+	long assigned, left;
+
+	edu_need(opt.year ? &opt.year : NULL, "--year");
+	if (c->argc > 1)
+		edu_die(EDU_EUSAGE, "give one file of applicants");
+	if (!opt.seeded)
+		opt.seed = edu_lottery_seed();
+	if (read_applicants(c, &a, &na) < 0) {
+		edu_warn("nothing written");
+		return EDU_EDATA;
+	}
+	edu_run_start(&run);
+	edu_begin(c->db);
+	struct edu_place_child **order = edu_malloc((na ? na : 1) * sizeof *order);
+	left = draw(c, a, na, order, &assigned);
+	print_draw(order, na);
+
+	char counts[128], key[32], chg[128];
+	snprintf(counts, sizeof counts, "applicants=%zu assigned=%ld unassigned=%ld seed=%llu",
+		 na, assigned, left, (unsigned long long)opt.seed);
+	snprintf(key, sizeof key, "assign %ld", opt.year);
+	snprintf(chg, sizeof chg, "{\"applicants\":%zu,\"assigned\":%ld,\"unassigned\":%ld,"
+		 "\"seed\":%llu}", na, assigned, left, (unsigned long long)opt.seed);
 	edu_audit(c->db, "applicant", key, chg);
 	edu_run_finish(c->db, &run, counts, left ? EDU_NO : 0);
 	edu_finish(c->db);
@@ -1138,9 +1145,6 @@ static int assign(struct edu_cmd *c)
 	}
 	free(a);
 	free(order);
-	free(counts);
-	free(key);
-	free(chg);
 	return left ? EDU_NO : 0;
 }
 

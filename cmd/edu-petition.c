@@ -634,194 +634,52 @@ struct change {
 	struct edu_buf made;	/* review: the new cases, a JSON array */
 };
 
-static int __attribute__((format(printf, 2, 3)))
-refuse(char *err, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(err, EDU_ERR_MAX, fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
 #define V(col) (ch->p->v[col])
-#define KIND_IS(k) (!strcmp(V(C_KIND), k))
-#define STATUS_IN(list) has_word(list, V(C_STATUS))
 
-static int open_case(struct change *ch, char *err)
+/* The case as the state rules of libedu see it: its columns and what its
+ * events say. */
+static void rule_case(struct change *ch, struct edu_petition_case *pc)
 {
-	if (!STATUS_IN("received assigned accepted"))
-		return refuse(err, "it is %s: only an open case (received, assigned, accepted) can be changed so",
-			      V(C_STATUS));
-	return 0;
-}
-
-/* The day the reply period of a case runs from, or -1. */
-static int period_start(struct change *ch)
-{
-	switch (edu_petition_rule(V(C_KIND))->reply_from) {
-	case EDU_PT_ACCEPTED: return event_day(ch->db, V(C_CASE_NO), "accept", 0);
-	case EDU_PT_ASSIGNED: return event_day(ch->db, V(C_CASE_NO), "assign", 1);
-	default: return day_of(V(C_RECEIVED));
-	}
-}
-
-static int rule_assign(struct change *ch, char *err)
-{
-	const struct edu_petition_rule *r = edu_petition_rule(V(C_KIND));
-
-	if (open_case(ch, err) < 0)
-		return -1;
-	if (opt.hard && r->reply_from != EDU_PT_ASSIGNED)
-		return refuse(err, "--hard is for suggestions and proposals (JY, TA), not %s",
-			      r->name);
-	set(ch->p, C_DEPARTMENT, opt.dept);
-	if (!strcmp(V(C_STATUS), "received"))
-		set(ch->p, C_STATUS, "assigned");
-	if (r->reply_from == EDU_PT_ASSIGNED && (!V(C_REPLY_DUE) || opt.hard)) {
-		/* The period runs from the first assignment: passing a case on
-		 * to another department does not restart it. */
-		int from = event_day(ch->db, V(C_CASE_NO), "assign", 1);
-		set_day(ch->p, C_REPLY_DUE, edu_petition_reply_due(ch->db, V(C_KIND),
-			from < 0 ? ch->on : from, opt.hard, 0));
-	}
-	ch->detail = edu_asprintf("%s%s", opt.dept, opt.hard ? " (hard)" : "");
-	return 0;
-}
-
-static int xf_unanswered(struct change *ch, char *err)
-{
-	if (!KIND_IS("XF"))
-		return refuse(err, "only letters and visits (XF) are accepted or declined, not %s",
-			      edu_petition_rule(V(C_KIND))->name);
-	if (!STATUS_IN("received assigned"))
-		return refuse(err, "it is %s already", V(C_STATUS));
-	return 0;
-}
-
-static int rule_accept(struct change *ch, char *err)
-{
-	if (xf_unanswered(ch, err) < 0)
-		return -1;
-	set(ch->p, C_STATUS, "accepted");
-	set_day(ch->p, C_REPLY_DUE, edu_petition_reply_due(ch->db, "XF", ch->on, 0, 0));
-	return 0;
-}
-
-static int rule_decline(struct change *ch, char *err)
-{
-	if (xf_unanswered(ch, err) < 0)
-		return -1;
-	set(ch->p, C_STATUS, "declined");
-	ch->detail = edu_strdup(opt.reason);
-	return 0;
-}
-
-static int rule_extend(struct change *ch, char *err)
-{
-	const struct edu_petition_rule *r = edu_petition_rule(V(C_KIND));
 	const char *p[] = { V(C_CASE_NO) };
 	char *n = edu_query1(ch->db, "SELECT count(*) FROM petition_event WHERE case_no = ? "
 			     "AND event = 'extend'", 1, p);
-	int before = atoi(n);
 
+	*pc = (struct edu_petition_case){
+		.kind = V(C_KIND), .status = V(C_STATUS), .department = V(C_DEPARTMENT),
+		.result = V(C_RESULT), .rating = V(C_RATING),
+		.received = day_of(V(C_RECEIVED)), .reply_due = day_of(V(C_REPLY_DUE)),
+		.replied_on = day_of(V(C_REPLIED_ON)),
+		.first_assigned = event_day(ch->db, V(C_CASE_NO), "assign", 1),
+		.last_accepted = event_day(ch->db, V(C_CASE_NO), "accept", 0),
+		.extensions = atoi(n),
+		.review_level = review_level(ch->db, V(C_CASE_NO)),
+		.review_asked = event_day(ch->db, V(C_CASE_NO), "review", 0) >= 0,
+	};
 	free(n);
-	if (edu_petition_extend_check(V(C_KIND), opt.days, before, err) < 0)
-		return -1;
-	if (open_case(ch, err) < 0)
-		return -1;
-	if (r->reply_from == EDU_PT_ACCEPTED && strcmp(V(C_STATUS), "accepted"))
-		return refuse(err, "it is %s: only an accepted case is extended", V(C_STATUS));
-	int start = period_start(ch);
-	if (start < 0)
-		return refuse(err, "its period has no recorded start to extend from");
-	set_day(ch->p, C_REPLY_DUE, edu_petition_reply_due(ch->db, V(C_KIND), start, 0,
-							   (int)opt.days));
-	ch->detail = edu_asprintf("%ld days: %s", opt.days, opt.reason);
-	return 0;
 }
 
-static int rule_reply(struct change *ch, char *err)
+/* A column the rules changed, copied back into the stored case. */
+static void put_text(struct change *ch, int col, const char *was, const char *now)
 {
-	int classed = KIND_IS("JY") || KIND_IS("TA");
-
-	if (open_case(ch, err) < 0)
-		return -1;
-	if (KIND_IS("XF") && strcmp(V(C_STATUS), "accepted"))
-		return refuse(err, "it is %s: a letter or visit is accepted before it is replied to",
-			      V(C_STATUS));
-	if (classed && strcmp(V(C_STATUS), "assigned"))
-		return refuse(err, "it is %s: a suggestion or proposal is assigned before it is replied to",
-			      V(C_STATUS));
-	if (classed && !opt.result)
-		return refuse(err, "a reply to a suggestion or proposal needs its --result class");
-	if (!classed && opt.result)
-		return refuse(err, "only replies to suggestions and proposals (JY, TA) have a result class");
-	set(ch->p, C_STATUS, "replied");
-	set_day(ch->p, C_REPLIED_ON, ch->on);
-	set(ch->p, C_RESULT, opt.result);
-	ch->detail = edu_strdup(opt.text);
-	return 0;
+	if (was != now && (!was || !now || strcmp(was, now)))
+		set(ch->p, col, now);
 }
 
-static int rule_feedback(struct change *ch, char *err)
+static void put_day(struct change *ch, int col, int was, int now)
 {
-	char rating[EDU_VAL_MAX];
-
-	if (!KIND_IS("XF") && !KIND_IS("JY") && !KIND_IS("TA"))
-		return refuse(err, "%s take no rating", edu_petition_rule(V(C_KIND))->name);
-	if (strcmp(V(C_STATUS), "replied"))
-		return refuse(err, "it is %s: only a replied case is rated", V(C_STATUS));
-	opt_enum(ratings, "--rating", opt.rating, rating);
-	set(ch->p, C_RATING, rating);
-	int again = edu_petition_again_due(ch->db, V(C_KIND), ch->on);
-	if (!strcmp(rating, "dissatisfied") && again >= 0) {
-		/* Handled again: the earlier reply stays in the history. */
-		set(ch->p, C_STATUS, "assigned");
-		set_day(ch->p, C_REPLY_DUE, again);
-		set(ch->p, C_REPLIED_ON, NULL);
-		set(ch->p, C_RESULT, NULL);
-	}
-	ch->detail = edu_strdup(rating);
-	return 0;
-}
-
-static int rule_close(struct change *ch, char *err)
-{
-	if (strcmp(V(C_STATUS), "replied"))
-		return refuse(err, "it is %s: only a replied case is closed", V(C_STATUS));
-	set(ch->p, C_STATUS, "closed");
-	return 0;
+	if (was != now)
+		set_day(ch->p, col, now);
 }
 
 /* 复查, then 复核: a new letters-and-visits case, linked, whose period
  * runs from the request. */
-static int rule_review(struct change *ch, char *err)
+static int open_review(struct change *ch, int level, char *err)
 {
-	char by[11], due[11], on[11];
+	char due[11], on[11];
 	const char *col;
-
-	if (!KIND_IS("XF"))
-		return refuse(err, "only letters and visits (XF) are reviewed, not %s",
-			      edu_petition_rule(V(C_KIND))->name);
-	if (!STATUS_IN("replied closed") || !V(C_REPLIED_ON))
-		return refuse(err, "it is %s: only a case replied to can be reviewed", V(C_STATUS));
-	int level = review_level(ch->db, V(C_CASE_NO));
-	if (level >= 2)
-		return refuse(err, "it is a re-review (复核): its answer is final");
-	if (event_day(ch->db, V(C_CASE_NO), "review", 0) >= 0)
-		return refuse(err, "a review of it was asked for already");
-	int last = edu_petition_review_by(ch->db, day_of(V(C_REPLIED_ON)));
-	if (ch->on > last)
-		return refuse(err, "a review had to be asked for by %s, 30 days after the reply",
-			      edu_date_str(last, by));
-	if (ch->on < day_of(V(C_REPLIED_ON)))
-		return refuse(err, "%s is before the reply of %s", edu_date_str(ch->on, on),
-			      V(C_REPLIED_ON));
-
 	char *subject = edu_asprintf("%s: %s", level ? "复核" : "复查", V(C_SUBJECT));
 	const char *raw[NCOL] = { 0 };
+
 	raw[C_KIND] = "XF";
 	raw[C_CHANNEL] = V(C_CHANNEL);
 	raw[C_CATEGORY] = V(C_CATEGORY);
@@ -842,6 +700,32 @@ static int rule_review(struct change *ch, char *err)
 	edu_buf_puts(&ch->made, ch->made.len ? "," : "[");
 	edu_buf_json(&ch->made, new_no);
 	ch->detail = edu_strdup(new_no);
+	return 0;
+}
+
+/* The rule of the verb (libedu/petition.c) applied to the case in place. */
+static int state_rule(struct change *ch, char *err)
+{
+	struct edu_petition_case was, now;
+	char rating[EDU_VAL_MAX];
+	const struct edu_petition_act act = {
+		.verb = edu_verb_name, .on = ch->on, .dept = opt.dept, .hard = opt.hard,
+		.days = opt.days, .reason = opt.reason, .text = opt.text, .result = opt.result,
+		.rating = opt_enum(ratings, "--rating", opt.rating, rating),
+	};
+
+	rule_case(ch, &was);
+	now = was;
+	if (edu_petition_change(ch->db, &now, &act, &ch->detail, err) < 0)
+		return -1;
+	put_text(ch, C_STATUS, was.status, now.status);
+	put_text(ch, C_DEPARTMENT, was.department, now.department);
+	put_text(ch, C_RESULT, was.result, now.result);
+	put_text(ch, C_RATING, was.rating, now.rating);
+	put_day(ch, C_REPLY_DUE, was.reply_due, now.reply_due);
+	put_day(ch, C_REPLIED_ON, was.replied_on, now.replied_on);
+	if (!strcmp(act.verb, "review"))
+		return open_review(ch, was.review_level, err);
 	return 0;
 }
 
@@ -937,19 +821,19 @@ static int case_assign(struct edu_cmd *c)
 {
 	edu_need(opt.dept, "--dept");
 	check_text("--dept", opt.dept);
-	return change_cases(c, rule_assign);
+	return change_cases(c, state_rule);
 }
 
 static int case_accept(struct edu_cmd *c)
 {
-	return change_cases(c, rule_accept);
+	return change_cases(c, state_rule);
 }
 
 static int case_decline(struct edu_cmd *c)
 {
 	edu_need(opt.reason, "--reason");
 	check_text("--reason", opt.reason);
-	return change_cases(c, rule_decline);
+	return change_cases(c, state_rule);
 }
 
 static int case_extend(struct edu_cmd *c)
@@ -957,14 +841,14 @@ static int case_extend(struct edu_cmd *c)
 	edu_need(opt.days >= 0 ? &opt.days : NULL, "--days");
 	edu_need(opt.reason, "--reason");
 	check_text("--reason", opt.reason);
-	return change_cases(c, rule_extend);
+	return change_cases(c, state_rule);
 }
 
 static int case_reply(struct edu_cmd *c)
 {
 	edu_need(opt.text, "--text");
 	check_text("--text", opt.text);
-	return change_cases(c, rule_reply);
+	return change_cases(c, state_rule);
 }
 
 static int case_feedback(struct edu_cmd *c)
@@ -973,17 +857,17 @@ static int case_feedback(struct edu_cmd *c)
 
 	edu_need(opt.rating, "--rating");
 	opt_enum(ratings, "--rating", opt.rating, rating);
-	return change_cases(c, rule_feedback);
+	return change_cases(c, state_rule);
 }
 
 static int case_close(struct edu_cmd *c)
 {
-	return change_cases(c, rule_close);
+	return change_cases(c, state_rule);
 }
 
 static int case_review(struct edu_cmd *c)
 {
-	return change_cases(c, rule_review);
+	return change_cases(c, state_rule);
 }
 
 /* ---- reading ------------------------------------------------------------- */

@@ -658,6 +658,71 @@ int edu_petition_review_due(sqlite3 *db, int requested);
  * `before` times?  0, or -1 with the reason in err (EDU_ERR_MAX). */
 int edu_petition_extend_check(const char *kind, long days, int before,
 			      char *err);
+
+/* The state rules of the change verbs (assign accept decline extend reply
+ * feedback close review): which kinds a verb takes, which statuses it
+ * starts from, what it requires and what it sets. */
+
+/* A case as the rules see it: the columns they read and set (days, -1
+ * when none; strings, NULL when none) and what its history says. */
+struct edu_petition_case {
+	const char *kind;	/* XF JY TA FY SS */
+	const char *status;	/* received assigned accepted declined replied closed */
+	const char *department, *result, *rating;
+	int received, reply_due, replied_on;
+	/* From its events: */
+	int first_assigned;	/* the day of the first assignment, -1 */
+	int last_accepted;	/* the day of the last acceptance, -1 */
+	int extensions;		/* extensions so far */
+	int review_level;	/* 0 a case, 1 a review (复查), 2 a re-review (复核) */
+	int review_asked;	/* 1: a review of it was asked for already */
+};
+
+/* What a change verb is given; the strings must outlive the case. */
+struct edu_petition_act {
+	const char *verb;	/* "assign" .. "review" */
+	int on;			/* the day of the change */
+	const char *dept;	/* assign: the department (required) */
+	int hard;		/* assign: the longer period of JY, TA */
+	long days;		/* extend (required) */
+	const char *reason;	/* decline, extend (required) */
+	const char *text;	/* reply (required) */
+	const char *result;	/* reply: the class; JY and TA only, and they need it */
+	const char *rating;	/* feedback: satisfied, basic or dissatisfied */
+};
+
+/* Which kinds a verb takes at all (a verb without a row takes every
+ * kind): refusal has one %s, the kind's name. */
+struct edu_petition_verb_kinds {
+	const char *verb, *kinds, *refusal;
+};
+extern const struct edu_petition_verb_kinds edu_petition_verb_kinds[];	/* NULL-verb ended */
+
+/* The status moves.  The rows of a verb whose kinds (space-separated;
+ * NULL: every kind) hold the case's kind apply, in order: when the status
+ * is one of from, the case moves to `to` (NULL: stays); when it is not, a
+ * row with a refusal (one %s, the status) refuses, a row without one is
+ * passed over. */
+struct edu_petition_move {
+	const char *verb, *kinds, *from, *to, *refusal;
+};
+extern const struct edu_petition_move edu_petition_moves[];	/* NULL-verb ended */
+
+/* May `verb` act on a case of this kind and status?  0 with *to the status
+ * it leaves (status itself when it stays), or -1 with the reason in err
+ * (EDU_ERR_MAX).  Only the two tables: what else a verb needs is
+ * edu_petition_change's. */
+int edu_petition_may(const char *verb, const char *kind, const char *status,
+		     const char **to, char *err);
+
+/* Apply a change verb to a case, in place, by the rules of its kind: 0
+ * with *detail what its event records (malloc'd, or NULL), or -1 with the
+ * reason in err (EDU_ERR_MAX) and the case as it was (every rule checks
+ * before it sets).  `review` only checks that the case may be reviewed:
+ * the caller opens the new case, due edu_petition_review_due(db, on).
+ * Periods count by the calendar table of db. */
+int edu_petition_change(sqlite3 *db, struct edu_petition_case *c,
+			const struct edu_petition_act *a, char **detail, char *err);
 /* ---- assets.c: fixed assets: money, categories, depreciation -------- */
 
 /* Money is exact: integer fen.  Parse yuan ("1234.5", "1,234.50",
@@ -753,6 +818,65 @@ int edu_exam_before(const struct edu_exam_cand *a,
 long edu_exam_admit(struct edu_exam_cand *c, size_t n, int ntb,
 		    struct edu_exam_school *s, size_t ns,
 		    struct edu_exam_cand **order);
+/* ---- placement.c: places by zone, priority and lottery (就近入学) ---- */
+
+/* Nearby enrolment gives each child a school of their zone: children in
+ * order of priority tier, and within a tier by a seeded lottery; each
+ * takes the zone's school of the lowest rank that has a seat left.  The
+ * same algorithm serves any intake whose zones rank their schools. */
+
+/* A school as placement sees it: its seats are shared by every zone it
+ * serves. */
+struct edu_place_school {
+	const char *code;	/* the caller's name for it; placement does not read it */
+	int seats;		/* free before this run (may be <= 0) */
+	int taken;		/* set: seats this run gave */
+};
+/* A zone's school at a rank: the zone's schools are tried by rank, the
+ * lowest first (the rows may come in any order). */
+struct edu_place_zone {
+	const char *zone;
+	int rank;		/* 1 first */
+	int school;		/* index into the schools */
+};
+/* What became of a child. */
+enum edu_place_result {
+	EDU_PLACE_HELD,		/* passed over: .held said so */
+	EDU_PLACE_PLACED,	/* .school and .rank are set */
+	EDU_PLACE_FULL,		/* the zone has schools, none with a seat */
+	EDU_PLACE_NO_SCHOOL,	/* the zone has no school */
+};
+/* A child as placement sees it. */
+struct edu_place_child {
+	const char *key;	/* the ID number: draws the lottery, breaks equal draws */
+	const char *zone;
+	int tier;		/* priority: 1 first */
+	int held;		/* 1: not to be placed (placed by an earlier run,
+				 * too young, a student already); ordered all the same */
+	/* Set by edu_place: */
+	uint64_t lottery;	/* edu_place_lottery(seed, key) */
+	enum edu_place_result result;
+	int school;		/* index into the schools, or -1 */
+	int rank;		/* the school's rank in the zone, or 0 */
+};
+/* The lottery number of a child: from the seed and the key only, so that
+ * the draw does not depend on the order of the input (the first 60 bits
+ * of SHA-256 of "SEED:KEY"). */
+uint64_t edu_place_lottery(uint64_t seed, const char *key);
+/* The order of the draw: tier, then the lower lottery number, then key. */
+int edu_place_before(const struct edu_place_child *a,
+		     const struct edu_place_child *b);
+/* Place the children c[0..n-1] (pointers, in any order; the caller's
+ * records may embed them): sorts c into the order of the draw, and each
+ * child not held, in turn, takes the first school of its zone, by rank,
+ * whose seats exceed what this run has given.  Returns the number placed. */
+long edu_place(struct edu_place_child **c, size_t n,
+	       const struct edu_place_zone *z, size_t nz,
+	       struct edu_place_school *s, size_t ns, uint64_t seed);
+/* The primary-school age rule: a child starting in September of `year`
+ * must be six by 31 August, that is born on or before the day returned. */
+int edu_place_primary_born_by(long year);
+
 /* ---- cert.c: certificate numbers and who gets which (DESIGN 8) ----- */
 
 /* Teacher-qualification categories: kindergarten 1, primary 2, junior 3,

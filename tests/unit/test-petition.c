@@ -1,6 +1,8 @@
 /* test-petition.c - the legal periods of libedu/petition.c on fixed
  * dates around the 2026 Spring Festival and National Day, with the
- * make-up working days of the sample calendar. */
+ * make-up working days of the sample calendar; the state rules of the
+ * change verbs: every verb on every kind in every status, and what each
+ * sets. */
 #define _GNU_SOURCE
 #include <stdlib.h>
 #include <string.h>
@@ -151,6 +153,297 @@ static void test_periods(sqlite3 *db)
 	   "an unknown kind has no period");
 }
 
+/* ---- the state rules ---------------------------------------------------- */
+
+static const char *const statuses[] = { "received", "assigned", "accepted", "declined",
+					 "replied", "closed" };
+
+/* What each verb does to each kind in each status, worked out from the
+ * rules (DESIGN 8) by hand: the status it leaves, or "-" when refused.
+ * Columns: received assigned accepted declined replied closed. */
+static const struct {
+	const char *verb, *kind, *want;
+} matrix[] = {
+	{ "assign", "XF", "assigned assigned accepted - - -" },
+	{ "assign", "JY", "assigned assigned accepted - - -" },
+	{ "assign", "TA", "assigned assigned accepted - - -" },
+	{ "assign", "FY", "assigned assigned accepted - - -" },
+	{ "assign", "SS", "assigned assigned accepted - - -" },
+	{ "accept", "XF", "accepted accepted - - - -" },
+	{ "accept", "JY", "- - - - - -" },
+	{ "accept", "FY", "- - - - - -" },
+	{ "decline", "XF", "declined declined - - - -" },
+	{ "decline", "TA", "- - - - - -" },
+	{ "decline", "SS", "- - - - - -" },
+	{ "extend", "XF", "- - accepted - - -" },
+	{ "extend", "JY", "received assigned accepted - - -" },
+	{ "extend", "FY", "received assigned accepted - - -" },
+	{ "reply", "XF", "- - replied - - -" },
+	{ "reply", "JY", "- replied - - - -" },
+	{ "reply", "TA", "- replied - - - -" },
+	{ "reply", "FY", "replied replied replied - - -" },
+	{ "reply", "SS", "replied replied replied - - -" },
+	{ "feedback", "XF", "- - - - replied -" },
+	{ "feedback", "JY", "- - - - replied -" },
+	{ "feedback", "TA", "- - - - replied -" },
+	{ "feedback", "FY", "- - - - - -" },
+	{ "feedback", "SS", "- - - - - -" },
+	{ "close", "XF", "- - - - closed -" },
+	{ "close", "JY", "- - - - closed -" },
+	{ "close", "SS", "- - - - closed -" },
+	{ "review", "XF", "- - - - replied closed" },
+	{ "review", "JY", "- - - - - -" },
+	{ "review", "FY", "- - - - - -" },
+};
+
+static void test_moves(void)
+{
+	char err[EDU_ERR_MAX];
+
+	for (size_t m = 0; m < sizeof matrix / sizeof *matrix; m++) {
+		char got[128] = "";
+
+		for (size_t i = 0; i < 6; i++) {
+			const char *to = NULL;
+			int rc = edu_petition_may(matrix[m].verb, matrix[m].kind, statuses[i], &to, err);
+			strcat(got, i ? " " : "");
+			strcat(got, rc < 0 ? "-" : to);
+		}
+		is(got, matrix[m].want, "%s %s: received assigned accepted declined replied closed",
+		   matrix[m].verb, matrix[m].kind);
+	}
+}
+
+/* The refusal of a verb on a kind in a status, word for word. */
+static void refusal_is(const char *verb, const char *kind, const char *status,
+		       const char *want)
+{
+	char err[EDU_ERR_MAX] = "";
+	const char *to;
+	int rc = edu_petition_may(verb, kind, status, &to, err);
+
+	is(rc < 0 ? err : "(allowed)", want, "%s of a %s case that is %s", verb, kind, status);
+}
+
+static void test_refusals(void)
+{
+	refusal_is("assign", "JY", "replied",
+		   "it is replied: only an open case (received, assigned, accepted) can be changed so");
+	refusal_is("accept", "JY", "received",
+		   "only letters and visits (XF) are accepted or declined, not NPC deputies' suggestions (建议)");
+	refusal_is("decline", "XF", "declined", "it is declined already");
+	refusal_is("extend", "XF", "received", "it is received: only an accepted case is extended");
+	refusal_is("extend", "FY", "closed",
+		   "it is closed: only an open case (received, assigned, accepted) can be changed so");
+	refusal_is("reply", "XF", "assigned",
+		   "it is assigned: a letter or visit is accepted before it is replied to");
+	refusal_is("reply", "TA", "accepted",
+		   "it is accepted: a suggestion or proposal is assigned before it is replied to");
+	refusal_is("feedback", "FY", "replied", "administrative reconsideration (行政复议) take no rating");
+	refusal_is("feedback", "XF", "received", "it is received: only a replied case is rated");
+	refusal_is("close", "XF", "accepted", "it is accepted: only a replied case is closed");
+	refusal_is("review", "SS", "replied",
+		   "only letters and visits (XF) are reviewed, not administrative litigation (行政诉讼)");
+	refusal_is("review", "XF", "accepted", "it is accepted: only a case replied to can be reviewed");
+}
+
+static struct edu_petition_case pcase(const char *kind, const char *status)
+{
+	return (struct edu_petition_case){ .kind = kind, .status = status, .received = D(2026, 1, 5),
+		.reply_due = -1, .replied_on = -1, .first_assigned = -1, .last_accepted = -1 };
+}
+
+/* Apply a verb: the refusal, or "" when it was applied. */
+static const char *change(sqlite3 *db, struct edu_petition_case *c,
+			  const struct edu_petition_act *a, char **detail)
+{
+	static char err[EDU_ERR_MAX];
+
+	free(*detail);
+	*detail = NULL;
+	err[0] = '\0';
+	if (edu_petition_change(db, c, a, detail, err) == 0)
+		return "";
+	return err[0] ? err : "(refused without a reason)";
+}
+
+static void test_assign(sqlite3 *db)
+{
+	struct edu_petition_case c = pcase("JY", "received");
+	char *detail = NULL;
+
+	is(change(db, &c, &(struct edu_petition_act){ .verb = "assign", .on = D(2026, 1, 12),
+						       .dept = "规划科" }, &detail), "",
+	   "assign a JY received on 01-12");
+	is(c.status, "assigned", "... it is assigned");
+	is(c.department, "规划科", "... to the department");
+	is(ds(c.reply_due), "2026-04-13", "... due 3 months on, 04-12 a Sunday -> 04-13");
+	is(detail, "规划科", "... the event names the department");
+
+	/* Passed on, later: the period still runs from the first assignment. */
+	c.first_assigned = D(2026, 1, 12);
+	is(change(db, &c, &(struct edu_petition_act){ .verb = "assign", .on = D(2026, 2, 2),
+						       .dept = "基教科" }, &detail), "",
+	   "assign it again on 02-02");
+	ok(!strcmp(c.department, "基教科") && !strcmp(ds(c.reply_due), "2026-04-13"),
+	   "... another department, the same deadline");
+	c.kind = "TA";
+	is(change(db, &c, &(struct edu_petition_act){ .verb = "assign", .on = D(2026, 2, 2),
+						       .dept = "基教科", .hard = 1 }, &detail), "",
+	   "a TA made hard on 02-02");
+	is(ds(c.reply_due), "2026-07-13", "... 6 months from the first assignment, 07-12 a Sunday -> 07-13");
+	is(detail, "基教科 (hard)", "... the event says hard");
+
+	struct edu_petition_case x = pcase("XF", "received");
+	x.department = "信访办";
+	is(change(db, &x, &(struct edu_petition_act){ .verb = "assign", .on = D(2026, 2, 2),
+						       .dept = "基教科", .hard = 1 }, &detail),
+	   "--hard is for suggestions and proposals (JY, TA), not letters and visits (信访)",
+	   "--hard for a letter is refused");
+	ok(!strcmp(x.department, "信访办") && !strcmp(x.status, "received") && !detail,
+	   "... and the case is as it was");
+	is(change(db, &x, &(struct edu_petition_act){ .verb = "assign", .on = D(2026, 2, 2),
+						       .dept = "基教科" }, &detail), "", "assign a letter");
+	ok(!strcmp(x.status, "assigned") && x.reply_due == -1,
+	   "... assigned, no reply deadline before acceptance");
+	free(detail);
+}
+
+static void test_accept_extend(sqlite3 *db)
+{
+	struct edu_petition_case c = pcase("XF", "assigned");
+	char *detail = NULL;
+
+	is(change(db, &c, &(struct edu_petition_act){ .verb = "accept", .on = D(2026, 2, 5) },
+		  &detail), "", "accept a letter on 02-05");
+	ok(!strcmp(c.status, "accepted") && !strcmp(ds(c.reply_due), "2026-04-07"),
+	   "... accepted, due 60 days on, 04-06 Qingming -> 04-07");
+	c.last_accepted = D(2026, 2, 5);
+	is(change(db, &c, &(struct edu_petition_act){ .verb = "extend", .on = D(2026, 3, 20),
+						       .days = 30, .reason = "复杂" }, &detail), "",
+	   "extend it by 30 days");
+	is(ds(c.reply_due), "2026-05-06", "... 90 days from acceptance");
+	is(detail, "30 days: 复杂", "... the event says by how much and why");
+	c.extensions = 1;
+	is(change(db, &c, &(struct edu_petition_act){ .verb = "extend", .on = D(2026, 3, 21),
+						       .days = 5, .reason = "x" }, &detail),
+	   "it was extended already: letters and visits (信访) allows one extension",
+	   "a second extension is refused");
+	c.extensions = 0;
+	c.status = "closed";
+	is(change(db, &c, &(struct edu_petition_act){ .verb = "extend", .on = D(2026, 3, 21),
+						       .days = 31, .reason = "x" }, &detail),
+	   "an extension is of 1 to 30 days, not 31",
+	   "the days are checked before the status");
+	c.status = "accepted";
+	c.last_accepted = -1;
+	is(change(db, &c, &(struct edu_petition_act){ .verb = "extend", .on = D(2026, 3, 21),
+						       .days = 3, .reason = "x" }, &detail),
+	   "its period has no recorded start to extend from", "no acceptance on record");
+
+	struct edu_petition_case f = pcase("FY", "received");
+	f.received = D(2026, 9, 28);
+	is(change(db, &f, &(struct edu_petition_act){ .verb = "extend", .on = D(2026, 10, 9),
+						       .days = 10, .reason = "x" }, &detail), "",
+	   "extend a reconsideration by 10 days");
+	is(ds(f.reply_due), "2026-10-26", "... 10 working days from receipt, then 10 days");
+	f.kind = "JY";
+	is(change(db, &f, &(struct edu_petition_act){ .verb = "extend", .on = D(2026, 10, 9),
+						       .days = 10, .reason = "x" }, &detail),
+	   "a case of kind JY cannot be extended", "a suggestion is not extended");
+
+	struct edu_petition_case d = pcase("XF", "received");
+	is(change(db, &d, &(struct edu_petition_act){ .verb = "decline", .on = D(2026, 2, 5),
+						       .reason = "不属于本机关职责" }, &detail), "",
+	   "decline a letter");
+	ok(!strcmp(d.status, "declined") && !strcmp(detail, "不属于本机关职责") && d.reply_due == -1,
+	   "... declined, the reason recorded, no deadline");
+	free(detail);
+}
+
+static void test_reply_feedback(sqlite3 *db)
+{
+	struct edu_petition_case c = pcase("JY", "assigned");
+	char *detail = NULL;
+
+	c.reply_due = D(2026, 4, 13);
+	is(change(db, &c, &(struct edu_petition_act){ .verb = "reply", .on = D(2026, 3, 2),
+						       .text = "已答复" }, &detail),
+	   "a reply to a suggestion or proposal needs its --result class",
+	   "a reply to a suggestion without a class is refused");
+	is(change(db, &c, &(struct edu_petition_act){ .verb = "reply", .on = D(2026, 3, 2),
+						       .text = "已答复", .result = "B" }, &detail), "",
+	   "reply with class B on 03-02");
+	ok(!strcmp(c.status, "replied") && c.replied_on == D(2026, 3, 2) && !strcmp(c.result, "B"),
+	   "... replied on 03-02, class B");
+	is(detail, "已答复", "... the event has the text");
+	is(change(db, &c, &(struct edu_petition_act){ .verb = "feedback", .on = D(2026, 3, 5),
+						       .rating = "dissatisfied" }, &detail), "",
+	   "the deputy is dissatisfied on 03-05");
+	ok(!strcmp(c.status, "assigned") && c.replied_on == -1 && !c.result,
+	   "... handled again: assigned, the reply and its class cleared");
+	is(ds(c.reply_due), "2026-04-07", "... within a month, 04-05 Qingming -> 04-07");
+	is(c.rating, "dissatisfied", "... the rating kept");
+
+	struct edu_petition_case x = pcase("XF", "accepted");
+	is(change(db, &x, &(struct edu_petition_act){ .verb = "reply", .on = D(2026, 3, 2),
+						       .text = "t", .result = "A" }, &detail),
+	   "only replies to suggestions and proposals (JY, TA) have a result class",
+	   "a class for a letter's reply is refused");
+	is(change(db, &x, &(struct edu_petition_act){ .verb = "reply", .on = D(2026, 3, 2),
+						       .text = "t" }, &detail), "", "reply to a letter");
+	is(change(db, &x, &(struct edu_petition_act){ .verb = "feedback", .on = D(2026, 3, 5),
+						       .rating = "dissatisfied" }, &detail), "",
+	   "a dissatisfied petitioner");
+	ok(!strcmp(x.status, "replied") && x.replied_on == D(2026, 3, 2),
+	   "... a letter is not handled again: it stays replied (review is the remedy)");
+	is(change(db, &x, &(struct edu_petition_act){ .verb = "close", .on = D(2026, 3, 9) },
+		  &detail), "", "close it");
+	is(x.status, "closed", "... closed");
+
+	struct edu_petition_case f = pcase("FY", "received");
+	is(change(db, &f, &(struct edu_petition_act){ .verb = "reply", .on = D(2026, 1, 9),
+						       .text = "答辩" }, &detail), "",
+	   "a reconsideration is answered straight from received");
+	is(f.status, "replied", "... replied");
+	is(change(db, &f, &(struct edu_petition_act){ .verb = "frobnicate", .on = D(2026, 1, 9) },
+		  &detail), "'frobnicate' does not change a case", "an unknown verb is refused");
+	free(detail);
+}
+
+static void test_review(sqlite3 *db)
+{
+	struct edu_petition_case c = pcase("XF", "replied");
+	char *detail = NULL;
+
+	c.replied_on = D(2026, 4, 10);
+	is(change(db, &c, &(struct edu_petition_act){ .verb = "review", .on = D(2026, 5, 12) },
+		  &detail), "a review had to be asked for by 2026-05-11, 30 days after the reply",
+	   "a review asked for on day 32");
+	is(change(db, &c, &(struct edu_petition_act){ .verb = "review", .on = D(2026, 4, 9) },
+		  &detail), "2026-04-09 is before the reply of 2026-04-10",
+	   "a review asked for before the reply");
+	is(change(db, &c, &(struct edu_petition_act){ .verb = "review", .on = D(2026, 5, 11) },
+		  &detail), "", "a review asked for on 05-11, the last day");
+	ok(!strcmp(c.status, "replied") && !detail, "... the case itself stays as it is");
+	c.review_asked = 1;
+	is(change(db, &c, &(struct edu_petition_act){ .verb = "review", .on = D(2026, 5, 11) },
+		  &detail), "a review of it was asked for already", "a second review of it");
+	c.review_asked = 0;
+	c.review_level = 2;
+	is(change(db, &c, &(struct edu_petition_act){ .verb = "review", .on = D(2026, 5, 11) },
+		  &detail), "it is a re-review (复核): its answer is final", "a re-review is final");
+	c.review_level = 1;
+	is(change(db, &c, &(struct edu_petition_act){ .verb = "review", .on = D(2026, 5, 11) },
+		  &detail), "", "a review (复查) may be re-reviewed");
+	c.status = "closed";
+	c.replied_on = -1;
+	is(change(db, &c, &(struct edu_petition_act){ .verb = "review", .on = D(2026, 5, 11) },
+		  &detail), "it is closed: only a case replied to can be reviewed",
+	   "a case closed without a reply");
+	free(detail);
+}
+
 int main(void)
 {
 	if (!mkdtemp(tmpdir)) {
@@ -165,6 +458,12 @@ int main(void)
 	sqlite3 *db = edu_db_open(dbpath, 1, 0);
 	load_calendar(db);
 	test_periods(db);
+	test_moves();
+	test_refusals();
+	test_assign(db);
+	test_accept_extend(db);
+	test_reply_feedback(db);
+	test_review(db);
 	edu_calendar_forget();
 	edu_db_close(db);
 	return done_testing();

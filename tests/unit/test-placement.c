@@ -1,0 +1,210 @@
+/* test-placement.c - nearby enrolment's draw (libedu/placement.c) on
+ * small intakes whose answer is worked out by hand: tiers first, the
+ * lottery within a tier, seats running out rank by rank, schools shared
+ * by two zones, held children, and the age rule. */
+#define _GNU_SOURCE
+#include <stdlib.h>
+#include <string.h>
+
+#include "edu.h"
+#include "tap.h"
+
+/* Four ID numbers and their draws with seed 1, worked out apart from the
+ * library: printf '1:KEY' | sha256sum, the first 15 hex digits. */
+#define KA "110102201912010039"	/* 79c197668974e1f = 548341250983939615 */
+#define KB "11010220191201032X"	/* 121eba7a3227ac2 =  81605373498391234 */
+#define KC "110102201912020042"	/* 0e6969ab600cdc3 =  64904835866086851 */
+#define KD "110102201912030072"	/* 8ca925340abbe4b = 633479583863914059 */
+/* So with seed 1, in one tier, the draw is C, B, A, D. */
+
+#define N(a) (sizeof(a) / sizeof *(a))
+
+static struct edu_place_child kid(const char *key, const char *zone, int tier)
+{
+	return (struct edu_place_child){ .key = key, .zone = zone, .tier = tier };
+}
+
+/* Pointers to the children, in the order given, for edu_place to sort. */
+static struct edu_place_child **ptrs(struct edu_place_child *c, struct edu_place_child **p,
+				     size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		p[i] = &c[i];
+	return p;
+}
+
+/* The keys of order[] as one string of their letters: "CBAD". */
+static const char *drawn(struct edu_place_child **order, size_t n)
+{
+	static char out[16];
+
+	for (size_t i = 0; i < n && i < sizeof out - 1; i++)
+		out[i] = !strcmp(order[i]->key, KA) ? 'A' : !strcmp(order[i]->key, KB) ? 'B'
+		       : !strcmp(order[i]->key, KC) ? 'C' : !strcmp(order[i]->key, KD) ? 'D' : '?';
+	out[n < sizeof out - 1 ? n : sizeof out - 1] = '\0';
+	return out;
+}
+
+static struct edu_place_child *by_key(struct edu_place_child *c, size_t n, const char *key)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(c[i].key, key))
+			return &c[i];
+	return NULL;
+}
+
+static void test_lottery(void)
+{
+	ok(edu_place_lottery(1, KA) == 548341250983939615ULL, "the draw of A with seed 1");
+	ok(edu_place_lottery(1, KB) == 81605373498391234ULL, "the draw of B with seed 1");
+	ok(edu_place_lottery(42, KA) == 469646929610819438ULL,
+	   "the draw of A with seed 42 (6848564e94e476e)");
+	ok(edu_place_lottery(1, KC) == edu_place_lottery(1, KC), "the same seed draws the same");
+}
+
+static void test_before(void)
+{
+	struct edu_place_child a = { .key = "1", .tier = 1, .lottery = 900 };
+	struct edu_place_child b = { .key = "2", .tier = 2, .lottery = 5 };
+	struct edu_place_child c = { .key = "3", .tier = 1, .lottery = 900 };
+
+	ok(edu_place_before(&a, &b) < 0, "tier 1 before tier 2 whatever the draw");
+	ok(edu_place_before(&b, &a) > 0, "... and not the other way");
+	b.tier = 1;
+	ok(edu_place_before(&b, &a) < 0, "in one tier the lower draw first");
+	ok(edu_place_before(&a, &c) < 0, "an equal draw: the lower key first");
+	ok(edu_place_before(&a, &a) == 0, "a child is not before itself");
+}
+
+/* One zone, rank 1 with 2 seats, rank 2 with 1: the draw C B A D gives
+ * C and B rank 1, A rank 2, and leaves D without a seat. */
+static void test_seats(void)
+{
+	struct edu_place_school s[] = { { .code = "rank2", .seats = 1 },
+					{ .code = "rank1", .seats = 2 } };
+	/* The rows out of rank order: the algorithm sorts them out. */
+	struct edu_place_zone z[] = { { "德胜", 2, 0 }, { "德胜", 1, 1 } };
+	struct edu_place_child c[] = { kid(KA, "德胜", 1), kid(KB, "德胜", 1),
+				       kid(KC, "德胜", 1), kid(KD, "德胜", 1) };
+	struct edu_place_child *order[N(c)];
+
+	ok(edu_place(ptrs(c, order, N(c)), N(c), z, N(z), s, N(s), 1) == 3, "three of four placed");
+	is(drawn(order, N(c)), "CBAD", "the draw in the order of the lottery");
+	ok(order[0]->school == 1 && order[0]->rank == 1, "C: the rank-1 school");
+	ok(order[1]->school == 1 && order[1]->rank == 1, "B: the rank-1 school, its last seat");
+	ok(order[2]->school == 0 && order[2]->rank == 2, "A: the rank-2 school");
+	ok(order[3]->school == -1 && order[3]->rank == 0 && order[3]->result == EDU_PLACE_FULL,
+	   "D: no seat left in the zone");
+	ok(s[1].taken == 2 && s[0].taken == 1, "seats taken: 2 at rank 1, 1 at rank 2");
+	ok(s[1].seats == 2 && s[0].seats == 1, "the seats given are left as they were");
+}
+
+/* Tiers before the draw: D (tier 1) has the worst draw and the one seat. */
+static void test_tiers(void)
+{
+	struct edu_place_school s[] = { { .seats = 1 } };
+	struct edu_place_zone z[] = { { "z", 1, 0 } };
+	struct edu_place_child c[] = { kid(KC, "z", 3), kid(KB, "z", 2), kid(KD, "z", 1),
+				       kid(KA, "z", 2) };
+	struct edu_place_child *order[N(c)];
+
+	ok(edu_place(ptrs(c, order, N(c)), N(c), z, N(z), s, N(s), 1) == 1, "one seat, one placed");
+	is(drawn(order, N(c)), "DBAC", "tier 1, then tier 2 by the draw (B before A), then tier 3");
+	ok(by_key(c, N(c), KD)->result == EDU_PLACE_PLACED, "the tier-1 child has the seat");
+	ok(by_key(c, N(c), KC)->result == EDU_PLACE_FULL, "the tier-3 child with the best draw has none");
+}
+
+/* A school shared by two zones: its seats go in the order of the draw,
+ * whichever zone the child is from. */
+static void test_shared(void)
+{
+	struct edu_place_school s[] = { { .seats = 0 }, { .seats = 1 }, { .seats = -2 } };
+	struct edu_place_zone z[] = { { "东", 1, 0 }, { "东", 2, 1 }, { "西", 1, 1 },
+				      { "北", 1, 2 } };
+	struct edu_place_child c[] = { kid(KA, "西", 1), kid(KB, "东", 1), kid(KC, "南", 1),
+				       kid(KD, "北", 1) };
+	struct edu_place_child *order[N(c)];
+
+	ok(edu_place(ptrs(c, order, N(c)), N(c), z, N(z), s, N(s), 1) == 1, "one shared seat, one placed");
+	ok(by_key(c, N(c), KB)->school == 1 && by_key(c, N(c), KB)->rank == 2,
+	   "B (east, drawn before A) takes it at its rank 2");
+	ok(by_key(c, N(c), KA)->result == EDU_PLACE_FULL, "A (west, its rank 1) finds it full");
+	ok(by_key(c, N(c), KC)->result == EDU_PLACE_NO_SCHOOL, "C: a zone without a school");
+	ok(by_key(c, N(c), KD)->result == EDU_PLACE_FULL,
+	   "D: a school over its seats (negative) is full, not missing");
+}
+
+/* Held children keep their place in the order and take no seat. */
+static void test_held(void)
+{
+	struct edu_place_school s[] = { { .seats = 1 } };
+	struct edu_place_zone z[] = { { "z", 1, 0 } };
+	struct edu_place_child c[] = { kid(KA, "z", 1), kid(KB, "z", 1), kid(KC, "z", 1) };
+	struct edu_place_child *order[N(c)];
+
+	c[2].held = 1;
+	ok(edu_place(ptrs(c, order, N(c)), N(c), z, N(z), s, N(s), 1) == 1, "one placed");
+	is(drawn(order, N(c)), "CBA", "the held child is still drawn");
+	ok(c[2].result == EDU_PLACE_HELD && c[2].school == -1, "C, held, is passed over");
+	ok(c[2].lottery == 64904835866086851ULL, "... with its draw all the same");
+	ok(c[1].result == EDU_PLACE_PLACED, "B, next in the draw, has the seat");
+	ok(c[0].result == EDU_PLACE_FULL, "A has none");
+}
+
+/* The draw depends on the seed and the keys, not on the order of the
+ * input: every order of four children gives the same outcome. */
+static void test_input_order(void)
+{
+	static const char *const keys[] = { KA, KB, KC, KD };
+	static const int perm[][4] = { { 0, 1, 2, 3 }, { 3, 2, 1, 0 }, { 2, 0, 3, 1 },
+				       { 1, 3, 0, 2 } };
+	int same = 1;
+
+	for (size_t p = 0; p < N(perm); p++) {
+		struct edu_place_school s[] = { { .seats = 2 }, { .seats = 1 } };
+		struct edu_place_zone z[] = { { "z", 1, 0 }, { "z", 2, 1 } };
+		struct edu_place_child c[4], *order[4];
+
+		for (int i = 0; i < 4; i++)
+			c[i] = kid(keys[perm[p][i]], "z", 1);
+		edu_place(ptrs(c, order, 4), 4, z, 2, s, 2, 1);
+		same &= !strcmp(drawn(order, 4), "CBAD");
+		same &= by_key(c, 4, KC)->rank == 1 && by_key(c, 4, KB)->rank == 1;
+		same &= by_key(c, 4, KA)->rank == 2 && by_key(c, 4, KD)->school == -1;
+	}
+	ok(same, "four orders of the input, one draw: C and B rank 1, A rank 2, D none");
+
+	/* Another seed draws again: with 42, A's number is lower than with 1. */
+	struct edu_place_child c[] = { kid(KA, "z", 1) }, *order[1];
+	struct edu_place_school s[] = { { .seats = 1 } };
+	struct edu_place_zone z[] = { { "z", 1, 0 } };
+	edu_place(ptrs(c, order, 1), 1, z, 1, s, 1, 42);
+	ok(c[0].lottery == 469646929610819438ULL, "the seed given is the seed drawn with");
+}
+
+static void test_age(void)
+{
+	char b[11];
+
+	is(edu_date_str(edu_place_primary_born_by(2026), b), "2020-08-31",
+	   "entering in 2026: born by 2020-08-31");
+	is(edu_date_str(edu_place_primary_born_by(2024), b), "2018-08-31",
+	   "entering in 2024: born by 2018-08-31");
+	ok(edu_days(2020, 8, 31) <= edu_place_primary_born_by(2026),
+	   "born on 31 August is six in time");
+	ok(edu_days(2020, 9, 1) > edu_place_primary_born_by(2026),
+	   "born on 1 September is not");
+}
+
+int main(void)
+{
+	test_lottery();
+	test_before();
+	test_seats();
+	test_tiers();
+	test_shared();
+	test_held();
+	test_input_order();
+	test_age();
+	return done_testing();
+}
