@@ -258,6 +258,11 @@ void edu_run_start(struct edu_run *r);
 void edu_run_finish(sqlite3 *db, const struct edu_run *r, const char *counts,
 		    int status);
 
+/* A run that wrote nothing (refused, rolled back): recorded in a
+ * transaction of its own, so the ledger has it too. */
+void edu_run_record(sqlite3 *db, const struct edu_run *r, const char *counts,
+		    int status);
+
 /* ---- progress.c ------------------------------------------------------ */
 
 /* A progress line on stderr, only when it is a terminal and not --quiet;
@@ -513,6 +518,63 @@ struct edu_keys {
 int edu_keys_read(struct edu_keys *k, int argc, char **argv, const char *col,
 		  const char *aliases);
 void edu_keys_free(struct edu_keys *k);
+
+/* ---- drive.c: the key-verb driver (DESIGN 3, 11) -------------------- */
+
+/* Every change verb that acts on records named by key goes through
+ * edu_drive(), so that all of them behave alike:
+ * - the keys come from the verb's arguments or, with none, from the key
+ *   column of a CSV on stdin; an empty stdin is an empty to-do list: it
+ *   does nothing, says so on stderr unless -q, and exits 0;
+ * - one transaction (BEGIN IMMEDIATE) holds the whole run;
+ * - each key is handed to the verb's apply function, which changes the
+ *   record (with its event and audit row), finds nothing to change, or
+ *   refuses it with a reason (or as not in the register);
+ * - any refusal: each is reported as `-:LINE: NOUN KEY: REASON` (LINE of
+ *   stdin; without it for an argument), the first 100 of them, then a
+ *   count; nothing is written; exit 65;
+ * - else the transaction commits (rolls back with --dry-run) and a
+ *   summary goes to stderr unless -q; exit 0;
+ * - every run but a dry one is in the run ledger (DESIGN 9), a refused
+ *   one with status 65 and nothing else written. */
+enum {
+	EDU_KEY_MISSING = -2,	/* no such record: "not in the register" */
+	EDU_KEY_REFUSED = -1,	/* refused, the reason in k->why */
+	EDU_KEY_DONE = 0,
+	EDU_KEY_SAME = 1,	/* nothing to change */
+};
+
+/* One key as the apply function sees it. */
+struct edu_key {
+	const char *key;	/* as given */
+	long line;		/* its line on stdin; 0 for an argument */
+	char on[11];		/* --on, YYYY-MM-DD */
+	char why[EDU_ERR_MAX];	/* the reason of a refusal */
+};
+
+struct edu_keyverb {
+	const char *col;	/* the key column: "student_no" */
+	const char *aliases;	/* its other names: "学籍号" */
+	const char *noun;	/* "student", for messages */
+	const char *nouns;	/* its plural when not noun + "s"; or NULL */
+	const char *done;	/* "transferred": "3 students transferred" */
+	/* Called in the transaction before the first key (prepare). */
+	void (*start)(struct edu_cmd *c, void *ctx);
+	/* Change one record: EDU_KEY_DONE, EDU_KEY_SAME, EDU_KEY_MISSING,
+	 * or EDU_KEY_REFUSED with k->why set (edu_key_refuse). */
+	int (*apply)(struct edu_cmd *c, void *ctx, struct edu_key *k);
+	/* Called after the last key, before the commit (finalise). */
+	void (*end)(struct edu_cmd *c, void *ctx);
+};
+/* Run a key verb; returns the exit status. */
+int edu_drive(struct edu_cmd *c, const struct edu_keyverb *kv, void *ctx);
+/* Set k->why from a format and return EDU_KEY_REFUSED. */
+int edu_key_refuse(struct edu_key *k, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Refuse when --on is before `last` (YYYY-MM-DD, the record's latest
+ * change; NULL or "" for none): events are recorded in order.  0 or
+ * EDU_KEY_REFUSED. */
+int edu_key_in_order(struct edu_key *k, const char *last);
 
 /* ---- student.c: grades, stages and kinds of school ------------------- */
 

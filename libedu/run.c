@@ -28,3 +28,11 @@ void edu_run_finish(sqlite3 *db, const struct edu_run *r, const char *counts,
 	edu_exec(db, "INSERT INTO run(tool, verb, user, started, finished, counts, status) "
 		 "VALUES (?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?, ?)", 6, q);
 }
+
+void edu_run_record(sqlite3 *db, const struct edu_run *r, const char *counts,
+		    int status)
+{
+	edu_begin(db);
+	edu_run_finish(db, r, counts, status);
+	edu_commit(db);
+}
