@@ -110,6 +110,8 @@ int edu_drive(struct edu_cmd *c, const struct edu_keyverb *kv, void *ctx)
 	edu_run_finish(c->db, &run, counts, EDU_OK);
 	free(counts);
 	edu_finish(c->db);
+	if (kv->after && !edu_opt.dry_run)
+		kv->after(c, ctx);
 	if (!edu_opt.quiet) {
 		if (same)
 			edu_warn("%ld %s %s, %ld unchanged", done, plural(kv, done),

@@ -565,6 +565,9 @@ struct edu_keyverb {
 	int (*apply)(struct edu_cmd *c, void *ctx, struct edu_key *k);
 	/* Called after the last key, before the commit (finalise). */
 	void (*end)(struct edu_cmd *c, void *ctx);
+	/* Called after the commit (not after a refusal or a dry run): the
+	 * place to print what the run made, numbers above all. */
+	void (*after)(struct edu_cmd *c, void *ctx);
 };
 /* Run a key verb; returns the exit status. */
 int edu_drive(struct edu_cmd *c, const struct edu_keyverb *kv, void *ctx);
