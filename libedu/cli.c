@@ -283,7 +283,20 @@ int edu_main(const struct edu_tool *t, int argc, char **argv)
 	};
 	argp_parse(&verb, vargc, vargv, 0, NULL, NULL);
 
+	/* The layers below are told what they need, once: they never read
+	 * the options themselves. */
+	const struct edu_session session = {
+		.tool = t->name, .verb = v->name, .user = edu_login(),
+		.dry_run = edu_opt.dry_run, .quiet = edu_opt.quiet,
+	};
+	edu_db_session(&session);
+	edu_csv_encoding(edu_opt.encoding);
+	edu_out_defaults(edu_opt.format, edu_opt.excel);
+	edu_progress_quiet(edu_opt.quiet);
+	edu_import_options(&edu_import_opt);
+
 	cur_cmd.user = edu_login();
+	cur_cmd.on = edu_opt.on;
 	cur_cmd.role = "";
 	if (!(v->flags & EDU_V_NODB)) {
 		cur_cmd.db = edu_db_open(edu_db_path(), v->flags & EDU_V_WRITE,
@@ -300,15 +313,15 @@ int edu_main(const struct edu_tool *t, int argc, char **argv)
 	return status;
 }
 
-void edu_finish(sqlite3 *db)
+const char *edu_db_path(void)
 {
-	if (edu_opt.dry_run) {
-		edu_rollback(db);
-		if (!edu_opt.quiet)
-			edu_warn("dry run: nothing written");
-	} else {
-		edu_commit(db);
-	}
+	const char *p;
+
+	if (edu_opt.db)
+		return edu_opt.db;
+	/* secure_getenv: a setgid install ignores the environment. */
+	p = secure_getenv("EDU_DB");
+	return p && *p ? p : EDU_DB_DEFAULT;
 }
 
 void edu_need(const void *value, const char *option)

@@ -61,13 +61,13 @@ int edu_drive(struct edu_cmd *c, const struct edu_keyverb *kv, void *ctx)
 		return EDU_EDATA;
 	if (keys.n == 0) {
 		/* An empty to-do list piped in: nothing to do. */
-		if (!edu_opt.quiet)
+		if (!edu_session()->quiet)
 			edu_warn("%s: no %s given on stdin: nothing to do",
-				 edu_verb_name, kv->col);
+				 c->verb->name, kv->col);
 		return EDU_OK;
 	}
 	memset(&k, 0, sizeof k);
-	edu_date_str(edu_opt.on, k.on);
+	edu_date_str(c->on, k.on);
 	edu_run_start(&run);
 	edu_begin(c->db);
 	if (kv->start)
@@ -102,7 +102,7 @@ int edu_drive(struct edu_cmd *c, const struct edu_keyverb *kv, void *ctx)
 			edu_warn("... and %ld more refused", refused - MAX_SHOWN);
 		edu_warn("nothing written (%ld %s refused)", refused,
 			 plural(kv, refused));
-		if (!edu_opt.dry_run)
+		if (!edu_session()->dry_run)
 			edu_run_record(c->db, &run, counts, EDU_EDATA);
 		free(counts);
 		return EDU_EDATA;
@@ -110,9 +110,9 @@ int edu_drive(struct edu_cmd *c, const struct edu_keyverb *kv, void *ctx)
 	edu_run_finish(c->db, &run, counts, EDU_OK);
 	free(counts);
 	edu_finish(c->db);
-	if (kv->after && !edu_opt.dry_run)
+	if (kv->after && !edu_session()->dry_run)
 		kv->after(c, ctx);
-	if (!edu_opt.quiet) {
+	if (!edu_session()->quiet) {
 		if (same)
 			edu_warn("%ld %s %s, %ld unchanged", done, plural(kv, done),
 				 kv->done, same);

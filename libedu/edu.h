@@ -71,7 +71,10 @@ void edu_buf_free(struct edu_buf *b);
 
 enum edu_format { EDU_FMT_CSV, EDU_FMT_TSV, EDU_FMT_TABLE, EDU_FMT_JSON };
 
-/* The options of DESIGN 3, accepted before or after the verb. */
+/* The options of DESIGN 3, accepted before or after the verb.  Only the
+ * cli layer (cli.c, drive.c) and the command files read them; cli.c hands
+ * the layers below what they need (edu_db_session, edu_csv_encoding,
+ * edu_out_defaults, edu_progress_quiet, edu_import_options). */
 struct edu_opts {
 	const char *db;		/* --db, else $EDU_DB, else ./edu.db */
 	enum edu_format format;
@@ -91,6 +94,8 @@ struct edu_import_opts {
 	int ignore_extra;
 };
 extern struct edu_import_opts edu_import_opt;
+/* What edu_import() takes them from: the cli layer says it once. */
+void edu_import_options(const struct edu_import_opts *o);
 
 /* What a verb may do: its access check runs before it does. */
 enum edu_verb_flags {
@@ -122,6 +127,7 @@ struct edu_cmd {
 	sqlite3 *db;		/* open, checked; NULL with EDU_V_NODB */
 	const char *user;	/* the real user's login */
 	const char *role;	/* the user's role, "" for none */
+	int on;			/* --on, a day number (default today) */
 };
 
 struct edu_tool {
@@ -134,6 +140,8 @@ struct edu_tool {
  * stdout: a tool's main is `return edu_main(&tool, argc, argv);`. */
 int edu_main(const struct edu_tool *t, int argc, char **argv);
 
+/* The path the tools use: --db, $EDU_DB, ./edu.db. */
+const char *edu_db_path(void);
 /* Parse an option value with the option's name in the message: exit 64. */
 long edu_arg_long(const char *opt, const char *s, long min, long max);
 int edu_arg_date(const char *opt, const char *s);	/* day number */
@@ -145,31 +153,32 @@ void edu_need_text(const char *value, const char *option);
  * --quiet) so that the draw can be repeated with --seed. */
 uint64_t edu_lottery_seed(void);
 
-/* ---- db.c: open, schema, transactions ------------------------------- */
+/* ---- sql.c: statements, transactions, the session (base) ------------ */
 
-#define EDU_DB_DEFAULT "edu.db"
-
-/* The number of migrations compiled into this library. */
-int edu_schema_version(void);
-/* The path the tools use: --db, $EDU_DB, ./edu.db. */
-const char *edu_db_path(void);
-/* Create a new database at path (mode 0660, all migrations, the user as
- * admin); refuses an existing file (exit 73 at the top). */
-int edu_db_create(const char *path, const char *user);
-/* Open an existing database: exit 66 when missing, 78 on a version
- * mismatch unless anyversion, 77 when the file cannot be opened for
- * writing and `write` is set. */
-sqlite3 *edu_db_open(const char *path, int write, int anyversion);
-void edu_db_close(sqlite3 *db);
-int edu_db_user_version(sqlite3 *db);
-/* Apply the migrations after the file's version; returns how many. */
-int edu_db_migrate(sqlite3 *db);
+/* The store (db, audit, run, access) and the engine (entity) never read
+ * the command line: the cli layer describes the run once, before it
+ * opens the database. */
+struct edu_session {
+	const char *tool;	/* "edu-school": audit rows, the ledger */
+	const char *verb;	/* "licence set" */
+	const char *user;	/* the real user's login */
+	int dry_run;		/* edu_finish() rolls back */
+	int quiet;		/* no notices on stderr */
+};
+void edu_db_session(const struct edu_session *s);
+const struct edu_session *edu_session(void);
+/* A file that keeps prepared statements per handle registers how to
+ * drop them; they are dropped at every commit and at close. */
+void edu_db_cache(void (*forget)(void));
+void edu_forget_caches(void);
+/* The busy timeout in ms: 30 s, or $EDU_BUSY_TIMEOUT (not setgid). */
+int edu_busy_ms(void);
 
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK; busy past the timeout exits 75. */
 void edu_begin(sqlite3 *db);
 void edu_commit(sqlite3 *db);
 void edu_rollback(sqlite3 *db);
-/* COMMIT, or with --dry-run ROLLBACK and say so. */
+/* COMMIT, or in a dry run (edu_session) ROLLBACK and say so. */
 void edu_finish(sqlite3 *db);
 
 /* Die with the exit status that fits SQLite's error code (busy 75, read
@@ -187,6 +196,24 @@ char *edu_query1(sqlite3 *db, const char *sql, int n,
 		 const char *const *params);
 /* Bind a text value, with "" and NULL both bound as NULL. */
 void edu_bind_text(sqlite3_stmt *st, int i, const char *s);
+
+/* ---- db.c: open, create, migrate (store) ------------------------------ */
+
+#define EDU_DB_DEFAULT "edu.db"
+
+/* The number of migrations compiled into this library. */
+int edu_schema_version(void);
+/* Create a new database at path (mode 0660, all migrations, the user as
+ * admin); refuses an existing file (exit 73 at the top). */
+int edu_db_create(const char *path, const char *user);
+/* Open an existing database: exit 66 when missing, 78 on a version
+ * mismatch unless anyversion, 77 when the file cannot be opened for
+ * writing and `write` is set. */
+sqlite3 *edu_db_open(const char *path, int write, int anyversion);
+void edu_db_close(sqlite3 *db);
+int edu_db_user_version(sqlite3 *db);
+/* Apply the migrations after the file's version; returns how many. */
+int edu_db_migrate(sqlite3 *db);
 
 /* ---- access.c: users and roles (DESIGN 7) --------------------------- */
 
@@ -268,6 +295,8 @@ void edu_run_record(sqlite3 *db, const struct edu_run *r, const char *counts,
 /* A progress line on stderr, only when it is a terminal and not --quiet;
  * at most a few times a second.  total may be 0 when unknown. */
 void edu_progress(const char *what, long done, long total);
+/* No progress at all (-q; the cli layer sets it). */
+void edu_progress_quiet(int quiet);
 void edu_progress_end(void);
 
 /* ---- date.c: dates and the working-day calendar --------------------- */
@@ -339,6 +368,9 @@ int edu_valid_enum(const struct edu_enum *e, const char *in, char *out,
 /* ---- csv.c: reading ---------------------------------------------------- */
 
 struct edu_csv;
+/* The encoding of the files opened after it: NULL or "utf-8" for UTF-8,
+ * else a name for iconv (--encoding; the cli layer sets it). */
+void edu_csv_encoding(const char *enc);
 /* Open a file ("-" or NULL for stdin) for reading; NULL after a message
  * (exit 66 for a missing file is the caller's choice). */
 struct edu_csv *edu_csv_open(const char *path);
@@ -371,8 +403,10 @@ void edu_csv_allow_empty(struct edu_csv *r);
 
 enum edu_vtype { EDU_V_NULL, EDU_V_TEXT, EDU_V_NUM };
 struct edu_out;
-/* Start output on f in the format of edu_opt (and --excel), with a header
- * of ncols names. */
+/* The format of edu_out_new() (-f, --excel; the cli layer sets it). */
+void edu_out_defaults(enum edu_format fmt, int excel);
+/* Start output on f in the default format, with a header of ncols
+ * names. */
 struct edu_out *edu_out_new(FILE *f, int ncols, const char *const *names);
 /* The same, with an explicit format and no excel mode (reject files). */
 struct edu_out *edu_out_new_fmt(FILE *f, enum edu_format fmt, int excel,

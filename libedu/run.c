@@ -18,7 +18,8 @@ void edu_run_start(struct edu_run *r)
 void edu_run_finish(sqlite3 *db, const struct edu_run *r, const char *counts,
 		    int status)
 {
-	const char *p[] = { edu_prog, edu_verb_name, edu_login(), r->started, counts };
+	const struct edu_session *s = edu_session();
+	const char *p[] = { s->tool, s->verb, s->user, r->started, counts };
 	char st[16];
 
 	/* In the batch's own transaction: a run is in the ledger if and only
