@@ -1361,6 +1361,13 @@ int edu_import(sqlite3 *db, const struct edu_entity *e, int nfiles,
 				 im.errors == 1 ? "" : "s");
 		else
 			edu_warn("nothing written");
+		/* The ledger has refused runs too (DESIGN 11). */
+		if (!edu_session()->dry_run) {
+			char *counts = edu_asprintf("inserted=0 updated=0 unchanged=0 rejected=%ld",
+						    im.errors);
+			edu_run_record(db, &run, counts, status);
+			free(counts);
+		}
 	} else {
 		if (e->bulk && !im.bulk)
 			sqlite3_exec(db, "DROP TABLE temp.edu_stage", NULL, NULL, NULL);
