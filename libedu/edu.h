@@ -105,18 +105,71 @@ enum edu_verb_flags {
 	EDU_V_IMPORT = 8,	/* takes the import options */
 };
 
+/* One option of a verb in one row: its name, where its value goes, and
+ * its help, bound together as git's parse-options binds them.  The value
+ * is checked as it is parsed; a bad one is exit 64 naming the option. */
+enum edu_otype {
+	EDU_O_TEXT,	/* const char *: the text as given */
+	EDU_O_FLAG,	/* int: set to 1 */
+	EDU_O_LONG,	/* long: a whole number from min to max */
+	EDU_O_DATE,	/* int: a day number (any form edu_parse_date takes) */
+	EDU_O_ENUM,	/* const char *: the key of one of values (or its
+			 * Chinese name) */
+	EDU_O_FILTER,	/* struct edu_filters: column = value, the column
+			 * named as the option; once each */
+};
+struct edu_option {
+	const char *name;		/* "number" for --number */
+	const char *arg;		/* the value's name in --help: "N" */
+	enum edu_otype type;
+	void *var;			/* where the value goes */
+	const char *help;
+	long min, max;			/* EDU_O_LONG */
+	const struct edu_enum *values;	/* EDU_O_ENUM */
+};
+#define EDU_OPT_TEXT(name, var, arg, help) \
+	{ name, arg, EDU_O_TEXT, var, help, 0, 0, NULL }
+#define EDU_OPT_FLAG(name, var, help) \
+	{ name, NULL, EDU_O_FLAG, var, help, 0, 0, NULL }
+#define EDU_OPT_LONG(name, var, arg, min, max, help) \
+	{ name, arg, EDU_O_LONG, var, help, min, max, NULL }
+#define EDU_OPT_DATE(name, var, help) \
+	{ name, "DATE", EDU_O_DATE, var, help, 0, 0, NULL }
+#define EDU_OPT_ENUM(name, var, arg, values, help) \
+	{ name, arg, EDU_O_ENUM, var, help, 0, 0, values }
+#define EDU_OPT_FILTER(name, var, arg, help) \
+	{ name, arg, EDU_O_FILTER, var, help, 0, 0, NULL }
+#define EDU_OPT_END { NULL, NULL, 0, NULL, NULL, 0, 0, NULL }
+
+/* The filters of a list verb, gathered by EDU_O_FILTER options. */
+#define EDU_MAX_FILTERS 16
+struct edu_filters {
+	int n;
+	struct edu_filter {
+		const char *col;
+		const char *value;
+	} f[EDU_MAX_FILTERS];
+};
+
 struct edu_cmd;
+/* A verb in one row, with designated initialisers:
+ *   { .name = "licence set", .run = licence_set, .args = "CODE",
+ *     .min_args = 1, .max_args = 1, .roles = "registrar",
+ *     .flags = EDU_V_WRITE, .opts = licence_set_opts,
+ *     .summary = "record a private school's licence" }, */
+#define EDU_ANY (-1)		/* max_args: any number */
 struct edu_verb {
 	const char *name;	/* "import", or two words: "licence set" */
 	const char *summary;	/* one line, for `edu-X --help` */
 	const char *args_doc;	/* "CODE", "[FILE...]" */
 	const char *doc;	/* longer text for `edu-X VERB --help` */
-	const struct argp_option *options;
-	argp_parser_t parser;	/* for options; NULL when there are none */
-	int min_args, max_args;	/* positional arguments; max -1: any */
+	const struct argp_option *options;	/* raw argp options, */
+	argp_parser_t parser;	/* with their parser (NULL: none); */
+	int min_args, max_args;	/* positional arguments; max EDU_ANY: any */
 	const char *roles;	/* who may: "admin registrar"; NULL: any role */
 	int flags;
 	int (*run)(struct edu_cmd *c);
+	const struct edu_option *opts;	/* or option rows, EDU_OPT_END ended */
 };
 
 /* What a verb's function is handed. */
@@ -528,11 +581,8 @@ int edu_audit_change(sqlite3 *db, const char *entity, const char *key, int n,
 		     const char *const *names, const char *const *old,
 		     const char *const *new);
 
-/* One filter of a list: column = value (value normalised by the column). */
-struct edu_filter {
-	const char *col;
-	const char *value;
-};
+/* struct edu_filter (cli.c, above): one filter of a list, column =
+ * value, the value normalised by the column. */
 /* Print the rows matching every filter, ordered by key; returns the number
  * of rows.  Filter values are checked first (exit 64 when invalid). */
 long edu_list(sqlite3 *db, const struct edu_entity *e, int nf,
