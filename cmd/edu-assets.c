@@ -391,6 +391,7 @@ static int asset_show(struct edu_cmd *c)
 
 struct event {
 	const char *kind;
+	const char *done;		/* "transferred", for the summary */
 	const char *const *from;	/* statuses it may start from */
 	const char *to;			/* the status after; NULL: the same */
 	const char *unit, *location, *custodian;	/* NULL: the same */
@@ -405,125 +406,123 @@ static int allowed(const char *const *from, const char *status)
 	return 0;
 }
 
-static void refuse(long line, const char *tag, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static void refuse(long line, const char *tag, const char *fmt, ...)
+/* The statements of an event run, prepared once in its transaction. */
+struct event_run {
+	const struct event *ev;
+	sqlite3_stmt *get, *add, *upd;
+};
+
+static void event_start(struct edu_cmd *c, void *ctx)
 {
-	va_list ap;
-	char *m;
+	struct event_run *r = ctx;
 
-	va_start(ap, fmt);
-	if (vasprintf(&m, fmt, ap) < 0)
-		m = NULL;
-	va_end(ap);
-	if (line)
-		edu_warn("-:%ld: tag: asset '%s' %s", line, tag, m ? m : "");
-	else
-		edu_warn("asset '%s' %s", tag, m ? m : "");
-	free(m);
-}
-
-/* Every key, or none: an asset that may not take the event is reported
- * and nothing is written (exit 65). */
-static int apply(struct edu_cmd *c, const struct event *ev)
-{
-	struct edu_keys k;
-	char on[11];
-	long bad = 0, done = 0, same = 0;
-
-	if (edu_keys_read(&k, c->argc, c->argv, "tag", TAG_ALIASES) < 0)
-		return EDU_EDATA;
-	edu_date_str(edu_opt.on, on);
-	edu_begin(c->db);
-	sqlite3_stmt *get = edu_prepare(c->db,
+	r->get = edu_prepare(c->db,
 		"SELECT status, unit, location, custodian, acquired_on, disposed_on, "
 		"(SELECT max(day) FROM asset_event WHERE tag = ?1) FROM asset WHERE tag = ?1");
-	sqlite3_stmt *add = edu_prepare(c->db,
+	r->add = edu_prepare(c->db,
 		"INSERT INTO asset_event(tag, day, kind, status, unit, location, custodian, "
 		"party, method, doc) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
-	sqlite3_stmt *upd = edu_prepare(c->db,
+	r->upd = edu_prepare(c->db,
 		"UPDATE asset SET status = ?2, unit = ?3, location = ?4, custodian = ?5, "
 		"disposed_on = ?6 WHERE tag = ?1");
-	for (size_t i = 0; i < k.n; i++) {
-		const char *tag = k.key[i];
-		sqlite3_reset(get);
-		sqlite3_bind_text(get, 1, tag, -1, SQLITE_STATIC);
-		int found = sqlite3_step(get);
-		if (found != SQLITE_ROW && found != SQLITE_DONE)
-			edu_die_db(c->db, "cannot read the register");
-		if (found != SQLITE_ROW) {
-			refuse(k.line[i], tag, "is not in the register");
-			bad++;
-			continue;
-		}
-		char *old[6];
-		for (int j = 0; j < 6; j++) {
-			const char *v = (const char *)sqlite3_column_text(get, j);
-			old[j] = v ? edu_strdup(v) : NULL;
-		}
-		const char *last = (const char *)sqlite3_column_text(get, 6);
-		const char *new[6] = {
-			ev->to ? ev->to : old[0],
-			ev->unit ? ev->unit : old[1],
-			ev->location ? ev->location : old[2],
-			ev->custodian ? ev->custodian : old[3],
-			old[4],
-			ev->to && !strcmp(ev->to, "disposed") ? on : old[5],
-		};
-		if (!allowed(ev->from, old[0])) {
-			refuse(k.line[i], tag, "is %s: it cannot take a %s", old[0], ev->kind);
-			bad++;
-		} else if (strcmp(on, old[4]) < 0) {
-			refuse(k.line[i], tag, "was acquired on %s, after --on %s", old[4], on);
-			bad++;
-		} else if (last && strcmp(on, last) < 0) {
-			refuse(k.line[i], tag, "has an event on %s, after --on %s: events are recorded in order",
-			       last, on);
-			bad++;
-		} else if (!strcmp(ev->kind, "transfer") &&
-			   !strcmp(new[1], old[1]) &&
-			   (old[2] ? new[2] && !strcmp(new[2], old[2]) : !new[2]) &&
-			   (old[3] ? new[3] && !strcmp(new[3], old[3]) : !new[3])) {
-			if (!edu_opt.quiet)
-				edu_warn("asset '%s': no change", tag);
-			same++;
-		} else {
-			const char *evv[] = { tag, on, ev->kind, new[0], new[1], new[2], new[3],
-					      ev->party, ev->method, ev->doc };
-			sqlite3_reset(add);
-			for (int j = 0; j < 10; j++)
-				edu_bind_text(add, j + 1, evv[j]);
-			edu_exec_stmt(c->db, add);
-			sqlite3_reset(upd);
-			sqlite3_bind_text(upd, 1, tag, -1, SQLITE_STATIC);
-			for (int j = 0; j < 4; j++)
-				edu_bind_text(upd, j + 2, new[j]);
-			edu_bind_text(upd, 6, new[5]);
-			edu_exec_stmt(c->db, upd);
-			static const char *const names[] = { "status", "unit", "location", "custodian",
-							     "disposed_on", "event", "on", "party", "method", "doc" };
-			const char *o[10] = { old[0], old[1], old[2], old[3], old[5] };
-			const char *nv[10] = { new[0], new[1], new[2], new[3], new[5], ev->kind, on,
-					       ev->party, ev->method, ev->doc };
-			edu_audit_change(c->db, "asset", tag, 10, names, o, nv);
-			done++;
-		}
-		for (int j = 0; j < 6; j++)
-			free(old[j]);
+}
+
+static void event_end(struct edu_cmd *c, void *ctx)
+{
+	struct event_run *r = ctx;
+
+	(void)c;
+	sqlite3_finalize(r->get);
+	sqlite3_finalize(r->add);
+	sqlite3_finalize(r->upd);
+}
+
+static int same_text(const char *a, const char *b)
+{
+	return a ? b && !strcmp(a, b) : !b;
+}
+
+static void event_write(struct edu_cmd *c, struct event_run *r, const char *tag,
+			const char *on, char *const old[6], const char *const new[6])
+{
+	const struct event *ev = r->ev;
+	const char *evv[] = { tag, on, ev->kind, new[0], new[1], new[2], new[3],
+			      ev->party, ev->method, ev->doc };
+
+	sqlite3_reset(r->add);
+	for (int j = 0; j < 10; j++)
+		edu_bind_text(r->add, j + 1, evv[j]);
+	edu_exec_stmt(c->db, r->add);
+	sqlite3_reset(r->upd);
+	sqlite3_bind_text(r->upd, 1, tag, -1, SQLITE_STATIC);
+	for (int j = 0; j < 4; j++)
+		edu_bind_text(r->upd, j + 2, new[j]);
+	edu_bind_text(r->upd, 6, new[5]);
+	edu_exec_stmt(c->db, r->upd);
+	static const char *const names[] = { "status", "unit", "location", "custodian",
+					     "disposed_on", "event", "on", "party", "method", "doc" };
+	const char *o[10] = { old[0], old[1], old[2], old[3], old[5] };
+	const char *nv[10] = { new[0], new[1], new[2], new[3], new[5], ev->kind, on,
+			       ev->party, ev->method, ev->doc };
+	edu_audit_change(c->db, "asset", tag, 10, names, o, nv);
+}
+
+/* One asset takes the event, or is refused with the reason. */
+static int event_one(struct edu_cmd *c, void *ctx, struct edu_key *k)
+{
+	struct event_run *r = ctx;
+	const struct event *ev = r->ev;
+	const char *tag = k->key;
+	int rc = EDU_KEY_DONE;
+
+	sqlite3_reset(r->get);
+	sqlite3_bind_text(r->get, 1, tag, -1, SQLITE_STATIC);
+	int found = sqlite3_step(r->get);
+	if (found != SQLITE_ROW && found != SQLITE_DONE)
+		edu_die_db(c->db, "cannot read the register");
+	if (found != SQLITE_ROW)
+		return EDU_KEY_MISSING;
+	char *old[6];
+	for (int j = 0; j < 6; j++) {
+		const char *v = (const char *)sqlite3_column_text(r->get, j);
+		old[j] = v ? edu_strdup(v) : NULL;
 	}
-	sqlite3_finalize(get);
-	sqlite3_finalize(add);
-	sqlite3_finalize(upd);
-	edu_keys_free(&k);
-	if (bad) {
-		edu_rollback(c->db);
-		edu_warn("nothing written (%ld asset%s refused)", bad, bad == 1 ? "" : "s");
-		return EDU_EDATA;
-	}
-	edu_finish(c->db);
-	if (!edu_opt.quiet)
-		edu_warn("%s: %ld done, %ld unchanged", ev->kind, done, same);
-	return 0;
+	const char *last = (const char *)sqlite3_column_text(r->get, 6);
+	const char *new[6] = {
+		ev->to ? ev->to : old[0],
+		ev->unit ? ev->unit : old[1],
+		ev->location ? ev->location : old[2],
+		ev->custodian ? ev->custodian : old[3],
+		old[4],
+		ev->to && !strcmp(ev->to, "disposed") ? k->on : old[5],
+	};
+	if (!allowed(ev->from, old[0]))
+		rc = edu_key_refuse(k, "is %s: it cannot take a %s", old[0], ev->kind);
+	else if (strcmp(k->on, old[4]) < 0)
+		rc = edu_key_refuse(k, "was acquired on %s, after --on %s", old[4], k->on);
+	else if (edu_key_in_order(k, last) < 0)
+		rc = EDU_KEY_REFUSED;
+	else if (!strcmp(ev->kind, "transfer") && !strcmp(new[1], old[1]) &&
+		 same_text(old[2], new[2]) && same_text(old[3], new[3]))
+		rc = EDU_KEY_SAME;
+	else
+		event_write(c, r, tag, k->on, old, new);
+	for (int j = 0; j < 6; j++)
+		free(old[j]);
+	return rc;
+}
+
+/* Every key, or none: through the key-verb driver. */
+static int apply(struct edu_cmd *c, const struct event *ev)
+{
+	struct event_run r = { .ev = ev };
+	const struct edu_keyverb kv = {
+		.col = "tag", .aliases = TAG_ALIASES, .noun = "asset",
+		.done = ev->done, .start = event_start, .apply = event_one,
+		.end = event_end,
+	};
+
+	return edu_drive(c, &kv, &r);
 }
 
 static const char *const not_gone[] = { "in-use", "idle", "lent", "repair", NULL };
@@ -537,7 +536,7 @@ static int asset_transfer(struct edu_cmd *c)
 			edu_prog);
 	if (opt.to_unit && !*opt.to_unit)
 		edu_die(EDU_EUSAGE, "--to-unit: may not be empty");
-	struct event ev = { .kind = "transfer", .from = from, .unit = opt.to_unit,
+	struct event ev = { .kind = "transfer", .done = "transferred", .from = from, .unit = opt.to_unit,
 			    .location = opt.to_location, .custodian = opt.to_custodian };
 	return apply(c, &ev);
 }
@@ -547,14 +546,14 @@ static int asset_lend(struct edu_cmd *c)
 	static const char *const from[] = { "in-use", "idle", NULL };
 
 	edu_need_text(opt.to, "--to");
-	struct event ev = { .kind = "lend", .from = from, .to = "lent", .party = opt.to };
+	struct event ev = { .kind = "lend", .done = "lent", .from = from, .to = "lent", .party = opt.to };
 	return apply(c, &ev);
 }
 
 static int asset_return(struct edu_cmd *c)
 {
 	static const char *const from[] = { "lent", "repair", NULL };
-	struct event ev = { .kind = "return", .from = from, .to = "in-use" };
+	struct event ev = { .kind = "return", .done = "returned", .from = from, .to = "in-use" };
 
 	return apply(c, &ev);
 }
@@ -562,7 +561,7 @@ static int asset_return(struct edu_cmd *c)
 static int asset_repair(struct edu_cmd *c)
 {
 	static const char *const from[] = { "in-use", "idle", NULL };
-	struct event ev = { .kind = "repair", .from = from, .to = "repair" };
+	struct event ev = { .kind = "repair", .done = "sent to repair", .from = from, .to = "repair" };
 
 	return apply(c, &ev);
 }
@@ -571,7 +570,7 @@ static int asset_dispose(struct edu_cmd *c)
 {
 	edu_need_text(opt.method, "--method");
 	edu_need_text(opt.doc, "--doc");
-	struct event ev = { .kind = "dispose", .from = not_gone, .to = "disposed",
+	struct event ev = { .kind = "dispose", .done = "disposed of", .from = not_gone, .to = "disposed",
 			    .method = enum_arg("--method", methods, opt.method), .doc = opt.doc };
 	return apply(c, &ev);
 }

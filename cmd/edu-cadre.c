@@ -659,7 +659,7 @@ static int record(sqlite3 *db, const char *no, const char *kind, rule_fn *rule,
 		"FROM staff WHERE staff_no = ?1");
 	sqlite3_bind_text(st, 1, no, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_ROW) {
-		snprintf(err, EDU_ERR_MAX, "no such staff");
+		rc = EDU_KEY_MISSING;
 		goto out;
 	}
 	/* Copies: the updates below may move what the statement holds. */
@@ -682,9 +682,8 @@ static int record(sqlite3 *db, const char *no, const char *kind, rule_fn *rule,
 		sqlite3_bind_text(later, 2, on, -1, SQLITE_STATIC);
 		sqlite3_bind_text(later, 3, state_col[i], -1, SQLITE_STATIC);
 		if (sqlite3_step(later) == SQLITE_ROW && sqlite3_column_text(later, 0))
-			snprintf(err, EDU_ERR_MAX, "its %s changed later, on %s: record "
-				 "events in the order they happened", state_col[i],
-				 (const char *)sqlite3_column_text(later, 0));
+			snprintf(err, EDU_ERR_MAX, "--on %s is before its last change of %s, on %s",
+				 on, state_col[i], (const char *)sqlite3_column_text(later, 0));
 		sqlite3_reset(later);
 	}
 	sqlite3_finalize(later);
@@ -778,35 +777,29 @@ out:
 	return rc;
 }
 
+struct event_verb {
+	rule_fn *rule;
+};
+
+static int event_one(struct edu_cmd *c, void *ctx, struct edu_key *k)
+{
+	const struct event_verb *ev = ctx;
+	int rc = record(c->db, k->key, c->verb->name, ev->rule, k->why);
+
+	return rc < 0 ? rc : EDU_KEY_DONE;
+}
+
 /* An event verb: the people from the arguments or stdin's staff_no
- * column, one transaction, all or nothing. */
+ * column, through the key-verb driver. */
 static int event_verb(struct edu_cmd *c, rule_fn *rule)
 {
-	struct edu_keys k;
-	char err[EDU_ERR_MAX];
-	long bad = 0;
+	struct event_verb ev = { rule };
+	const struct edu_keyverb kv = {
+		.col = "staff_no", .aliases = STAFF_NO_ALIASES, .noun = "staff", .nouns = "staff",
+		.done = "changed", .apply = event_one,
+	};
 
-	if (edu_keys_read(&k, c->argc, c->argv, "staff_no", STAFF_NO_ALIASES) < 0)
-		return EDU_EDATA;
-	edu_begin(c->db);
-	for (size_t i = 0; i < k.n; i++) {
-		err[0] = '\0';
-		if (record(c->db, k.key[i], c->verb->name, rule, err) == 0)
-			continue;
-		bad++;
-		if (k.line[i])
-			edu_warn("-:%ld: staff %s: %s", k.line[i], k.key[i], err);
-		else
-			edu_warn("staff %s: %s", k.key[i], err);
-	}
-	if (bad) {
-		edu_rollback(c->db);
-		edu_warn("nothing written");
-	} else {
-		edu_finish(c->db);
-	}
-	edu_keys_free(&k);
-	return bad ? EDU_EDATA : 0;
+	return edu_drive(c, &kv, &ev);
 }
 
 static int appoint(struct edu_cmd *c)

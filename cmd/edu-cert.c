@@ -8,6 +8,9 @@
 
 #include "edu.h"
 
+/* The key column of certificate verbs, and its Chinese names. */
+#define CERT_NO_ALIASES "证书编号|证书号"
+
 static const struct edu_enum cert_kinds[] = {
 	{ "junior", "初中|初中毕业证书" },
 	{ "senior", "高中|高中毕业证书" },
@@ -777,55 +780,74 @@ static void free_nos(char **nos, size_t n)
 	free(nos);
 }
 
-static int revoke(struct edu_cmd *c)
-{
-	struct edu_keys k;
-	char **nos, day[11];
+/* A revocation in progress: its statements. */
+struct revoke_run {
+	sqlite3_stmt *get, *up, *ev;
+};
 
-	edu_need(opt.reason, "--reason");
-	if (!*opt.reason)
-		edu_die(EDU_EUSAGE, "--reason may not be empty");
-	if (edu_keys_read(&k, c->argc, c->argv, "cert_no", "证书编号|证书号") < 0)
-		return EDU_EDATA;
-	edu_date_str(edu_opt.on, day);
-	edu_begin(c->db);
-	long refused = valid_certs(c->db, &k, &nos);
-	if (refused) {
-		edu_rollback(c->db);
-		free_nos(nos, k.n);
-		edu_keys_free(&k);
-		edu_warn("nothing revoked (%ld refused)", refused);
-		return EDU_EDATA;
-	}
-	sqlite3_stmt *up = edu_prepare(c->db,
+static void revoke_start(struct edu_cmd *c, void *ctx)
+{
+	struct revoke_run *r = ctx;
+
+	r->get = edu_prepare(c->db, "SELECT status FROM certificate WHERE cert_no = ?1");
+	r->up = edu_prepare(c->db,
 		"UPDATE certificate SET status = 'revoked', revoked_on = ?2, reason = ?3 "
 		"WHERE cert_no = ?1 AND status = 'valid'");
-	sqlite3_stmt *ev = edu_prepare(c->db,
+	r->ev = edu_prepare(c->db,
 		"INSERT INTO certificate_event (cert_no, day, kind, reason, other, "
 		"from_status, to_status) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-	long n = 0;
-	for (size_t i = 0; i < k.n; i++) {
-		sqlite3_bind_text(up, 1, nos[i], -1, SQLITE_STATIC);
-		sqlite3_bind_text(up, 2, day, -1, SQLITE_STATIC);
-		sqlite3_bind_text(up, 3, opt.reason, -1, SQLITE_STATIC);
-		edu_exec_stmt(c->db, up);
-		if (!sqlite3_changes(c->db))
-			continue;	/* named twice */
-		event(c->db, ev, nos[i], day, "revoke", opt.reason, NULL, "valid", "revoked");
+}
+
+static void revoke_end(struct edu_cmd *c, void *ctx)
+{
+	struct revoke_run *r = ctx;
+
+	(void)c;
+	sqlite3_finalize(r->get);
+	sqlite3_finalize(r->up);
+	sqlite3_finalize(r->ev);
+}
+
+static int revoke_one(struct edu_cmd *c, void *ctx, struct edu_key *k)
+{
+	struct revoke_run *r = ctx;
+	char *no = cert_key(k->key);
+	int rc = EDU_KEY_DONE;
+
+	sqlite3_reset(r->get);
+	sqlite3_bind_text(r->get, 1, no, -1, SQLITE_STATIC);
+	if (sqlite3_step(r->get) != SQLITE_ROW) {
+		rc = EDU_KEY_MISSING;
+	} else if (strcmp((const char *)sqlite3_column_text(r->get, 0), "valid")) {
+		rc = edu_key_refuse(k, "%s", strcmp((const char *)sqlite3_column_text(r->get, 0), "revoked")
+				    ? "was replaced" : "is revoked already");
+	} else {
+		sqlite3_reset(r->up);
+		sqlite3_bind_text(r->up, 1, no, -1, SQLITE_STATIC);
+		sqlite3_bind_text(r->up, 2, k->on, -1, SQLITE_STATIC);
+		sqlite3_bind_text(r->up, 3, opt.reason, -1, SQLITE_STATIC);
+		edu_exec_stmt(c->db, r->up);
+		event(c->db, r->ev, no, k->on, "revoke", opt.reason, NULL, "valid", "revoked");
 		static const char *const names[] = { "status", "revoked_on", "reason" };
 		const char *old[] = { "valid", NULL, NULL };
-		const char *new[] = { "revoked", day, opt.reason };
-		edu_audit_change(c->db, "certificate", nos[i], 3, names, old, new);
-		n++;
+		const char *new[] = { "revoked", k->on, opt.reason };
+		edu_audit_change(c->db, "certificate", no, 3, names, old, new);
 	}
-	sqlite3_finalize(up);
-	sqlite3_finalize(ev);
-	edu_finish(c->db);
-	free_nos(nos, k.n);
-	edu_keys_free(&k);
-	if (!edu_opt.quiet)
-		edu_warn("%ld certificate%s revoked", n, n == 1 ? "" : "s");
-	return 0;
+	free(no);
+	return rc;
+}
+
+static int revoke(struct edu_cmd *c)
+{
+	struct revoke_run r;
+	const struct edu_keyverb kv = {
+		.col = "cert_no", .aliases = CERT_NO_ALIASES, .noun = "certificate",
+		.done = "revoked", .start = revoke_start, .apply = revoke_one,
+		.end = revoke_end,
+	};
+
+	edu_need_text(opt.reason, "--reason");
+	return edu_drive(c, &kv, &r);
 }
 
 static int reissue(struct edu_cmd *c)
@@ -838,7 +860,7 @@ static int reissue(struct edu_cmd *c)
 	if (edu_valid_enum(reissue_reasons, opt.reason, reason, err) < 0)
 		edu_die(EDU_EUSAGE, "--reason: %s", err);
 	opt.reason = reason;
-	edu_keys_read(&k, c->argc, c->argv, "cert_no", NULL);
+	edu_keys_read(&k, c->argc, c->argv, "cert_no", CERT_NO_ALIASES);
 	edu_begin(c->db);
 	if (valid_certs(c->db, &k, &nos)) {
 		edu_rollback(c->db);

@@ -631,103 +631,99 @@ static int to_archived(sqlite3 *db, const struct doc_state *old,
 	return 0;
 }
 
-/* route, handled, archive: every document named, or none of them. */
-static int change_status(struct edu_cmd *c, transition move)
-{
-	struct edu_keys k;
-	char err[EDU_ERR_MAX], on[11];
-	int nbad = 0;
+/* A status change in progress: the rule and its statements. */
+struct status_run {
+	transition move;
+	sqlite3_stmt *upd, *ev;
+};
 
-	if (edu_keys_read(&k, c->argc, c->argv, "doc_no", doc_cols[C_NO].aliases) < 0)
-		return EDU_EDATA;
-	if (k.n == 0)
-		return 0;	/* an empty list piped in: nothing to do */
-	edu_date_str(edu_opt.on, on);
-	/* Fed from a list on stdin these are batches: the ledger has them. */
-	struct edu_run run;
-	edu_run_start(&run);
-	edu_begin(c->db);
-	sqlite3_stmt *upd = edu_prepare(c->db,
+static void status_start(struct edu_cmd *c, void *ctx)
+{
+	struct status_run *r = ctx;
+
+	r->upd = edu_prepare(c->db,
 		"UPDATE document SET status = ?1, department = ?2, handler = ?3, "
 		"archive_code = ?4, retention = ?5 WHERE doc_no = ?6");
-	sqlite3_stmt *ev = edu_prepare(c->db,
+	r->ev = edu_prepare(c->db,
 		"INSERT INTO document_event (doc_no, day, status, department, note) "
 		"VALUES (?1, ?2, ?3, ?4, ?5)");
-	for (size_t i = 0; i < k.n; i++) {
-		struct doc_state old, new;
-		const char *no = k.key[i];
-		char where[32] = "";
+}
 
-		if (k.line[i])
-			snprintf(where, sizeof where, "-:%ld: ", k.line[i]);
-		if (!doc_load(c->db, no, &old)) {
-			edu_warn("%sno document '%s'", where, no);
-			nbad++;
-			continue;
-		}
-		doc_load(c->db, no, &new);
-		const char *q[] = { no };
-		char *last = edu_query1(c->db, "SELECT max(day) FROM document_event WHERE doc_no = ?", 1, q);
-		/* Events in the order of their days, or --as-of could not
-		 * tell what was true. */
-		if (last && strcmp(on, last) < 0) {
-			edu_warn("%sdocument %s: --on %s is before its last change on %s",
-				 where, no, on, last);
-			nbad++;
-		} else if (move(c->db, &old, &new, err) < 0) {
-			edu_warn("%sdocument %s %s", where, no, err);
-			nbad++;
-		} else {
-			for (int j = 0; j < 5; j++)
-				edu_bind_text(upd, j + 1, new.vals[j]);
-			sqlite3_bind_text(upd, 6, no, -1, SQLITE_STATIC);
-			edu_exec_stmt(c->db, upd);
-			sqlite3_bind_text(ev, 1, no, -1, SQLITE_STATIC);
-			sqlite3_bind_text(ev, 2, on, -1, SQLITE_STATIC);
-			edu_bind_text(ev, 3, new.vals[0]);
-			edu_bind_text(ev, 4, new.vals[1]);
-			edu_bind_text(ev, 5, opt.note);
-			edu_exec_stmt(c->db, ev);
-			edu_audit_change(c->db, "document", no, 5, change_cols,
-					 (const char *const *)old.vals,
-					 (const char *const *)new.vals);
-		}
-		free(last);
-		doc_state_free(&old);
-		doc_state_free(&new);
+static void status_end(struct edu_cmd *c, void *ctx)
+{
+	struct status_run *r = ctx;
+
+	(void)c;
+	sqlite3_finalize(r->upd);
+	sqlite3_finalize(r->ev);
+}
+
+static int status_one(struct edu_cmd *c, void *ctx, struct edu_key *k)
+{
+	struct status_run *r = ctx;
+	struct doc_state old, new;
+	const char *no = k->key;
+	int rc = EDU_KEY_DONE;
+
+	if (!doc_load(c->db, no, &old))
+		return EDU_KEY_MISSING;
+	doc_load(c->db, no, &new);
+	const char *q[] = { no };
+	char *last = edu_query1(c->db, "SELECT max(day) FROM document_event WHERE doc_no = ?", 1, q);
+	if (edu_key_in_order(k, last) < 0) {
+		rc = EDU_KEY_REFUSED;
+	} else if (r->move(c->db, &old, &new, k->why) < 0) {
+		rc = EDU_KEY_REFUSED;
+	} else {
+		for (int j = 0; j < 5; j++)
+			edu_bind_text(r->upd, j + 1, new.vals[j]);
+		sqlite3_bind_text(r->upd, 6, no, -1, SQLITE_STATIC);
+		edu_exec_stmt(c->db, r->upd);
+		sqlite3_bind_text(r->ev, 1, no, -1, SQLITE_STATIC);
+		sqlite3_bind_text(r->ev, 2, k->on, -1, SQLITE_STATIC);
+		edu_bind_text(r->ev, 3, new.vals[0]);
+		edu_bind_text(r->ev, 4, new.vals[1]);
+		edu_bind_text(r->ev, 5, opt.note);
+		edu_exec_stmt(c->db, r->ev);
+		edu_audit_change(c->db, "document", no, 5, change_cols,
+				 (const char *const *)old.vals,
+				 (const char *const *)new.vals);
 	}
-	sqlite3_finalize(upd);
-	sqlite3_finalize(ev);
-	size_t nkeys = k.n;
-	edu_keys_free(&k);
-	if (nbad) {
-		edu_rollback(c->db);
-		edu_warn("nothing written");
-		return EDU_EDATA;
-	}
-	char *counts = edu_asprintf("changed=%zu", nkeys);
-	edu_run_finish(c->db, &run, counts, 0);
-	edu_finish(c->db);
-	free(counts);
-	return 0;
+	free(last);
+	doc_state_free(&old);
+	doc_state_free(&new);
+	return rc;
+}
+
+/* route, handled, archive: every document named, or none of them. */
+static int change_status(struct edu_cmd *c, transition move, const char *done)
+{
+	struct status_run r = { .move = move };
+	const struct edu_keyverb kv = {
+		.col = "doc_no", .aliases = doc_cols[C_NO].aliases, .noun = "document",
+		.done = done, .start = status_start, .apply = status_one,
+		.end = status_end,
+	};
+
+	return edu_drive(c, &kv, &r);
 }
 
 static int route(struct edu_cmd *c)
 {
 	edu_need_text(opt.to, "--to");
-	return change_status(c, to_routed);
+	return change_status(c, to_routed, "routed");
 }
 
 static int handled(struct edu_cmd *c)
 {
-	return change_status(c, to_handled);
+	return change_status(c, to_handled, "handled");
 }
 
 static int archive(struct edu_cmd *c)
 {
 	edu_need_text(opt.retention, "--retention");
 	opt.retention = enum_arg("--retention", retentions, opt.retention);
-	return change_status(c, to_archived);
+	return change_status(c, to_archived, "archived");
 }
 
 /* ---- due lists --------------------------------------------------------- */

@@ -433,10 +433,8 @@ static char *find_student(sqlite3 *db, const char *key)
 	char k[EDU_VAL_MAX], norm[EDU_VAL_MAX], err[EDU_ERR_MAX];
 	const char *p[1];
 
-	if (trimmed(key, k) < 0) {
-		edu_warn("no student '%s'", key);
+	if (trimmed(key, k) < 0)
 		return NULL;
-	}
 	p[0] = edu_valid_student_no(k, norm, err) == 0 ? norm : k;
 	char *no = edu_query1(db, "SELECT student_no FROM student WHERE student_no = ?", 1, p);
 	if (!no) {
@@ -444,8 +442,6 @@ static char *find_student(sqlite3 *db, const char *key)
 		no = edu_query1(db, "SELECT student_no FROM student WHERE id_number = ? "
 				"ORDER BY id_type = 'resident' DESC LIMIT 1", 1, p);
 	}
-	if (!no)
-		edu_warn("no student '%s'", key);
 	return no;
 }
 
@@ -463,8 +459,10 @@ static int student_show(struct edu_cmd *c)
 	char day[11];
 	char *no = find_student(c->db, c->argv[0]);
 
-	if (!no)
+	if (!no) {
+		edu_warn("no student '%s'", c->argv[0]);
 		return EDU_NO;
+	}
 	sqlite3_stmt *st = edu_prepare(c->db, opt.asof >= 0
 		? "SELECT * FROM (" ASOF_SELECT ") WHERE student_no = ?2"
 		: PLAIN_SELECT " WHERE student_no = ?2");
@@ -556,58 +554,41 @@ static int do_graduate(sqlite3 *db, const struct edu_student_state *from, struct
 	return 0;
 }
 
-/* Apply an event to each student named by the arguments or on stdin; any
- * refusal, and nothing is written (65). */
+/* What a student event verb does: its kind and its rule. */
+struct change {
+	const char *kind;
+	change_fn fn;
+};
+
+static int change_one(struct edu_cmd *c, void *ctx, struct edu_key *k)
+{
+	const struct change *ch = ctx;
+	struct edu_student_state from, to;
+	char *no = find_student(c->db, k->key);
+
+	if (!no)
+		return EDU_KEY_MISSING;
+	edu_student_load(c->db, no, &from);
+	free(no);
+	to = from;
+	if (edu_key_in_order(k, from.last_day) < 0)
+		return EDU_KEY_REFUSED;
+	if (ch->fn(c->db, &from, &to, k->why) < 0)
+		return EDU_KEY_REFUSED;
+	edu_student_event(c->db, ch->kind, k->on, opt.reason, &from, &to);
+	return EDU_KEY_DONE;
+}
+
+/* Apply an event to each student named by the arguments or on stdin. */
 static int change(struct edu_cmd *c, const char *kind, const char *done, change_fn fn)
 {
-	struct edu_keys k;
-	char day[11], why[EDU_ERR_MAX];
-	long refused = 0, changed = 0;
+	struct change ch = { kind, fn };
+	const struct edu_keyverb kv = {
+		.col = "student_no", .aliases = "学籍号", .noun = "student",
+		.done = done, .apply = change_one,
+	};
 
-	if (edu_keys_read(&k, c->argc, c->argv, "student_no", "学籍号") < 0)
-		return EDU_EDATA;
-	edu_date_str(edu_opt.on, day);
-	edu_begin(c->db);
-	for (size_t i = 0; i < k.n; i++) {
-		char where[64] = "";
-		char *no = NULL;
-		struct edu_student_state from, to;
-
-		if (k.line[i])
-			snprintf(where, sizeof where, "-:%ld: ", k.line[i]);
-		if (!(no = find_student(c->db, k.key[i]))) {
-			refused++;
-			continue;
-		}
-		edu_student_load(c->db, no, &from);
-		to = from;
-		if (strcmp(day, from.last_day) < 0) {
-			snprintf(why, sizeof why, "%s is before its latest change or entry, %s",
-				 day, from.last_day);
-			goto refuse;
-		}
-		if (fn(c->db, &from, &to, why) < 0)
-			goto refuse;
-		edu_student_event(c->db, kind, day, opt.reason, &from, &to);
-		changed++;
-		free(no);
-		continue;
-refuse:
-		if (refused < 100)
-			edu_warn("%sstudent %s (%s): %s", where, no, k.key[i], why);
-		refused++;
-		free(no);
-	}
-	edu_keys_free(&k);
-	if (refused) {
-		edu_rollback(c->db);
-		edu_warn("nothing written (%ld refused)", refused);
-		return EDU_EDATA;
-	}
-	edu_finish(c->db);
-	if (!edu_opt.quiet)
-		edu_warn("%ld student%s %s", changed, changed == 1 ? "" : "s", done);
-	return 0;
+	return edu_drive(c, &kv, &ch);
 }
 
 static int transfer(struct edu_cmd *c)
@@ -709,38 +690,36 @@ static int promote(struct edu_cmd *c)
 
 /* ---- disabled children ----------------------------------------------------- */
 
-static int placement(struct edu_cmd *c)
-{
+struct placement {
 	char d[EDU_VAL_MAX], p[EDU_VAL_MAX];
+};
 
-	edu_need(opt.disability, "--disability");
-	edu_need(opt.placement, "--placement");
-	enum_arg("--disability", disabilities, opt.disability, d);
-	enum_arg("--placement", placements, opt.placement, p);
-	char *no = find_student(c->db, c->argv[0]);
+static int place_one(struct edu_cmd *c, void *ctx, struct edu_key *k)
+{
+	const struct placement *pl = ctx;
+	char *no = find_student(c->db, k->key);
+
 	if (!no)
-		return EDU_EDATA;
-	edu_begin(c->db);
-	const char *k[] = { no };
-	char *old_d = edu_query1(c->db, "SELECT disability FROM student WHERE student_no = ?", 1, k);
-	char *old_p = edu_query1(c->db, "SELECT placement FROM student WHERE student_no = ?", 1, k);
+		return EDU_KEY_MISSING;
+	const char *key[] = { no };
+	char *old_d = edu_query1(c->db, "SELECT disability FROM student WHERE student_no = ?", 1, key);
+	char *old_p = edu_query1(c->db, "SELECT placement FROM student WHERE student_no = ?", 1, key);
 	const char *names[] = { "disability", "placement" };
-	const char *old[] = { old_d, old_p }, *new[] = { d, p };
+	const char *old[] = { old_d, old_p }, *new[] = { pl->d, pl->p };
+	int rc = EDU_KEY_SAME;
 	if (edu_audit_change(c->db, "student", no, 2, names, old, new)) {
-		const char *u[] = { d, p, no };
+		const char *u[] = { pl->d, pl->p, no };
 		edu_exec(c->db, "UPDATE student SET disability = ?, placement = ? "
 			 "WHERE student_no = ?", 3, u);
-		char day[11];
-		char *reason = edu_asprintf("%s, %s", d, p);
+		char *reason = edu_asprintf("%s, %s", pl->d, pl->p);
 		struct edu_student_state s;
 		edu_student_load(c->db, no, &s);
-		edu_date_str(edu_opt.on, day);
 		sqlite3_stmt *st = edu_prepare(c->db,
 			"INSERT INTO student_event (student_no, day, kind, reason, from_school, "
 			"to_school, from_grade, to_grade, from_status, to_status) "
 			"VALUES (?1, ?2, 'placement', ?3, ?4, ?4, ?5, ?5, ?6, ?6)");
 		sqlite3_bind_text(st, 1, no, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, day, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, k->on, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, reason, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 4, s.school, -1, SQLITE_STATIC);
 		sqlite3_bind_int(st, 5, s.grade);
@@ -748,14 +727,27 @@ static int placement(struct edu_cmd *c)
 		edu_exec_stmt(c->db, st);
 		sqlite3_finalize(st);
 		free(reason);
-	} else if (!edu_opt.quiet) {
-		edu_warn("no change");
+		rc = EDU_KEY_DONE;
 	}
-	edu_finish(c->db);
 	free(old_d);
 	free(old_p);
 	free(no);
-	return 0;
+	return rc;
+}
+
+static int placement(struct edu_cmd *c)
+{
+	struct placement pl;
+	const struct edu_keyverb kv = {
+		.col = "student_no", .aliases = "学籍号", .noun = "student",
+		.done = "placed", .apply = place_one,
+	};
+
+	edu_need(opt.disability, "--disability");
+	edu_need(opt.placement, "--placement");
+	enum_arg("--disability", disabilities, opt.disability, pl.d);
+	enum_arg("--placement", placements, opt.placement, pl.p);
+	return edu_drive(c, &kv, &pl);
 }
 
 static int disability_report(struct edu_cmd *c)

@@ -731,109 +731,135 @@ static int state_rule(struct change *ch, char *err)
 
 #undef V
 
-/* Apply a rule to the cases named by the arguments, or by the case_no
- * column of a CSV on stdin: one transaction, all or nothing. */
-static int change_cases(struct edu_cmd *c, int (*rule)(struct change *, char *))
-{
-	struct edu_keys k;
-	struct change ch = { .db = c->db, .on = edu_opt.on };
-	char err[2 * EDU_ERR_MAX], day[11], day2[11];
-	const char *col;
-	int bad = 0;
+/* A change of cases in progress: the rule, the writer, the event. */
+struct case_run {
+	struct change ch;
+	int (*rule)(struct change *, char *);
+	sqlite3_stmt *ev;
+};
 
-	if (edu_keys_read(&k, c->argc, c->argv, "case_no", cols[C_CASE_NO].aliases) < 0)
-		return EDU_EDATA;
-	edu_begin(c->db);
-	ch.w = edu_writer_new(c->db, &petition);
-	sqlite3_stmt *ev = edu_prepare(c->db,
+static void cases_start(struct edu_cmd *c, void *ctx)
+{
+	struct case_run *r = ctx;
+
+	r->ch.w = edu_writer_new(c->db, &petition);
+	r->ev = edu_prepare(c->db,
 		"INSERT INTO petition_event(case_no, day, event, status, detail) "
 		"VALUES (?1, ?2, ?3, ?4, ?5)");
-	for (size_t i = 0; i < k.n; i++) {
-		struct pcase p;
-		char *where = k.line[i] ? edu_asprintf("-:%ld: ", k.line[i]) : edu_strdup("");
-		int rc = -1;
+}
 
-		ch.p = &p;
-		ch.detail = NULL;
-		if (case_load(c->db, k.key[i], &p) < 0)
-			snprintf(err, EDU_ERR_MAX, "no such case");
-		else if (ch.on < day_of(p.v[C_RECEIVED]))
-			snprintf(err, EDU_ERR_MAX, "%s is before the case was received on %s",
-				 edu_date_str(ch.on, day), p.v[C_RECEIVED]);
-		else if (ch.on < last_change(c->db, p.v[C_CASE_NO]))
-			snprintf(err, EDU_ERR_MAX, "%s is before its last change, on %s",
-				 edu_date_str(ch.on, day), edu_date_str(last_change(c->db, p.v[C_CASE_NO]), day2));
-		else
-			rc = rule(&ch, err);
-		if (rc == 0) {
-			char e2[EDU_ERR_MAX];
-			/* Every column given: "" clears, where NULL would keep. */
-			const char *raw[NCOL];
-			for (int j = 0; j < NCOL; j++)
-				raw[j] = p.v[j] ? p.v[j] : "";
-			rc = edu_writer_put(ch.w, raw, 1, &col, e2);
-			if (rc < 0)
-				snprintf(err, sizeof err, "%s: %s", col ? col : "case", e2);
-		}
-		if (rc == EDU_PUT_UNCHANGED) {
-			/* The event is the whole change (a review asked for, a
-			 * case passed to the same department): audit it. */
-			const char *names[] = { "event", "detail" };
-			const char *vals[] = { edu_verb_name, ch.detail };
-			edu_audit_change(c->db, "petition_event", p.v[C_CASE_NO], 2, names,
-					 NULL, vals);
-		}
-		if (rc >= 0) {
-			sqlite3_reset(ev);
-			sqlite3_bind_text(ev, 1, p.v[C_CASE_NO], -1, SQLITE_STATIC);
-			sqlite3_bind_text(ev, 2, edu_date_str(ch.on, day), -1, SQLITE_STATIC);
-			sqlite3_bind_text(ev, 3, edu_verb_name, -1, SQLITE_STATIC);
-			sqlite3_bind_text(ev, 4, p.v[C_STATUS], -1, SQLITE_STATIC);
-			edu_bind_text(ev, 5, ch.detail);
-			edu_exec_stmt(c->db, ev);
-		} else {
-			edu_warn("%s%s: %s", where, k.key[i], err);
-			bad++;
-		}
-		free(ch.detail);
-		free(where);
-		case_free(&p);
+static void cases_end(struct edu_cmd *c, void *ctx)
+{
+	struct case_run *r = ctx;
+
+	(void)c;
+	sqlite3_finalize(r->ev);
+	edu_writer_free(r->ch.w);
+}
+
+/* The rule, then the case written back through the writer (which checks
+ * it as an import would), then the event. */
+static int case_apply(struct edu_cmd *c, struct case_run *r, struct pcase *p,
+		      struct edu_key *k)
+{
+	char day[11];
+	const char *col;
+	int rc;
+
+	if (r->ch.on < day_of(p->v[C_RECEIVED]))
+		return edu_key_refuse(k, "--on %s is before the case was received, on %s",
+				      k->on, p->v[C_RECEIVED]);
+	if (edu_key_in_order(k, edu_date_str(last_change(c->db, p->v[C_CASE_NO]), day)) < 0)
+		return EDU_KEY_REFUSED;
+	if (r->rule(&r->ch, k->why) < 0)
+		return EDU_KEY_REFUSED;
+	/* Every column given: "" clears, where NULL would keep. */
+	const char *raw[NCOL];
+	char e2[EDU_ERR_MAX];
+	for (int j = 0; j < NCOL; j++)
+		raw[j] = p->v[j] ? p->v[j] : "";
+	rc = edu_writer_put(r->ch.w, raw, 1, &col, e2);
+	if (rc < 0)
+		return edu_key_refuse(k, "%s: %s", col ? col : "case", e2);
+	if (rc == EDU_PUT_UNCHANGED) {
+		/* The event is the whole change (a review asked for, a case
+		 * passed to the same department): audit it. */
+		const char *names[] = { "event", "detail" };
+		const char *vals[] = { edu_verb_name, r->ch.detail };
+		edu_audit_change(c->db, "petition_event", p->v[C_CASE_NO], 2, names,
+				 NULL, vals);
 	}
-	sqlite3_finalize(ev);
-	edu_writer_free(ch.w);
-	edu_keys_free(&k);
-	if (bad) {
-		edu_rollback(c->db);
-		edu_warn("nothing written (%d case%s refused)", bad, bad == 1 ? "" : "s");
-		edu_buf_free(&ch.made);
-		return EDU_EDATA;
+	sqlite3_reset(r->ev);
+	sqlite3_bind_text(r->ev, 1, p->v[C_CASE_NO], -1, SQLITE_STATIC);
+	sqlite3_bind_text(r->ev, 2, k->on, -1, SQLITE_STATIC);
+	sqlite3_bind_text(r->ev, 3, edu_verb_name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(r->ev, 4, p->v[C_STATUS], -1, SQLITE_STATIC);
+	edu_bind_text(r->ev, 5, r->ch.detail);
+	edu_exec_stmt(c->db, r->ev);
+	return EDU_KEY_DONE;
+}
+
+static int case_one(struct edu_cmd *c, void *ctx, struct edu_key *k)
+{
+	struct case_run *r = ctx;
+	struct pcase p;
+
+	if (case_load(c->db, k->key, &p) < 0)
+		return EDU_KEY_MISSING;
+	r->ch.p = &p;
+	r->ch.detail = NULL;
+	int rc = case_apply(c, r, &p, k);
+	free(r->ch.detail);
+	r->ch.detail = NULL;
+	case_free(&p);
+	return rc;
+}
+
+/* The new cases a review made, printed once they are committed. */
+static void cases_after(struct edu_cmd *c, void *ctx)
+{
+	struct case_run *r = ctx;
+
+	if (r->ch.made.len) {
+		edu_buf_puts(&r->ch.made, "]");
+		print_cases(c->db, r->ch.made.s);
 	}
-	if (ch.made.len) {
-		edu_buf_puts(&ch.made, "]");
-		print_cases(c->db, ch.made.s);
-	}
-	edu_buf_free(&ch.made);
-	edu_finish(c->db);
-	return 0;
+}
+
+/* Apply a rule to the cases named by the arguments, or by the case_no
+ * column of a CSV on stdin, through the key-verb driver. */
+static int change_cases(struct edu_cmd *c, int (*rule)(struct change *, char *),
+			const char *done)
+{
+	struct case_run r = { .ch = { .db = c->db, .on = edu_opt.on }, .rule = rule };
+	const struct edu_keyverb kv = {
+		.col = "case_no", .aliases = cols[C_CASE_NO].aliases, .noun = "case",
+		.done = done, .start = cases_start, .apply = case_one,
+		.end = cases_end, .after = cases_after,
+	};
+	int status = edu_drive(c, &kv, &r);
+
+	edu_buf_free(&r.ch.made);
+	return status;
 }
 
 static int case_assign(struct edu_cmd *c)
 {
 	edu_need(opt.dept, "--dept");
 	check_text("--dept", opt.dept);
-	return change_cases(c, state_rule);
+	return change_cases(c, state_rule, "assigned");
 }
 
 static int case_accept(struct edu_cmd *c)
 {
-	return change_cases(c, state_rule);
+	return change_cases(c, state_rule, "accepted");
 }
 
 static int case_decline(struct edu_cmd *c)
 {
 	edu_need(opt.reason, "--reason");
 	check_text("--reason", opt.reason);
-	return change_cases(c, state_rule);
+	return change_cases(c, state_rule, "declined");
 }
 
 static int case_extend(struct edu_cmd *c)
@@ -841,14 +867,14 @@ static int case_extend(struct edu_cmd *c)
 	edu_need(opt.days >= 0 ? &opt.days : NULL, "--days");
 	edu_need(opt.reason, "--reason");
 	check_text("--reason", opt.reason);
-	return change_cases(c, state_rule);
+	return change_cases(c, state_rule, "extended");
 }
 
 static int case_reply(struct edu_cmd *c)
 {
 	edu_need(opt.text, "--text");
 	check_text("--text", opt.text);
-	return change_cases(c, state_rule);
+	return change_cases(c, state_rule, "replied to");
 }
 
 static int case_feedback(struct edu_cmd *c)
@@ -857,17 +883,17 @@ static int case_feedback(struct edu_cmd *c)
 
 	edu_need(opt.rating, "--rating");
 	opt_enum(ratings, "--rating", opt.rating, rating);
-	return change_cases(c, state_rule);
+	return change_cases(c, state_rule, "rated");
 }
 
 static int case_close(struct edu_cmd *c)
 {
-	return change_cases(c, state_rule);
+	return change_cases(c, state_rule, "closed");
 }
 
 static int case_review(struct edu_cmd *c)
 {
-	return change_cases(c, state_rule);
+	return change_cases(c, state_rule, "reviewed");
 }
 
 /* ---- reading ------------------------------------------------------------- */

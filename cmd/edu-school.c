@@ -174,92 +174,56 @@ static const struct edu_entity zone = {
 
 /* ---- options ----------------------------------------------------------- */
 
-enum { OPT_KIND = 0x200, OPT_DISTRICT, OPT_OWNERSHIP, OPT_STATUS, OPT_NUMBER,
-       OPT_ISSUED, OPT_EXPIRES, OPT_EXPIRING, OPT_YEAR, OPT_RESULT, OPT_NOTE,
-       OPT_TITLE, OPT_SINCE, OPT_UNTIL, OPT_ZONE };
-
 static struct {
-	struct edu_filter filter[4];
-	int nfilter;
+	struct edu_filters filters;
 	const char *number, *issued, *expires, *year, *result, *note, *title,
 		*since, *until, *zone;
 	long expiring;
 } opt = { .expiring = -1 };
 
-static const struct argp_option list_options[] = {
-	{ "kind", OPT_KIND, "KIND", 0, "kindergarten, primary, junior, senior, complete, nine-year, vocational or special", 0 },
-	{ "district", OPT_DISTRICT, "DISTRICT", 0, "schools of this district", 0 },
-	{ "ownership", OPT_OWNERSHIP, "O", 0, "public or private", 0 },
-	{ "status", OPT_STATUS, "S", 0, "open or closed", 0 },
-	{ 0 }
+static const struct edu_option list_opts[] = {
+	EDU_OPT_FILTER("kind", &opt.filters, "KIND", "kindergarten, primary, junior, senior, complete, nine-year, vocational or special"),
+	EDU_OPT_FILTER("district", &opt.filters, "DISTRICT", "schools of this district"),
+	EDU_OPT_FILTER("ownership", &opt.filters, "O", "public or private"),
+	EDU_OPT_FILTER("status", &opt.filters, "S", "open or closed"),
+	EDU_OPT_END
 };
 
-static const struct argp_option licence_set_options[] = {
-	{ "number", OPT_NUMBER, "N", 0, "the licence number (办学许可证号)", 0 },
-	{ "issued", OPT_ISSUED, "DATE", 0, "the day it was issued", 0 },
-	{ "expires", OPT_EXPIRES, "DATE", 0, "the last day it is valid", 0 },
-	{ 0 }
+static const struct edu_option licence_set_opts[] = {
+	EDU_OPT_TEXT("number", &opt.number, "N", "the licence number (办学许可证号)"),
+	EDU_OPT_TEXT("issued", &opt.issued, "DATE", "the day it was issued"),
+	EDU_OPT_TEXT("expires", &opt.expires, "DATE", "the last day it is valid"),
+	EDU_OPT_END
 };
 
-static const struct argp_option licence_list_options[] = {
-	{ "expiring", OPT_EXPIRING, "DAYS", 0, "only licences that end within DAYS days of --on (or have ended); exit 1 when there are none", 0 },
-	{ 0 }
+static const struct edu_option licence_list_opts[] = {
+	EDU_OPT_LONG("expiring", &opt.expiring, "DAYS", 0, 36500, "only licences that end within DAYS days of --on (or have ended); exit 1 when there are none"),
+	EDU_OPT_END
 };
 
-static const struct argp_option inspect_options[] = {
-	{ "year", OPT_YEAR, "YEAR", 0, "the year inspected", 0 },
-	{ "result", OPT_RESULT, "R", 0, "pass, basic or fail (合格, 基本合格, 不合格)", 0 },
-	{ "note", OPT_NOTE, "TEXT", 0, "a remark", 0 },
-	{ 0 }
+static const struct edu_option inspect_opts[] = {
+	EDU_OPT_TEXT("year", &opt.year, "YEAR", "the year inspected"),
+	EDU_OPT_TEXT("result", &opt.result, "R", "pass, basic or fail (合格, 基本合格, 不合格)"),
+	EDU_OPT_TEXT("note", &opt.note, "TEXT", "a remark"),
+	EDU_OPT_END
 };
 
-static const struct argp_option designate_options[] = {
-	{ "title", OPT_TITLE, "TITLE", 0, "the title, e.g. 省级示范初中", 0 },
-	{ "since", OPT_SINCE, "DATE", 0, "the day it was conferred", 0 },
-	{ "until", OPT_UNTIL, "DATE", 0, "the day it ends, if it does", 0 },
-	{ 0 }
+static const struct edu_option designate_opts[] = {
+	EDU_OPT_TEXT("title", &opt.title, "TITLE", "the title, e.g. 省级示范初中"),
+	EDU_OPT_TEXT("since", &opt.since, "DATE", "the day it was conferred"),
+	EDU_OPT_TEXT("until", &opt.until, "DATE", "the day it ends, if it does"),
+	EDU_OPT_END
 };
 
-static const struct argp_option designations_options[] = {
-	{ "title", OPT_TITLE, "TITLE", 0, "only this title", 0 },
-	{ 0 }
+static const struct edu_option designations_opts[] = {
+	EDU_OPT_TEXT("title", &opt.title, "TITLE", "only this title"),
+	EDU_OPT_END
 };
 
-static const struct argp_option zone_list_options[] = {
-	{ "zone", OPT_ZONE, "ZONE", 0, "only this zone", 0 },
-	{ 0 }
+static const struct edu_option zone_list_opts[] = {
+	EDU_OPT_TEXT("zone", &opt.zone, "ZONE", "only this zone"),
+	EDU_OPT_END
 };
-
-static error_t parse(int key, char *arg, struct argp_state *state)
-{
-	static const char *const filter_col[] = { "kind", "district", "ownership", "status" };
-
-	switch (key) {
-	case OPT_KIND:
-	case OPT_DISTRICT:
-	case OPT_OWNERSHIP:
-	case OPT_STATUS:
-		for (int i = 0; i < opt.nfilter; i++)
-			if (!strcmp(opt.filter[i].col, filter_col[key - OPT_KIND]))
-				argp_error(state, "give --%s once", opt.filter[i].col);
-		opt.filter[opt.nfilter++] = (struct edu_filter){ filter_col[key - OPT_KIND], arg };
-		break;
-	case OPT_NUMBER: opt.number = arg; break;
-	case OPT_ISSUED: opt.issued = arg; break;
-	case OPT_EXPIRES: opt.expires = arg; break;
-	case OPT_EXPIRING: opt.expiring = edu_arg_long("--expiring", arg, 0, 36500); break;
-	case OPT_YEAR: opt.year = arg; break;
-	case OPT_RESULT: opt.result = arg; break;
-	case OPT_NOTE: opt.note = arg; break;
-	case OPT_TITLE: opt.title = arg; break;
-	case OPT_SINCE: opt.since = arg; break;
-	case OPT_UNTIL: opt.until = arg; break;
-	case OPT_ZONE: opt.zone = arg; break;
-	default:
-		return ARGP_ERR_UNKNOWN;
-	}
-	return 0;
-}
 
 /* ---- verbs ------------------------------------------------------------ */
 
@@ -270,7 +234,7 @@ static int school_import(struct edu_cmd *c)
 
 static int school_list(struct edu_cmd *c)
 {
-	edu_list(c->db, &school, opt.nfilter, opt.filter);
+	edu_list(c->db, &school, opt.filters.n, opt.filters.f);
 	return 0;
 }
 
@@ -414,31 +378,36 @@ static int show(struct edu_cmd *c)
 
 #define W EDU_V_WRITE
 static const struct edu_verb verbs[] = {
-	{ "import", "add schools from CSV (or update them with --upsert)", "[FILE...]",
-	  "Import schools from CSV files (none or '-': standard input).  Columns: "
-	  "school_code, name, kind, ownership, district, address, principal, phone, "
-	  "founded, entry_seats, credit_code, status; see edu-csv(5).",
-	  NULL, NULL, 0, -1, "registrar", W | EDU_V_IMPORT, school_import },
-	{ "list", "list schools", "", NULL,
-	  list_options, parse, 0, 0, NULL, 0, school_list },
-	{ "show", "show a school with its licence, inspections, titles and zones", "CODE", NULL,
-	  NULL, NULL, 1, 1, NULL, 0, show },
-	{ "licence set", "record a private school's licence (办学许可证)", "CODE", NULL,
-	  licence_set_options, parse, 1, 1, "registrar", W, licence_set },
-	{ "licence list", "list private schools' licences", "", NULL,
-	  licence_list_options, parse, 0, 0, NULL, 0, licence_list },
-	{ "inspect", "record a private school's annual inspection (年检)", "CODE", NULL,
-	  inspect_options, parse, 1, 1, "registrar", W, inspect },
-	{ "designate", "confer a demonstration or experimental title", "CODE", NULL,
-	  designate_options, parse, 1, 1, "registrar", W, designate },
-	{ "designations", "list the schools' titles", "", NULL,
-	  designations_options, parse, 0, 0, NULL, 0, designations },
-	{ "zone import", "set enrolment zones (zone,school_code,rank)", "[FILE...]",
-	  "Import enrolment zones: columns zone, school_code and rank (1 is the "
-	  "zone's home school; higher ranks take its overflow in order).",
-	  NULL, NULL, 0, -1, "registrar", W | EDU_V_IMPORT, zone_import },
-	{ "zone list", "list enrolment zones", "", NULL,
-	  zone_list_options, parse, 0, 0, NULL, 0, zone_list },
+	{ .name = "import", .run = school_import, .args_doc = "[FILE...]", .max_args = EDU_ANY,
+	  .roles = "registrar", .flags = W | EDU_V_IMPORT,
+	  .summary = "add schools from CSV (or update them with --upsert)",
+	  .doc = "Import schools from CSV files (none or '-': standard input).  Columns: "
+		 "school_code, name, kind, ownership, district, address, principal, phone, "
+		 "founded, entry_seats, credit_code, status; see edu-csv(5)." },
+	{ .name = "list", .run = school_list, .opts = list_opts,
+	  .summary = "list schools" },
+	{ .name = "show", .run = show, .args_doc = "CODE", .min_args = 1, .max_args = 1,
+	  .summary = "show a school with its licence, inspections, titles and zones" },
+	{ .name = "licence set", .run = licence_set, .args_doc = "CODE", .min_args = 1, .max_args = 1,
+	  .roles = "registrar", .flags = W, .opts = licence_set_opts,
+	  .summary = "record a private school's licence (办学许可证)" },
+	{ .name = "licence list", .run = licence_list, .opts = licence_list_opts,
+	  .summary = "list private schools' licences" },
+	{ .name = "inspect", .run = inspect, .args_doc = "CODE", .min_args = 1, .max_args = 1,
+	  .roles = "registrar", .flags = W, .opts = inspect_opts,
+	  .summary = "record a private school's annual inspection (年检)" },
+	{ .name = "designate", .run = designate, .args_doc = "CODE", .min_args = 1, .max_args = 1,
+	  .roles = "registrar", .flags = W, .opts = designate_opts,
+	  .summary = "confer a demonstration or experimental title" },
+	{ .name = "designations", .run = designations, .opts = designations_opts,
+	  .summary = "list the schools' titles" },
+	{ .name = "zone import", .run = zone_import, .args_doc = "[FILE...]", .max_args = EDU_ANY,
+	  .roles = "registrar", .flags = W | EDU_V_IMPORT,
+	  .summary = "set enrolment zones (zone,school_code,rank)",
+	  .doc = "Import enrolment zones: columns zone, school_code and rank (1 is the "
+		 "zone's home school; higher ranks take its overflow in order)." },
+	{ .name = "zone list", .run = zone_list, .opts = zone_list_opts,
+	  .summary = "list enrolment zones" },
 	{ 0 }
 };
 

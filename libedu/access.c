@@ -65,7 +65,7 @@ void edu_access(const char *login, const char *role, const char *roles)
 		return;
 	if (!strcmp(roles, "admin"))
 		edu_die(EDU_ENOPERM, "user '%s' (role %s) may not %s: that needs the role admin",
-			login, role, edu_verb_name);
+			login, role, edu_session()->verb);
 	edu_die(EDU_ENOPERM, "user '%s' (role %s) may not %s: that needs one of the roles admin %s",
-		login, role, edu_verb_name, roles);
+		login, role, edu_session()->verb, roles);
 }

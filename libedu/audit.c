@@ -73,6 +73,7 @@ void edu_audit(sqlite3 *db, const char *entity, const char *key,
 
 	if (cache_db != db) {
 		edu_audit_forget();
+		edu_db_cache(edu_audit_forget);
 		last_st = edu_prepare(db, "SELECT hash FROM audit ORDER BY id DESC LIMIT 1");
 		insert_st = edu_prepare(db,
 			"INSERT INTO audit(at, user, tool, verb, entity, key, change, prev, hash) "
@@ -87,8 +88,8 @@ void edu_audit(sqlite3 *db, const char *entity, const char *key,
 		edu_die_db(db, "cannot read the audit log");
 	sqlite3_reset(last_st);
 
-	const char *f[7] = { at, edu_login(), edu_prog, edu_verb_name, entity,
-			     key, change };
+	const struct edu_session *s = edu_session();
+	const char *f[7] = { at, s->user, s->tool, s->verb, entity, key, change };
 	row_hash(prev, f, hex);
 	for (int i = 0; i < 7; i++)
 		sqlite3_bind_text(insert_st, i + 1, f[i] ? f[i] : "", -1, SQLITE_STATIC);

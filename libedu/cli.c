@@ -174,6 +174,70 @@ static char *tool_doc(const struct edu_tool *t)
 static const struct edu_verb *cur_verb;
 static struct edu_cmd cur_cmd;
 
+/* Option rows become argp options with keys from OPT_ROW up (argp's
+ * own keys are above 0x1000000). */
+#define OPT_ROW 0x1000
+static int nrows;
+
+static struct argp_option *row_options(const struct edu_option *o)
+{
+	int n = 0;
+
+	while (o[n].name)
+		n++;
+	nrows = n;
+	struct argp_option *a = edu_malloc((n + 1) * sizeof *a);
+	memset(a, 0, (n + 1) * sizeof *a);
+	for (int i = 0; i < n; i++) {
+		a[i].name = o[i].name;
+		a[i].key = OPT_ROW + (int)i;
+		a[i].arg = o[i].type == EDU_O_FLAG ? NULL : o[i].arg ? o[i].arg : "VALUE";
+		a[i].doc = o[i].help;
+	}
+	return a;
+}
+
+static void row_value(const struct edu_option *o, char *arg,
+		      struct argp_state *state)
+{
+	char opt[64], out[EDU_VAL_MAX], err[EDU_ERR_MAX];
+
+	snprintf(opt, sizeof opt, "--%s", o->name);
+	switch (o->type) {
+	case EDU_O_TEXT:
+		*(const char **)o->var = arg;
+		break;
+	case EDU_O_FLAG:
+		*(int *)o->var = 1;
+		break;
+	case EDU_O_LONG:
+		*(long *)o->var = edu_arg_long(opt, arg, o->min, o->max);
+		break;
+	case EDU_O_DATE:
+		*(int *)o->var = edu_arg_date(opt, arg);
+		break;
+	case EDU_O_ENUM:
+		if (edu_valid_enum(o->values, arg, out, err) < 0)
+			argp_error(state, "%s: %s", opt, err);
+		/* The table's own key: it outlives this buffer. */
+		for (const struct edu_enum *e = o->values; e->key; e++)
+			if (!strcmp(e->key, out))
+				*(const char **)o->var = e->key;
+		break;
+	case EDU_O_FILTER: {
+		struct edu_filters *f = o->var;
+
+		for (int i = 0; i < f->n; i++)
+			if (!strcmp(f->f[i].col, o->name))
+				argp_error(state, "give %s once", opt);
+		if (f->n == EDU_MAX_FILTERS)
+			argp_error(state, "%s: too many filters", opt);
+		f->f[f->n++] = (struct edu_filter){ o->name, arg };
+		break;
+	}
+	}
+}
+
 static error_t verb_parser(int key, char *arg, struct argp_state *state)
 {
 	const struct edu_verb *v = cur_verb;
@@ -181,6 +245,10 @@ static error_t verb_parser(int key, char *arg, struct argp_state *state)
 
 	if (key == ARGP_KEY_ARG) {
 		cur_cmd.argv[cur_cmd.argc++] = arg;
+		return 0;
+	}
+	if (v->opts && key >= OPT_ROW && key < OPT_ROW + nrows) {
+		row_value(&v->opts[key - OPT_ROW], arg, state);
 		return 0;
 	}
 	if (v->parser)
@@ -274,16 +342,31 @@ int edu_main(const struct edu_tool *t, int argc, char **argv)
 	if (v->flags & EDU_V_IMPORT)
 		children[nc++] = (struct argp_child){ &edu_import_argp, 0, "Import options:", 2 };
 	children[nc++] = (struct argp_child){ &common_argp, 0, "Common options:", 3 };
+	struct argp_option *rows = v->opts ? row_options(v->opts) : NULL;
 	struct argp verb = {
-		.options = v->options,
+		.options = rows ? rows : v->options,
 		.parser = verb_parser,
 		.args_doc = v->args_doc,
 		.doc = v->doc ? v->doc : v->summary,
 		.children = children,
 	};
 	argp_parse(&verb, vargc, vargv, 0, NULL, NULL);
+	free(rows);
+
+	/* The layers below are told what they need, once: they never read
+	 * the options themselves. */
+	const struct edu_session session = {
+		.tool = t->name, .verb = v->name, .user = edu_login(),
+		.dry_run = edu_opt.dry_run, .quiet = edu_opt.quiet,
+	};
+	edu_db_session(&session);
+	edu_csv_encoding(edu_opt.encoding);
+	edu_out_defaults(edu_opt.format, edu_opt.excel);
+	edu_progress_quiet(edu_opt.quiet);
+	edu_import_options(&edu_import_opt);
 
 	cur_cmd.user = edu_login();
+	cur_cmd.on = edu_opt.on;
 	cur_cmd.role = "";
 	if (!(v->flags & EDU_V_NODB)) {
 		cur_cmd.db = edu_db_open(edu_db_path(), v->flags & EDU_V_WRITE,
@@ -300,15 +383,15 @@ int edu_main(const struct edu_tool *t, int argc, char **argv)
 	return status;
 }
 
-void edu_finish(sqlite3 *db)
+const char *edu_db_path(void)
 {
-	if (edu_opt.dry_run) {
-		edu_rollback(db);
-		if (!edu_opt.quiet)
-			edu_warn("dry run: nothing written");
-	} else {
-		edu_commit(db);
-	}
+	const char *p;
+
+	if (edu_opt.db)
+		return edu_opt.db;
+	/* secure_getenv: a setgid install ignores the environment. */
+	p = secure_getenv("EDU_DB");
+	return p && *p ? p : EDU_DB_DEFAULT;
 }
 
 void edu_need(const void *value, const char *option)

@@ -67,6 +67,14 @@ static void on_record(int c, void *data)
 	r->in_record = 0;
 }
 
+/* NULL or UTF-8: UTF-8; else converted from it by iconv. */
+static const char *input_encoding;
+
+void edu_csv_encoding(const char *enc)
+{
+	input_encoding = enc;
+}
+
 struct edu_csv *edu_csv_open(const char *path)
 {
 	struct edu_csv *r = edu_malloc(sizeof *r);
@@ -84,7 +92,7 @@ struct edu_csv *edu_csv_open(const char *path)
 		r->name = edu_strdup(path);
 	}
 	r->cd = (iconv_t)-1;
-	const char *enc = edu_opt.encoding;
+	const char *enc = input_encoding;
 	if (enc && strcasecmp(enc, "utf-8") && strcasecmp(enc, "utf8")) {
 		r->cd = iconv_open("UTF-8", enc);
 		if (r->cd == (iconv_t)-1)
@@ -168,7 +176,7 @@ static int fill(struct edu_csv *r)
 			 * converted: reading on would convert it twice. */
 			r->finished = 1;
 			return edu_error("%s:%ld: not valid %s text (at byte %ld)",
-					 r->name, line, edu_opt.encoding,
+					 r->name, line, input_encoding,
 					 r->rawoff + (long)(in - r->raw));
 		}
 		r->rawoff += (long)(in - r->raw);

@@ -175,6 +175,7 @@ static void cal_load(sqlite3 *db)
 		edu_die_db(db, "cannot read the calendar");
 	sqlite3_finalize(st);
 	cal_db = db;
+	edu_db_cache(edu_calendar_forget);
 }
 
 int edu_is_workday(sqlite3 *db, int day)

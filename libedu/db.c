@@ -1,4 +1,4 @@
-/* db.c - opening the database, the schema migrations, transactions */
+/* db.c - opening and creating the database, the schema migrations */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -21,126 +21,10 @@ int edu_schema_version(void)
 	return edu_nmigrations;
 }
 
-const char *edu_db_path(void)
-{
-	const char *p;
-
-	if (edu_opt.db)
-		return edu_opt.db;
-	/* secure_getenv: a setgid install ignores the environment. */
-	p = secure_getenv("EDU_DB");
-	return p && *p ? p : EDU_DB_DEFAULT;
-}
-
-static int busy_ms(void)
-{
-	const char *s = secure_getenv("EDU_BUSY_TIMEOUT");
-	char *end;
-	long v;
-
-	if (s && *s) {
-		v = strtol(s, &end, 10);
-		if (!*end && v >= 0 && v <= 3600000)
-			return (int)v;
-		edu_warn("EDU_BUSY_TIMEOUT: '%s' is not milliseconds; using 30000", s);
-	}
-	return 30000;
-}
-
-_Noreturn void edu_die_db(sqlite3 *db, const char *what)
-{
-	int code = sqlite3_extended_errcode(db) & 0xff;
-	int status;
-
-	switch (code) {
-	case SQLITE_BUSY:
-	case SQLITE_LOCKED:
-		edu_die(EDU_ETEMPFAIL, "%s: the database is busy (another process "
-			"holds it longer than %d s): try again later", what,
-			busy_ms() / 1000);
-	case SQLITE_READONLY:
-	case SQLITE_PERM:
-	case SQLITE_AUTH:
-		status = EDU_ENOPERM;
-		break;
-	case SQLITE_IOERR:
-	case SQLITE_FULL:
-		status = EDU_EIO;
-		break;
-	case SQLITE_CONSTRAINT:
-		status = EDU_EDATA;
-		break;
-	case SQLITE_CORRUPT:
-	case SQLITE_NOTADB:
-		status = EDU_EDATA;
-		break;
-	default:
-		status = EDU_ESOFTWARE;
-	}
-	edu_die(status, "%s: %s", what, sqlite3_errmsg(db));
-}
-
-sqlite3_stmt *edu_prepare(sqlite3 *db, const char *sql)
-{
-	sqlite3_stmt *st;
-
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		edu_die_db(db, "cannot prepare a statement");
-	return st;
-}
-
-void edu_bind_text(sqlite3_stmt *st, int i, const char *s)
-{
-	if (s && *s)
-		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
-	else
-		sqlite3_bind_null(st, i);
-}
-
-void edu_exec_stmt(sqlite3 *db, sqlite3_stmt *st)
-{
-	int rc;
-
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		;
-	if (rc != SQLITE_DONE)
-		edu_die_db(db, "cannot write");
-	sqlite3_reset(st);
-}
-
-int edu_exec(sqlite3 *db, const char *sql, int n, const char *const *params)
-{
-	sqlite3_stmt *st = edu_prepare(db, sql);
-
-	for (int i = 0; i < n; i++)
-		edu_bind_text(st, i + 1, params[i]);
-	edu_exec_stmt(db, st);
-	sqlite3_finalize(st);
-	return sqlite3_changes(db);
-}
-
-char *edu_query1(sqlite3 *db, const char *sql, int n, const char *const *params)
-{
-	sqlite3_stmt *st = edu_prepare(db, sql);
-	char *r = NULL;
-	int rc;
-
-	for (int i = 0; i < n; i++)
-		edu_bind_text(st, i + 1, params[i]);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		const char *s = (const char *)sqlite3_column_text(st, 0);
-		r = s ? edu_strdup(s) : NULL;
-	} else if (rc != SQLITE_DONE) {
-		edu_die_db(db, "cannot read");
-	}
-	sqlite3_finalize(st);
-	return r;
-}
 
 static void pragmas(sqlite3 *db)
 {
-	sqlite3_busy_timeout(db, busy_ms());
+	sqlite3_busy_timeout(db, edu_busy_ms());
 	/* WAL lets readers go on while one writer works; FULL makes a
 	 * commit survive a power cut. */
 	sqlite3_exec(db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
@@ -217,29 +101,10 @@ sqlite3 *edu_db_open(const char *path, int write, int anyversion)
 
 void edu_db_close(sqlite3 *db)
 {
-	edu_calendar_forget();
-	edu_audit_forget();
-	edu_student_forget();
+	edu_forget_caches();
 	sqlite3_close_v2(db);
 }
 
-void edu_begin(sqlite3 *db)
-{
-	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-		edu_die_db(db, "cannot begin a transaction");
-}
-
-void edu_commit(sqlite3 *db)
-{
-	if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-		edu_die_db(db, "cannot commit");
-	edu_calendar_forget();
-}
-
-void edu_rollback(sqlite3 *db)
-{
-	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-}
 
 static int apply(sqlite3 *db, int from)
 {
@@ -338,7 +203,6 @@ int edu_db_create(const char *path, const char *user)
 	edu_buf_free(&b);
 	free(change);
 	edu_commit(db);
-	edu_audit_forget();
 	if (sqlite3_close(db) != SQLITE_OK)
 		edu_die_db(db, "cannot close the new database");
 	created = NULL;

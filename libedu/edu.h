@@ -71,7 +71,10 @@ void edu_buf_free(struct edu_buf *b);
 
 enum edu_format { EDU_FMT_CSV, EDU_FMT_TSV, EDU_FMT_TABLE, EDU_FMT_JSON };
 
-/* The options of DESIGN 3, accepted before or after the verb. */
+/* The options of DESIGN 3, accepted before or after the verb.  Only the
+ * cli layer (cli.c, drive.c) and the command files read them; cli.c hands
+ * the layers below what they need (edu_db_session, edu_csv_encoding,
+ * edu_out_defaults, edu_progress_quiet, edu_import_options). */
 struct edu_opts {
 	const char *db;		/* --db, else $EDU_DB, else ./edu.db */
 	enum edu_format format;
@@ -91,6 +94,8 @@ struct edu_import_opts {
 	int ignore_extra;
 };
 extern struct edu_import_opts edu_import_opt;
+/* What edu_import() takes them from: the cli layer says it once. */
+void edu_import_options(const struct edu_import_opts *o);
 
 /* What a verb may do: its access check runs before it does. */
 enum edu_verb_flags {
@@ -100,18 +105,71 @@ enum edu_verb_flags {
 	EDU_V_IMPORT = 8,	/* takes the import options */
 };
 
+/* One option of a verb in one row: its name, where its value goes, and
+ * its help, bound together as git's parse-options binds them.  The value
+ * is checked as it is parsed; a bad one is exit 64 naming the option. */
+enum edu_otype {
+	EDU_O_TEXT,	/* const char *: the text as given */
+	EDU_O_FLAG,	/* int: set to 1 */
+	EDU_O_LONG,	/* long: a whole number from min to max */
+	EDU_O_DATE,	/* int: a day number (any form edu_parse_date takes) */
+	EDU_O_ENUM,	/* const char *: the key of one of values (or its
+			 * Chinese name) */
+	EDU_O_FILTER,	/* struct edu_filters: column = value, the column
+			 * named as the option; once each */
+};
+struct edu_option {
+	const char *name;		/* "number" for --number */
+	const char *arg;		/* the value's name in --help: "N" */
+	enum edu_otype type;
+	void *var;			/* where the value goes */
+	const char *help;
+	long min, max;			/* EDU_O_LONG */
+	const struct edu_enum *values;	/* EDU_O_ENUM */
+};
+#define EDU_OPT_TEXT(name, var, arg, help) \
+	{ name, arg, EDU_O_TEXT, var, help, 0, 0, NULL }
+#define EDU_OPT_FLAG(name, var, help) \
+	{ name, NULL, EDU_O_FLAG, var, help, 0, 0, NULL }
+#define EDU_OPT_LONG(name, var, arg, min, max, help) \
+	{ name, arg, EDU_O_LONG, var, help, min, max, NULL }
+#define EDU_OPT_DATE(name, var, help) \
+	{ name, "DATE", EDU_O_DATE, var, help, 0, 0, NULL }
+#define EDU_OPT_ENUM(name, var, arg, values, help) \
+	{ name, arg, EDU_O_ENUM, var, help, 0, 0, values }
+#define EDU_OPT_FILTER(name, var, arg, help) \
+	{ name, arg, EDU_O_FILTER, var, help, 0, 0, NULL }
+#define EDU_OPT_END { NULL, NULL, 0, NULL, NULL, 0, 0, NULL }
+
+/* The filters of a list verb, gathered by EDU_O_FILTER options. */
+#define EDU_MAX_FILTERS 16
+struct edu_filters {
+	int n;
+	struct edu_filter {
+		const char *col;
+		const char *value;
+	} f[EDU_MAX_FILTERS];
+};
+
 struct edu_cmd;
+/* A verb in one row, with designated initialisers:
+ *   { .name = "licence set", .run = licence_set, .args = "CODE",
+ *     .min_args = 1, .max_args = 1, .roles = "registrar",
+ *     .flags = EDU_V_WRITE, .opts = licence_set_opts,
+ *     .summary = "record a private school's licence" }, */
+#define EDU_ANY (-1)		/* max_args: any number */
 struct edu_verb {
 	const char *name;	/* "import", or two words: "licence set" */
 	const char *summary;	/* one line, for `edu-X --help` */
 	const char *args_doc;	/* "CODE", "[FILE...]" */
 	const char *doc;	/* longer text for `edu-X VERB --help` */
-	const struct argp_option *options;
-	argp_parser_t parser;	/* for options; NULL when there are none */
-	int min_args, max_args;	/* positional arguments; max -1: any */
+	const struct argp_option *options;	/* raw argp options, */
+	argp_parser_t parser;	/* with their parser (NULL: none); */
+	int min_args, max_args;	/* positional arguments; max EDU_ANY: any */
 	const char *roles;	/* who may: "admin registrar"; NULL: any role */
 	int flags;
 	int (*run)(struct edu_cmd *c);
+	const struct edu_option *opts;	/* or option rows, EDU_OPT_END ended */
 };
 
 /* What a verb's function is handed. */
@@ -122,6 +180,7 @@ struct edu_cmd {
 	sqlite3 *db;		/* open, checked; NULL with EDU_V_NODB */
 	const char *user;	/* the real user's login */
 	const char *role;	/* the user's role, "" for none */
+	int on;			/* --on, a day number (default today) */
 };
 
 struct edu_tool {
@@ -134,6 +193,8 @@ struct edu_tool {
  * stdout: a tool's main is `return edu_main(&tool, argc, argv);`. */
 int edu_main(const struct edu_tool *t, int argc, char **argv);
 
+/* The path the tools use: --db, $EDU_DB, ./edu.db. */
+const char *edu_db_path(void);
 /* Parse an option value with the option's name in the message: exit 64. */
 long edu_arg_long(const char *opt, const char *s, long min, long max);
 int edu_arg_date(const char *opt, const char *s);	/* day number */
@@ -145,31 +206,32 @@ void edu_need_text(const char *value, const char *option);
  * --quiet) so that the draw can be repeated with --seed. */
 uint64_t edu_lottery_seed(void);
 
-/* ---- db.c: open, schema, transactions ------------------------------- */
+/* ---- sql.c: statements, transactions, the session (base) ------------ */
 
-#define EDU_DB_DEFAULT "edu.db"
-
-/* The number of migrations compiled into this library. */
-int edu_schema_version(void);
-/* The path the tools use: --db, $EDU_DB, ./edu.db. */
-const char *edu_db_path(void);
-/* Create a new database at path (mode 0660, all migrations, the user as
- * admin); refuses an existing file (exit 73 at the top). */
-int edu_db_create(const char *path, const char *user);
-/* Open an existing database: exit 66 when missing, 78 on a version
- * mismatch unless anyversion, 77 when the file cannot be opened for
- * writing and `write` is set. */
-sqlite3 *edu_db_open(const char *path, int write, int anyversion);
-void edu_db_close(sqlite3 *db);
-int edu_db_user_version(sqlite3 *db);
-/* Apply the migrations after the file's version; returns how many. */
-int edu_db_migrate(sqlite3 *db);
+/* The store (db, audit, run, access) and the engine (entity) never read
+ * the command line: the cli layer describes the run once, before it
+ * opens the database. */
+struct edu_session {
+	const char *tool;	/* "edu-school": audit rows, the ledger */
+	const char *verb;	/* "licence set" */
+	const char *user;	/* the real user's login */
+	int dry_run;		/* edu_finish() rolls back */
+	int quiet;		/* no notices on stderr */
+};
+void edu_db_session(const struct edu_session *s);
+const struct edu_session *edu_session(void);
+/* A file that keeps prepared statements per handle registers how to
+ * drop them; they are dropped at every commit and at close. */
+void edu_db_cache(void (*forget)(void));
+void edu_forget_caches(void);
+/* The busy timeout in ms: 30 s, or $EDU_BUSY_TIMEOUT (not setgid). */
+int edu_busy_ms(void);
 
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK; busy past the timeout exits 75. */
 void edu_begin(sqlite3 *db);
 void edu_commit(sqlite3 *db);
 void edu_rollback(sqlite3 *db);
-/* COMMIT, or with --dry-run ROLLBACK and say so. */
+/* COMMIT, or in a dry run (edu_session) ROLLBACK and say so. */
 void edu_finish(sqlite3 *db);
 
 /* Die with the exit status that fits SQLite's error code (busy 75, read
@@ -187,6 +249,24 @@ char *edu_query1(sqlite3 *db, const char *sql, int n,
 		 const char *const *params);
 /* Bind a text value, with "" and NULL both bound as NULL. */
 void edu_bind_text(sqlite3_stmt *st, int i, const char *s);
+
+/* ---- db.c: open, create, migrate (store) ------------------------------ */
+
+#define EDU_DB_DEFAULT "edu.db"
+
+/* The number of migrations compiled into this library. */
+int edu_schema_version(void);
+/* Create a new database at path (mode 0660, all migrations, the user as
+ * admin); refuses an existing file (exit 73 at the top). */
+int edu_db_create(const char *path, const char *user);
+/* Open an existing database: exit 66 when missing, 78 on a version
+ * mismatch unless anyversion, 77 when the file cannot be opened for
+ * writing and `write` is set. */
+sqlite3 *edu_db_open(const char *path, int write, int anyversion);
+void edu_db_close(sqlite3 *db);
+int edu_db_user_version(sqlite3 *db);
+/* Apply the migrations after the file's version; returns how many. */
+int edu_db_migrate(sqlite3 *db);
 
 /* ---- access.c: users and roles (DESIGN 7) --------------------------- */
 
@@ -258,11 +338,18 @@ void edu_run_start(struct edu_run *r);
 void edu_run_finish(sqlite3 *db, const struct edu_run *r, const char *counts,
 		    int status);
 
+/* A run that wrote nothing (refused, rolled back): recorded in a
+ * transaction of its own, so the ledger has it too. */
+void edu_run_record(sqlite3 *db, const struct edu_run *r, const char *counts,
+		    int status);
+
 /* ---- progress.c ------------------------------------------------------ */
 
 /* A progress line on stderr, only when it is a terminal and not --quiet;
  * at most a few times a second.  total may be 0 when unknown. */
 void edu_progress(const char *what, long done, long total);
+/* No progress at all (-q; the cli layer sets it). */
+void edu_progress_quiet(int quiet);
 void edu_progress_end(void);
 
 /* ---- date.c: dates and the working-day calendar --------------------- */
@@ -334,6 +421,9 @@ int edu_valid_enum(const struct edu_enum *e, const char *in, char *out,
 /* ---- csv.c: reading ---------------------------------------------------- */
 
 struct edu_csv;
+/* The encoding of the files opened after it: NULL or "utf-8" for UTF-8,
+ * else a name for iconv (--encoding; the cli layer sets it). */
+void edu_csv_encoding(const char *enc);
 /* Open a file ("-" or NULL for stdin) for reading; NULL after a message
  * (exit 66 for a missing file is the caller's choice). */
 struct edu_csv *edu_csv_open(const char *path);
@@ -366,8 +456,10 @@ void edu_csv_allow_empty(struct edu_csv *r);
 
 enum edu_vtype { EDU_V_NULL, EDU_V_TEXT, EDU_V_NUM };
 struct edu_out;
-/* Start output on f in the format of edu_opt (and --excel), with a header
- * of ncols names. */
+/* The format of edu_out_new() (-f, --excel; the cli layer sets it). */
+void edu_out_defaults(enum edu_format fmt, int excel);
+/* Start output on f in the default format, with a header of ncols
+ * names. */
 struct edu_out *edu_out_new(FILE *f, int ncols, const char *const *names);
 /* The same, with an explicit format and no excel mode (reject files). */
 struct edu_out *edu_out_new_fmt(FILE *f, enum edu_format fmt, int excel,
@@ -489,11 +581,8 @@ int edu_audit_change(sqlite3 *db, const char *entity, const char *key, int n,
 		     const char *const *names, const char *const *old,
 		     const char *const *new);
 
-/* One filter of a list: column = value (value normalised by the column). */
-struct edu_filter {
-	const char *col;
-	const char *value;
-};
+/* struct edu_filter (cli.c, above): one filter of a list, column =
+ * value, the value normalised by the column. */
 /* Print the rows matching every filter, ordered by key; returns the number
  * of rows.  Filter values are checked first (exit 64 when invalid). */
 long edu_list(sqlite3 *db, const struct edu_entity *e, int nf,
@@ -513,6 +602,66 @@ struct edu_keys {
 int edu_keys_read(struct edu_keys *k, int argc, char **argv, const char *col,
 		  const char *aliases);
 void edu_keys_free(struct edu_keys *k);
+
+/* ---- drive.c: the key-verb driver (DESIGN 3, 11) -------------------- */
+
+/* Every change verb that acts on records named by key goes through
+ * edu_drive(), so that all of them behave alike:
+ * - the keys come from the verb's arguments or, with none, from the key
+ *   column of a CSV on stdin; an empty stdin is an empty to-do list: it
+ *   does nothing, says so on stderr unless -q, and exits 0;
+ * - one transaction (BEGIN IMMEDIATE) holds the whole run;
+ * - each key is handed to the verb's apply function, which changes the
+ *   record (with its event and audit row), finds nothing to change, or
+ *   refuses it with a reason (or as not in the register);
+ * - any refusal: each is reported as `-:LINE: NOUN KEY: REASON` (LINE of
+ *   stdin; without it for an argument), the first 100 of them, then a
+ *   count; nothing is written; exit 65;
+ * - else the transaction commits (rolls back with --dry-run) and a
+ *   summary goes to stderr unless -q; exit 0;
+ * - every run but a dry one is in the run ledger (DESIGN 9), a refused
+ *   one with status 65 and nothing else written. */
+enum {
+	EDU_KEY_MISSING = -2,	/* no such record: "not in the register" */
+	EDU_KEY_REFUSED = -1,	/* refused, the reason in k->why */
+	EDU_KEY_DONE = 0,
+	EDU_KEY_SAME = 1,	/* nothing to change */
+};
+
+/* One key as the apply function sees it. */
+struct edu_key {
+	const char *key;	/* as given */
+	long line;		/* its line on stdin; 0 for an argument */
+	char on[11];		/* --on, YYYY-MM-DD */
+	char why[EDU_ERR_MAX];	/* the reason of a refusal */
+};
+
+struct edu_keyverb {
+	const char *col;	/* the key column: "student_no" */
+	const char *aliases;	/* its other names: "学籍号" */
+	const char *noun;	/* "student", for messages */
+	const char *nouns;	/* its plural when not noun + "s"; or NULL */
+	const char *done;	/* "transferred": "3 students transferred" */
+	/* Called in the transaction before the first key (prepare). */
+	void (*start)(struct edu_cmd *c, void *ctx);
+	/* Change one record: EDU_KEY_DONE, EDU_KEY_SAME, EDU_KEY_MISSING,
+	 * or EDU_KEY_REFUSED with k->why set (edu_key_refuse). */
+	int (*apply)(struct edu_cmd *c, void *ctx, struct edu_key *k);
+	/* Called after the last key, before the commit (finalise). */
+	void (*end)(struct edu_cmd *c, void *ctx);
+	/* Called after the commit (not after a refusal or a dry run): the
+	 * place to print what the run made, numbers above all. */
+	void (*after)(struct edu_cmd *c, void *ctx);
+};
+/* Run a key verb; returns the exit status. */
+int edu_drive(struct edu_cmd *c, const struct edu_keyverb *kv, void *ctx);
+/* Set k->why from a format and return EDU_KEY_REFUSED. */
+int edu_key_refuse(struct edu_key *k, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Refuse when --on is before `last` (YYYY-MM-DD, the record's latest
+ * change; NULL or "" for none): events are recorded in order.  0 or
+ * EDU_KEY_REFUSED. */
+int edu_key_in_order(struct edu_key *k, const char *last);
 
 /* ---- student.c: grades, stages and kinds of school ------------------- */
 

@@ -8,6 +8,14 @@
 
 #include "edu.h"
 
+/* The options of this run's import (edu_import_options). */
+static struct edu_import_opts import_opt;
+
+void edu_import_options(const struct edu_import_opts *o)
+{
+	import_opt = *o;
+}
+
 #define MAX_SHOWN 100	/* errors reported before we only count them */
 
 static const struct edu_col *entity_col(const struct edu_entity *e, const char *name)
@@ -1207,7 +1215,7 @@ static void import_row(struct importer *im, struct edu_csv *r, const int *map,
 		row_error(im, edu_csv_name(r), edu_csv_line(r), map, raw, NULL, edu_csv_bad(r));
 		return;
 	}
-	int rc = check_row(im->w, raw, edu_import_opt.upsert, &old, &col, err);
+	int rc = check_row(im->w, raw, import_opt.upsert, &old, &col, err);
 	if (rc == 0 && im->bulk) {
 		/* The values go to the loading thread, and are its to free. */
 		char **vals = edu_malloc(im->e->ncols * sizeof *vals);
@@ -1266,7 +1274,7 @@ static int import_file(struct importer *im, const char *path)
 		status = EDU_ENOINPUT;
 		goto out;
 	}
-	if (edu_csv_header(r, names, nnames, edu_import_opt.ignore_extra, map) < 0) {
+	if (edu_csv_header(r, names, nnames, import_opt.ignore_extra, map) < 0) {
 		status = EDU_EDATA;
 		goto out;
 	}
@@ -1276,7 +1284,7 @@ static int import_file(struct importer *im, const char *path)
 	for (int i = 0; i < e->ncols; i++)
 		if (map[i] < 0 && (((e->cols[i].flags & EDU_C_KEY) && !e->new_key && !e->fill) ||
 				   ((e->cols[i].flags & EDU_C_REQUIRED) &&
-				    !e->cols[i].dflt && !edu_import_opt.upsert)) &&
+				    !e->cols[i].dflt && !import_opt.upsert)) &&
 		    !(e->derive_ok && strstr(e->derive_ok, e->cols[i].name))) {
 			edu_warn("%s:%ld: the column '%s' is missing", edu_csv_name(r),
 				 edu_csv_line(r), e->cols[i].name);
@@ -1313,9 +1321,9 @@ int edu_import(sqlite3 *db, const struct edu_entity *e, int nfiles,
 		nfiles = 1;
 	}
 	im.files = files;
-	if (edu_import_opt.reject &&
-	    !(im.reject_f = fopen(edu_import_opt.reject, "w")))
-		edu_die(EDU_ECANTCREAT, "cannot create '%s':", edu_import_opt.reject);
+	if (import_opt.reject &&
+	    !(im.reject_f = fopen(import_opt.reject, "w")))
+		edu_die(EDU_ECANTCREAT, "cannot create '%s':", import_opt.reject);
 	struct edu_run run;
 	edu_run_start(&run);
 	edu_begin(db);
@@ -1353,6 +1361,13 @@ int edu_import(sqlite3 *db, const struct edu_entity *e, int nfiles,
 				 im.errors == 1 ? "" : "s");
 		else
 			edu_warn("nothing written");
+		/* The ledger has refused runs too (DESIGN 11). */
+		if (!edu_session()->dry_run) {
+			char *counts = edu_asprintf("inserted=0 updated=0 unchanged=0 rejected=%ld",
+						    im.errors);
+			edu_run_record(db, &run, counts, status);
+			free(counts);
+		}
 	} else {
 		if (e->bulk && !im.bulk)
 			sqlite3_exec(db, "DROP TABLE temp.edu_stage", NULL, NULL, NULL);
@@ -1363,7 +1378,7 @@ int edu_import(sqlite3 *db, const struct edu_entity *e, int nfiles,
 			status = EDU_NO;
 		edu_run_finish(db, &run, counts, status);
 		edu_finish(db);
-		if (!edu_opt.quiet)
+		if (!edu_session()->quiet)
 			edu_warn("%s: %ld inserted, %ld updated, %ld unchanged, %ld rejected",
 				 e->table, im.st.inserted, im.st.updated, im.st.unchanged,
 				 im.st.rejected);
@@ -1374,7 +1389,7 @@ int edu_import(sqlite3 *db, const struct edu_entity *e, int nfiles,
 		edu_out_end(im.reject);
 		free(im.reject_cols);
 		if (fclose(im.reject_f) != 0)
-			edu_die(EDU_EIO, "cannot write '%s':", edu_import_opt.reject);
+			edu_die(EDU_EIO, "cannot write '%s':", import_opt.reject);
 	}
 	return status;
 }

@@ -37,9 +37,18 @@ struct edu_out *edu_out_new_fmt(FILE *f, enum edu_format fmt, int excel,
 	return o;
 }
 
+static enum edu_format default_fmt = EDU_FMT_CSV;
+static int default_excel;
+
+void edu_out_defaults(enum edu_format fmt, int excel)
+{
+	default_fmt = fmt;
+	default_excel = excel;
+}
+
 struct edu_out *edu_out_new(FILE *f, int ncols, const char *const *names)
 {
-	return edu_out_new_fmt(f, edu_opt.format, edu_opt.excel, ncols, names);
+	return edu_out_new_fmt(f, default_fmt, default_excel, ncols, names);
 }
 
 static void csv_cell(struct edu_out *o, const char *s)

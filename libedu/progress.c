@@ -6,7 +6,12 @@
 
 #include "edu.h"
 
-static int shown;
+static int shown, quiet;
+
+void edu_progress_quiet(int q)
+{
+	quiet = q;
+}
 static struct timespec last;
 
 void edu_progress(const char *what, long done, long total)
@@ -17,7 +22,7 @@ void edu_progress(const char *what, long done, long total)
 
 	if (tty < 0)
 		tty = isatty(STDERR_FILENO);
-	if (edu_opt.quiet || !tty)
+	if (quiet || !tty)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	if (shown && (now.tv_sec - last.tv_sec) * 1000 +

@@ -18,7 +18,8 @@ void edu_run_start(struct edu_run *r)
 void edu_run_finish(sqlite3 *db, const struct edu_run *r, const char *counts,
 		    int status)
 {
-	const char *p[] = { edu_prog, edu_verb_name, edu_login(), r->started, counts };
+	const struct edu_session *s = edu_session();
+	const char *p[] = { s->tool, s->verb, s->user, r->started, counts };
 	char st[16];
 
 	/* In the batch's own transaction: a run is in the ledger if and only
@@ -27,4 +28,12 @@ void edu_run_finish(sqlite3 *db, const struct edu_run *r, const char *counts,
 	const char *q[] = { p[0], p[1], p[2], p[3], p[4], st };
 	edu_exec(db, "INSERT INTO run(tool, verb, user, started, finished, counts, status) "
 		 "VALUES (?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?, ?)", 6, q);
+}
+
+void edu_run_record(sqlite3 *db, const struct edu_run *r, const char *counts,
+		    int status)
+{
+	edu_begin(db);
+	edu_run_finish(db, r, counts, status);
+	edu_commit(db);
 }

@@ -63,6 +63,7 @@ static void prepare_all(sqlite3 *db)
 	sqlite3_finalize(st_upd);
 	sqlite3_finalize(st_ins);
 	st_db = db;
+	edu_db_cache(edu_student_forget);
 	st_load = edu_prepare(db,
 		"SELECT s.student_no, s.school_code, s.grade, s.status, "
 		"max(coalesce(s.entry_date, ''), coalesce((SELECT max(day) FROM "

@@ -94,21 +94,21 @@ t_eq "... the bad ones in the reject file" "$(($(wc -l < "$tmp/rej.csv") - 1))" 
 
 # Transfers, loans, repairs and history.
 t_exit 0 "transfer to another location and custodian" edu-assets transfer XC-0001 --to-location 教学楼305 --to-custodian 李雷 --on 2026-03-02
-t_grep "... said" "transfer: 1 done, 0 unchanged" "$err"
+t_grep "... said" "1 asset transferred" "$err"
 t_exit 0 "transfer to another unit" edu-assets transfer XC-0001 --to-unit 2111010202 --on 2026-05-06
 t_exit 0 "lend" edu-assets lend XC-0001 --to 北京市第三中学 --on 2026-06-01
 t_exit 0 "... shows as lent" edu-assets list --status lent
 t_eq "... the one" "$(printf '%s\n' "$out" | tail -n +2 | cut -d, -f1,6,7,8,13)" "XC-0001,2111010202,教学楼305,李雷,lent"
 sum=$(db_sum)
 t_exit 65 "lending a lent asset is refused" edu-assets lend XC-0001 --to 别人 --on 2026-06-02
-t_grep "... why" "asset 'XC-0001' is lent: it cannot take a lend" "$err"
+t_grep "... why" "asset XC-0001: is lent: it cannot take a lend" "$err"
 t_exit 65 "so is a repair while lent" edu-assets repair XC-0001 --on 2026-06-02
 t_exit 65 "and a transfer" edu-assets transfer XC-0001 --to-location 仓库 --on 2026-06-02
 t_exit 65 "an event before the last one" edu-assets return XC-0001 --on 2026-05-31
-t_grep "... is refused: history is in order" "has an event on 2026-06-01, after --on 2026-05-31" "$err"
+t_grep "... is refused: history is in order" "asset XC-0001: --on 2026-05-31 is before its last change, on 2026-06-01" "$err"
 t_exit 65 "an event before the asset was acquired" edu-assets repair XC-0012 --on 2025-01-01
 t_exit 65 "an unknown tag" edu-assets repair NO-SUCH --on 2026-06-02
-t_grep "... named" "asset 'NO-SUCH' is not in the register" "$err"
+t_grep "... named" "asset NO-SUCH: not in the register" "$err"
 t_exit 65 "one bad tag among good ones: nothing written" edu-assets repair XC-0002 NO-SUCH --on 2026-06-02
 t_exit 65 "returning an asset in use" edu-assets return XC-0002 --on 2026-06-02
 t_eq "... the database is unchanged byte for byte" "$(db_sum)" "$sum"
@@ -117,7 +117,7 @@ t_exit 64 "transfer without a destination" edu-assets transfer XC-0002
 t_exit 0 "--dry-run validates and writes nothing" edu-assets -n return XC-0001 --on 2026-06-20
 t_eq "... byte for byte" "$(db_sum)" "$sum"
 t_exit 0 "a transfer to where it is already" edu-assets transfer XC-0002 --to-location 教学楼302 --on 2026-06-02
-t_grep "... says no change" "asset 'XC-0002': no change" "$err"
+t_grep "... says no change" "0 assets transferred, 1 unchanged" "$err"
 t_eq "... and writes nothing" "$(db_sum)" "$sum"
 t_exit 0 "return" edu-assets return XC-0001 --on 2026-06-20
 t_exit 0 "repair" edu-assets repair XC-0001 --on 2026-07-01
@@ -152,7 +152,7 @@ t_exit 0 "list | dispose (keys from stdin)" sh -c 'edu-assets list --unit 211101
 t_grep "... disposed, with the day" "^XC-0002,.*,disposed,2026-08-15,no$" "$(edu-assets list --status disposed)"
 t_grep "... method and document in the history" 'scrapped, doc 西教资〔2026〕7号' "$(edu-assets show XC-0002)"
 t_exit 65 "disposing of it again" edu-assets dispose XC-0002 --method lost --doc X --on 2026-09-01
-t_grep "... is refused" "asset 'XC-0002' is disposed: it cannot take a dispose" "$err"
+t_grep "... is refused" "asset XC-0002: is disposed: it cannot take a dispose" "$err"
 t_exit 65 "a CSV on stdin without a tag column" sh -c 'printf "name\nx\n" | edu-assets repair'
 
 # An upsert that changes the location is a correction, in the history.

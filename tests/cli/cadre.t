@@ -118,7 +118,7 @@ t_grep "... and says why" "staff S001: is retired, not active" "$err"
 # ---- events and their refusals ------------------------------------------
 sum=$(db_sum)
 t_exit 65 "an event for unknown staff" edu-cadre reward S999 --kind 嘉奖
-t_grep "... named" "staff S999: no such staff" "$err"
+t_grep "... named" "staff S999: not in the register" "$err"
 t_exit 65 "one bad key in a list writes nothing" edu-cadre reward S005 S999 --kind 嘉奖
 t_eq "... the database is unchanged byte for byte" "$(db_sum)" "$sum"
 t_exit 64 "appoint without --position" edu-cadre appoint S007
@@ -133,7 +133,7 @@ t_grep "... refused" "holds the post 副科长 already" "$err"
 t_exit 65 "dismiss from a post not held" edu-cadre dismiss S007 --position 科长 --on 2026-06-01
 t_grep "... names the post held" "does not hold the post 科长 \(holds 副科长\)" "$err"
 t_exit 65 "an event dated before a later change of the same thing" edu-cadre appoint S007 --position 科长 --on 2026-04-01
-t_grep "... refused" "its position changed later, on 2026-05-01" "$err"
+t_grep "... refused" "--on 2026-04-01 is before its last change of position, on 2026-05-01" "$err"
 t_exit 0 "dismiss" edu-cadre dismiss S007 --position 副科长 --on 2026-10-01
 t_exit 0 "as of 2026-04-30, the old post" edu-cadre list --as-of 2026-04-30 --unit 人事科
 t_grep "... 科员, 一级科员" "^S007,.*,cadre,科员,一级科员," "$out"

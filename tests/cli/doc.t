@@ -96,12 +96,12 @@ sum=$(db_sum)
 t_exit 65 "archive an incoming document not handled yet" edu-doc archive "收〔2026〕1号" --retention 30y --on 2026-03-10
 t_grep "... says why" "is routed: an incoming document is archived once it is handled" "$err"
 t_exit 65 "handled: one good and one unknown" edu-doc handled "收〔2026〕2号" "收〔2026〕77号" --on 2026-03-10
-t_grep "... names the unknown one" "no document '收〔2026〕77号'" "$err"
+t_grep "... names the unknown one" "document 收〔2026〕77号: not in the register" "$err"
 t_eq "... writes nothing" "$(db_sum)" "$sum"
 t_exit 64 "archive with an unknown retention" edu-doc archive "西教发〔2026〕1号" --retention 5y
 
 t_exit 65 "handled on a day before it was routed" edu-doc handled "收〔2026〕1号" --on 2026-03-05
-t_grep "... refused" "--on 2026-03-05 is before its last change on 2026-03-06" "$err"
+t_grep "... refused" "--on 2026-03-05 is before its last change, on 2026-03-06" "$err"
 t_exit 0 "handled --dry-run" edu-doc -n handled "收〔2026〕1号" --on 2026-03-18
 t_eq "... writes nothing" "$(db_sum)" "$sum"
 t_exit 0 "handled" edu-doc handled "收〔2026〕1号" "收〔2026〕2号" --on 2026-03-18

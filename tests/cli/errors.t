@@ -170,9 +170,9 @@ t_eq "... no CR anywhere" "$(tr -cd '\r' < "$tmp/got.csv" | wc -c)" 0
 name='戊校㐀𠀀'
 school 3000000005 "$name" 欧阳 > "$tmp/e.utf8.csv"
 if iconv -f UTF-8 -t GB18030 < "$tmp/e.utf8.csv" > "$tmp/e.gb.csv" 2>/dev/null; then
-	sum=$(file_sum "$tmp/other.db")
+	sum=$(db_sum "$tmp/other.db")
 	t_exit 65 "a GB18030 file read as UTF-8 is refused" edu-school --db "$tmp/other.db" import "$tmp/e.gb.csv"
-	t_eq "... and nothing written" "$(file_sum "$tmp/other.db")" "$sum"
+	t_eq "... and nothing written" "$(db_sum "$tmp/other.db")" "$sum"
 	t_exit 0 "-e gb18030: the same file imports" edu-school --db "$tmp/other.db" -e gb18030 import "$tmp/e.gb.csv"
 	t_eq "... the name is the UTF-8 text" "$(sqlite3 "$tmp/other.db" "SELECT hex(name) || ' ' || hex(principal) FROM school WHERE school_code = '3000000005'")" \
 		"$(printf '%s' "$name" | od -An -tx1 | tr -d ' \n' | tr a-f A-F) $(printf '欧阳' | od -An -tx1 | tr -d ' \n' | tr a-f A-F)"

@@ -92,8 +92,15 @@ id_awk='function id_check(s,   i, w, t) {
 # 17 digits and their check character.
 id18() { printf '%s\n' "$1" | awk "$id_awk"' { print $0 id_check($0) }'; }
 
-# The database file and its write-ahead log, for byte-for-byte checks.
-db_sum() { cat "$EDU_DB" "$EDU_DB-wal" 2>/dev/null | cksum; }
+# The registers, events and audit log, for "nothing written" checks: the
+# whole content but the run ledger, which records refused runs too
+# (DESIGN 11); of $EDU_DB or the file named.  db_bytes is the file and
+# its log, byte for byte.
+db_sum() {
+	sqlite3 "${1:-$EDU_DB}" .dump | grep -v -e '^INSERT INTO run ' \
+		-e "^INSERT INTO sqlite_sequence VALUES('run'," | cksum
+}
+db_bytes() { cat "$EDU_DB" "$EDU_DB-wal" 2>/dev/null | cksum; }
 
 # A fresh database with the sample schools and the calendar.
 sample_db() {

@@ -78,7 +78,7 @@ t_eq "... status assigned" "$(field XF-2026-00001 status),$(field XF-2026-00001 
 t_exit 64 "assign without --dept" edu-petition assign XF-2026-00001
 t_exit 65 "--hard for a letter" edu-petition assign XF-2026-00001 --dept x --hard
 t_exit 65 "an action before the case was received" edu-petition accept XF-2026-00001 --on 2026-01-31
-t_grep "... says so" "XF-2026-00001: 2026-01-31 is before the case was received on 2026-02-01" "$err"
+t_grep "... says so" "case XF-2026-00001: --on 2026-01-31 is before the case was received, on 2026-02-01" "$err"
 t_exit 0 "accept on 2026-02-05" edu-petition accept XF-2026-00001 --on 2026-02-05
 t_eq "... reply due 60 days on, 04-06 is Qingming: 04-07" "$(field XF-2026-00001 status),$(field XF-2026-00001 reply_due)" "accepted,2026-04-07"
 sum=$(db_sum)
@@ -88,7 +88,7 @@ t_exit 65 "decline an accepted case" edu-petition decline XF-2026-00001 --reason
 t_exit 65 "accept a reconsideration" edu-petition accept FY-2026-00001
 t_grep "... only letters and visits" "only letters and visits \(XF\) are accepted" "$err"
 t_exit 65 "an unknown case" edu-petition accept XF-2026-09999
-t_grep "... no such case" "XF-2026-09999: no such case" "$err"
+t_grep "... no such case" "case XF-2026-09999: not in the register" "$err"
 t_exit 65 "reply to a letter not yet accepted" edu-petition reply XF-2026-00002 --text x --on 2026-02-10
 t_exit 65 "extend by 31 days" edu-petition extend XF-2026-00001 --days 31 --reason 复杂
 t_grep "... at most 30" "an extension is of 1 to 30 days, not 31" "$err"

@@ -76,5 +76,17 @@ t_eq "... recorded with status 1 and its counts" "$(last_run)" \
 	"edu-cert,issue,$user,issued=1 skipped_valid=0 skipped_revoked=0 rejected=1,1"
 t_eq "... its times are UTC, started before finished" "$(times_ok)" 1
 
+# ---- refused runs: exit 65, nothing written but the ledger ---------------
+printf 'school_code,name,kind,ownership\n21110199,坏学校,primary,public\n' > "$tmp/bad.csv"
+t_exit 65 "an import refused for a bad row exits 65" edu-school import "$tmp/bad.csv"
+t_eq "... recorded with status 65 and what it refused" "$(last_run)" \
+	"edu-school,import,$user,inserted=0 updated=0 unchanged=0 rejected=1,65"
+t_exit 65 "a change verb refused for an unknown key exits 65" edu-enroll withdraw G110102201001010011 --reason x
+t_eq "... recorded with status 65 and its counts" "$(last_run)" \
+	"edu-enroll,withdraw,$user,changed=0 unchanged=0 refused=1,65"
+runs=$(sqlite3 "$EDU_DB" "SELECT count(*) FROM run")
+t_exit 65 "a dry run refused ..." edu-school -n import "$tmp/bad.csv"
+t_eq "... is not recorded (a dry run writes nothing)" "$(sqlite3 "$EDU_DB" "SELECT count(*) FROM run")" "$runs"
+
 t_exit 0 "check passes" edu-db check
 done_testing

@@ -79,7 +79,7 @@ static void read_all(const uint8_t *data, size_t size, int with_header, int gb)
 
 	for (size_t i = 0; i < size; i++)
 		lines += data[i] == '\n' || data[i] == '\r';
-	edu_opt.encoding = gb ? "GB18030" : NULL;
+	edu_csv_encoding(gb ? "GB18030" : NULL);
 	struct edu_csv *r = edu_csv_open(path);
 	CHECK(r != NULL);
 	if (with_header) {
@@ -141,6 +141,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	read_all(data, size, 1, 0);
 	read_all(data, size, 0, 1);
 	read_all(data, size, 1, 1);
-	edu_opt.encoding = NULL;
+	edu_csv_encoding(NULL);
 	return 0;
 }

@@ -185,7 +185,7 @@ static void test_writer(void)
 	}
 	snprintf(path, sizeof path, "%s/edu.db", dir);
 	edu_prog = "test-assets";
-	edu_verb_name = "test";
+	edu_db_session(&(struct edu_session){ .tool = "test", .verb = "test", .user = "test" });
 	ok(edu_db_create(path, "tester") == 0, "a database");
 	sqlite3 *db = edu_db_open(path, 1, 0);
 	edu_exec(db, "CREATE TABLE thing(tag TEXT PRIMARY KEY, cost INTEGER NOT NULL)", 0, NULL);

@@ -265,7 +265,7 @@ static void test_gb18030(void)
 	static const char hex[] = "\xd0\xd5\xc3\xfb,\xd1\xa7\xd0\xa3\n\xd5\xc5\xc8\xfd,\xd2\xbb\xd6\xd0\n";
 
 	ok(n == sizeof hex - 1 && !memcmp(gb, hex, n), "iconv agrees on the GB18030 bytes");
-	edu_opt.encoding = "GB18030";
+	edu_csv_encoding("GB18030");
 	is(dump_path(file(gb, n)), "1:姓名|学校;2:张三|一中;", "GB18030 read back as UTF-8");
 	is(dump_path(FILE_OF("\xd0\xd5\xc3\xfb,\xd1\xa7\xd0\xa3\r\n\xd5\xc5\xc8\xfd,\xd2\xbb\xd6\xd0")),
 	   "1:姓名|学校;2:张三|一中;", "GB18030 from hex, CRLF, no final newline");
@@ -321,9 +321,9 @@ static void test_gb18030(void)
 	free(gb);
 	edu_buf_free(&u);
 
-	edu_opt.encoding = "utf-8";
+	edu_csv_encoding("utf-8");
 	is(DUMP("姓名\n张三\n"), "1:姓名;2:张三;", "encoding utf-8 reads UTF-8");
-	edu_opt.encoding = NULL;
+	edu_csv_encoding(NULL);
 }
 
 static void test_big(void)

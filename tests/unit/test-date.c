@@ -159,7 +159,7 @@ static void test_calendar(void)
 	snprintf(dbpath, sizeof dbpath, "%s/cal.db", tmpdir);
 	atexit(cleanup);
 	edu_prog = "test-date";
-	edu_verb_name = "test";
+	edu_db_session(&(struct edu_session){ .tool = "test", .verb = "test", .user = "test" });
 
 	ok(edu_db_create(dbpath, "tester") == 0, "database created");
 	sqlite3 *db = edu_db_open(dbpath, 1, 0);

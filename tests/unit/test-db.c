@@ -33,7 +33,7 @@ int main(void)
 		return 1;
 	snprintf(path, sizeof path, "%s/edu.db", dir);
 	edu_prog = "test-db";
-	edu_verb_name = "test";
+	edu_db_session(&(struct edu_session){ .tool = "test", .verb = "test", .user = "test" });
 
 	ok(edu_db_create(path, "tester") == 0, "a database is created");
 	sqlite3 *db = open_db();

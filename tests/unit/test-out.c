@@ -176,7 +176,7 @@ static void test_opt_and_stmt(void)
 	sqlite3 *db;
 	sqlite3_stmt *st;
 
-	edu_opt.format = EDU_FMT_TSV;
+	edu_out_defaults(EDU_FMT_TSV, 0);
 	struct edu_out *o;
 	free(mbuf);
 	mbuf = NULL;
@@ -184,18 +184,17 @@ static void test_opt_and_stmt(void)
 	o = edu_out_new(mf, 2, ab);
 	edu_out_cell(o, "x y", EDU_V_TEXT);
 	edu_out_cell(o, "z", EDU_V_TEXT);
-	is(finish(o), "a\tb\nx y\tz\n", "edu_out_new follows edu_opt.format");
+	is(finish(o), "a\tb\nx y\tz\n", "edu_out_new follows edu_out_defaults' format");
 
-	edu_opt.format = EDU_FMT_CSV;
-	edu_opt.excel = 1;
+	edu_out_defaults(EDU_FMT_CSV, 1);
 	free(mbuf);
 	mbuf = NULL;
 	mf = open_memstream(&mbuf, &msize);
 	o = edu_out_new(mf, 2, ab);
 	edu_out_cell(o, "=x", EDU_V_TEXT);
 	edu_out_cell(o, "z", EDU_V_TEXT);
-	is(finish(o), "\xef\xbb\xbf" "a,b\r\n'=x,z\r\n", "edu_out_new follows edu_opt.excel");
-	edu_opt.excel = 0;
+	is(finish(o), "\xef\xbb\xbf" "a,b\r\n'=x,z\r\n", "edu_out_new follows edu_out_defaults' excel");
+	edu_out_defaults(EDU_FMT_CSV, 0);
 
 	if (sqlite3_open(":memory:", &db) != SQLITE_OK) {
 		ok(0, "sqlite3_open");
@@ -213,7 +212,7 @@ static void test_opt_and_stmt(void)
 			ok(0, "prepare: %s", sqlite3_errmsg(db));
 			break;
 		}
-		edu_opt.format = t[i].fmt;
+		edu_out_defaults(t[i].fmt, 0);
 		free(mbuf);
 		mbuf = NULL;
 		mf = open_memstream(&mbuf, &msize);
@@ -222,7 +221,7 @@ static void test_opt_and_stmt(void)
 		is(finish(o), t[i].want, "a statement as %s", i ? "JSON" : "CSV");
 		sqlite3_finalize(st);
 	}
-	edu_opt.format = EDU_FMT_CSV;
+	edu_out_defaults(EDU_FMT_CSV, 0);
 	sqlite3_close(db);
 }
 

@@ -1,0 +1,178 @@
+/* sql.c - SQLite made safe to call: statements, transactions, errors
+ * with the right exit status, the session the layers above describe,
+ * and the statement caches dropped at commit and close */
+#define _GNU_SOURCE
+#include <stdlib.h>
+#include <string.h>
+
+#include "edu.h"
+
+/* The run as the layer above describes it (edu_db_session). */
+static struct edu_session session = { .tool = "", .verb = "", .user = "" };
+
+void edu_db_session(const struct edu_session *s)
+{
+	session = *s;
+}
+
+const struct edu_session *edu_session(void)
+{
+	return &session;
+}
+
+/* Statement caches of the files above, dropped at each commit and close:
+ * registered, so that this file need not know them. */
+#define MAX_CACHES 8
+static void (*caches[MAX_CACHES])(void);
+static int ncaches;
+
+void edu_db_cache(void (*forget)(void))
+{
+	for (int i = 0; i < ncaches; i++)
+		if (caches[i] == forget)
+			return;
+	if (ncaches == MAX_CACHES)
+		edu_die(EDU_ESOFTWARE, "too many statement caches");
+	caches[ncaches++] = forget;
+}
+
+void edu_forget_caches(void)
+{
+	for (int i = 0; i < ncaches; i++)
+		caches[i]();
+}
+
+int edu_busy_ms(void)
+{
+	const char *s = secure_getenv("EDU_BUSY_TIMEOUT");
+	char *end;
+	long v;
+
+	if (s && *s) {
+		v = strtol(s, &end, 10);
+		if (!*end && v >= 0 && v <= 3600000)
+			return (int)v;
+		edu_warn("EDU_BUSY_TIMEOUT: '%s' is not milliseconds; using 30000", s);
+	}
+	return 30000;
+}
+
+_Noreturn void edu_die_db(sqlite3 *db, const char *what)
+{
+	int code = sqlite3_extended_errcode(db) & 0xff;
+	int status;
+
+	switch (code) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		edu_die(EDU_ETEMPFAIL, "%s: the database is busy (another process "
+			"holds it longer than %d s): try again later", what,
+			edu_busy_ms() / 1000);
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+	case SQLITE_AUTH:
+		status = EDU_ENOPERM;
+		break;
+	case SQLITE_IOERR:
+	case SQLITE_FULL:
+		status = EDU_EIO;
+		break;
+	case SQLITE_CONSTRAINT:
+		status = EDU_EDATA;
+		break;
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		status = EDU_EDATA;
+		break;
+	default:
+		status = EDU_ESOFTWARE;
+	}
+	edu_die(status, "%s: %s", what, sqlite3_errmsg(db));
+}
+
+sqlite3_stmt *edu_prepare(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		edu_die_db(db, "cannot prepare a statement");
+	return st;
+}
+
+void edu_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s && *s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+void edu_exec_stmt(sqlite3 *db, sqlite3_stmt *st)
+{
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		;
+	if (rc != SQLITE_DONE)
+		edu_die_db(db, "cannot write");
+	sqlite3_reset(st);
+}
+
+int edu_exec(sqlite3 *db, const char *sql, int n, const char *const *params)
+{
+	sqlite3_stmt *st = edu_prepare(db, sql);
+
+	for (int i = 0; i < n; i++)
+		edu_bind_text(st, i + 1, params[i]);
+	edu_exec_stmt(db, st);
+	sqlite3_finalize(st);
+	return sqlite3_changes(db);
+}
+
+char *edu_query1(sqlite3 *db, const char *sql, int n, const char *const *params)
+{
+	sqlite3_stmt *st = edu_prepare(db, sql);
+	char *r = NULL;
+	int rc;
+
+	for (int i = 0; i < n; i++)
+		edu_bind_text(st, i + 1, params[i]);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const char *s = (const char *)sqlite3_column_text(st, 0);
+		r = s ? edu_strdup(s) : NULL;
+	} else if (rc != SQLITE_DONE) {
+		edu_die_db(db, "cannot read");
+	}
+	sqlite3_finalize(st);
+	return r;
+}
+
+void edu_begin(sqlite3 *db)
+{
+	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		edu_die_db(db, "cannot begin a transaction");
+}
+
+void edu_commit(sqlite3 *db)
+{
+	if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+		edu_die_db(db, "cannot commit");
+	edu_forget_caches();
+}
+
+void edu_finish(sqlite3 *db)
+{
+	if (session.dry_run) {
+		edu_rollback(db);
+		if (!session.quiet)
+			edu_warn("dry run: nothing written");
+	} else {
+		edu_commit(db);
+	}
+}
+
+void edu_rollback(sqlite3 *db)
+{
+	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+}
