@@ -127,18 +127,21 @@ struct edu_option {
 	long min, max;			/* EDU_O_LONG */
 	const struct edu_enum *values;	/* EDU_O_ENUM */
 };
+/* var must point to the type the kind fills, or the build fails. */
+#define EDU_OPT_VAR(type, var) \
+	((var) + 0 * sizeof(char[__builtin_types_compatible_p(__typeof__(var), type *) ? 1 : -1]))
 #define EDU_OPT_TEXT(name, var, arg, help) \
-	{ name, arg, EDU_O_TEXT, var, help, 0, 0, NULL }
+	{ name, arg, EDU_O_TEXT, EDU_OPT_VAR(const char *, var), help, 0, 0, NULL }
 #define EDU_OPT_FLAG(name, var, help) \
-	{ name, NULL, EDU_O_FLAG, var, help, 0, 0, NULL }
+	{ name, NULL, EDU_O_FLAG, EDU_OPT_VAR(int, var), help, 0, 0, NULL }
 #define EDU_OPT_LONG(name, var, arg, min, max, help) \
-	{ name, arg, EDU_O_LONG, var, help, min, max, NULL }
+	{ name, arg, EDU_O_LONG, EDU_OPT_VAR(long, var), help, min, max, NULL }
 #define EDU_OPT_DATE(name, var, help) \
-	{ name, "DATE", EDU_O_DATE, var, help, 0, 0, NULL }
+	{ name, "DATE", EDU_O_DATE, EDU_OPT_VAR(int, var), help, 0, 0, NULL }
 #define EDU_OPT_ENUM(name, var, arg, values, help) \
-	{ name, arg, EDU_O_ENUM, var, help, 0, 0, values }
+	{ name, arg, EDU_O_ENUM, EDU_OPT_VAR(const char *, var), help, 0, 0, values }
 #define EDU_OPT_FILTER(name, var, arg, help) \
-	{ name, arg, EDU_O_FILTER, var, help, 0, 0, NULL }
+	{ name, arg, EDU_O_FILTER, EDU_OPT_VAR(struct edu_filters, var), help, 0, 0, NULL }
 #define EDU_OPT_END { NULL, NULL, 0, NULL, NULL, 0, 0, NULL }
 
 /* The filters of a list verb, gathered by EDU_O_FILTER options. */
