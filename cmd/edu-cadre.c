@@ -239,10 +239,6 @@ static void add_functions(sqlite3 *db)
 
 /* ---- options ----------------------------------------------------------- */
 
-enum { OPT_UNIT = 0x200, OPT_CATEGORY, OPT_TITLE, OPT_STATUS, OPT_ASOF, OPT_POSITION,
-       OPT_RANK, OPT_KIND, OPT_UNTIL, OPT_STAGE, OPT_DOC, OPT_WITHIN, OPT_CYCLE,
-       OPT_BELOW, OPT_BY };
-
 static struct {
 	const char *unit, *category, *title, *status, *position, *rank, *kind,
 		*stage, *doc, *by;
@@ -250,113 +246,85 @@ static struct {
 	long within, cycle, below;
 } opt = { .asof = -1, .until = -1, .within = 12, .cycle = -1, .below = -1 };
 
-#define DOC_OPTION { "doc", OPT_DOC, "NUMBER", 0, "the number of the document that decided it", 0 }
-#define ASOF_OPTION(what) { "as-of", OPT_ASOF, "DATE", 0, what " on DATE (default: --on, today)", 0 }
-
-static const struct argp_option list_options[] = {
-	{ "unit", OPT_UNIT, "UNIT", 0, "staff of this unit (a school code or a department)", 0 },
-	{ "category", OPT_CATEGORY, "C", 0, "cadre, teacher or worker", 0 },
-	{ "title", OPT_TITLE, "TITLE", 0, "staff with this title", 0 },
-	{ "status", OPT_STATUS, "S", 0, "active, retired or left", 0 },
-	{ "as-of", OPT_ASOF, "DATE", 0, "the register as it stood on DATE", 0 },
-	{ 0 }
+static const struct edu_option list_opts[] = {
+	EDU_OPT_TEXT("unit", &opt.unit, "UNIT", "staff of this unit (a school code or a department)"),
+	EDU_OPT_TEXT("category", &opt.category, "C", "cadre, teacher or worker"),
+	EDU_OPT_TEXT("title", &opt.title, "TITLE", "staff with this title"),
+	EDU_OPT_TEXT("status", &opt.status, "S", "active, retired or left"),
+	EDU_OPT_DATE("as-of", &opt.asof, "the register as it stood on DATE"),
+	EDU_OPT_END
 };
 
-static const struct argp_option appoint_options[] = {
-	{ "position", OPT_POSITION, "POSITION", 0, "the post (职务), e.g. 校长", 0 },
-	{ "rank", OPT_RANK, "RANK", 0, "the rank (职级) that goes with it", 0 },
-	DOC_OPTION,
-	{ 0 }
+static const struct edu_option appoint_opts[] = {
+	EDU_OPT_TEXT("position", &opt.position, "POSITION", "the post (职务), e.g. 校长"),
+	EDU_OPT_TEXT("rank", &opt.rank, "RANK", "the rank (职级) that goes with it"),
+	EDU_OPT_TEXT("doc", &opt.doc, "NUMBER", "the number of the document that decided it"),
+	EDU_OPT_END
 };
 
-static const struct argp_option dismiss_options[] = {
-	{ "position", OPT_POSITION, "POSITION", 0, "the post the person leaves", 0 },
-	DOC_OPTION,
-	{ 0 }
+static const struct edu_option dismiss_opts[] = {
+	EDU_OPT_TEXT("position", &opt.position, "POSITION", "the post the person leaves"),
+	EDU_OPT_TEXT("doc", &opt.doc, "NUMBER", "the number of the document that decided it"),
+	EDU_OPT_END
 };
 
-static const struct argp_option title_options[] = {
-	{ "title", OPT_TITLE, "TITLE", 0, "the title conferred, e.g. 一级教师", 0 },
-	DOC_OPTION,
-	{ 0 }
+static const struct edu_option title_opts[] = {
+	EDU_OPT_TEXT("title", &opt.title, "TITLE", "the title conferred, e.g. 一级教师"),
+	EDU_OPT_TEXT("doc", &opt.doc, "NUMBER", "the number of the document that decided it"),
+	EDU_OPT_END
 };
 
-static const struct argp_option reward_options[] = {
-	{ "kind", OPT_KIND, "KIND", 0, "the reward, e.g. 嘉奖, 记功, 优秀教师", 0 },
-	DOC_OPTION,
-	{ 0 }
+static const struct edu_option reward_opts[] = {
+	EDU_OPT_TEXT("kind", &opt.kind, "KIND", "the reward, e.g. 嘉奖, 记功, 优秀教师"),
+	EDU_OPT_TEXT("doc", &opt.doc, "NUMBER", "the number of the document that decided it"),
+	EDU_OPT_END
 };
 
-static const struct argp_option punish_options[] = {
-	{ "kind", OPT_KIND, "KIND", 0, "warning, demerit, major-demerit, demotion or dismissal", 0 },
-	{ "until", OPT_UNTIL, "DATE", 0, "the last day it is in effect (default: by its kind)", 0 },
-	DOC_OPTION,
-	{ 0 }
+static const struct edu_option punish_opts[] = {
+	EDU_OPT_TEXT("kind", &opt.kind, "KIND", "warning, demerit, major-demerit, demotion or dismissal"),
+	EDU_OPT_DATE("until", &opt.until, "the last day it is in effect (default: by its kind)"),
+	EDU_OPT_TEXT("doc", &opt.doc, "NUMBER", "the number of the document that decided it"),
+	EDU_OPT_END
 };
 
-static const struct argp_option party_options[] = {
-	{ "stage", OPT_STAGE, "STAGE", 0, "applicant, activist, candidate, probationary or member", 0 },
-	DOC_OPTION,
-	{ 0 }
+static const struct edu_option party_opts[] = {
+	EDU_OPT_TEXT("stage", &opt.stage, "STAGE", "applicant, activist, candidate, probationary or member"),
+	EDU_OPT_TEXT("doc", &opt.doc, "NUMBER", "the number of the document that decided it"),
+	EDU_OPT_END
 };
 
-static const struct argp_option doc_options[] = {
-	DOC_OPTION,
-	{ 0 }
+static const struct edu_option doc_opts[] = {
+	EDU_OPT_TEXT("doc", &opt.doc, "NUMBER", "the number of the document that decided it"),
+	EDU_OPT_END
 };
 
-static const struct argp_option retiring_options[] = {
-	{ "within", OPT_WITHIN, "MONTHS", 0, "retirements up to MONTHS months ahead (default 12)", 0 },
-	ASOF_OPTION("counted"),
-	{ 0 }
+static const struct edu_option retiring_opts[] = {
+	EDU_OPT_LONG("within", &opt.within, "MONTHS", 0, 1200, "retirements up to MONTHS months ahead (default 12)"),
+	EDU_OPT_DATE("as-of", &opt.asof, "counted" " on DATE (default: --on, today)"),
+	EDU_OPT_END
 };
 
-static const struct argp_option eligible_options[] = {
-	{ "title", OPT_TITLE, "TITLE", 0, "the title to be eligible for: 二级教师 ... 正高级教师", 0 },
-	ASOF_OPTION("eligible"),
-	{ 0 }
+static const struct edu_option eligible_opts[] = {
+	EDU_OPT_TEXT("title", &opt.title, "TITLE", "the title to be eligible for: 二级教师 ... 正高级教师"),
+	EDU_OPT_DATE("as-of", &opt.asof, "eligible" " on DATE (default: --on, today)"),
+	EDU_OPT_END
 };
 
-static const struct argp_option training_options[] = {
-	{ "cycle", OPT_CYCLE, "YEAR", 0, "the first year of the five-year cycle", 0 },
-	{ "below", OPT_BELOW, "HOURS", 0, "only teachers with fewer than HOURS hours", 0 },
-	{ 0 }
+static const struct edu_option training_opts[] = {
+	EDU_OPT_LONG("cycle", &opt.cycle, "YEAR", 1949, 9995, "the first year of the five-year cycle"),
+	EDU_OPT_LONG("below", &opt.below, "HOURS", 1, 100000, "only teachers with fewer than HOURS hours"),
+	EDU_OPT_END
 };
 
-static const struct argp_option party_due_options[] = {
-	ASOF_OPTION("due"),
-	{ 0 }
+static const struct edu_option party_due_opts[] = {
+	EDU_OPT_DATE("as-of", &opt.asof, "due" " on DATE (default: --on, today)"),
+	EDU_OPT_END
 };
 
-static const struct argp_option stats_options[] = {
-	{ "by", OPT_BY, "WHAT", 0, "age, title, sex, education, category (default) or unit", 0 },
-	{ 0 }
+static const struct edu_option stats_opts[] = {
+	EDU_OPT_TEXT("by", &opt.by, "WHAT", "age, title, sex, education, category (default) or unit"),
+	EDU_OPT_END
 };
-
-static error_t parse(int key, char *arg, struct argp_state *state)
-{
-	(void)state;
-	switch (key) {
-	case OPT_UNIT: opt.unit = arg; break;
-	case OPT_CATEGORY: opt.category = arg; break;
-	case OPT_TITLE: opt.title = arg; break;
-	case OPT_STATUS: opt.status = arg; break;
-	case OPT_ASOF: opt.asof = edu_arg_date("--as-of", arg); break;
-	case OPT_POSITION: opt.position = arg; break;
-	case OPT_RANK: opt.rank = arg; break;
-	case OPT_KIND: opt.kind = arg; break;
-	case OPT_UNTIL: opt.until = edu_arg_date("--until", arg); break;
-	case OPT_STAGE: opt.stage = arg; break;
-	case OPT_DOC: opt.doc = arg; break;
-	case OPT_WITHIN: opt.within = edu_arg_long("--within", arg, 0, 1200); break;
-	case OPT_CYCLE: opt.cycle = edu_arg_long("--cycle", arg, 1949, 9995); break;
-	case OPT_BELOW: opt.below = edu_arg_long("--below", arg, 1, 100000); break;
-	case OPT_BY: opt.by = arg; break;
-	default:
-		return ARGP_ERR_UNKNOWN;
-	}
-	return 0;
-}
 
 /* An enumerated option value as the table's English key (NULL for
 none): exit 64 when it is not one of them. */
@@ -1003,57 +971,68 @@ static int stats(struct edu_cmd *c)
 	"staff_no column on standard input; --on gives the day (default today).  " \
 	"All or nothing: one refusal writes nothing (exit 65)."
 static const struct edu_verb verbs[] = {
-	{ "import", "add staff from CSV (or update them with --upsert)", "[FILE...]",
-	  "Import staff from CSV files (none or '-': standard input).  Columns: "
+	{ .name = "import", .run = staff_import, .args_doc = "[FILE...]", .max_args = EDU_ANY,
+	  .roles = "personnel", .flags = W | EDU_V_IMPORT,
+	  .summary = "add staff from CSV (or update them with --upsert)",
+	  .doc = "Import staff from CSV files (none or '-': standard input).  Columns: "
 	  "staff_no, id_number, name, sex, birth_date, unit, category, position, rank, "
 	  "title, title_since, education, degree, party, party_since, hired_on, status; "
-	  "see edu-cadre(1).",
-	  NULL, NULL, 0, -1, "personnel", W | EDU_V_IMPORT, staff_import },
-	{ "list", "list staff (as they were on a day with --as-of)", "", NULL,
-	  list_options, parse, 0, 0, R, 0, staff_list },
-	{ "show", "show a person with the full history", "STAFF_NO", NULL,
-	  NULL, NULL, 1, 1, R, 0, show },
-	{ "appoint", "appoint to a post (任职)", "[STAFF_NO...]",
-	  EVENT_DOC("Appoint to a post, with a rank if given."),
-	  appoint_options, parse, 0, -1, "personnel", W, appoint },
-	{ "dismiss", "remove from a post (免职)", "[STAFF_NO...]",
-	  EVENT_DOC("Remove from the post held."),
-	  dismiss_options, parse, 0, -1, "personnel", W, dismiss },
-	{ "title", "confer a professional title (职称)", "[STAFF_NO...]",
-	  EVENT_DOC("Confer a title, held from --on."),
-	  title_options, parse, 0, -1, "personnel", W, title },
-	{ "reward", "record a reward (奖励)", "[STAFF_NO...]",
-	  EVENT_DOC("Record a reward."),
-	  reward_options, parse, 0, -1, "personnel", W, reward },
-	{ "punish", "record a punishment (处分)", "[STAFF_NO...]",
-	  EVENT_DOC("Record a punishment, in effect from --on to --until, by default "
+	  "see edu-cadre(1)." },
+	{ .name = "list", .run = staff_list, .roles = R, .opts = list_opts,
+	  .summary = "list staff (as they were on a day with --as-of)" },
+	{ .name = "show", .run = show, .args_doc = "STAFF_NO", .min_args = 1, .max_args = 1,
+	  .roles = R,
+	  .summary = "show a person with the full history" },
+	{ .name = "appoint", .run = appoint, .args_doc = "[STAFF_NO...]", .max_args = EDU_ANY,
+	  .roles = "personnel", .flags = W, .opts = appoint_opts,
+	  .summary = "appoint to a post (任职)",
+	  .doc = EVENT_DOC("Appoint to a post, with a rank if given.") },
+	{ .name = "dismiss", .run = dismiss, .args_doc = "[STAFF_NO...]", .max_args = EDU_ANY,
+	  .roles = "personnel", .flags = W, .opts = dismiss_opts,
+	  .summary = "remove from a post (免职)",
+	  .doc = EVENT_DOC("Remove from the post held.") },
+	{ .name = "title", .run = title, .args_doc = "[STAFF_NO...]", .max_args = EDU_ANY,
+	  .roles = "personnel", .flags = W, .opts = title_opts,
+	  .summary = "confer a professional title (职称)",
+	  .doc = EVENT_DOC("Confer a title, held from --on.") },
+	{ .name = "reward", .run = reward, .args_doc = "[STAFF_NO...]", .max_args = EDU_ANY,
+	  .roles = "personnel", .flags = W, .opts = reward_opts,
+	  .summary = "record a reward (奖励)",
+	  .doc = EVENT_DOC("Record a reward.") },
+	{ .name = "punish", .run = punish, .args_doc = "[STAFF_NO...]", .max_args = EDU_ANY,
+	  .roles = "personnel", .flags = W, .opts = punish_opts,
+	  .summary = "record a punishment (处分)",
+	  .doc = EVENT_DOC("Record a punishment, in effect from --on to --until, by default "
 		    "6, 12, 18 or 24 months by kind (settings cadre.punish.KIND); a "
-		    "dismissal is for good."),
-	  punish_options, parse, 0, -1, "personnel", W, punish },
-	{ "party", "record the next party stage (党员发展)", "[STAFF_NO...]",
-	  EVENT_DOC("Record the next stage: applicant, activist, candidate, "
+		    "dismissal is for good.") },
+	{ .name = "party", .run = party, .args_doc = "[STAFF_NO...]", .max_args = EDU_ANY,
+	  .roles = "personnel", .flags = W, .opts = party_opts,
+	  .summary = "record the next party stage (党员发展)",
+	  .doc = EVENT_DOC("Record the next stage: applicant, activist, candidate, "
 		    "probationary, member, in this order; a year as activist before "
-		    "candidate, a year probationary before member."),
-	  party_options, parse, 0, -1, "personnel", W, party },
-	{ "train import", "add training hours from CSV (staff_no,course,hours,date)", "[FILE]",
-	  "Import training: columns staff_no, course, hours and date.",
-	  NULL, NULL, 0, 1, "personnel", W | EDU_V_IMPORT, train_import },
-	{ "retire", "record a retirement", "[STAFF_NO...]",
-	  EVENT_DOC("Record a retirement."),
-	  doc_options, parse, 0, -1, "personnel", W, retire },
-	{ "leave", "record a departure", "[STAFF_NO...]",
-	  EVENT_DOC("Record that a person left."),
-	  doc_options, parse, 0, -1, "personnel", W, leave },
-	{ "retiring", "staff who reach the statutory retirement age soon", "", NULL,
-	  retiring_options, parse, 0, 0, R, 0, retiring },
-	{ "eligible", "teachers whose years in the title below make them eligible", "", NULL,
-	  eligible_options, parse, 0, 0, R, 0, eligible },
-	{ "training", "training hours per teacher in a five-year cycle", "", NULL,
-	  training_options, parse, 0, 0, R, 0, training_report },
-	{ "party-due", "activists and probationary members whose year is up", "", NULL,
-	  party_due_options, parse, 0, 0, R, 0, party_due },
-	{ "stats", "count the active staff by age, title, sex, education, category or unit",
-	  "", NULL, stats_options, parse, 0, 0, R, 0, stats },
+		    "candidate, a year probationary before member.") },
+	{ .name = "train import", .run = train_import, .args_doc = "[FILE]", .max_args = 1,
+	  .roles = "personnel", .flags = W | EDU_V_IMPORT,
+	  .summary = "add training hours from CSV (staff_no,course,hours,date)",
+	  .doc = "Import training: columns staff_no, course, hours and date." },
+	{ .name = "retire", .run = retire, .args_doc = "[STAFF_NO...]", .max_args = EDU_ANY,
+	  .roles = "personnel", .flags = W, .opts = doc_opts,
+	  .summary = "record a retirement",
+	  .doc = EVENT_DOC("Record a retirement.") },
+	{ .name = "leave", .run = leave, .args_doc = "[STAFF_NO...]", .max_args = EDU_ANY,
+	  .roles = "personnel", .flags = W, .opts = doc_opts,
+	  .summary = "record a departure",
+	  .doc = EVENT_DOC("Record that a person left.") },
+	{ .name = "retiring", .run = retiring, .roles = R, .opts = retiring_opts,
+	  .summary = "staff who reach the statutory retirement age soon" },
+	{ .name = "eligible", .run = eligible, .roles = R, .opts = eligible_opts,
+	  .summary = "teachers whose years in the title below make them eligible" },
+	{ .name = "training", .run = training_report, .roles = R, .opts = training_opts,
+	  .summary = "training hours per teacher in a five-year cycle" },
+	{ .name = "party-due", .run = party_due, .roles = R, .opts = party_due_opts,
+	  .summary = "activists and probationary members whose year is up" },
+	{ .name = "stats", .run = stats, .roles = R, .opts = stats_opts,
+	  .summary = "count the active staff by age, title, sex, education, category or unit" },
 	{ 0 }
 };
 
