@@ -257,97 +257,64 @@ static const struct edu_entity student = {
 
 /* ---- options ----------------------------------------------------------- */
 
-enum { OPT_SCHOOL = 0x200, OPT_GRADE, OPT_STATUS, OPT_DISABILITY, OPT_ASOF,
-       OPT_TO, OPT_REASON, OPT_YEAR, OPT_SEED, OPT_PLACEMENT, OPT_BY };
-
 static struct {
 	const char *school, *status, *to, *reason, *disability, *placement, *by;
 	long grade, year;
 	int disabled, asof;
-	uint64_t seed;
-	int seeded;
-} opt = { .asof = -1 };
+	long seed;		/* -1: none given */
+} opt = { .asof = -1, .seed = -1 };
 
-static const struct argp_option list_options[] = {
-	{ "school", OPT_SCHOOL, "CODE", 0, "students of this school", 0 },
-	{ "grade", OPT_GRADE, "G", 0, "students in this grade (1-12)", 0 },
-	{ "status", OPT_STATUS, "ST", 0, "enrolled, suspended, withdrawn or graduated", 0 },
-	{ "disability", OPT_DISABILITY, NULL, 0, "only students with a disability", 0 },
-	{ "as-of", OPT_ASOF, "DATE", 0, "as things stood at the end of that day", 0 },
-	{ 0 }
+static const struct edu_option list_opts[] = {
+	EDU_OPT_TEXT("school", &opt.school, "CODE", "students of this school"),
+	EDU_OPT_LONG("grade", &opt.grade, "G", 1, 12, "students in this grade (1-12)"),
+	EDU_OPT_TEXT("status", &opt.status, "ST", "enrolled, suspended, withdrawn or graduated"),
+	EDU_OPT_FLAG("disability", &opt.disabled, "only students with a disability"),
+	EDU_OPT_DATE("as-of", &opt.asof, "as things stood at the end of that day"),
+	EDU_OPT_END
 };
 
-static const struct argp_option show_options[] = {
-	{ "as-of", OPT_ASOF, "DATE", 0, "as things stood at the end of that day", 0 },
-	{ 0 }
+static const struct edu_option show_opts[] = {
+	EDU_OPT_DATE("as-of", &opt.asof, "as things stood at the end of that day"),
+	EDU_OPT_END
 };
 
-static const struct argp_option transfer_options[] = {
-	{ "to", OPT_TO, "CODE", 0, "the school the students move to", 0 },
-	{ "reason", OPT_REASON, "TEXT", 0, "why (kept with the event)", 0 },
-	{ 0 }
+static const struct edu_option transfer_opts[] = {
+	EDU_OPT_TEXT("to", &opt.to, "CODE", "the school the students move to"),
+	EDU_OPT_TEXT("reason", &opt.reason, "TEXT", "why (kept with the event)"),
+	EDU_OPT_END
 };
 
-static const struct argp_option reason_options[] = {
-	{ "reason", OPT_REASON, "TEXT", 0, "why (required; kept with the event)", 0 },
-	{ 0 }
+static const struct edu_option reason_opts[] = {
+	EDU_OPT_TEXT("reason", &opt.reason, "TEXT", "why (required; kept with the event)"),
+	EDU_OPT_END
 };
 
-static const struct argp_option promote_options[] = {
-	{ "year", OPT_YEAR, "Y", 0, "the school year that ends (the calendar year of its summer)", 0 },
-	{ 0 }
+static const struct edu_option promote_opts[] = {
+	EDU_OPT_LONG("year", &opt.year, "Y", 1949, 9999, "the school year that ends (the calendar year of its summer)"),
+	EDU_OPT_END
 };
 
-static const struct argp_option assign_options[] = {
-	{ "year", OPT_YEAR, "Y", 0, "the year of entry (school starts Y-09-01)", 0 },
-	{ "seed", OPT_SEED, "N", 0, "the lottery's seed: the same seed gives the same draw", 0 },
-	{ 0 }
+static const struct edu_option assign_opts[] = {
+	EDU_OPT_LONG("year", &opt.year, "Y", 1949, 9999, "the year of entry (school starts Y-09-01)"),
+	EDU_OPT_LONG("seed", &opt.seed, "N", 0, INT64_MAX, "the lottery's seed: the same seed gives the same draw"),
+	EDU_OPT_END
 };
 
-static const struct argp_option placement_options[] = {
-	{ "disability", OPT_DISABILITY, "D", 0, "visual, hearing, speech, physical, intellectual, mental or multiple", 0 },
-	{ "placement", OPT_PLACEMENT, "P", 0, "regular-class, special-class, special-school or home-delivery", 0 },
-	{ 0 }
+static const struct edu_option placement_opts[] = {
+	EDU_OPT_TEXT("disability", &opt.disability, "D", "visual, hearing, speech, physical, intellectual, mental or multiple"),
+	EDU_OPT_TEXT("placement", &opt.placement, "P", "regular-class, special-class, special-school or home-delivery"),
+	EDU_OPT_END
 };
 
-static const struct argp_option report_options[] = {
-	{ "year", OPT_YEAR, "Y", 0, "as things stood on 31 December of Y", 0 },
-	{ 0 }
+static const struct edu_option report_opts[] = {
+	EDU_OPT_LONG("year", &opt.year, "Y", 1949, 9999, "as things stood on 31 December of Y"),
+	EDU_OPT_END
 };
 
-static const struct argp_option stats_options[] = {
-	{ "by", OPT_BY, "WHAT", 0, "school (default), grade, sex, status, disability or ethnicity", 0 },
-	{ 0 }
+static const struct edu_option stats_opts[] = {
+	EDU_OPT_TEXT("by", &opt.by, "WHAT", "school (default), grade, sex, status, disability or ethnicity"),
+	EDU_OPT_END
 };
-
-static error_t parse(int key, char *arg, struct argp_state *state)
-{
-	(void)state;
-	switch (key) {
-	case OPT_SCHOOL: opt.school = arg; break;
-	case OPT_GRADE: opt.grade = edu_arg_long("--grade", arg, 1, 12); break;
-	case OPT_STATUS: opt.status = arg; break;
-	case OPT_DISABILITY:
-		if (arg)
-			opt.disability = arg;
-		else
-			opt.disabled = 1;
-		break;
-	case OPT_ASOF: opt.asof = edu_arg_date("--as-of", arg); break;
-	case OPT_TO: opt.to = arg; break;
-	case OPT_REASON: opt.reason = arg; break;
-	case OPT_YEAR: opt.year = edu_arg_long("--year", arg, 1949, 9999); break;
-	case OPT_SEED:
-		opt.seed = (uint64_t)edu_arg_long("--seed", arg, 0, INT64_MAX);
-		opt.seeded = 1;
-		break;
-	case OPT_PLACEMENT: opt.placement = arg; break;
-	case OPT_BY: opt.by = arg; break;
-	default:
-		return ARGP_ERR_UNKNOWN;
-	}
-	return 0;
-}
 
 /* An option's value checked as a column's values are: exit 64. */
 static const char *enum_arg(const char *option, const struct edu_enum *e,
@@ -1068,7 +1035,7 @@ static long draw(struct edu_cmd *c, struct applicant *a, size_t na,
 	}
 	sqlite3_finalize(old);
 	intake_load(c->db, &in);
-	*assigned = edu_place(order, na, in.z, in.nz, in.s, in.ns, opt.seed);
+	*assigned = edu_place(order, na, in.z, in.nz, in.s, in.ns, (uint64_t)opt.seed);
 
 	struct edu_writer *w = edu_writer_new(c->db, &student);
 	for (size_t i = 0; i < na; i++) {
@@ -1106,8 +1073,8 @@ static int assign(struct edu_cmd *c)
 	edu_need(opt.year ? &opt.year : NULL, "--year");
 	if (c->argc > 1)
 		edu_die(EDU_EUSAGE, "give one file of applicants");
-	if (!opt.seeded)
-		opt.seed = edu_lottery_seed();
+	if (opt.seed < 0)
+		opt.seed = (long)edu_lottery_seed();
 	if (read_applicants(c, &a, &na) < 0) {
 		edu_warn("nothing written");
 		return EDU_EDATA;
@@ -1151,44 +1118,58 @@ static int assign(struct edu_cmd *c)
 	"reason, and nothing is written (exit 65)."
 
 static const struct edu_verb verbs[] = {
-	{ "import", "add students from CSV (or update them with --upsert)", "[FILE...]",
-	  "Import students from CSV files (none or '-': standard input).  Columns: "
+	{ .name = "import", .run = student_import, .args_doc = "[FILE...]", .max_args = EDU_ANY,
+	  .roles = "registrar", .flags = W | EDU_V_IMPORT,
+	  .summary = "add students from CSV (or update them with --upsert)",
+	  .doc = "Import students from CSV files (none or '-': standard input).  Columns: "
 	  "student_no, id_type, id_number, name, sex, birth_date, ethnicity, school_code, "
 	  "grade, class, entry_date, status, major, disability, placement, zone, address, "
-	  "guardian, phone; see edu-enroll(1) and edu-csv(5).",
-	  NULL, NULL, 0, -1, "registrar", W | EDU_V_IMPORT, student_import },
-	{ "list", "list students", "", NULL,
-	  list_options, parse, 0, 0, NULL, 0, student_list },
-	{ "show", "show a student and the history of changes", "STUDENT", NULL,
-	  show_options, parse, 1, 1, NULL, 0, student_show },
-	{ "transfer", "move students to another school (转学)", KEYS,
-	  KEYS_DOC("Transfer"), transfer_options, parse, 0, -1, "registrar", W, transfer },
-	{ "suspend", "suspend students' schooling (休学)", KEYS,
-	  KEYS_DOC("Suspend"), reason_options, parse, 0, -1, "registrar", W, suspend },
-	{ "resume", "bring suspended students back (复学)", KEYS,
-	  KEYS_DOC("Resume"), NULL, NULL, 0, -1, "registrar", W, resume },
-	{ "withdraw", "record that students left school (退学)", KEYS,
-	  KEYS_DOC("Withdraw"), reason_options, parse, 0, -1, "registrar", W, withdraw },
-	{ "graduate", "graduate students in the last grade of a stage (毕业)", KEYS,
-	  KEYS_DOC("Graduate"), NULL, NULL, 0, -1, "registrar", W, graduate },
-	{ "promote", "move every enrolled student up a grade at the end of a school year", "",
-	  "Every enrolled student moves up one grade, except those in grade 6, 9 or "
+	  "guardian, phone; see edu-enroll(1) and edu-csv(5)." },
+	{ .name = "list", .run = student_list, .opts = list_opts,
+	  .summary = "list students" },
+	{ .name = "show", .run = student_show, .args_doc = "STUDENT", .min_args = 1, .max_args = 1,
+	  .opts = show_opts,
+	  .summary = "show a student and the history of changes" },
+	{ .name = "transfer", .run = transfer, .args_doc = KEYS, .max_args = EDU_ANY,
+	  .roles = "registrar", .flags = W, .opts = transfer_opts,
+	  .summary = "move students to another school (转学)",
+	  .doc = KEYS_DOC("Transfer") },
+	{ .name = "suspend", .run = suspend, .args_doc = KEYS, .max_args = EDU_ANY,
+	  .roles = "registrar", .flags = W, .opts = reason_opts,
+	  .summary = "suspend students' schooling (休学)",
+	  .doc = KEYS_DOC("Suspend") },
+	{ .name = "resume", .run = resume, .args_doc = KEYS, .max_args = EDU_ANY,
+	  .roles = "registrar", .flags = W,
+	  .summary = "bring suspended students back (复学)",
+	  .doc = KEYS_DOC("Resume") },
+	{ .name = "withdraw", .run = withdraw, .args_doc = KEYS, .max_args = EDU_ANY,
+	  .roles = "registrar", .flags = W, .opts = reason_opts,
+	  .summary = "record that students left school (退学)",
+	  .doc = KEYS_DOC("Withdraw") },
+	{ .name = "graduate", .run = graduate, .args_doc = KEYS, .max_args = EDU_ANY,
+	  .roles = "registrar", .flags = W,
+	  .summary = "graduate students in the last grade of a stage (毕业)",
+	  .doc = KEYS_DOC("Graduate") },
+	{ .name = "promote", .run = promote, .roles = "registrar", .flags = W, .opts = promote_opts,
+	  .summary = "move every enrolled student up a grade at the end of a school year",
+	  .doc = "Every enrolled student moves up one grade, except those in grade 6, 9 or "
 	  "12, who are left for graduate.  A student is promoted once per --year: "
-	  "running it again changes nothing.",
-	  promote_options, parse, 0, 0, "registrar", W, promote },
-	{ "assign", "nearby primary enrolment (就近入学): draw and assign applicants", "[FILE]",
-	  "Read applicants (id_number, name, sex, birth_date, zone, tier) and give each "
+	  "running it again changes nothing." },
+	{ .name = "assign", .run = assign, .args_doc = "[FILE]", .max_args = 1,
+	  .roles = "registrar", .flags = W, .opts = assign_opts,
+	  .summary = "nearby primary enrolment (就近入学): draw and assign applicants",
+	  .doc = "Read applicants (id_number, name, sex, birth_date, zone, tier) and give each "
 	  "a school of their zone: by tier, then by a lottery drawn from --seed; each "
 	  "goes to the zone's rank-1 school while it has entry_seats, else the next "
 	  "rank.  Assigned children become grade-1 students.  Exit 1 when a child is "
-	  "left without a school.",
-	  assign_options, parse, 0, 1, "registrar", W, assign },
-	{ "placement", "record a disabled child's category and placement", "STUDENT", NULL,
-	  placement_options, parse, 1, 1, "registrar", W, placement },
-	{ "disability-report", "disabled students by category and placement", "", NULL,
-	  report_options, parse, 0, 0, NULL, 0, disability_report },
-	{ "stats", "count enrolled students", "", NULL,
-	  stats_options, parse, 0, 0, NULL, 0, stats },
+	  "left without a school." },
+	{ .name = "placement", .run = placement, .args_doc = "STUDENT", .min_args = 1,
+	  .max_args = 1, .roles = "registrar", .flags = W, .opts = placement_opts,
+	  .summary = "record a disabled child's category and placement" },
+	{ .name = "disability-report", .run = disability_report, .opts = report_opts,
+	  .summary = "disabled students by category and placement" },
+	{ .name = "stats", .run = stats, .opts = stats_opts,
+	  .summary = "count enrolled students" },
 	{ 0 }
 };
 
