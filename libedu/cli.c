@@ -230,6 +230,9 @@ int edu_main(const struct edu_tool *t, int argc, char **argv)
 {
 	int used, status;
 
+	/* Installed setgid: the group's rights are for the installed database
+	 * alone (priv.c), put aside before anything else happens. */
+	edu_priv_init();
 	/* Only what the tools use: character classes and messages.  All
 	 * categories cost a dozen files opened by every command. */
 	setlocale(LC_CTYPE, "");
