@@ -95,6 +95,12 @@ static void check(const char *path, int the_db)
 			: "'%s' exists already", path);
 	if (errno != ENOENT)
 		edu_die(EDU_ECANTCREAT, "cannot create '%s':", path);
+	/* With the rights the file will be made with (init's may be the
+	 * group's, for the installed database). */
+	char *d = edu_strdup(path);
+	if (faccessat(AT_FDCWD, dirname(d), W_OK | X_OK, AT_EACCESS) < 0)
+		edu_die(EDU_ECANTCREAT, "cannot create '%s':", path);
+	free(d);
 }
 
 void edu_outfile_check(const char *path)

@@ -52,6 +52,7 @@ t_eq "... no row went in" "$(schools)" "$n0"
 t_exit 1 "--dry-run --reject: the rows are checked (exit 1)" edu-school -n import --reject dry.csv bad.csv
 t_exit 1 "... but no reject file is made" test -e dry.csv
 t_exit 73 "... a dry run refuses what a run would" edu-school -n import --reject old.csv bad.csv
+t_exit 73 "... in a directory that is not there too" edu-school -n import --reject no/such/dir.csv bad.csv
 t_eq "... no row went in" "$(schools)" "$n0"
 
 t_exit 1 "--reject takes the good rows" edu-school import --reject rej.csv bad.csv
