@@ -4,6 +4,9 @@
 #   make check      every test (SANITIZE=1: with ASan and UBSan)
 #   make demo       build and run the main job on a sample database
 #   make install    PREFIX, DESTDIR, BINDIR, MANDIR; SETGID=GROUP
+#                   SYSTEM_DB: the installed database (an absolute path,
+#                   compiled in): the one file a setgid tool opens with
+#                   the group's rights, and its default without --db
 #   make bench      benchmarks against baselines in the same run
 #   make fuzz       libFuzzer targets, FUZZ_TIME seconds each
 #   make stress     crash, concurrency, hostile input, access (under 15 min)
@@ -14,6 +17,7 @@ PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
 SETGID  ?=
+SYSTEM_DB ?= /var/lib/edu/edu.db
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 WERROR  ?=
@@ -40,12 +44,25 @@ BINS     = $(TOOLS:%=$(B)/bin/%)
 UNIT     = $(patsubst tests/unit/%.c,$(B)/unit/%.t,$(wildcard tests/unit/test-*.c))
 MANS     = $(wildcard man/*.[157])
 
-.PHONY: all check demo install uninstall clean bench fuzz stress memcheck deps have-deps lint-man
+.PHONY: FORCE all check demo install uninstall clean bench fuzz stress memcheck deps have-deps lint-man
 all: $(BINS)
 
 $(B)/libedu/%.o: libedu/%.c libedu/edu.h
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The installed database's path goes into priv.o alone; $(B)/SYSTEM_DB
+# changes only with the value, so a new value rebuilds that one file.
+ifneq ($(filter-out /%,$(SYSTEM_DB))$(findstring ',$(SYSTEM_DB))$(findstring ",$(SYSTEM_DB)),)
+$(error SYSTEM_DB must be an absolute path without quotes)
+endif
+FORCE:
+$(B)/SYSTEM_DB: FORCE
+	@mkdir -p $(@D)
+	@echo '$(SYSTEM_DB)' | cmp -s - $@ || echo '$(SYSTEM_DB)' >$@
+
+$(B)/libedu/priv.o: $(B)/SYSTEM_DB
+$(B)/libedu/priv.o: ALL_CFLAGS += -DEDU_SYSTEM_DB='"$(SYSTEM_DB)"'
 
 # The migrations, compiled into the library as C strings, in file order.
 $(B)/libedu/schema.c: $(MIGRATIONS) Makefile

@@ -461,7 +461,7 @@ static long issue_eligible(struct issuer *is, long *valid, long *revoked)
 /* A refusal: to the --reject file when there is one, else on stderr. */
 struct refusals {
 	struct edu_out *out;
-	FILE *f;
+	struct edu_reject *rj;
 	long n;
 };
 
@@ -647,11 +647,9 @@ static int issue(struct edu_cmd *c)
 	if (!opt.eligible && !teacher &&
 	    edu_keys_read(&k, c->argc, c->argv, "student_no", "学籍号") < 0)
 		return EDU_EDATA;
-	if (edu_import_opt.reject) {
-		if (!(r.f = fopen(edu_import_opt.reject, "w")))
-			edu_die(EDU_ECANTCREAT, "cannot create '%s':", edu_import_opt.reject);
+	if ((r.rj = edu_reject_open(edu_import_opt.reject))) {
 		const char *cols[] = { teacher ? "id_number" : "student_no", "error" };
-		r.out = edu_out_new_fmt(r.f, EDU_FMT_CSV, 0, 2, cols);
+		r.out = edu_out_new_fmt(edu_reject_file(r.rj), EDU_FMT_CSV, 0, 2, cols);
 	}
 	char day[11];
 	batch = opt.batch ? edu_strdup(opt.batch)
@@ -672,13 +670,10 @@ static int issue(struct edu_cmd *c)
 		issue_named(&is, &k, &r, &valid, &revoked);
 	edu_keys_free(&k);
 
-	if (r.out) {
-		edu_out_end(r.out);
-		if (fclose(r.f))
-			edu_die(EDU_EIO, "cannot write '%s':", edu_import_opt.reject);
-	}
+	edu_out_end(r.out);
 	if (bad_input || (r.n && !r.out)) {
 		edu_rollback(c->db);
+		edu_reject_close(r.rj, 0);
 		issuer_end(&is, 0);
 		free(batch);
 		edu_warn("nothing issued (%ld refused)", r.n);
@@ -690,7 +685,10 @@ static int issue(struct edu_cmd *c)
 				    is.issued, valid, revoked, r.n);
 	edu_run_finish(c->db, &run, counts, status);
 	free(counts);
+	/* The refusals are safe before the certificates commit. */
+	edu_reject_flush(r.rj);
 	edu_finish(c->db);
+	edu_reject_close(r.rj, 1);
 	long issued = is.issued;
 	issuer_end(&is, 1);
 	free(batch);

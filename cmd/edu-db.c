@@ -76,29 +76,30 @@ static int db_check(struct edu_cmd *c)
 	return bad ? EDU_NO : 0;
 }
 
+/* The copy is made in memory and written out through the descriptor of
+ * a file made for it (outfile.c): nothing else is ever written, and a
+ * killed backup leaves no file under the name. */
 static int db_backup(struct edu_cmd *c)
 {
 	const char *to = c->argv[0];
-	sqlite3 *dst;
-	int fd, rc;
+	struct edu_outfile o;
+	sqlite3 *mem;
+	sqlite3_int64 n, limit = (sqlite3_int64)1 << 46;
+	unsigned char *img;
+	int rc;
 
-	fd = open(to, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0660);
-	if (fd < 0)
-		edu_die(EDU_ECANTCREAT, errno == EEXIST ? "'%s' exists already"
-			: "cannot create '%s':", to);
-	fchmod(fd, 0660);
-	close(fd);
-	if (sqlite3_open_v2(to, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-		unlink(to);
-		edu_die(EDU_ECANTCREAT, "cannot create '%s': %s", to, sqlite3_errmsg(dst));
-	}
+	/* 0600: it holds every register; its owner shares it or not. */
+	edu_outfile_open(&o, to, 0600, 0);
+	if (sqlite3_open_v2("file:edu-backup?vfs=memdb", &mem, SQLITE_OPEN_READWRITE |
+			    SQLITE_OPEN_CREATE | SQLITE_OPEN_URI, NULL) != SQLITE_OK)
+		edu_die(EDU_ESOFTWARE, "cannot back up: %s", sqlite3_errmsg(mem));
+	/* memdb stops at 1 GiB unless told otherwise. */
+	sqlite3_file_control(mem, "main", SQLITE_FCNTL_SIZE_LIMIT, &limit);
 	/* The online backup API copies one consistent snapshot while other
 	 * processes go on writing. */
-	sqlite3_backup *b = sqlite3_backup_init(dst, "main", c->db, "main");
-	if (!b) {
-		unlink(to);
-		edu_die(EDU_ECANTCREAT, "cannot back up to '%s': %s", to, sqlite3_errmsg(dst));
-	}
+	sqlite3_backup *b = sqlite3_backup_init(mem, "main", c->db, "main");
+	if (!b)
+		edu_die(EDU_ESOFTWARE, "cannot back up: %s", sqlite3_errmsg(mem));
 	for (int tries = 0;; tries++) {
 		rc = sqlite3_backup_step(b, -1);
 		if (rc == SQLITE_DONE)
@@ -108,14 +109,17 @@ static int db_backup(struct edu_cmd *c)
 			continue;
 		}
 		sqlite3_backup_finish(b);
-		sqlite3_close(dst);
-		unlink(to);
-		edu_die(rc == SQLITE_BUSY || rc == SQLITE_LOCKED ? EDU_ETEMPFAIL : EDU_EIO,
+		edu_die(rc == SQLITE_BUSY || rc == SQLITE_LOCKED ? EDU_ETEMPFAIL :
+			rc == SQLITE_NOMEM || rc == SQLITE_FULL ? EDU_EIO : EDU_ESOFTWARE,
 			"cannot back up to '%s': %s", to, sqlite3_errstr(rc));
 	}
 	sqlite3_backup_finish(b);
-	if (sqlite3_close(dst) != SQLITE_OK)
-		edu_die(EDU_EIO, "cannot close '%s'", to);
+	if (!(img = sqlite3_serialize(mem, "main", &n, SQLITE_SERIALIZE_NOCOPY)))
+		edu_die(EDU_ESOFTWARE, "cannot back up to '%s': no copy in memory", to);
+	edu_outfile_write(&o, img, (size_t)n);
+	edu_outfile_commit(&o);
+	edu_outfile_close(&o);
+	sqlite3_close(mem);
 	if (!edu_opt.quiet)
 		edu_warn("backed up to '%s'", to);
 	return 0;

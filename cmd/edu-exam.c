@@ -153,6 +153,7 @@ struct importer {
 	int nf;			/* fields of the header */
 	char **head;		/* the header as given */
 	long inserted, updated, unchanged, errors;
+	struct edu_reject *rj;
 	FILE *reject_f;
 	struct edu_out *reject;
 	/* per import: maps of the header */
@@ -270,8 +271,8 @@ static int run_import(struct importer *im, int nfiles, char **files)
 		nfiles = 1;
 		files = stdin_only;
 	}
-	if (edu_import_opt.reject && !(im->reject_f = fopen(edu_import_opt.reject, "w")))
-		edu_die(EDU_ECANTCREAT, "cannot create '%s':", edu_import_opt.reject);
+	im->rj = edu_reject_open(edu_import_opt.reject);
+	im->reject_f = edu_reject_file(im->rj);
 	edu_begin(im->db);
 	for (int i = 0; i < nfiles && !status; i++)
 		status = import_file(im, files[i]);
@@ -286,18 +287,18 @@ static int run_import(struct importer *im, int nfiles, char **files)
 			edu_warn("nothing written");
 		status = status ? status : EDU_EDATA;
 	} else {
+		edu_out_end(im->reject);
+		im->reject = NULL;
+		/* The rejected rows are safe before the rest commits. */
+		edu_reject_flush(im->rj);
 		edu_finish(im->db);
 		if (!edu_opt.quiet)
 			edu_warn("%s: %ld inserted, %ld updated, %ld unchanged, %ld rejected",
 				 im->what, im->inserted, im->updated, im->unchanged, im->errors);
 		status = im->errors ? EDU_NO : 0;
 	}
-	if (im->reject_f) {
-		if (im->reject)
-			edu_out_end(im->reject);
-		if (fclose(im->reject_f) != 0)
-			edu_die(EDU_EIO, "cannot write '%s':", edu_import_opt.reject);
-	}
+	edu_out_end(im->reject);
+	edu_reject_close(im->rj, status == 0 || status == EDU_NO);
 	return status;
 }
 
@@ -1204,19 +1205,19 @@ static int enroll(struct edu_cmd *c)
 	char day[11], why[EDU_ERR_MAX], y[8];
 	struct edu_run run;
 	long done = 0, refused = 0;
-	FILE *rf = NULL;
+	struct edu_reject *rj;
+	FILE *rf;
 	struct edu_out *ro = NULL;
 
 	need_year();
 	edu_date_str(edu_opt.on, day);
-	if (opt.reject && !(rf = fopen(opt.reject, "w")))
-		edu_die(EDU_ECANTCREAT, "cannot create '%s':", opt.reject);
+	rj = edu_reject_open(opt.reject);
+	rf = edu_reject_file(rj);
 	edu_run_start(&run);
 	edu_begin(c->db);
 	if (!admitted_year(c->db)) {
 		edu_rollback(c->db);
-		if (rf)
-			fclose(rf);
+		edu_reject_close(rj, 0);
 		return EDU_NO;
 	}
 	sqlite3_stmt *st = edu_prepare(c->db,
@@ -1268,12 +1269,7 @@ static int enroll(struct edu_cmd *c)
 	}
 	sqlite3_finalize(st);
 	sqlite3_finalize(mark);
-	if (rf) {
-		if (ro)
-			edu_out_end(ro);
-		if (fclose(rf) != 0)
-			edu_die(EDU_EIO, "cannot write '%s':", opt.reject);
-	}
+	edu_out_end(ro);
 	if (refused && !rf) {
 		edu_rollback(c->db);
 		edu_warn("nothing written (%ld refused)", refused);
@@ -1293,7 +1289,10 @@ static int enroll(struct edu_cmd *c)
 	char *counts = edu_asprintf("enrolled=%ld refused=%ld", done, refused);
 	edu_run_finish(c->db, &run, counts, refused ? EDU_NO : 0);
 	free(counts);
+	/* The refused candidates are safe before the rest commits. */
+	edu_reject_flush(rj);
 	edu_finish(c->db);
+	edu_reject_close(rj, 1);
 	if (!edu_opt.quiet)
 		edu_warn("%ld enrolled, %ld refused", done, refused);
 	return refused ? EDU_NO : 0;

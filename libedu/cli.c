@@ -298,6 +298,9 @@ int edu_main(const struct edu_tool *t, int argc, char **argv)
 {
 	int used, status;
 
+	/* Installed setgid: the group's rights are for the installed database
+	 * alone (priv.c), put aside before anything else happens. */
+	edu_priv_init();
 	/* Only what the tools use: character classes and messages.  All
 	 * categories cost a dozen files opened by every command. */
 	setlocale(LC_CTYPE, "");
@@ -391,7 +394,7 @@ const char *edu_db_path(void)
 		return edu_opt.db;
 	/* secure_getenv: a setgid install ignores the environment. */
 	p = secure_getenv("EDU_DB");
-	return p && *p ? p : EDU_DB_DEFAULT;
+	return p && *p ? p : edu_db_default();
 }
 
 void edu_need(const void *value, const char *option)

@@ -60,6 +60,10 @@ sqlite3 *edu_db_open(const char *path, int write, int anyversion)
 {
 	struct stat sb;
 	sqlite3 *db;
+	int one = 1;
+	/* The group's rights, when setgid, for the installed database only;
+	 * not following a link there. */
+	int installed = edu_priv_open_db(path);
 
 	if (stat(path, &sb) < 0) {
 		if (errno == ENOENT)
@@ -70,13 +74,18 @@ sqlite3 *edu_db_open(const char *path, int write, int anyversion)
 	if (S_ISDIR(sb.st_mode))
 		edu_die(EDU_ENOINPUT, "cannot open database '%s': it is a directory", path);
 	/* Serialised: a bulk import uses the connection from two threads. */
-	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX |
+			    (installed ? SQLITE_OPEN_NOFOLLOW : 0), NULL) != SQLITE_OK) {
 		int e = errno;
 		if (e == EACCES || access(path, R_OK) < 0)
 			edu_die(EDU_ENOPERM, "cannot open database '%s': permission denied", path);
 		edu_die(EDU_ENOINPUT, "cannot open database '%s': %s", path,
 			db ? sqlite3_errmsg(db) : "out of memory");
 	}
+	/* The installed database's -wal and -shm stay, its owner's (priv.c):
+	 * a tool that gave the group's rights up could not remove them. */
+	if (installed)
+		sqlite3_file_control(db, "main", SQLITE_FCNTL_PERSIST_WAL, &one);
 	pragmas(db);
 	int appid = application_id(db);
 	if (appid < 0) {
@@ -96,6 +105,9 @@ sqlite3 *edu_db_open(const char *path, int write, int anyversion)
 		edu_die(EDU_ECONFIG, "database '%s' has schema version %d, newer than this tool's %d: install the newer tools",
 			path, v, edu_nmigrations);
 	}
+	/* Open, its -wal and -shm too (read above): nothing else is opened
+	 * with the group's rights. */
+	edu_priv_drop();
 	return db;
 }
 
@@ -142,51 +154,23 @@ int edu_db_migrate(sqlite3 *db)
 	return n;
 }
 
-static void unlink_db(const char *path)
-{
-	char *p;
-
-	unlink(path);
-	p = edu_asprintf("%s-wal", path);
-	unlink(p);
-	free(p);
-	p = edu_asprintf("%s-shm", path);
-	unlink(p);
-	free(p);
-}
-
-static const char *created;	/* removed if init does not finish */
-
-static void remove_created(void)
-{
-	if (created)
-		unlink_db(created);
-}
-
+/* A new database is made in memory and written out whole: its path
+ * holds nothing or a complete database, also when init is killed. */
 int edu_db_create(const char *path, const char *user)
 {
+	struct edu_outfile o;
 	sqlite3 *db;
+	sqlite3_int64 n;
+	unsigned char *img;
 	char sql[64];
-	int fd;
+	int installed = edu_priv_open_db(path);
 
-	fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0660);
-	if (fd < 0) {
-		if (errno == EEXIST)
-			edu_die(EDU_ECANTCREAT, "'%s' exists already: init makes a new database only", path);
-		edu_die(EDU_ECANTCREAT, "cannot create '%s':", path);
-	}
 	/* 0660 whatever the umask: the group shares the registers. */
-	if (fchmod(fd, 0660) < 0) {
-		close(fd);
-		unlink(path);
-		edu_die(EDU_ECANTCREAT, "cannot set the mode of '%s':", path);
-	}
-	close(fd);
-	created = path;
-	atexit(remove_created);
-	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
-		edu_die(EDU_ECANTCREAT, "cannot create '%s': %s", path, sqlite3_errmsg(db));
-	pragmas(db);
+	edu_outfile_open(&o, path, 0660, 1);
+	if (sqlite3_open_v2("file:edu-init?vfs=memdb", &db, SQLITE_OPEN_READWRITE |
+			    SQLITE_OPEN_CREATE | SQLITE_OPEN_URI, NULL) != SQLITE_OK)
+		edu_die(EDU_ESOFTWARE, "cannot make a database in memory: %s", sqlite3_errmsg(db));
+	sqlite3_exec(db, "PRAGMA foreign_keys=ON", NULL, NULL, NULL);
 	snprintf(sql, sizeof sql, "PRAGMA application_id=%d", EDU_APPLICATION_ID);
 	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
 		edu_die_db(db, "cannot create the database");
@@ -203,8 +187,19 @@ int edu_db_create(const char *path, const char *user)
 	edu_buf_free(&b);
 	free(change);
 	edu_commit(db);
-	if (sqlite3_close(db) != SQLITE_OK)
-		edu_die_db(db, "cannot close the new database");
-	created = NULL;
+	if (!(img = sqlite3_serialize(db, "main", &n, SQLITE_SERIALIZE_NOCOPY)) || n < 100)
+		edu_die(EDU_ESOFTWARE, "cannot read the new database back from memory");
+	/* Bytes 18 and 19 of the header: WAL from the first open on, so no
+	 * tool ever switches it (which takes a -journal). */
+	img[18] = img[19] = 2;
+	edu_outfile_write(&o, img, (size_t)n);
+	sqlite3_close(db);
+	edu_outfile_commit(&o);
+	edu_outfile_close(&o);
+	/* The installed database's -wal and -shm are made now, by its owner,
+	 * and kept (priv.c). */
+	if (installed)
+		edu_db_close(edu_db_open(path, 1, 0));
+	edu_priv_drop();
 	return 0;
 }

@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <sys/types.h>
 #include <sqlite3.h>
 
 /* ---- err.c: errors, exit status, memory ------------------------------ */
@@ -270,6 +271,71 @@ void edu_db_close(sqlite3 *db);
 int edu_db_user_version(sqlite3 *db);
 /* Apply the migrations after the file's version; returns how many. */
 int edu_db_migrate(sqlite3 *db);
+
+/* ---- priv.c: the setgid group's rights (DESIGN 7, 11) --------------- */
+
+/* The installed database, compiled in (make SYSTEM_DB=...). */
+const char *edu_system_db(void);
+/* First thing in a tool: a setgid process puts the group's rights aside
+ * (effective gid = real gid; the saved one kept for the database). */
+void edu_priv_init(void);
+/* Was the process started setgid (a group other than the user's)? */
+int edu_priv_setgid(void);
+/* The database when no --db is given: EDU_SYSTEM_DB when setgid, else
+ * ./edu.db ($EDU_DB is read before, by edu_db_path). */
+const char *edu_db_default(void);
+/* Before opening the database at path: for the installed database the
+ * group's rights come back (after checking that its -wal, -shm and
+ * -journal are its owner's: exit 77) and 1 is returned; for any other
+ * path they are given up for good and 0 is returned. */
+int edu_priv_open_db(const char *path);
+/* Give the group's rights up for good (the database is open). */
+void edu_priv_drop(void);
+/* The database path given to the last open, or NULL. */
+const char *edu_priv_db(void);
+
+/* ---- outfile.c: the files the tools write (edu(7) SECURITY) --------- */
+
+/* A new file that appears under its name complete or not at all.  It is
+ * made with the caller's own rights in the target's directory, written
+ * only through fd, and linked under its name by edu_outfile_commit
+ * without replacing anything.  A name that exists (a link too) and the
+ * database's own paths (the file, -wal, -shm, -journal, also of the
+ * installed database) exit 73.  Until edu_outfile_close the file is
+ * removed when the process exits. */
+struct edu_outfile {
+	int fd;
+	char *path;
+	char *tmp;		/* its hidden name, or NULL: unnamed */
+	int linked;
+};
+/* The checks alone (a dry run): exit 73 when path may not be made. */
+void edu_outfile_check(const char *path);
+/* Make it with mode (whatever the umask): exit 73 when it cannot be.
+ * the_db: it is to be the database (edu_db_create), so not refused as
+ * one of its paths. */
+void edu_outfile_open(struct edu_outfile *o, const char *path, mode_t mode,
+		      int the_db);
+/* Write it all: exit 74 on an error. */
+void edu_outfile_write(struct edu_outfile *o, const void *p, size_t n);
+/* fsync and link under its name: exit 74 on a write error, 73 when the
+ * name was taken meanwhile. */
+void edu_outfile_commit(struct edu_outfile *o);
+/* Keep it (after commit) and close; or remove whatever was made. */
+void edu_outfile_close(struct edu_outfile *o);
+void edu_outfile_abort(struct edu_outfile *o);
+
+/* The file of --reject: NULL for a NULL path; with --dry-run checked but
+ * not made (its rows go nowhere).  Rows are written to
+ * edu_reject_file(); edu_reject_flush() before the commit writes them
+ * out and links the file in (exit 74, nothing committed, no file, when
+ * that fails); edu_reject_close() after the commit keeps it, or after a
+ * rollback (keep 0) removes it. */
+struct edu_reject;
+struct edu_reject *edu_reject_open(const char *path);
+FILE *edu_reject_file(struct edu_reject *r);
+void edu_reject_flush(struct edu_reject *r);
+void edu_reject_close(struct edu_reject *r, int keep);
 
 /* ---- access.c: users and roles (DESIGN 7) --------------------------- */
 

@@ -595,6 +595,7 @@ struct importer {
 	const struct edu_entity *e;
 	struct edu_writer *w;
 	struct edu_out *reject;
+	struct edu_reject *rj;
 	FILE *reject_f;
 	int *reject_cols;	/* the entity columns the reject file has */
 	int nreject;
@@ -1321,9 +1322,8 @@ int edu_import(sqlite3 *db, const struct edu_entity *e, int nfiles,
 		nfiles = 1;
 	}
 	im.files = files;
-	if (import_opt.reject &&
-	    !(im.reject_f = fopen(import_opt.reject, "w")))
-		edu_die(EDU_ECANTCREAT, "cannot create '%s':", import_opt.reject);
+	im.rj = edu_reject_open(import_opt.reject);
+	im.reject_f = edu_reject_file(im.rj);
 	struct edu_run run;
 	edu_run_start(&run);
 	edu_begin(db);
@@ -1354,6 +1354,8 @@ int edu_import(sqlite3 *db, const struct edu_entity *e, int nfiles,
 		edu_warn("... and %ld more errors", im.errors - MAX_SHOWN);
 	if (!status && im.errors && !im.reject_f)
 		status = EDU_EDATA;
+	edu_out_end(im.reject);
+	free(im.reject_cols);
 	if (status) {
 		edu_rollback(db);
 		if (im.errors)
@@ -1377,6 +1379,8 @@ int edu_import(sqlite3 *db, const struct edu_entity *e, int nfiles,
 		if (im.errors)
 			status = EDU_NO;
 		edu_run_finish(db, &run, counts, status);
+		/* The rejected rows are safe before the rest commits. */
+		edu_reject_flush(im.rj);
 		edu_finish(db);
 		if (!edu_session()->quiet)
 			edu_warn("%s: %ld inserted, %ld updated, %ld unchanged, %ld rejected",
@@ -1385,12 +1389,7 @@ int edu_import(sqlite3 *db, const struct edu_entity *e, int nfiles,
 		free(counts);
 	}
 	free(im.map);
-	if (im.reject_f) {
-		edu_out_end(im.reject);
-		free(im.reject_cols);
-		if (fclose(im.reject_f) != 0)
-			edu_die(EDU_EIO, "cannot write '%s':", import_opt.reject);
-	}
+	edu_reject_close(im.rj, !status || status == EDU_NO);
 	return status;
 }
 

@@ -72,7 +72,7 @@ t_exit 0 "runs lists the imports" edu-db runs
 t_grep "... the calendar import" "^1,edu-db,calendar import,.*,inserted=[0-9]+ updated=0 unchanged=0 rejected=0,0$" "$out"
 
 t_exit 0 "backup" edu-db backup "$tmp/copy.db"
-t_eq "... the copy is mode 0660" "$(stat -c %a "$tmp/copy.db")" 660
+t_eq "... the copy is mode 0600: it holds every register" "$(stat -c %a "$tmp/copy.db")" 600
 t_exit 0 "... the copy passes check" edu-db -d "$tmp/copy.db" check
 t_exit 73 "backup refuses an existing file" edu-db backup "$tmp/copy.db"
 

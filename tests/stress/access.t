@@ -57,11 +57,17 @@ trap 'exit 1' HUP INT TERM PIPE
 
 # The plain build, also under SANITIZE=1: LeakSanitizer cannot run in a
 # setgid process (not dumpable, it cannot read its own /proc entries).
+# Its own build directory, with the installed database in the scratch
+# root compiled in; the plain build's objects, when there, spare
+# compiling all again (SYSTEM_DB goes into priv.o alone).
 root=$tmp/root
-t_exit 0 "make install DESTDIR SETGID=$g" make -s -C "$top" SANITIZE= install DESTDIR="$root" PREFIX=/usr SETGID="$g"
+data=$root/var/lib/edu
+build=$tmp/build
+[ -d "$top/build/out/libedu" ] && cp -a "$top/build/out" "$build"
+t_exit 0 "make install B SYSTEM_DB DESTDIR SETGID=$g" make -s -C "$top" SANITIZE= B="$build" \
+	SYSTEM_DB="$data/edu.db" install DESTDIR="$root" PREFIX=/usr SETGID="$g"
 bin=$root/usr/bin
-data=$tmp/data
-mkdir "$data" && chgrp "$g" "$data" && chmod 2770 "$data"
+mkdir -p "$data" && chgrp "$g" "$data" && chmod 2770 "$data"
 t_exit 0 "the admin makes the database with the installed edu-db" "$bin/edu-db" -q -d "$data/edu.db" init
 "$bin/edu-db" -q -d "$data/edu.db" calendar import "$examples/calendar.csv"
 "$bin/edu-school" -q -d "$data/edu.db" import "$examples/schools.csv"
@@ -126,16 +132,76 @@ t_exit 77 "... nor write through query" as a "$bin/edu-db" "$db" query "DELETE F
 t_eq "... the schools are all there" "$("$bin/edu-db" -d "$data/edu.db" query 'SELECT count(*) FROM school' | tail -1)" \
 	"$(sed 1d "$examples/schools.csv" | wc -l)"
 
-t_exit 66 "the setgid tools ignore EDU_DB" as r "$bin/edu-school" list
-t_grep "... and look for ./edu.db" "no such database 'edu.db'" "$err"
+nschools=$("$bin/edu-db" -d "$data/edu.db" query 'SELECT count(*) FROM school' | tail -1)
+t_exit 0 "the setgid tools ignore EDU_DB" as r "$bin/edu-school" list
+t_eq "... and open the installed database without --db" "$(printf '%s\n' "$out" | sed 1d | wc -l)" "$nschools"
 t_run as r env EDU_BUSY_TIMEOUT=soon "$bin/edu-school" "$db" list
 t_eq "... and EDU_BUSY_TIMEOUT" "$rc:$(printf '%s' "$err" | grep -c EDU_BUSY_TIMEOUT)" "0:0"
-t_run env EDU_BUSY_TIMEOUT=soon "$EDU_BIN/edu-school" "$db" list
+t_run env EDU_BUSY_TIMEOUT=soon "$EDU_BIN/edu-school" -d "$EDU_DB" list
 t_grep "... which a plain build reads (and refuses)" "EDU_BUSY_TIMEOUT: 'soon' is not milliseconds" "$err"
 t_exit 0 "a write by a user with umask 077 ..." as r "$bin/edu-school" "$db" licence set 2111010206 \
 	--number N9 --issued 2021-12-15 --expires 2026-12-15
 t_exit 0 "... leaves files every group member's tool can open" as a "$bin/edu-school" "$db" list
 t_eq "... the database is still 0660" "$(stat -c '%a %G' "$data/edu.db")" "660 $g"
+
+# The group's rights open the installed database and nothing else
+# (issue 14, points 1-3).  A user with no role, with a database of
+# their own, tries to read a group-only file, to make a tool write at
+# the installed database's paths, and to swap a backup's target for a
+# link to it.
+printf 'school_code,name,kind,ownership,district,status\n2111019999,机密学校,primary,public,西城区,open\n' >"$data/secret.csv"
+chmod 0640 "$data/secret.csv"
+t_exit 0 "a user with no role makes a database of their own" as n "$bin/edu-db" -q -d mine.db init
+t_exit 66 "... cannot import a group-only file into it" as n "$bin/edu-school" -d mine.db import "$data/secret.csv"
+t_grep "... told it cannot be opened" "cannot open '.*secret.csv': Permission denied" "$err"
+t_eq "... nothing of it in their database" "$(sqlite3 "$tmp/elsewhere/mine.db" "SELECT count(*) FROM school")" 0
+t_exit 66 "... nor can a registrar into the installed one" as r "$bin/edu-school" "$db" import "$data/secret.csv"
+# (Read through the tools: sqlite3 would remove the kept -wal and -shm.)
+live() { "$bin/edu-db" -d "$data/edu.db" query "$1" | sed 1d; }
+before=$(live "SELECT login, role FROM user ORDER BY login" | cksum)
+for f in edu.db edu.db-wal edu.db-shm edu.db-journal planted.csv; do
+	t_exit 73 "... nor --reject $f through their own database" as n "$bin/edu-school" -d mine.db \
+		import --reject "$data/$f" "$examples/schools.csv"
+	t_exit 73 "... nor a registrar --reject $f through the installed one" as r "$bin/edu-school" "$db" \
+		import --upsert --reject "$data/$f" "$examples/schools.csv"
+	t_exit 73 "... nor an auditor back it up to $f" as a "$bin/edu-db" "$db" backup "$data/$f"
+	t_exit 73 "... nor back their own up to $f" as n "$bin/edu-db" -d mine.db backup "$data/$f"
+done
+t_exit 1 "... no -journal was made" test -e "$data/edu.db-journal"
+t_exit 1 "... nor any other file" test -e "$data/planted.csv"
+t_eq "... the -wal and -shm are still the owner's" "$(stat -c '%U %a' "$data/edu.db-wal" "$data/edu.db-shm" | sort -u)" "root 660"
+# The swap: between making the target and writing it, a link to the
+# installed database takes its place (it took the old backup under a
+# second).  A backup writes only into what it made.
+as n sh -c 'end=$(($(date +%s) + 3)); while [ "$(date +%s)" -lt "$end" ]; do
+	rm -f b.db; ln -s "$1" b.db 2>/dev/null; done' sh "$data/edu.db" &
+racer=$!
+tries=0
+while [ $tries -lt 40 ] && kill -0 "$racer" 2>/dev/null; do
+	as n "$bin/edu-db" -q -d mine.db backup b.db 2>/dev/null
+	tries=$((tries + 1))
+done
+wait "$racer"
+t_eq "backups raced with a link to the installed database ($tries): its users unchanged" \
+	"$(live "SELECT login, role FROM user ORDER BY login" | cksum)" "$before"
+t_exit 0 "... and it checks" "$bin/edu-db" -d "$data/edu.db" check
+t_exit 0 "a registrar still writes to the installed database" as r "$bin/edu-school" "$db" \
+	import --upsert "$examples/schools.csv"
+t_exit 0 "... without --db" as r "$bin/edu-school" licence set 2111010206 \
+	--number N10 --issued 2021-12-15 --expires 2026-12-15
+t_eq "... the change is there" "$(live "SELECT number FROM licence WHERE school_code = '2111010206'")" N10
+
+# Whoever owns the -wal can write pages into the database: it must be
+# the database owner's, and only the owner's run makes a missing one.
+rm -f "$data/edu.db-wal" "$data/edu.db-shm"
+t_exit 77 "a missing -wal: a registrar's tool refuses" as r "$bin/edu-school" "$db" list
+t_grep "... saying who must open it" "edu.db-wal' is missing: the database's owner" "$err"
+t_exit 0 "... the owner's run makes it" "$bin/edu-school" -d "$data/edu.db" list
+t_exit 0 "... and then the registrar's works" as r "$bin/edu-school" "$db" list
+chown "${u}n" "$data/edu.db-wal"
+t_exit 77 "a -wal of another user: refused" as r "$bin/edu-school" "$db" list
+t_grep "... saying so" "edu.db-wal' is not the database owner's file" "$err"
+chown root "$data/edu.db-wal"
 
 t_exit 1 "a user outside the group cannot open the file with sqlite3" \
 	runuser -u "${u}o" -- sqlite3 "$data/edu.db" "SELECT count(*) FROM audit"
