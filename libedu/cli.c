@@ -3,6 +3,7 @@
 #include <argp.h>
 #include <errno.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -238,6 +239,10 @@ int edu_main(const struct edu_tool *t, int argc, char **argv)
 	argp_err_exit_status = EDU_EUSAGE;
 	argp_program_version = "edu 0.1.0";
 	edu_opt.on = edu_today();
+	/* A closed pipe is a failed write like any other (exit 74, or 79
+	 * after a commit), not a death by signal (141) that a script cannot
+	 * tell from a crash. */
+	signal(SIGPIPE, SIG_IGN);
 	atexit(edu_close_stdout);
 
 	char *doc = tool_doc(t);
@@ -303,7 +308,7 @@ int edu_main(const struct edu_tool *t, int argc, char **argv)
 void edu_finish(sqlite3 *db)
 {
 	if (edu_opt.dry_run) {
-		edu_rollback(db);
+		edu_rollback_shown(db);
 		if (!edu_opt.quiet)
 			edu_warn("dry run: nothing written");
 	} else {

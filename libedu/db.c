@@ -225,20 +225,46 @@ void edu_db_close(sqlite3 *db)
 
 void edu_begin(sqlite3 *db)
 {
+	edu_run_forget();
+	edu_out_hold();
 	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
 		edu_die_db(db, "cannot begin a transaction");
 }
 
 void edu_commit(sqlite3 *db)
 {
+	/* The output waits in a file: one that could not be written there
+	 * is a failure before the commit, and nothing lands. */
+	if (edu_out_held_ok() < 0) {
+		int e = errno;
+
+		edu_rollback(db);
+		edu_die_output(e);
+	}
 	if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
 		edu_die_db(db, "cannot commit");
 	edu_calendar_forget();
+	char *what = edu_run_committed();
+	edu_committed(what);
+	free(what);
+	edu_run_forget();
+	if (edu_out_release() < 0)
+		edu_die_output(errno);
 }
 
 void edu_rollback(sqlite3 *db)
 {
 	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	edu_out_drop();
+	edu_run_forget();
+}
+
+void edu_rollback_shown(sqlite3 *db)
+{
+	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	edu_run_forget();
+	if (edu_out_release() < 0)
+		edu_die_output(errno);
 }
 
 static int apply(sqlite3 *db, int from)

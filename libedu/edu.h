@@ -32,6 +32,12 @@ enum {
 	EDU_ETEMPFAIL = 75,
 	EDU_ENOPERM = 77,
 	EDU_ECONFIG = 78,
+	/* Not in sysexits.h: the change was committed, but its output
+	 * could not be written (a closed pipe, a full disk).  A script must
+	 * not run the command again: stderr names what was committed (the
+	 * numbers handed out, or the run) and `edu-db runs` keeps them.  A
+	 * failed write before the commit rolls back and is 74. */
+	EDU_ECOMMITTED = 79,
 };
 
 extern const char *edu_prog;	/* "edu-school", for messages */
@@ -45,9 +51,16 @@ _Noreturn void edu_die(int status, const char *fmt, ...)
 /* edu_warn() and return -1, so callers can `return edu_error(...)`. */
 int edu_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* Flush and close stdout; a failed write becomes exit 74.  Called last by
- * every main, through edu_main(). */
+/* Flush and close stdout; a failed write becomes exit 74, or 79 once a
+ * change was committed.  Called last by every main, through edu_main(). */
 void edu_close_stdout(void);
+/* Note that a transaction committed `what` ("西教发〔2026〕12号 (run 7)"):
+ * from now on a failed write on stdout is exit 79 naming it. */
+void edu_committed(const char *what);
+/* Stdout could not be written (errnum): exit 79 naming what was
+ * committed, else 74 (quietly for a closed pipe: its reader chose to
+ * stop). */
+_Noreturn void edu_die_output(int errnum);
 
 void *edu_malloc(size_t n);
 void *edu_realloc(void *p, size_t n);
@@ -165,10 +178,15 @@ int edu_db_user_version(sqlite3 *db);
 /* Apply the migrations after the file's version; returns how many. */
 int edu_db_migrate(sqlite3 *db);
 
-/* BEGIN IMMEDIATE / COMMIT / ROLLBACK; busy past the timeout exits 75. */
+/* BEGIN IMMEDIATE / COMMIT / ROLLBACK; busy past the timeout exits 75.
+ * Stdout is held from the begin to the end (edu_out_hold): the commit
+ * prints it, exit 79 when it cannot; a rollback drops it. */
 void edu_begin(sqlite3 *db);
 void edu_commit(sqlite3 *db);
 void edu_rollback(sqlite3 *db);
+/* ROLLBACK, but print what the transaction wrote on stdout: a dry run
+ * shows what it would have done (a failure to print it is exit 74). */
+void edu_rollback_shown(sqlite3 *db);
 /* COMMIT, or with --dry-run ROLLBACK and say so. */
 void edu_finish(sqlite3 *db);
 
@@ -214,6 +232,9 @@ extern const struct edu_setting_def edu_settings[];	/* NULL-key ended */
 const struct edu_setting_def *edu_setting_def(const char *key);
 /* The next number of scope inside the caller's transaction. */
 int64_t edu_seq_next(sqlite3 *db, const char *scope);
+/* How many numbers edu_seq_next() has handed out in this process: a key
+ * made while it grew is a number handed out, not one derived. */
+long edu_seq_drawn(void);
 
 /* ---- audit.c: the append-only, hash-chained audit log ---------------- */
 
@@ -254,9 +275,21 @@ struct edu_run {
 /* Note the time a run starts. */
 void edu_run_start(struct edu_run *r);
 /* Record the run in the caller's transaction, just before it commits:
- * counts is free text ("inserted=3 updated=1"). */
+ * counts is free text ("inserted=3 updated=1"); the numbers noted by
+ * edu_run_number() go in with it. */
 void edu_run_finish(sqlite3 *db, const struct edu_run *r, const char *counts,
 		    int status);
+/* Note a number (document, case, certificate, tag) handed out to a record
+ * written in the open transaction.  The ledger keeps their count, the
+ * first and the last, and all of them up to EDU_RUN_LISTED. */
+#define EDU_RUN_LISTED 20
+void edu_run_number(const char *no);
+/* Forget the numbers noted (edu_begin and edu_rollback do). */
+void edu_run_forget(void);
+/* What the open transaction commits, for the message of exit 79: the
+ * numbers and the run ("西教发〔2026〕12号 (run 7)", "300000 numbers, the
+ * first ... (run 8)", "run 9", "the change"), malloc'd. */
+char *edu_run_committed(void);
 
 /* ---- progress.c ------------------------------------------------------ */
 
@@ -391,6 +424,22 @@ long edu_print_stmt(sqlite3_stmt *st, int quiet_empty);
 /* Display width of UTF-8 text (CJK counts 2). */
 size_t edu_text_width(const char *s);
 
+/* Output held until the commit: while a write transaction is open,
+ * whatever is written on stdout (by any FILE or descriptor) goes into an
+ * unnamed temporary file, so its size costs disk, not memory.  The
+ * commit writes it out (a failure there is exit 79), a rollback drops
+ * it: nothing is printed for a change that did not land.  edu_begin(),
+ * edu_commit() and edu_rollback() call these; verbs print as usual. */
+void edu_out_hold(void);
+/* Before the commit: 0, or -1 with errno when the held output could not
+ * be written (then the caller rolls back: exit 74). */
+int edu_out_held_ok(void);
+/* Write the held output on the real stdout and stop holding: 0, or -1
+ * with errno. */
+int edu_out_release(void);
+/* Forget the held output and stop holding. */
+void edu_out_drop(void);
+
 /* ---- entity.c: import, list and show for a table --------------------- */
 
 enum edu_coltype {
@@ -476,8 +525,10 @@ struct edu_writer *edu_writer_new(sqlite3 *db, const struct edu_entity *e);
 /* Check raw values (one per column, as typed; "" for empty, NULL for a
  * column not given, which keeps the stored value) and insert the record,
  * or, when its key exists and upsert is set, update what differs; every
- * change is audited.  Returns an edu_put, or -1 with
- * the column (or NULL) in *col and the reason in err. */
+ * change is audited.  A key left empty that the entity made from a
+ * sequence (a case number, a tag) is noted with edu_run_number().
+ * Returns an edu_put, or -1 with the column (or NULL) in *col and the
+ * reason in err. */
 int edu_writer_put(struct edu_writer *w, const char *const *raw, int upsert,
 		   const char **col, char *err);
 void edu_writer_free(struct edu_writer *w);
