@@ -517,11 +517,16 @@ static int case_new(struct edu_cmd *c)
 	raw[C_DEPARTMENT] = opt.dept;
 	raw[C_DEPUTY] = opt.deputy;
 	raw[C_TRANSFERRED] = opt.transferred;
+	struct edu_run run;
+	edu_run_start(&run);
 	edu_begin(c->db);
 	struct edu_buf made = { 0 };
 	register_case(c->db, raw, &made);
 	edu_buf_puts(&made, "]");
+	/* Printed into the held stdout: out after the commit, or not at
+	 * all (DESIGN 11). */
 	print_cases(c->db, made.s);
+	edu_run_finish(c->db, &run, "new=1", 0);
 	edu_finish(c->db);
 	edu_buf_free(&made);
 	return 0;
@@ -859,6 +864,8 @@ static int change_cases(struct edu_cmd *c, int (*rule)(struct change *, char *))
 
 	if (edu_keys_read(&k, c->argc, c->argv, "case_no", cols[C_CASE_NO].aliases) < 0)
 		return EDU_EDATA;
+	struct edu_run run;
+	edu_run_start(&run);
 	edu_begin(c->db);
 	ch.w = edu_writer_new(c->db, &petition);
 	sqlite3_stmt *ev = edu_prepare(c->db,
@@ -917,6 +924,7 @@ static int change_cases(struct edu_cmd *c, int (*rule)(struct change *, char *))
 	}
 	sqlite3_finalize(ev);
 	edu_writer_free(ch.w);
+	size_t nkeys = k.n;
 	edu_keys_free(&k);
 	if (bad) {
 		edu_rollback(c->db);
@@ -929,6 +937,9 @@ static int change_cases(struct edu_cmd *c, int (*rule)(struct change *, char *))
 		print_cases(c->db, ch.made.s);
 	}
 	edu_buf_free(&ch.made);
+	char *counts = edu_asprintf("changed=%zu", nkeys);
+	edu_run_finish(c->db, &run, counts, 0);
+	free(counts);
 	edu_finish(c->db);
 	return 0;
 }
