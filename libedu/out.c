@@ -319,7 +319,10 @@ void edu_out_end(struct edu_out *o)
 	free(o->names);
 	free(o->cells);
 	edu_buf_free(&o->line);
-	fflush(o->f);
+	/* Here, with errno still telling why ("No space left on device"),
+	 * rather than at the exit. */
+	if (fflush(o->f) != 0 && o->f == stdout)
+		edu_die_output(errno);
 	free(o);
 }
 
