@@ -244,6 +244,7 @@ int edu_main(const struct edu_tool *t, int argc, char **argv)
 	 * tell from a crash. */
 	signal(SIGPIPE, SIG_IGN);
 	atexit(edu_close_stdout);
+	edu_out_hold_enable();
 
 	char *doc = tool_doc(t);
 	struct argp_child tool_children[] = {

@@ -431,6 +431,10 @@ size_t edu_text_width(const char *s);
  * it: nothing is printed for a change that did not land.  edu_begin(),
  * edu_commit() and edu_rollback() call these; verbs print as usual. */
 void edu_out_hold(void);
+/* Turn holding on: edu_main() does, for every tool; a program of its own
+ * on libedu (a unit test printing TAP lines between a begin and a
+ * rollback) leaves it off, and edu_out_hold() does nothing. */
+void edu_out_hold_enable(void);
 /* Before the commit: 0, or -1 with errno when the held output could not
  * be written (then the caller rolls back: exit 74). */
 int edu_out_held_ok(void);

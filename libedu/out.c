@@ -352,14 +352,20 @@ void edu_out_fields(struct edu_out *o, sqlite3_stmt *st)
  * the FILE swapped: an edu_out made before the begin, or ended after the
  * commit, writes through the same stdout either way. */
 static struct {
+	int enabled;
 	FILE *tmp;		/* NULL: not holding */
 	int real;		/* a copy of the real stdout */
 	int failed;		/* stdout had failed before the hold */
-} held = { NULL, -1, 0 };
+} held = { 0, NULL, -1, 0 };
+
+void edu_out_hold_enable(void)
+{
+	held.enabled = 1;
+}
 
 void edu_out_hold(void)
 {
-	if (held.tmp)
+	if (!held.enabled || held.tmp)
 		return;
 	fflush(stdout);
 	int real = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3);

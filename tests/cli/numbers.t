@@ -8,6 +8,8 @@
 # number by retrying.  A transaction that fails prints nothing.  A closed
 # pipe is exit 74, not death by SIGPIPE (141).
 . "$(dirname "$0")/lib.sh"
+[ -w /dev/full ] && command -v mkfifo >/dev/null || {
+	t_skip "numbers" "no /dev/full or mkfifo here"; done_testing; exit; }
 
 sample_db
 edu-db -q config set bureau.doc_prefix 西教发
