@@ -170,10 +170,7 @@ struct issuer {
 	sqlite3_stmt *ins, *ev;
 	char day[11];
 	const char *batch;
-	FILE *mem;
-	char *membuf;
-	size_t memlen;
-	struct edu_out *out;
+	struct edu_out *out;	/* stdout, held until the commit */
 	long issued;
 	/* A batch of thousands writes one audit row naming its first and
 	 * last numbers; each certificate keeps its batch name. */
@@ -202,19 +199,16 @@ static void issuer_init(struct issuer *is, sqlite3 *db, const char *kind, const 
 	is->ev = edu_prepare(db,
 		"INSERT INTO certificate_event (cert_no, day, kind, reason, other, "
 		"from_status, to_status) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-	if (!(is->mem = open_memstream(&is->membuf, &is->memlen)))
-		edu_die(EDU_ESOFTWARE, "cannot buffer the output:");
-	is->out = edu_out_new(is->mem, NOUT, out_cols);
+	/* The rows go out as they are issued: libedu holds stdout until the
+	 * commit (in a file, not memory), prints nothing on a rollback, and
+	 * exits 79 when they cannot be printed after it. */
+	is->out = edu_out_new(stdout, NOUT, out_cols);
 }
 
-/* After the commit: the rows, on stdout. */
-static void issuer_end(struct issuer *is, int print)
+/* Before the commit or the rollback: the output is complete. */
+static void issuer_end(struct issuer *is)
 {
 	edu_out_end(is->out);
-	fclose(is->mem);
-	if (print && is->memlen)
-		fwrite(is->membuf, 1, is->memlen, stdout);
-	free(is->membuf);
 	sqlite3_finalize(is->ins);
 	sqlite3_finalize(is->ev);
 	edu_seqs_free(is->seqs);
@@ -316,7 +310,8 @@ static const char *issue_one(struct issuer *is, const struct holder *h,
 	json_field(&is->audit, note_key, note);
 	edu_buf_puts(&is->audit, "}");
 	edu_audit(is->db, "certificate", is->num.s, is->audit.s);
-print:;
+print:
+	edu_run_number(is->num.s);
 	const char *row[NOUT] = { is->num.s, is->kind, h->holder, h->name, h->sex,
 				  h->birth, h->id, h->school, h->school_name, h->category,
 				  h->subject, is->day, is->batch };
@@ -672,9 +667,9 @@ static int issue(struct edu_cmd *c)
 
 	edu_out_end(r.out);
 	if (bad_input || (r.n && !r.out)) {
+		issuer_end(&is);
 		edu_rollback(c->db);
 		edu_reject_close(r.rj, 0);
-		issuer_end(&is, 0);
 		free(batch);
 		edu_warn("nothing issued (%ld refused)", r.n);
 		return EDU_EDATA;
@@ -687,10 +682,10 @@ static int issue(struct edu_cmd *c)
 	free(counts);
 	/* The refusals are safe before the certificates commit. */
 	edu_reject_flush(r.rj);
+	long issued = is.issued;
+	issuer_end(&is);
 	edu_finish(c->db);
 	edu_reject_close(r.rj, 1);
-	long issued = is.issued;
-	issuer_end(&is, 1);
 	free(batch);
 	char extra[64] = "";
 	if (r.n)
@@ -859,6 +854,8 @@ static int reissue(struct edu_cmd *c)
 		edu_die(EDU_EUSAGE, "--reason: %s", err);
 	opt.reason = reason;
 	edu_keys_read(&k, c->argc, c->argv, "cert_no", CERT_NO_ALIASES);
+	struct edu_run run;
+	edu_run_start(&run);
 	edu_begin(c->db);
 	if (valid_certs(c->db, &k, &nos)) {
 		edu_rollback(c->db);
@@ -907,8 +904,9 @@ static int reissue(struct edu_cmd *c)
 	edu_audit_change(c->db, "certificate", nos[0], 3, names, old, nw);
 	edu_seqs_save(is.seqs);
 	sqlite3_finalize(st);
+	edu_run_finish(c->db, &run, "issued=1", 0);
+	issuer_end(&is);
 	edu_finish(c->db);
-	issuer_end(&is, 1);
 	free(new);
 	free_nos(nos, k.n);
 	edu_keys_free(&k);

@@ -435,8 +435,8 @@ static int db_query(struct edu_cmd *c)
 static int db_runs(struct edu_cmd *c)
 {
 	sqlite3_stmt *st = edu_prepare(c->db,
-		"SELECT id, tool, verb, user, started, finished, counts, status "
-		"FROM run ORDER BY id");
+		"SELECT id, tool, verb, user, started, finished, counts, status, "
+		"numbered, first_no, last_no, numbers FROM run ORDER BY id");
 	edu_print_stmt(st, 0);
 	return 0;
 }

@@ -332,6 +332,21 @@ static void print_key(const char *name, const char *value)
 	edu_out_end(o);
 }
 
+/* The end of a verb that made one record with a new number: the number
+ * goes in the run ledger and is printed, then the commit lands both (a
+ * number lost on the way out is exit 79, and `edu-db runs` keeps it). */
+static void finish_new(sqlite3 *db, const struct edu_run *run, const char *what,
+		       const char *name, const char *value)
+{
+	char *counts = edu_asprintf("%s=1", what);
+
+	edu_run_number(value);
+	edu_run_finish(db, run, counts, 0);
+	print_key(name, value);
+	edu_finish(db);
+	free(counts);
+}
+
 /* ---- the register ------------------------------------------------------ */
 
 static int doc_import(struct edu_cmd *c)
@@ -453,6 +468,8 @@ static int receive(struct edu_cmd *c)
 	edu_need_text(opt.title, "--title");
 	secrecy_args(&level, &years);
 	edu_date_str(edu_opt.on, on);
+	struct edu_run run;
+	edu_run_start(&run);
 	edu_begin(c->db);
 	char *no = in_number(c->db, edu_opt.on);
 	const char *raw[NCOLS] = {
@@ -465,8 +482,7 @@ static int receive(struct edu_cmd *c)
 		[C_STATUS] = "registered", [C_ARCHIVE_CODE] = "", [C_RETENTION] = "",
 	};
 	put_new(c->db, raw);
-	edu_finish(c->db);
-	print_key("doc_no", no);
+	finish_new(c->db, &run, "received", "doc_no", no);
 	free(no);
 	free(level);
 	free(years);
@@ -481,6 +497,8 @@ static int issue(struct edu_cmd *c)
 	edu_need_text(opt.title, "--title");
 	secrecy_args(&level, &years);
 	edu_date_str(edu_opt.on, on);
+	struct edu_run run;
+	edu_run_start(&run);
 	edu_begin(c->db);
 	char *prefix = opt.prefix ? edu_strdup(opt.prefix) : edu_setting(c->db, "bureau.doc_prefix", NULL);
 	if (!prefix || !*prefix) {
@@ -501,8 +519,7 @@ static int issue(struct edu_cmd *c)
 		[C_ARCHIVE_CODE] = "", [C_RETENTION] = "",
 	};
 	put_new(c->db, raw);
-	edu_finish(c->db);
-	print_key("doc_no", no);
+	finish_new(c->db, &run, "issued", "doc_no", no);
 	free(prefix);
 	free(no);
 	free(level);
@@ -622,6 +639,7 @@ static int to_archived(sqlite3 *db, const struct doc_state *old,
 	char *code = next_free(db, scope, "SELECT 1 FROM document WHERE archive_code = ?",
 			       edu_archive_code, fonds, year, opt.retention);
 
+	edu_run_number(code);
 	set(&new->vals[0], "archived");
 	set(&new->vals[3], code);
 	set(&new->vals[4], opt.retention);
@@ -874,13 +892,14 @@ static int meeting_add(struct edu_cmd *c)
 	edu_need_text(opt.title, "--title");
 	char *kind = enum_arg("--kind", kinds, opt.kind);
 	edu_date_str(edu_opt.on, day);
+	struct edu_run run;
+	edu_run_start(&run);
 	edu_begin(c->db);
 	const char *p[] = { kind, day, opt.title };
 	edu_exec(c->db, "INSERT INTO meeting (kind, day, title) VALUES (?, ?, ?)", 3, p);
 	snprintf(id, sizeof id, "%lld", (long long)sqlite3_last_insert_rowid(c->db));
 	edu_audit_change(c->db, "meeting", id, 3, names, NULL, p);
-	edu_finish(c->db);
-	print_key("meeting_id", id);
+	finish_new(c->db, &run, "added", "meeting_id", id);
 	free(kind);
 	return 0;
 }
@@ -897,6 +916,8 @@ static int decision_add(struct edu_cmd *c)
 	edu_need_text(opt.due, "--due");
 	edu_date_str(edu_arg_date("--due", opt.due), due_s);
 	snprintf(mid, sizeof mid, "%ld", meeting);
+	struct edu_run run;
+	edu_run_start(&run);
 	edu_begin(c->db);
 	const char *q[] = { mid };
 	char *held = edu_query1(c->db, "SELECT day FROM meeting WHERE meeting_id = ?", 1, q);
@@ -912,8 +933,7 @@ static int decision_add(struct edu_cmd *c)
 	edu_exec(c->db, "INSERT INTO decision (meeting_id, text, owner, due) VALUES (?, ?, ?, ?)", 4, p);
 	snprintf(id, sizeof id, "%lld", (long long)sqlite3_last_insert_rowid(c->db));
 	edu_audit_change(c->db, "decision", id, 4, names, NULL, p);
-	edu_finish(c->db);
-	print_key("decision_id", id);
+	finish_new(c->db, &run, "added", "decision_id", id);
 	free(held);
 	return 0;
 }

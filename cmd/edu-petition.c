@@ -517,11 +517,16 @@ static int case_new(struct edu_cmd *c)
 	raw[C_DEPARTMENT] = opt.dept;
 	raw[C_DEPUTY] = opt.deputy;
 	raw[C_TRANSFERRED] = opt.transferred;
+	struct edu_run run;
+	edu_run_start(&run);
 	edu_begin(c->db);
 	struct edu_buf made = { 0 };
 	register_case(c->db, raw, &made);
 	edu_buf_puts(&made, "]");
+	/* Printed into the held stdout: out after the commit, or not at
+	 * all (DESIGN 11). */
 	print_cases(c->db, made.s);
+	edu_run_finish(c->db, &run, "new=1", 0);
 	edu_finish(c->db);
 	edu_buf_free(&made);
 	return 0;

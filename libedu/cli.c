@@ -3,6 +3,7 @@
 #include <argp.h>
 #include <errno.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -309,7 +310,12 @@ int edu_main(const struct edu_tool *t, int argc, char **argv)
 	argp_err_exit_status = EDU_EUSAGE;
 	argp_program_version = "edu 0.1.0";
 	edu_opt.on = edu_today();
+	/* A closed pipe is a failed write like any other (exit 74, or 79
+	 * after a commit), not a death by signal (141) that a script cannot
+	 * tell from a crash. */
+	signal(SIGPIPE, SIG_IGN);
 	atexit(edu_close_stdout);
+	edu_out_hold_enable();
 
 	char *doc = tool_doc(t);
 	struct argp_child tool_children[] = {

@@ -33,6 +33,12 @@ enum {
 	EDU_ETEMPFAIL = 75,
 	EDU_ENOPERM = 77,
 	EDU_ECONFIG = 78,
+	/* Not in sysexits.h: the change was committed, but its output
+	 * could not be written (a closed pipe, a full disk).  A script must
+	 * not run the command again: stderr names what was committed (the
+	 * numbers handed out, or the run) and `edu-db runs` keeps them.  A
+	 * failed write before the commit rolls back and is 74. */
+	EDU_ECOMMITTED = 79,
 };
 
 extern const char *edu_prog;	/* "edu-school", for messages */
@@ -46,9 +52,16 @@ _Noreturn void edu_die(int status, const char *fmt, ...)
 /* edu_warn() and return -1, so callers can `return edu_error(...)`. */
 int edu_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* Flush and close stdout; a failed write becomes exit 74.  Called last by
- * every main, through edu_main(). */
+/* Flush and close stdout; a failed write becomes exit 74, or 79 once a
+ * change was committed.  Called last by every main, through edu_main(). */
 void edu_close_stdout(void);
+/* Note that a transaction committed `what` ("西教发〔2026〕12号 (run 7)"):
+ * from now on a failed write on stdout is exit 79 naming it. */
+void edu_committed(const char *what);
+/* Stdout could not be written (errnum): exit 79 naming what was
+ * committed, else 74 (quietly for a closed pipe: its reader chose to
+ * stop). */
+_Noreturn void edu_die_output(int errnum);
 
 void *edu_malloc(size_t n);
 void *edu_realloc(void *p, size_t n);
@@ -231,12 +244,24 @@ void edu_forget_caches(void);
 /* The busy timeout in ms: 30 s, or $EDU_BUSY_TIMEOUT (not setgid). */
 int edu_busy_ms(void);
 
-/* BEGIN IMMEDIATE / COMMIT / ROLLBACK; busy past the timeout exits 75. */
+/* BEGIN IMMEDIATE / COMMIT / ROLLBACK; busy past the timeout exits 75.
+ * Stdout is held from the begin to the end (edu_out_hold): the commit
+ * prints it, exit 79 when it cannot; a rollback drops it. */
 void edu_begin(sqlite3 *db);
 void edu_commit(sqlite3 *db);
 void edu_rollback(sqlite3 *db);
-/* COMMIT, or in a dry run (edu_session) ROLLBACK and say so. */
+/* COMMIT, or in a dry run (edu_session) ROLLBACK, print what it would
+ * have printed and say so. */
 void edu_finish(sqlite3 *db);
+/* What another file does when a transaction begins, is about to commit,
+ * has committed, or rolls back; registered once, each may be NULL. */
+struct edu_tx_hooks {
+	void (*begin)(void);
+	int (*precommit)(void);		/* -1 with errno: roll back, exit 74 */
+	void (*commit)(void);		/* the last registered first */
+	void (*rollback)(int shown);	/* shown: a dry run, print its output */
+};
+void edu_tx_hooks(const struct edu_tx_hooks *h);
 
 /* Die with the exit status that fits SQLite's error code (busy 75, read
  * only / auth 77, I/O and full disk 74, else 70). */
@@ -363,6 +388,9 @@ extern const struct edu_setting_def edu_settings[];	/* NULL-key ended */
 const struct edu_setting_def *edu_setting_def(const char *key);
 /* The next number of scope inside the caller's transaction. */
 int64_t edu_seq_next(sqlite3 *db, const char *scope);
+/* How many numbers edu_seq_next() has handed out in this process: a key
+ * made while it grew is a number handed out, not one derived. */
+long edu_seq_drawn(void);
 
 /* ---- audit.c: the append-only, hash-chained audit log ---------------- */
 
@@ -403,9 +431,22 @@ struct edu_run {
 /* Note the time a run starts. */
 void edu_run_start(struct edu_run *r);
 /* Record the run in the caller's transaction, just before it commits:
- * counts is free text ("inserted=3 updated=1"). */
+ * counts is free text ("inserted=3 updated=1"); the numbers noted by
+ * edu_run_number() go in with it. */
 void edu_run_finish(sqlite3 *db, const struct edu_run *r, const char *counts,
 		    int status);
+/* Note a number (document, case, certificate, tag) handed out to a record
+ * written in the open transaction.  The ledger keeps their count, the
+ * first and the last, and all of them up to EDU_RUN_LISTED. */
+#define EDU_RUN_LISTED 20
+void edu_run_number(const char *no);
+/* Forget the numbers noted (edu_begin and edu_rollback do). */
+void edu_run_forget(void);
+/* What the open transaction commits, for the message of exit 79 (each
+ * commit names it): the numbers and the run ("西教发〔2026〕12号 (run 7)",
+ * "300000 numbers, the first ... (run 8)", "run 9", "the change"),
+ * malloc'd. */
+char *edu_run_committed(void);
 
 /* A run that wrote nothing (refused, rolled back): recorded in a
  * transaction of its own, so the ledger has it too. */
@@ -552,6 +593,17 @@ long edu_print_stmt(sqlite3_stmt *st, int quiet_empty);
 /* Display width of UTF-8 text (CJK counts 2). */
 size_t edu_text_width(const char *s);
 
+/* Output held until the commit: while a write transaction is open,
+ * whatever is written on stdout (by any FILE or descriptor) goes into an
+ * unnamed temporary file, so its size costs disk, not memory.  The
+ * commit writes it out (a failure there is exit 79), a rollback drops
+ * it: nothing is printed for a change that did not land (a dry run
+ * shows it).  Transaction hooks (edu_tx_hooks) do it; verbs print as
+ * usual.  Turned on by edu_main() for every tool; a program of its own on
+ * libedu (a unit test printing TAP lines between a begin and a rollback)
+ * leaves it off. */
+void edu_out_hold_enable(void);
+
 /* ---- entity.c: import, list and show for a table --------------------- */
 
 enum edu_coltype {
@@ -637,8 +689,10 @@ struct edu_writer *edu_writer_new(sqlite3 *db, const struct edu_entity *e);
 /* Check raw values (one per column, as typed; "" for empty, NULL for a
  * column not given, which keeps the stored value) and insert the record,
  * or, when its key exists and upsert is set, update what differs; every
- * change is audited.  Returns an edu_put, or -1 with
- * the column (or NULL) in *col and the reason in err. */
+ * change is audited.  A key left empty that the entity made from a
+ * sequence (a case number, a tag) is noted with edu_run_number().
+ * Returns an edu_put, or -1 with the column (or NULL) in *col and the
+ * reason in err. */
 int edu_writer_put(struct edu_writer *w, const char *const *raw, int upsert,
 		   const char **col, char *err);
 void edu_writer_free(struct edu_writer *w);

@@ -563,14 +563,32 @@ static int check_row(struct edu_writer *w, const char *const *raw_in,
 	return 0;
 }
 
+/* A new record whose key was left empty and made while the sequences
+ * handed out a number (since `drawn`): the run names that number.  A key
+ * derived from other values (a student number from the ID) draws none. */
+static void note_number(struct edu_writer *w, const char *const *raw, long drawn)
+{
+	if (edu_seq_drawn() == drawn)
+		return;
+	for (int i = 0; i < w->e->ncols; i++)
+		if ((w->e->cols[i].flags & EDU_C_KEY) && w->vals[i] &&
+		    !(raw[i] && raw[i][strspn(raw[i], " \t")])) {
+			edu_run_number(w->vals[i]);
+			return;
+		}
+}
+
 int edu_writer_put(struct edu_writer *w, const char *const *raw, int upsert,
 		   const char **col, char *err)
 {
 	char **old;
+	long drawn = edu_seq_drawn();
 	int rc = check_row(w, raw, upsert, &old, col, err);
 
 	if (rc == 0)
 		rc = write_row(w, old, col, err);
+	if (rc == EDU_PUT_INSERTED)
+		note_number(w, raw, drawn);
 	clear_row(w, old);
 	return rc;
 }
@@ -1216,6 +1234,7 @@ static void import_row(struct importer *im, struct edu_csv *r, const int *map,
 		row_error(im, edu_csv_name(r), edu_csv_line(r), map, raw, NULL, edu_csv_bad(r));
 		return;
 	}
+	long drawn = edu_seq_drawn();
 	int rc = check_row(im->w, raw, import_opt.upsert, &old, &col, err);
 	if (rc == 0 && im->bulk) {
 		/* The values go to the loading thread, and are its to free. */
@@ -1226,9 +1245,10 @@ static void import_row(struct importer *im, struct edu_csv *r, const int *map,
 	} else if (rc == 0 && !old && im->stage) {
 		stage_row(im, edu_csv_line(r));
 	} else if (rc == 0 && !old) {
-		if (write_row(im->w, NULL, &col, err) == EDU_PUT_INSERTED)
+		if (write_row(im->w, NULL, &col, err) == EDU_PUT_INSERTED) {
 			im->st.inserted++;
-		else
+			note_number(im->w, raw, drawn);
+		} else
 			rc = -1;
 	} else if (rc == 0) {
 		switch (write_row(im->w, old, &col, err)) {

@@ -53,17 +53,46 @@ int edu_error(const char *fmt, ...)
 	return -1;
 }
 
+static char *committed;		/* what a commit made, for exit 79 */
+static int output_failed;	/* reported: the exit is under way */
+
+void edu_committed(const char *what)
+{
+	free(committed);
+	committed = what ? edu_strdup(what) : NULL;
+}
+
+/* The message of a failed write on stdout, and the exit status it
+ * makes. */
+static int output_status(int errnum)
+{
+	output_failed = 1;
+	errno = errnum;
+	if (committed) {
+		/* A script that retried would issue a second number. */
+		edu_warn("committed %s, but the output was lost:", committed);
+		return EDU_ECOMMITTED;
+	}
+	if (errnum != EPIPE)
+		edu_warn("write error on standard output:");
+	return EDU_EIO;
+}
+
+void edu_die_output(int errnum)
+{
+	exit(output_status(errnum));
+}
+
 void edu_close_stdout(void)
 {
 	/* A full disk or a closed pipe must not pass for success. */
+	if (output_failed)
+		return;
 	int bad = ferror(stdout);
 
-	if (fclose(stdout) != 0 || bad) {
-		if (errno == EPIPE)
-			_exit(EDU_EIO);
-		edu_warn("write error on standard output:");
-		_exit(EDU_EIO);
-	}
+	errno = EIO;
+	if (fclose(stdout) != 0 || bad)
+		_exit(output_status(errno));
 }
 
 void *edu_malloc(size_t n)

@@ -1,8 +1,11 @@
 /* out.c - output in CSV (and its --excel form), TSV, aligned tables and
  * JSON Lines, from rows of text or from SQLite statements. */
 #define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "edu.h"
 
@@ -137,7 +140,11 @@ static void end_row(struct edu_out *o)
 		edu_buf_add(&o->line, "}", 1);
 	if (o->fmt != EDU_FMT_TABLE) {
 		edu_buf_puts(&o->line, o->excel ? "\r\n" : "\n");
-		fwrite(o->line.s, 1, o->line.len, o->f);
+		/* Stop at the first failed write: a million rows into a
+		 * closed pipe would each fail again. */
+		if (fwrite(o->line.s, 1, o->line.len, o->f) != o->line.len &&
+		    o->f == stdout)
+			edu_die_output(errno);
 	}
 	o->line.len = 0;
 	o->col = 0;
@@ -321,7 +328,10 @@ void edu_out_end(struct edu_out *o)
 	free(o->names);
 	free(o->cells);
 	edu_buf_free(&o->line);
-	fflush(o->f);
+	/* Here, with errno still telling why ("No space left on device"),
+	 * rather than at the exit. */
+	if (fflush(o->f) != 0 && o->f == stdout)
+		edu_die_output(errno);
 	free(o);
 }
 
@@ -343,4 +353,129 @@ void edu_out_fields(struct edu_out *o, sqlite3_stmt *st)
 				      (const char *)sqlite3_column_text(st, i) };
 		edu_out_row(o, row);
 	}
+}
+
+/* ---- output held until the commit -------------------------------------- */
+
+/* The descriptor of stdout is pointed at the temporary file, rather than
+ * the FILE swapped: an edu_out made before the begin, or ended after the
+ * commit, writes through the same stdout either way. */
+static struct {
+	int enabled;
+	FILE *tmp;		/* NULL: not holding */
+	int real;		/* a copy of the real stdout */
+	int failed;		/* stdout had failed before the hold */
+} held = { 0, NULL, -1, 0 };
+
+
+static void out_hold(void)
+{
+	if (!held.enabled || held.tmp)
+		return;
+	fflush(stdout);
+	int real = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3);
+
+	if (real < 0)
+		return;		/* no stdout: there is nothing to hold */
+	FILE *t = tmpfile();
+	if (!t || dup2(fileno(t), STDOUT_FILENO) < 0)
+		edu_die(EDU_EIO, "cannot hold the output until the commit:");
+	held.tmp = t;
+	held.real = real;
+	held.failed = ferror(stdout);
+}
+
+static int out_held_ok(void)
+{
+	if (!held.tmp)
+		return 0;
+	errno = EIO;
+	if (fflush(stdout) != 0 || (ferror(stdout) && !held.failed))
+		return -1;
+	return 0;
+}
+
+/* Point stdout back at the real one. */
+static void unhold(void)
+{
+	dup2(held.real, STDOUT_FILENO);
+	close(held.real);
+	fclose(held.tmp);
+	held.tmp = NULL;
+	held.real = -1;
+}
+
+static int out_release(void)
+{
+	char buf[65536];
+	off_t at = 0;
+	ssize_t n;
+	int rc = 0, e = 0;
+
+	if (!held.tmp)
+		return 0;
+	if (out_held_ok() < 0) {
+		e = errno;
+		rc = -1;
+	}
+	while (!rc && (n = pread(fileno(held.tmp), buf, sizeof buf, at)) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			e = errno;
+			rc = -1;
+			break;
+		}
+		at += n;
+		for (ssize_t k = 0; k < n;) {
+			ssize_t w = write(held.real, buf + k, (size_t)(n - k));
+
+			if (w < 0 && errno == EINTR)
+				continue;
+			if (w <= 0) {
+				e = w < 0 ? errno : EIO;
+				rc = -1;
+				break;
+			}
+			k += w;
+		}
+	}
+	unhold();
+	errno = e;
+	return rc;
+}
+
+static void out_drop(void)
+{
+	if (!held.tmp)
+		return;
+	fflush(stdout);
+	if (!held.failed)
+		clearerr(stdout);
+	unhold();
+}
+
+static void out_commit(void)
+{
+	if (out_release() < 0)
+		edu_die_output(errno);
+}
+
+static void out_rollback(int shown)
+{
+	if (!shown)
+		out_drop();
+	else if (out_release() < 0)
+		edu_die_output(errno);
+}
+
+static const struct edu_tx_hooks out_hooks = {
+	.begin = out_hold, .precommit = out_held_ok, .commit = out_commit,
+	.rollback = out_rollback,
+};
+
+void edu_out_hold_enable(void)
+{
+	held.enabled = 1;
+	edu_tx_hooks(&out_hooks);
 }

@@ -170,6 +170,13 @@ int edu_setting_check(const char *key, const char *value)
 	return 0;
 }
 
+static long drawn;
+
+long edu_seq_drawn(void)
+{
+	return drawn;
+}
+
 int64_t edu_seq_next(sqlite3 *db, const char *scope)
 {
 	sqlite3_stmt *st = edu_prepare(db,
@@ -182,5 +189,6 @@ int64_t edu_seq_next(sqlite3 *db, const char *scope)
 		edu_die_db(db, "cannot take a number");
 	v = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
+	drawn++;
 	return v;
 }

@@ -2,6 +2,7 @@
  * with the right exit status, the session the layers above describe,
  * and the statement caches dropped at commit and close */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -148,31 +149,75 @@ char *edu_query1(sqlite3 *db, const char *sql, int n, const char *const *params)
 	return r;
 }
 
+/* What other files do at a transaction's ends (out.c holds stdout,
+ * run.c notes the numbers a run hands out), registered so that this file
+ * need not know them. */
+#define MAX_TX_HOOKS 4
+static const struct edu_tx_hooks *tx_hooks[MAX_TX_HOOKS];
+static int ntx_hooks;
+
+void edu_tx_hooks(const struct edu_tx_hooks *h)
+{
+	for (int i = 0; i < ntx_hooks; i++)
+		if (tx_hooks[i] == h)
+			return;
+	if (ntx_hooks == MAX_TX_HOOKS)
+		edu_die(EDU_ESOFTWARE, "too many transaction hooks");
+	tx_hooks[ntx_hooks++] = h;
+}
+
 void edu_begin(sqlite3 *db)
 {
+	for (int i = 0; i < ntx_hooks; i++)
+		if (tx_hooks[i]->begin)
+			tx_hooks[i]->begin();
 	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
 		edu_die_db(db, "cannot begin a transaction");
 }
 
 void edu_commit(sqlite3 *db)
 {
+	/* A hook that fails before the commit (output that could not be
+	 * written to its file) is a failure before it: nothing lands. */
+	for (int i = 0; i < ntx_hooks; i++)
+		if (tx_hooks[i]->precommit && tx_hooks[i]->precommit() < 0) {
+			int e = errno;
+
+			edu_rollback(db);
+			edu_die_output(e);
+		}
 	if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
 		edu_die_db(db, "cannot commit");
 	edu_forget_caches();
+	/* From here a lost output is exit 79, naming what was committed;
+	 * the last registered first, so the output is printed last. */
+	edu_committed("the change");
+	for (int i = ntx_hooks - 1; i >= 0; i--)
+		if (tx_hooks[i]->commit)
+			tx_hooks[i]->commit();
+}
+
+static void rollback(sqlite3 *db, int shown)
+{
+	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	for (int i = ntx_hooks - 1; i >= 0; i--)
+		if (tx_hooks[i]->rollback)
+			tx_hooks[i]->rollback(shown);
+}
+
+void edu_rollback(sqlite3 *db)
+{
+	rollback(db, 0);
 }
 
 void edu_finish(sqlite3 *db)
 {
 	if (session.dry_run) {
-		edu_rollback(db);
+		/* What a dry run would have printed is shown. */
+		rollback(db, 1);
 		if (!session.quiet)
 			edu_warn("dry run: nothing written");
 	} else {
 		edu_commit(db);
 	}
-}
-
-void edu_rollback(sqlite3 *db)
-{
-	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 }

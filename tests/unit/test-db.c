@@ -127,6 +127,41 @@ int main(void)
 	ok(count(db, "SELECT count(*) FROM run WHERE counts = 'inserted=1' AND finished >= started") == 1,
 	   "a run that landed is");
 
+	/* The numbers a run hands out: in the ledger, and named by exit 79. */
+	edu_begin(db);
+	edu_run_number("A-1");
+	edu_run_number("A-2");
+	char *what = edu_run_committed();
+	is(what, "A-1, A-2", "a few numbers are named, every one");
+	free(what);
+	edu_run_finish(db, &run, "issued=2", 0);
+	what = edu_run_committed();
+	ok(what && strstr(what, "A-1, A-2 (run ") == what, "... with their run once it is recorded (%s)", what);
+	free(what);
+	edu_commit(db);
+	char *row = edu_query1(db, "SELECT numbered || '|' || first_no || '|' || last_no || '|' || numbers "
+			       "FROM run WHERE counts = 'issued=2'", 0, NULL);
+	is(row, "2|A-1|A-2|[\"A-1\",\"A-2\"]", "the ledger keeps how many, the first, the last and the list");
+	free(row);
+	edu_begin(db);
+	for (int i = 1; i <= EDU_RUN_LISTED + 5; i++) {
+		char no[16];
+		snprintf(no, sizeof no, "B-%d", i);
+		edu_run_number(no);
+	}
+	what = edu_run_committed();
+	is(what, "25 numbers, the first B-1 and the last B-25", "many: how many, the first and the last");
+	free(what);
+	edu_run_finish(db, &run, "issued=25", 0);
+	row = edu_query1(db, "SELECT numbered || '|' || first_no || '|' || last_no || '|' || "
+			 "coalesce(numbers, 'no list') FROM run WHERE counts = 'issued=25'", 0, NULL);
+	is(row, "25|B-1|B-25|no list", "... and the ledger no list");
+	free(row);
+	edu_rollback(db);
+	what = edu_run_committed();
+	is(what, "the change", "a rollback forgets them");
+	free(what);
+
 	char hex[65];
 	edu_sha256_hex("abc", 3, hex);
 	is(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
