@@ -658,6 +658,24 @@ int edu_petition_review_due(sqlite3 *db, int requested);
  * `before` times?  0, or -1 with the reason in err (EDU_ERR_MAX). */
 int edu_petition_extend_check(const char *kind, long days, int before,
 			      char *err);
+/* ---- pattern.c: numbers made from a pattern -------------------------- */
+
+/* A placeholder of a number pattern, {name}, and its value for the
+ * number being made (NULL or "": none, and a pattern that uses it is
+ * refused). */
+struct edu_placeholder {
+	const char *name;
+	const char *value;
+};
+/* Expand a pattern of literal text, the caller's placeholders (nph of
+ * them) and exactly one {seq:N}: the serial zero-padded to N digits
+ * (1 to 18).  A serial that needs more than N digits is refused, never
+ * widened.  With seq < 0, {seq:N} is written as '*': the scope of the
+ * serial.  0 and the number in out, or -1 with the reason, naming the
+ * pattern, in err. */
+int edu_pattern_expand(const char *pattern, const struct edu_placeholder *ph,
+		       int nph, int64_t seq, struct edu_buf *out, char *err);
+
 /* ---- assets.c: fixed assets: money, categories, depreciation -------- */
 
 /* Money is exact: integer fen.  Parse yuan ("1234.5", "1,234.50",
@@ -699,10 +717,8 @@ struct edu_depreciation {
 void edu_depreciate(int64_t cost, int life, int added, int left, int as_of,
 		    struct edu_depreciation *d);
 
-/* An asset tag from a pattern with {unit}, {year} and {seq:N} (the serial
- * zero-padded to N digits): 0 and the tag in out, or -1 with a reason in
- * err.  With seq < 0, {seq:N} is written as '*': the scope of the
- * serial. */
+/* An asset tag from a pattern with {unit}, {year} and {seq:N}, by
+ * edu_pattern_expand (a serial too long for N is refused). */
 int edu_asset_tag(const char *pattern, const char *unit, int year,
 		  int64_t seq, struct edu_buf *out, char *err);
 
@@ -780,10 +796,7 @@ struct edu_cert_fields {
 	const char *sex;	/* 1 male, 2 female */
 };
 /* A number from a pattern with {year} {region} {province} {body}
- * {school} {category} {sex} and one {seq:N} (the serial zero-padded to
- * N digits; one that needs more is refused): 0 and the number in out, or
- * -1 with the reason in err.  With seq < 0, {seq:N} is written as '*':
- * the scope of the serial. */
+ * {school} {category} {sex} and one {seq:N}, by edu_pattern_expand. */
 int edu_cert_number(const char *pattern, const struct edu_cert_fields *f,
 		    int64_t seq, struct edu_buf *out, char *err);
 

@@ -148,8 +148,12 @@ static void test_tags(void)
 	ok(edu_asset_tag("{unit}-{colour}-{seq:3}", "x", 2026, 1, &b, err) < 0,
 	   "an unknown placeholder is refused");
 	ok(edu_asset_tag("{unit}-{year}", "x", 2026, 1, &b, err) < 0, "so is a pattern without {seq:N}");
-	ok(strstr(err, "needs one {seq:N}") != NULL, "... which says so");
+	ok(strstr(err, "needs exactly one {seq:N}") != NULL, "... which says so");
 	ok(edu_asset_tag("{seq:x}", "x", 2026, 1, &b, err) < 0, "and {seq:x}");
+	ok(edu_asset_tag("{unit}-{year}-{seq:5}", "2111010201", 2026, 100000, &b, err) < 0,
+	   "serial 100000 does not fit in {seq:5}: refused, not widened");
+	is(err, "serial 100000 needs more than the 5 digits of {seq:5} in the pattern '{unit}-{year}-{seq:5}'",
+	   "... naming the serial and the pattern");
 	edu_buf_free(&b);
 }
 
