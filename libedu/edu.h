@@ -343,6 +343,7 @@ int edu_csv_next(struct edu_csv *r);
 const char *edu_csv_field(struct edu_csv *r, int i);	/* "" past the end */
 size_t edu_csv_field_len(struct edu_csv *r, int i);
 long edu_csv_line(struct edu_csv *r);	/* first line of the record */
+int edu_csv_width(struct edu_csv *r);	/* the header's fields, once read */
 /* What is wrong with this record's text (bad UTF-8, NUL), or NULL. */
 const char *edu_csv_bad(struct edu_csv *r);
 const char *edu_csv_name(struct edu_csv *r);	/* "-" for stdin */
@@ -404,6 +405,7 @@ enum edu_coltype {
 	EDU_C_CREDIT,	/* unified social credit code */
 	EDU_C_DIGITS,	/* exactly `digits` digits */
 	EDU_C_MONEY,	/* yuan, two decimals; stored as integer fen */
+	EDU_C_SCORE,	/* points, one decimal; stored as integer tenths */
 };
 
 enum edu_colflags {
@@ -459,6 +461,21 @@ struct edu_entity {
 	 * 0, or -1 like row_check.  NULL: none, and a key may not be
 	 * empty. */
 	int (*fill)(sqlite3 *db, char **vals, const char **col, char *err);
+	/* Input columns whose names vary by file (an exam's score_<subject>
+	 * and choice1..choiceN), for an entity that is not bulk.  The
+	 * header's columns that name no column of the entity go to
+	 * extra_header (trimmed, in header order), which sets take[i] for
+	 * those it knows; the rest are unknown columns.  It returns 0, or
+	 * -1 after reporting "FILE:LINE: ..." to refuse the file.  Each
+	 * row's values of the taken columns, in the same order, then go to
+	 * extra_row before derive: it makes raw values of the entity's own
+	 * columns from them (in storage of its own that lives until its
+	 * next call); 0, or -1 with *col and err.  A reject file keeps the
+	 * taken columns, after the entity's. */
+	int (*extra_header)(const char *file, long line, int n,
+			    const char *const *names, int *take);
+	int (*extra_row)(sqlite3 *db, const char *const *extra, const char **raw,
+			 const char **col, char *err);
 };
 #define EDU_DERIVE_MAX 4	/* buffers handed to derive */
 
