@@ -392,7 +392,8 @@ static const struct edu_entity candidate = {
 
 /* ---- seats --------------------------------------------------------------- */
 
-enum { S_YEAR, S_SCHOOL, S_SEATS, S_MIN, S_NCOLS };
+/* The key is the school's of a year: a refusal names school_code. */
+enum { S_SCHOOL, S_YEAR, S_SEATS, S_MIN, S_NCOLS };
 static const struct edu_col seat_cols[S_NCOLS] = {
 	/* From --year. */
 	[S_YEAR] = { .name = "year", .aliases = "年份", .type = EDU_C_INT, .flags = EDU_C_KEY,
@@ -427,9 +428,19 @@ static int seat_check(sqlite3 *db, const char *const *v, const char **col, char 
 	return senior_school(v[S_SCHOOL], err);
 }
 
+/* The school's name, as cutoffs prints it (name, 学校名称): passed over. */
+static int seat_header(const char *file, long line, int n, const char *const *names,
+		       int *take)
+{
+	(void)file, (void)line;
+	for (int i = 0; i < n; i++)
+		take[i] = !strcmp(names[i], "学校名称");
+	return 0;
+}
+
 static const struct edu_entity seat = {
 	.table = "seat", .what = "seat", .cols = seat_cols, .ncols = S_NCOLS,
-	.derived = "name",	/* as cutoffs prints it: passed over */
+	.derived = "name", .extra_header = seat_header,
 	.row_check = seat_check, .derive = seat_derive, .derive_ok = "year",
 };
 
