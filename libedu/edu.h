@@ -455,11 +455,9 @@ struct edu_entity {
 	 * it malloc'd, or NULL with the reason in err. */
 	char *(*new_key)(sqlite3 *db, const char *const *vals, char *err);
 	/* Fills in values left empty, once the others are normalised and
-	 * before row_check: a key left empty, which makes the record a new
-	 * one (a generated number), or a default that depends on other
-	 * columns.  A value it sets is malloc'd and owned by the writer.
-	 * 0, or -1 like row_check.  NULL: none, and a key may not be
-	 * empty. */
+	 * before row_check: a default that depends on other columns (never
+	 * the key: a number is new_key's).  A value it sets is malloc'd
+	 * and owned by the writer.  0, or -1 like row_check. */
 	int (*fill)(sqlite3 *db, char **vals, const char **col, char *err);
 	/* Input columns whose names vary by file (an exam's score_<subject>
 	 * and choice1..choiceN), for an entity that is not bulk.  The

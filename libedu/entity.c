@@ -473,11 +473,10 @@ static void clear_row(struct edu_writer *w, char **old)
 	free(old);
 }
 
-/* Is the key of this row left empty for the entity to make (fill or
- * new_key)? */
+/* Is the key of this row left empty for the entity to make (new_key)? */
 static int keyless_row(const struct edu_entity *e, const char *const *raw)
 {
-	if (!e->new_key && !e->fill)
+	if (!e->new_key)
 		return 0;
 	for (int i = 0; i < e->ncols; i++)
 		if (e->cols[i].flags & EDU_C_KEY) {
@@ -492,8 +491,8 @@ static int keyless_row(const struct edu_entity *e, const char *const *raw)
  * exists (and upsert allows it), else NULL.  0, or -1 with *col and err.
  * In order: derive makes values from others; the key is checked and
  * looked up (a row whose key the tool makes is new); the other columns
- * are checked; fill completes the normalised row (a generated key, a
- * default that depends on other columns); row_check looks across them;
+ * are checked; fill completes the normalised row (a default that depends
+ * on other columns); row_check looks across them;
  * new_key makes the key of a row that passed everything, so a refused row
  * uses no number. */
 static int check_row(struct edu_writer *w, const char *const *raw_in,
@@ -551,12 +550,6 @@ static int check_row(struct edu_writer *w, const char *const *raw_in,
 	}
 	if (e->fill && e->fill(w->db, w->vals, col, err) < 0)
 		return -1;
-	for (int i = 0; keyless && !e->new_key && i < e->ncols; i++)
-		if ((e->cols[i].flags & EDU_C_KEY) && !w->vals[i]) {
-			*col = e->cols[i].name;
-			snprintf(err, EDU_ERR_MAX, "may not be empty");
-			return -1;
-		}
 	if (e->row_check && e->row_check(w->db, (const char *const *)w->vals, col, err) < 0)
 		return -1;
 	for (int i = 0; i < e->ncols && keyless && e->new_key; i++)
@@ -1381,7 +1374,7 @@ static int import_file(struct importer *im, const char *path)
 	 * changes; a new record still needs its required ones.  A key the
 	 * tool makes may be left out. */
 	for (int i = 0; i < e->ncols; i++)
-		if (map[i] < 0 && (((e->cols[i].flags & EDU_C_KEY) && !e->new_key && !e->fill) ||
+		if (map[i] < 0 && (((e->cols[i].flags & EDU_C_KEY) && !e->new_key) ||
 				   ((e->cols[i].flags & EDU_C_REQUIRED) &&
 				    !e->cols[i].dflt && !edu_import_opt.upsert)) &&
 		    !(e->derive_ok && strstr(e->derive_ok, e->cols[i].name))) {

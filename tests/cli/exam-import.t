@@ -94,6 +94,8 @@ t_grep "... unchanged" "0 inserted, 0 updated, 1 unchanged" "$err"
 # ---- the header -------------------------------------------------------------------
 t_exit 65 "a file without a score column" sh -c "printf 'exam_no,student_no,name\nX,$(sno 8),x\n' | edu-exam import --year 2026"
 t_grep "... says so" "^edu-exam: -:1: no score_<subject> column$" "$err"
+t_exit 65 "a file without exam_no" sh -c "printf 'student_no,name,score_a\n$(sno 8),x,1\n' | edu-exam import --year 2026"
+t_grep "... says so at its header" "^edu-exam: -:1: the column 'exam_no' is missing$" "$err"
 t_exit 65 "choice2 without choice1" sh -c "printf 'exam_no,student_no,name,score_a,choice2\nX,$(sno 8),x,1,$s1\n' | edu-exam import --year 2026"
 t_grep "... says so" "^edu-exam: -:1: choice2 without choice1$" "$err"
 t_exit 65 "choice13" sh -c "printf 'exam_no,student_no,name,score_a,choice13\nX,$(sno 8),x,1,$s1\n' | edu-exam import --year 2026"
