@@ -364,9 +364,10 @@ static int cand_check(sqlite3 *db, const char *const *v, const char **col, char 
 		return snprintf(err, EDU_ERR_MAX, "longer than 39 characters"), -1;
 	if (k[strspn(k, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-")])
 		return snprintf(err, EDU_ERR_MAX, "letters, digits and '-' only"), -1;
+	/* Without --upsert an exam number that exists is refused before. */
 	const char *p[] = { k, v[C_YEAR] };
-	char *other = edu_query1(db, "SELECT year FROM candidate WHERE exam_no = ? AND year <> ?",
-				 2, p);
+	char *other = !edu_import_opt.upsert ? NULL :
+		edu_query1(db, "SELECT year FROM candidate WHERE exam_no = ? AND year <> ?", 2, p);
 	if (other) {
 		snprintf(err, EDU_ERR_MAX, "candidate %s is of the year %s", k, other);
 		free(other);
