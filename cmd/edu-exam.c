@@ -194,15 +194,15 @@ static int cand_header(const char *file, long line, int n, const char *const *na
 		const char *h = names[i];
 		struct xcol *x = &xcols[nx];
 
+		if (nx == (int)(sizeof xcols / sizeof *xcols))
+			return edu_error("%s:%ld: more than %d score and choice columns", file, line, nx);
 		if (!strncasecmp(h, "score_", 6) && h[6]) {
-			if (nscore == 64)
-				return edu_error("%s:%ld: more than 64 score columns", file, line);
 			size_t len = strlen(h + 6);
 			if (len >= sizeof x->subject || h[6 + strspn(h + 6,
 			    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")]) {
 				bad = edu_error("%s:%ld: '%s': a subject is letters, digits and '_'",
 						file, line, h);
-				continue;
+				goto refused;
 			}
 			for (size_t j = 0; j <= len; j++)
 				x->subject[j] = (char)tolower((unsigned char)h[6 + j]);
@@ -217,7 +217,7 @@ static int cand_header(const char *file, long line, int n, const char *const *na
 			if (*end || k > EDU_EXAM_CHOICES) {
 				bad = edu_error("%s:%ld: '%s': choices are choice1 to choice%d",
 						file, line, h, EDU_EXAM_CHOICES);
-				continue;
+				goto refused;
 			}
 			if (choice_at[k - 1] >= 0)
 				bad = edu_error("%s:%ld: column '%s' appears twice", file, line, h);
@@ -228,6 +228,11 @@ static int cand_header(const char *file, long line, int n, const char *const *na
 		} else {
 			continue;	/* unknown, unless --ignore-extra */
 		}
+		take[i] = 1;
+		nx++;
+		continue;
+refused:	/* said once, not again as an unknown column */
+		x->choice = -2;
 		take[i] = 1;
 		nx++;
 	}
@@ -258,7 +263,7 @@ static int cand_extra(sqlite3 *db, const char *const *extra, const char **raw,
 	edu_buf_add(&choices, "", 0);
 	for (int i = 0; i < nx; i++) {
 		int s;
-		if (xcols[i].choice >= 0)
+		if (xcols[i].choice != -1)
 			continue;
 		if (edu_score_parse(extra[i], &s, err) < 0) {
 			snprintf(bad, sizeof bad, "score_%s", xcols[i].subject);

@@ -100,6 +100,9 @@ t_exit 65 "choice2 without choice1" sh -c "printf 'exam_no,student_no,name,score
 t_grep "... says so" "^edu-exam: -:1: choice2 without choice1$" "$err"
 t_exit 65 "choice13" sh -c "printf 'exam_no,student_no,name,score_a,choice13\nX,$(sno 8),x,1,$s1\n' | edu-exam import --year 2026"
 t_grep "... is not a choice" "choices are choice1 to choice12" "$err"
+t_eq "... said once, not again as an unknown column" "$(printf '%s\n' "$err" | grep -c choice13)" 1
+t_exit 65 "score_ with a bad subject" sh -c "printf 'exam_no,student_no,name,score_a-b\nX,$(sno 8),x,1\n' | edu-exam import --year 2026"
+t_grep "... says so" "^edu-exam: -:1: 'score_a-b': a subject is letters, digits and '_'$" "$err"
 t_exit 65 "an unknown column" sh -c "printf 'exam_no,student_no,name,score_a,colour\nX,$(sno 8),x,1,red\n' | edu-exam import --year 2026"
 t_grep "... in the common wording" "^edu-exam: -:1: unknown column 'colour' \\(see edu-csv\\(5\\), or use --ignore-extra\\)$" "$err"
 t_exit 0 "... passed over with --ignore-extra" sh -c "printf 'exam_no,student_no,name,score_a,colour\nX,$(sno 8),x,1,red\n' | edu-exam import --year 2026 --ignore-extra"
