@@ -122,53 +122,57 @@ static int asset_check(sqlite3 *db, const char *const *v, const char **col, char
 }
 
 /* A life left empty is the category's minimum; batch_item left empty is
- * no, or with --batch-item yes for an asset under the threshold; a tag
- * left empty is made from the pattern in the settings. */
+ * no, or with --batch-item yes for an asset under the threshold. */
 static int asset_fill(sqlite3 *db, char **v, const char **col, char *err)
 {
-	static char *pattern;
 	const struct edu_asset_category *cat = edu_asset_category(v[C_CATEGORY]);
 	int64_t fen = 0;
 
+	(void)db, (void)col;
 	if (!v[C_LIFE] && cat && cat->min_life)
 		v[C_LIFE] = edu_asprintf("%d", cat->min_life);
 	if (!v[C_BATCH]) {
 		edu_money_parse(v[C_COST], &fen, err);
 		v[C_BATCH] = edu_strdup(batch_opt && fen < THRESHOLD_FEN ? "yes" : "no");
 	}
-	if (v[C_TAG])
-		return 0;
+	return 0;
+}
+
+/* A tag left empty is made from the pattern in the settings, by the
+ * scope's sequence, once the row passed every check: a refused row uses
+ * no number. */
+static char *asset_new_tag(sqlite3 *db, const char *const *v, char *err)
+{
+	static char *pattern;
+	struct edu_buf scope = { 0 }, tag = { 0 };
+	int year = atoi(v[C_ACQUIRED]);
+	char *made = NULL;
+
 	if (!pattern)
 		pattern = edu_setting(db, "asset.pattern", "{unit}-{year}-{seq:5}");
-	struct edu_buf scope = { 0 }, tag = { 0 };
-	int year = atoi(v[C_ACQUIRED]), rc = -1;
-
 	edu_buf_puts(&scope, "asset:");
 	if (edu_asset_tag(pattern, v[C_UNIT], year, -1, &tag, err) < 0)
 		goto out;
 	edu_buf_puts(&scope, tag.s);
 	/* A tag given by hand may have taken the next number already. */
-	for (;;) {
-		edu_asset_tag(pattern, v[C_UNIT], year, edu_seq_next(db, scope.s), &tag, err);
+	do {
+		free(made);
+		made = NULL;
+		if (edu_asset_tag(pattern, v[C_UNIT], year, edu_seq_next(db, scope.s), &tag, err) < 0)
+			goto out;
 		const char *p[] = { tag.s };
-		char *there = edu_query1(db, "SELECT 1 FROM asset WHERE tag = ?", 1, p);
-		if (!there)
-			break;
-		free(there);
-	}
-	v[C_TAG] = edu_strdup(tag.s);
-	rc = 0;
+		made = edu_query1(db, "SELECT 1 FROM asset WHERE tag = ?", 1, p);
+	} while (made);
+	made = edu_strdup(tag.s);
 out:
-	if (rc < 0)
-		*col = "tag";
 	edu_buf_free(&scope);
 	edu_buf_free(&tag);
-	return rc;
+	return made;
 }
 
 static const struct edu_entity asset = {
 	.table = "asset", .what = "asset", .cols = asset_cols, .ncols = NCOLS,
-	.row_check = asset_check, .fill = asset_fill,
+	.row_check = asset_check, .fill = asset_fill, .new_key = asset_new_tag,
 };
 
 /* ---- options ----------------------------------------------------------- */

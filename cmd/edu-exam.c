@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <ctype.h>
 
 #include "edu.h"
 
@@ -141,541 +142,313 @@ static int senior_school(const char *code, char *err)
 	return 0;
 }
 
-/* ---- reading the input files --------------------------------------------- */
-
-/* What candidate and seat imports share: the files, the header, the bad
- * rows (reported, or with --reject written out), the counts. */
-struct importer {
-	sqlite3 *db;
-	const char *what;	/* "candidate", for the counts */
-	const char *fname;
-	struct edu_csv *r;
-	int nf;			/* fields of the header */
-	char **head;		/* the header as given */
-	long inserted, updated, unchanged, errors;
-	struct edu_reject *rj;
-	FILE *reject_f;
-	struct edu_out *reject;
-	/* per import: maps of the header */
-	int (*header)(struct importer *im);
-	int (*row)(struct importer *im, const char **col, char *err);
-};
-
-static void bad_row(struct importer *im, const char *col, const char *msg)
-{
-	long line = edu_csv_line(im->r);
-
-	if (im->errors++ < MAX_SHOWN) {
-		if (col)
-			edu_warn("%s:%ld: %s: %s", im->fname, line, col, msg);
-		else
-			edu_warn("%s:%ld: %s", im->fname, line, msg);
-	}
-	if (!im->reject_f)
-		return;
-	if (!im->reject) {
-		const char **names = edu_malloc((im->nf + 1) * sizeof *names);
-		for (int i = 0; i < im->nf; i++)
-			names[i] = im->head[i];
-		names[im->nf] = "error";
-		im->reject = edu_out_new_fmt(im->reject_f, EDU_FMT_CSV, 0, im->nf + 1, names);
-		free(names);
-	}
-	for (int i = 0; i < im->nf; i++)
-		edu_out_cell(im->reject, edu_csv_field(im->r, i), EDU_V_TEXT);
-	char *m = col ? edu_asprintf("%s: %s", col, msg) : edu_strdup(msg);
-	edu_out_cell(im->reject, m, EDU_V_TEXT);
-	free(m);
-}
-
-/* Is the header field h the column `name` or one of its aliases? */
-static int is_col(const char *h, const char *name, const char *aliases)
-{
-	if (!strcasecmp(h, name))
-		return 1;
-	for (const char *a = aliases; a && *a;) {
-		size_t n = strcspn(a, "|");
-		if (strlen(h) == n && !strncmp(h, a, n))
-			return 1;
-		a += n + (a[n] == '|');
-	}
-	return 0;
-}
-
-static int import_file(struct importer *im, const char *path)
-{
-	int rc = 0;
-
-	if (!(im->r = edu_csv_open(path)))
-		return EDU_ENOINPUT;
-	im->fname = edu_csv_name(im->r);
-	int nf = edu_csv_next(im->r);
-	if (nf <= 0) {
-		edu_warn("%s: %s", im->fname, nf == 0 ? "no header row" : "unreadable header");
-		edu_csv_close(im->r);
-		return EDU_EDATA;
-	}
-	im->nf = nf;
-	im->head = edu_malloc(nf * sizeof *im->head);
-	for (int i = 0; i < nf; i++) {
-		/* A UTF-8 BOM and spaces around a name are not part of it. */
-		const char *h = edu_csv_field(im->r, i);
-		if (i == 0 && !strncmp(h, "\xef\xbb\xbf", 3))
-			h += 3;
-		while (*h == ' ')
-			h++;
-		im->head[i] = edu_strdup(h);
-		for (size_t n = strlen(im->head[i]); n && im->head[i][n - 1] == ' ';)
-			im->head[i][--n] = 0;
-	}
-	if (im->header(im) < 0) {
-		rc = EDU_EDATA;
-		goto out;
-	}
-	int n;
-	while ((n = edu_csv_next(im->r)) != 0) {
-		const char *col = NULL, *why;
-		char err[EDU_ERR_MAX];
-
-		if (n < 0) {
-			rc = EDU_EDATA;
-			break;
-		}
-		if ((why = edu_csv_bad(im->r))) {
-			bad_row(im, NULL, why);
-			continue;
-		}
-		if (n > im->nf) {
-			bad_row(im, NULL, "more fields than the header has");
-			continue;
-		}
-		if (im->row(im, &col, err) < 0)
-			bad_row(im, col, err);
-	}
-out:
-	for (int i = 0; i < im->nf; i++)
-		free(im->head[i]);
-	free(im->head);
-	edu_csv_close(im->r);
-	return rc;
-}
-
-/* Import files (none: stdin) in one transaction: any bad row and nothing
- * is written, unless --reject. */
-static int run_import(struct importer *im, int nfiles, char **files)
-{
-	int status = 0;
-	char *stdin_only[] = { "-" };
-
-	if (!nfiles) {
-		nfiles = 1;
-		files = stdin_only;
-	}
-	im->rj = edu_reject_open(edu_import_opt.reject);
-	im->reject_f = edu_reject_file(im->rj);
-	edu_begin(im->db);
-	for (int i = 0; i < nfiles && !status; i++)
-		status = import_file(im, files[i]);
-	if (im->errors > MAX_SHOWN)
-		edu_warn("... and %ld more errors", im->errors - MAX_SHOWN);
-	if (status || (im->errors && !im->reject_f)) {
-		edu_rollback(im->db);
-		if (im->errors)
-			edu_warn("nothing written (%ld bad row%s)", im->errors,
-				 im->errors == 1 ? "" : "s");
-		else
-			edu_warn("nothing written");
-		status = status ? status : EDU_EDATA;
-	} else {
-		edu_out_end(im->reject);
-		im->reject = NULL;
-		/* The rejected rows are safe before the rest commits. */
-		edu_reject_flush(im->rj);
-		edu_finish(im->db);
-		if (!edu_opt.quiet)
-			edu_warn("%s: %ld inserted, %ld updated, %ld unchanged, %ld rejected",
-				 im->what, im->inserted, im->updated, im->unchanged, im->errors);
-		status = im->errors ? EDU_NO : 0;
-	}
-	edu_out_end(im->reject);
-	edu_reject_close(im->rj, status == 0 || status == EDU_NO);
-	return status;
-}
-
-/* Write one record with its audit: a new one, or with --upsert an old
- * one whose fields differ.  old[] is NULL for a new key. */
-static void audited(struct importer *im, const char *entity, const char *key, int n,
-		    const char *const *names, char **old, const char *const *new)
-{
-	int changed = edu_audit_change(im->db, entity, key, n, names,
-				       (const char *const *)old, new);
-	if (!old)
-		im->inserted++;
-	else if (changed)
-		im->updated++;
-	else
-		im->unchanged++;
-}
-
 /* ---- candidates ---------------------------------------------------------- */
 
-enum { C_EXAM_NO, C_STUDENT_NO, C_NAME, C_JUNIOR, C_BONUS, C_TOTAL, C_NFIXED };
-static const struct edu_colname cand_fixed[C_NFIXED] = {
-	{ "exam_no", "准考证号|考号" },
-	{ "student_no", "学籍号|全国学籍号" },
-	{ "name", "姓名" },
-	{ "junior_school", "毕业学校|初中学校" },
-	{ "bonus", "加分|政策加分" },
-	{ "total", "总分" },
+/* A candidate through the shared importer: the fixed columns are the
+ * entity's, the columns that vary by year (score_<subject>, choiceN) are
+ * taken by cand_header and made into `scores` and `choices` by cand_extra. */
+enum { C_EXAM_NO, C_YEAR, C_STUDENT_NO, C_NAME, C_JUNIOR, C_SCORES, C_BONUS, C_TOTAL,
+       C_CHOICES, C_NCOLS };
+static const struct edu_col cand_cols[C_NCOLS] = {
+	[C_EXAM_NO] = { .name = "exam_no", .aliases = "准考证号|考号", .type = EDU_C_CODE,
+			.flags = EDU_C_KEY },
+	/* From --year. */
+	[C_YEAR] = { .name = "year", .aliases = "年份", .type = EDU_C_INT,
+		     .flags = EDU_C_REQUIRED, .min = 1949, .max = 9999 },
+	[C_STUDENT_NO] = { .name = "student_no", .aliases = "学籍号|全国学籍号",
+			   .type = EDU_C_CODE, .flags = EDU_C_REQUIRED, .ref = "student" },
+	[C_NAME] = { .name = "name", .aliases = "姓名", .type = EDU_C_TEXT,
+		     .flags = EDU_C_REQUIRED },
+	[C_JUNIOR] = { .name = "junior_school", .aliases = "毕业学校|初中学校",
+		       .type = EDU_C_DIGITS, .min = 10 },
+	/* From the score_<subject> columns: subject=points;... */
+	[C_SCORES] = { .name = "scores", .type = EDU_C_TEXT, .flags = EDU_C_REQUIRED },
+	[C_BONUS] = { .name = "bonus", .aliases = "加分|政策加分", .type = EDU_C_SCORE,
+		      .flags = EDU_C_REQUIRED, .dflt = "0" },
+	/* Left empty: the scores and the bonus added up. */
+	[C_TOTAL] = { .name = "total", .aliases = "总分", .type = EDU_C_SCORE },
+	/* From choice1..choiceN: school codes in order, ' ' between. */
+	[C_CHOICES] = { .name = "choices", .type = EDU_C_TEXT },
 };
 
-static struct {
-	int fixed[C_NFIXED];
-	int score[64];		/* header fields of score_<subject> */
-	int nscore;
-	int choice[EDU_EXAM_CHOICES];	/* header field of choiceN, or -1 */
-	int nchoice;
-	sqlite3_stmt *student, *old, *ins, *upd;
-} cm;
+/* The varying columns of the file being read, in header order: a
+ * subject's score, or choice k (0-based). */
+static struct xcol {
+	int choice;		/* -1 for a score */
+	char subject[EDU_VAL_MAX];	/* lower case */
+} xcols[64 + EDU_EXAM_CHOICES];
+static int nx, nchoice;
+static int choice_at[EDU_EXAM_CHOICES];	/* the xcols index of choice k */
 
-static int cand_header(struct importer *im)
+/* Take score_<subject> and choice1..choice12: a file needs one score at
+ * least, and its choices without gaps. */
+static int cand_header(const char *file, long line, int n, const char *const *names,
+		       int *take)
 {
-	int bad = 0;
+	int bad = 0, nscore = 0;
 
-	for (int i = 0; i < C_NFIXED; i++)
-		cm.fixed[i] = -1;
-	for (int i = 0; i < EDU_EXAM_CHOICES; i++)
-		cm.choice[i] = -1;
-	cm.nscore = cm.nchoice = 0;
-	for (int f = 0; f < im->nf; f++) {
-		const char *h = im->head[f];
-		int known = 0;
+	nx = nchoice = 0;
+	for (int k = 0; k < EDU_EXAM_CHOICES; k++)
+		choice_at[k] = -1;
+	for (int i = 0; i < n; i++) {
+		const char *h = names[i];
+		struct xcol *x = &xcols[nx];
 
-		for (int i = 0; i < C_NFIXED; i++)
-			if (is_col(h, cand_fixed[i].name, cand_fixed[i].aliases)) {
-				if (cm.fixed[i] >= 0)
-					bad = edu_error("%s:1: the column '%s' is given twice",
-							im->fname, cand_fixed[i].name);
-				cm.fixed[i] = f;
-				known = 1;
-			}
+		if (nx == (int)(sizeof xcols / sizeof *xcols))
+			return edu_error("%s:%ld: more than %d score and choice columns", file, line, nx);
 		if (!strncasecmp(h, "score_", 6) && h[6]) {
-			if (cm.nscore == (int)(sizeof cm.score / sizeof *cm.score))
-				return edu_error("%s:1: too many score columns", im->fname);
-			for (int i = 0; i < cm.nscore; i++)
-				if (!strcasecmp(im->head[cm.score[i]], h))
-					bad = edu_error("%s:1: the column '%s' is given twice",
-							im->fname, h);
-			for (const char *p = h + 6; *p; p++)
-				if (!(*p >= 'a' && *p <= 'z') && !(*p >= 'A' && *p <= 'Z') &&
-				    !(*p >= '0' && *p <= '9') && *p != '_') {
-					bad = edu_error("%s:1: '%s': a subject is letters, digits and '_'",
-							im->fname, h);
-					break;
-				}
-			cm.score[cm.nscore++] = f;
-			known = 1;
-		}
-		if (!strncasecmp(h, "choice", 6) && h[6] >= '1' && h[6] <= '9') {
+			size_t len = strlen(h + 6);
+			if (len >= sizeof x->subject || h[6 + strspn(h + 6,
+			    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")]) {
+				bad = edu_error("%s:%ld: '%s': a subject is letters, digits and '_'",
+						file, line, h);
+				goto refused;
+			}
+			for (size_t j = 0; j <= len; j++)
+				x->subject[j] = (char)tolower((unsigned char)h[6 + j]);
+			for (int j = 0; j < nx; j++)
+				if (xcols[j].choice < 0 && !strcmp(xcols[j].subject, x->subject))
+					bad = edu_error("%s:%ld: column '%s' appears twice", file, line, h);
+			x->choice = -1;
+			nscore++;
+		} else if (!strncasecmp(h, "choice", 6) && h[6] >= '1' && h[6] <= '9') {
 			char *end;
 			long k = strtol(h + 6, &end, 10);
-			if (*end || k > EDU_EXAM_CHOICES)
-				bad = edu_error("%s:1: '%s': choices are choice1 to choice%d",
-						im->fname, h, EDU_EXAM_CHOICES);
-			else if (cm.choice[k - 1] >= 0)
-				bad = edu_error("%s:1: the column '%s' is given twice", im->fname, h);
-			else
-				cm.choice[k - 1] = f;
-			known = 1;
+			if (*end || k > EDU_EXAM_CHOICES) {
+				bad = edu_error("%s:%ld: '%s': choices are choice1 to choice%d",
+						file, line, h, EDU_EXAM_CHOICES);
+				goto refused;
+			}
+			if (choice_at[k - 1] >= 0)
+				bad = edu_error("%s:%ld: column '%s' appears twice", file, line, h);
+			choice_at[k - 1] = nx;
+			x->choice = (int)k - 1;
+			if (k > nchoice)
+				nchoice = (int)k;
+		} else {
+			continue;	/* unknown, unless --ignore-extra */
 		}
-		if (!known && !edu_import_opt.ignore_extra)
-			bad = edu_error("%s:1: unknown column '%s' (or --ignore-extra)",
-					im->fname, h);
+		take[i] = 1;
+		nx++;
+		continue;
+refused:	/* said once, not again as an unknown column */
+		x->choice = -2;
+		take[i] = 1;
+		nx++;
 	}
-	for (int i = 0; i < C_NFIXED; i++)
-		if (cm.fixed[i] < 0 && i <= C_NAME)
-			bad = edu_error("%s:1: the column '%s' is missing", im->fname,
-					cand_fixed[i].name);
-	if (!cm.nscore)
-		bad = edu_error("%s:1: no score_<subject> column", im->fname);
-	for (int k = 0; k < EDU_EXAM_CHOICES; k++)
-		if (cm.choice[k] >= 0) {
-			for (int j = 0; j < k; j++)
-				if (cm.choice[j] < 0) {
-					bad = edu_error("%s:1: choice%d without choice%d", im->fname,
-							k + 1, j + 1);
-					break;
-				}
-			cm.nchoice = k + 1;
+	if (!nscore)
+		bad = edu_error("%s:%ld: no score_<subject> column", file, line);
+	for (int k = 0; k < nchoice; k++)
+		if (choice_at[k] < 0) {
+			bad = edu_error("%s:%ld: choice%d without choice%d", file, line, nchoice, k + 1);
+			break;
 		}
 	return bad ? -1 : 0;
 }
 
-static const char *fixed(struct importer *im, int i)
+/* scores from the score columns, choices from the choice columns: each
+ * choice a senior school, none twice, none after an empty one. */
+static int cand_extra(sqlite3 *db, const char *const *extra, const char **raw,
+		      const char **col, char *err)
 {
-	return cm.fixed[i] < 0 ? "" : edu_csv_field(im->r, cm.fixed[i]);
-}
-
-static int cand_row(struct importer *im, const char **col, char *err)
-{
-	char exam_no[40], student_no[EDU_VAL_MAX], junior[EDU_VAL_MAX], num[16];
-	char bonus_s[16], total_s[16];
-	int bonus = 0, total = 0, sum = 0;
-	struct edu_buf scores = { 0 }, choices = { 0 };
-	const char *v;
-	int rc = -1;
-
-	/* exam_no: letters and digits, as printed on the admission ticket */
-	v = fixed(im, C_EXAM_NO);
-	while (*v == ' ')
-		v++;
-	size_t n = strlen(v);
-	while (n && v[n - 1] == ' ')
-		n--;
-	*col = "exam_no";
-	if (!n)
-		return snprintf(err, EDU_ERR_MAX, "may not be empty"), -1;
-	if (n >= sizeof exam_no)
-		return snprintf(err, EDU_ERR_MAX, "longer than %zu characters", sizeof exam_no - 1), -1;
-	for (size_t i = 0; i < n; i++)
-		if (!(v[i] >= '0' && v[i] <= '9') && !(v[i] >= 'A' && v[i] <= 'Z') &&
-		    !(v[i] >= 'a' && v[i] <= 'z') && v[i] != '-')
-			return snprintf(err, EDU_ERR_MAX, "letters, digits and '-' only"), -1;
-	memcpy(exam_no, v, n);
-	exam_no[n] = 0;
-
-	*col = "student_no";
-	if (edu_valid_student_no(fixed(im, C_STUDENT_NO), student_no, err) < 0)
-		return -1;
-	sqlite3_bind_text(cm.student, 1, student_no, -1, SQLITE_STATIC);
-	int found = sqlite3_step(cm.student) == SQLITE_ROW;
-	sqlite3_reset(cm.student);
-	if (!found)
-		return snprintf(err, EDU_ERR_MAX, "no student '%s'", student_no), -1;
-
-	*col = "name";
-	const char *name = fixed(im, C_NAME);
-	if (!*name)
-		return snprintf(err, EDU_ERR_MAX, "may not be empty"), -1;
-
-	*col = "junior_school";
-	junior[0] = 0;
-	if (*fixed(im, C_JUNIOR)) {
-		if (edu_valid_digits(fixed(im, C_JUNIOR), 10, junior, err) < 0)
-			return -1;
-		if (!find_school(junior))
-			return snprintf(err, EDU_ERR_MAX, "no school '%s'", junior), -1;
-	}
-
-	for (int i = 0; i < cm.nscore; i++) {
-		const char *h = im->head[cm.score[i]];
-		int s;
-
-		*col = h;
-		if (edu_score_parse(edu_csv_field(im->r, cm.score[i]), &s, err) < 0)
-			goto out;
-		sum += s;
-		if (scores.len)
-			edu_buf_puts(&scores, ";");
-		for (const char *p = h + 6; *p; p++) {
-			char lc = (*p >= 'A' && *p <= 'Z') ? *p - 'A' + 'a' : *p;
-			edu_buf_add(&scores, &lc, 1);
-		}
-		edu_buf_printf(&scores, "=%s", edu_score_str(s, num));
-	}
-
-	*col = "bonus";
-	if (*fixed(im, C_BONUS) && edu_score_parse(fixed(im, C_BONUS), &bonus, err) < 0)
-		goto out;
-	*col = "total";
-	if (*fixed(im, C_TOTAL)) {
-		if (edu_score_parse(fixed(im, C_TOTAL), &total, err) < 0)
-			goto out;
-		if (total != sum + bonus) {
-			snprintf(err, EDU_ERR_MAX, "%s is not the sum of the scores and the bonus, %s",
-				 edu_score_str(total, num), edu_score_str(sum + bonus, bonus_s));
-			goto out;
-		}
-	}
-	total = sum + bonus;
-
-	int ended = 0;
+	static struct edu_buf scores, choices;
+	static char names[EDU_EXAM_CHOICES][16], bad[EDU_VAL_MAX + 8];
 	const char *picked[EDU_EXAM_CHOICES];
-	for (int k = 0; k < cm.nchoice; k++) {
-		static const char *const names[] = { "choice1", "choice2", "choice3",
-			"choice4", "choice5", "choice6", "choice7", "choice8", "choice9",
-			"choice10", "choice11", "choice12" };
-		const char *c = edu_csv_field(im->r, cm.choice[k]);
+	char num[16];
+	int ended = 0, np = 0;
 
-		while (*c == ' ')
-			c++;
+	(void)db;
+	scores.len = choices.len = 0;
+	edu_buf_add(&scores, "", 0);
+	edu_buf_add(&choices, "", 0);
+	for (int i = 0; i < nx; i++) {
+		int s;
+		if (xcols[i].choice != -1)
+			continue;
+		if (edu_score_parse(extra[i], &s, err) < 0) {
+			snprintf(bad, sizeof bad, "score_%s", xcols[i].subject);
+			*col = bad;
+			return -1;
+		}
+		edu_buf_printf(&scores, "%s%s=%s", scores.len ? ";" : "", xcols[i].subject,
+			       edu_score_str(s, num));
+	}
+	for (int k = 0; k < nchoice; k++) {
+		const char *c = extra[choice_at[k]];
+		char code[EDU_VAL_MAX];
+
+		snprintf(names[k], sizeof names[k], "choice%d", k + 1);
 		*col = names[k];
+		c += strspn(c, " \t");
 		if (!*c) {
 			ended = 1;
 			continue;
 		}
-		if (ended) {
-			snprintf(err, EDU_ERR_MAX, "a choice after an empty one");
-			goto out;
-		}
+		if (ended)
+			return snprintf(err, EDU_ERR_MAX, "a choice after an empty one"), -1;
 		if (senior_school(c, err) < 0)
-			goto out;
-		picked[k] = find_school(c)->code;
-		for (int j = 0; j < k; j++)
-			if (!strcmp(picked[j], picked[k])) {
-				snprintf(err, EDU_ERR_MAX, "school %s is choice%d already",
-					 picked[k], j + 1);
-				goto out;
-			}
-		if (choices.len)
-			edu_buf_puts(&choices, " ");
-		edu_buf_puts(&choices, picked[k]);
+			return -1;
+		edu_valid_digits(c, 10, code, err);
+		picked[np] = find_school(code)->code;
+		for (int j = 0; j < np; j++)
+			if (!strcmp(picked[j], picked[np]))
+				return snprintf(err, EDU_ERR_MAX, "school %s is choice%d already",
+						picked[np], j + 1), -1;
+		edu_buf_printf(&choices, "%s%s", np ? " " : "", picked[np]);
+		np++;
 	}
-
-	/* The record, new or (with --upsert) replacing an old one. */
-	char year[8];
-	static const char *const names[] = { "year", "student_no", "name", "junior_school",
-					     "scores", "bonus", "total", "choices" };
-	snprintf(year, sizeof year, "%ld", opt.year);
-	edu_score_str(bonus, bonus_s);
-	edu_score_str(total, total_s);
-	const char *new[] = { year, student_no, name, junior[0] ? junior : NULL,
-			      scores.s ? scores.s : "", bonus_s, total_s,
-			      choices.s ? choices.s : "" };
-	char *old[8] = { 0 };
-	int exists = 0;
-	sqlite3_bind_text(cm.old, 1, exam_no, -1, SQLITE_STATIC);
-	if (sqlite3_step(cm.old) == SQLITE_ROW) {
-		exists = 1;
-		for (int i = 0; i < 8; i++) {
-			const char *t = (const char *)sqlite3_column_text(cm.old, i);
-			old[i] = t ? edu_strdup(t) : NULL;
-		}
-	}
-	sqlite3_reset(cm.old);
-	*col = "exam_no";
-	if (exists && !edu_import_opt.upsert) {
-		snprintf(err, EDU_ERR_MAX, "candidate %s exists already (--upsert replaces it)", exam_no);
-		goto free_old;
-	}
-	if (exists && strcmp(old[0], year)) {
-		snprintf(err, EDU_ERR_MAX, "candidate %s is of the year %s", exam_no, old[0]);
-		goto free_old;
-	}
-	sqlite3_stmt *w = exists ? cm.upd : cm.ins;
-	sqlite3_bind_text(w, 1, exam_no, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(w, 2, opt.year);
-	for (int i = 1; i < 5; i++)
-		edu_bind_text(w, i + 2, new[i]);
-	sqlite3_bind_int(w, 7, bonus);
-	sqlite3_bind_int(w, 8, total);
-	sqlite3_bind_text(w, 9, new[7], -1, SQLITE_STATIC);
-	edu_exec_stmt(im->db, w);
-	audited(im, "candidate", exam_no, 8, names, exists ? old : NULL, new);
-	rc = 0;
-free_old:
-	for (int i = 0; i < 8; i++)
-		free(old[i]);
-out:
-	edu_buf_free(&scores);
-	edu_buf_free(&choices);
-	return rc;
+	*col = NULL;
+	raw[C_SCORES] = scores.s;
+	raw[C_CHOICES] = choices.s;
+	return 0;
 }
+
+/* The year is --year's; a total left out is made again from the scores. */
+static int cand_derive(sqlite3 *db, const char **raw, char buf[][EDU_VAL_MAX],
+		       const char **col, char *err)
+{
+	(void)db;
+	snprintf(buf[0], EDU_VAL_MAX, "%ld", opt.year);
+	if (raw[C_YEAR] && raw[C_YEAR][strspn(raw[C_YEAR], " \t")] &&
+	    atol(raw[C_YEAR]) != opt.year) {
+		*col = "year";
+		snprintf(err, EDU_ERR_MAX, "%s is not the --year %ld", raw[C_YEAR], opt.year);
+		return -1;
+	}
+	raw[C_YEAR] = buf[0];
+	if (!raw[C_TOTAL])
+		raw[C_TOTAL] = "";
+	return 0;
+}
+
+/* The sum of subject=points;... in tenths. */
+static int scores_sum(const char *s)
+{
+	int sum = 0, t;
+	char err[EDU_ERR_MAX], one[32];
+
+	for (const char *p = s; p && *p; ) {
+		size_t n = strcspn(p, ";");
+		const char *eq = memchr(p, '=', n);
+		if (eq && (size_t)(p + n - eq - 1) < sizeof one) {
+			memcpy(one, eq + 1, p + n - eq - 1);
+			one[p + n - eq - 1] = '\0';
+			if (edu_score_parse(one, &t, err) == 0)
+				sum += t;
+		}
+		p += n + (p[n] == ';');
+	}
+	return sum;
+}
+
+/* No choices is an empty list; the total, when left empty, the sum. */
+static int cand_fill(sqlite3 *db, char **v, const char **col, char *err)
+{
+	int bonus = 0;
+	char num[16];
+
+	(void)db, (void)col;
+	if (!v[C_CHOICES])
+		v[C_CHOICES] = edu_strdup("");
+	edu_score_parse(v[C_BONUS], &bonus, err);
+	if (!v[C_TOTAL])
+		v[C_TOTAL] = edu_strdup(edu_score_str(scores_sum(v[C_SCORES]) + bonus, num));
+	return 0;
+}
+
+/* An exam number as printed on the admission ticket; a total given is
+ * the sum; a candidate stays in their year. */
+static int cand_check(sqlite3 *db, const char *const *v, const char **col, char *err)
+{
+	const char *k = v[C_EXAM_NO];
+	int bonus = 0, total = 0, sum = scores_sum(v[C_SCORES]);
+	char a[16], b[16];
+
+	*col = "exam_no";
+	if (strlen(k) >= 40)
+		return snprintf(err, EDU_ERR_MAX, "longer than 39 characters"), -1;
+	if (k[strspn(k, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-")])
+		return snprintf(err, EDU_ERR_MAX, "letters, digits and '-' only"), -1;
+	/* Without --upsert an exam number that exists is refused before. */
+	const char *p[] = { k, v[C_YEAR] };
+	char *other = !edu_import_opt.upsert ? NULL :
+		edu_query1(db, "SELECT year FROM candidate WHERE exam_no = ? AND year <> ?", 2, p);
+	if (other) {
+		snprintf(err, EDU_ERR_MAX, "candidate %s is of the year %s", k, other);
+		free(other);
+		return -1;
+	}
+	*col = "total";
+	edu_score_parse(v[C_BONUS], &bonus, err);
+	edu_score_parse(v[C_TOTAL], &total, err);
+	if (total != sum + bonus)
+		return snprintf(err, EDU_ERR_MAX, "%s is not the sum of the scores and the bonus, %s",
+				edu_score_str(total, a), edu_score_str(sum + bonus, b)), -1;
+	*col = "junior_school";
+	if (v[C_JUNIOR] && !find_school(v[C_JUNIOR]))
+		return snprintf(err, EDU_ERR_MAX, "no school '%s'", v[C_JUNIOR]), -1;
+	return 0;
+}
+
+static const struct edu_entity candidate = {
+	.table = "candidate", .what = "candidate", .cols = cand_cols, .ncols = C_NCOLS,
+	.row_check = cand_check, .derive = cand_derive, .derive_ok = "year|scores|choices",
+	.fill = cand_fill, .extra_header = cand_header, .extra_row = cand_extra,
+};
 
 /* ---- seats --------------------------------------------------------------- */
 
-static const struct edu_colname seat_cols[] = {
-	{ "school_code", "学校代码|学校标识码" },
-	{ "seats", "计划数|招生计划|学位数" },
-	{ "min_score", "最低控制线|最低分" },
-	{ "name", "学校名称" },		/* as cutoffs prints it: passed over */
+/* The key is the school's of a year: a refusal names school_code. */
+enum { S_SCHOOL, S_YEAR, S_SEATS, S_MIN, S_NCOLS };
+static const struct edu_col seat_cols[S_NCOLS] = {
+	/* From --year. */
+	[S_YEAR] = { .name = "year", .aliases = "年份", .type = EDU_C_INT, .flags = EDU_C_KEY,
+		     .min = 1949, .max = 9999 },
+	[S_SCHOOL] = { .name = "school_code", .aliases = "学校代码|学校标识码",
+		       .type = EDU_C_DIGITS, .flags = EDU_C_KEY, .min = 10 },
+	[S_SEATS] = { .name = "seats", .aliases = "计划数|招生计划|学位数", .type = EDU_C_INT,
+		      .flags = EDU_C_REQUIRED, .max = 100000 },
+	[S_MIN] = { .name = "min_score", .aliases = "最低控制线|最低分", .type = EDU_C_SCORE },
 };
-static int seat_map[4];
-static sqlite3_stmt *seat_old, *seat_put;
 
-static int seat_header(struct importer *im)
+static int seat_derive(sqlite3 *db, const char **raw, char buf[][EDU_VAL_MAX],
+		       const char **col, char *err)
 {
-	int bad = 0;
-
-	for (int i = 0; i < 4; i++)
-		seat_map[i] = -1;
-	for (int f = 0; f < im->nf; f++) {
-		int known = 0;
-		for (int i = 0; i < 4; i++)
-			if (is_col(im->head[f], seat_cols[i].name, seat_cols[i].aliases)) {
-				if (seat_map[i] >= 0)
-					bad = edu_error("%s:1: the column '%s' is given twice",
-							im->fname, seat_cols[i].name);
-				seat_map[i] = f;
-				known = 1;
-			}
-		if (!known && !edu_import_opt.ignore_extra)
-			bad = edu_error("%s:1: unknown column '%s' (or --ignore-extra)",
-					im->fname, im->head[f]);
-	}
-	for (int i = 0; i < 2; i++)
-		if (seat_map[i] < 0)
-			bad = edu_error("%s:1: the column '%s' is missing", im->fname,
-					seat_cols[i].name);
-	return bad ? -1 : 0;
-}
-
-static int seat_row(struct importer *im, const char **col, char *err)
-{
-	char code[EDU_VAL_MAX], seats[EDU_VAL_MAX], min_s[16] = "", year[8];
-	int min = -1;
-	const char *m = seat_map[2] >= 0 ? edu_csv_field(im->r, seat_map[2]) : "";
-
-	*col = "school_code";
-	if (senior_school(edu_csv_field(im->r, seat_map[0]), err) < 0)
-		return -1;
-	edu_valid_digits(edu_csv_field(im->r, seat_map[0]), 10, code, err);
-	*col = "seats";
-	if (edu_valid_int(edu_csv_field(im->r, seat_map[1]), 0, 100000, seats, err) < 0)
-		return -1;
-	*col = "min_score";
-	if (*m && edu_score_parse(m, &min, err) < 0)
-		return -1;
-	if (min >= 0)
-		edu_score_str(min, min_s);
-
-	static const char *const names[] = { "seats", "min_score" };
-	const char *new[] = { seats, min >= 0 ? min_s : NULL };
-	char *old[2] = { 0 };
-	int exists = 0;
-	sqlite3_bind_int64(seat_old, 1, opt.year);
-	sqlite3_bind_text(seat_old, 2, code, -1, SQLITE_STATIC);
-	if (sqlite3_step(seat_old) == SQLITE_ROW) {
-		exists = 1;
-		for (int i = 0; i < 2; i++) {
-			const char *t = (const char *)sqlite3_column_text(seat_old, i);
-			old[i] = t ? edu_strdup(t) : NULL;
-		}
-	}
-	sqlite3_reset(seat_old);
-	if (exists && !edu_import_opt.upsert) {
-		*col = "school_code";
-		snprintf(err, EDU_ERR_MAX, "the seats of %s in %ld exist already (--upsert replaces them)",
-			 code, opt.year);
-		free(old[0]);
-		free(old[1]);
+	(void)db;
+	snprintf(buf[0], EDU_VAL_MAX, "%ld", opt.year);
+	if (raw[S_YEAR] && raw[S_YEAR][strspn(raw[S_YEAR], " \t")] &&
+	    atol(raw[S_YEAR]) != opt.year) {
+		*col = "year";
+		snprintf(err, EDU_ERR_MAX, "%s is not the --year %ld", raw[S_YEAR], opt.year);
 		return -1;
 	}
-	sqlite3_bind_int64(seat_put, 1, opt.year);
-	sqlite3_bind_text(seat_put, 2, code, -1, SQLITE_STATIC);
-	sqlite3_bind_text(seat_put, 3, seats, -1, SQLITE_STATIC);
-	if (min >= 0)
-		sqlite3_bind_int(seat_put, 4, min);
-	else
-		sqlite3_bind_null(seat_put, 4);
-	edu_exec_stmt(im->db, seat_put);
-	char *key = edu_asprintf("%s/%s", year_str(year), code);
-	audited(im, "seat", key, 2, names, exists ? old : NULL, new);
-	free(key);
-	free(old[0]);
-	free(old[1]);
+	raw[S_YEAR] = buf[0];
 	return 0;
 }
+
+/* Seats are a senior, complete or vocational school's. */
+static int seat_check(sqlite3 *db, const char *const *v, const char **col, char *err)
+{
+	(void)db;
+	*col = "school_code";
+	return senior_school(v[S_SCHOOL], err);
+}
+
+/* The school's name, as cutoffs prints it (name, 学校名称): passed over. */
+static int seat_header(const char *file, long line, int n, const char *const *names,
+		       int *take)
+{
+	(void)file, (void)line;
+	for (int i = 0; i < n; i++)
+		take[i] = !strcmp(names[i], "学校名称");
+	return 0;
+}
+
+static const struct edu_entity seat = {
+	.table = "seat", .what = "seat", .cols = seat_cols, .ncols = S_NCOLS,
+	.derived = "name", .extra_header = seat_header,
+	.row_check = seat_check, .derive = seat_derive, .derive_ok = "year",
+};
 
 /* ---- verbs: the register --------------------------------------------------- */
 
@@ -702,47 +475,20 @@ static int final_year(sqlite3 *db)
 
 static int cand_import(struct edu_cmd *c)
 {
-	struct importer im = { .db = c->db, .what = "candidate", .header = cand_header, .row = cand_row };
-
 	need_year();
 	if (final_year(c->db))
 		return EDU_EDATA;
 	load_schools(c->db);
-	cm.student = edu_prepare(c->db, "SELECT 1 FROM student WHERE student_no = ?");
-	cm.old = edu_prepare(c->db, "SELECT year, student_no, name, junior_school, scores, "
-			     POINTS("bonus") ", " POINTS("total") ", choices FROM candidate "
-			     "WHERE exam_no = ?");
-	cm.ins = edu_prepare(c->db, "INSERT INTO candidate (exam_no, year, student_no, name, "
-			     "junior_school, scores, bonus, total, choices) "
-			     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-	cm.upd = edu_prepare(c->db, "UPDATE candidate SET year = ?2, student_no = ?3, "
-			     "name = ?4, junior_school = ?5, scores = ?6, bonus = ?7, "
-			     "total = ?8, choices = ?9 WHERE exam_no = ?1");
-	int rc = run_import(&im, c->argc, c->argv);
-	sqlite3_finalize(cm.student);
-	sqlite3_finalize(cm.old);
-	sqlite3_finalize(cm.ins);
-	sqlite3_finalize(cm.upd);
-	return rc;
+	return edu_import(c->db, &candidate, c->argc, c->argv);
 }
 
 static int seats_import(struct edu_cmd *c)
 {
-	struct importer im = { .db = c->db, .what = "seat", .header = seat_header, .row = seat_row };
-
 	need_year();
 	if (final_year(c->db))
 		return EDU_EDATA;
 	load_schools(c->db);
-	seat_old = edu_prepare(c->db, "SELECT seats, " POINTS("min_score") " FROM seat "
-			       "WHERE year = ? AND school_code = ?");
-	seat_put = edu_prepare(c->db, "INSERT INTO seat (year, school_code, seats, min_score) "
-			       "VALUES (?, ?, ?, ?) ON CONFLICT (year, school_code) DO UPDATE "
-			       "SET seats = excluded.seats, min_score = excluded.min_score");
-	int rc = run_import(&im, c->argc, c->argv);
-	sqlite3_finalize(seat_old);
-	sqlite3_finalize(seat_put);
-	return rc;
+	return edu_import(c->db, &seat, c->argc, c->argv);
 }
 
 /* The admission result of a year, in the order of merit: what admit

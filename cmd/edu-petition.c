@@ -132,13 +132,14 @@ static int case_check(sqlite3 *db, const char *const *v, const char **col, char 
 	const char *k = v[C_CASE_NO];
 	static const char shape[] = "AA-0000-00000";
 
-	for (size_t i = 0; i < sizeof shape - 1 || k[i]; i++)
+	/* A new case without a number gets one from case_new_key. */
+	for (size_t i = 0; k && (i < sizeof shape - 1 || k[i]); i++)
 		if (i >= sizeof shape - 1 || !k[i] ||
 		    (shape[i] == 'A' ? !(k[i] >= 'A' && k[i] <= 'Z') :
 		     shape[i] == '0' ? !(k[i] >= '0' && k[i] <= '9') : k[i] != '-'))
 			return col_error(col, "case_no", err,
 					 "'%s' is not a case number KIND-YEAR-NNNNN", k);
-	if (strncmp(k, v[C_KIND], 2))
+	if (k && strncmp(k, v[C_KIND], 2))
 		return col_error(col, "case_no", err, "'%s' is not a number of kind %s",
 				 k, v[C_KIND]);
 	if (!strcmp(v[C_KIND], "XF")) {
@@ -189,16 +190,18 @@ static char *repeats(sqlite3 *db, const char *id, const char *phone)
 		"AND (id_number = ?1 OR phone = ?2) ORDER BY case_no)", 2, p);
 }
 
-/* The number case_fill gave the last new case. */
+/* Case numbers: KIND-YEAR-NNNNN, by the kind's sequence of the year. */
+#define CASE_PATTERN "{kind}-{year}-{seq:5}"
+/* The number case_new_key gave the last new case. */
 static char new_no[32];
 
-/* Fill in a new case: its number, status, deadlines and repeat flag.
- * The strings live here until the next call. */
+/* Fill in a new case: its status, deadlines and repeat flag (its number
+ * comes last, from case_new_key).  The strings live here until the next
+ * call. */
 static int case_fill(sqlite3 *db, const char **raw, char buf[][EDU_VAL_MAX],
 		     const char **col, char *err)
 {
 	static char accept[11], reply[11], *related;
-	char *no = new_no;
 
 	(void)buf;	/* its strings live in the statics above */
 	char kind[EDU_VAL_MAX], received[EDU_VAL_MAX];
@@ -229,22 +232,6 @@ static int case_fill(sqlite3 *db, const char **raw, char buf[][EDU_VAL_MAX],
 		return -1;
 	}
 	int day = day_of(received);
-	if (!key || !key[strspn(key, " \t")]) {
-		char *scope = edu_asprintf("petition.%s.%.4s", kind, received);
-		for (;;) {
-			const char *p[] = { no };
-			snprintf(no, sizeof new_no, "%.2s-%.4s-%05lld", kind, received,
-				 (long long)edu_seq_next(db, scope));
-			char *used = edu_query1(db, "SELECT 1 FROM petition WHERE case_no = ?", 1, p);
-			int taken = used != NULL;
-
-			free(used);
-			if (!taken)
-				break;
-		}
-		free(scope);
-		raw[C_CASE_NO] = no;
-	}
 	/* Deadlines are filled in for a case that starts as received; one
 	 * imported further on brings its own. */
 	char status[EDU_VAL_MAX];
@@ -261,9 +248,41 @@ static int case_fill(sqlite3 *db, const char **raw, char buf[][EDU_VAL_MAX],
 	return 0;
 }
 
+/* The number of a new case, KIND-YEAR-NNNNN by the kind's sequence of
+ * the year received: made once the row passed every check, so that a
+ * refused row uses no number. */
+static char *case_new_key(sqlite3 *db, const char *const *v, char *err)
+{
+	char year[5];
+
+	snprintf(year, sizeof year, "%.4s", v[C_RECEIVED]);
+	const struct edu_placeholder ph[] = { { "kind", v[C_KIND] }, { "year", year } };
+	/* The scope is named as it always was, so a database keeps counting. */
+	char *scope = edu_asprintf("petition.%s.%s", v[C_KIND], year), *made = NULL;
+	struct edu_buf no = { 0 };
+
+	/* A case imported with its number may have taken the next one. */
+	do {
+		free(made);
+		made = NULL;
+		if (edu_pattern_expand(CASE_PATTERN, ph, 2,
+				       edu_seq_next(db, scope), &no, err) < 0)
+			goto out;
+		const char *p[] = { no.s };
+		made = edu_query1(db, "SELECT 1 FROM petition WHERE case_no = ?", 1, p);
+	} while (made);
+	snprintf(new_no, sizeof new_no, "%s", no.s);
+	made = edu_strdup(no.s);
+out:
+	free(scope);
+	edu_buf_free(&no);
+	return made;
+}
+
 static const struct edu_entity petition = {
 	.table = "petition", .what = "case", .cols = cols, .ncols = NCOL,
 	.row_check = case_check, .derive = case_fill, .derive_ok = "case_no",
+	.new_key = case_new_key,
 };
 
 /* ---- options ----------------------------------------------------------- */

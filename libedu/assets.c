@@ -167,46 +167,9 @@ void edu_depreciate(int64_t cost, int life, int added, int left, int as_of,
 int edu_asset_tag(const char *pattern, const char *unit, int year,
 		  int64_t seq, struct edu_buf *out, char *err)
 {
-	const char *p = pattern;
-	int nseq = 0;
+	char y[16];
 
-	out->len = 0;
-	edu_buf_add(out, "", 0);
-	while (*p) {
-		if (*p != '{') {
-			edu_buf_add(out, p++, 1);
-			continue;
-		}
-		const char *end = strchr(p, '}');
-		if (!end)
-			goto bad;
-		size_t n = end - p - 1;
-		if (n == 4 && !strncmp(p + 1, "unit", 4)) {
-			edu_buf_puts(out, unit);
-		} else if (n == 4 && !strncmp(p + 1, "year", 4)) {
-			edu_buf_printf(out, "%04d", year);
-		} else if (n > 4 && !strncmp(p + 1, "seq:", 4)) {
-			char *e;
-			long w = strtol(p + 5, &e, 10);
-			if (e != end || w < 1 || w > 18 || !isdigit((unsigned char)p[5]))
-				goto bad;
-			if (seq < 0)
-				edu_buf_puts(out, "*");
-			else
-				edu_buf_printf(out, "%0*" PRId64, (int)w, seq);
-			nseq++;
-		} else {
-			goto bad;
-		}
-		p = end + 1;
-	}
-	if (nseq != 1) {
-		snprintf(err, EDU_ERR_MAX, "the tag pattern '%s' needs one {seq:N}", pattern);
-		return -1;
-	}
-	return 0;
-bad:
-	snprintf(err, EDU_ERR_MAX, "the tag pattern '%s' has a placeholder other than {unit}, {year} and {seq:N}",
-		 pattern);
-	return -1;
+	snprintf(y, sizeof y, "%04d", year);
+	const struct edu_placeholder ph[] = { { "unit", unit }, { "year", y } };
+	return edu_pattern_expand(pattern, ph, 2, seq, out, err);
 }

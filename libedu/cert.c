@@ -49,87 +49,19 @@ const char *edu_cert_default_pattern(const char *kind)
 	return "{year}{region}{category}{seq:6}";
 }
 
-/* The value of one placeholder, or NULL when the certificate has none. */
-static const char *field(const struct edu_cert_fields *f, const char *name,
-			 size_t n, char year[8])
-{
-	if (n == 4 && !memcmp(name, "year", 4)) {
-		if (f->year < 1000 || f->year > 9999)
-			return NULL;
-		snprintf(year, 8, "%d", f->year);
-		return year;
-	}
-	static const struct { const char *name; size_t off; } map[] = {
-		{ "region", offsetof(struct edu_cert_fields, region) },
-		{ "province", offsetof(struct edu_cert_fields, province) },
-		{ "body", offsetof(struct edu_cert_fields, body) },
-		{ "school", offsetof(struct edu_cert_fields, school) },
-		{ "category", offsetof(struct edu_cert_fields, category) },
-		{ "sex", offsetof(struct edu_cert_fields, sex) },
-	};
-	for (size_t i = 0; i < sizeof map / sizeof *map; i++)
-		if (strlen(map[i].name) == n && !memcmp(name, map[i].name, n)) {
-			const char *v = *(const char *const *)((const char *)f + map[i].off);
-			return v && *v ? v : NULL;
-		}
-	return NULL;
-}
-
 int edu_cert_number(const char *pattern, const struct edu_cert_fields *f,
 		    int64_t seq, struct edu_buf *out, char *err)
 {
-	char year[8];
-	int nseq = 0;
+	char year[8] = "";
 
-	out->len = 0;
-	edu_buf_add(out, "", 0);
-	for (const char *p = pattern; *p; ) {
-		if (*p != '{') {
-			edu_buf_add(out, p++, 1);
-			continue;
-		}
-		const char *end = strchr(p, '}');
-		if (!end) {
-			snprintf(err, EDU_ERR_MAX, "'{' without '}' in the pattern");
-			return -1;
-		}
-		const char *name = p + 1;
-		size_t n = (size_t)(end - name);
-		if (n > 4 && !memcmp(name, "seq:", 4)) {
-			char *e;
-			long w = strtol(name + 4, &e, 10);
-			if (e != end || w < 1 || w > 18) {
-				snprintf(err, EDU_ERR_MAX, "{seq:N} needs a width N from 1 to 18");
-				return -1;
-			}
-			nseq++;
-			if (seq < 0) {
-				edu_buf_add(out, "*", 1);
-			} else {
-				char num[32];
-				int len = snprintf(num, sizeof num, "%0*lld", (int)w, (long long)seq);
-				if (len > w) {
-					snprintf(err, EDU_ERR_MAX, "serial %lld does not fit in {seq:%ld}",
-						 (long long)seq, w);
-					return -1;
-				}
-				edu_buf_add(out, num, (size_t)len);
-			}
-		} else {
-			const char *v = field(f, name, n, year);
-			if (!v) {
-				snprintf(err, EDU_ERR_MAX, "no value for {%.*s}", (int)n, name);
-				return -1;
-			}
-			edu_buf_puts(out, v);
-		}
-		p = end + 1;
-	}
-	if (nseq != 1) {
-		snprintf(err, EDU_ERR_MAX, "a number pattern needs exactly one {seq:N}");
-		return -1;
-	}
-	return 0;
+	if (f->year >= 1000 && f->year <= 9999)
+		snprintf(year, sizeof year, "%d", f->year);
+	const struct edu_placeholder ph[] = {
+		{ "year", year }, { "region", f->region }, { "province", f->province },
+		{ "body", f->body }, { "school", f->school },
+		{ "category", f->category }, { "sex", f->sex },
+	};
+	return edu_pattern_expand(pattern, ph, sizeof ph / sizeof *ph, seq, out, err);
 }
 
 /* ---- serial numbers of a batch ----------------------------------------- */

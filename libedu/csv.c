@@ -326,6 +326,11 @@ long edu_csv_line(struct edu_csv *r)
 	return r->rec_line;
 }
 
+int edu_csv_width(struct edu_csv *r)
+{
+	return r->width;
+}
+
 const char *edu_csv_name(struct edu_csv *r)
 {
 	return r->name;

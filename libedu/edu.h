@@ -543,6 +543,7 @@ int edu_csv_next(struct edu_csv *r);
 const char *edu_csv_field(struct edu_csv *r, int i);	/* "" past the end */
 size_t edu_csv_field_len(struct edu_csv *r, int i);
 long edu_csv_line(struct edu_csv *r);	/* first line of the record */
+int edu_csv_width(struct edu_csv *r);	/* the header's fields, once read */
 /* What is wrong with this record's text (bad UTF-8, NUL), or NULL. */
 const char *edu_csv_bad(struct edu_csv *r);
 const char *edu_csv_name(struct edu_csv *r);	/* "-" for stdin */
@@ -617,6 +618,7 @@ enum edu_coltype {
 	EDU_C_CREDIT,	/* unified social credit code */
 	EDU_C_DIGITS,	/* exactly `digits` digits */
 	EDU_C_MONEY,	/* yuan, two decimals; stored as integer fen */
+	EDU_C_SCORE,	/* points, one decimal; stored as integer tenths */
 };
 
 enum edu_colflags {
@@ -666,12 +668,25 @@ struct edu_entity {
 	 * it malloc'd, or NULL with the reason in err. */
 	char *(*new_key)(sqlite3 *db, const char *const *vals, char *err);
 	/* Fills in values left empty, once the others are normalised and
-	 * before row_check: a key left empty, which makes the record a new
-	 * one (a generated number), or a default that depends on other
-	 * columns.  A value it sets is malloc'd and owned by the writer.
-	 * 0, or -1 like row_check.  NULL: none, and a key may not be
-	 * empty. */
+	 * before row_check: a default that depends on other columns (never
+	 * the key: a number is new_key's).  A value it sets is malloc'd
+	 * and owned by the writer.  0, or -1 like row_check. */
 	int (*fill)(sqlite3 *db, char **vals, const char **col, char *err);
+	/* Input columns whose names vary by file (an exam's score_<subject>
+	 * and choice1..choiceN), for an entity that is not bulk.  The
+	 * header's columns that name no column of the entity go to
+	 * extra_header (trimmed, in header order), which sets take[i] for
+	 * those it knows; the rest are unknown columns.  It returns 0, or
+	 * -1 after reporting "FILE:LINE: ..." to refuse the file.  Each
+	 * row's values of the taken columns, in the same order, then go to
+	 * extra_row before derive: it makes raw values of the entity's own
+	 * columns from them (in storage of its own that lives until its
+	 * next call); 0, or -1 with *col and err.  A reject file keeps the
+	 * taken columns, after the entity's. */
+	int (*extra_header)(const char *file, long line, int n,
+			    const char *const *names, int *take);
+	int (*extra_row)(sqlite3 *db, const char *const *extra, const char **raw,
+			 const char **col, char *err);
 };
 #define EDU_DERIVE_MAX 4	/* buffers handed to derive */
 
@@ -995,6 +1010,24 @@ int edu_petition_may(const char *verb, const char *kind, const char *status,
  * Periods count by the calendar table of db. */
 int edu_petition_change(sqlite3 *db, struct edu_petition_case *c,
 			const struct edu_petition_act *a, char **detail, char *err);
+/* ---- pattern.c: numbers made from a pattern -------------------------- */
+
+/* A placeholder of a number pattern, {name}, and its value for the
+ * number being made (NULL or "": none, and a pattern that uses it is
+ * refused). */
+struct edu_placeholder {
+	const char *name;
+	const char *value;
+};
+/* Expand a pattern of literal text, the caller's placeholders (nph of
+ * them) and exactly one {seq:N}: the serial zero-padded to N digits
+ * (1 to 18).  A serial that needs more than N digits is refused, never
+ * widened.  With seq < 0, {seq:N} is written as '*': the scope of the
+ * serial.  0 and the number in out, or -1 with the reason, naming the
+ * pattern, in err. */
+int edu_pattern_expand(const char *pattern, const struct edu_placeholder *ph,
+		       int nph, int64_t seq, struct edu_buf *out, char *err);
+
 /* ---- assets.c: fixed assets: money, categories, depreciation -------- */
 
 /* Money is exact: integer fen.  Parse yuan ("1234.5", "1,234.50",
@@ -1036,10 +1069,8 @@ struct edu_depreciation {
 void edu_depreciate(int64_t cost, int life, int added, int left, int as_of,
 		    struct edu_depreciation *d);
 
-/* An asset tag from a pattern with {unit}, {year} and {seq:N} (the serial
- * zero-padded to N digits): 0 and the tag in out, or -1 with a reason in
- * err.  With seq < 0, {seq:N} is written as '*': the scope of the
- * serial. */
+/* An asset tag from a pattern with {unit}, {year} and {seq:N}, by
+ * edu_pattern_expand (a serial too long for N is refused). */
 int edu_asset_tag(const char *pattern, const char *unit, int year,
 		  int64_t seq, struct edu_buf *out, char *err);
 
@@ -1176,10 +1207,7 @@ struct edu_cert_fields {
 	const char *sex;	/* 1 male, 2 female */
 };
 /* A number from a pattern with {year} {region} {province} {body}
- * {school} {category} {sex} and one {seq:N} (the serial zero-padded to
- * N digits; one that needs more is refused): 0 and the number in out, or
- * -1 with the reason in err.  With seq < 0, {seq:N} is written as '*':
- * the scope of the serial. */
+ * {school} {category} {sex} and one {seq:N}, by edu_pattern_expand. */
 int edu_cert_number(const char *pattern, const struct edu_cert_fields *f,
 		    int64_t seq, struct edu_buf *out, char *err);
 

@@ -150,6 +150,13 @@ static int col_value(sqlite3 *db, const struct edu_col *c, const char *in,
 			edu_money_str(fen, v);
 		break;
 	}
+	case EDU_C_SCORE: {
+		int tenths;
+		rc = edu_score_parse(s, &tenths, err);
+		if (rc == 0)
+			edu_score_str(tenths, v);
+		break;
+	}
 	}
 	if (s != small)
 		free(s);
@@ -195,16 +202,19 @@ static void add_ident(struct edu_buf *b, const char *s)
 }
 
 /* A column as read: money, stored in fen, reads as yuan with two
- * decimals, the form its values are normalised to. */
+ * decimals, and a score, stored in tenths, as points ("98.5", "100"):
+ * the forms their values are normalised to. */
 static void add_select(struct edu_buf *b, const struct edu_col *c)
 {
-	if (c->type != EDU_C_MONEY) {
-		add_ident(b, c->name);
-		return;
-	}
-	edu_buf_printf(b, "CASE WHEN \"%s\" IS NULL THEN NULL ELSE "
-		       "printf('%%d.%%02d', \"%s\" / 100, \"%s\" %% 100) END AS ",
-		       c->name, c->name, c->name);
+	if (c->type == EDU_C_MONEY)
+		edu_buf_printf(b, "CASE WHEN \"%s\" IS NULL THEN NULL ELSE "
+			       "printf('%%d.%%02d', \"%s\" / 100, \"%s\" %% 100) END AS ",
+			       c->name, c->name, c->name);
+	else if (c->type == EDU_C_SCORE)
+		edu_buf_printf(b, "CASE WHEN \"%s\" IS NULL THEN NULL WHEN \"%s\" %% 10 "
+			       "THEN printf('%%d.%%d', \"%s\" / 10, \"%s\" %% 10) "
+			       "ELSE printf('%%d', \"%s\" / 10) END AS ",
+			       c->name, c->name, c->name, c->name, c->name);
 	add_ident(b, c->name);
 }
 
@@ -213,6 +223,7 @@ static void bind_value(sqlite3_stmt *st, int i, const struct edu_col *c,
 		       const char *v, sqlite3_destructor_type keep)
 {
 	int64_t fen;
+	int tenths;
 	char err[EDU_ERR_MAX];
 
 	if (!v)
@@ -221,6 +232,8 @@ static void bind_value(sqlite3_stmt *st, int i, const struct edu_col *c,
 		sqlite3_bind_int64(st, i, strtoll(v, NULL, 10));
 	else if (c->type == EDU_C_MONEY && edu_money_parse(v, &fen, err) == 0)
 		sqlite3_bind_int64(st, i, fen);
+	else if (c->type == EDU_C_SCORE && edu_score_parse(v, &tenths, err) == 0)
+		sqlite3_bind_int(st, i, tenths);
 	else
 		sqlite3_bind_text(st, i, v, -1, keep);
 }
@@ -468,11 +481,10 @@ static void clear_row(struct edu_writer *w, char **old)
 	free(old);
 }
 
-/* Is the key of this row left empty for the entity to make (fill or
- * new_key)? */
+/* Is the key of this row left empty for the entity to make (new_key)? */
 static int keyless_row(const struct edu_entity *e, const char *const *raw)
 {
-	if (!e->new_key && !e->fill)
+	if (!e->new_key)
 		return 0;
 	for (int i = 0; i < e->ncols; i++)
 		if (e->cols[i].flags & EDU_C_KEY) {
@@ -487,8 +499,8 @@ static int keyless_row(const struct edu_entity *e, const char *const *raw)
  * exists (and upsert allows it), else NULL.  0, or -1 with *col and err.
  * In order: derive makes values from others; the key is checked and
  * looked up (a row whose key the tool makes is new); the other columns
- * are checked; fill completes the normalised row (a generated key, a
- * default that depends on other columns); row_check looks across them;
+ * are checked; fill completes the normalised row (a default that depends
+ * on other columns); row_check looks across them;
  * new_key makes the key of a row that passed everything, so a refused row
  * uses no number. */
 static int check_row(struct edu_writer *w, const char *const *raw_in,
@@ -546,12 +558,6 @@ static int check_row(struct edu_writer *w, const char *const *raw_in,
 	}
 	if (e->fill && e->fill(w->db, w->vals, col, err) < 0)
 		return -1;
-	for (int i = 0; keyless && !e->new_key && i < e->ncols; i++)
-		if ((e->cols[i].flags & EDU_C_KEY) && !w->vals[i]) {
-			*col = e->cols[i].name;
-			snprintf(err, EDU_ERR_MAX, "may not be empty");
-			return -1;
-		}
 	if (e->row_check && e->row_check(w->db, (const char *const *)w->vals, col, err) < 0)
 		return -1;
 	for (int i = 0; i < e->ncols && keyless && e->new_key; i++)
@@ -616,10 +622,17 @@ struct importer {
 	struct edu_reject *rj;
 	FILE *reject_f;
 	int *reject_cols;	/* the entity columns the reject file has */
-	int nreject;
+	int nreject, reject_extra;	/* ... and extra columns after them */
 	long errors;
 	struct edu_import_stats st;
 	int *map;		/* the columns of the file read last */
+	/* e->extra_header's columns of the file being read: their fields,
+	 * names and the current row's values; the names of the first
+	 * rejected row's file head the reject file's extra columns. */
+	int nextra, *xfield;
+	char **xname;
+	const char **xval;
+	const char **given;	/* a row as read, when extra_row changes it */
 	char **files;
 	int file;		/* the index of the file being read */
 	sqlite3_stmt *stage;
@@ -672,7 +685,7 @@ static void row_error(struct importer *im, const char *fname, long line,
 		/* The reject file has the input's own columns, so that, fixed,
 		 * it imports back meaning what the input meant: a column the
 		 * input left out must not come back empty. */
-		const char **names = edu_malloc((im->e->ncols + 1) * sizeof *names);
+		const char **names = edu_malloc((im->e->ncols + im->nextra + 1) * sizeof *names);
 
 		im->reject_cols = edu_malloc(im->e->ncols * sizeof *im->reject_cols);
 		for (int i = 0; i < im->e->ncols; i++)
@@ -680,9 +693,12 @@ static void row_error(struct importer *im, const char *fname, long line,
 				names[im->nreject] = im->e->cols[i].name;
 				im->reject_cols[im->nreject++] = i;
 			}
-		names[im->nreject] = "error";
+		for (int k = 0; k < im->nextra; k++)
+			names[im->nreject + k] = im->xname[k];
+		names[im->nreject + im->nextra] = "error";
 		im->reject = edu_out_new_fmt(im->reject_f, EDU_FMT_CSV, 0,
-					     im->nreject + 1, names);
+					     im->nreject + im->nextra + 1, names);
+		im->reject_extra = im->nextra;
 		free(names);
 	}
 	if (im->reject) {
@@ -690,6 +706,9 @@ static void row_error(struct importer *im, const char *fname, long line,
 			const char *v = fields[im->reject_cols[k]];
 			edu_out_cell(im->reject, v ? v : "", EDU_V_TEXT);
 		}
+		for (int k = 0; k < im->reject_extra; k++)
+			edu_out_cell(im->reject, k < im->nextra && im->xval ? im->xval[k] : "",
+				     EDU_V_TEXT);
 		char *m = col ? edu_asprintf("%s: %s", col, msg) : edu_strdup(msg);
 		edu_out_cell(im->reject, m, EDU_V_TEXT);
 		free(m);
@@ -1230,11 +1249,24 @@ static void import_row(struct importer *im, struct edu_csv *r, const int *map,
 
 	for (int i = 0; i < im->e->ncols; i++)
 		raw[i] = map[i] < 0 ? NULL : edu_csv_field(r, map[i]);
+	for (int k = 0; k < im->nextra; k++)
+		im->xval[k] = edu_csv_field(r, im->xfield[k]);
 	if (edu_csv_bad(r)) {
 		row_error(im, edu_csv_name(r), edu_csv_line(r), map, raw, NULL, edu_csv_bad(r));
 		return;
 	}
 	long drawn = edu_seq_drawn();
+	/* The varying columns make values of the entity's own; the reject
+	 * file keeps the row as given. */
+	const char **given = raw;
+	if (im->e->extra_row) {
+		given = im->given;
+		memcpy(given, raw, im->e->ncols * sizeof *raw);
+		if (im->e->extra_row(im->w->db, im->xval, raw, &col, err) < 0) {
+			row_error(im, edu_csv_name(r), edu_csv_line(r), map, given, col, err);
+			return;
+		}
+	}
 	int rc = check_row(im->w, raw, import_opt.upsert, &old, &col, err);
 	if (rc == 0 && im->bulk) {
 		/* The values go to the loading thread, and are its to free. */
@@ -1258,8 +1290,74 @@ static void import_row(struct importer *im, struct edu_csv *r, const int *map,
 		}
 	}
 	if (rc < 0)
-		row_error(im, edu_csv_name(r), edu_csv_line(r), map, raw, col, err);
+		row_error(im, edu_csv_name(r), edu_csv_line(r), map, given, col, err);
 	clear_row(im->w, old);
+}
+
+/* Forget the extra columns of the file read last. */
+static void extra_clear(struct importer *im)
+{
+	for (int k = 0; k < im->nextra; k++)
+		free(im->xname[k]);
+	free(im->xname);
+	free(im->xfield);
+	free(im->xval);
+	im->xname = NULL;
+	im->xfield = NULL;
+	im->xval = NULL;
+	im->nextra = 0;
+}
+
+/* The header's columns that name no column of the entity go to
+ * e->extra_header; those it does not take are unknown columns, as
+ * edu_csv_header would have said.  0, or -1 after reporting. */
+static int extra_columns(struct importer *im, struct edu_csv *r, const int *map,
+			 int nmap)
+{
+	int width = edu_csv_width(r), n = 0, bad = 0;
+	char **names = edu_malloc((width + 1) * sizeof *names);
+	int *field = edu_malloc((width + 1) * sizeof *field);
+	int *take = edu_malloc((width + 1) * sizeof *take);
+
+	extra_clear(im);
+	for (int f = 0; f < width; f++) {
+		int used = 0;
+		for (int j = 0; j < nmap && !used; j++)
+			used = map[j] == f;
+		if (used)
+			continue;
+		const char *h = edu_csv_field(r, f);
+		h += strspn(h, " \t");
+		size_t len = strlen(h);
+		while (len && (h[len - 1] == ' ' || h[len - 1] == '\t'))
+			len--;
+		take[n] = 0;
+		field[n] = f;
+		names[n++] = edu_strndup(h, len);
+	}
+	if (im->e->extra_header(edu_csv_name(r), edu_csv_line(r), n,
+				(const char *const *)names, take) < 0)
+		bad = 1;
+	im->xname = edu_malloc((n + 1) * sizeof *im->xname);
+	im->xfield = edu_malloc((n + 1) * sizeof *im->xfield);
+	im->xval = edu_malloc((n + 1) * sizeof *im->xval);
+	for (int k = 0; k < n; k++) {
+		if (take[k]) {
+			im->xfield[im->nextra] = field[k];
+			im->xname[im->nextra++] = names[k];
+			continue;
+		}
+		if (!import_opt.ignore_extra) {
+			edu_warn("%s:%ld: unknown column '%s' (see edu-csv(5), or use --ignore-extra)",
+				 edu_csv_name(r), edu_csv_line(r), names[k]);
+			bad = 1;
+		}
+		free(names[k]);
+	}
+	free(names);
+	free(field);
+	free(take);
+	return bad ? -1 : 0;
 }
 
 /* Read one file; returns 0, or an exit status for a file that could not
@@ -1295,7 +1393,9 @@ static int import_file(struct importer *im, const char *path)
 		status = EDU_ENOINPUT;
 		goto out;
 	}
-	if (edu_csv_header(r, names, nnames, import_opt.ignore_extra, map) < 0) {
+	if (edu_csv_header(r, names, nnames, import_opt.ignore_extra || e->extra_header,
+			   map) < 0 ||
+	    (e->extra_header && extra_columns(im, r, map, nnames) < 0)) {
 		status = EDU_EDATA;
 		goto out;
 	}
@@ -1303,7 +1403,7 @@ static int import_file(struct importer *im, const char *path)
 	 * changes; a new record still needs its required ones.  A key the
 	 * tool makes may be left out. */
 	for (int i = 0; i < e->ncols; i++)
-		if (map[i] < 0 && (((e->cols[i].flags & EDU_C_KEY) && !e->new_key && !e->fill) ||
+		if (map[i] < 0 && (((e->cols[i].flags & EDU_C_KEY) && !e->new_key) ||
 				   ((e->cols[i].flags & EDU_C_REQUIRED) &&
 				    !e->cols[i].dflt && !import_opt.upsert)) &&
 		    !(e->derive_ok && strstr(e->derive_ok, e->cols[i].name))) {
@@ -1342,6 +1442,7 @@ int edu_import(sqlite3 *db, const struct edu_entity *e, int nfiles,
 		nfiles = 1;
 	}
 	im.files = files;
+	im.given = edu_malloc(e->ncols * sizeof *im.given);
 	im.rj = edu_reject_open(import_opt.reject);
 	im.reject_f = edu_reject_file(im.rj);
 	struct edu_run run;
@@ -1409,6 +1510,8 @@ int edu_import(sqlite3 *db, const struct edu_entity *e, int nfiles,
 		free(counts);
 	}
 	free(im.map);
+	free(im.given);
+	extra_clear(&im);
 	edu_reject_close(im.rj, !status || status == EDU_NO);
 	return status;
 }

@@ -148,24 +148,26 @@ static void test_tags(void)
 	ok(edu_asset_tag("{unit}-{colour}-{seq:3}", "x", 2026, 1, &b, err) < 0,
 	   "an unknown placeholder is refused");
 	ok(edu_asset_tag("{unit}-{year}", "x", 2026, 1, &b, err) < 0, "so is a pattern without {seq:N}");
-	ok(strstr(err, "needs one {seq:N}") != NULL, "... which says so");
+	ok(strstr(err, "needs exactly one {seq:N}") != NULL, "... which says so");
 	ok(edu_asset_tag("{seq:x}", "x", 2026, 1, &b, err) < 0, "and {seq:x}");
+	ok(edu_asset_tag("{unit}-{year}-{seq:5}", "2111010201", 2026, 100000, &b, err) < 0,
+	   "serial 100000 does not fit in {seq:5}: refused, not widened");
+	is(err, "serial 100000 needs more than the 5 digits of {seq:5} in the pattern '{unit}-{year}-{seq:5}'",
+	   "... naming the serial and the pattern");
 	edu_buf_free(&b);
 }
 
-/* The writer with a money column and a fill hook (libedu/entity.c), on a
- * real database: yuan in, fen stored, yuan out; a key left empty made by
- * the hook. */
-static int fills;
+/* The writer with a money column and a new_key hook (libedu/entity.c),
+ * on a real database: yuan in, fen stored, yuan out; a key left empty
+ * made by the hook once the row passed its checks. */
+static int made;
 
-static int test_fill(sqlite3 *db, char **v, const char **col, char *err)
+static char *test_new_key(sqlite3 *db, const char *const *v, char *err)
 {
 	(void)db;
-	(void)col;
+	(void)v;
 	(void)err;
-	if (!v[0])
-		v[0] = edu_asprintf("T-%d", ++fills);
-	return 0;
+	return edu_asprintf("T-%d", ++made);
 }
 
 static void test_writer(void)
@@ -175,7 +177,7 @@ static void test_writer(void)
 		{ .name = "cost", .type = EDU_C_MONEY, .flags = EDU_C_REQUIRED },
 	};
 	static const struct edu_entity e = { .table = "thing", .what = "thing", .cols = cols,
-					     .ncols = 2, .fill = test_fill };
+					     .ncols = 2, .new_key = test_new_key };
 	char dir[] = "/tmp/edu-test-assets.XXXXXX", path[300], err[EDU_ERR_MAX];
 	const char *col;
 
@@ -194,7 +196,11 @@ static void test_writer(void)
 	const char *r1[] = { "A", "1,234.5" };
 	ok(edu_writer_put(w, r1, 0, &col, err) == EDU_PUT_INSERTED, "money in yuan is written");
 	const char *r2[] = { "", "¥20" };
-	ok(edu_writer_put(w, r2, 0, &col, err) == EDU_PUT_INSERTED, "an empty key is filled in");
+	const char *r0[] = { "", "twenty" };
+	ok(edu_writer_put(w, r0, 0, &col, err) < 0 && !strcmp(col, "cost"),
+	   "a refused row with an empty key...");
+	ok(edu_writer_put(w, r2, 0, &col, err) == EDU_PUT_INSERTED, "an empty key is made");
+	ok(made == 1, "... made once, for the row that passed: the refused one took none");
 	const char *r3[] = { "A", "1234.50" };
 	ok(edu_writer_put(w, r3, 1, &col, err) == EDU_PUT_UNCHANGED,
 	   "the same amount written otherwise changes nothing");
@@ -210,7 +216,7 @@ static void test_writer(void)
 	is(v, "integer 123450", "stored as integer fen");
 	free(v);
 	v = edu_query1(db, "SELECT cost FROM thing WHERE tag = 'T-1'", 0, NULL);
-	is(v, "2000", "... the filled-in one too");
+	is(v, "2000", "... the one with a made key too");
 	free(v);
 	fflush(stdout);
 	int saved = dup(1);

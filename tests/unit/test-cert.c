@@ -32,7 +32,7 @@ static void test_numbers(void)
 	is(number(edu_cert_default_pattern("teacher"), &t, 123456), "20261110122123456",
 	   "teacher: the serial's six digits in full");
 	is(number(edu_cert_default_pattern("teacher"), &t, 1234567),
-	   "serial 1234567 does not fit in {seq:6}", "a serial too long is refused");
+	   "serial 1234567 needs more than the 6 digits of {seq:6} in the pattern '{year}{province}{body}{category}{sex}{seq:6}'", "a serial too long is refused");
 	is(number(edu_cert_default_pattern("junior"), &g, 42), "20261101021000042",
 	   "junior default: year, region, category, serial");
 	is(number("{year}{region}{school}{seq:5}", &g, 7), "2026110102211101022300007",
@@ -40,17 +40,17 @@ static void test_numbers(void)
 	is(number("GZ-{year}-{sex}-{seq:3}", &g, 12), "GZ-2026-1-012", "literal text is kept");
 	is(number("{year}{school}{seq:4}", &g, -1), "20262111010223*",
 	   "seq < 0 gives the scope of the serial");
-	is(number("{year}{school}", &g, 1), "a number pattern needs exactly one {seq:N}",
+	is(number("{year}{school}", &g, 1), "the pattern '{year}{school}' needs exactly one {seq:N}",
 	   "a pattern without a serial cannot give unique numbers");
-	is(number("{year}{seq:2}{seq:2}", &g, 1), "a number pattern needs exactly one {seq:N}",
+	is(number("{year}{seq:2}{seq:2}", &g, 1), "the pattern '{year}{seq:2}{seq:2}' needs exactly one {seq:N}",
 	   "nor one with two");
-	is(number("{year}{body}{seq:3}", &g, 1), "no value for {body}",
+	is(number("{year}{body}{seq:3}", &g, 1), "no value for {body} in the pattern '{year}{body}{seq:3}'",
 	   "a placeholder the certificate has no value for");
-	is(number("{year}{colour}{seq:3}", &g, 1), "no value for {colour}", "an unknown placeholder");
-	is(number("{year{seq:3}", &g, 1), "no value for {year{seq:3}",
+	is(number("{year}{colour}{seq:3}", &g, 1), "unknown placeholder {colour} in the pattern '{year}{colour}{seq:3}' (known: {year} {region} {province} {body} {school} {category} {sex} {seq:N})", "an unknown placeholder");
+	is(number("{year{seq:3}", &g, 1), "unknown placeholder {year{seq:3} in the pattern '{year{seq:3}' (known: {year} {region} {province} {body} {school} {category} {sex} {seq:N})",
 	   "a malformed placeholder");
-	is(number("{year}{seq:0}", &g, 1), "{seq:N} needs a width N from 1 to 18", "width 0");
-	is(number("{seq:3", &g, 1), "'{' without '}' in the pattern", "an unclosed brace");
+	is(number("{year}{seq:0}", &g, 1), "{seq:0} in the pattern '{year}{seq:0}' needs a width from 1 to 18", "width 0");
+	is(number("{seq:3", &g, 1), "'{' without '}' in the pattern '{seq:3'", "an unclosed brace");
 }
 
 static void test_kinds(void)
