@@ -70,9 +70,6 @@ static const struct edu_colname teacher_cols[] = {
 
 /* ---- options ----------------------------------------------------------- */
 
-enum { OPT_KIND = 0x200, OPT_BATCH, OPT_ELIGIBLE, OPT_YEAR, OPT_SCHOOL,
-       OPT_STATUS, OPT_NAME, OPT_ID, OPT_REASON, OPT_AS_OF };
-
 static struct {
 	const char *kind, *batch, *school, *status, *name, *id, *reason;
 	long year;
@@ -80,75 +77,41 @@ static struct {
 	int eligible;
 } opt = { .as_of = -1 };
 
-static const struct argp_option issue_options[] = {
-	{ "kind", OPT_KIND, "KIND", 0, "junior, senior, vocational or teacher", 0 },
-	{ "batch", OPT_BATCH, "NAME", 0, "the batch name written on each certificate (default: KIND-DATE)", 0 },
-	{ "eligible", OPT_ELIGIBLE, 0, 0, "every student graduated in --year who has never had a certificate of the kind", 0 },
-	{ "year", OPT_YEAR, "YEAR", 0, "with --eligible: the year of graduation", 0 },
-	{ "school", OPT_SCHOOL, "CODE", 0, "with --eligible: only the graduates of this school", 0 },
-	{ 0 }
+static const struct edu_option issue_opts[] = {
+	EDU_OPT_ENUM("kind", &opt.kind, "KIND", cert_kinds, "junior, senior, vocational or teacher"),
+	EDU_OPT_TEXT("batch", &opt.batch, "NAME", "the batch name written on each certificate (default: KIND-DATE)"),
+	EDU_OPT_FLAG("eligible", &opt.eligible, "every student graduated in --year who has never had a certificate of the kind"),
+	EDU_OPT_LONG("year", &opt.year, "YEAR", 1949, 9999, "with --eligible: the year of graduation"),
+	EDU_OPT_DIGITS("school", &opt.school, "CODE", 10, "with --eligible: only the graduates of this school"),
+	EDU_OPT_END
 };
 
-static const struct argp_option list_options[] = {
-	{ "kind", OPT_KIND, "KIND", 0, "junior, senior, vocational or teacher", 0 },
-	{ "year", OPT_YEAR, "YEAR", 0, "the year of graduation (teacher: of issue)", 0 },
-	{ "school", OPT_SCHOOL, "CODE", 0, "the school the holder graduated from", 0 },
-	{ "status", OPT_STATUS, "S", 0, "valid, revoked or replaced", 0 },
-	{ "batch", OPT_BATCH, "NAME", 0, "the batch it was issued in", 0 },
-	{ "as-of", OPT_AS_OF, "DATE", 0, "the certificates issued by DATE, with their status then", 0 },
-	{ 0 }
+static const struct edu_option list_opts[] = {
+	EDU_OPT_ENUM("kind", &opt.kind, "KIND", cert_kinds, "junior, senior, vocational or teacher"),
+	EDU_OPT_LONG("year", &opt.year, "YEAR", 1949, 9999, "the year of graduation (teacher: of issue)"),
+	EDU_OPT_DIGITS("school", &opt.school, "CODE", 10, "the school the holder graduated from"),
+	EDU_OPT_ENUM("status", &opt.status, "S", statuses, "valid, revoked or replaced"),
+	EDU_OPT_TEXT("batch", &opt.batch, "NAME", "the batch it was issued in"),
+	EDU_OPT_DATE("as-of", &opt.as_of, "the certificates issued by DATE, with their status then"),
+	EDU_OPT_END
 };
 
-static const struct argp_option verify_options[] = {
-	{ "name", OPT_NAME, "NAME", 0, "the name the holder gives", 0 },
-	{ "id", OPT_ID, "ID_NUMBER", 0, "the ID number the holder gives", 0 },
-	{ 0 }
+static const struct edu_option verify_opts[] = {
+	EDU_OPT_TEXT("name", &opt.name, "NAME", "the name the holder gives"),
+	EDU_OPT_TEXT("id", &opt.id, "ID_NUMBER", "the ID number the holder gives"),
+	EDU_OPT_END
 };
 
-static const struct argp_option revoke_options[] = {
-	{ "reason", OPT_REASON, "TEXT", 0, "why (required)", 0 },
-	{ 0 }
+static const struct edu_option revoke_opts[] = {
+	EDU_OPT_TEXT("reason", &opt.reason, "TEXT", "why (required)"),
+	EDU_OPT_END
 };
 
-static const struct argp_option reissue_options[] = {
-	{ "reason", OPT_REASON, "R", 0, "lost, damaged or correction (required)", 0 },
-	{ 0 }
+static const struct edu_option reissue_opts[] = {
+	EDU_OPT_TEXT("reason", &opt.reason, "R", "lost, damaged or correction (required)"),
+	EDU_OPT_END
 };
 
-static char kind_buf[EDU_VAL_MAX], status_buf[EDU_VAL_MAX], school_buf[EDU_VAL_MAX];
-
-static error_t parse(int key, char *arg, struct argp_state *state)
-{
-	char err[EDU_ERR_MAX];
-
-	switch (key) {
-	case OPT_KIND:
-		if (edu_valid_enum(cert_kinds, arg, kind_buf, err) < 0)
-			argp_error(state, "--kind: %s", err);
-		opt.kind = kind_buf;
-		break;
-	case OPT_BATCH: opt.batch = arg; break;
-	case OPT_ELIGIBLE: opt.eligible = 1; break;
-	case OPT_YEAR: opt.year = edu_arg_long("--year", arg, 1949, 9999); break;
-	case OPT_SCHOOL:
-		if (edu_valid_digits(arg, 10, school_buf, err) < 0)
-			argp_error(state, "--school: %s", err);
-		opt.school = school_buf;
-		break;
-	case OPT_STATUS:
-		if (edu_valid_enum(statuses, arg, status_buf, err) < 0)
-			argp_error(state, "--status: %s", err);
-		opt.status = status_buf;
-		break;
-	case OPT_NAME: opt.name = arg; break;
-	case OPT_ID: opt.id = arg; break;
-	case OPT_REASON: opt.reason = arg; break;
-	case OPT_AS_OF: opt.as_of = edu_arg_date("--as-of", arg); break;
-	default:
-		return ARGP_ERR_UNKNOWN;
-	}
-	return 0;
-}
 
 /* ---- issuing ------------------------------------------------------------- */
 
@@ -981,29 +944,33 @@ static int show(struct edu_cmd *c)
 
 #define W EDU_V_WRITE
 static const struct edu_verb verbs[] = {
-	{ "issue", "issue certificates to graduates or teacher applicants", "[STUDENT_NO...|FILE...]",
-	  "Issue certificates of --kind.  Graduation kinds: the students named "
+	{ .name = "issue", .run = issue, .args_doc = "[STUDENT_NO...|FILE...]", .max_args = EDU_ANY,
+	  .roles = "registrar", .flags = W | EDU_V_IMPORT, .opts = issue_opts,
+	  .summary = "issue certificates to graduates or teacher applicants",
+	  .doc = "Issue certificates of --kind.  Graduation kinds: the students named "
 	  "as arguments or by a student_no column on stdin, or with --eligible "
 	  "every student graduated in --year (from --school) who never had one "
 	  "of the kind.  Teacher: applicants from CSV files (none: stdin) with "
 	  "columns id_number, name, sex, birth_date, category, subject, body.  A "
-	  "holder of a valid certificate is skipped; prints what it issued.",
-	  issue_options, parse, 0, -1, "registrar", W | EDU_V_IMPORT, issue },
-	{ "verify", "say whether a certificate is valid (exit 0) or not (exit 1)", "CERT_NO",
-	  NULL, verify_options, parse, 1, 1, NULL, 0, verify },
-	{ "revoke", "revoke certificates (撤销)", "[CERT_NO...]",
-	  "Revoke the certificates named as arguments or by a cert_no column on "
-	  "stdin; all must be valid, else nothing is revoked (exit 65).",
-	  revoke_options, parse, 0, -1, "registrar", W, revoke },
-	{ "reissue", "replace a certificate with a new number (补发, 换发)", "CERT_NO",
-	  "Give a valid certificate's holder a new number; the old one is marked "
+	  "holder of a valid certificate is skipped; prints what it issued." },
+	{ .name = "verify", .run = verify, .args_doc = "CERT_NO", .min_args = 1, .max_args = 1,
+	  .opts = verify_opts,
+	  .summary = "say whether a certificate is valid (exit 0) or not (exit 1)" },
+	{ .name = "revoke", .run = revoke, .args_doc = "[CERT_NO...]", .max_args = EDU_ANY,
+	  .roles = "registrar", .flags = W, .opts = revoke_opts,
+	  .summary = "revoke certificates (撤销)",
+	  .doc = "Revoke the certificates named as arguments or by a cert_no column on "
+	  "stdin; all must be valid, else nothing is revoked (exit 65)." },
+	{ .name = "reissue", .run = reissue, .args_doc = "CERT_NO", .min_args = 1, .max_args = 1,
+	  .roles = "registrar", .flags = W, .opts = reissue_opts,
+	  .summary = "replace a certificate with a new number (补发, 换发)",
+	  .doc = "Give a valid certificate's holder a new number; the old one is marked "
 	  "replaced and both are linked.  A correction takes the holder's current "
-	  "registry data.",
-	  reissue_options, parse, 1, 1, "registrar", W, reissue },
-	{ "list", "list certificates", "", NULL,
-	  list_options, parse, 0, 0, NULL, 0, list },
-	{ "show", "show a certificate and its events", "CERT_NO", NULL,
-	  NULL, NULL, 1, 1, NULL, 0, show },
+	  "registry data." },
+	{ .name = "list", .run = list, .opts = list_opts,
+	  .summary = "list certificates" },
+	{ .name = "show", .run = show, .args_doc = "CERT_NO", .min_args = 1, .max_args = 1,
+	  .summary = "show a certificate and its events" },
 	{ 0 }
 };
 

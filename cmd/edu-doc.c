@@ -176,131 +176,89 @@ static const struct edu_entity document = {
 
 /* ---- options ----------------------------------------------------------- */
 
-enum { OPT_DIRECTION = 0x200, OPT_STATUS, OPT_SECRECY, OPT_DEPARTMENT,
-       OPT_AS_OF, OPT_ISSUER, OPT_TITLE, OPT_THEIR_NO, OPT_YEARS, OPT_URGENCY,
-       OPT_DUE, OPT_DATE, OPT_PREFIX, OPT_TO, OPT_HANDLER, OPT_RETENTION,
-       OPT_WITHIN, OPT_KIND, OPT_TEXT, OPT_OWNER, OPT_OPEN, OPT_OVERDUE,
-       OPT_NOTE };
-
 static struct {
 	const char *direction, *status, *secrecy, *department, *issuer, *title,
 		*their_no, *years, *urgency, *due, *date, *prefix, *to, *handler,
 		*retention, *kind, *text, *owner, *note;
-	int as_of, has_as_of, open, overdue;
+	int as_of, open, overdue;	/* as_of -1: none */
 	long within;
-} opt;
+} opt = { .as_of = -1 };
 
-static const struct argp_option list_options[] = {
-	{ "direction", OPT_DIRECTION, "D", 0, "in or out (收文, 发文)", 0 },
-	{ "status", OPT_STATUS, "S", 0, "registered, routed, handled or archived", 0 },
-	{ "secrecy", OPT_SECRECY, "S", 0, "none, 秘密, 机密 or 绝密", 0 },
-	{ "department", OPT_DEPARTMENT, "DEPT", 0, "documents routed to this department", 0 },
-	{ "as-of", OPT_AS_OF, "DATE", 0, "the documents registered by DATE, with their status on that day", 0 },
-	{ 0 }
+static const struct edu_option list_opts[] = {
+	EDU_OPT_TEXT("direction", &opt.direction, "D", "in or out (收文, 发文)"),
+	EDU_OPT_TEXT("status", &opt.status, "S", "registered, routed, handled or archived"),
+	EDU_OPT_TEXT("secrecy", &opt.secrecy, "S", "none, 秘密, 机密 or 绝密"),
+	EDU_OPT_TEXT("department", &opt.department, "DEPT", "documents routed to this department"),
+	EDU_OPT_DATE("as-of", &opt.as_of, "the documents registered by DATE, with their status on that day"),
+	EDU_OPT_END
 };
 
-static const struct argp_option receive_options[] = {
-	{ "issuer", OPT_ISSUER, "ORG", 0, "the body that sent it (来文单位)", 0 },
-	{ "title", OPT_TITLE, "TITLE", 0, "its title", 0 },
-	{ "their-no", OPT_THEIR_NO, "N", 0, "the sender's document number", 0 },
-	{ "date", OPT_DATE, "DATE", 0, "the document's own date (成文日期)", 0 },
-	{ "secrecy", OPT_SECRECY, "S", 0, "none, 秘密, 机密 or 绝密", 0 },
-	{ "years", OPT_YEARS, "N", 0, "the secrecy period in years (default 10, 20, 30 by level)", 0 },
-	{ "urgency", OPT_URGENCY, "U", 0, "none, 加急 or 特急", 0 },
-	{ "due", OPT_DUE, "DATE", 0, "the day it must be handled by", 0 },
-	{ 0 }
+static const struct edu_option receive_opts[] = {
+	EDU_OPT_TEXT("issuer", &opt.issuer, "ORG", "the body that sent it (来文单位)"),
+	EDU_OPT_TEXT("title", &opt.title, "TITLE", "its title"),
+	EDU_OPT_TEXT("their-no", &opt.their_no, "N", "the sender's document number"),
+	EDU_OPT_TEXT("date", &opt.date, "DATE", "the document's own date (成文日期)"),
+	EDU_OPT_TEXT("secrecy", &opt.secrecy, "S", "none, 秘密, 机密 or 绝密"),
+	EDU_OPT_TEXT("years", &opt.years, "N", "the secrecy period in years (default 10, 20, 30 by level)"),
+	EDU_OPT_TEXT("urgency", &opt.urgency, "U", "none, 加急 or 特急"),
+	EDU_OPT_TEXT("due", &opt.due, "DATE", "the day it must be handled by"),
+	EDU_OPT_END
 };
 
-static const struct argp_option issue_options[] = {
-	{ "prefix", OPT_PREFIX, "P", 0, "the issuer abbreviation, e.g. 西教发 (default: setting bureau.doc_prefix)", 0 },
-	{ "title", OPT_TITLE, "TITLE", 0, "its title", 0 },
-	{ "secrecy", OPT_SECRECY, "S", 0, "none, 秘密, 机密 or 绝密", 0 },
-	{ "years", OPT_YEARS, "N", 0, "the secrecy period in years (default 10, 20, 30 by level)", 0 },
-	{ "urgency", OPT_URGENCY, "U", 0, "none, 加急 or 特急", 0 },
-	{ 0 }
+static const struct edu_option issue_opts[] = {
+	EDU_OPT_TEXT("prefix", &opt.prefix, "P", "the issuer abbreviation, e.g. 西教发 (default: setting bureau.doc_prefix)"),
+	EDU_OPT_TEXT("title", &opt.title, "TITLE", "its title"),
+	EDU_OPT_TEXT("secrecy", &opt.secrecy, "S", "none, 秘密, 机密 or 绝密"),
+	EDU_OPT_TEXT("years", &opt.years, "N", "the secrecy period in years (default 10, 20, 30 by level)"),
+	EDU_OPT_TEXT("urgency", &opt.urgency, "U", "none, 加急 or 特急"),
+	EDU_OPT_END
 };
 
-static const struct argp_option route_options[] = {
-	{ "to", OPT_TO, "DEPT", 0, "the department that handles it", 0 },
-	{ "handler", OPT_HANDLER, "NAME", 0, "the person who handles it", 0 },
-	{ "note", OPT_NOTE, "TEXT", 0, "a remark for the record (批示)", 0 },
-	{ 0 }
+static const struct edu_option route_opts[] = {
+	EDU_OPT_TEXT("to", &opt.to, "DEPT", "the department that handles it"),
+	EDU_OPT_TEXT("handler", &opt.handler, "NAME", "the person who handles it"),
+	EDU_OPT_TEXT("note", &opt.note, "TEXT", "a remark for the record (批示)"),
+	EDU_OPT_END
 };
 
-static const struct argp_option handled_options[] = {
-	{ "note", OPT_NOTE, "TEXT", 0, "a remark for the record", 0 },
-	{ 0 }
+static const struct edu_option handled_opts[] = {
+	EDU_OPT_TEXT("note", &opt.note, "TEXT", "a remark for the record"),
+	EDU_OPT_END
 };
 
-static const struct argp_option archive_options[] = {
-	{ "retention", OPT_RETENTION, "R", 0, "permanent, 30y or 10y (永久, 30年, 10年)", 0 },
-	{ 0 }
+static const struct edu_option archive_opts[] = {
+	EDU_OPT_TEXT("retention", &opt.retention, "R", "permanent, 30y or 10y (永久, 30年, 10年)"),
+	EDU_OPT_END
 };
 
-static const struct argp_option due_options[] = {
-	{ "within", OPT_WITHIN, "DAYS", 0, "also documents due within DAYS days of --on (default 0)", 0 },
-	{ 0 }
+static const struct edu_option due_opts[] = {
+	EDU_OPT_LONG("within", &opt.within, "DAYS", 0, 36500, "also documents due within DAYS days of --on (default 0)"),
+	EDU_OPT_END
 };
 
-static const struct argp_option as_of_options[] = {
-	{ "as-of", OPT_AS_OF, "DATE", 0, "the day to look at (default: --on, today)", 0 },
-	{ 0 }
+static const struct edu_option as_of_opts[] = {
+	EDU_OPT_DATE("as-of", &opt.as_of, "the day to look at (default: --on, today)"),
+	EDU_OPT_END
 };
 
-static const struct argp_option meeting_options[] = {
-	{ "kind", OPT_KIND, "KIND", 0, "executive, office or bureau", 0 },
-	{ "title", OPT_TITLE, "TITLE", 0, "what the meeting is", 0 },
-	{ 0 }
+static const struct edu_option meeting_opts[] = {
+	EDU_OPT_TEXT("kind", &opt.kind, "KIND", "executive, office or bureau"),
+	EDU_OPT_TEXT("title", &opt.title, "TITLE", "what the meeting is"),
+	EDU_OPT_END
 };
 
-static const struct argp_option decision_options[] = {
-	{ "text", OPT_TEXT, "TEXT", 0, "what was decided", 0 },
-	{ "owner", OPT_OWNER, "DEPT", 0, "the department that carries it out", 0 },
-	{ "due", OPT_DUE, "DATE", 0, "the day it must be done by", 0 },
-	{ 0 }
+static const struct edu_option decision_opts[] = {
+	EDU_OPT_TEXT("text", &opt.text, "TEXT", "what was decided"),
+	EDU_OPT_TEXT("owner", &opt.owner, "DEPT", "the department that carries it out"),
+	EDU_OPT_TEXT("due", &opt.due, "DATE", "the day it must be done by"),
+	EDU_OPT_END
 };
 
-static const struct argp_option decisions_options[] = {
-	{ "open", OPT_OPEN, NULL, 0, "only decisions not done yet", 0 },
-	{ "overdue", OPT_OVERDUE, NULL, 0, "only open decisions past their due day; exit 1 when there are none", 0 },
-	{ 0 }
+static const struct edu_option decisions_opts[] = {
+	EDU_OPT_FLAG("open", &opt.open, "only decisions not done yet"),
+	EDU_OPT_FLAG("overdue", &opt.overdue, "only open decisions past their due day; exit 1 when there are none"),
+	EDU_OPT_END
 };
-
-static error_t parse(int key, char *arg, struct argp_state *state)
-{
-	(void)state;
-	switch (key) {
-	case OPT_DIRECTION: opt.direction = arg; break;
-	case OPT_STATUS: opt.status = arg; break;
-	case OPT_SECRECY: opt.secrecy = arg; break;
-	case OPT_DEPARTMENT: opt.department = arg; break;
-	case OPT_AS_OF:
-		opt.as_of = edu_arg_date("--as-of", arg);
-		opt.has_as_of = 1;
-		break;
-	case OPT_ISSUER: opt.issuer = arg; break;
-	case OPT_TITLE: opt.title = arg; break;
-	case OPT_THEIR_NO: opt.their_no = arg; break;
-	case OPT_YEARS: opt.years = arg; break;
-	case OPT_URGENCY: opt.urgency = arg; break;
-	case OPT_DUE: opt.due = arg; break;
-	case OPT_DATE: opt.date = arg; break;
-	case OPT_PREFIX: opt.prefix = arg; break;
-	case OPT_TO: opt.to = arg; break;
-	case OPT_HANDLER: opt.handler = arg; break;
-	case OPT_NOTE: opt.note = arg; break;
-	case OPT_RETENTION: opt.retention = arg; break;
-	case OPT_WITHIN: opt.within = edu_arg_long("--within", arg, 0, 36500); break;
-	case OPT_KIND: opt.kind = arg; break;
-	case OPT_TEXT: opt.text = arg; break;
-	case OPT_OWNER: opt.owner = arg; break;
-	case OPT_OPEN: opt.open = 1; break;
-	case OPT_OVERDUE: opt.overdue = 1; break;
-	default:
-		return ARGP_ERR_UNKNOWN;
-	}
-	return 0;
-}
 
 /* An enumerated option value, normalised, or exit 64 naming the option. */
 static char *enum_arg(const char *option, const struct edu_enum *e, const char *in)
@@ -359,7 +317,7 @@ static int doc_list(struct edu_cmd *c)
 	struct edu_filter f[4];
 	int nf = 0;
 
-	if (!opt.has_as_of) {
+	if (opt.as_of < 0) {
 		if (opt.direction)
 			f[nf++] = (struct edu_filter){ "direction", opt.direction };
 		if (opt.status)
@@ -806,7 +764,7 @@ static int declassify_due(struct edu_cmd *c)
 	struct todo t = { .ncols = 6, .names = names };
 	struct lapsed *v = NULL;
 	size_t n = 0, cap = 0;
-	int as_of = opt.has_as_of ? opt.as_of : edu_opt.on;
+	int as_of = opt.as_of >= 0 ? opt.as_of : edu_opt.on;
 	sqlite3_stmt *st = edu_prepare(c->db,
 		"SELECT doc_no, title, secrecy, secrecy_years, "
 		"coalesce(doc_date, received_on) FROM document WHERE secrecy <> 'none'");
@@ -854,7 +812,7 @@ static int disposal_due(struct edu_cmd *c)
 	static const char *const names[] = { "doc_no", "title", "archive_code",
 		"retention", "ended" };
 	struct todo t = { .ncols = 5, .names = names };
-	int as_of = opt.has_as_of ? opt.as_of : edu_opt.on;
+	int as_of = opt.as_of >= 0 ? opt.as_of : edu_opt.on;
 	sqlite3_stmt *st = edu_prepare(c->db,
 		"SELECT doc_no, title, archive_code, retention, "
 		"coalesce(doc_date, received_on) FROM document "
@@ -994,44 +952,51 @@ static int decisions(struct edu_cmd *c)
 
 #define W EDU_V_WRITE
 static const struct edu_verb verbs[] = {
-	{ "import", "add documents from CSV (or update them with --upsert)", "[FILE...]",
-	  "Import documents from CSV files (none or '-': standard input).  Columns: "
+	{ .name = "import", .run = doc_import, .args_doc = "[FILE...]", .max_args = EDU_ANY,
+	  .roles = ROLE, .flags = W | EDU_V_IMPORT,
+	  .summary = "add documents from CSV (or update them with --upsert)",
+	  .doc = "Import documents from CSV files (none or '-': standard input).  Columns: "
 	  "doc_no, direction, issuer, their_no, title, doc_date, received_on, secrecy, "
 	  "secrecy_years, urgency, department, handler, due, status, archive_code, "
-	  "retention; see edu-csv(5).",
-	  NULL, NULL, 0, -1, ROLE, W | EDU_V_IMPORT, doc_import },
-	{ "list", "list documents", "", NULL,
-	  list_options, parse, 0, 0, NULL, 0, doc_list },
-	{ "show", "show a document with its history", "DOC", NULL,
-	  NULL, NULL, 1, 1, NULL, 0, doc_show },
-	{ "receive", "register an incoming document (收文)", "",
-	  "Register an incoming document under the next number of the year, "
-	  "收〔YEAR〕N号, received on --on (today), and print its doc_no.",
-	  receive_options, parse, 0, 0, ROLE, W, receive },
-	{ "issue", "number an outgoing document (发文字号, GB/T 9704)", "",
-	  "Give an outgoing document the next number of its prefix and year, "
-	  "e.g. 西教发〔2026〕12号, dated --on (today), and print its doc_no.",
-	  issue_options, parse, 0, 0, ROLE, W, issue },
-	{ "route", "send documents to a department to handle (分办)", "[DOC...]", NULL,
-	  route_options, parse, 0, -1, ROLE, W, route },
-	{ "handled", "record that documents are handled (办结)", "[DOC...]", NULL,
-	  handled_options, parse, 0, -1, ROLE, W, handled },
-	{ "archive", "file documents in the archive (归档) under an archive code", "[DOC...]", NULL,
-	  archive_options, parse, 0, -1, ROLE, W, archive },
-	{ "due", "documents to handle by their due day; exit 1 when none", "", NULL,
-	  due_options, parse, 0, 0, NULL, 0, due },
-	{ "declassify-due", "secret documents whose period has run out; exit 1 if none", "", NULL,
-	  as_of_options, parse, 0, 0, NULL, 0, declassify_due },
-	{ "disposal-due", "archives past their retention, for appraisal; exit 1 if none", "", NULL,
-	  as_of_options, parse, 0, 0, NULL, 0, disposal_due },
-	{ "meeting add", "record a meeting held on --on", "", NULL,
-	  meeting_options, parse, 0, 0, ROLE, W, meeting_add },
-	{ "decision add", "record a meeting's decision and who carries it out", "MEETING", NULL,
-	  decision_options, parse, 1, 1, ROLE, W, decision_add },
-	{ "decision done", "record that a decision is carried out", "ID", NULL,
-	  NULL, NULL, 1, 1, ROLE, W, decision_done },
-	{ "decisions", "list meeting decisions", "", NULL,
-	  decisions_options, parse, 0, 0, NULL, 0, decisions },
+	  "retention; see edu-csv(5)." },
+	{ .name = "list", .run = doc_list, .opts = list_opts,
+	  .summary = "list documents" },
+	{ .name = "show", .run = doc_show, .args_doc = "DOC", .min_args = 1, .max_args = 1,
+	  .summary = "show a document with its history" },
+	{ .name = "receive", .run = receive, .roles = ROLE, .flags = W, .opts = receive_opts,
+	  .summary = "register an incoming document (收文)",
+	  .doc = "Register an incoming document under the next number of the year, "
+	  "收〔YEAR〕N号, received on --on (today), and print its doc_no." },
+	{ .name = "issue", .run = issue, .roles = ROLE, .flags = W, .opts = issue_opts,
+	  .summary = "number an outgoing document (发文字号, GB/T 9704)",
+	  .doc = "Give an outgoing document the next number of its prefix and year, "
+	  "e.g. 西教发〔2026〕12号, dated --on (today), and print its doc_no." },
+	{ .name = "route", .run = route, .args_doc = "[DOC...]", .max_args = EDU_ANY, .roles = ROLE,
+	  .flags = W, .opts = route_opts,
+	  .summary = "send documents to a department to handle (分办)" },
+	{ .name = "handled", .run = handled, .args_doc = "[DOC...]", .max_args = EDU_ANY,
+	  .roles = ROLE, .flags = W, .opts = handled_opts,
+	  .summary = "record that documents are handled (办结)" },
+	{ .name = "archive", .run = archive, .args_doc = "[DOC...]", .max_args = EDU_ANY,
+	  .roles = ROLE, .flags = W, .opts = archive_opts,
+	  .summary = "file documents in the archive (归档) under an archive code" },
+	{ .name = "due", .run = due, .opts = due_opts,
+	  .summary = "documents to handle by their due day; exit 1 when none" },
+	{ .name = "declassify-due", .run = declassify_due, .opts = as_of_opts,
+	  .summary = "secret documents whose period has run out; exit 1 if none" },
+	{ .name = "disposal-due", .run = disposal_due, .opts = as_of_opts,
+	  .summary = "archives past their retention, for appraisal; exit 1 if none" },
+	{ .name = "meeting add", .run = meeting_add, .roles = ROLE, .flags = W,
+	  .opts = meeting_opts,
+	  .summary = "record a meeting held on --on" },
+	{ .name = "decision add", .run = decision_add, .args_doc = "MEETING", .min_args = 1,
+	  .max_args = 1, .roles = ROLE, .flags = W, .opts = decision_opts,
+	  .summary = "record a meeting's decision and who carries it out" },
+	{ .name = "decision done", .run = decision_done, .args_doc = "ID", .min_args = 1,
+	  .max_args = 1, .roles = ROLE, .flags = W,
+	  .summary = "record that a decision is carried out" },
+	{ .name = "decisions", .run = decisions, .opts = decisions_opts,
+	  .summary = "list meeting decisions" },
 	{ 0 }
 };
 

@@ -14,60 +14,37 @@
 
 /* ---- options ----------------------------------------------------------- */
 
-enum { OPT_YEAR = 0x200, OPT_SEED, OPT_SCHOOL, OPT_UNADMITTED, OPT_REJECT };
-
 static struct {
 	long year;
-	uint64_t seed;
-	int seeded;
+	long seed;		/* -1: none given */
 	const char *school;
 	int unadmitted;
 	const char *reject;
-} opt;
+} opt = { .seed = -1 };
 
-#define YEAR_OPTION { "year", OPT_YEAR, "YEAR", 0, "the year of the exam", 0 }
-
-static const struct argp_option year_options[] = {
-	YEAR_OPTION,
-	{ 0 }
+static const struct edu_option year_opts[] = {
+	EDU_OPT_LONG("year", &opt.year, "YEAR", 1949, 9999, "the year of the exam"),
+	EDU_OPT_END
 };
 
-static const struct argp_option admit_options[] = {
-	YEAR_OPTION,
-	{ "seed", OPT_SEED, "N", 0, "the lottery's seed: the same seed gives the same draw", 0 },
-	{ 0 }
+static const struct edu_option admit_opts[] = {
+	EDU_OPT_LONG("year", &opt.year, "YEAR", 1949, 9999, "the year of the exam"),
+	EDU_OPT_LONG("seed", &opt.seed, "N", 0, INT64_MAX, "the lottery's seed: the same seed gives the same draw"),
+	EDU_OPT_END
 };
 
-static const struct argp_option list_options[] = {
-	YEAR_OPTION,
-	{ "school", OPT_SCHOOL, "CODE", 0, "only the candidates this school admitted", 0 },
-	{ "unadmitted", OPT_UNADMITTED, 0, 0, "only the candidates no school admitted", 0 },
-	{ 0 }
+static const struct edu_option list_opts[] = {
+	EDU_OPT_LONG("year", &opt.year, "YEAR", 1949, 9999, "the year of the exam"),
+	EDU_OPT_TEXT("school", &opt.school, "CODE", "only the candidates this school admitted"),
+	EDU_OPT_FLAG("unadmitted", &opt.unadmitted, "only the candidates no school admitted"),
+	EDU_OPT_END
 };
 
-static const struct argp_option enroll_options[] = {
-	YEAR_OPTION,
-	{ "reject", OPT_REJECT, "FILE", 0, "write the refused candidates to FILE with an error column and enroll the rest (exit 1)", 0 },
-	{ 0 }
+static const struct edu_option enroll_opts[] = {
+	EDU_OPT_LONG("year", &opt.year, "YEAR", 1949, 9999, "the year of the exam"),
+	EDU_OPT_TEXT("reject", &opt.reject, "FILE", "write the refused candidates to FILE with an error column and enroll the rest (exit 1)"),
+	EDU_OPT_END
 };
-
-static error_t parse(int key, char *arg, struct argp_state *state)
-{
-	(void)state;
-	switch (key) {
-	case OPT_YEAR: opt.year = edu_arg_long("--year", arg, 1949, 9999); break;
-	case OPT_SEED:
-		opt.seed = (uint64_t)edu_arg_long("--seed", arg, 0, INT64_MAX);
-		opt.seeded = 1;
-		break;
-	case OPT_SCHOOL: opt.school = arg; break;
-	case OPT_UNADMITTED: opt.unadmitted = 1; break;
-	case OPT_REJECT: opt.reject = arg; break;
-	default:
-		return ARGP_ERR_UNKNOWN;
-	}
-	return 0;
-}
 
 static void need_year(void)
 {
@@ -674,8 +651,8 @@ static int admit(struct edu_cmd *c)
 	struct edu_run run;
 
 	need_year();
-	if (!opt.seeded)
-		opt.seed = edu_lottery_seed();
+	if (opt.seed < 0)
+		opt.seed = (long)edu_lottery_seed();
 	edu_run_start(&run);
 	edu_begin(c->db);
 	if (final_year(c->db)) {
@@ -719,7 +696,7 @@ static int admit(struct edu_cmd *c)
 			x->choice[x->nchoice++] = seat_index(&seats, code);
 			p += *p == ' ';
 		}
-		x->lottery = edu_exam_lottery(opt.seed, nos[n]);
+		x->lottery = edu_exam_lottery((uint64_t)opt.seed, nos[n]);
 		n++;
 	}
 	sqlite3_finalize(st);
@@ -1046,34 +1023,36 @@ static int enroll(struct edu_cmd *c)
 
 #define W EDU_V_WRITE
 static const struct edu_verb verbs[] = {
-	{ "import", "add a year's candidates and their scores and choices from CSV", "[FILE...]",
-	  "Import the candidates of --year from CSV files (none or '-': standard input).  "
+	{ .name = "import", .run = cand_import, .args_doc = "[FILE...]", .max_args = EDU_ANY,
+	  .roles = "registrar", .flags = W | EDU_V_IMPORT, .opts = year_opts,
+	  .summary = "add a year's candidates and their scores and choices from CSV",
+	  .doc = "Import the candidates of --year from CSV files (none or '-': standard input).  "
 	  "Columns: exam_no, student_no, name, junior_school, score_<subject> (one per "
-	  "subject), bonus, total (checked when given), choice1 to choice12; see edu-exam(1).",
-	  year_options, parse, 0, -1, "registrar", W | EDU_V_IMPORT, cand_import },
-	{ "seats import", "set the seats and minimum scores of senior schools", "[FILE...]",
-	  "Import the seats of --year: columns school_code, seats, min_score.",
-	  year_options, parse, 0, -1, "registrar", W | EDU_V_IMPORT, seats_import },
-	{ "admit", "admit a year's candidates by parallel choices", "",
-	  "Admit the candidates of --year in the order of merit, replacing an earlier "
-	  "result; exit 1 when anyone is left unadmitted.",
-	  admit_options, parse, 0, 0, "registrar", W, admit },
-	{ "show", "show a candidate: scores, choices and admission", "EXAM_NO", NULL,
-	  NULL, NULL, 1, 1, NULL, 0, show },
-	{ "list", "list a year's candidates with their admission", "", NULL,
-	  list_options, parse, 0, 0, NULL, 0, list },
-	{ "cutoffs", "per school: seats, admitted, lowest admitted total, filled", "", NULL,
-	  year_options, parse, 0, 0, NULL, 0, cutoffs },
-	{ "explain", "why a candidate's earlier choices did not admit them", "[EXAM_NO...]",
-	  "Explain the admission of the candidates named, or with none, of those in the "
+	  "subject), bonus, total (checked when given), choice1 to choice12; see edu-exam(1)." },
+	{ .name = "seats import", .run = seats_import, .args_doc = "[FILE...]", .max_args = EDU_ANY,
+	  .roles = "registrar", .flags = W | EDU_V_IMPORT, .opts = year_opts,
+	  .summary = "set the seats and minimum scores of senior schools",
+	  .doc = "Import the seats of --year: columns school_code, seats, min_score." },
+	{ .name = "admit", .run = admit, .roles = "registrar", .flags = W, .opts = admit_opts,
+	  .summary = "admit a year's candidates by parallel choices",
+	  .doc = "Admit the candidates of --year in the order of merit, replacing an earlier "
+	  "result; exit 1 when anyone is left unadmitted." },
+	{ .name = "show", .run = show, .args_doc = "EXAM_NO", .min_args = 1, .max_args = 1,
+	  .summary = "show a candidate: scores, choices and admission" },
+	{ .name = "list", .run = list, .opts = list_opts,
+	  .summary = "list a year's candidates with their admission" },
+	{ .name = "cutoffs", .run = cutoffs, .opts = year_opts,
+	  .summary = "per school: seats, admitted, lowest admitted total, filled" },
+	{ .name = "explain", .run = explain, .args_doc = "[EXAM_NO...]", .max_args = EDU_ANY,
+	  .summary = "why a candidate's earlier choices did not admit them",
+	  .doc = "Explain the admission of the candidates named, or with none, of those in the "
 	  "exam_no column of a CSV on standard input (edu-exam list --unadmitted | "
-	  "edu-exam explain).",
-	  NULL, NULL, 0, -1, NULL, 0, explain },
-	{ "enroll", "enroll the admitted candidates in grade 10 of their school", "",
-	  "Enroll the admitted candidates of --year (dated --on) who are not enrolled "
+	  "edu-exam explain)." },
+	{ .name = "enroll", .run = enroll, .roles = "registrar", .flags = W, .opts = enroll_opts,
+	  .summary = "enroll the admitted candidates in grade 10 of their school",
+	  .doc = "Enroll the admitted candidates of --year (dated --on) who are not enrolled "
 	  "yet; a candidate who has not graduated from junior school is refused and "
-	  "nothing is written, unless --reject.",
-	  enroll_options, parse, 0, 0, "registrar", W, enroll },
+	  "nothing is written, unless --reject." },
 	{ 0 }
 };
 

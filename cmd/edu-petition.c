@@ -287,11 +287,14 @@ static const struct edu_entity petition = {
 
 /* ---- options ----------------------------------------------------------- */
 
-enum { OPT_KIND = 0x200, OPT_STATUS, OPT_DEPT, OPT_SINCE, OPT_UNTIL, OPT_AS_OF,
-       OPT_RECEIVED, OPT_PETITIONER, OPT_SUBJECT, OPT_CHANNEL, OPT_CATEGORY,
-       OPT_ID_NUMBER, OPT_PHONE, OPT_ADDRESS, OPT_CONTENT, OPT_DEPUTY,
-       OPT_TRANSFERRED, OPT_HARD, OPT_REASON, OPT_DAYS, OPT_TEXT, OPT_RESULT,
-       OPT_RATING, OPT_WITHIN, OPT_YEAR, OPT_BY };
+/* What stats counts by. */
+static const struct edu_enum stats_by[] = {
+	{ "kind", "类型|种类" },
+	{ "dept", "部门|承办部门" },
+	{ "month", "月份" },
+	{ "category", "类别" },
+	{ NULL, NULL }
+};
 
 static struct {
 	const char *kind, *status, *dept, *since, *until, *as_of, *received,
@@ -302,118 +305,77 @@ static struct {
 	long days, within, year;
 } opt = { .days = -1, .within = 7, .year = -1 };
 
-static const struct argp_option list_options[] = {
-	{ "kind", OPT_KIND, "KIND", 0, "XF, JY, TA, FY or SS", 0 },
-	{ "status", OPT_STATUS, "S", 0, "received, assigned, accepted, declined, replied or closed", 0 },
-	{ "dept", OPT_DEPT, "D", 0, "cases of this department", 0 },
-	{ "since", OPT_SINCE, "DATE", 0, "received on or after DATE", 0 },
-	{ "until", OPT_UNTIL, "DATE", 0, "received on or before DATE", 0 },
-	{ "as-of", OPT_AS_OF, "DATE", 0, "the cases received by DATE, with their status then", 0 },
-	{ 0 }
+static const struct edu_option list_opts[] = {
+	EDU_OPT_TEXT("kind", &opt.kind, "KIND", "XF, JY, TA, FY or SS"),
+	EDU_OPT_TEXT("status", &opt.status, "S", "received, assigned, accepted, declined, replied or closed"),
+	EDU_OPT_TEXT("dept", &opt.dept, "D", "cases of this department"),
+	EDU_OPT_TEXT("since", &opt.since, "DATE", "received on or after DATE"),
+	EDU_OPT_TEXT("until", &opt.until, "DATE", "received on or before DATE"),
+	EDU_OPT_TEXT("as-of", &opt.as_of, "DATE", "the cases received by DATE, with their status then"),
+	EDU_OPT_END
 };
 
-static const struct argp_option new_options[] = {
-	{ "kind", OPT_KIND, "KIND", 0, "XF letters and visits, JY deputies' suggestions, TA CPPCC proposals, FY reconsideration, SS litigation", 0 },
-	{ "received", OPT_RECEIVED, "DATE", 0, "the day it was received (default: --on)", 0 },
-	{ "petitioner", OPT_PETITIONER, "NAME", 0, "who brought it", 0 },
-	{ "subject", OPT_SUBJECT, "TEXT", 0, "what it is about, in a line", 0 },
-	{ "channel", OPT_CHANNEL, "C", 0, "XF: letter, visit, phone, online or email", 0 },
-	{ "category", OPT_CATEGORY, "C", 0, "XF: suggestion, complaint or claim", 0 },
-	{ "id-number", OPT_ID_NUMBER, "ID", 0, "the petitioner's resident ID number", 0 },
-	{ "phone", OPT_PHONE, "PHONE", 0, "the petitioner's phone", 0 },
-	{ "address", OPT_ADDRESS, "TEXT", 0, "the petitioner's address", 0 },
-	{ "content", OPT_CONTENT, "TEXT", 0, "the full text", 0 },
-	{ "dept", OPT_DEPT, "D", 0, "the department handling it", 0 },
-	{ "deputy", OPT_DEPUTY, "TEXT", 0, "JY, TA: the deputy or member, and their number", 0 },
-	{ "transferred-from", OPT_TRANSFERRED, "BODY", 0, "the body that transferred it", 0 },
-	{ 0 }
+static const struct edu_option new_opts[] = {
+	EDU_OPT_TEXT("kind", &opt.kind, "KIND", "XF letters and visits, JY deputies' suggestions, TA CPPCC proposals, FY reconsideration, SS litigation"),
+	EDU_OPT_TEXT("received", &opt.received, "DATE", "the day it was received (default: --on)"),
+	EDU_OPT_TEXT("petitioner", &opt.petitioner, "NAME", "who brought it"),
+	EDU_OPT_TEXT("subject", &opt.subject, "TEXT", "what it is about, in a line"),
+	EDU_OPT_TEXT("channel", &opt.channel, "C", "XF: letter, visit, phone, online or email"),
+	EDU_OPT_TEXT("category", &opt.category, "C", "XF: suggestion, complaint or claim"),
+	EDU_OPT_TEXT("id-number", &opt.id_number, "ID", "the petitioner's resident ID number"),
+	EDU_OPT_TEXT("phone", &opt.phone, "PHONE", "the petitioner's phone"),
+	EDU_OPT_TEXT("address", &opt.address, "TEXT", "the petitioner's address"),
+	EDU_OPT_TEXT("content", &opt.content, "TEXT", "the full text"),
+	EDU_OPT_TEXT("dept", &opt.dept, "D", "the department handling it"),
+	EDU_OPT_TEXT("deputy", &opt.deputy, "TEXT", "JY, TA: the deputy or member, and their number"),
+	EDU_OPT_TEXT("transferred-from", &opt.transferred, "BODY", "the body that transferred it"),
+	EDU_OPT_END
 };
 
-static const struct argp_option assign_options[] = {
-	{ "dept", OPT_DEPT, "D", 0, "the department that handles it", 0 },
-	{ "hard", OPT_HARD, 0, 0, "JY, TA: a hard one, with 6 months instead of 3", 0 },
-	{ 0 }
+static const struct edu_option assign_opts[] = {
+	EDU_OPT_TEXT("dept", &opt.dept, "D", "the department that handles it"),
+	EDU_OPT_FLAG("hard", &opt.hard, "JY, TA: a hard one, with 6 months instead of 3"),
+	EDU_OPT_END
 };
 
-static const struct argp_option decline_options[] = {
-	{ "reason", OPT_REASON, "TEXT", 0, "why it is not accepted", 0 },
-	{ 0 }
+static const struct edu_option decline_opts[] = {
+	EDU_OPT_TEXT("reason", &opt.reason, "TEXT", "why it is not accepted"),
+	EDU_OPT_END
 };
 
-static const struct argp_option extend_options[] = {
-	{ "days", OPT_DAYS, "N", 0, "the extension in days (at most 30)", 0 },
-	{ "reason", OPT_REASON, "TEXT", 0, "why", 0 },
-	{ 0 }
+static const struct edu_option extend_opts[] = {
+	EDU_OPT_LONG("days", &opt.days, "N", 1, 3650, "the extension in days (at most 30)"),
+	EDU_OPT_TEXT("reason", &opt.reason, "TEXT", "why"),
+	EDU_OPT_END
 };
 
-static const struct argp_option reply_options[] = {
-	{ "text", OPT_TEXT, "TEXT", 0, "the reply, or what it said", 0 },
-	{ "result", OPT_RESULT, "CLASS", 0, "JY, TA: the result class (A, B, C unless set otherwise)", 0 },
-	{ 0 }
+static const struct edu_option reply_opts[] = {
+	EDU_OPT_TEXT("text", &opt.text, "TEXT", "the reply, or what it said"),
+	EDU_OPT_TEXT("result", &opt.result, "CLASS", "JY, TA: the result class (A, B, C unless set otherwise)"),
+	EDU_OPT_END
 };
 
-static const struct argp_option feedback_options[] = {
-	{ "rating", OPT_RATING, "R", 0, "satisfied, basic or dissatisfied (满意, 基本满意, 不满意)", 0 },
-	{ 0 }
+static const struct edu_option feedback_opts[] = {
+	EDU_OPT_TEXT("rating", &opt.rating, "R", "satisfied, basic or dissatisfied (满意, 基本满意, 不满意)"),
+	EDU_OPT_END
 };
 
-static const struct argp_option due_options[] = {
-	{ "within", OPT_WITHIN, "DAYS", 0, "due within DAYS days of --on (default 7)", 0 },
-	{ "dept", OPT_DEPT, "D", 0, "cases of this department", 0 },
-	{ 0 }
+static const struct edu_option due_opts[] = {
+	EDU_OPT_LONG("within", &opt.within, "DAYS", 0, 3650, "due within DAYS days of --on (default 7)"),
+	EDU_OPT_TEXT("dept", &opt.dept, "D", "cases of this department"),
+	EDU_OPT_END
 };
 
-static const struct argp_option overdue_options[] = {
-	{ "dept", OPT_DEPT, "D", 0, "cases of this department", 0 },
-	{ 0 }
+static const struct edu_option overdue_opts[] = {
+	EDU_OPT_TEXT("dept", &opt.dept, "D", "cases of this department"),
+	EDU_OPT_END
 };
 
-static const struct argp_option stats_options[] = {
-	{ "year", OPT_YEAR, "YEAR", 0, "the cases received in YEAR", 0 },
-	{ "by", OPT_BY, "WHAT", 0, "kind (default), dept, month or category", 0 },
-	{ 0 }
+static const struct edu_option stats_opts[] = {
+	EDU_OPT_LONG("year", &opt.year, "YEAR", 1949, 9999, "the cases received in YEAR"),
+	EDU_OPT_ENUM("by", &opt.by, "WHAT", stats_by, "kind (default), dept, month or category"),
+	EDU_OPT_END
 };
-
-static error_t parse(int key, char *arg, struct argp_state *state)
-{
-	(void)state;
-	switch (key) {
-	case OPT_KIND: opt.kind = arg; break;
-	case OPT_STATUS: opt.status = arg; break;
-	case OPT_DEPT: opt.dept = arg; break;
-	case OPT_SINCE: opt.since = arg; break;
-	case OPT_UNTIL: opt.until = arg; break;
-	case OPT_AS_OF: opt.as_of = arg; break;
-	case OPT_RECEIVED: opt.received = arg; break;
-	case OPT_PETITIONER: opt.petitioner = arg; break;
-	case OPT_SUBJECT: opt.subject = arg; break;
-	case OPT_CHANNEL: opt.channel = arg; break;
-	case OPT_CATEGORY: opt.category = arg; break;
-	case OPT_ID_NUMBER: opt.id_number = arg; break;
-	case OPT_PHONE: opt.phone = arg; break;
-	case OPT_ADDRESS: opt.address = arg; break;
-	case OPT_CONTENT: opt.content = arg; break;
-	case OPT_DEPUTY: opt.deputy = arg; break;
-	case OPT_TRANSFERRED: opt.transferred = arg; break;
-	case OPT_HARD: opt.hard = 1; break;
-	case OPT_REASON: opt.reason = arg; break;
-	case OPT_DAYS: opt.days = edu_arg_long("--days", arg, 1, 3650); break;
-	case OPT_TEXT: opt.text = arg; break;
-	case OPT_RESULT: opt.result = arg; break;
-	case OPT_RATING: opt.rating = arg; break;
-	case OPT_WITHIN: opt.within = edu_arg_long("--within", arg, 0, 3650); break;
-	case OPT_YEAR: opt.year = edu_arg_long("--year", arg, 1949, 9999); break;
-	case OPT_BY:
-		if (strcmp(arg, "kind") && strcmp(arg, "dept") && strcmp(arg, "month") &&
-		    strcmp(arg, "category"))
-			argp_error(state, "--by: '%s' is not one of kind, dept, month, category", arg);
-		opt.by = arg;
-		break;
-	default:
-		return ARGP_ERR_UNKNOWN;
-	}
-	return 0;
-}
 
 /* An option's value checked as a column's: exit 64 when it is not one. */
 static const char *opt_enum(const struct edu_enum *e, const char *option,
@@ -1072,43 +1034,53 @@ static int case_stats(struct edu_cmd *c)
 #define W EDU_V_WRITE
 #define R "petitions auditor"
 static const struct edu_verb verbs[] = {
-	{ "new", "register a case and print it", "",
-	  "Register one case, give it its number KIND-YEAR-NNNNN and its deadlines, "
-	  "flag it when the same person has an open case, and print it.",
-	  new_options, parse, 0, 0, "petitions", W, case_new },
-	{ "import", "register cases from CSV (or update them with --upsert)", "[FILE...]",
-	  "Import cases from CSV files (none or '-': standard input).  Columns: case_no "
+	{ .name = "new", .run = case_new, .roles = "petitions", .flags = W, .opts = new_opts,
+	  .summary = "register a case and print it",
+	  .doc = "Register one case, give it its number KIND-YEAR-NNNNN and its deadlines, "
+	  "flag it when the same person has an open case, and print it." },
+	{ .name = "import", .run = case_import, .args_doc = "[FILE...]", .max_args = EDU_ANY,
+	  .roles = "petitions", .flags = W | EDU_V_IMPORT,
+	  .summary = "register cases from CSV (or update them with --upsert)",
+	  .doc = "Import cases from CSV files (none or '-': standard input).  Columns: case_no "
 	  "(empty for a new case), kind, channel, category, received_on, petitioner, "
 	  "id_number, phone, address, subject, content, department, deputy, "
 	  "transferred_from, status, accept_due, reply_due, replied_on, result, rating, "
-	  "related; see edu-csv(5).",
-	  NULL, NULL, 0, -1, "petitions", W | EDU_V_IMPORT, case_import },
-	{ "list", "list cases", "", NULL,
-	  list_options, parse, 0, 0, R, 0, case_list },
-	{ "show", "show a case with its deadlines and history", "CASE", NULL,
-	  NULL, NULL, 1, 1, R, 0, case_show },
-	{ "assign", "assign cases to a department (交办)", "[CASE...]", NULL,
-	  assign_options, parse, 0, -1, "petitions", W, case_assign },
-	{ "accept", "accept letters and visits (受理)", "[CASE...]", NULL,
-	  NULL, NULL, 0, -1, "petitions", W, case_accept },
-	{ "decline", "decline letters and visits (不予受理)", "[CASE...]", NULL,
-	  decline_options, parse, 0, -1, "petitions", W, case_decline },
-	{ "extend", "extend the reply period once (延期)", "[CASE...]", NULL,
-	  extend_options, parse, 0, -1, "petitions", W, case_extend },
-	{ "reply", "record the reply (答复) on --on", "[CASE...]", NULL,
-	  reply_options, parse, 0, -1, "petitions", W, case_reply },
-	{ "feedback", "record the petitioner's or deputy's rating", "[CASE...]", NULL,
-	  feedback_options, parse, 0, -1, "petitions", W, case_feedback },
-	{ "close", "close replied cases (办结)", "[CASE...]", NULL,
-	  NULL, NULL, 0, -1, "petitions", W, case_close },
-	{ "review", "register a review (复查) or re-review (复核) asked for on --on", "[CASE...]", NULL,
-	  NULL, NULL, 0, -1, "petitions", W, case_review },
-	{ "due", "open cases due within --within days; exit 1 when none", "", NULL,
-	  due_options, parse, 0, 0, R, 0, case_due },
-	{ "overdue", "open cases past their deadline; exit 1 when none", "", NULL,
-	  overdue_options, parse, 0, 0, R, 0, case_overdue },
-	{ "stats", "received, closed, on time and satisfied, for a year", "", NULL,
-	  stats_options, parse, 0, 0, R, 0, case_stats },
+	  "related; see edu-csv(5)." },
+	{ .name = "list", .run = case_list, .roles = R, .opts = list_opts,
+	  .summary = "list cases" },
+	{ .name = "show", .run = case_show, .args_doc = "CASE", .min_args = 1, .max_args = 1,
+	  .roles = R,
+	  .summary = "show a case with its deadlines and history" },
+	{ .name = "assign", .run = case_assign, .args_doc = "[CASE...]", .max_args = EDU_ANY,
+	  .roles = "petitions", .flags = W, .opts = assign_opts,
+	  .summary = "assign cases to a department (交办)" },
+	{ .name = "accept", .run = case_accept, .args_doc = "[CASE...]", .max_args = EDU_ANY,
+	  .roles = "petitions", .flags = W,
+	  .summary = "accept letters and visits (受理)" },
+	{ .name = "decline", .run = case_decline, .args_doc = "[CASE...]", .max_args = EDU_ANY,
+	  .roles = "petitions", .flags = W, .opts = decline_opts,
+	  .summary = "decline letters and visits (不予受理)" },
+	{ .name = "extend", .run = case_extend, .args_doc = "[CASE...]", .max_args = EDU_ANY,
+	  .roles = "petitions", .flags = W, .opts = extend_opts,
+	  .summary = "extend the reply period once (延期)" },
+	{ .name = "reply", .run = case_reply, .args_doc = "[CASE...]", .max_args = EDU_ANY,
+	  .roles = "petitions", .flags = W, .opts = reply_opts,
+	  .summary = "record the reply (答复) on --on" },
+	{ .name = "feedback", .run = case_feedback, .args_doc = "[CASE...]", .max_args = EDU_ANY,
+	  .roles = "petitions", .flags = W, .opts = feedback_opts,
+	  .summary = "record the petitioner's or deputy's rating" },
+	{ .name = "close", .run = case_close, .args_doc = "[CASE...]", .max_args = EDU_ANY,
+	  .roles = "petitions", .flags = W,
+	  .summary = "close replied cases (办结)" },
+	{ .name = "review", .run = case_review, .args_doc = "[CASE...]", .max_args = EDU_ANY,
+	  .roles = "petitions", .flags = W,
+	  .summary = "register a review (复查) or re-review (复核) asked for on --on" },
+	{ .name = "due", .run = case_due, .roles = R, .opts = due_opts,
+	  .summary = "open cases due within --within days; exit 1 when none" },
+	{ .name = "overdue", .run = case_overdue, .roles = R, .opts = overdue_opts,
+	  .summary = "open cases past their deadline; exit 1 when none" },
+	{ .name = "stats", .run = case_stats, .roles = R, .opts = stats_opts,
+	  .summary = "received, closed, on time and satisfied, for a year" },
 	{ 0 }
 };
 

@@ -225,6 +225,11 @@ static void row_value(const struct edu_option *o, char *arg,
 			if (!strcmp(e->key, out))
 				*(const char **)o->var = e->key;
 		break;
+	case EDU_O_DIGITS:
+		if (edu_valid_digits(arg, (int)o->min, out, err) < 0)
+			argp_error(state, "%s: %s", opt, err);
+		*(const char **)o->var = edu_strdup(out);
+		break;
 	case EDU_O_FILTER: {
 		struct edu_filters *f = o->var;
 
