@@ -703,39 +703,6 @@ static int verify(struct edu_cmd *c)
 	return status;
 }
 
-/* The certificates named by the arguments or a cert_no column on stdin,
- * each of which must be valid: 0, or the number refused (reported). */
-static long valid_certs(sqlite3 *db, struct edu_keys *k, char ***nos)
-{
-	long refused = 0;
-
-	*nos = edu_malloc((k->n + 1) * sizeof **nos);
-	for (size_t i = 0; i < k->n; i++) {
-		char *no = cert_key(k->key[i]);
-		const char *p[] = { no };
-		char *st = edu_query1(db, "SELECT status FROM certificate WHERE cert_no = ?", 1, p);
-		char where[32] = "";
-		if (k->line[i])
-			snprintf(where, sizeof where, "-:%ld: ", k->line[i]);
-		if (!st || strcmp(st, "valid")) {
-			edu_warn("%scertificate %s: %s", where, no,
-				 st ? (strcmp(st, "revoked") ? "was replaced" : "is revoked already")
-				    : "no such certificate");
-			refused++;
-		}
-		free(st);
-		(*nos)[i] = no;
-	}
-	return refused;
-}
-
-static void free_nos(char **nos, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(nos[i]);
-	free(nos);
-}
-
 /* A revocation in progress: its statements. */
 struct revoke_run {
 	sqlite3_stmt *get, *up, *ev;
@@ -806,26 +773,25 @@ static int revoke(struct edu_cmd *c)
 	return edu_drive(c, &kv, &r);
 }
 
-static int reissue(struct edu_cmd *c)
+/* Reissue one certificate: the old one is replaced, the new one printed
+ * (after the commit, as all output is). */
+static int reissue_one(struct edu_cmd *c, void *ctx, struct edu_key *k)
 {
-	char reason[EDU_VAL_MAX], err[EDU_ERR_MAX];
-	struct edu_keys k = { 0 };
-	char **nos;
+	const char *reason = ctx;
+	char *no = cert_key(k->key);
+	const char *p[] = { no };
+	char *status = edu_query1(c->db, "SELECT status FROM certificate WHERE cert_no = ?", 1, p);
+	int rc = EDU_KEY_DONE;
 
-	edu_need(opt.reason, "--reason");
-	if (edu_valid_enum(reissue_reasons, opt.reason, reason, err) < 0)
-		edu_die(EDU_EUSAGE, "--reason: %s", err);
-	opt.reason = reason;
-	edu_keys_read(&k, c->argc, c->argv, "cert_no", CERT_NO_ALIASES);
-	struct edu_run run;
-	edu_run_start(&run);
-	edu_begin(c->db);
-	if (valid_certs(c->db, &k, &nos)) {
-		edu_rollback(c->db);
-		free_nos(nos, k.n);
-		edu_keys_free(&k);
-		edu_warn("nothing reissued");
-		return EDU_EDATA;
+	if (!status)
+		rc = EDU_KEY_MISSING;
+	else if (strcmp(status, "valid"))
+		rc = edu_key_refuse(k, "%s", strcmp(status, "revoked") ? "was replaced"
+							   : "is revoked already");
+	free(status);
+	if (rc != EDU_KEY_DONE) {
+		free(no);
+		return rc;
 	}
 	sqlite3_stmt *st = edu_prepare(c->db,
 		"SELECT c.kind, c.holder, c.name, c.sex, c.birth_date, c.id_number, "
@@ -833,7 +799,7 @@ static int reissue(struct edu_cmd *c)
 		"s.name, s.sex, s.birth_date, s.id_number, c.batch "
 		"FROM certificate c LEFT JOIN student s ON s.student_no = c.holder "
 		"AND c.kind <> 'teacher' WHERE c.cert_no = ?1");
-	sqlite3_bind_text(st, 1, nos[0], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, no, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_ROW)
 		edu_die_db(c->db, "cannot read the certificate");
 	/* A correction prints the registry's data as it is now. */
@@ -848,32 +814,37 @@ static int reissue(struct edu_cmd *c)
 	struct issuer is;
 	issuer_init(&is, c->db, COL(st, 0), COL(st, 16));
 	/* The old one stops being valid first: one valid per holder. */
-	sqlite3_stmt *up = edu_prepare(c->db,
-		"UPDATE certificate SET status = 'replaced', reason = ?2 WHERE cert_no = ?1");
-	sqlite3_bind_text(up, 1, nos[0], -1, SQLITE_STATIC);
-	sqlite3_bind_text(up, 2, reason, -1, SQLITE_STATIC);
-	edu_exec_stmt(c->db, up);
-	char *new = edu_strdup(issue_one(&is, &h, "reason", reason, nos[0]));
-	sqlite3_finalize(up);
-	up = edu_prepare(c->db, "UPDATE certificate SET replaced_by = ?2 WHERE cert_no = ?1");
-	sqlite3_bind_text(up, 1, nos[0], -1, SQLITE_STATIC);
-	sqlite3_bind_text(up, 2, new, -1, SQLITE_STATIC);
-	edu_exec_stmt(c->db, up);
-	sqlite3_finalize(up);
-	event(c->db, is.ev, nos[0], is.day, "replace", reason, new, "valid", "replaced");
+	const char *q[] = { no, reason };
+	edu_exec(c->db, "UPDATE certificate SET status = 'replaced', reason = ?2 WHERE cert_no = ?1", 2, q);
+	char *new = edu_strdup(issue_one(&is, &h, "reason", reason, no));
+	const char *r[] = { no, new };
+	edu_exec(c->db, "UPDATE certificate SET replaced_by = ?2 WHERE cert_no = ?1", 2, r);
+	event(c->db, is.ev, no, is.day, "replace", reason, new, "valid", "replaced");
 	static const char *const names[] = { "status", "replaced_by", "reason" };
 	const char *old[] = { "valid", NULL, NULL };
 	const char *nw[] = { "replaced", new, reason };
-	edu_audit_change(c->db, "certificate", nos[0], 3, names, old, nw);
+	edu_audit_change(c->db, "certificate", no, 3, names, old, nw);
 	edu_seqs_save(is.seqs);
 	sqlite3_finalize(st);
-	edu_run_finish(c->db, &run, "issued=1", 0);
 	issuer_end(&is);
-	edu_finish(c->db);
 	free(new);
-	free_nos(nos, k.n);
-	edu_keys_free(&k);
-	return 0;
+	free(no);
+	return EDU_KEY_DONE;
+}
+
+static int reissue(struct edu_cmd *c)
+{
+	char reason[EDU_VAL_MAX], err[EDU_ERR_MAX];
+	const struct edu_keyverb kv = {
+		.col = "cert_no", .aliases = CERT_NO_ALIASES, .noun = "certificate",
+		.done = "reissued", .apply = reissue_one,
+	};
+
+	edu_need(opt.reason, "--reason");
+	if (edu_valid_enum(reissue_reasons, opt.reason, reason, err) < 0)
+		edu_die(EDU_EUSAGE, "--reason: %s", err);
+	opt.reason = reason;
+	return edu_drive(c, &kv, reason);
 }
 
 /* ---- list, show ---------------------------------------------------------- */
