@@ -47,7 +47,7 @@ MANS     = $(wildcard man/*.[157])
 .PHONY: FORCE all check demo install uninstall clean bench fuzz stress memcheck deps have-deps lint-man
 all: $(BINS)
 
-$(B)/libedu/%.o: libedu/%.c libedu/edu.h
+$(B)/libedu/%.o: libedu/%.c libedu/edu.h libedu/engine.h
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 

@@ -11,7 +11,7 @@ layers='
 base	err sha256 sql date valid csv out progress schema priv outfile
 store	db audit seq run access
 domain	student cadre doc petition assets exam cert placement pattern
-engine	entity
+engine	entity writer import bulk
 cli	cli drive keys
 '
 printf '%s\n' "$layers" | awk 'NF { for (i = 2; i <= NF; i++) print $i, NR }' >layer.map
