@@ -18,8 +18,8 @@ const struct edu_col *eng_entity_col(const struct edu_entity *e, const char *nam
 
 /* Is v a key of table?  Asked once per row of an import, of a few
  * hundred schools at most, so the keys found are remembered in a small
- * direct-mapped cache: a table does not lose keys under an import. */
-
+ * direct-mapped cache (struct ref_cache): a table does not lose keys
+ * under an import. */
 static unsigned hash_str(const char *s)
 {
 	unsigned h = 2166136261u;
