@@ -4,8 +4,10 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "edu.h"
@@ -35,10 +37,91 @@ static int db_migrate(struct edu_cmd *c)
 	return 0;
 }
 
+/* A damaged file stops a check with SQLite's "malformed" error: that is
+ * the check's negative answer (exit 1), not refused input. */
+static int damaged(sqlite3 *db, int rc, const char *what)
+{
+	if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB) {
+		printf("integrity: %s: %s\n", what, sqlite3_errmsg(db));
+		return 1;
+	}
+	edu_die_db(db, what);
+}
+
+static const char *check_head;	/* --head FILE */
+
+static const struct argp_option check_options[] = {
+	{ "head", 'H', "FILE", 0, "compare the audit chain with the last head kept in FILE, and append the head to it", 0 },
+	{ 0 }
+};
+
+static error_t check_parser(int key, char *arg, struct argp_state *state)
+{
+	(void)state;
+	if (key != 'H')
+		return ARGP_ERR_UNKNOWN;
+	check_head = arg;
+	return 0;
+}
+
+/* The head file: a line per check that held, "TIME ID HASH"; opened
+ * with the caller's own rights, never a symbolic link. */
+static FILE *open_head(const char *path)
+{
+	gid_t eg = getegid();
+	int fd, e;
+
+	if (eg != getgid() && setegid(getgid()) < 0)
+		edu_die(EDU_ESOFTWARE, "cannot drop the group privilege:");
+	fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0640);
+	e = errno;
+	if (eg != getgid() && setegid(eg) < 0)
+		edu_die(EDU_ESOFTWARE, "cannot take the group privilege back:");
+	errno = e;
+	if (fd < 0)
+		edu_die(EDU_ECANTCREAT, "--head: cannot open '%s':", path);
+	struct stat hs, ds;
+	if (fstat(fd, &hs) < 0 || !S_ISREG(hs.st_mode))
+		edu_die(EDU_ECANTCREAT, "--head: '%s' is not a regular file", path);
+	if (stat(edu_db_path(), &ds) == 0 && ds.st_dev == hs.st_dev && ds.st_ino == hs.st_ino)
+		edu_die(EDU_ECANTCREAT, "--head: '%s' is the database", path);
+	FILE *f = fdopen(fd, "a+");
+	if (!f)
+		edu_die(EDU_ESOFTWARE, "--head: cannot open '%s':", path);
+	return f;
+}
+
+/* The last head kept in f: 1 with id and hash, 0 when f holds none. */
+static int last_head(FILE *f, const char *path, long *id, char hash[65])
+{
+	char *line = NULL, h[65];
+	size_t cap = 0;
+	long n, lineno = 0;
+	int found = 0;
+
+	rewind(f);
+	while (getline(&line, &cap, f) >= 0) {
+		lineno++;
+		if (line[strspn(line, " \t\r\n")] == '\0' || line[0] == '#')
+			continue;
+		if (sscanf(line, "%*s %ld %64s", &n, h) != 2 || n < 1 ||
+		    strspn(h, "0123456789abcdef") != 64)
+			edu_die(EDU_EDATA, "%s:%ld: not a head (TIME ID HASH)", path, lineno);
+		*id = n;
+		memcpy(hash, h, 65);
+		found = 1;
+	}
+	if (ferror(f))
+		edu_die(EDU_EIO, "--head: cannot read '%s':", path);
+	free(line);
+	return found;
+}
+
 static int db_check(struct edu_cmd *c)
 {
 	int bad = 0, rc;
 	sqlite3_stmt *st = edu_prepare(c->db, "PRAGMA integrity_check");
+	FILE *hf = check_head ? open_head(check_head) : NULL;
 
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *s = (const char *)sqlite3_column_text(st, 0);
@@ -47,9 +130,11 @@ static int db_check(struct edu_cmd *c)
 			bad++;
 		}
 	}
-	if (rc != SQLITE_DONE)
-		edu_die_db(c->db, "integrity check");
 	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		damaged(c->db, rc, "integrity check");
+		return EDU_NO;
+	}
 
 	st = edu_prepare(c->db, "PRAGMA foreign_key_check");
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -58,22 +143,45 @@ static int db_check(struct edu_cmd *c)
 		       sqlite3_column_text(st, 2));
 		bad++;
 	}
-	if (rc != SQLITE_DONE)
-		edu_die_db(c->db, "foreign key check");
 	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		damaged(c->db, rc, "foreign key check");
+		return EDU_NO;
+	}
 
+	bad += edu_db_schema_check(c->db, stdout);
 	bad += edu_audit_verify(c->db, stdout);
-	if (!bad && !edu_opt.quiet) {
+
+	long id = 0, kept_id;
+	char hash[65] = "", kept[65];
+	int have = edu_audit_head(c->db, &id, hash);
+	if (hf && last_head(hf, check_head, &kept_id, kept))
+		bad += edu_audit_verify_head(c->db, kept_id, kept, stdout);
+	if (bad)
+		return EDU_NO;
+	if (hf && have) {
+		/* Only a head that held is kept: after a failure the next
+		 * check compares with the same good head again. */
+		char at[32];
+		time_t now = time(NULL);
+		struct tm tm;
+
+		strftime(at, sizeof at, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &tm));
+		if (fprintf(hf, "%s %ld %s\n", at, id, hash) < 0 || fflush(hf) ||
+		    fsync(fileno(hf)) < 0)
+			edu_die(EDU_EIO, "--head: cannot write '%s':", check_head);
+	}
+	if (hf && fclose(hf))
+		edu_die(EDU_EIO, "--head: cannot write '%s':", check_head);
+	if (!edu_opt.quiet) {
 		/* The head of the chain, for the record: a mail from cron that
 		 * keeps it lets a later check show rows cut off the end. */
 		char *n = edu_query1(c->db, "SELECT count(*) FROM audit", 0, NULL);
-		char *h = edu_query1(c->db, "SELECT hash FROM audit ORDER BY id DESC LIMIT 1", 0, NULL);
-		edu_warn("ok: integrity, foreign keys and the audit chain hold (audit rows: %s, head %.16s)",
-			 n ? n : "0", h ? h : "-");
+		edu_warn("ok: integrity, foreign keys, the schema and the audit chain hold (audit rows: %s, head %.16s)",
+			 n ? n : "0", hash);
 		free(n);
-		free(h);
 	}
-	return bad ? EDU_NO : 0;
+	return 0;
 }
 
 static int db_backup(struct edu_cmd *c)
@@ -388,15 +496,31 @@ static int calendar_due(struct edu_cmd *c)
 
 /* ---- query, runs -------------------------------------------------------- */
 
+/* Functions a query may not call: loading code, and blobs made to any
+ * size on demand (memory for nothing). */
+static const char *const refused_functions[] = {
+	"load_extension", "zeroblob", "randomblob", "fts3_tokenizer", NULL
+};
+static const char *refused_function;	/* the one the authorizer denied */
+
+/* A query's result text is capped: SQLite would build strings of 1 GB. */
+#define QUERY_MAX_LENGTH 10000000
+
 /* Reads only: no ATTACH (it could create files), no writes of any kind. */
 static int read_only(void *arg, int action, const char *a, const char *b,
 		     const char *dbname, const char *trigger)
 {
-	(void)arg; (void)a; (void)b; (void)dbname; (void)trigger;
+	(void)arg; (void)a; (void)dbname; (void)trigger;
 	switch (action) {
+	case SQLITE_FUNCTION:
+		for (const char *const *f = refused_functions; *f; f++)
+			if (b && !strcasecmp(b, *f)) {
+				refused_function = *f;
+				return SQLITE_DENY;
+			}
+		return SQLITE_OK;
 	case SQLITE_SELECT:
 	case SQLITE_READ:
-	case SQLITE_FUNCTION:
 	case SQLITE_RECURSIVE:
 		return SQLITE_OK;
 	case SQLITE_PRAGMA:
@@ -406,14 +530,34 @@ static int read_only(void *arg, int action, const char *a, const char *b,
 	}
 }
 
+/* The query failed while it ran: the statement is the caller's input. */
+static _Noreturn void query_failed(sqlite3 *db, int rc)
+{
+	switch (rc & 0xff) {
+	case SQLITE_ERROR:
+	case SQLITE_TOOBIG:
+	case SQLITE_RANGE:
+	case SQLITE_MISMATCH:
+	case SQLITE_AUTH:
+		edu_die(EDU_EDATA, "query: %s", sqlite3_errmsg(db));
+	default:
+		edu_die_db(db, "query");
+	}
+}
+
 static int db_query(struct edu_cmd *c)
 {
 	sqlite3_stmt *st;
 	const char *tail;
+	int rc;
 
 	sqlite3_exec(c->db, "PRAGMA query_only=ON", NULL, NULL, NULL);
+	sqlite3_limit(c->db, SQLITE_LIMIT_LENGTH, QUERY_MAX_LENGTH);
 	sqlite3_set_authorizer(c->db, read_only, NULL);
 	if (sqlite3_prepare_v2(c->db, c->argv[0], -1, &st, &tail) != SQLITE_OK) {
+		if (refused_function)
+			edu_die(EDU_EDATA, "query: the function %s is not allowed",
+				refused_function);
 		if (sqlite3_errcode(c->db) == SQLITE_AUTH)
 			edu_die(EDU_ENOPERM, "query: only reading statements are allowed");
 		edu_die(EDU_EUSAGE, "query: %s", sqlite3_errmsg(c->db));
@@ -424,7 +568,17 @@ static int db_query(struct edu_cmd *c)
 		edu_die(EDU_EUSAGE, "query: give one statement only");
 	if (!sqlite3_stmt_readonly(st))
 		edu_die(EDU_ENOPERM, "query: only reading statements are allowed");
-	long n = edu_print_stmt(st, 0);
+
+	struct edu_out *o = edu_out_for_stmt(stdout, st);
+	long n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		edu_out_stmt_row(o, st);
+		n++;
+	}
+	if (rc != SQLITE_DONE)
+		query_failed(c->db, rc);
+	edu_out_end(o);
+	sqlite3_finalize(st);
 	return n ? 0 : EDU_NO;
 }
 
@@ -445,10 +599,11 @@ static const struct edu_verb verbs[] = {
 	{ "migrate", "bring the schema up to this version of the tools", "", NULL,
 	  NULL, NULL, 0, 0, "admin", EDU_V_WRITE | EDU_V_ANYVERSION, db_migrate },
 	{ "check", "verify integrity, foreign keys and the audit chain", "",
-	  "Run SQLite's integrity and foreign key checks and verify the hash "
-	  "chain of the audit log; print a line per problem.  Exit 0 when all "
-	  "hold, 1 otherwise.",
-	  NULL, NULL, 0, 0, "auditor", 0, db_check },
+	  "Run SQLite's integrity and foreign key checks, compare the schema "
+	  "objects with those of the schema version and verify the hash chain "
+	  "of the audit log (and, with --head, its last kept head); print a "
+	  "line per problem.  Exit 0 when all hold, 1 otherwise.",
+	  check_options, check_parser, 0, 0, "auditor", EDU_V_CHECK, db_check },
 	{ "backup", "copy the database consistently while others write", "FILE", NULL,
 	  NULL, NULL, 1, 1, "auditor", 0, db_backup },
 	{ "config list", "list the settings with their defaults", "", NULL,

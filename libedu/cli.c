@@ -285,6 +285,8 @@ int edu_main(const struct edu_tool *t, int argc, char **argv)
 
 	cur_cmd.user = edu_login();
 	cur_cmd.role = "";
+	if (v->flags & EDU_V_CHECK)
+		edu_damaged_status = EDU_NO;
 	if (!(v->flags & EDU_V_NODB)) {
 		cur_cmd.db = edu_db_open(edu_db_path(), v->flags & EDU_V_WRITE,
 					 v->flags & EDU_V_ANYVERSION);

@@ -98,6 +98,7 @@ enum edu_verb_flags {
 	EDU_V_WRITE = 2,	/* changes the database: needs write access */
 	EDU_V_ANYVERSION = 4,	/* runs on any schema version (migrate) */
 	EDU_V_IMPORT = 8,	/* takes the import options */
+	EDU_V_CHECK = 16,	/* a damaged file is its negative answer (exit 1) */
 };
 
 struct edu_cmd;
@@ -161,9 +162,16 @@ int edu_db_create(const char *path, const char *user);
  * writing and `write` is set. */
 sqlite3 *edu_db_open(const char *path, int write, int anyversion);
 void edu_db_close(sqlite3 *db);
+/* The exit status for a damaged file (SQLITE_CORRUPT, NOTADB): 65, or 1
+ * for a verb whose answer it is (EDU_V_CHECK). */
+extern int edu_damaged_status;
 int edu_db_user_version(sqlite3 *db);
 /* Apply the migrations after the file's version; returns how many. */
 int edu_db_migrate(sqlite3 *db);
+/* Compare the file's tables, indexes, triggers and views with those of a
+ * fresh database of this schema version; print a line on out for each one
+ * missing, changed or extra, and return how many. */
+int edu_db_schema_check(sqlite3 *db, FILE *out);
 
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK; busy past the timeout exits 75. */
 void edu_begin(sqlite3 *db);
@@ -224,6 +232,11 @@ void edu_audit(sqlite3 *db, const char *entity, const char *key,
 /* Verify the chain: 0 when it holds, else the number of bad rows, each
  * reported on stdout as a line. */
 int edu_audit_verify(sqlite3 *db, FILE *out);
+/* The last row's id and hash; 0 when the log is empty. */
+int edu_audit_head(sqlite3 *db, long *id, char hash[65]);
+/* Check that row id still holds hash (a head kept from an earlier check);
+ * print a line on out and return 1 if not. */
+int edu_audit_verify_head(sqlite3 *db, long id, const char *hash, FILE *out);
 /* Drop the statements kept for a handle (before closing it). */
 void edu_audit_forget(void);
 /* ---- sha256.c: SHA-256 (FIPS 180-4) --------------------------------- */
@@ -374,6 +387,8 @@ struct edu_out *edu_out_new_fmt(FILE *f, enum edu_format fmt, int excel,
 				int ncols, const char *const *names);
 void edu_out_cell(struct edu_out *o, const char *s, enum edu_vtype t);
 void edu_out_row(struct edu_out *o, const char *const *vals);	/* text */
+/* Write the statement's current row. */
+void edu_out_stmt_row(struct edu_out *o, sqlite3_stmt *st);
 /* Write every row of a statement; returns the number of rows. */
 long edu_out_stmt(struct edu_out *o, sqlite3_stmt *st);
 /* Start with the statement's column names as the header. */

@@ -190,20 +190,25 @@ void edu_out_row(struct edu_out *o, const char *const *vals)
 		edu_out_cell(o, vals[i], vals[i] ? EDU_V_TEXT : EDU_V_NULL);
 }
 
+void edu_out_stmt_row(struct edu_out *o, sqlite3_stmt *st)
+{
+	for (int i = 0; i < o->ncols; i++) {
+		int t = sqlite3_column_type(st, i);
+		const char *s = (const char *)sqlite3_column_text(st, i);
+
+		edu_out_cell(o, s, t == SQLITE_NULL ? EDU_V_NULL :
+			     t == SQLITE_INTEGER || t == SQLITE_FLOAT ?
+			     EDU_V_NUM : EDU_V_TEXT);
+	}
+}
+
 long edu_out_stmt(struct edu_out *o, sqlite3_stmt *st)
 {
 	long rows = 0;
 	int rc;
 
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		for (int i = 0; i < o->ncols; i++) {
-			int t = sqlite3_column_type(st, i);
-			const char *s = (const char *)sqlite3_column_text(st, i);
-
-			edu_out_cell(o, s, t == SQLITE_NULL ? EDU_V_NULL :
-				     t == SQLITE_INTEGER || t == SQLITE_FLOAT ?
-				     EDU_V_NUM : EDU_V_TEXT);
-		}
+		edu_out_stmt_row(o, st);
 		rows++;
 	}
 	if (rc != SQLITE_DONE)
