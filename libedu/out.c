@@ -266,15 +266,57 @@ size_t edu_text_width(const char *s)
 	return w;
 }
 
+/* A table is for eyes on a terminal: line breaks and tabs in a cell become
+ * spaces, and no control character reaches the terminal raw - any other
+ * C0 or C1 control character, DEL, and bytes that are not UTF-8 are shown
+ * as U+FFFD (the replacement character). */
+#define REPLACEMENT "\xef\xbf\xbd"
+
+static char *table_text(const char *s)
+{
+	struct edu_buf b = { 0 };
+	const char *p = s;
+
+	edu_buf_add(&b, "", 0);
+	while (*p) {
+		size_t n = strlen(p), bad = n, i = 0;
+
+		if (edu_valid_utf8(p, n, &bad) == 0)
+			bad = n;
+		while (i < bad) {
+			unsigned char c = (unsigned char)p[i];
+
+			if (c == '\n' || c == '\r' || c == '\t') {
+				edu_buf_add(&b, " ", 1);
+				i++;
+			} else if (c == 0xc2 && (unsigned char)p[i + 1] < 0xa0) {
+				edu_buf_add(&b, REPLACEMENT, 3);	/* U+0080..U+009F */
+				i += 2;
+			} else {
+				edu_buf_add(&b, p + i, 1);
+				i++;
+			}
+		}
+		if (bad == n)
+			break;
+		edu_buf_add(&b, REPLACEMENT, 3);
+		p += bad + 1;
+		while ((*p & 0xc0) == 0x80)
+			p++;
+	}
+	return b.s;
+}
+
 static void table_flush(struct edu_out *o)
 {
 	size_t *w = edu_malloc(o->ncols * sizeof *w);
 
-	/* A table is for eyes: line breaks and tabs in a cell become spaces. */
-	for (size_t i = 0; i < o->ncells; i++)
-		for (char *p = o->cells[i]; *p; p++)
-			if (*p == '\n' || *p == '\r' || *p == '\t')
-				*p = ' ';
+	for (size_t i = 0; i < o->ncells; i++) {
+		char *t = table_text(o->cells[i]);
+
+		free(o->cells[i]);
+		o->cells[i] = t;
+	}
 	for (int c = 0; c < o->ncols; c++)
 		w[c] = 0;
 	for (size_t i = 0; i < o->ncells; i++) {
