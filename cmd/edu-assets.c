@@ -671,10 +671,10 @@ static int asset_depreciate(struct edu_cmd *c)
 		struct edu_depreciation dep;
 		edu_depreciate(cost, life * 12, added, left, month, &dep);
 		edu_progress("depreciate", ++all.n, 0);
-		all.cost += cost;
-		all.month += dep.month;
-		all.accumulated += dep.accumulated;
-		all.book_value += dep.book_value;
+		edu_money_add(&all.cost, cost);
+		edu_money_add(&all.month, dep.month);
+		edu_money_add(&all.accumulated, dep.accumulated);
+		edu_money_add(&all.book_value, dep.book_value);
 		if (!opt.summary) {
 			char s[32], n[16];
 			for (int i = 0; i < 5; i++)
@@ -701,10 +701,10 @@ static int asset_depreciate(struct edu_cmd *c)
 			key = edu_strdup(k);
 		}
 		group.n++;
-		group.cost += cost;
-		group.month += dep.month;
-		group.accumulated += dep.accumulated;
-		group.book_value += dep.book_value;
+		edu_money_add(&group.cost, cost);
+		edu_money_add(&group.month, dep.month);
+		edu_money_add(&group.accumulated, dep.accumulated);
+		edu_money_add(&group.book_value, dep.book_value);
 	}
 	edu_progress_end();
 	if (rc != SQLITE_DONE)
@@ -882,6 +882,16 @@ static int asset_stats(struct edu_cmd *c)
 		{ "funding", "SELECT funding, count(*) AS assets, printf('%d.%02d', sum(cost) / 100, sum(cost) % 100) AS cost FROM asset GROUP BY funding ORDER BY funding" },
 	};
 	const char *key = opt.by ? opt.by : "category";
+
+	/* The tools take no cost above the largest amount, so SQLite's
+	 * sums cannot overflow short of 9 million such items; a file edited
+	 * by hand is refused here rather than as an SQL error. */
+	char maxfen[24];
+	snprintf(maxfen, sizeof maxfen, "%" PRId64, EDU_MONEY_MAX_FEN);
+	const char *p[] = { maxfen };
+	char *tag = edu_query1(c->db, "SELECT tag FROM asset WHERE cost > CAST(? AS INTEGER) OR cost < 0 LIMIT 1", 1, p);
+	if (tag)
+		edu_die(EDU_EDATA, "asset %s: its cost is more than the largest amount", tag);
 
 	for (size_t i = 0; i < sizeof by / sizeof *by; i++)
 		if (!strcmp(by[i][0], key)) {

@@ -283,11 +283,16 @@ void edu_progress_end(void);
 /* A date is a day number: days since 1970-01-01. */
 int edu_days(int y, int m, int d);
 void edu_ymd(int days, int *y, int *m, int *d);
-/* Format as YYYY-MM-DD into out[11]. */
+/* The days the tools handle: 0001-01-01 to 9999-12-31 (four-digit years). */
+#define EDU_DAY_MIN (-719162)
+#define EDU_DAY_MAX 2932896
+/* Format as YYYY-MM-DD into out[11]; a day outside the range above is
+ * shown as its nearest end. */
 char *edu_date_str(int days, char out[11]);
 int edu_today(void);
 int edu_weekday(int days);	/* 1 Monday .. 7 Sunday */
-/* Add months, keeping the day or ending on the month's last day. */
+/* Add months, keeping the day or ending on the month's last day; a result
+ * outside EDU_DAY_MIN..EDU_DAY_MAX is that end. */
 int edu_add_months(int days, int months);
 /* Parse YYYY-MM-DD, YYYY/M/D, YYYY年M月D日 (and YYYY-M-D); -1 when not a
  * valid date, else 0 and *days. */
@@ -296,7 +301,8 @@ int edu_parse_date(const char *s, int *days);
 /* Is this day a working day by the calendar table (weekends are off unless
  * listed as workday; a listed holiday is off)?  Caches per handle. */
 int edu_is_workday(sqlite3 *db, int day);
-/* Next working day on or after day. */
+/* Next working day on or after day.  These three exit 65 when the day
+ * they find falls after EDU_DAY_MAX. */
 int edu_next_workday(sqlite3 *db, int day);
 /* The last day of a period of n calendar days after start, moved to the
  * next working day when it is a day off. */
@@ -678,6 +684,10 @@ int edu_petition_extend_check(const char *kind, long days, int before,
 /* Money is exact: integer fen.  Parse yuan ("1234.5", "1,234.50",
  * "¥1234", "1234元") into *fen: 0, or -1 with a reason in err. */
 int edu_money_parse(const char *s, int64_t *fen, char *err);
+/* The largest amount of one item (edu-csv(5)): 10,000,000,000.00 yuan. */
+#define EDU_MONEY_MAX_FEN INT64_C(1000000000000)
+/* *sum += fen, or exit 65 if that would overflow: a sum never wraps. */
+void edu_money_add(int64_t *sum, int64_t fen);
 /* fen as yuan with two decimals ("1234.50") into out. */
 char *edu_money_str(int64_t fen, char out[32]);
 
