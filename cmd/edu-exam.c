@@ -339,6 +339,7 @@ static struct {
 
 static int cand_header(struct importer *im)
 {
+	long np = 0;
 	int bad = 0;
 
 	for (int i = 0; i < C_NFIXED; i++)
@@ -353,7 +354,7 @@ static int cand_header(struct importer *im)
 		for (int i = 0; i < C_NFIXED; i++)
 			if (is_col(h, cand_fixed[i].name, cand_fixed[i].aliases)) {
 				if (cm.fixed[i] >= 0)
-					bad = edu_error("%s:1: the column '%s' is given twice",
+					bad = edu_header_problem(&np, "%s:1: the column '%s' is given twice",
 							im->fname, cand_fixed[i].name);
 				cm.fixed[i] = f;
 				known = 1;
@@ -363,12 +364,12 @@ static int cand_header(struct importer *im)
 				return edu_error("%s:1: too many score columns", im->fname);
 			for (int i = 0; i < cm.nscore; i++)
 				if (!strcasecmp(im->head[cm.score[i]], h))
-					bad = edu_error("%s:1: the column '%s' is given twice",
+					bad = edu_header_problem(&np, "%s:1: the column '%s' is given twice",
 							im->fname, h);
 			for (const char *p = h + 6; *p; p++)
 				if (!(*p >= 'a' && *p <= 'z') && !(*p >= 'A' && *p <= 'Z') &&
 				    !(*p >= '0' && *p <= '9') && *p != '_') {
-					bad = edu_error("%s:1: '%s': a subject is letters, digits and '_'",
+					bad = edu_header_problem(&np, "%s:1: '%s': a subject is letters, digits and '_'",
 							im->fname, h);
 					break;
 				}
@@ -379,34 +380,35 @@ static int cand_header(struct importer *im)
 			char *end;
 			long k = strtol(h + 6, &end, 10);
 			if (*end || k > EDU_EXAM_CHOICES)
-				bad = edu_error("%s:1: '%s': choices are choice1 to choice%d",
+				bad = edu_header_problem(&np, "%s:1: '%s': choices are choice1 to choice%d",
 						im->fname, h, EDU_EXAM_CHOICES);
 			else if (cm.choice[k - 1] >= 0)
-				bad = edu_error("%s:1: the column '%s' is given twice", im->fname, h);
+				bad = edu_header_problem(&np, "%s:1: the column '%s' is given twice", im->fname, h);
 			else
 				cm.choice[k - 1] = f;
 			known = 1;
 		}
 		if (!known && !edu_import_opt.ignore_extra)
-			bad = edu_error("%s:1: unknown column '%s' (or --ignore-extra)",
+			bad = edu_header_problem(&np, "%s:1: unknown column '%s' (or --ignore-extra)",
 					im->fname, h);
 	}
 	for (int i = 0; i < C_NFIXED; i++)
 		if (cm.fixed[i] < 0 && i <= C_NAME)
-			bad = edu_error("%s:1: the column '%s' is missing", im->fname,
+			bad = edu_header_problem(&np, "%s:1: the column '%s' is missing", im->fname,
 					cand_fixed[i].name);
 	if (!cm.nscore)
-		bad = edu_error("%s:1: no score_<subject> column", im->fname);
+		bad = edu_header_problem(&np, "%s:1: no score_<subject> column", im->fname);
 	for (int k = 0; k < EDU_EXAM_CHOICES; k++)
 		if (cm.choice[k] >= 0) {
 			for (int j = 0; j < k; j++)
 				if (cm.choice[j] < 0) {
-					bad = edu_error("%s:1: choice%d without choice%d", im->fname,
+					bad = edu_header_problem(&np, "%s:1: choice%d without choice%d", im->fname,
 							k + 1, j + 1);
 					break;
 				}
 			cm.nchoice = k + 1;
 		}
+	edu_header_problems_end(np, im->fname);
 	return bad ? -1 : 0;
 }
 
@@ -594,6 +596,7 @@ static sqlite3_stmt *seat_old, *seat_put;
 
 static int seat_header(struct importer *im)
 {
+	long np = 0;
 	int bad = 0;
 
 	for (int i = 0; i < 4; i++)
@@ -603,19 +606,20 @@ static int seat_header(struct importer *im)
 		for (int i = 0; i < 4; i++)
 			if (is_col(im->head[f], seat_cols[i].name, seat_cols[i].aliases)) {
 				if (seat_map[i] >= 0)
-					bad = edu_error("%s:1: the column '%s' is given twice",
+					bad = edu_header_problem(&np, "%s:1: the column '%s' is given twice",
 							im->fname, seat_cols[i].name);
 				seat_map[i] = f;
 				known = 1;
 			}
 		if (!known && !edu_import_opt.ignore_extra)
-			bad = edu_error("%s:1: unknown column '%s' (or --ignore-extra)",
+			bad = edu_header_problem(&np, "%s:1: unknown column '%s' (or --ignore-extra)",
 					im->fname, im->head[f]);
 	}
 	for (int i = 0; i < 2; i++)
 		if (seat_map[i] < 0)
-			bad = edu_error("%s:1: the column '%s' is missing", im->fname,
+			bad = edu_header_problem(&np, "%s:1: the column '%s' is missing", im->fname,
 					seat_cols[i].name);
+	edu_header_problems_end(np, im->fname);
 	return bad ? -1 : 0;
 }
 

@@ -190,6 +190,9 @@ static char *repeats(sqlite3 *db, const char *id, const char *phone)
 }
 
 /* The number case_fill gave the last new case. */
+/* The last case number of a kind and year. */
+#define CASES_PER_YEAR 99999
+
 static char new_no[32];
 
 /* Fill in a new case: its number, status, deadlines and repeat flag.
@@ -233,8 +236,18 @@ static int case_fill(sqlite3 *db, const char **raw, char buf[][EDU_VAL_MAX],
 		char *scope = edu_asprintf("petition.%s.%.4s", kind, received);
 		for (;;) {
 			const char *p[] = { no };
+			int64_t seq = edu_seq_next(db, scope);
+
+			/* KIND-YEAR-NNNNN: five digits, 99999 cases of a kind
+			 * a year (the schema's check says so too). */
+			if (seq > CASES_PER_YEAR) {
+				free(scope);
+				return col_error(col, "case_no", err,
+						 "no case number left: %s-%.4s-99999 was the last of kind %s in %.4s",
+						 kind, received, kind, received);
+			}
 			snprintf(no, sizeof new_no, "%.2s-%.4s-%05lld", kind, received,
-				 (long long)edu_seq_next(db, scope));
+				 (long long)seq);
 			char *used = edu_query1(db, "SELECT 1 FROM petition WHERE case_no = ?", 1, p);
 			int taken = used != NULL;
 

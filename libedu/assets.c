@@ -214,7 +214,7 @@ int edu_asset_tag(const char *pattern, const char *unit, int year,
 		} else if (n > 4 && !strncmp(p + 1, "seq:", 4)) {
 			char *e;
 			long w = strtol(p + 5, &e, 10);
-			if (e != end || w < 1 || w > 18 || !isdigit((unsigned char)p[5]))
+			if (e != end || w < 1 || w > EDU_SEQ_WIDTH_MAX || !isdigit((unsigned char)p[5]))
 				goto bad;
 			if (seq < 0)
 				edu_buf_puts(out, "*");

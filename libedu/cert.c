@@ -98,8 +98,8 @@ int edu_cert_number(const char *pattern, const struct edu_cert_fields *f,
 		if (n > 4 && !memcmp(name, "seq:", 4)) {
 			char *e;
 			long w = strtol(name + 4, &e, 10);
-			if (e != end || w < 1 || w > 18) {
-				snprintf(err, EDU_ERR_MAX, "{seq:N} needs a width N from 1 to 18");
+			if (e != end || w < 1 || w > EDU_SEQ_WIDTH_MAX) {
+				snprintf(err, EDU_ERR_MAX, "{seq:N} needs a width N from 1 to %d", EDU_SEQ_WIDTH_MAX);
 				return -1;
 			}
 			nseq++;

@@ -58,9 +58,12 @@ int edu_arg_date(const char *opt, const char *s)
  * the text itself is not echoed, it may hold escape sequences. */
 static void check_text(const char *what, const char *s)
 {
-	size_t bad;
+	size_t bad, n = strlen(s);
 
-	if (edu_valid_utf8(s, strlen(s), &bad) == 0)
+	if (n > EDU_FIELD_MAX)
+		edu_die(EDU_EUSAGE, "%s: %zu bytes, more than the %d a text may hold",
+			what, n, EDU_FIELD_MAX);
+	if (edu_valid_utf8(s, n, &bad) == 0)
 		return;
 	unsigned char c = (unsigned char)s[bad];
 	if (c < 0x80)

@@ -222,6 +222,12 @@ extern const struct edu_setting_def edu_settings[];	/* NULL-key ended */
 const struct edu_setting_def *edu_setting_def(const char *key);
 /* The next number of scope inside the caller's transaction. */
 int64_t edu_seq_next(sqlite3 *db, const char *scope);
+/* The widest serial of a number pattern, {seq:12}. */
+#define EDU_SEQ_WIDTH_MAX 12
+/* Check a number pattern: exactly one {seq:N} with N from 1 to
+ * EDU_SEQ_WIDTH_MAX, and no placeholder but those in names (NULL-ended;
+ * names NULL: any).  0, or -1 with the reason in err. */
+int edu_pattern_check(const char *pattern, const char *const *names, char *err);
 
 /* ---- audit.c: the append-only, hash-chained audit log ---------------- */
 
@@ -377,6 +383,16 @@ struct edu_colname {
  * duplicates always.  Returns 0, or -1 after reporting. */
 int edu_csv_header(struct edu_csv *r, const struct edu_colname *cols,
 		   int ncols, int ignore_extra, int *map);
+/* The longest field, in bytes (edu-csv(5)); a longer one makes its record
+ * bad.  Text from the command line has the same limit. */
+#define EDU_FIELD_MAX 65536
+/* Report a problem with a header: the first EDU_HEADER_PROBLEMS_MAX are
+ * printed, the rest only counted in *n; returns -1.  Then
+ * edu_header_problems_end says how many more there were. */
+#define EDU_HEADER_PROBLEMS_MAX 100
+int edu_header_problem(long *n, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void edu_header_problems_end(long n, const char *name);
 /* Let an input with no header at all be empty: edu_csv_header then
  * returns 1 for it instead of an error. */
 void edu_csv_allow_empty(struct edu_csv *r);
