@@ -385,7 +385,7 @@ int edu_csv_header(struct edu_csv *r, const struct edu_colname *cols,
 		   int ncols, int ignore_extra, int *map);
 /* The longest field, in bytes (edu-csv(5)); a longer one makes its record
  * bad.  Text from the command line has the same limit. */
-#define EDU_FIELD_MAX 65536
+#define EDU_FIELD_MAX 1048576
 /* Report a problem with a header: the first EDU_HEADER_PROBLEMS_MAX are
  * printed, the rest only counted in *n; returns -1.  Then
  * edu_header_problems_end says how many more there were. */

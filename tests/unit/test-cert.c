@@ -49,7 +49,7 @@ static void test_numbers(void)
 	is(number("{year}{colour}{seq:3}", &g, 1), "no value for {colour}", "an unknown placeholder");
 	is(number("{year{seq:3}", &g, 1), "no value for {year{seq:3}",
 	   "a malformed placeholder");
-	is(number("{year}{seq:0}", &g, 1), "{seq:N} needs a width N from 1 to 18", "width 0");
+	is(number("{year}{seq:0}", &g, 1), "{seq:N} needs a width N from 1 to 12", "width 0");
 	is(number("{seq:3", &g, 1), "'{' without '}' in the pattern", "an unclosed brace");
 }
 
