@@ -149,8 +149,9 @@ static int db_check(struct edu_cmd *c)
 		return EDU_NO;
 	}
 
-	bad += edu_db_schema_check(c->db, stdout);
+	/* The chain first: its first broken row is the news. */
 	bad += edu_audit_verify(c->db, stdout);
+	bad += edu_db_schema_check(c->db, stdout);
 
 	long id = 0, kept_id;
 	char hash[65] = "", kept[65];
