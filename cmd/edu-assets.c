@@ -177,10 +177,6 @@ static const struct edu_entity asset = {
 
 /* ---- options ----------------------------------------------------------- */
 
-enum { OPT_UNIT = 0x200, OPT_CATEGORY, OPT_LOCATION, OPT_STATUS, OPT_AS_OF,
-       OPT_TO_UNIT, OPT_TO_LOCATION, OPT_TO_CUSTODIAN, OPT_TO, OPT_METHOD,
-       OPT_DOC, OPT_BATCH, OPT_SUMMARY, OPT_BY, OPT_WITHIN, OPT_RECORD };
-
 static struct {
 	const char *unit, *category, *location, *status, *as_of;
 	const char *to_unit, *to_location, *to_custodian, *to, *method, *doc;
@@ -189,88 +185,62 @@ static struct {
 	long within;
 } opt = { .within = 12 };
 
-static const struct argp_option import_options[] = {
-	{ "batch-item", OPT_BATCH, 0, 0, "assets under 1000 yuan whose batch_item is empty are items of a large batch of durable goods, and fixed assets", 0 },
-	{ 0 }
+static const struct edu_option import_opts[] = {
+	EDU_OPT_FLAG("batch-item", &batch_opt, "assets under 1000 yuan whose batch_item is empty are items of a large batch of durable goods, and fixed assets"),
+	EDU_OPT_END
 };
 
-static const struct argp_option list_options[] = {
-	{ "unit", OPT_UNIT, "U", 0, "assets of this unit (school code or department)", 0 },
-	{ "category", OPT_CATEGORY, "C", 0, "assets of this category", 0 },
-	{ "location", OPT_LOCATION, "L", 0, "assets at this location", 0 },
-	{ "status", OPT_STATUS, "S", 0, "in-use, idle, lent, repair or disposed", 0 },
-	{ "as-of", OPT_AS_OF, "DATE", 0, "the register as it was at the end of DATE", 0 },
-	{ 0 }
+static const struct edu_option list_opts[] = {
+	EDU_OPT_TEXT("unit", &opt.unit, "U", "assets of this unit (school code or department)"),
+	EDU_OPT_TEXT("category", &opt.category, "C", "assets of this category"),
+	EDU_OPT_TEXT("location", &opt.location, "L", "assets at this location"),
+	EDU_OPT_TEXT("status", &opt.status, "S", "in-use, idle, lent, repair or disposed"),
+	EDU_OPT_TEXT("as-of", &opt.as_of, "DATE", "the register as it was at the end of DATE"),
+	EDU_OPT_END
 };
 
-static const struct argp_option transfer_options[] = {
-	{ "to-unit", OPT_TO_UNIT, "U", 0, "the unit it goes to", 0 },
-	{ "to-location", OPT_TO_LOCATION, "L", 0, "the location it goes to", 0 },
-	{ "to-custodian", OPT_TO_CUSTODIAN, "C", 0, "the person who keeps it from now on", 0 },
-	{ 0 }
+static const struct edu_option transfer_opts[] = {
+	EDU_OPT_TEXT("to-unit", &opt.to_unit, "U", "the unit it goes to"),
+	EDU_OPT_TEXT("to-location", &opt.to_location, "L", "the location it goes to"),
+	EDU_OPT_TEXT("to-custodian", &opt.to_custodian, "C", "the person who keeps it from now on"),
+	EDU_OPT_END
 };
 
-static const struct argp_option lend_options[] = {
-	{ "to", OPT_TO, "WHO", 0, "the borrower", 0 },
-	{ 0 }
+static const struct edu_option lend_opts[] = {
+	EDU_OPT_TEXT("to", &opt.to, "WHO", "the borrower"),
+	EDU_OPT_END
 };
 
-static const struct argp_option dispose_options[] = {
-	{ "method", OPT_METHOD, "M", 0, "sold, scrapped, transferred or lost", 0 },
-	{ "doc", OPT_DOC, "DOCNO", 0, "the number of the approval document", 0 },
-	{ 0 }
+static const struct edu_option dispose_opts[] = {
+	EDU_OPT_TEXT("method", &opt.method, "M", "sold, scrapped, transferred or lost"),
+	EDU_OPT_TEXT("doc", &opt.doc, "DOCNO", "the number of the approval document"),
+	EDU_OPT_END
 };
 
-static const struct argp_option depreciate_options[] = {
-	{ "as-of", OPT_AS_OF, "YYYY-MM", 0, "the month (default: the month before --on)", 0 },
-	{ "unit", OPT_UNIT, "U", 0, "assets of this unit in that month", 0 },
-	{ "summary", OPT_SUMMARY, 0, 0, "totals instead of one row per asset", 0 },
-	{ "by", OPT_BY, "KEY", 0, "totals by category or unit (implies --summary)", 0 },
-	{ "record", OPT_RECORD, 0, 0, "record the run and its totals in the ledger (edu-db runs); needs the assets role", 0 },
-	{ 0 }
+static const struct edu_option depreciate_opts[] = {
+	EDU_OPT_TEXT("as-of", &opt.as_of, "YYYY-MM", "the month (default: the month before --on)"),
+	EDU_OPT_TEXT("unit", &opt.unit, "U", "assets of this unit in that month"),
+	EDU_OPT_FLAG("summary", &opt.summary, "totals instead of one row per asset"),
+	EDU_OPT_TEXT("by", &opt.by, "KEY", "totals by category or unit (implies --summary)"),
+	EDU_OPT_FLAG("record", &opt.record, "record the run and its totals in the ledger (edu-db runs); needs the assets role"),
+	EDU_OPT_END
 };
 
-static const struct argp_option stocktake_options[] = {
-	{ "unit", OPT_UNIT, "U", 0, "the assets of this unit", 0 },
-	{ "location", OPT_LOCATION, "L", 0, "the assets at this location; also the location of scans that have none", 0 },
-	{ 0 }
+static const struct edu_option stocktake_opts[] = {
+	EDU_OPT_TEXT("unit", &opt.unit, "U", "the assets of this unit"),
+	EDU_OPT_TEXT("location", &opt.location, "L", "the assets at this location; also the location of scans that have none"),
+	EDU_OPT_END
 };
 
-static const struct argp_option stats_options[] = {
-	{ "by", OPT_BY, "KEY", 0, "category (default), unit, location, status or funding", 0 },
-	{ 0 }
+static const struct edu_option stats_opts[] = {
+	EDU_OPT_TEXT("by", &opt.by, "KEY", "category (default), unit, location, status or funding"),
+	EDU_OPT_END
 };
 
-static const struct argp_option expiring_options[] = {
-	{ "within", OPT_WITHIN, "MONTHS", 0, "life ends within MONTHS months of --on (default 12)", 0 },
-	{ 0 }
+static const struct edu_option expiring_opts[] = {
+	EDU_OPT_LONG("within", &opt.within, "MONTHS", 0, 1200, "life ends within MONTHS months of --on (default 12)"),
+	EDU_OPT_END
 };
-
-static error_t parse(int key, char *arg, struct argp_state *state)
-{
-	(void)state;
-	switch (key) {
-	case OPT_UNIT: opt.unit = arg; break;
-	case OPT_CATEGORY: opt.category = arg; break;
-	case OPT_LOCATION: opt.location = arg; break;
-	case OPT_STATUS: opt.status = arg; break;
-	case OPT_AS_OF: opt.as_of = arg; break;
-	case OPT_TO_UNIT: opt.to_unit = arg; break;
-	case OPT_TO_LOCATION: opt.to_location = arg; break;
-	case OPT_TO_CUSTODIAN: opt.to_custodian = arg; break;
-	case OPT_TO: opt.to = arg; break;
-	case OPT_METHOD: opt.method = arg; break;
-	case OPT_DOC: opt.doc = arg; break;
-	case OPT_BATCH: batch_opt = 1; break;
-	case OPT_SUMMARY: opt.summary = 1; break;
-	case OPT_RECORD: opt.record = 1; break;
-	case OPT_BY: opt.by = arg; opt.summary = 1; break;
-	case OPT_WITHIN: opt.within = edu_arg_long("--within", arg, 0, 1200); break;
-	default:
-		return ARGP_ERR_UNKNOWN;
-	}
-	return 0;
-}
 
 /* An enumerated option value as its key; exit 64 when it is not one. */
 static const char *enum_arg(const char *option, const struct edu_enum *e,
@@ -612,6 +582,9 @@ static int asset_depreciate(struct edu_cmd *c)
 		month = edu_month_of(edu_opt.on) - 1;
 	}
 	int by_unit = 0;
+	/* --by implies --summary. */
+	if (opt.by)
+		opt.summary = 1;
 	if (opt.by && !(by_unit = !strcmp(opt.by, "unit")) && strcmp(opt.by, "category"))
 		edu_die(EDU_EUSAGE, "--by: '%s' is not one of category, unit", opt.by);
 	/* A recorded run reads the register in its own transaction, so the
@@ -674,10 +647,10 @@ static int asset_depreciate(struct edu_cmd *c)
 		struct edu_depreciation dep;
 		edu_depreciate(cost, life * 12, added, left, month, &dep);
 		edu_progress("depreciate", ++all.n, 0);
-		all.cost += cost;
-		all.month += dep.month;
-		all.accumulated += dep.accumulated;
-		all.book_value += dep.book_value;
+		edu_money_add(&all.cost, cost);
+		edu_money_add(&all.month, dep.month);
+		edu_money_add(&all.accumulated, dep.accumulated);
+		edu_money_add(&all.book_value, dep.book_value);
 		if (!opt.summary) {
 			char s[32], n[16];
 			for (int i = 0; i < 5; i++)
@@ -704,10 +677,10 @@ static int asset_depreciate(struct edu_cmd *c)
 			key = edu_strdup(k);
 		}
 		group.n++;
-		group.cost += cost;
-		group.month += dep.month;
-		group.accumulated += dep.accumulated;
-		group.book_value += dep.book_value;
+		edu_money_add(&group.cost, cost);
+		edu_money_add(&group.month, dep.month);
+		edu_money_add(&group.accumulated, dep.accumulated);
+		edu_money_add(&group.book_value, dep.book_value);
 	}
 	edu_progress_end();
 	if (rc != SQLITE_DONE)
@@ -886,6 +859,16 @@ static int asset_stats(struct edu_cmd *c)
 	};
 	const char *key = opt.by ? opt.by : "category";
 
+	/* The tools take no cost above the largest amount, so SQLite's
+	 * sums cannot overflow short of 9 million such items; a file edited
+	 * by hand is refused here rather than as an SQL error. */
+	char maxfen[24];
+	snprintf(maxfen, sizeof maxfen, "%" PRId64, EDU_MONEY_MAX_FEN);
+	const char *p[] = { maxfen };
+	char *tag = edu_query1(c->db, "SELECT tag FROM asset WHERE cost > CAST(? AS INTEGER) OR cost < 0 LIMIT 1", 1, p);
+	if (tag)
+		edu_die(EDU_EDATA, "asset %s: its cost is more than the largest amount", tag);
+
 	for (size_t i = 0; i < sizeof by / sizeof *by; i++)
 		if (!strcmp(by[i][0], key)) {
 			edu_print_stmt(edu_prepare(c->db, by[i][1]), 0);
@@ -913,38 +896,45 @@ static int asset_expiring(struct edu_cmd *c)
 
 #define W EDU_V_WRITE
 static const struct edu_verb verbs[] = {
-	{ "import", "add assets from CSV (or update them with --upsert)", "[FILE...]",
-	  "Import assets from CSV files (none or '-': standard input).  Columns: tag, name, "
+	{ .name = "import", .run = asset_import, .args_doc = "[FILE...]", .max_args = EDU_ANY,
+	  .roles = "assets", .flags = W | EDU_V_IMPORT, .opts = import_opts,
+	  .summary = "add assets from CSV (or update them with --upsert)",
+	  .doc = "Import assets from CSV files (none or '-': standard input).  Columns: tag, name, "
 	  "category, class_code, model, unit, location, custodian, acquired_on, cost, "
-	  "life_years, funding, status, disposed_on, batch_item; see edu-assets(1).",
-	  import_options, parse, 0, -1, "assets", W | EDU_V_IMPORT, asset_import },
-	{ "list", "list assets, now or as they were on a day", "", NULL,
-	  list_options, parse, 0, 0, NULL, 0, asset_list },
-	{ "show", "show an asset with its depreciation and history", "TAG", NULL,
-	  NULL, NULL, 1, 1, NULL, 0, asset_show },
-	{ "transfer", "move assets to another unit, location or custodian", "[TAG...]",
-	  "Move assets (TAG arguments, or the tag column of a CSV on standard input) to "
-	  "another unit, location or custodian, on --on.",
-	  transfer_options, parse, 0, -1, "assets", W, asset_transfer },
-	{ "lend", "lend assets out", "[TAG...]", NULL,
-	  lend_options, parse, 0, -1, "assets", W, asset_lend },
-	{ "return", "take back assets that were lent or under repair", "[TAG...]", NULL,
-	  NULL, NULL, 0, -1, "assets", W, asset_return },
-	{ "repair", "send assets for repair", "[TAG...]", NULL,
-	  NULL, NULL, 0, -1, "assets", W, asset_repair },
-	{ "dispose", "dispose of assets (sold, scrapped, transferred, lost)", "[TAG...]", NULL,
-	  dispose_options, parse, 0, -1, "assets", W, asset_dispose },
-	{ "depreciate", "depreciation to the end of a month, per asset or in totals", "", NULL,
-	  depreciate_options, parse, 0, 0, NULL, 0, asset_depreciate },
-	{ "stocktake", "check scanned tags against the register, and record it", "[FILE]",
-	  "Read a CSV of scanned tags (columns tag and, optionally, location) from FILE or "
+	  "life_years, funding, status, disposed_on, batch_item; see edu-assets(1)." },
+	{ .name = "list", .run = asset_list, .opts = list_opts,
+	  .summary = "list assets, now or as they were on a day" },
+	{ .name = "show", .run = asset_show, .args_doc = "TAG", .min_args = 1, .max_args = 1,
+	  .summary = "show an asset with its depreciation and history" },
+	{ .name = "transfer", .run = asset_transfer, .args_doc = "[TAG...]", .max_args = EDU_ANY,
+	  .roles = "assets", .flags = W, .opts = transfer_opts,
+	  .summary = "move assets to another unit, location or custodian",
+	  .doc = "Move assets (TAG arguments, or the tag column of a CSV on standard input) to "
+	  "another unit, location or custodian, on --on." },
+	{ .name = "lend", .run = asset_lend, .args_doc = "[TAG...]", .max_args = EDU_ANY,
+	  .roles = "assets", .flags = W, .opts = lend_opts,
+	  .summary = "lend assets out" },
+	{ .name = "return", .run = asset_return, .args_doc = "[TAG...]", .max_args = EDU_ANY,
+	  .roles = "assets", .flags = W,
+	  .summary = "take back assets that were lent or under repair" },
+	{ .name = "repair", .run = asset_repair, .args_doc = "[TAG...]", .max_args = EDU_ANY,
+	  .roles = "assets", .flags = W,
+	  .summary = "send assets for repair" },
+	{ .name = "dispose", .run = asset_dispose, .args_doc = "[TAG...]", .max_args = EDU_ANY,
+	  .roles = "assets", .flags = W, .opts = dispose_opts,
+	  .summary = "dispose of assets (sold, scrapped, transferred, lost)" },
+	{ .name = "depreciate", .run = asset_depreciate, .opts = depreciate_opts,
+	  .summary = "depreciation to the end of a month, per asset or in totals" },
+	{ .name = "stocktake", .run = asset_stocktake, .args_doc = "[FILE]", .max_args = 1,
+	  .roles = "assets", .flags = W, .opts = stocktake_opts,
+	  .summary = "check scanned tags against the register, and record it",
+	  .doc = "Read a CSV of scanned tags (columns tag and, optionally, location) from FILE or "
 	  "standard input, and give each asset in scope its result: found, moved, missing or "
-	  "unexpected.  Exit status 1 when there is any discrepancy.",
-	  stocktake_options, parse, 0, 1, "assets", W, asset_stocktake },
-	{ "stats", "counts and original cost by category, unit, location, status or funding", "", NULL,
-	  stats_options, parse, 0, 0, NULL, 0, asset_stats },
-	{ "expiring", "assets whose life ends within some months", "", NULL,
-	  expiring_options, parse, 0, 0, NULL, 0, asset_expiring },
+	  "unexpected.  Exit status 1 when there is any discrepancy." },
+	{ .name = "stats", .run = asset_stats, .opts = stats_opts,
+	  .summary = "counts and original cost by category, unit, location, status or funding" },
+	{ .name = "expiring", .run = asset_expiring, .opts = expiring_opts,
+	  .summary = "assets whose life ends within some months" },
 	{ 0 }
 };
 

@@ -4,8 +4,10 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "edu.h"
@@ -35,10 +37,82 @@ static int db_migrate(struct edu_cmd *c)
 	return 0;
 }
 
+/* A damaged file stops a check with SQLite's "malformed" error: that is
+ * the check's negative answer (exit 1), not refused input. */
+static int damaged(sqlite3 *db, int rc, const char *what)
+{
+	if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB) {
+		printf("integrity: %s: %s\n", what, sqlite3_errmsg(db));
+		return 1;
+	}
+	edu_die_db(db, what);
+}
+
+static const char *check_head;	/* --head FILE */
+
+static const struct edu_option check_opts[] = {
+	EDU_OPT_TEXT("head", &check_head, "FILE", "compare the audit chain with the last head kept in FILE, and append the head to it"),
+	EDU_OPT_END
+};
+
+/* The head file: a line per check that held, "TIME ID HASH"; opened
+ * with the caller's own rights, never a symbolic link. */
+static FILE *open_head(const char *path)
+{
+	gid_t eg = getegid();
+	int fd, e;
+
+	if (eg != getgid() && setegid(getgid()) < 0)
+		edu_die(EDU_ESOFTWARE, "cannot drop the group privilege:");
+	fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0640);
+	e = errno;
+	if (eg != getgid() && setegid(eg) < 0)
+		edu_die(EDU_ESOFTWARE, "cannot take the group privilege back:");
+	errno = e;
+	if (fd < 0)
+		edu_die(EDU_ECANTCREAT, "--head: cannot open '%s':", path);
+	struct stat hs, ds;
+	if (fstat(fd, &hs) < 0 || !S_ISREG(hs.st_mode))
+		edu_die(EDU_ECANTCREAT, "--head: '%s' is not a regular file", path);
+	if (stat(edu_db_path(), &ds) == 0 && ds.st_dev == hs.st_dev && ds.st_ino == hs.st_ino)
+		edu_die(EDU_ECANTCREAT, "--head: '%s' is the database", path);
+	FILE *f = fdopen(fd, "a+");
+	if (!f)
+		edu_die(EDU_ESOFTWARE, "--head: cannot open '%s':", path);
+	return f;
+}
+
+/* The last head kept in f: 1 with id and hash, 0 when f holds none. */
+static int last_head(FILE *f, const char *path, long *id, char hash[65])
+{
+	char *line = NULL, h[65];
+	size_t cap = 0;
+	long n, lineno = 0;
+	int found = 0;
+
+	rewind(f);
+	while (getline(&line, &cap, f) >= 0) {
+		lineno++;
+		if (line[strspn(line, " \t\r\n")] == '\0' || line[0] == '#')
+			continue;
+		if (sscanf(line, "%*s %ld %64s", &n, h) != 2 || n < 1 ||
+		    strspn(h, "0123456789abcdef") != 64)
+			edu_die(EDU_EDATA, "%s:%ld: not a head (TIME ID HASH)", path, lineno);
+		*id = n;
+		memcpy(hash, h, 65);
+		found = 1;
+	}
+	if (ferror(f))
+		edu_die(EDU_EIO, "--head: cannot read '%s':", path);
+	free(line);
+	return found;
+}
+
 static int db_check(struct edu_cmd *c)
 {
 	int bad = 0, rc;
 	sqlite3_stmt *st = edu_prepare(c->db, "PRAGMA integrity_check");
+	FILE *hf = check_head ? open_head(check_head) : NULL;
 
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *s = (const char *)sqlite3_column_text(st, 0);
@@ -47,9 +121,11 @@ static int db_check(struct edu_cmd *c)
 			bad++;
 		}
 	}
-	if (rc != SQLITE_DONE)
-		edu_die_db(c->db, "integrity check");
 	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		damaged(c->db, rc, "integrity check");
+		return EDU_NO;
+	}
 
 	st = edu_prepare(c->db, "PRAGMA foreign_key_check");
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -58,22 +134,46 @@ static int db_check(struct edu_cmd *c)
 		       sqlite3_column_text(st, 2));
 		bad++;
 	}
-	if (rc != SQLITE_DONE)
-		edu_die_db(c->db, "foreign key check");
 	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		damaged(c->db, rc, "foreign key check");
+		return EDU_NO;
+	}
 
+	/* The chain first: its first broken row is the news. */
 	bad += edu_audit_verify(c->db, stdout);
-	if (!bad && !edu_opt.quiet) {
+	bad += edu_db_schema_check(c->db, stdout);
+
+	long id = 0, kept_id;
+	char hash[65] = "", kept[65];
+	int have = edu_audit_head(c->db, &id, hash);
+	if (hf && last_head(hf, check_head, &kept_id, kept))
+		bad += edu_audit_verify_head(c->db, kept_id, kept, stdout);
+	if (bad)
+		return EDU_NO;
+	if (hf && have) {
+		/* Only a head that held is kept: after a failure the next
+		 * check compares with the same good head again. */
+		char at[32];
+		time_t now = time(NULL);
+		struct tm tm;
+
+		strftime(at, sizeof at, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &tm));
+		if (fprintf(hf, "%s %ld %s\n", at, id, hash) < 0 || fflush(hf) ||
+		    fsync(fileno(hf)) < 0)
+			edu_die(EDU_EIO, "--head: cannot write '%s':", check_head);
+	}
+	if (hf && fclose(hf))
+		edu_die(EDU_EIO, "--head: cannot write '%s':", check_head);
+	if (!edu_opt.quiet) {
 		/* The head of the chain, for the record: a mail from cron that
 		 * keeps it lets a later check show rows cut off the end. */
 		char *n = edu_query1(c->db, "SELECT count(*) FROM audit", 0, NULL);
-		char *h = edu_query1(c->db, "SELECT hash FROM audit ORDER BY id DESC LIMIT 1", 0, NULL);
-		edu_warn("ok: integrity, foreign keys and the audit chain hold (audit rows: %s, head %.16s)",
-			 n ? n : "0", h ? h : "-");
+		edu_warn("ok: integrity, foreign keys, the schema and the audit chain hold (audit rows: %s, head %.16s)",
+			 n ? n : "0", hash);
 		free(n);
-		free(h);
 	}
-	return bad ? EDU_NO : 0;
+	return 0;
 }
 
 /* The copy is made in memory and written out through the descriptor of
@@ -260,41 +360,18 @@ static int user_remove(struct edu_cmd *c)
 /* ---- log --------------------------------------------------------------- */
 
 static struct {
-	const char *since, *until, *user, *tool, *key;
-} log_opt;
+	int since, until;	/* days; -1: none */
+	const char *user, *tool, *key;
+} log_opt = { .since = -1, .until = -1 };
 
-enum { OPT_SINCE = 0x200, OPT_UNTIL, OPT_USER, OPT_TOOL, OPT_KEY, OPT_YEAR,
-       OPT_WORKDAYS };
-
-static const struct argp_option log_options[] = {
-	{ "since", OPT_SINCE, "DATE", 0, "rows from this day on (UTC)", 0 },
-	{ "until", OPT_UNTIL, "DATE", 0, "rows up to and including this day (UTC)", 0 },
-	{ "user", OPT_USER, "LOGIN", 0, "rows of this user", 0 },
-	{ "tool", OPT_TOOL, "TOOL", 0, "rows of this tool (edu-school, ...)", 0 },
-	{ "key", OPT_KEY, "KEY", 0, "rows about this record (a school code, ...)", 0 },
-	{ 0 }
+static const struct edu_option log_opts[] = {
+	EDU_OPT_DATE("since", &log_opt.since, "rows from this day on (UTC)"),
+	EDU_OPT_DATE("until", &log_opt.until, "rows up to and including this day (UTC)"),
+	EDU_OPT_TEXT("user", &log_opt.user, "LOGIN", "rows of this user"),
+	EDU_OPT_TEXT("tool", &log_opt.tool, "TOOL", "rows of this tool (edu-school, ...)"),
+	EDU_OPT_TEXT("key", &log_opt.key, "KEY", "rows about this record (a school code, ...)"),
+	EDU_OPT_END
 };
-
-static error_t log_parser(int key, char *arg, struct argp_state *state)
-{
-	char d[11];
-
-	(void)state;
-	switch (key) {
-	case OPT_SINCE:
-		log_opt.since = edu_strdup(edu_date_str(edu_arg_date("--since", arg), d));
-		break;
-	case OPT_UNTIL:
-		/* Inclusive: everything before the next day. */
-		log_opt.until = edu_strdup(edu_date_str(edu_arg_date("--until", arg) + 1, d));
-		break;
-	case OPT_USER: log_opt.user = arg; break;
-	case OPT_TOOL: log_opt.tool = arg; break;
-	case OPT_KEY: log_opt.key = arg; break;
-	default: return ARGP_ERR_UNKNOWN;
-	}
-	return 0;
-}
 
 static int db_log(struct edu_cmd *c)
 {
@@ -303,8 +380,11 @@ static int db_log(struct edu_cmd *c)
 		"WHERE (?1 IS NULL OR at >= ?1) AND (?2 IS NULL OR at < ?2) "
 		"AND (?3 IS NULL OR user = ?3) AND (?4 IS NULL OR tool = ?4) "
 		"AND (?5 IS NULL OR key = ?5) ORDER BY id");
-	edu_bind_text(st, 1, log_opt.since);
-	edu_bind_text(st, 2, log_opt.until);
+	char since[11], until[11];
+
+	/* --until is inclusive: everything before the next day. */
+	edu_bind_text(st, 1, log_opt.since >= 0 ? edu_date_str(log_opt.since, since) : NULL);
+	edu_bind_text(st, 2, log_opt.until >= 0 ? edu_date_str(log_opt.until + 1, until) : NULL);
 	edu_bind_text(st, 3, log_opt.user);
 	edu_bind_text(st, 4, log_opt.tool);
 	edu_bind_text(st, 5, log_opt.key);
@@ -335,48 +415,31 @@ static int calendar_import(struct edu_cmd *c)
 	return edu_import(c->db, &calendar_entity, c->argc, c->argv);
 }
 
-static const char *cal_year;
+static long cal_year;		/* 0: every year */
 static int cal_workdays;
 
-static const struct argp_option calendar_list_options[] = {
-	{ "year", OPT_YEAR, "YEAR", 0, "only this year's days", 0 },
-	{ 0 }
+static const struct edu_option calendar_list_opts[] = {
+	EDU_OPT_LONG("year", &cal_year, "YEAR", 1900, 9999, "only this year's days"),
+	EDU_OPT_END
 };
-
-static error_t calendar_list_parser(int key, char *arg, struct argp_state *state)
-{
-	(void)state;
-	if (key != OPT_YEAR)
-		return ARGP_ERR_UNKNOWN;
-	edu_arg_long("--year", arg, 1900, 9999);
-	cal_year = arg;
-	return 0;
-}
 
 static int calendar_list(struct edu_cmd *c)
 {
 	sqlite3_stmt *st = edu_prepare(c->db,
 		"SELECT day, kind FROM calendar WHERE ?1 IS NULL OR substr(day, 1, 4) = ?1 "
 		"ORDER BY day");
-	edu_bind_text(st, 1, cal_year);
+	char year[8];
+
+	snprintf(year, sizeof year, "%ld", cal_year);
+	edu_bind_text(st, 1, cal_year ? year : NULL);
 	edu_print_stmt(st, 0);
 	return 0;
 }
 
-static const struct argp_option calendar_due_options[] = {
-	{ "workdays", OPT_WORKDAYS, 0, 0, "count working days only (periods of 3, 5, 7 or 10 days in reconsideration)", 0 },
-	{ 0 }
+static const struct edu_option calendar_due_opts[] = {
+	EDU_OPT_FLAG("workdays", &cal_workdays, "count working days only (periods of 3, 5, 7 or 10 days in reconsideration)"),
+	EDU_OPT_END
 };
-
-static error_t calendar_due_parser(int key, char *arg, struct argp_state *state)
-{
-	(void)arg;
-	(void)state;
-	if (key != OPT_WORKDAYS)
-		return ARGP_ERR_UNKNOWN;
-	cal_workdays = 1;
-	return 0;
-}
 
 static int calendar_due(struct edu_cmd *c)
 {
@@ -392,15 +455,31 @@ static int calendar_due(struct edu_cmd *c)
 
 /* ---- query, runs -------------------------------------------------------- */
 
+/* Functions a query may not call: loading code, and blobs made to any
+ * size on demand (memory for nothing). */
+static const char *const refused_functions[] = {
+	"load_extension", "zeroblob", "randomblob", "fts3_tokenizer", NULL
+};
+static const char *refused_function;	/* the one the authorizer denied */
+
+/* A query's result text is capped: SQLite would build strings of 1 GB. */
+#define QUERY_MAX_LENGTH 10000000
+
 /* Reads only: no ATTACH (it could create files), no writes of any kind. */
 static int read_only(void *arg, int action, const char *a, const char *b,
 		     const char *dbname, const char *trigger)
 {
-	(void)arg; (void)a; (void)b; (void)dbname; (void)trigger;
+	(void)arg; (void)a; (void)dbname; (void)trigger;
 	switch (action) {
+	case SQLITE_FUNCTION:
+		for (const char *const *f = refused_functions; *f; f++)
+			if (b && !strcasecmp(b, *f)) {
+				refused_function = *f;
+				return SQLITE_DENY;
+			}
+		return SQLITE_OK;
 	case SQLITE_SELECT:
 	case SQLITE_READ:
-	case SQLITE_FUNCTION:
 	case SQLITE_RECURSIVE:
 		return SQLITE_OK;
 	case SQLITE_PRAGMA:
@@ -410,14 +489,34 @@ static int read_only(void *arg, int action, const char *a, const char *b,
 	}
 }
 
+/* The query failed while it ran: the statement is the caller's input. */
+static _Noreturn void query_failed(sqlite3 *db, int rc)
+{
+	switch (rc & 0xff) {
+	case SQLITE_ERROR:
+	case SQLITE_TOOBIG:
+	case SQLITE_RANGE:
+	case SQLITE_MISMATCH:
+	case SQLITE_AUTH:
+		edu_die(EDU_EDATA, "query: %s", sqlite3_errmsg(db));
+	default:
+		edu_die_db(db, "query");
+	}
+}
+
 static int db_query(struct edu_cmd *c)
 {
 	sqlite3_stmt *st;
 	const char *tail;
+	int rc;
 
 	sqlite3_exec(c->db, "PRAGMA query_only=ON", NULL, NULL, NULL);
+	sqlite3_limit(c->db, SQLITE_LIMIT_LENGTH, QUERY_MAX_LENGTH);
 	sqlite3_set_authorizer(c->db, read_only, NULL);
 	if (sqlite3_prepare_v2(c->db, c->argv[0], -1, &st, &tail) != SQLITE_OK) {
+		if (refused_function)
+			edu_die(EDU_EDATA, "query: the function %s is not allowed",
+				refused_function);
 		if (sqlite3_errcode(c->db) == SQLITE_AUTH)
 			edu_die(EDU_ENOPERM, "query: only reading statements are allowed");
 		edu_die(EDU_EUSAGE, "query: %s", sqlite3_errmsg(c->db));
@@ -428,7 +527,17 @@ static int db_query(struct edu_cmd *c)
 		edu_die(EDU_EUSAGE, "query: give one statement only");
 	if (!sqlite3_stmt_readonly(st))
 		edu_die(EDU_ENOPERM, "query: only reading statements are allowed");
-	long n = edu_print_stmt(st, 0);
+
+	struct edu_out *o = edu_out_for_stmt(stdout, st);
+	long n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		edu_out_stmt_row(o, st);
+		n++;
+	}
+	if (rc != SQLITE_DONE)
+		query_failed(c->db, rc);
+	edu_out_end(o);
+	sqlite3_finalize(st);
 	return n ? 0 : EDU_NO;
 }
 
@@ -442,50 +551,60 @@ static int db_runs(struct edu_cmd *c)
 }
 
 static const struct edu_verb verbs[] = {
-	{ "init", "create a new database; you become its admin", "", 
-	  "Create a new database (mode 0660) with the current schema; the user "
-	  "who runs it becomes admin.  Refuses a file that exists (exit 73).",
-	  NULL, NULL, 0, 0, NULL, EDU_V_NODB, db_init },
-	{ "migrate", "bring the schema up to this version of the tools", "", NULL,
-	  NULL, NULL, 0, 0, "admin", EDU_V_WRITE | EDU_V_ANYVERSION, db_migrate },
-	{ "check", "verify integrity, foreign keys and the audit chain", "",
-	  "Run SQLite's integrity and foreign key checks and verify the hash "
-	  "chain of the audit log; print a line per problem.  Exit 0 when all "
-	  "hold, 1 otherwise.",
-	  NULL, NULL, 0, 0, "auditor", 0, db_check },
-	{ "backup", "copy the database consistently while others write", "FILE", NULL,
-	  NULL, NULL, 1, 1, "auditor", 0, db_backup },
-	{ "config list", "list the settings with their defaults", "", NULL,
-	  NULL, NULL, 0, 0, NULL, 0, config_list },
-	{ "config get", "print a setting's value", "KEY", NULL,
-	  NULL, NULL, 1, 1, NULL, 0, config_get },
-	{ "config set", "change a setting", "KEY VALUE", NULL,
-	  NULL, NULL, 2, 2, "admin", EDU_V_WRITE, config_set },
-	{ "user list", "list users and their roles", "", NULL,
-	  NULL, NULL, 0, 0, "auditor", 0, user_list },
-	{ "user add", "give a user a role (or change it)", "LOGIN ROLE",
-	  "Give LOGIN the ROLE: admin, registrar, petitions, personnel, assets, "
-	  "documents or auditor.",
-	  NULL, NULL, 2, 2, "admin", EDU_V_WRITE, user_add },
-	{ "user remove", "take a user's role away", "LOGIN", NULL,
-	  NULL, NULL, 1, 1, "admin", EDU_V_WRITE, user_remove },
-	{ "log", "show the audit log", "", 
-	  "Print the audit log (exit 1 when no row matches).",
-	  log_options, log_parser, 0, 0, "auditor", 0, db_log },
-	{ "calendar import", "add holidays and make-up working days (day,kind)", "[FILE...]",
-	  "Import the calendar: CSV columns day and kind (holiday or workday).",
-	  NULL, NULL, 0, -1, "admin", EDU_V_WRITE | EDU_V_IMPORT, calendar_import },
-	{ "calendar list", "list the calendar's days", "", NULL,
-	  calendar_list_options, calendar_list_parser, 0, 0, NULL, 0, calendar_list },
-	{ "calendar due", "print the last day of a period", "START DAYS",
-	  "Print the due date of a period of DAYS days after START: the start "
+	{ .name = "init", .run = db_init, .flags = EDU_V_NODB,
+	  .summary = "create a new database; you become its admin",
+	  .doc = "Create a new database (mode 0660) with the current schema; the user "
+	  "who runs it becomes admin.  Refuses a file that exists (exit 73)." },
+	{ .name = "migrate", .run = db_migrate, .roles = "admin",
+	  .flags = EDU_V_WRITE | EDU_V_ANYVERSION,
+	  .summary = "bring the schema up to this version of the tools" },
+	{ .name = "check", .run = db_check, .roles = "auditor", .flags = EDU_V_CHECK,
+	  .opts = check_opts,
+	  .summary = "verify integrity, foreign keys and the audit chain",
+	  .doc = "Run SQLite's integrity and foreign key checks, compare the schema "
+	  "objects with those of the schema version and verify the hash chain "
+	  "of the audit log (and, with --head, its last kept head); print a "
+	  "line per problem.  Exit 0 when all hold, 1 otherwise." },
+	{ .name = "backup", .run = db_backup, .args_doc = "FILE", .min_args = 1, .max_args = 1,
+	  .roles = "auditor",
+	  .summary = "copy the database consistently while others write" },
+	{ .name = "config list", .run = config_list,
+	  .summary = "list the settings with their defaults" },
+	{ .name = "config get", .run = config_get, .args_doc = "KEY", .min_args = 1, .max_args = 1,
+	  .summary = "print a setting's value" },
+	{ .name = "config set", .run = config_set, .args_doc = "KEY VALUE", .min_args = 2,
+	  .max_args = 2, .roles = "admin", .flags = EDU_V_WRITE,
+	  .summary = "change a setting" },
+	{ .name = "user list", .run = user_list, .roles = "auditor",
+	  .summary = "list users and their roles" },
+	{ .name = "user add", .run = user_add, .args_doc = "LOGIN ROLE", .min_args = 2,
+	  .max_args = 2, .roles = "admin", .flags = EDU_V_WRITE,
+	  .summary = "give a user a role (or change it)",
+	  .doc = "Give LOGIN the ROLE: admin, registrar, petitions, personnel, assets, "
+	  "documents or auditor." },
+	{ .name = "user remove", .run = user_remove, .args_doc = "LOGIN", .min_args = 1,
+	  .max_args = 1, .roles = "admin", .flags = EDU_V_WRITE,
+	  .summary = "take a user's role away" },
+	{ .name = "log", .run = db_log, .roles = "auditor", .opts = log_opts,
+	  .summary = "show the audit log",
+	  .doc = "Print the audit log (exit 1 when no row matches)." },
+	{ .name = "calendar import", .run = calendar_import, .args_doc = "[FILE...]",
+	  .max_args = EDU_ANY, .roles = "admin", .flags = EDU_V_WRITE | EDU_V_IMPORT,
+	  .summary = "add holidays and make-up working days (day,kind)",
+	  .doc = "Import the calendar: CSV columns day and kind (holiday or workday)." },
+	{ .name = "calendar list", .run = calendar_list, .opts = calendar_list_opts,
+	  .summary = "list the calendar's days" },
+	{ .name = "calendar due", .run = calendar_due, .args_doc = "START DAYS", .min_args = 2,
+	  .max_args = 2, .opts = calendar_due_opts,
+	  .summary = "print the last day of a period",
+	  .doc = "Print the due date of a period of DAYS days after START: the start "
 	  "day is not counted, and a due day that is a day off moves to the next "
-	  "working day.  With --workdays only working days count.",
-	  calendar_due_options, calendar_due_parser, 2, 2, NULL, 0, calendar_due },
-	{ "query", "run a read-only SQL query", "SQL", NULL,
-	  NULL, NULL, 1, 1, "auditor", 0, db_query },
-	{ "runs", "list batch runs", "", NULL,
-	  NULL, NULL, 0, 0, "auditor", 0, db_runs },
+	  "working day.  With --workdays only working days count." },
+	{ .name = "query", .run = db_query, .args_doc = "SQL", .min_args = 1, .max_args = 1,
+	  .roles = "auditor",
+	  .summary = "run a read-only SQL query" },
+	{ .name = "runs", .run = db_runs, .roles = "auditor",
+	  .summary = "list batch runs" },
 	{ 0 }
 };
 

@@ -265,8 +265,15 @@ static char *case_new_key(sqlite3 *db, const char *const *v, char *err)
 	do {
 		free(made);
 		made = NULL;
-		if (edu_pattern_expand(CASE_PATTERN, ph, 2,
-				       edu_seq_next(db, scope), &no, err) < 0)
+		int64_t seq = edu_seq_next(db, scope);
+		/* Five digits (the schema's check says so too): 99999 cases of
+		 * a kind a year. */
+		if (seq > 99999) {
+			snprintf(err, EDU_ERR_MAX, "no case number left: %s-%s-99999 was the last "
+				 "of kind %s in %s", ph[0].value, ph[1].value, ph[0].value, ph[1].value);
+			goto out;
+		}
+		if (edu_pattern_expand(CASE_PATTERN, ph, 2, seq, &no, err) < 0)
 			goto out;
 		const char *p[] = { no.s };
 		made = edu_query1(db, "SELECT 1 FROM petition WHERE case_no = ?", 1, p);

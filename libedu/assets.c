@@ -8,15 +8,16 @@
 
 #include "edu.h"
 
-/* Larger than any asset: 10^13 yuan keeps cost * months far from
- * overflow. */
-#define MONEY_MAX_FEN INT64_C(1000000000000000)
+/* The largest amount of one item, 10,000,000,000.00 yuan (100亿元): a
+ * million items at that still sum to 1e18 fen, well inside int64, and
+ * cost * months never comes near it.  Sums are checked all the same. */
+#define MONEY_MAX_FEN EDU_MONEY_MAX_FEN
 
 int edu_money_parse(const char *s, int64_t *fen, char *err)
 {
 	const char *p = s;
 	int64_t yuan = 0, cents = 0;
-	int digits = 0, decimals = 0;
+	int digits = 0, decimals = 0, big = 0;
 
 	if (!strncmp(p, "¥", strlen("¥")))
 		p += strlen("¥");
@@ -25,9 +26,12 @@ int edu_money_parse(const char *s, int64_t *fen, char *err)
 	for (; isdigit((unsigned char)*p) || (*p == ',' && digits); p++) {
 		if (*p == ',')
 			continue;
-		if (yuan > MONEY_MAX_FEN / 1000)
-			goto bad;
-		yuan = yuan * 10 + (*p - '0');
+		/* Keep reading past the maximum: the refusal names it only
+		 * for a well-formed amount. */
+		if (yuan > MONEY_MAX_FEN / 100)
+			big = 1;
+		else
+			yuan = yuan * 10 + (*p - '0');
 		digits++;
 	}
 	if (*p == '.') {
@@ -47,11 +51,26 @@ int edu_money_parse(const char *s, int64_t *fen, char *err)
 		p += strlen("元");
 	if (!digits || *p || p[-1] == ',')
 		goto bad;
+	if (big || yuan * 100 + cents > MONEY_MAX_FEN) {
+		char max[32];
+
+		snprintf(err, EDU_ERR_MAX, "'%s' is more than the largest amount, %s yuan",
+			 s, edu_money_str(MONEY_MAX_FEN, max));
+		return -1;
+	}
 	*fen = yuan * 100 + cents;
 	return 0;
 bad:
 	snprintf(err, EDU_ERR_MAX, "'%s' is not an amount in yuan (like 1234.50)", s);
 	return -1;
+}
+
+void edu_money_add(int64_t *sum, int64_t fen)
+{
+	if (__builtin_add_overflow(*sum, fen, sum))
+		edu_die(EDU_EDATA, "a sum of amounts is too large to count "
+			"(the register holds amounts above %" PRId64 " yuan)",
+			EDU_MONEY_MAX_FEN / 100);
 }
 
 char *edu_money_str(int64_t fen, char out[32])
@@ -144,6 +163,13 @@ void edu_depreciate(int64_t cost, int life, int added, int left, int as_of,
 	d->book_value = cost;
 	if (life <= 0 || cost <= 0)
 		return;
+	/* Not from this version's input: a file edited, or an older one. */
+	if (cost > EDU_MONEY_MAX_FEN) {
+		char c[32];
+
+		edu_die(EDU_EDATA, "a cost of %s yuan is more than the largest amount",
+			edu_money_str(cost, c));
+	}
 	/* Half a fen rounds up. */
 	d->monthly = (cost * 2 + life) / (2 * (int64_t)life);
 	/* The last month counted: as_of, or the month before it left. */

@@ -133,7 +133,55 @@ int edu_audit_verify(sqlite3 *db, FILE *out)
 	if (rc != SQLITE_DONE)
 		edu_die_db(db, "cannot read the audit log");
 	sqlite3_finalize(st);
+	/* init writes the first row: an empty log was emptied. */
+	if (!*last) {
+		fprintf(out, "audit: the log is empty (init writes its first row): rows were removed\n");
+		bad++;
+	}
 	free(last);
+	return bad;
+}
+
+int edu_audit_head(sqlite3 *db, long *id, char hash[65])
+{
+	sqlite3_stmt *st = edu_prepare(db, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1");
+	int rc = sqlite3_step(st), found = 0;
+
+	if (rc == SQLITE_ROW) {
+		const char *h = (const char *)sqlite3_column_text(st, 1);
+
+		*id = (long)sqlite3_column_int64(st, 0);
+		snprintf(hash, 65, "%s", h ? h : "");
+		found = 1;
+	} else if (rc != SQLITE_DONE) {
+		edu_die_db(db, "cannot read the audit log");
+	}
+	sqlite3_finalize(st);
+	return found;
+}
+
+int edu_audit_verify_head(sqlite3 *db, long id, const char *hash, FILE *out)
+{
+	sqlite3_stmt *st = edu_prepare(db, "SELECT hash FROM audit WHERE id = ?");
+	int rc, bad = 0;
+
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const char *h = (const char *)sqlite3_column_text(st, 0);
+
+		if (!h || strcmp(h, hash)) {
+			fprintf(out, "audit row %ld: its hash is not the kept head's %.16s (the log was cut and written again)\n",
+				id, hash);
+			bad++;
+		}
+	} else if (rc == SQLITE_DONE) {
+		fprintf(out, "audit row %ld: the kept head is missing (rows were cut off the end)\n", id);
+		bad++;
+	} else {
+		edu_die_db(db, "cannot read the audit log");
+	}
+	sqlite3_finalize(st);
 	return bad;
 }
 

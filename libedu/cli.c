@@ -1,6 +1,7 @@
 /* cli.c - the common options (DESIGN 3), verb tables and main */
 #define _GNU_SOURCE
 #include <argp.h>
+#include <ctype.h>
 #include <errno.h>
 #include <locale.h>
 #include <signal.h>
@@ -52,8 +53,69 @@ int edu_arg_date(const char *opt, const char *s)
 	return d;
 }
 
+/* Text from the command line follows the rule of a CSV field
+ * (edu-csv(5)): valid UTF-8, no control character other than tab, CR and
+ * LF.  Checked here, as argp hands each value over, for every tool;
+ * the text itself is not echoed, it may hold escape sequences. */
+static void check_text(const char *what, const char *s)
+{
+	size_t bad, n = strlen(s);
+
+	if (n > EDU_FIELD_MAX)
+		edu_die(EDU_EUSAGE, "%s: %zu bytes, more than the %d a text may hold",
+			what, n, EDU_FIELD_MAX);
+	if (edu_valid_utf8(s, n, &bad) == 0)
+		return;
+	unsigned char c = (unsigned char)s[bad];
+	if (c < 0x80)
+		edu_die(EDU_EUSAGE, "%s: a control character (0x%02x) at byte %zu",
+			what, c, bad + 1);
+	edu_die(EDU_EUSAGE, "%s: not valid UTF-8 at byte %zu", what, bad + 1);
+}
+
+/* An option's value, named as the user would spell the option. */
+static void check_option(const struct argp_option *opts, int key, const char *arg)
+{
+	char what[64];
+
+	if (!arg || key <= 0 || key >= ARGP_KEY_END)	/* argp's own keys */
+		return;
+	snprintf(what, sizeof what, isascii(key) && isalnum(key) ? "-%c" : "an option", key);
+	for (const struct argp_option *o = opts; o && (o->name || o->key); o++)
+		if (o->key == key && o->name) {
+			snprintf(what, sizeof what, "--%s", o->name);
+			break;
+		}
+	check_text(what, arg);
+}
+
+/* The name of positional argument i (from 0) in args_doc: "KEY VALUE",
+ * "[FILE...]" - the last word repeats when it ends in "...". */
+static void check_positional(const char *args_doc, int i, const char *arg)
+{
+	char what[64] = "";
+	const char *p = args_doc ? args_doc : "";
+
+	for (int k = 0; *p; k++) {
+		p += strspn(p, " [");
+		size_t n = strcspn(p, " ]");
+		int rest = n > 3 && !strncmp(p + n - 3, "...", 3);
+
+		if (k == i || (rest && k < i)) {
+			snprintf(what, sizeof what, "%.*s", (int)(rest ? n - 3 : n), p);
+			break;
+		}
+		p += n;
+		p += strspn(p, "]");
+	}
+	if (!*what)
+		snprintf(what, sizeof what, "argument %d", i + 1);
+	check_text(what, arg);
+}
+
 static error_t common_parser(int key, char *arg, struct argp_state *state)
 {
+	check_option(common_options, key, arg);
 	switch (key) {
 	case 'd':
 		edu_opt.db = arg;
@@ -111,6 +173,7 @@ static const struct argp_option import_options[] = {
 static error_t import_parser(int key, char *arg, struct argp_state *state)
 {
 	(void)state;
+	check_option(import_options, key, arg);
 	switch (key) {
 	case OPT_UPSERT:
 		edu_import_opt.upsert = 1;
@@ -142,6 +205,7 @@ static error_t tool_parser(int key, char *arg, struct argp_state *state)
 	switch (key) {
 	case ARGP_KEY_ARG:
 		/* The verb: stop here; the verb's own parser takes the rest. */
+		check_text("the verb", arg);
 		verb_index = state->next - 1;
 		state->next = state->argc;
 		return 0;
@@ -204,6 +268,8 @@ static void row_value(const struct edu_option *o, char *arg,
 	char opt[64], out[EDU_VAL_MAX], err[EDU_ERR_MAX];
 
 	snprintf(opt, sizeof opt, "--%s", o->name);
+	if (arg)
+		check_text(opt, arg);
 	switch (o->type) {
 	case EDU_O_TEXT:
 		*(const char **)o->var = arg;
@@ -250,6 +316,7 @@ static error_t verb_parser(int key, char *arg, struct argp_state *state)
 	error_t rc = ARGP_ERR_UNKNOWN;
 
 	if (key == ARGP_KEY_ARG) {
+		check_positional(v->args_doc, cur_cmd.argc, arg);
 		cur_cmd.argv[cur_cmd.argc++] = arg;
 		return 0;
 	}
@@ -257,6 +324,7 @@ static error_t verb_parser(int key, char *arg, struct argp_state *state)
 		row_value(&v->opts[key - OPT_ROW], arg, state);
 		return 0;
 	}
+	check_option(v->options, key, arg);
 	if (v->parser)
 		rc = v->parser(key, arg, state);
 	if (key == ARGP_KEY_END) {
@@ -382,6 +450,8 @@ int edu_main(const struct edu_tool *t, int argc, char **argv)
 	cur_cmd.user = edu_login();
 	cur_cmd.on = edu_opt.on;
 	cur_cmd.role = "";
+	if (v->flags & EDU_V_CHECK)
+		edu_damaged_status = EDU_NO;
 	if (!(v->flags & EDU_V_NODB)) {
 		cur_cmd.db = edu_db_open(edu_db_path(), v->flags & EDU_V_WRITE,
 					 v->flags & EDU_V_ANYVERSION);

@@ -4,6 +4,7 @@
 #include <csv.h>
 #include <errno.h>
 #include <iconv.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -213,6 +214,12 @@ static void check_record(struct edu_csv *r)
 		const char *s = r->data.s + r->off[i];
 		size_t bad;
 
+		if (r->flen[i] > EDU_FIELD_MAX) {
+			snprintf(r->bad, sizeof r->bad,
+				 "field %d: %zu bytes, more than the %d a field may hold",
+				 i + 1, r->flen[i], EDU_FIELD_MAX);
+			return;
+		}
 		if (edu_valid_utf8(s, r->flen[i], &bad) == 0)
 			continue;
 		unsigned char c = (unsigned char)s[bad];
@@ -360,6 +367,7 @@ int edu_csv_header(struct edu_csv *r, const struct edu_colname *cols,
 		   int ncols, int ignore_extra, int *map)
 {
 	int n = edu_csv_next(r), bad = 0;
+	long np = 0;
 
 	if (n < 0)
 		return -1;
@@ -383,21 +391,43 @@ int edu_csv_header(struct edu_csv *r, const struct edu_colname *cols,
 			if (name_matches(&cols[j], s))
 				break;
 		if (j == ncols) {
-			if (!ignore_extra) {
-				edu_warn("%s:%ld: unknown column '%s' (see edu-csv(5), or use --ignore-extra)",
-					 r->name, r->rec_line, s);
-				bad = 1;
-			}
+			if (!ignore_extra)
+				bad = edu_header_problem(&np, "%s:%ld: unknown column '%s' (see edu-csv(5), or use --ignore-extra)",
+							 r->name, r->rec_line, s);
 		} else if (map[j] >= 0) {
-			edu_warn("%s:%ld: column '%s' appears twice", r->name,
-				 r->rec_line, cols[j].name);
-			bad = 1;
+			bad = edu_header_problem(&np, "%s:%ld: column '%s' appears twice",
+						 r->name, r->rec_line, cols[j].name);
 		} else {
 			map[j] = i;
 		}
 		free(h);
 	}
-	return bad ? -1 : 0;
+	edu_header_problems_end(np, r->name);
+	return bad;
+}
+
+int edu_header_problem(long *n, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (++*n <= EDU_HEADER_PROBLEMS_MAX) {
+		char *msg;
+
+		va_start(ap, fmt);
+		if (vasprintf(&msg, fmt, ap) < 0)
+			edu_die(EDU_ESOFTWARE, "out of memory");
+		va_end(ap);
+		edu_warn("%s", msg);
+		free(msg);
+	}
+	return -1;
+}
+
+void edu_header_problems_end(long n, const char *name)
+{
+	if (n > EDU_HEADER_PROBLEMS_MAX)
+		edu_warn("%s:1: and %ld more problems with the header",
+			 name, n - EDU_HEADER_PROBLEMS_MAX);
 }
 
 void edu_csv_allow_empty(struct edu_csv *r)

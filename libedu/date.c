@@ -37,6 +37,12 @@ char *edu_date_str(int days, char out[11])
 {
 	int y, m, d;
 
+	/* Four digits of year: a day outside them is shown as the nearest
+	 * end, never wrapped (callers that compute dates refuse them). */
+	if (days > EDU_DAY_MAX)
+		days = EDU_DAY_MAX;
+	if (days < EDU_DAY_MIN)
+		days = EDU_DAY_MIN;
 	edu_ymd(days, &y, &m, &d);
 	/* Digits by hand: this runs for every date of a big import. */
 	unsigned yy = (unsigned)y % 10000u, mm = (unsigned)m % 100u, dd = (unsigned)d % 100u;
@@ -85,6 +91,11 @@ int edu_add_months(int days, int months)
 
 	edu_ymd(days, &y, &m, &d);
 	int idx = y * 12 + (m - 1) + months;
+	/* Past the last day or before the first: the end itself. */
+	if (idx >= 10000 * 12)
+		return EDU_DAY_MAX;
+	if (idx < 12)
+		return EDU_DAY_MIN;
 	y = idx / 12;
 	m = idx % 12 + 1;
 	if (d > month_len(y, m))
@@ -197,16 +208,28 @@ int edu_is_workday(sqlite3 *db, int day)
 	return edu_weekday(day) <= 5;
 }
 
+/* A deadline is a promise to a citizen: one past the last day the tools
+ * can write is refused, not wrapped or cut short. */
+static int due_in_range(int day)
+{
+	char d[11];
+
+	if (day > EDU_DAY_MAX)
+		edu_die(EDU_EDATA, "the due date falls after %s, the last day the tools handle",
+			edu_date_str(EDU_DAY_MAX, d));
+	return day;
+}
+
 int edu_next_workday(sqlite3 *db, int day)
 {
-	while (!edu_is_workday(db, day))
+	while (day <= EDU_DAY_MAX && !edu_is_workday(db, day))
 		day++;
-	return day;
+	return due_in_range(day);
 }
 
 int edu_due_days(sqlite3 *db, int start, int n)
 {
-	return edu_next_workday(db, start + n);
+	return edu_next_workday(db, due_in_range(start + n));
 }
 
 int edu_due_workdays(sqlite3 *db, int start, int n)
@@ -214,7 +237,7 @@ int edu_due_workdays(sqlite3 *db, int start, int n)
 	int day = start;
 
 	while (n > 0) {
-		day++;
+		day = due_in_range(day + 1);
 		if (edu_is_workday(db, day))
 			n--;
 	}

@@ -203,3 +203,67 @@ int edu_db_create(const char *path, const char *user)
 	edu_priv_drop();
 	return 0;
 }
+
+/* The schema objects (tables, indexes, triggers, views) as the migrations
+ * make them: a fresh database of this version is built in memory and its
+ * sqlite_master compared, object by object, with the file's.  SQLite's
+ * statistics tables come and go with ANALYZE and are left out. */
+#define SCHEMA_OBJECTS "SELECT type, name, sql FROM sqlite_master " \
+	"WHERE name NOT LIKE 'sqlite\\_stat%' ESCAPE '\\' "
+
+static int schema_compare(sqlite3 *a, sqlite3 *b, FILE *out, int extra)
+{
+	sqlite3_stmt *all = edu_prepare(a, SCHEMA_OBJECTS "ORDER BY type, name");
+	sqlite3_stmt *one = edu_prepare(b, SCHEMA_OBJECTS "AND name = ?");
+	int bad = 0, rc;
+
+	while ((rc = sqlite3_step(all)) == SQLITE_ROW) {
+		const char *type = (const char *)sqlite3_column_text(all, 0);
+		const char *name = (const char *)sqlite3_column_text(all, 1);
+		const char *sql = (const char *)sqlite3_column_text(all, 2);
+
+		sqlite3_bind_text(one, 1, name, -1, SQLITE_STATIC);
+		int r = sqlite3_step(one);
+		if (r == SQLITE_ROW) {
+			const char *t2 = (const char *)sqlite3_column_text(one, 0);
+			const char *s2 = (const char *)sqlite3_column_text(one, 2);
+
+			if (!extra && (strcmp(type, t2) || strcmp(sql ? sql : "", s2 ? s2 : ""))) {
+				fprintf(out, "schema: %s %s differs from schema version %d\n",
+					type, name, edu_nmigrations);
+				bad++;
+			}
+		} else if (r == SQLITE_DONE) {
+			fprintf(out, extra ? "schema: %s %s is not part of schema version %d\n"
+				     : "schema: %s %s of schema version %d is missing\n",
+				type, name, edu_nmigrations);
+			bad++;
+		} else {
+			edu_die_db(b, "cannot read the schema");
+		}
+		sqlite3_reset(one);
+	}
+	if (rc != SQLITE_DONE)
+		edu_die_db(a, "cannot read the schema");
+	sqlite3_finalize(all);
+	sqlite3_finalize(one);
+	return bad;
+}
+
+int edu_db_schema_check(sqlite3 *db, FILE *out)
+{
+	sqlite3 *fresh;
+	int bad;
+
+	if (sqlite3_open_v2(":memory:", &fresh, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, NULL) != SQLITE_OK)
+		edu_die(EDU_ESOFTWARE, "cannot open a database in memory");
+	for (int i = 0; i < edu_nmigrations; i++) {
+		char *msg = NULL;
+
+		if (sqlite3_exec(fresh, edu_migrations[i], NULL, NULL, &msg) != SQLITE_OK)
+			edu_die(EDU_ESOFTWARE, "migration %d: %s", i + 1, msg);
+	}
+	bad = schema_compare(fresh, db, out, 0) + schema_compare(db, fresh, out, 1);
+	sqlite3_close(fresh);
+	return bad;
+}

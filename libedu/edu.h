@@ -117,6 +117,7 @@ enum edu_verb_flags {
 	EDU_V_WRITE = 2,	/* changes the database: needs write access */
 	EDU_V_ANYVERSION = 4,	/* runs on any schema version (migrate) */
 	EDU_V_IMPORT = 8,	/* takes the import options */
+	EDU_V_CHECK = 16,	/* a damaged file is its negative answer (exit 1) */
 };
 
 /* One option of a verb in one row: its name, where its value goes, and
@@ -269,6 +270,9 @@ void edu_tx_hooks(const struct edu_tx_hooks *h);
 /* Die with the exit status that fits SQLite's error code (busy 75, read
  * only / auth 77, I/O and full disk 74, else 70). */
 _Noreturn void edu_die_db(sqlite3 *db, const char *what);
+/* The exit status for a damaged file (SQLITE_CORRUPT, NOTADB): 65, or 1
+ * for a verb whose answer it is (EDU_V_CHECK). */
+extern int edu_damaged_status;
 /* Prepare or die. */
 sqlite3_stmt *edu_prepare(sqlite3 *db, const char *sql);
 /* Step a statement that returns no row (or ignores them); die on error. */
@@ -299,6 +303,10 @@ void edu_db_close(sqlite3 *db);
 int edu_db_user_version(sqlite3 *db);
 /* Apply the migrations after the file's version; returns how many. */
 int edu_db_migrate(sqlite3 *db);
+/* Compare the file's tables, indexes, triggers and views with those of a
+ * fresh database of this schema version; print a line on out for each one
+ * missing, changed or extra, and return how many. */
+int edu_db_schema_check(sqlite3 *db, FILE *out);
 
 /* ---- priv.c: the setgid group's rights (DESIGN 7, 11) --------------- */
 
@@ -394,6 +402,12 @@ int64_t edu_seq_next(sqlite3 *db, const char *scope);
 /* How many numbers edu_seq_next() has handed out in this process: a key
  * made while it grew is a number handed out, not one derived. */
 long edu_seq_drawn(void);
+/* The widest serial of a number pattern, {seq:12}. */
+#define EDU_SEQ_WIDTH_MAX 12
+/* Check a number pattern: exactly one {seq:N} with N from 1 to
+ * EDU_SEQ_WIDTH_MAX, and no placeholder but those in names (NULL-ended;
+ * names NULL: any).  0, or -1 with the reason in err. */
+int edu_pattern_check(const char *pattern, const char *const *names, char *err);
 
 /* ---- audit.c: the append-only, hash-chained audit log ---------------- */
 
@@ -404,6 +418,11 @@ void edu_audit(sqlite3 *db, const char *entity, const char *key,
 /* Verify the chain: 0 when it holds, else the number of bad rows, each
  * reported on stdout as a line. */
 int edu_audit_verify(sqlite3 *db, FILE *out);
+/* The last row's id and hash; 0 when the log is empty. */
+int edu_audit_head(sqlite3 *db, long *id, char hash[65]);
+/* Check that row id still holds hash (a head kept from an earlier check);
+ * print a line on out and return 1 if not. */
+int edu_audit_verify_head(sqlite3 *db, long id, const char *hash, FILE *out);
 /* Drop the statements kept for a handle (before closing it). */
 void edu_audit_forget(void);
 /* ---- sha256.c: SHA-256 (FIPS 180-4) --------------------------------- */
@@ -470,11 +489,16 @@ void edu_progress_end(void);
 /* A date is a day number: days since 1970-01-01. */
 int edu_days(int y, int m, int d);
 void edu_ymd(int days, int *y, int *m, int *d);
-/* Format as YYYY-MM-DD into out[11]. */
+/* The days the tools handle: 0001-01-01 to 9999-12-31 (four-digit years). */
+#define EDU_DAY_MIN (-719162)
+#define EDU_DAY_MAX 2932896
+/* Format as YYYY-MM-DD into out[11]; a day outside the range above is
+ * shown as its nearest end. */
 char *edu_date_str(int days, char out[11]);
 int edu_today(void);
 int edu_weekday(int days);	/* 1 Monday .. 7 Sunday */
-/* Add months, keeping the day or ending on the month's last day. */
+/* Add months, keeping the day or ending on the month's last day; a result
+ * outside EDU_DAY_MIN..EDU_DAY_MAX is that end. */
 int edu_add_months(int days, int months);
 /* Parse YYYY-MM-DD, YYYY/M/D, YYYY年M月D日 (and YYYY-M-D); -1 when not a
  * valid date, else 0 and *days. */
@@ -483,7 +507,8 @@ int edu_parse_date(const char *s, int *days);
 /* Is this day a working day by the calendar table (weekends are off unless
  * listed as workday; a listed holiday is off)?  Caches per handle. */
 int edu_is_workday(sqlite3 *db, int day);
-/* Next working day on or after day. */
+/* Next working day on or after day.  These three exit 65 when the day
+ * they find falls after EDU_DAY_MAX. */
 int edu_next_workday(sqlite3 *db, int day);
 /* The last day of a period of n calendar days after start, moved to the
  * next working day when it is a day off. */
@@ -562,6 +587,16 @@ struct edu_colname {
  * duplicates always.  Returns 0, or -1 after reporting. */
 int edu_csv_header(struct edu_csv *r, const struct edu_colname *cols,
 		   int ncols, int ignore_extra, int *map);
+/* The longest field, in bytes (edu-csv(5)); a longer one makes its record
+ * bad.  Text from the command line has the same limit. */
+#define EDU_FIELD_MAX 1048576
+/* Report a problem with a header: the first EDU_HEADER_PROBLEMS_MAX are
+ * printed, the rest only counted in *n; returns -1.  Then
+ * edu_header_problems_end says how many more there were. */
+#define EDU_HEADER_PROBLEMS_MAX 100
+int edu_header_problem(long *n, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void edu_header_problems_end(long n, const char *name);
 /* Let an input with no header at all be empty: edu_csv_header then
  * returns 1 for it instead of an error. */
 void edu_csv_allow_empty(struct edu_csv *r);
@@ -580,6 +615,8 @@ struct edu_out *edu_out_new_fmt(FILE *f, enum edu_format fmt, int excel,
 				int ncols, const char *const *names);
 void edu_out_cell(struct edu_out *o, const char *s, enum edu_vtype t);
 void edu_out_row(struct edu_out *o, const char *const *vals);	/* text */
+/* Write the statement's current row. */
+void edu_out_stmt_row(struct edu_out *o, sqlite3_stmt *st);
 /* Write every row of a statement; returns the number of rows. */
 long edu_out_stmt(struct edu_out *o, sqlite3_stmt *st);
 /* Start with the statement's column names as the header. */
@@ -1036,6 +1073,10 @@ int edu_pattern_expand(const char *pattern, const struct edu_placeholder *ph,
 /* Money is exact: integer fen.  Parse yuan ("1234.5", "1,234.50",
  * "¥1234", "1234元") into *fen: 0, or -1 with a reason in err. */
 int edu_money_parse(const char *s, int64_t *fen, char *err);
+/* The largest amount of one item (edu-csv(5)): 10,000,000,000.00 yuan. */
+#define EDU_MONEY_MAX_FEN INT64_C(1000000000000)
+/* *sum += fen, or exit 65 if that would overflow: a sum never wraps. */
+void edu_money_add(int64_t *sum, int64_t fen);
 /* fen as yuan with two decimals ("1234.50") into out. */
 char *edu_money_str(int64_t fen, char out[32]);
 

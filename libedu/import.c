@@ -288,6 +288,7 @@ static int extra_columns(struct importer *im, struct edu_csv *r, const int *map,
 	char **names = edu_malloc((width + 1) * sizeof *names);
 	int *field = edu_malloc((width + 1) * sizeof *field);
 	int *take = edu_malloc((width + 1) * sizeof *take);
+	long np = 0;		/* header problems */
 
 	extra_clear(im);
 	for (int f = 0; f < width; f++) {
@@ -317,13 +318,12 @@ static int extra_columns(struct importer *im, struct edu_csv *r, const int *map,
 			im->xname[im->nextra++] = names[k];
 			continue;
 		}
-		if (!import_opt.ignore_extra) {
-			edu_warn("%s:%ld: unknown column '%s' (see edu-csv(5), or use --ignore-extra)",
-				 edu_csv_name(r), edu_csv_line(r), names[k]);
-			bad = 1;
-		}
+		if (!import_opt.ignore_extra)
+			bad = edu_header_problem(&np, "%s:%ld: unknown column '%s' (see edu-csv(5), or use --ignore-extra)",
+						 edu_csv_name(r), edu_csv_line(r), names[k]);
 		free(names[k]);
 	}
+	edu_header_problems_end(np, edu_csv_name(r));
 	free(names);
 	free(field);
 	free(take);

@@ -206,20 +206,25 @@ void edu_out_row(struct edu_out *o, const char *const *vals)
 		edu_out_cell(o, vals[i], vals[i] ? EDU_V_TEXT : EDU_V_NULL);
 }
 
+void edu_out_stmt_row(struct edu_out *o, sqlite3_stmt *st)
+{
+	for (int i = 0; i < o->ncols; i++) {
+		int t = sqlite3_column_type(st, i);
+		const char *s = (const char *)sqlite3_column_text(st, i);
+
+		edu_out_cell(o, s, t == SQLITE_NULL ? EDU_V_NULL :
+			     t == SQLITE_INTEGER || t == SQLITE_FLOAT ?
+			     EDU_V_NUM : EDU_V_TEXT);
+	}
+}
+
 long edu_out_stmt(struct edu_out *o, sqlite3_stmt *st)
 {
 	long rows = 0;
 	int rc;
 
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		for (int i = 0; i < o->ncols; i++) {
-			int t = sqlite3_column_type(st, i);
-			const char *s = (const char *)sqlite3_column_text(st, i);
-
-			edu_out_cell(o, s, t == SQLITE_NULL ? EDU_V_NULL :
-				     t == SQLITE_INTEGER || t == SQLITE_FLOAT ?
-				     EDU_V_NUM : EDU_V_TEXT);
-		}
+		edu_out_stmt_row(o, st);
 		rows++;
 	}
 	if (rc != SQLITE_DONE)
@@ -277,15 +282,57 @@ size_t edu_text_width(const char *s)
 	return w;
 }
 
+/* A table is for eyes on a terminal: line breaks and tabs in a cell become
+ * spaces, and no control character reaches the terminal raw - any other
+ * C0 or C1 control character, DEL, and bytes that are not UTF-8 are shown
+ * as U+FFFD (the replacement character). */
+#define REPLACEMENT "\xef\xbf\xbd"
+
+static char *table_text(const char *s)
+{
+	struct edu_buf b = { 0 };
+	const char *p = s;
+
+	edu_buf_add(&b, "", 0);
+	while (*p) {
+		size_t n = strlen(p), bad = n, i = 0;
+
+		if (edu_valid_utf8(p, n, &bad) == 0)
+			bad = n;
+		while (i < bad) {
+			unsigned char c = (unsigned char)p[i];
+
+			if (c == '\n' || c == '\r' || c == '\t') {
+				edu_buf_add(&b, " ", 1);
+				i++;
+			} else if (c == 0xc2 && (unsigned char)p[i + 1] < 0xa0) {
+				edu_buf_add(&b, REPLACEMENT, 3);	/* U+0080..U+009F */
+				i += 2;
+			} else {
+				edu_buf_add(&b, p + i, 1);
+				i++;
+			}
+		}
+		if (bad == n)
+			break;
+		edu_buf_add(&b, REPLACEMENT, 3);
+		p += bad + 1;
+		while ((*p & 0xc0) == 0x80)
+			p++;
+	}
+	return b.s;
+}
+
 static void table_flush(struct edu_out *o)
 {
 	size_t *w = edu_malloc(o->ncols * sizeof *w);
 
-	/* A table is for eyes: line breaks and tabs in a cell become spaces. */
-	for (size_t i = 0; i < o->ncells; i++)
-		for (char *p = o->cells[i]; *p; p++)
-			if (*p == '\n' || *p == '\r' || *p == '\t')
-				*p = ' ';
+	for (size_t i = 0; i < o->ncells; i++) {
+		char *t = table_text(o->cells[i]);
+
+		free(o->cells[i]);
+		o->cells[i] = t;
+	}
 	for (int c = 0; c < o->ncols; c++)
 		w[c] = 0;
 	for (size_t i = 0; i < o->ncells; i++) {

@@ -52,9 +52,9 @@ int edu_pattern_expand(const char *pattern, const struct edu_placeholder *ph,
 		p = end + 1;
 		if (n >= 4 && !memcmp(name, "seq:", 4)) {
 			int w = seq_width(name, n);
-			if (w < 1 || w > 18) {
-				snprintf(err, EDU_ERR_MAX, "{%.*s} in the pattern '%s' needs a width from 1 to 18",
-					 (int)n, name, pattern);
+			if (w < 1 || w > EDU_SEQ_WIDTH_MAX) {
+				snprintf(err, EDU_ERR_MAX, "{%.*s} in the pattern '%s' needs a width from 1 to %d",
+					 (int)n, name, pattern, EDU_SEQ_WIDTH_MAX);
 				return -1;
 			}
 			nseq++;

@@ -23,14 +23,85 @@ static int digits6(const char *v, char *err)
 	return edu_valid_digits(v, 6, out, err);
 }
 
-static int pattern(const char *v, char *err)
+int edu_pattern_check(const char *v, const char *const *names, char *err)
 {
-	/* A number pattern without a serial cannot give unique numbers. */
-	if (!strstr(v, "{seq")) {
-		snprintf(err, EDU_ERR_MAX, "a number pattern needs a {seq:N} placeholder");
+	int nseq = 0;
+
+	for (const char *p = v; *p; p++) {
+		if (*p == '}') {
+			snprintf(err, EDU_ERR_MAX, "'}' without '{' in the pattern");
+			return -1;
+		}
+		if (*p != '{')
+			continue;
+		const char *name = p + 1, *end = strchr(name, '}');
+		if (!end) {
+			snprintf(err, EDU_ERR_MAX, "'{' without '}' in the pattern");
+			return -1;
+		}
+		size_t n = (size_t)(end - name);
+		if (n > 4 && !memcmp(name, "seq:", 4)) {
+			char *e;
+			long w = strtol(name + 4, &e, 10);
+
+			if (e != end || !isdigit((unsigned char)name[4]) || w < 1 ||
+			    w > EDU_SEQ_WIDTH_MAX) {
+				snprintf(err, EDU_ERR_MAX, "{%.*s}: the width N of {seq:N} is 1 to %d",
+					 (int)(n < 40 ? n : 40), name, EDU_SEQ_WIDTH_MAX);
+				return -1;
+			}
+			nseq++;
+		} else {
+			const char *const *k = names;
+
+			while (k && *k && (strlen(*k) != n || memcmp(*k, name, n)))
+				k++;
+			if (k && !*k) {
+				struct edu_buf all = { 0 };
+
+				for (k = names; *k; k++)
+					edu_buf_printf(&all, "{%s}, ", *k);
+				snprintf(err, EDU_ERR_MAX, "{%.*s} is not a placeholder here (%s{seq:N})",
+					 (int)(n < 40 ? n : 40), name, all.s);
+				edu_buf_free(&all);
+				return -1;
+			}
+		}
+		p = end;
+	}
+	/* Without a serial the numbers are not unique; with two, one
+	 * serial would stand for two. */
+	if (nseq != 1) {
+		snprintf(err, EDU_ERR_MAX, "a number pattern needs exactly one {seq:N}");
 		return -1;
 	}
 	return 0;
+}
+
+static int pattern(const char *v, char *err)
+{
+	return edu_pattern_check(v, NULL, err);
+}
+
+static int cert_pattern(const char *v, char *err)
+{
+	static const char *const names[] = { "year", "region", "school", "category", "sex", NULL };
+
+	return edu_pattern_check(v, names, err);
+}
+
+static int teacher_pattern(const char *v, char *err)
+{
+	static const char *const names[] = { "year", "province", "body", "category", "sex", NULL };
+
+	return edu_pattern_check(v, names, err);
+}
+
+static int asset_pattern(const char *v, char *err)
+{
+	static const char *const names[] = { "unit", "year", NULL };
+
+	return edu_pattern_check(v, names, err);
 }
 
 static int nonempty(const char *v, char *err)
@@ -136,11 +207,11 @@ const struct edu_setting_def edu_settings[] = {
 	{ "cadre.training_hours", "360", "hours of training a teacher needs in a five-year cycle", count },
 	{ "archive.fonds", "", "the fonds code (全宗号) that starts archive codes, e.g. J001", fonds },
 	{ "petition.result_classes", "A B C", "the result classes of replies to deputies' suggestions and CPPCC proposals, separated by spaces (A solved, B being solved, C for reference)", words },
-	{ "cert.junior.pattern", "{year}{region}{category}{seq:6}", "the pattern of junior graduation certificate numbers (初中毕业证书): {year} of graduation, {region}, {school}, {category} (1 junior, 2 senior, 3 vocational), {sex} (1 male, 2 female), {seq:N}", pattern },
-	{ "cert.senior.pattern", "{year}{region}{category}{seq:6}", "the pattern of senior graduation certificate numbers (高中毕业证书), placeholders as for cert.junior.pattern", pattern },
-	{ "cert.vocational.pattern", "{year}{region}{category}{seq:6}", "the pattern of vocational graduation certificate numbers (中职毕业证书), placeholders as for cert.junior.pattern", pattern },
-	{ "cert.teacher.pattern", "{year}{province}{body}{category}{sex}{seq:6}", "the pattern of teacher-qualification certificate numbers (教师资格证书): {year} of issue, {province} (2 digits of bureau.region), {body} (3-digit certifying body), {category} (type 1-7), {sex}, {seq:N}", pattern },
-	{ "asset.pattern", "{unit}-{year}-{seq:5}", "the pattern of generated asset tags: {unit}, {year} (acquired), {seq:N}", pattern },
+	{ "cert.junior.pattern", "{year}{region}{category}{seq:6}", "the pattern of junior graduation certificate numbers (初中毕业证书): {year} of graduation, {region}, {school}, {category} (1 junior, 2 senior, 3 vocational), {sex} (1 male, 2 female), {seq:N}", cert_pattern },
+	{ "cert.senior.pattern", "{year}{region}{category}{seq:6}", "the pattern of senior graduation certificate numbers (高中毕业证书), placeholders as for cert.junior.pattern", cert_pattern },
+	{ "cert.vocational.pattern", "{year}{region}{category}{seq:6}", "the pattern of vocational graduation certificate numbers (中职毕业证书), placeholders as for cert.junior.pattern", cert_pattern },
+	{ "cert.teacher.pattern", "{year}{province}{body}{category}{sex}{seq:6}", "the pattern of teacher-qualification certificate numbers (教师资格证书): {year} of issue, {province} (2 digits of bureau.region), {body} (3-digit certifying body), {category} (type 1-7), {sex}, {seq:N}", teacher_pattern },
+	{ "asset.pattern", "{unit}-{year}-{seq:5}", "the pattern of generated asset tags: {unit}, {year} (acquired), {seq:N}", asset_pattern },
 	{ "exam.tiebreak", "chinese,math,english", "the subjects that break ties of total score in admission, in order, before the lottery", subjects },
 	{ NULL, NULL, NULL, NULL }
 };

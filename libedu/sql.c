@@ -58,6 +58,10 @@ int edu_busy_ms(void)
 	return 30000;
 }
 
+/* What a damaged file exits with: 65, or 1 for `edu-db check` (its
+ * negative answer). */
+int edu_damaged_status = EDU_EDATA;
+
 _Noreturn void edu_die_db(sqlite3 *db, const char *what)
 {
 	int code = sqlite3_extended_errcode(db) & 0xff;
@@ -83,7 +87,7 @@ _Noreturn void edu_die_db(sqlite3 *db, const char *what)
 		break;
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
-		status = EDU_EDATA;
+		status = edu_damaged_status;
 		break;
 	default:
 		status = EDU_ESOFTWARE;

@@ -99,12 +99,15 @@ t_grep "--excel: a leading CR is defused" "^6000000014,cr,primary,public,,\"'$(p
 t_run sh -c "edu-school list | grep -c \"'=\""
 t_eq "plain CSV is left as it is" "$out" 0
 
-# A 10 MB field.
-awk 'BEGIN { printf "school_code,name,kind,ownership,status\n6000000020,"; for (i = 0; i < 10485760 / 64; i++) printf "%s", "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"; print ",primary,public,open" }' > huge.csv
-t_exit 0 "a 10 MB field imports" edu-school import huge.csv
+# A field of 1 MiB, the most a field may hold (edu-csv(5)), and one of 10 MB.
+awk 'BEGIN { printf "school_code,name,kind,ownership,status\n6000000020,"; for (i = 0; i < 1048576 / 64; i++) printf "%s", "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"; print ",primary,public,open" }' > huge.csv
+t_exit 0 "a 1 MiB field imports" edu-school import huge.csv
 t_run edu-db query "SELECT length(name) FROM school WHERE school_code = '6000000020'"
 t_eq "... whole" "$out" "length(name)
-10485760"
+1048576"
+awk 'BEGIN { printf "school_code,name,kind,ownership,status\n6000000021,"; for (i = 0; i < 10485760 / 64; i++) printf "%s", "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"; print ",primary,public,open" }' > huge.csv
+t_exit 65 "a 10 MB field is refused" edu-school import huge.csv
+t_grep "... with FILE:LINE" "^edu-school: huge.csv:2: field 2: 10485760 bytes, more than the 1048576 a field may hold$" "$err"
 
 t_exit 0 "check passes" edu-db check
 done_testing

@@ -52,7 +52,7 @@ t_exit 65 "a suggestion without its deputy" edu-petition new --kind JY --petitio
 t_grep "... is refused" "deputy: a suggestion or proposal needs" "$err"
 t_exit 65 "a bad ID number" edu-petition new --kind SS --petitioner x --subject y --id-number 110105194912310021
 t_exit 65 "a bad phone" edu-petition new --kind SS --petitioner x --subject y --phone 123
-t_exit 65 "a control character in the subject" edu-petition new --kind SS --petitioner x --subject "$(printf 'a\001b')"
+t_exit 64 "a control character in the subject (argv text, edu(7))" edu-petition new --kind SS --petitioner x --subject "$(printf 'a\001b')"
 t_eq "... refusals write nothing, byte for byte" "$(db_sum)" "$sum"
 t_exit 0 "--dry-run shows the case" edu-petition -n new --kind SS --received 2026-11-02 --petitioner x --subject y
 t_grep "... numbered" "^SS-2026-00002," "$out"

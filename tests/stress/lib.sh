@@ -2,12 +2,12 @@
 # tests' TAP library (tests/cli/lib.sh: a throwaway directory and
 # database, t_exit, t_eq, t_grep).
 #
-# The tools and their imports are listed here once: a tool that lands
-# (edu-exam, edu-cert) is added to STRESS_TOOLS and its imports to
-# stress_imports, and every stress test takes it up.
+# The tools and their imports are listed here once: a tool that lands is
+# added to STRESS_TOOLS and its imports to stress_imports, and every
+# stress test takes it up.
 . "$(dirname "$0")/../cli/lib.sh"
 
-STRESS_TOOLS="edu-db edu-school edu-enroll edu-petition edu-cadre edu-assets edu-doc"
+STRESS_TOOLS="edu-db edu-school edu-enroll edu-petition edu-cadre edu-assets edu-doc edu-exam edu-cert"
 
 # Each import: the command, then the command that prints its columns
 # (a list on an empty register prints the header).
@@ -22,6 +22,9 @@ edu-cadre train import|echo staff_no,course,hours,date
 edu-assets import|edu-assets list
 edu-doc import|edu-doc list
 edu-db calendar import|edu-db calendar list
+edu-exam import --year 2026|echo exam_no,student_no,name,junior_school,score_chinese,score_math,bonus,total,choice1,choice2
+edu-exam seats import --year 2026|echo school_code,seats,min_score
+edu-cert issue --kind teacher|echo id_number,name,sex,birth_date,category,subject,body
 LIST
 }
 

@@ -49,7 +49,7 @@ static void test_numbers(void)
 	is(number("{year}{colour}{seq:3}", &g, 1), "unknown placeholder {colour} in the pattern '{year}{colour}{seq:3}' (known: {year} {region} {province} {body} {school} {category} {sex} {seq:N})", "an unknown placeholder");
 	is(number("{year{seq:3}", &g, 1), "unknown placeholder {year{seq:3} in the pattern '{year{seq:3}' (known: {year} {region} {province} {body} {school} {category} {sex} {seq:N})",
 	   "a malformed placeholder");
-	is(number("{year}{seq:0}", &g, 1), "{seq:0} in the pattern '{year}{seq:0}' needs a width from 1 to 18", "width 0");
+	is(number("{year}{seq:0}", &g, 1), "{seq:0} in the pattern '{year}{seq:0}' needs a width from 1 to 12", "width 0");
 	is(number("{seq:3", &g, 1), "'{' without '}' in the pattern '{seq:3'", "an unclosed brace");
 }
 

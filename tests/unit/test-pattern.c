@@ -32,7 +32,7 @@ static void test_values(void)
 	is(expand("{seq:3}", 999), "999", "three digits hold 999 exactly");
 	is(expand("ZC{seq:8}", 7), "ZC00000007", "literal text before the serial");
 	is(expand("{seq:2}号", 3), "03号", "and after it, UTF-8 kept");
-	is(expand("{seq:18}", 999999999999999999LL), "999999999999999999", "18 digits at most");
+	is(expand("{seq:12}", 999999999999LL), "999999999999", "12 digits at most");
 	is(expand("{year}{seq:4}{unit}", -1), "2026*2111010201", "seq < 0: '*' for the scope");
 	is(expand("{year}{seq:4}", 0), "20260000", "serial 0 is all zeros");
 
@@ -67,10 +67,10 @@ static void test_refusals(void)
 	   "a placeholder not in the table, with the ones that are");
 	is(expand("{none}{seq:2}", 1), "no value for {none} in the pattern '{none}{seq:2}'",
 	   "a placeholder in the table without a value");
-	is(expand("{seq:0}", 1), "{seq:0} in the pattern '{seq:0}' needs a width from 1 to 18", "width 0");
-	is(expand("{seq:19}", 1), "{seq:19} in the pattern '{seq:19}' needs a width from 1 to 18", "width 19");
-	is(expand("{seq:x}", 1), "{seq:x} in the pattern '{seq:x}' needs a width from 1 to 18", "width x");
-	is(expand("{seq:}", 1), "{seq:} in the pattern '{seq:}' needs a width from 1 to 18", "no width");
+	is(expand("{seq:0}", 1), "{seq:0} in the pattern '{seq:0}' needs a width from 1 to 12", "width 0");
+	is(expand("{seq:13}", 1), "{seq:13} in the pattern '{seq:13}' needs a width from 1 to 12", "width 13");
+	is(expand("{seq:x}", 1), "{seq:x} in the pattern '{seq:x}' needs a width from 1 to 12", "width x");
+	is(expand("{seq:}", 1), "{seq:} in the pattern '{seq:}' needs a width from 1 to 12", "no width");
 	is(expand("{seq:3", 1), "'{' without '}' in the pattern '{seq:3'", "an unclosed brace");
 	is(expand("", 1), "the pattern '' needs exactly one {seq:N}", "an empty pattern");
 }
