@@ -17,9 +17,10 @@ sqlite3 "$EDU_DB" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
 cp "$EDU_DB" saved.db
 printf 'student_no,id_type,id_number,name,sex,birth_date,school_code,grade,entry_date\n' >st.csv
 for i in 1 2 3; do
-	printf 'L1101022011030100%d,passport,E0000000%d,学生%d,M,2011-03-01,2111010223,9,2023-09-01\n' $i $i $i
+	printf 'L110102201103010%03d,passport,E0000000%d,学生%d,M,2011-03-01,2111010223,9,2023-09-01\n' $i $i $i
 done >>st.csv
 restore() { rm -f "$EDU_DB-wal" "$EDU_DB-shm"; cp saved.db "$EDU_DB"; }
+EDU_FAULT_TIME=1783000000 && export EDU_FAULT_TIME	# two runs, the same bytes
 before=$(db_sum)
 
 # verb DESC CMD...: each sync of a clean run failed once
