@@ -11,6 +11,7 @@
 #   make fuzz       libFuzzer targets, FUZZ_TIME seconds each
 #   make stress     crash, concurrency, hostile input, access (under 15 min)
 #   make memcheck   valgrind over one run of every verb
+#   make faults     every write of ten verbs failed once (tests/faults)
 #   make deps       install the build dependencies (Debian, as root)
 
 PREFIX  ?= /usr/local
@@ -44,7 +45,7 @@ BINS     = $(TOOLS:%=$(B)/bin/%)
 UNIT     = $(patsubst tests/unit/%.c,$(B)/unit/%.t,$(wildcard tests/unit/test-*.c))
 MANS     = $(wildcard man/*.[157])
 
-.PHONY: FORCE all check demo install uninstall clean bench fuzz stress memcheck deps have-deps lint-man
+.PHONY: FORCE all check demo install uninstall clean bench fuzz stress memcheck faults deps have-deps lint-man
 all: $(BINS)
 
 $(B)/libedu/%.o: libedu/%.c libedu/edu.h libedu/engine.h
@@ -141,6 +142,16 @@ stress: have-deps
 memcheck: have-deps
 	@$(MAKE) --no-print-directory all $(B)/bench/gen-students
 	@sh tests/run $(B) tests/stress/memcheck.sh
+
+# The fault sweep (tests/faults): a test-only LD_PRELOAD library, never
+# installed, over the verbs that write.
+$(B)/faults/faultlib.so: tests/faults/faultlib.c
+	@mkdir -p $(@D)
+	$(CC) -std=gnu11 -Wall -Wextra $(if $(WERROR),-Werror) -O2 -g -fPIC -shared -o $@ $< -ldl
+
+faults: have-deps
+	@$(MAKE) --no-print-directory all $(B)/bench/gen-students $(B)/faults/faultlib.so
+	@EDU_BIN=$(CURDIR)/$(B)/bin sh tests/faults/sweep.sh $(CURDIR)/$(B)/faults/faultlib.so
 
 FUZZERS = fuzz-csv fuzz-valid fuzz-date fuzz-money fuzz-pattern fuzz-header
 FUZZ_CFLAGS = -std=gnu11 -Wall -Wextra -g -O1 -Ilibedu -fsanitize=fuzzer,address,undefined
