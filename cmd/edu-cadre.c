@@ -74,47 +74,13 @@ enum { C_ID = 1, C_SEX = 3, C_BIRTH = 4, C_UNIT = 5, C_TITLE = 9, C_TITLE_SINCE 
 
 static int staff_check(sqlite3 *db, const char *const *v, const char **col, char *err)
 {
-	char id[EDU_VAL_MAX], b[11];
-	int birth, male, day;
+	const struct edu_staff_facts f = {
+		.id_number = v[C_ID], .sex = v[C_SEX], .birth_date = v[C_BIRTH], .unit = v[C_UNIT],
+		.title = v[C_TITLE], .title_since = v[C_TITLE_SINCE], .party = v[C_PARTY],
+		.party_since = v[C_PARTY_SINCE],
+	};
 
-	if (v[C_ID] && edu_valid_id(v[C_ID], id, &birth, &male, err) == 0) {
-		edu_parse_date(v[C_BIRTH], &day);
-		if (birth != day) {
-			*col = "id_number";
-			snprintf(err, EDU_ERR_MAX, "the birth date in it, %s, is not birth_date %s",
-				 edu_date_str(birth, b), v[C_BIRTH]);
-			return -1;
-		}
-		if (male != !strcmp(v[C_SEX], "M")) {
-			*col = "id_number";
-			snprintf(err, EDU_ERR_MAX, "it is a %s's number, but sex is %s",
-				 male ? "man" : "woman", v[C_SEX]);
-			return -1;
-		}
-	}
-	/* A unit that is a school code names a school of the registry; any
-	 * other unit is a bureau department, by name. */
-	if (strlen(v[C_UNIT]) == 10 && strspn(v[C_UNIT], "0123456789") == 10) {
-		const char *p[] = { v[C_UNIT] };
-		char *found = edu_query1(db, "SELECT 1 FROM school WHERE school_code = ?", 1, p);
-		free(found);
-		if (!found) {
-			*col = "unit";
-			snprintf(err, EDU_ERR_MAX, "no school '%s'", v[C_UNIT]);
-			return -1;
-		}
-	}
-	if (v[C_TITLE_SINCE] && !v[C_TITLE]) {
-		*col = "title_since";
-		snprintf(err, EDU_ERR_MAX, "a date without a title");
-		return -1;
-	}
-	if (v[C_PARTY_SINCE] && !strcmp(v[C_PARTY], "none")) {
-		*col = "party_since";
-		snprintf(err, EDU_ERR_MAX, "a date without a party stage");
-		return -1;
-	}
-	return 0;
+	return edu_staff_check(db, &f, col, err);
 }
 
 static const struct edu_entity staff = {
@@ -502,40 +468,18 @@ static int party_due(struct edu_cmd *c)
 
 static int stats(struct edu_cmd *c)
 {
-	/* The SQL of each grouping; the column names are ours, never data. */
-	static const struct { const char *by, *sql; } groups[] = {
-		{ "category", "SELECT category, count(*) AS count FROM staff "
-		  "WHERE status = 'active' GROUP BY 1 ORDER BY 1" },
-		{ "sex", "SELECT sex, count(*) AS count FROM staff "
-		  "WHERE status = 'active' GROUP BY 1 ORDER BY 1" },
-		{ "title", "SELECT coalesce(title, '') AS title, count(*) AS count FROM staff "
-		  "WHERE status = 'active' GROUP BY 1 ORDER BY 1" },
-		{ "education", "SELECT coalesce(education, '') AS education, count(*) AS count "
-		  "FROM staff WHERE status = 'active' GROUP BY 1 ORDER BY 1" },
-		{ "unit", "SELECT unit, count(*) AS count FROM staff "
-		  "WHERE status = 'active' GROUP BY 1 ORDER BY 1" },
-		{ "age", "SELECT CASE WHEN age < 30 THEN '-29' WHEN age < 40 THEN '30-39' "
-		  "WHEN age < 50 THEN '40-49' WHEN age < 55 THEN '50-54' "
-		  "WHEN age < 60 THEN '55-59' ELSE '60-' END AS age, count(*) AS count "
-		  "FROM (SELECT CAST(strftime('%Y', ?1) AS INTEGER) - "
-		  "CAST(strftime('%Y', birth_date) AS INTEGER) - "
-		  "(strftime('%m-%d', ?1) < strftime('%m-%d', birth_date)) AS age "
-		  "FROM staff WHERE status = 'active') GROUP BY 1 ORDER BY 1" },
-	};
 	const char *by = opt.by ? opt.by : "category";
+	const char *sql = edu_staff_stats_sql(by);
 	char day[11];
 
-	for (size_t i = 0; i < sizeof groups / sizeof *groups; i++) {
-		if (strcmp(groups[i].by, by))
-			continue;
-		sqlite3_stmt *st = edu_prepare(c->db, groups[i].sql);
-		if (sqlite3_bind_parameter_count(st))
-			sqlite3_bind_text(st, 1, edu_date_str(edu_opt.on, day), -1, SQLITE_STATIC);
-		edu_print_stmt(st, 0);
-		return 0;
-	}
-	edu_die(EDU_EUSAGE, "--by: '%s' is not one of age, title, sex, education, category, unit",
-		by);
+	if (!sql)
+		edu_die(EDU_EUSAGE, "--by: '%s' is not one of age, title, sex, education, category, unit",
+			by);
+	sqlite3_stmt *st = edu_prepare(c->db, sql);
+	if (sqlite3_bind_parameter_count(st))
+		sqlite3_bind_text(st, 1, edu_date_str(edu_opt.on, day), -1, SQLITE_STATIC);
+	edu_print_stmt(st, 0);
+	return 0;
 }
 
 #define W EDU_V_WRITE

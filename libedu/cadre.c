@@ -119,6 +119,82 @@ int edu_punish_until(int day, int months)
 	return edu_add_months(day, months) - 1;
 }
 
+/* ---- the register ---------------------------------------------------- */
+
+int edu_staff_check(sqlite3 *db, const struct edu_staff_facts *f, const char **col, char *err)
+{
+	char id[EDU_VAL_MAX], b[11];
+	int birth, male, day;
+
+	if (f->id_number && edu_valid_id(f->id_number, id, &birth, &male, err) == 0) {
+		edu_parse_date(f->birth_date, &day);
+		if (birth != day) {
+			*col = "id_number";
+			snprintf(err, EDU_ERR_MAX, "the birth date in it, %s, is not birth_date %s",
+				 edu_date_str(birth, b), f->birth_date);
+			return -1;
+		}
+		if (male != !strcmp(f->sex, "M")) {
+			*col = "id_number";
+			snprintf(err, EDU_ERR_MAX, "it is a %s's number, but sex is %s",
+				 male ? "man" : "woman", f->sex);
+			return -1;
+		}
+	}
+	/* A unit that is a school code names a school of the registry; any
+	 * other unit is a bureau department, by name. */
+	if (strlen(f->unit) == 10 && strspn(f->unit, "0123456789") == 10) {
+		const char *p[] = { f->unit };
+		char *found = edu_query1(db, "SELECT 1 FROM school WHERE school_code = ?", 1, p);
+		free(found);
+		if (!found) {
+			*col = "unit";
+			snprintf(err, EDU_ERR_MAX, "no school '%s'", f->unit);
+			return -1;
+		}
+	}
+	if (f->title_since && !f->title) {
+		*col = "title_since";
+		snprintf(err, EDU_ERR_MAX, "a date without a title");
+		return -1;
+	}
+	if (f->party_since && !strcmp(f->party, "none")) {
+		*col = "party_since";
+		snprintf(err, EDU_ERR_MAX, "a date without a party stage");
+		return -1;
+	}
+	return 0;
+}
+
+const char *edu_staff_stats_sql(const char *by)
+{
+	/* The SQL of each grouping; the column names are ours, never data. */
+	static const struct { const char *by, *sql; } groups[] = {
+		{ "category", "SELECT category, count(*) AS count FROM staff "
+		  "WHERE status = 'active' GROUP BY 1 ORDER BY 1" },
+		{ "sex", "SELECT sex, count(*) AS count FROM staff "
+		  "WHERE status = 'active' GROUP BY 1 ORDER BY 1" },
+		{ "title", "SELECT coalesce(title, '') AS title, count(*) AS count FROM staff "
+		  "WHERE status = 'active' GROUP BY 1 ORDER BY 1" },
+		{ "education", "SELECT coalesce(education, '') AS education, count(*) AS count "
+		  "FROM staff WHERE status = 'active' GROUP BY 1 ORDER BY 1" },
+		{ "unit", "SELECT unit, count(*) AS count FROM staff "
+		  "WHERE status = 'active' GROUP BY 1 ORDER BY 1" },
+		{ "age", "SELECT CASE WHEN age < 30 THEN '-29' WHEN age < 40 THEN '30-39' "
+		  "WHEN age < 50 THEN '40-49' WHEN age < 55 THEN '50-54' "
+		  "WHEN age < 60 THEN '55-59' ELSE '60-' END AS age, count(*) AS count "
+		  "FROM (SELECT CAST(strftime('%Y', ?1) AS INTEGER) - "
+		  "CAST(strftime('%Y', birth_date) AS INTEGER) - "
+		  "(strftime('%m-%d', ?1) < strftime('%m-%d', birth_date)) AS age "
+		  "FROM staff WHERE status = 'active') GROUP BY 1 ORDER BY 1" },
+	};
+
+	for (size_t i = 0; by && i < sizeof groups / sizeof *groups; i++)
+		if (!strcmp(groups[i].by, by))
+			return groups[i].sql;
+	return NULL;
+}
+
 /* ---- staff events ----------------------------------------------------- */
 
 static const char *const state_col[EDU_STAFF_NSTATE] = {

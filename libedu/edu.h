@@ -878,6 +878,25 @@ const char *edu_title_years_key(const char *title);
 /* The first and last day of the five-year training cycle from `year`. */
 void edu_training_cycle(int year, int *from, int *to);
 
+/* A row of the staff register, the columns its checks read. */
+struct edu_staff_facts {
+	const char *id_number, *sex, *birth_date, *unit, *title, *title_since,
+		*party, *party_since;
+};
+/* The checks across a staff row's columns (valid values assumed): the ID
+ * number's birth date and sex agree with birth_date and sex, a unit of
+ * ten digits is a school of the registry (any other is a department), no
+ * title_since without a title, no party_since in stage none.  0, or -1
+ * with the column in *col and the reason in err. */
+int edu_staff_check(sqlite3 *db, const struct edu_staff_facts *f, const char **col,
+		    char *err);
+
+/* The query counting the active staff by `by` (age, title, sex,
+ * education, category, unit), rows of the group and its count, in
+ * order; the age query takes the day ages are counted on as ?1 (bands
+ * -29, 30-39, 40-49, 50-54, 55-59, 60-).  NULL for another `by`. */
+const char *edu_staff_stats_sql(const char *by);
+
 /* Staff events (DESIGN 8): the columns an event may change. */
 enum { EDU_STAFF_STATUS, EDU_STAFF_POSITION, EDU_STAFF_RANK, EDU_STAFF_TITLE,
        EDU_STAFF_TITLE_SINCE, EDU_STAFF_PARTY, EDU_STAFF_PARTY_SINCE, EDU_STAFF_NSTATE };

@@ -385,6 +385,107 @@ static void test_record(sqlite3 *db)
 	edu_exec(db, "COMMIT", 0, NULL);
 }
 
+/* The check's answer: "ok", or "column: reason". */
+static const char *check(sqlite3 *db, const char *id, const char *sex, const char *unit,
+			 const char *title, const char *title_since, const char *party,
+			 const char *party_since)
+{
+	static char out[EDU_ERR_MAX + 32];
+	char err[EDU_ERR_MAX] = "";
+	const char *col = NULL;
+	const struct edu_staff_facts f = {
+		.id_number = id, .sex = sex, .birth_date = "1970-05-01", .unit = unit,
+		.title = title, .title_since = title_since, .party = party,
+		.party_since = party_since,
+	};
+
+	if (edu_staff_check(db, &f, &col, err) == 0)
+		return "ok";
+	snprintf(out, sizeof out, "%s: %s", col, err);
+	return out;
+}
+
+static void test_check(sqlite3 *db)
+{
+	/* 110105 19700501 001 9: the check digit worked out by hand (sum of
+	 * digits times weights 146, 146 mod 11 = 3, so '9'); 002 7 a woman. */
+	const char *man = "110105197005010019", *woman = "110105197005010027";
+
+	edu_exec(db, "INSERT INTO school (school_code, name, kind, ownership) "
+		 "VALUES ('2111010209', '一小', 'primary', 'public')", 0, NULL);
+	is(check(db, man, "M", "2111010209", NULL, NULL, "none", NULL), "ok",
+	   "check: a man of 1970-05-01 at a school of the registry");
+	is(check(db, NULL, "F", "人事科", NULL, NULL, "none", NULL), "ok",
+	   "check: no ID number, a department by name");
+	is(check(db, woman, "M", "人事科", NULL, NULL, "none", NULL),
+	   "id_number: it is a woman's number, but sex is M", "check: a woman's number for a man");
+	is(check(db, man, "F", "人事科", NULL, NULL, "none", NULL),
+	   "id_number: it is a man's number, but sex is F", "check: a man's number for a woman");
+	struct edu_staff_facts f = { .id_number = man, .sex = "M", .birth_date = "1970-05-02",
+				     .unit = "人事科", .party = "none" };
+	char err[EDU_ERR_MAX];
+	const char *col = NULL;
+	ok(edu_staff_check(db, &f, &col, err) == -1 && !strcmp(col, "id_number"),
+	   "check: birth_date a day off the number's");
+	is(err, "the birth date in it, 1970-05-01, is not birth_date 1970-05-02", "... the reason");
+	is(check(db, man, "M", "2111010299", NULL, NULL, "none", NULL), "unit: no school '2111010299'",
+	   "check: ten digits that are no school");
+	is(check(db, man, "M", "211101020", NULL, NULL, "none", NULL), "ok",
+	   "check: nine digits are a department's name");
+	is(check(db, man, "M", "人事科", NULL, "2020-09-01", "none", NULL),
+	   "title_since: a date without a title", "check: title_since without a title");
+	is(check(db, man, "M", "人事科", "一级教师", "2020-09-01", "none", "2020-01-01"),
+	   "party_since: a date without a party stage", "check: party_since in stage none");
+	is(check(db, man, "M", "人事科", "一级教师", "2020-09-01", "member", "2020-01-01"), "ok",
+	   "check: both dates with their values");
+}
+
+static void test_stats(sqlite3 *db)
+{
+	static const char *const people[][3] = {
+		{ "T1", "1996-03-02", "F" },	/* 29 on 2026-03-01 */
+		{ "T2", "1996-03-01", "F" },	/* 30 on its birthday */
+		{ "T3", "1976-03-02", "M" },	/* 49 */
+		{ "T4", "1971-06-30", "M" },	/* 54 */
+		{ "T5", "1966-01-01", "M" },	/* 60 */
+	};
+	char *got;
+
+	ok(!edu_staff_stats_sql("height") && !edu_staff_stats_sql(NULL), "stats: no query for height");
+	ok(edu_staff_stats_sql("unit") != NULL, "stats: a query for unit");
+	edu_exec(db, "DELETE FROM staff_event", 0, NULL);
+	edu_exec(db, "DELETE FROM staff", 0, NULL);
+	for (size_t i = 0; i < sizeof people / sizeof *people; i++) {
+		const char *p[] = { people[i][0], people[i][1], people[i][2] };
+		edu_exec(db, "INSERT INTO staff (staff_no, name, sex, birth_date, unit, category) "
+			 "VALUES (?1, ?1, ?3, ?2, '人事科', 'teacher')", 3, p);
+	}
+	edu_exec(db, "UPDATE staff SET status = 'retired' WHERE staff_no = 'T5'", 0, NULL);
+	edu_exec(db, "INSERT INTO staff (staff_no, name, sex, birth_date, unit, category) "
+		 "VALUES ('T6', 'T6', 'M', '1965-01-01', '人事科', 'cadre')", 0, NULL);
+
+	sqlite3_stmt *st = edu_prepare(db, edu_staff_stats_sql("age"));
+	struct edu_buf b = { 0 };
+	sqlite3_bind_text(st, 1, "2026-03-01", -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		edu_buf_printf(&b, "%s=%d ", sqlite3_column_text(st, 0), sqlite3_column_int(st, 1));
+	sqlite3_finalize(st);
+	is(b.s, "-29=1 30-39=1 40-49=1 50-54=1 60-=1 ",
+	   "stats by age on 2026-03-01: the bands by birthdays, the retired not counted");
+	edu_buf_free(&b);
+
+	st = edu_prepare(db, edu_staff_stats_sql("category"));
+	struct edu_buf c = { 0 };
+	while (sqlite3_step(st) == SQLITE_ROW)
+		edu_buf_printf(&c, "%s=%d ", sqlite3_column_text(st, 0), sqlite3_column_int(st, 1));
+	sqlite3_finalize(st);
+	is(c.s, "cadre=1 teacher=4 ", "stats by category: active only, in order");
+	edu_buf_free(&c);
+	got = q(db, "SELECT count(*) FROM staff");
+	is(got, "6", "... (six people in the register)");
+	free(got);
+}
+
 static void test_functions(sqlite3 *db)
 {
 	edu_cadre_functions(db);
@@ -424,6 +525,8 @@ int main(void)
 	sqlite3 *db = edu_db_open(dbpath, 1, 0);
 	test_record(db);
 	test_functions(db);
+	test_check(db);
+	test_stats(db);
 	edu_db_close(db);
 	return done_testing();
 }
