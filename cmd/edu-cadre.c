@@ -74,47 +74,13 @@ enum { C_ID = 1, C_SEX = 3, C_BIRTH = 4, C_UNIT = 5, C_TITLE = 9, C_TITLE_SINCE 
 
 static int staff_check(sqlite3 *db, const char *const *v, const char **col, char *err)
 {
-	char id[EDU_VAL_MAX], b[11];
-	int birth, male, day;
+	const struct edu_staff_facts f = {
+		.id_number = v[C_ID], .sex = v[C_SEX], .birth_date = v[C_BIRTH], .unit = v[C_UNIT],
+		.title = v[C_TITLE], .title_since = v[C_TITLE_SINCE], .party = v[C_PARTY],
+		.party_since = v[C_PARTY_SINCE],
+	};
 
-	if (v[C_ID] && edu_valid_id(v[C_ID], id, &birth, &male, err) == 0) {
-		edu_parse_date(v[C_BIRTH], &day);
-		if (birth != day) {
-			*col = "id_number";
-			snprintf(err, EDU_ERR_MAX, "the birth date in it, %s, is not birth_date %s",
-				 edu_date_str(birth, b), v[C_BIRTH]);
-			return -1;
-		}
-		if (male != !strcmp(v[C_SEX], "M")) {
-			*col = "id_number";
-			snprintf(err, EDU_ERR_MAX, "it is a %s's number, but sex is %s",
-				 male ? "man" : "woman", v[C_SEX]);
-			return -1;
-		}
-	}
-	/* A unit that is a school code names a school of the registry; any
-	 * other unit is a bureau department, by name. */
-	if (strlen(v[C_UNIT]) == 10 && strspn(v[C_UNIT], "0123456789") == 10) {
-		const char *p[] = { v[C_UNIT] };
-		char *found = edu_query1(db, "SELECT 1 FROM school WHERE school_code = ?", 1, p);
-		free(found);
-		if (!found) {
-			*col = "unit";
-			snprintf(err, EDU_ERR_MAX, "no school '%s'", v[C_UNIT]);
-			return -1;
-		}
-	}
-	if (v[C_TITLE_SINCE] && !v[C_TITLE]) {
-		*col = "title_since";
-		snprintf(err, EDU_ERR_MAX, "a date without a title");
-		return -1;
-	}
-	if (v[C_PARTY_SINCE] && !strcmp(v[C_PARTY], "none")) {
-		*col = "party_since";
-		snprintf(err, EDU_ERR_MAX, "a date without a party stage");
-		return -1;
-	}
-	return 0;
+	return edu_staff_check(db, &f, col, err);
 }
 
 static const struct edu_entity staff = {
@@ -149,93 +115,6 @@ static const struct edu_entity training = {
 	ASOF("title_since") ", s.education, s.degree, " ASOF("party") ", " \
 	ASOF("party_since") ", s.hired_on, " ASOF("status") " FROM staff s " \
 	"WHERE ?1 IS NULL OR s.hired_on IS NULL OR s.hired_on <= ?1) "
-
-/* ---- the rules as SQL functions, so reports are one query ------------- */
-
-static int arg_day(sqlite3_value *v, int *day)
-{
-	const char *s = (const char *)sqlite3_value_text(v);
-
-	return s && edu_parse_date(s, day) == 0;
-}
-
-static void result_day(sqlite3_context *cx, int day)
-{
-	char s[11];
-
-	sqlite3_result_text(cx, edu_date_str(day, s), -1, SQLITE_TRANSIENT);
-}
-
-/* retire_date(birth_date, sex, category), retire_age(...): "60y3m" */
-static void fn_retire(sqlite3_context *cx, int argc, sqlite3_value **argv)
-{
-	int birth, months;
-	(void)argc;
-
-	if (!arg_day(argv[0], &birth)) {
-		sqlite3_result_null(cx);
-		return;
-	}
-	int kind = edu_retire_kind((const char *)sqlite3_value_text(argv[1]),
-				   (const char *)sqlite3_value_text(argv[2]));
-	int day = edu_retire_day(birth, kind, &months);
-	if (sqlite3_user_data(cx)) {
-		char *s = edu_asprintf("%dy%dm", months / 12, months % 12);
-		sqlite3_result_text(cx, s, -1, free);
-	} else {
-		result_day(cx, day);
-	}
-}
-
-/* add_months(date, n) */
-static void fn_add_months(sqlite3_context *cx, int argc, sqlite3_value **argv)
-{
-	int day;
-	(void)argc;
-
-	if (!arg_day(argv[0], &day))
-		sqlite3_result_null(cx);
-	else
-		result_day(cx, edu_add_months(day, sqlite3_value_int(argv[1])));
-}
-
-/* party_ready(stage, since, day): 1 when the next stage may be taken */
-static void fn_party_ready(sqlite3_context *cx, int argc, sqlite3_value **argv)
-{
-	int since, day;
-	(void)argc;
-
-	if (!arg_day(argv[1], &since) || !arg_day(argv[2], &day))
-		sqlite3_result_int(cx, 0);
-	else
-		sqlite3_result_int(cx, edu_party_ready((const char *)sqlite3_value_text(argv[0]),
-						       since, day));
-}
-
-/* party_next(stage) */
-static void fn_party_next(sqlite3_context *cx, int argc, sqlite3_value **argv)
-{
-	(void)argc;
-	const char *next = edu_party_next((const char *)sqlite3_value_text(argv[0]));
-
-	if (next)
-		sqlite3_result_text(cx, next, -1, SQLITE_STATIC);
-	else
-		sqlite3_result_null(cx);
-}
-
-static void add_functions(sqlite3 *db)
-{
-	static int age = 1;
-	int f = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
-
-	if (sqlite3_create_function(db, "retire_date", 3, f, NULL, fn_retire, NULL, NULL) ||
-	    sqlite3_create_function(db, "retire_age", 3, f, &age, fn_retire, NULL, NULL) ||
-	    sqlite3_create_function(db, "add_months", 2, f, NULL, fn_add_months, NULL, NULL) ||
-	    sqlite3_create_function(db, "party_ready", 3, f, NULL, fn_party_ready, NULL, NULL) ||
-	    sqlite3_create_function(db, "party_next", 1, f, NULL, fn_party_next, NULL, NULL))
-		edu_die_db(db, "cannot add the rules");
-}
 
 /* ---- options ----------------------------------------------------------- */
 
@@ -342,14 +221,6 @@ static const char *enum_opt(const struct edu_enum *e, const char *option,
 	return e->key;
 }
 
-/* A title as stored: a teacher title's full name, any other as given. */
-static const char *title_name(const char *t)
-{
-	const char *full = edu_teacher_title(t);
-
-	return full ? full : t;
-}
-
 /* The day reports answer for: --as-of, else --on. */
 static const char *asof_str(char out[11])
 {
@@ -375,7 +246,7 @@ static int staff_list(struct edu_cmd *c)
 		sqlite3_bind_text(q, 1, edu_date_str(opt.asof, day), -1, SQLITE_STATIC);
 	edu_bind_text(q, 2, opt.unit);
 	edu_bind_text(q, 3, enum_opt(categories, "--category", opt.category));
-	edu_bind_text(q, 4, opt.title ? title_name(opt.title) : NULL);
+	edu_bind_text(q, 4, opt.title ? edu_staff_title(opt.title) : NULL);
 	edu_bind_text(q, 5, enum_opt(statuses, "--status", opt.status));
 	edu_print_stmt(q, 0);
 	return 0;
@@ -387,7 +258,7 @@ static int show(struct edu_cmd *c)
 {
 	static const char *const cols[] = { "field", "value" };
 
-	add_functions(c->db);
+	edu_cadre_functions(c->db);
 	sqlite3_stmt *st = edu_prepare(c->db,
 		"SELECT *, retire_date(birth_date, sex, category) AS retire_date "
 		"FROM staff WHERE staff_no = ?1");
@@ -423,375 +294,52 @@ static int train_import(struct edu_cmd *c)
 
 /* ---- events ------------------------------------------------------------- */
 
-/* The columns an event may change, and the person's state. */
-enum { S_STATUS, S_POSITION, S_RANK, S_TITLE, S_TITLE_SINCE, S_PARTY, S_PARTY_SINCE, NSTATE };
-static const char *const state_col[NSTATE] = {
-	"status", "position", "rank", "title", "title_since", "party", "party_since"
-};
-static const char *const update_sql[NSTATE] = {
-	"UPDATE staff SET status = ?1 WHERE staff_no = ?2",
-	"UPDATE staff SET position = ?1 WHERE staff_no = ?2",
-	"UPDATE staff SET rank = ?1 WHERE staff_no = ?2",
-	"UPDATE staff SET title = ?1 WHERE staff_no = ?2",
-	"UPDATE staff SET title_since = ?1 WHERE staff_no = ?2",
-	"UPDATE staff SET party = ?1 WHERE staff_no = ?2",
-	"UPDATE staff SET party_since = ?1 WHERE staff_no = ?2",
-};
-
-struct event {
-	const char *kind;	/* staff_event.kind, the verb */
-	const char *detail, *rank, *until;
-	const char *old[NSTATE];	/* the person now */
-	const char *new[NSTATE];	/* set: what the event changes */
-	int set[NSTATE];
-	char buf[2][11];
-};
-
-/* Each verb's rule: 0, or -1 with the reason in err.  It reads e->old
- * and fills e->new/e->set. */
-typedef int rule_fn(sqlite3 *db, struct event *e, int on, char *err);
-
-static void set(struct event *e, int i, const char *v)
-{
-	e->set[i] = 1;
-	e->new[i] = v;
-}
-
-static int must_be_active(struct event *e, char *err)
-{
-	if (strcmp(e->old[S_STATUS], "active")) {
-		snprintf(err, EDU_ERR_MAX, "is %s, not active", e->old[S_STATUS]);
-		return -1;
-	}
-	return 0;
-}
-
-static int same(const char *a, const char *b)
-{
-	return (!a && !b) || (a && b && !strcmp(a, b));
-}
-
-static int rule_appoint(sqlite3 *db, struct event *e, int on, char *err)
-{
-	(void)db, (void)on;
-	if (must_be_active(e, err) < 0)
-		return -1;
-	if (same(e->old[S_POSITION], opt.position) && (!opt.rank || same(e->old[S_RANK], opt.rank))) {
-		snprintf(err, EDU_ERR_MAX, "holds the post %s already", opt.position);
-		return -1;
-	}
-	e->detail = opt.position;
-	e->rank = opt.rank;
-	if (!same(e->old[S_POSITION], opt.position))
-		set(e, S_POSITION, opt.position);
-	if (opt.rank && !same(e->old[S_RANK], opt.rank))
-		set(e, S_RANK, opt.rank);
-	return 0;
-}
-
-static int rule_dismiss(sqlite3 *db, struct event *e, int on, char *err)
-{
-	(void)db, (void)on;
-	if (must_be_active(e, err) < 0)
-		return -1;
-	if (!same(e->old[S_POSITION], opt.position)) {
-		if (e->old[S_POSITION])
-			snprintf(err, EDU_ERR_MAX, "does not hold the post %s (holds %s)",
-				 opt.position, e->old[S_POSITION]);
-		else
-			snprintf(err, EDU_ERR_MAX, "does not hold the post %s (holds none)",
-				 opt.position);
-		return -1;
-	}
-	e->detail = opt.position;
-	set(e, S_POSITION, NULL);
-	return 0;
-}
-
-static int rule_title(sqlite3 *db, struct event *e, int on, char *err)
-{
-	const char *t = title_name(opt.title);
-	(void)db;
-
-	if (must_be_active(e, err) < 0)
-		return -1;
-	if (same(e->old[S_TITLE], t)) {
-		snprintf(err, EDU_ERR_MAX, "holds the title %s already", t);
-		return -1;
-	}
-	e->detail = t;
-	set(e, S_TITLE, t);
-	set(e, S_TITLE_SINCE, edu_date_str(on, e->buf[0]));
-	return 0;
-}
-
-static int rule_reward(sqlite3 *db, struct event *e, int on, char *err)
-{
-	(void)db, (void)on;
-	if (must_be_active(e, err) < 0)
-		return -1;
-	e->detail = opt.kind;
-	return 0;
-}
-
-static int rule_punish(sqlite3 *db, struct event *e, int on, char *err)
-{
-	if (must_be_active(e, err) < 0)
-		return -1;
-	e->detail = opt.kind;
-	if (!strcmp(opt.kind, "dismissal"))
-		return 0;
-	int until = opt.until;
-	if (until < 0) {
-		char *key = edu_asprintf("cadre.punish.%s", opt.kind);
-		char *months = edu_setting(db, key, NULL);
-		const struct edu_setting_def *d = edu_setting_def(key);
-		long n = strtol(months ? months : d->dflt, NULL, 10);
-		free(months);
-		free(key);
-		until = edu_punish_until(on, (int)n);
-	} else if (until < on) {
-		snprintf(err, EDU_ERR_MAX, "--until %s is before --on %s",
-			 edu_date_str(until, e->buf[0]), edu_date_str(on, e->buf[1]));
-		return -1;
-	}
-	e->until = edu_date_str(until, e->buf[0]);
-	return 0;
-}
-
-static int rule_party(sqlite3 *db, struct event *e, int on, char *err)
-{
-	char d[11];
-	const char *now = e->old[S_PARTY];
-	const char *next = edu_party_next(now);
-	int since;
-	(void)db;
-
-	e->detail = opt.stage;
-	if (!next || strcmp(next, e->detail)) {
-		if (next)
-			snprintf(err, EDU_ERR_MAX, "is %s: the next stage is %s, not %s",
-				 now, next, e->detail);
-		else
-			snprintf(err, EDU_ERR_MAX, "is %s: there is no stage after it", now);
-		return -1;
-	}
-	int wait = edu_party_wait_months(now);
-	if (wait) {
-		if (!e->old[S_PARTY_SINCE] || edu_parse_date(e->old[S_PARTY_SINCE], &since) < 0) {
-			snprintf(err, EDU_ERR_MAX, "is %s since an unknown day (set party_since)", now);
-			return -1;
-		}
-		if (!edu_party_ready(now, since, on)) {
-			snprintf(err, EDU_ERR_MAX, "is %s since %s: %s only after %d months, from %s",
-				 now, e->old[S_PARTY_SINCE], e->detail, wait,
-				 edu_date_str(edu_add_months(since, wait), d));
-			return -1;
-		}
-	}
-	set(e, S_PARTY, e->detail);
-	set(e, S_PARTY_SINCE, edu_date_str(on, e->buf[0]));
-	return 0;
-}
-
-static int rule_retire(sqlite3 *db, struct event *e, int on, char *err)
-{
-	(void)db, (void)on;
-	if (must_be_active(e, err) < 0)
-		return -1;
-	set(e, S_STATUS, "retired");
-	return 0;
-}
-
-static int rule_leave(sqlite3 *db, struct event *e, int on, char *err)
-{
-	(void)db, (void)on;
-	if (must_be_active(e, err) < 0)
-		return -1;
-	set(e, S_STATUS, "left");
-	return 0;
-}
-
-/* Record one event of one person in the open transaction: 0, or -1 with
- * the reason in err and nothing written. */
-static int record(sqlite3 *db, const char *no, const char *kind, rule_fn *rule,
-		  char *err)
-{
-	struct event e = { .kind = kind };
-	char on[11];
-	int rc = -1;
-
-	edu_date_str(edu_opt.on, on);
-	sqlite3_stmt *st = edu_prepare(db,
-		"SELECT status, position, rank, title, title_since, party, party_since "
-		"FROM staff WHERE staff_no = ?1");
-	sqlite3_bind_text(st, 1, no, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		rc = EDU_KEY_MISSING;
-		goto out;
-	}
-	/* Copies: the updates below may move what the statement holds. */
-	for (int i = 0; i < NSTATE; i++) {
-		const char *v = (const char *)sqlite3_column_text(st, i);
-		e.old[i] = v ? edu_strdup(v) : NULL;
-	}
-	if (rule(db, &e, edu_opt.on, err) < 0)
-		goto out;
-
-	/* What was true on a day is rebuilt from the events in order, so a
-	 * change may not be dated before a later change of the same thing. */
-	sqlite3_stmt *later = edu_prepare(db,
-		"SELECT max(day) FROM staff_event WHERE staff_no = ?1 AND day > ?2 "
-		"AND json_type(new, '$.' || ?3) IS NOT NULL");
-	for (int i = 0; i < NSTATE && rc < 0 && !*err; i++) {
-		if (!e.set[i])
-			continue;
-		sqlite3_bind_text(later, 1, no, -1, SQLITE_STATIC);
-		sqlite3_bind_text(later, 2, on, -1, SQLITE_STATIC);
-		sqlite3_bind_text(later, 3, state_col[i], -1, SQLITE_STATIC);
-		if (sqlite3_step(later) == SQLITE_ROW && sqlite3_column_text(later, 0))
-			snprintf(err, EDU_ERR_MAX, "--on %s is before its last change of %s, on %s",
-				 on, state_col[i], (const char *)sqlite3_column_text(later, 0));
-		sqlite3_reset(later);
-	}
-	sqlite3_finalize(later);
-	if (*err)
-		goto out;
-
-	struct edu_buf old = { 0 }, new = { 0 }, audit = { 0 };
-	const char *names[NSTATE], *ov[NSTATE], *nv[NSTATE];
-	int n = 0;
-	edu_buf_puts(&old, "{");
-	edu_buf_puts(&new, "{");
-	for (int i = 0; i < NSTATE; i++) {
-		if (!e.set[i])
-			continue;
-		edu_buf_puts(&old, n ? "," : "");
-		edu_buf_puts(&new, n ? "," : "");
-		edu_buf_json(&old, state_col[i]);
-		edu_buf_json(&new, state_col[i]);
-		edu_buf_puts(&old, ":");
-		edu_buf_puts(&new, ":");
-		if (e.old[i])
-			edu_buf_json(&old, e.old[i]);
-		else
-			edu_buf_puts(&old, "null");
-		if (e.new[i])
-			edu_buf_json(&new, e.new[i]);
-		else
-			edu_buf_puts(&new, "null");
-		names[n] = state_col[i];
-		ov[n] = e.old[i];
-		nv[n++] = e.new[i];
-	}
-	edu_buf_puts(&old, "}");
-	edu_buf_puts(&new, "}");
-
-	sqlite3_stmt *ins = edu_prepare(db,
-		"INSERT INTO staff_event (staff_no, day, kind, detail, rank, until, doc, old, new) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-	const char *iv[] = { no, on, kind, e.detail, e.rank, e.until, opt.doc, old.s, new.s };
-	for (int i = 0; i < 9; i++)
-		edu_bind_text(ins, i + 1, iv[i]);
-	edu_exec_stmt(db, ins);
-	sqlite3_finalize(ins);
-
-	/* The audit row names the event and what it changed, old and new. */
-	edu_buf_puts(&audit, "{\"event\":");
-	edu_buf_json(&audit, kind);
-	edu_buf_puts(&audit, ",\"on\":");
-	edu_buf_json(&audit, on);
-	/* The rank, when given, is among the changes. */
-	const char *extra[][2] = { { "detail", e.detail }, { "until", e.until },
-				   { "doc", opt.doc } };
-	for (int i = 0; i < 3; i++)
-		if (extra[i][1]) {
-			edu_buf_printf(&audit, ",\"%s\":", extra[i][0]);
-			edu_buf_json(&audit, extra[i][1]);
-		}
-	edu_buf_puts(&audit, ",\"changes\":{");
-	for (int i = 0; i < n; i++) {
-		edu_buf_puts(&audit, i ? "," : "");
-		edu_buf_json(&audit, names[i]);
-		edu_buf_puts(&audit, ":[");
-		if (ov[i])
-			edu_buf_json(&audit, ov[i]);
-		else
-			edu_buf_puts(&audit, "null");
-		edu_buf_puts(&audit, ",");
-		if (nv[i])
-			edu_buf_json(&audit, nv[i]);
-		else
-			edu_buf_puts(&audit, "null");
-		edu_buf_puts(&audit, "]");
-	}
-	edu_buf_puts(&audit, "}}");
-	edu_audit(db, "staff", no, audit.s);
-
-	for (int i = 0; i < NSTATE; i++) {
-		if (!e.set[i])
-			continue;
-		const char *p[] = { e.new[i], no };
-		edu_exec(db, update_sql[i], 2, p);
-	}
-	edu_buf_free(&old);
-	edu_buf_free(&new);
-	edu_buf_free(&audit);
-	rc = 0;
-out:
-	sqlite3_finalize(st);
-	for (int i = 0; i < NSTATE; i++)
-		free((char *)e.old[i]);
-	return rc;
-}
-
-struct event_verb {
-	rule_fn *rule;
-};
-
 static int event_one(struct edu_cmd *c, void *ctx, struct edu_key *k)
 {
-	const struct event_verb *ev = ctx;
-	int rc = record(c->db, k->key, c->verb->name, ev->rule, k->why);
+	const struct edu_staff_change ch = {
+		.position = opt.position, .rank = opt.rank, .title = opt.title,
+		.kind = opt.kind, .stage = opt.stage, .doc = opt.doc, .until = opt.until,
+	};
+	int rc = edu_staff_record(c->db, k->key, c->verb->name, &ch, edu_opt.on, k->why);
+	(void)ctx;
 
-	return rc < 0 ? rc : EDU_KEY_DONE;
+	return rc > 0 ? EDU_KEY_MISSING : rc < 0 ? rc : EDU_KEY_DONE;
 }
 
 /* An event verb: the people from the arguments or stdin's staff_no
  * column, through the key-verb driver. */
-static int event_verb(struct edu_cmd *c, rule_fn *rule)
+static int event_verb(struct edu_cmd *c)
 {
-	struct event_verb ev = { rule };
 	const struct edu_keyverb kv = {
 		.col = "staff_no", .aliases = STAFF_NO_ALIASES, .noun = "staff", .nouns = "staff",
 		.done = "changed", .apply = event_one,
 	};
 
-	return edu_drive(c, &kv, &ev);
+	return edu_drive(c, &kv, NULL);
 }
 
 static int appoint(struct edu_cmd *c)
 {
 	edu_need_text(opt.position, "--position");
-	return event_verb(c, rule_appoint);
+	return event_verb(c);
 }
 
 static int dismiss(struct edu_cmd *c)
 {
 	edu_need_text(opt.position, "--position");
-	return event_verb(c, rule_dismiss);
+	return event_verb(c);
 }
 
 static int title(struct edu_cmd *c)
 {
 	edu_need_text(opt.title, "--title");
-	return event_verb(c, rule_title);
+	return event_verb(c);
 }
 
 static int reward(struct edu_cmd *c)
 {
 	edu_need_text(opt.kind, "--kind");
-	return event_verb(c, rule_reward);
+	return event_verb(c);
 }
 
 static int punish(struct edu_cmd *c)
@@ -800,24 +348,24 @@ static int punish(struct edu_cmd *c)
 	opt.kind = enum_opt(punishments, "--kind", opt.kind);
 	if (!strcmp(opt.kind, "dismissal") && opt.until >= 0)
 		edu_die(EDU_EUSAGE, "--until: a dismissal is for good and has no end");
-	return event_verb(c, rule_punish);
+	return event_verb(c);
 }
 
 static int party(struct edu_cmd *c)
 {
 	edu_need_text(opt.stage, "--stage");
 	opt.stage = enum_opt(parties, "--stage", opt.stage);
-	return event_verb(c, rule_party);
+	return event_verb(c);
 }
 
 static int retire(struct edu_cmd *c)
 {
-	return event_verb(c, rule_retire);
+	return event_verb(c);
 }
 
 static int leave(struct edu_cmd *c)
 {
-	return event_verb(c, rule_leave);
+	return event_verb(c);
 }
 
 /* ---- reports --------------------------------------------------------------- */
@@ -832,7 +380,7 @@ static int retiring(struct edu_cmd *c)
 {
 	char day[11], end[11];
 
-	add_functions(c->db);
+	edu_cadre_functions(c->db);
 	sqlite3_stmt *st = edu_prepare(c->db, STAFF_ASOF
 		"SELECT staff_no, name, sex, birth_date, category, unit, "
 		"retire_date(birth_date, sex, category) AS retire_date, "
@@ -849,24 +397,15 @@ static int retiring(struct edu_cmd *c)
 
 static int eligible(struct edu_cmd *c)
 {
-	static const struct { const char *title, *key; } years[] = {
-		{ "一级教师", "cadre.title_years.first" },
-		{ "高级教师", "cadre.title_years.senior" },
-		{ "正高级教师", "cadre.title_years.full" },
-	};
 	char day[11];
-	const char *key = NULL;
 
 	edu_need_text(opt.title, "--title");
-	const char *t = edu_teacher_title(opt.title);
-	for (size_t i = 0; t && i < sizeof years / sizeof *years; i++)
-		if (!strcmp(years[i].title, t))
-			key = years[i].key;
+	const char *t = edu_teacher_title(opt.title), *key = edu_title_years_key(t);
 	if (!key)
 		edu_die(EDU_EUSAGE, "--title: '%s' is not one of 一级教师, 高级教师, 正高级教师",
 			opt.title);
 	char *n = edu_setting(c->db, key, edu_setting_def(key)->dflt);
-	add_functions(c->db);
+	edu_cadre_functions(c->db);
 	sqlite3_stmt *st = edu_prepare(c->db, STAFF_ASOF
 		"SELECT staff_no, name, unit, title, title_since, "
 		"add_months(title_since, ?3 * 12) AS eligible_since FROM asof a "
@@ -885,6 +424,7 @@ static int eligible(struct edu_cmd *c)
 static int training_report(struct edu_cmd *c)
 {
 	char from[11], to[11];
+	int first, last;
 
 	if (opt.cycle < 0)
 		edu_die(EDU_EUSAGE, "--cycle is required (see '%s %s --help')", edu_prog,
@@ -899,10 +439,9 @@ static int training_report(struct edu_cmd *c)
 		"WHERE s.category = 'teacher' AND s.status = 'active' "
 		"GROUP BY s.staff_no HAVING ?4 IS NULL OR coalesce(sum(t.hours), 0) < ?4 "
 		"ORDER BY s.staff_no");
-	sqlite3_bind_text(st, 1, edu_date_str(edu_days((int)opt.cycle, 1, 1), from), -1,
-			  SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, edu_date_str(edu_days((int)opt.cycle + 4, 12, 31), to), -1,
-			  SQLITE_STATIC);
+	edu_training_cycle((int)opt.cycle, &first, &last);
+	sqlite3_bind_text(st, 1, edu_date_str(first, from), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, edu_date_str(last, to), -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 3, atoi(need_h));
 	free(need_h);
 	if (opt.below >= 0) {
@@ -917,7 +456,7 @@ static int party_due(struct edu_cmd *c)
 {
 	char day[11];
 
-	add_functions(c->db);
+	edu_cadre_functions(c->db);
 	sqlite3_stmt *st = edu_prepare(c->db, STAFF_ASOF
 		"SELECT staff_no, name, unit, party, party_since, "
 		"party_next(party) AS next_stage FROM asof "
@@ -929,40 +468,18 @@ static int party_due(struct edu_cmd *c)
 
 static int stats(struct edu_cmd *c)
 {
-	/* The SQL of each grouping; the column names are ours, never data. */
-	static const struct { const char *by, *sql; } groups[] = {
-		{ "category", "SELECT category, count(*) AS count FROM staff "
-		  "WHERE status = 'active' GROUP BY 1 ORDER BY 1" },
-		{ "sex", "SELECT sex, count(*) AS count FROM staff "
-		  "WHERE status = 'active' GROUP BY 1 ORDER BY 1" },
-		{ "title", "SELECT coalesce(title, '') AS title, count(*) AS count FROM staff "
-		  "WHERE status = 'active' GROUP BY 1 ORDER BY 1" },
-		{ "education", "SELECT coalesce(education, '') AS education, count(*) AS count "
-		  "FROM staff WHERE status = 'active' GROUP BY 1 ORDER BY 1" },
-		{ "unit", "SELECT unit, count(*) AS count FROM staff "
-		  "WHERE status = 'active' GROUP BY 1 ORDER BY 1" },
-		{ "age", "SELECT CASE WHEN age < 30 THEN '-29' WHEN age < 40 THEN '30-39' "
-		  "WHEN age < 50 THEN '40-49' WHEN age < 55 THEN '50-54' "
-		  "WHEN age < 60 THEN '55-59' ELSE '60-' END AS age, count(*) AS count "
-		  "FROM (SELECT CAST(strftime('%Y', ?1) AS INTEGER) - "
-		  "CAST(strftime('%Y', birth_date) AS INTEGER) - "
-		  "(strftime('%m-%d', ?1) < strftime('%m-%d', birth_date)) AS age "
-		  "FROM staff WHERE status = 'active') GROUP BY 1 ORDER BY 1" },
-	};
 	const char *by = opt.by ? opt.by : "category";
+	const char *sql = edu_staff_stats_sql(by);
 	char day[11];
 
-	for (size_t i = 0; i < sizeof groups / sizeof *groups; i++) {
-		if (strcmp(groups[i].by, by))
-			continue;
-		sqlite3_stmt *st = edu_prepare(c->db, groups[i].sql);
-		if (sqlite3_bind_parameter_count(st))
-			sqlite3_bind_text(st, 1, edu_date_str(edu_opt.on, day), -1, SQLITE_STATIC);
-		edu_print_stmt(st, 0);
-		return 0;
-	}
-	edu_die(EDU_EUSAGE, "--by: '%s' is not one of age, title, sex, education, category, unit",
-		by);
+	if (!sql)
+		edu_die(EDU_EUSAGE, "--by: '%s' is not one of age, title, sex, education, category, unit",
+			by);
+	sqlite3_stmt *st = edu_prepare(c->db, sql);
+	if (sqlite3_bind_parameter_count(st))
+		sqlite3_bind_text(st, 1, edu_date_str(edu_opt.on, day), -1, SQLITE_STATIC);
+	edu_print_stmt(st, 0);
+	return 0;
 }
 
 #define W EDU_V_WRITE

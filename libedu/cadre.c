@@ -1,6 +1,7 @@
 /* cadre.c - the personnel rules of DESIGN 8: statutory retirement (2025
  * reform), the ladder of teacher titles, party stages, punishment periods */
 #define _GNU_SOURCE
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -116,4 +117,572 @@ int edu_party_ready(const char *stage, int since, int day)
 int edu_punish_until(int day, int months)
 {
 	return edu_add_months(day, months) - 1;
+}
+
+/* ---- the register ---------------------------------------------------- */
+
+int edu_staff_check(sqlite3 *db, const struct edu_staff_facts *f, const char **col, char *err)
+{
+	char id[EDU_VAL_MAX], b[11];
+	int birth, male, day;
+
+	if (f->id_number && edu_valid_id(f->id_number, id, &birth, &male, err) == 0) {
+		edu_parse_date(f->birth_date, &day);
+		if (birth != day) {
+			*col = "id_number";
+			snprintf(err, EDU_ERR_MAX, "the birth date in it, %s, is not birth_date %s",
+				 edu_date_str(birth, b), f->birth_date);
+			return -1;
+		}
+		if (male != !strcmp(f->sex, "M")) {
+			*col = "id_number";
+			snprintf(err, EDU_ERR_MAX, "it is a %s's number, but sex is %s",
+				 male ? "man" : "woman", f->sex);
+			return -1;
+		}
+	}
+	/* A unit that is a school code names a school of the registry; any
+	 * other unit is a bureau department, by name. */
+	if (strlen(f->unit) == 10 && strspn(f->unit, "0123456789") == 10) {
+		const char *p[] = { f->unit };
+		char *found = edu_query1(db, "SELECT 1 FROM school WHERE school_code = ?", 1, p);
+		free(found);
+		if (!found) {
+			*col = "unit";
+			snprintf(err, EDU_ERR_MAX, "no school '%s'", f->unit);
+			return -1;
+		}
+	}
+	if (f->title_since && !f->title) {
+		*col = "title_since";
+		snprintf(err, EDU_ERR_MAX, "a date without a title");
+		return -1;
+	}
+	if (f->party_since && !strcmp(f->party, "none")) {
+		*col = "party_since";
+		snprintf(err, EDU_ERR_MAX, "a date without a party stage");
+		return -1;
+	}
+	return 0;
+}
+
+const char *edu_staff_stats_sql(const char *by)
+{
+	/* The SQL of each grouping; the column names are ours, never data. */
+	static const struct { const char *by, *sql; } groups[] = {
+		{ "category", "SELECT category, count(*) AS count FROM staff "
+		  "WHERE status = 'active' GROUP BY 1 ORDER BY 1" },
+		{ "sex", "SELECT sex, count(*) AS count FROM staff "
+		  "WHERE status = 'active' GROUP BY 1 ORDER BY 1" },
+		{ "title", "SELECT coalesce(title, '') AS title, count(*) AS count FROM staff "
+		  "WHERE status = 'active' GROUP BY 1 ORDER BY 1" },
+		{ "education", "SELECT coalesce(education, '') AS education, count(*) AS count "
+		  "FROM staff WHERE status = 'active' GROUP BY 1 ORDER BY 1" },
+		{ "unit", "SELECT unit, count(*) AS count FROM staff "
+		  "WHERE status = 'active' GROUP BY 1 ORDER BY 1" },
+		{ "age", "SELECT CASE WHEN age < 30 THEN '-29' WHEN age < 40 THEN '30-39' "
+		  "WHEN age < 50 THEN '40-49' WHEN age < 55 THEN '50-54' "
+		  "WHEN age < 60 THEN '55-59' ELSE '60-' END AS age, count(*) AS count "
+		  "FROM (SELECT CAST(strftime('%Y', ?1) AS INTEGER) - "
+		  "CAST(strftime('%Y', birth_date) AS INTEGER) - "
+		  "(strftime('%m-%d', ?1) < strftime('%m-%d', birth_date)) AS age "
+		  "FROM staff WHERE status = 'active') GROUP BY 1 ORDER BY 1" },
+	};
+
+	for (size_t i = 0; by && i < sizeof groups / sizeof *groups; i++)
+		if (!strcmp(groups[i].by, by))
+			return groups[i].sql;
+	return NULL;
+}
+
+/* ---- staff events ----------------------------------------------------- */
+
+static const char *const state_col[EDU_STAFF_NSTATE] = {
+	"status", "position", "rank", "title", "title_since", "party", "party_since"
+};
+
+const char *edu_staff_state_col(int i)
+{
+	return i >= 0 && i < EDU_STAFF_NSTATE ? state_col[i] : NULL;
+}
+
+const char *edu_staff_title(const char *t)
+{
+	const char *full = edu_teacher_title(t);
+
+	return full ? full : t;
+}
+
+const char *edu_title_years_key(const char *title)
+{
+	static const struct { const char *title, *key; } years[] = {
+		{ "一级教师", "cadre.title_years.first" },
+		{ "高级教师", "cadre.title_years.senior" },
+		{ "正高级教师", "cadre.title_years.full" },
+	};
+	const char *t = edu_teacher_title(title);
+
+	for (size_t i = 0; t && i < sizeof years / sizeof *years; i++)
+		if (!strcmp(years[i].title, t))
+			return years[i].key;
+	return NULL;
+}
+
+void edu_training_cycle(int year, int *from, int *to)
+{
+	*from = edu_days(year, 1, 1);
+	*to = edu_days(year + 4, 12, 31);
+}
+
+int edu_punish_months(sqlite3 *db, const char *kind)
+{
+	char *key = edu_asprintf("cadre.punish.%s", kind);
+	char *months = edu_setting(db, key, NULL);
+	const struct edu_setting_def *d = edu_setting_def(key);
+	long n = strtol(months ? months : d->dflt, NULL, 10);
+
+	free(months);
+	free(key);
+	return (int)n;
+}
+
+static void set(struct edu_staff_event *e, int i, const char *v)
+{
+	e->set[i] = 1;
+	e->new[i] = v;
+}
+
+static int must_be_active(const struct edu_staff_event *e, char *err)
+{
+	if (strcmp(e->old[EDU_STAFF_STATUS], "active")) {
+		snprintf(err, EDU_ERR_MAX, "is %s, not active", e->old[EDU_STAFF_STATUS]);
+		return -1;
+	}
+	return 0;
+}
+
+static int same(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && !strcmp(a, b));
+}
+
+typedef int rule_fn(sqlite3 *db, struct edu_staff_event *e,
+		    const struct edu_staff_change *c, int on, char *err);
+
+static int rule_appoint(sqlite3 *db, struct edu_staff_event *e,
+			const struct edu_staff_change *c, int on, char *err)
+{
+	const char *pos = e->old[EDU_STAFF_POSITION], *rank = e->old[EDU_STAFF_RANK];
+	(void)db, (void)on;
+
+	if (must_be_active(e, err) < 0)
+		return -1;
+	if (same(pos, c->position) && (!c->rank || same(rank, c->rank))) {
+		snprintf(err, EDU_ERR_MAX, "holds the post %s already", c->position);
+		return -1;
+	}
+	e->detail = c->position;
+	e->rank = c->rank;
+	if (!same(pos, c->position))
+		set(e, EDU_STAFF_POSITION, c->position);
+	if (c->rank && !same(rank, c->rank))
+		set(e, EDU_STAFF_RANK, c->rank);
+	return 0;
+}
+
+static int rule_dismiss(sqlite3 *db, struct edu_staff_event *e,
+			const struct edu_staff_change *c, int on, char *err)
+{
+	const char *pos = e->old[EDU_STAFF_POSITION];
+	(void)db, (void)on;
+
+	if (must_be_active(e, err) < 0)
+		return -1;
+	if (!same(pos, c->position)) {
+		snprintf(err, EDU_ERR_MAX, "does not hold the post %s (holds %s)",
+			 c->position, pos ? pos : "none");
+		return -1;
+	}
+	e->detail = c->position;
+	set(e, EDU_STAFF_POSITION, NULL);
+	return 0;
+}
+
+static int rule_title(sqlite3 *db, struct edu_staff_event *e,
+		      const struct edu_staff_change *c, int on, char *err)
+{
+	const char *t = edu_staff_title(c->title);
+	(void)db;
+
+	if (must_be_active(e, err) < 0)
+		return -1;
+	if (same(e->old[EDU_STAFF_TITLE], t)) {
+		snprintf(err, EDU_ERR_MAX, "holds the title %s already", t);
+		return -1;
+	}
+	e->detail = t;
+	set(e, EDU_STAFF_TITLE, t);
+	set(e, EDU_STAFF_TITLE_SINCE, edu_date_str(on, e->buf[0]));
+	return 0;
+}
+
+static int rule_reward(sqlite3 *db, struct edu_staff_event *e,
+		       const struct edu_staff_change *c, int on, char *err)
+{
+	(void)db, (void)on;
+	if (must_be_active(e, err) < 0)
+		return -1;
+	e->detail = c->kind;
+	return 0;
+}
+
+static int rule_punish(sqlite3 *db, struct edu_staff_event *e,
+		       const struct edu_staff_change *c, int on, char *err)
+{
+	if (must_be_active(e, err) < 0)
+		return -1;
+	e->detail = c->kind;
+	if (!strcmp(c->kind, "dismissal"))
+		return 0;
+	int until = c->until;
+	if (until < 0) {
+		until = edu_punish_until(on, edu_punish_months(db, c->kind));
+	} else if (until < on) {
+		snprintf(err, EDU_ERR_MAX, "--until %s is before --on %s",
+			 edu_date_str(until, e->buf[0]), edu_date_str(on, e->buf[1]));
+		return -1;
+	}
+	e->until = edu_date_str(until, e->buf[0]);
+	return 0;
+}
+
+static int rule_party(sqlite3 *db, struct edu_staff_event *e,
+		      const struct edu_staff_change *c, int on, char *err)
+{
+	char d[11];
+	const char *now = e->old[EDU_STAFF_PARTY], *from = e->old[EDU_STAFF_PARTY_SINCE];
+	const char *next = edu_party_next(now);
+	int since;
+	(void)db;
+
+	e->detail = c->stage;
+	if (!next || strcmp(next, e->detail)) {
+		if (next)
+			snprintf(err, EDU_ERR_MAX, "is %s: the next stage is %s, not %s",
+				 now, next, e->detail);
+		else
+			snprintf(err, EDU_ERR_MAX, "is %s: there is no stage after it", now);
+		return -1;
+	}
+	int wait = edu_party_wait_months(now);
+	if (wait) {
+		if (!from || edu_parse_date(from, &since) < 0) {
+			snprintf(err, EDU_ERR_MAX, "is %s since an unknown day (set party_since)", now);
+			return -1;
+		}
+		if (!edu_party_ready(now, since, on)) {
+			snprintf(err, EDU_ERR_MAX, "is %s since %s: %s only after %d months, from %s",
+				 now, from, e->detail, wait,
+				 edu_date_str(edu_add_months(since, wait), d));
+			return -1;
+		}
+	}
+	set(e, EDU_STAFF_PARTY, e->detail);
+	set(e, EDU_STAFF_PARTY_SINCE, edu_date_str(on, e->buf[0]));
+	return 0;
+}
+
+static int rule_retire(sqlite3 *db, struct edu_staff_event *e,
+		       const struct edu_staff_change *c, int on, char *err)
+{
+	(void)db, (void)c, (void)on;
+	if (must_be_active(e, err) < 0)
+		return -1;
+	set(e, EDU_STAFF_STATUS, "retired");
+	return 0;
+}
+
+static int rule_leave(sqlite3 *db, struct edu_staff_event *e,
+		      const struct edu_staff_change *c, int on, char *err)
+{
+	(void)db, (void)c, (void)on;
+	if (must_be_active(e, err) < 0)
+		return -1;
+	set(e, EDU_STAFF_STATUS, "left");
+	return 0;
+}
+
+static const struct {
+	const char *kind;
+	rule_fn *rule;
+} rules[] = {
+	{ "appoint", rule_appoint }, { "dismiss", rule_dismiss },
+	{ "title", rule_title }, { "reward", rule_reward },
+	{ "punish", rule_punish }, { "party", rule_party },
+	{ "retire", rule_retire }, { "leave", rule_leave },
+};
+
+int edu_staff_rule(sqlite3 *db, const char *kind, struct edu_staff_event *e,
+		   const struct edu_staff_change *c, int on, char *err)
+{
+	for (size_t i = 0; i < sizeof rules / sizeof *rules; i++)
+		if (!strcmp(rules[i].kind, kind))
+			return rules[i].rule(db, e, c, on, err);
+	snprintf(err, EDU_ERR_MAX, "no staff event '%s'", kind);
+	return -1;
+}
+
+/* The person's state into e->old (copies: the updates may move what the
+ * statement holds); 1 when there is no such person. */
+static int load(sqlite3 *db, const char *no, struct edu_staff_event *e)
+{
+	sqlite3_stmt *st = edu_prepare(db,
+		"SELECT status, position, rank, title, title_since, party, party_since "
+		"FROM staff WHERE staff_no = ?1");
+	int rc = 1;
+
+	sqlite3_bind_text(st, 1, no, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		for (int i = 0; i < EDU_STAFF_NSTATE; i++) {
+			const char *v = (const char *)sqlite3_column_text(st, i);
+			e->old[i] = v ? edu_strdup(v) : NULL;
+		}
+		rc = 0;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* What was true on a day is rebuilt from the events in order, so a change
+ * may not be dated before a later change of the same thing: -1 with the
+ * reason in err when it is. */
+static int later_change(sqlite3 *db, const char *no, const char *on,
+			const struct edu_staff_event *e, char *err)
+{
+	sqlite3_stmt *later = edu_prepare(db,
+		"SELECT max(day) FROM staff_event WHERE staff_no = ?1 AND day > ?2 "
+		"AND json_type(new, '$.' || ?3) IS NOT NULL");
+
+	for (int i = 0; i < EDU_STAFF_NSTATE && !*err; i++) {
+		if (!e->set[i])
+			continue;
+		sqlite3_bind_text(later, 1, no, -1, SQLITE_STATIC);
+		sqlite3_bind_text(later, 2, on, -1, SQLITE_STATIC);
+		sqlite3_bind_text(later, 3, state_col[i], -1, SQLITE_STATIC);
+		if (sqlite3_step(later) == SQLITE_ROW && sqlite3_column_text(later, 0))
+			snprintf(err, EDU_ERR_MAX, "--on %s is before its last change of %s, on %s",
+				 on, state_col[i], (const char *)sqlite3_column_text(later, 0));
+		sqlite3_reset(later);
+	}
+	sqlite3_finalize(later);
+	return *err ? -1 : 0;
+}
+
+static void json_or_null(struct edu_buf *b, const char *s)
+{
+	if (s)
+		edu_buf_json(b, s);
+	else
+		edu_buf_puts(b, "null");
+}
+
+void edu_staff_event_json(const struct edu_staff_event *e, struct edu_buf *old,
+			  struct edu_buf *new)
+{
+	int n = 0;
+
+	edu_buf_puts(old, "{");
+	edu_buf_puts(new, "{");
+	for (int i = 0; i < EDU_STAFF_NSTATE; i++) {
+		if (!e->set[i])
+			continue;
+		edu_buf_puts(old, n ? "," : "");
+		edu_buf_puts(new, n ? "," : "");
+		edu_buf_json(old, state_col[i]);
+		edu_buf_json(new, state_col[i]);
+		edu_buf_puts(old, ":");
+		edu_buf_puts(new, ":");
+		json_or_null(old, e->old[i]);
+		json_or_null(new, e->new[i]);
+		n++;
+	}
+	edu_buf_puts(old, "}");
+	edu_buf_puts(new, "}");
+}
+
+void edu_staff_audit_json(const struct edu_staff_event *e, const char *kind,
+			  const char *on, const char *doc, struct edu_buf *b)
+{
+	/* The rank, when given, is among the changes. */
+	const char *extra[][2] = { { "detail", e->detail }, { "until", e->until },
+				   { "doc", doc } };
+	int n = 0;
+
+	edu_buf_puts(b, "{\"event\":");
+	edu_buf_json(b, kind);
+	edu_buf_puts(b, ",\"on\":");
+	edu_buf_json(b, on);
+	for (int i = 0; i < 3; i++)
+		if (extra[i][1]) {
+			edu_buf_printf(b, ",\"%s\":", extra[i][0]);
+			edu_buf_json(b, extra[i][1]);
+		}
+	edu_buf_puts(b, ",\"changes\":{");
+	for (int i = 0; i < EDU_STAFF_NSTATE; i++) {
+		if (!e->set[i])
+			continue;
+		edu_buf_puts(b, n++ ? "," : "");
+		edu_buf_json(b, state_col[i]);
+		edu_buf_puts(b, ":[");
+		json_or_null(b, e->old[i]);
+		edu_buf_puts(b, ",");
+		json_or_null(b, e->new[i]);
+		edu_buf_puts(b, "]");
+	}
+	edu_buf_puts(b, "}}");
+}
+
+/* The event row, the audit row, then the register. */
+static void write_event(sqlite3 *db, const char *no, const char *kind, const char *on,
+			const char *doc, const struct edu_staff_event *e)
+{
+	static const char *const update_sql[EDU_STAFF_NSTATE] = {
+		"UPDATE staff SET status = ?1 WHERE staff_no = ?2",
+		"UPDATE staff SET position = ?1 WHERE staff_no = ?2",
+		"UPDATE staff SET rank = ?1 WHERE staff_no = ?2",
+		"UPDATE staff SET title = ?1 WHERE staff_no = ?2",
+		"UPDATE staff SET title_since = ?1 WHERE staff_no = ?2",
+		"UPDATE staff SET party = ?1 WHERE staff_no = ?2",
+		"UPDATE staff SET party_since = ?1 WHERE staff_no = ?2",
+	};
+	struct edu_buf old = { 0 }, new = { 0 }, audit = { 0 };
+
+	edu_staff_event_json(e, &old, &new);
+	sqlite3_stmt *ins = edu_prepare(db,
+		"INSERT INTO staff_event (staff_no, day, kind, detail, rank, until, doc, old, new) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+	const char *iv[] = { no, on, kind, e->detail, e->rank, e->until, doc, old.s, new.s };
+	for (int i = 0; i < 9; i++)
+		edu_bind_text(ins, i + 1, iv[i]);
+	edu_exec_stmt(db, ins);
+	sqlite3_finalize(ins);
+
+	edu_staff_audit_json(e, kind, on, doc, &audit);
+	edu_audit(db, "staff", no, audit.s);
+
+	for (int i = 0; i < EDU_STAFF_NSTATE; i++) {
+		if (!e->set[i])
+			continue;
+		const char *p[] = { e->new[i], no };
+		edu_exec(db, update_sql[i], 2, p);
+	}
+	edu_buf_free(&old);
+	edu_buf_free(&new);
+	edu_buf_free(&audit);
+}
+
+int edu_staff_record(sqlite3 *db, const char *no, const char *kind,
+		     const struct edu_staff_change *c, int day, char *err)
+{
+	struct edu_staff_event e = { 0 };
+	char on[11];
+	int rc;
+
+	edu_date_str(day, on);
+	if (load(db, no, &e))
+		return 1;
+	rc = edu_staff_rule(db, kind, &e, c, day, err) < 0 ||
+	     later_change(db, no, on, &e, err) < 0 ? -1 : 0;
+	if (rc == 0)
+		write_event(db, no, kind, on, c->doc, &e);
+	for (int i = 0; i < EDU_STAFF_NSTATE; i++)
+		free((char *)e.old[i]);
+	return rc;
+}
+
+/* ---- the rules as SQL functions ---------------------------------------- */
+
+static int arg_day(sqlite3_value *v, int *day)
+{
+	const char *s = (const char *)sqlite3_value_text(v);
+
+	return s && edu_parse_date(s, day) == 0;
+}
+
+static void result_day(sqlite3_context *cx, int day)
+{
+	char s[11];
+
+	sqlite3_result_text(cx, edu_date_str(day, s), -1, SQLITE_TRANSIENT);
+}
+
+/* retire_date(birth_date, sex, category), retire_age(...): "60y3m" */
+static void fn_retire(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	int birth, months;
+	(void)argc;
+
+	if (!arg_day(argv[0], &birth)) {
+		sqlite3_result_null(cx);
+		return;
+	}
+	int kind = edu_retire_kind((const char *)sqlite3_value_text(argv[1]),
+				   (const char *)sqlite3_value_text(argv[2]));
+	int day = edu_retire_day(birth, kind, &months);
+	if (sqlite3_user_data(cx)) {
+		char *s = edu_asprintf("%dy%dm", months / 12, months % 12);
+		sqlite3_result_text(cx, s, -1, free);
+	} else {
+		result_day(cx, day);
+	}
+}
+
+/* add_months(date, n) */
+static void fn_add_months(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	int day;
+	(void)argc;
+
+	if (!arg_day(argv[0], &day))
+		sqlite3_result_null(cx);
+	else
+		result_day(cx, edu_add_months(day, sqlite3_value_int(argv[1])));
+}
+
+/* party_ready(stage, since, day): 1 when the next stage may be taken */
+static void fn_party_ready(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	int since, day;
+	(void)argc;
+
+	if (!arg_day(argv[1], &since) || !arg_day(argv[2], &day))
+		sqlite3_result_int(cx, 0);
+	else
+		sqlite3_result_int(cx, edu_party_ready((const char *)sqlite3_value_text(argv[0]),
+						       since, day));
+}
+
+/* party_next(stage) */
+static void fn_party_next(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const char *next = edu_party_next((const char *)sqlite3_value_text(argv[0]));
+
+	if (next)
+		sqlite3_result_text(cx, next, -1, SQLITE_STATIC);
+	else
+		sqlite3_result_null(cx);
+}
+
+void edu_cadre_functions(sqlite3 *db)
+{
+	static int age = 1;
+	int f = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
+
+	if (sqlite3_create_function(db, "retire_date", 3, f, NULL, fn_retire, NULL, NULL) ||
+	    sqlite3_create_function(db, "retire_age", 3, f, &age, fn_retire, NULL, NULL) ||
+	    sqlite3_create_function(db, "add_months", 2, f, NULL, fn_add_months, NULL, NULL) ||
+	    sqlite3_create_function(db, "party_ready", 3, f, NULL, fn_party_ready, NULL, NULL) ||
+	    sqlite3_create_function(db, "party_next", 1, f, NULL, fn_party_next, NULL, NULL))
+		edu_die_db(db, "cannot add the rules");
 }

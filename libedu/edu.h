@@ -903,6 +903,80 @@ int edu_party_ready(const char *stage, int since, int day);
 
 /* The last day of a punishment period of `months` from `day`. */
 int edu_punish_until(int day, int months);
+/* Months of a punishment of `kind` (warning, demerit, major-demerit,
+ * demotion) by the setting cadre.punish.KIND or its default. */
+int edu_punish_months(sqlite3 *db, const char *kind);
+
+/* A title as stored: a teacher title's full name, any other as given. */
+const char *edu_staff_title(const char *t);
+/* The setting that holds the years in the title below before a teacher is
+ * eligible for `title` (一级, 高级, 正高级教师), or NULL for the others. */
+const char *edu_title_years_key(const char *title);
+/* The first and last day of the five-year training cycle from `year`. */
+void edu_training_cycle(int year, int *from, int *to);
+
+/* A row of the staff register, the columns its checks read. */
+struct edu_staff_facts {
+	const char *id_number, *sex, *birth_date, *unit, *title, *title_since,
+		*party, *party_since;
+};
+/* The checks across a staff row's columns (valid values assumed): the ID
+ * number's birth date and sex agree with birth_date and sex, a unit of
+ * ten digits is a school of the registry (any other is a department), no
+ * title_since without a title, no party_since in stage none.  0, or -1
+ * with the column in *col and the reason in err. */
+int edu_staff_check(sqlite3 *db, const struct edu_staff_facts *f, const char **col,
+		    char *err);
+
+/* The query counting the active staff by `by` (age, title, sex,
+ * education, category, unit), rows of the group and its count, in
+ * order; the age query takes the day ages are counted on as ?1 (bands
+ * -29, 30-39, 40-49, 50-54, 55-59, 60-).  NULL for another `by`. */
+const char *edu_staff_stats_sql(const char *by);
+
+/* Staff events (DESIGN 8): the columns an event may change. */
+enum { EDU_STAFF_STATUS, EDU_STAFF_POSITION, EDU_STAFF_RANK, EDU_STAFF_TITLE,
+       EDU_STAFF_TITLE_SINCE, EDU_STAFF_PARTY, EDU_STAFF_PARTY_SINCE, EDU_STAFF_NSTATE };
+/* The column name of state i ("status" ... "party_since"), or NULL. */
+const char *edu_staff_state_col(int i);
+/* What an event verb was asked: the options of appoint, dismiss, title,
+ * reward, punish, party, retire, leave (until: a day, or -1). */
+struct edu_staff_change {
+	const char *position, *rank, *title, *kind, *stage, *doc;
+	int until;
+};
+/* One event of one person: old is the person now, set/new what the event
+ * changes; detail, rank, until go to staff_event. */
+struct edu_staff_event {
+	const char *detail, *rank, *until;
+	const char *old[EDU_STAFF_NSTATE];
+	const char *new[EDU_STAFF_NSTATE];
+	int set[EDU_STAFF_NSTATE];
+	char buf[2][11];
+};
+/* The rule of event `kind` (the verb's name) on day `on`: reads e->old
+ * and fills e->new, e->set and the details; 0, or -1 with the reason in
+ * err.  Only punish reads the store (its default period), through db. */
+int edu_staff_rule(sqlite3 *db, const char *kind, struct edu_staff_event *e,
+		   const struct edu_staff_change *c, int on, char *err);
+/* The JSON of the old and new values of the columns an event changes. */
+void edu_staff_event_json(const struct edu_staff_event *e, struct edu_buf *old,
+			  struct edu_buf *new);
+/* The audit detail of an event: {"event":..,"on":..,"detail"..,"until"..,
+ * "doc"..,"changes":{"col":[old,new],...}}. */
+void edu_staff_audit_json(const struct edu_staff_event *e, const char *kind,
+			  const char *on, const char *doc, struct edu_buf *b);
+/* Record event `kind` of person `no` on `day` in the open transaction:
+ * the rule, no change dated before a later change of the same column, the
+ * staff_event row, the audit row, the register.  0; 1 when there is no
+ * such person; -1 with the reason in err and nothing written. */
+int edu_staff_record(sqlite3 *db, const char *no, const char *kind,
+		     const struct edu_staff_change *c, int day, char *err);
+/* The rules as SQL functions on db: retire_date(birth, sex, category),
+ * retire_age(...) ("60y3m"), add_months(date, n), party_ready(stage,
+ * since, day), party_next(stage); dies (edu_die_db) when they cannot be
+ * added. */
+void edu_cadre_functions(sqlite3 *db);
 
 /* ---- doc.c: document numbers, secrecy, archives (DESIGN 8) ---------- */
 
