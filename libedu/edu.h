@@ -869,6 +869,13 @@ int edu_punish_until(int day, int months);
 
 /* ---- doc.c: document numbers, secrecy, archives (DESIGN 8) ---------- */
 
+/* The values of a document's enumerated fields and of a meeting's kind,
+ * each with its Chinese names: in, out; none, 秘密, 机密, 绝密; none, 加急,
+ * 特急; registered, routed, handled, archived; permanent, 30y, 10y;
+ * executive, office, bureau. */
+extern const struct edu_enum edu_doc_directions[], edu_doc_secrecies[],
+	edu_doc_urgencies[], edu_doc_statuses[], edu_doc_retentions[],
+	edu_meeting_kinds[];
 /* A document number by GB/T 9704: "西教发〔2026〕12号". */
 char *edu_doc_number(const char *prefix, int year, long serial);
 /* The sequence scope of a prefix's numbers in a year. */
@@ -891,6 +898,91 @@ const char *edu_retention_code(const char *retention);
  * retention is unknown or item < 1. */
 char *edu_archive_code(const char *fonds, int year, const char *retention,
 		       long item);
+
+/* The rules across a document's fields (NULL when empty): an incoming one
+ * needs the day it was received, an outgoing one its date; a period needs
+ * a secrecy level; an archived one needs its archive code and retention;
+ * the due day is not before the day received.  0, or -1 with the column
+ * in *col and the reason in err. */
+struct edu_doc_fields {
+	const char *direction, *doc_date, *received_on, *secrecy, *secrecy_years,
+		*due, *status, *archive_code, *retention;
+};
+int edu_doc_rule(const struct edu_doc_fields *d, const char **col, char *err);
+/* Is a prefix the issuer abbreviation alone, without the year's brackets
+ * (〔 〕 or [)? */
+int edu_doc_prefix_ok(const char *prefix);
+
+/* New numbers, in the caller's transaction, passing over those an
+ * imported register holds already: a prefix's next document number of a
+ * year; an incoming document's 收〔YEAR〕N号 by the day it came in; the
+ * next archive code of a fonds and year (one sequence per fonds and year,
+ * whatever the retention). */
+char *edu_doc_next_no(sqlite3 *db, const char *prefix, int year);
+char *edu_doc_in_no(sqlite3 *db, int received);
+char *edu_doc_archive_no(sqlite3 *db, const char *fonds, int year,
+			 const char *retention);
+
+/* A document as a status change sees it: the fields it may change (named
+ * by edu_doc_state_cols, NULL when empty), its direction, and its day (its
+ * own date or the day it came in; `today` when it has none). */
+enum { EDU_DOC_STATUS, EDU_DOC_DEPARTMENT, EDU_DOC_HANDLER,
+       EDU_DOC_ARCHIVE_CODE, EDU_DOC_RETENTION, EDU_DOC_NSTATE };
+extern const char *const edu_doc_state_cols[EDU_DOC_NSTATE];
+struct edu_doc_state {
+	char *vals[EDU_DOC_NSTATE];
+	char *direction;
+	int day;
+};
+/* Load a document: 1, or 0 (*d zeroed) when there is none. */
+int edu_doc_load(sqlite3 *db, const char *no, int today, struct edu_doc_state *d);
+void edu_doc_state_free(struct edu_doc_state *d);
+/* The status rules: each checks `old` and changes `new` (a second copy of
+ * it), or returns -1 with the reason in err and changes nothing.
+ * route: a registered or routed document goes to department `to` (and
+ * `handler`, when given).  handle: a registered or routed one is handled.
+ * archive: an incoming one once handled, an outgoing one at any time but
+ * once, under the next archive code of the setting archive.fonds and the
+ * document's year (noted with edu_run_number). */
+int edu_doc_route(const struct edu_doc_state *old, struct edu_doc_state *new,
+		  const char *to, const char *handler, char *err);
+int edu_doc_handle(const struct edu_doc_state *old, struct edu_doc_state *new,
+		   char *err);
+int edu_doc_may_archive(const struct edu_doc_state *old, char *err);
+int edu_doc_archive(sqlite3 *db, const struct edu_doc_state *old,
+		    struct edu_doc_state *new, const char *retention, char *err);
+/* Write a changed state and its event of `day` with `note` (the caller
+ * audits it). */
+void edu_doc_write(sqlite3 *db, const char *no, const struct edu_doc_state *new,
+		   const char *day, const char *note);
+
+/* The documents registered by `day`, each with the status of its last
+ * event by then, filtered by the values that are not NULL; for printing. */
+sqlite3_stmt *edu_doc_as_of(sqlite3 *db, int day, const char *direction,
+			    const char *status, const char *secrecy,
+			    const char *department);
+/* The day a secrecy period runs out: `years` (the level's when not
+ * positive) from `since` (YYYY-MM-DD); -1 for none or a bad date. */
+int edu_doc_secrecy_end(const char *level, int years, const char *since);
+/* The day an archived document made on `made` (YYYY-MM-DD) is past its
+ * retention; -1 when permanent or without a date. */
+int edu_doc_disposal_day(const char *retention, const char *made);
+/* The secret documents whose period has run out by `as_of`, by that day
+ * and then number, *n of them; freed with edu_doc_lapsed_free. */
+struct edu_doc_lapsed {
+	int ends, years;
+	char *doc_no, *title, *level, *since;
+};
+struct edu_doc_lapsed *edu_doc_lapsed(sqlite3 *db, int as_of, size_t *n);
+void edu_doc_lapsed_free(struct edu_doc_lapsed *v, size_t n);
+
+/* May a decision due on `due` (YYYY-MM-DD) be recorded for a meeting (it
+ * exists, and was held by then)?  May decision `id` be marked done `on`
+ * (it exists, is open, and its meeting was held by then)?  0, or -1 with
+ * the reason in err. */
+int edu_decision_may_add(sqlite3 *db, const char *meeting, const char *due,
+			 char *err);
+int edu_decision_may_close(sqlite3 *db, const char *id, const char *on, char *err);
 /* ---- petition.c: the legal periods of petition cases (DESIGN 8) ------ */
 
 /* What a case's reply period runs from. */
