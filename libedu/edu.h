@@ -1315,4 +1315,80 @@ int64_t edu_seqs_next(struct edu_seqs *q, const char *scope);
 void edu_seqs_save(struct edu_seqs *q);
 void edu_seqs_free(struct edu_seqs *q);
 
+/* The values of a certificate's enumerated fields, each with its Chinese
+ * names: kinds (junior, senior, vocational, teacher), sexes (M, F),
+ * teacher categories (as edu_teacher_category_code), statuses (valid,
+ * revoked, replaced), the reasons of a reissue (lost, damaged,
+ * correction). */
+extern const struct edu_enum edu_cert_kinds[], edu_cert_sexes[],
+	edu_cert_categories[], edu_cert_statuses[], edu_cert_reissue_reasons[];
+/* Who a graduation kind is for, in words, for a refusal. */
+const char *edu_cert_stage_rule(const char *kind);
+/* The {category} of a number: a teacher's category code, else the kind's
+ * code. */
+int edu_cert_category(const char *kind, const char *category);
+
+/* The columns of teacher applicants (id_number, name, sex, birth_date,
+ * category, subject, body), and the check of one row of them (raw, as
+ * typed): the values normalised into v, or -1 with the column in *col and
+ * the reason in err.  The birth date and sex must agree with the ID. */
+#define EDU_CERT_NTEACHER 7
+extern const struct edu_colname edu_cert_teacher_cols[EDU_CERT_NTEACHER];
+int edu_cert_teacher_row(const char *const *raw, char v[][EDU_VAL_MAX],
+			 const char **col, char *err);
+
+/* What a holder has had of a kind (and teacher category): 1 when a
+ * certificate is valid; else 0 with the last revoked number (malloc'd)
+ * in *revoked, or NULL. */
+int edu_cert_holds(sqlite3 *db, const char *kind, const char *holder,
+		   const char *category, char **revoked);
+/* Is a certificate valid, and do the name and ID number (when not NULL)
+ * match it?  1 or 0, with the one-line answer in say ("valid", "revoked
+ * on DAY for REASON", "replaced by NO", "unknown: ...", "... does not
+ * match"). */
+int edu_cert_verify(sqlite3 *db, const char *no, const char *name,
+		    const char *id, struct edu_buf *say);
+
+/* Issuing certificates in the caller's transaction: each gets a number
+ * from the kind's pattern (setting cert.KIND.pattern), a record, and
+ * (unless batch_audit) an audit row; each is printed on stdout as a row
+ * of cert_no, kind, holder, name, sex, birth_date, id_number, school_code,
+ * school_name, category, subject, issued_on, batch.  A pattern that cannot
+ * number a holder, or a number taken already, dies with exit 78. */
+struct edu_cert_holder {
+	const char *holder, *name, *sex, *birth, *id, *school, *school_name,
+		*category, *subject, *body;
+	int year;
+};
+struct edu_cert_issuer {
+	sqlite3 *db;
+	const char *kind;
+	char *pattern, *region, province[3];
+	struct edu_seqs *seqs;		/* saved by the caller */
+	struct edu_buf num, scope, audit;
+	sqlite3_stmt *ins, *ev;
+	char day[11];			/* issued on */
+	const char *batch;
+	struct edu_out *out;
+	long issued;
+	int batch_audit;		/* one audit row for the batch */
+	char first[EDU_VAL_MAX];	/* its first number */
+};
+void edu_cert_issuer_init(struct edu_cert_issuer *is, sqlite3 *db, const char *kind,
+			  const char *batch, int day);
+/* Before the commit or the rollback: the output is complete. */
+void edu_cert_issuer_end(struct edu_cert_issuer *is);
+/* Issue one; `note_key` and `note` go in its audit row, and a reissue
+ * names the number it `replaces` (with its event, `note` its reason).
+ * Returns the new number, in is->num. */
+const char *edu_cert_issue(struct edu_cert_issuer *is, const struct edu_cert_holder *h,
+			   const char *note_key, const char *note, const char *replaces);
+/* The audit row of a batch issued with batch_audit: its count, first
+ * and last numbers; none when it issued nothing. */
+void edu_cert_batch_audit(struct edu_cert_issuer *is, const char *school, long year);
+/* An event of a certificate, by the statement is->ev prepares. */
+void edu_cert_event(sqlite3 *db, sqlite3_stmt *ev, const char *no, const char *day,
+		    const char *kind, const char *reason, const char *other,
+		    const char *from, const char *to);
+
 #endif
