@@ -11,63 +11,6 @@
 /* The key column of certificate verbs, and its Chinese names. */
 #define CERT_NO_ALIASES "证书编号|证书号"
 
-static const struct edu_enum cert_kinds[] = {
-	{ "junior", "初中|初中毕业证书" },
-	{ "senior", "高中|高中毕业证书" },
-	{ "vocational", "中职|中职毕业证书" },
-	{ "teacher", "教师资格|教师资格证书" },
-	{ NULL, NULL }
-};
-
-static const struct edu_enum sexes[] = {
-	{ "M", "男|男性" },
-	{ "F", "女|女性" },
-	{ NULL, NULL }
-};
-
-static const struct edu_enum categories[] = {
-	{ "kindergarten", "幼儿园" },
-	{ "primary", "小学" },
-	{ "junior", "初级中学|初中" },
-	{ "senior", "高级中学|高中" },
-	{ "vocational", "中等职业学校|中职" },
-	{ "vocational-practice", "中等职业学校实习指导|中职实习指导" },
-	{ "higher", "高等学校|高校" },
-	{ NULL, NULL }
-};
-
-static const struct edu_enum statuses[] = {
-	{ "valid", "有效" },
-	{ "revoked", "撤销|已撤销" },
-	{ "replaced", "补发|已补发|换发" },
-	{ NULL, NULL }
-};
-
-static const struct edu_enum reissue_reasons[] = {
-	{ "lost", "遗失|丢失" },
-	{ "damaged", "损坏|污损" },
-	{ "correction", "更正|信息更正" },
-	{ NULL, NULL }
-};
-
-/* What `issue` prints: one row per certificate it issued. */
-static const char *const out_cols[] = { "cert_no", "kind", "holder", "name", "sex",
-	"birth_date", "id_number", "school_code", "school_name", "category", "subject",
-	"issued_on", "batch" };
-#define NOUT 13
-
-/* The applicants of teacher certificates. */
-static const struct edu_colname teacher_cols[] = {
-	{ "id_number", "身份证号|身份证号码|公民身份号码" },
-	{ "name", "姓名" },
-	{ "sex", "性别" },
-	{ "birth_date", "出生日期" },
-	{ "category", "资格种类|类别" },
-	{ "subject", "任教学科|学科" },
-	{ "body", "认定机构|认定机构代码" },
-};
-#define NTEACHER 7
-
 /* ---- options ----------------------------------------------------------- */
 
 static struct {
@@ -78,7 +21,7 @@ static struct {
 } opt = { .as_of = -1 };
 
 static const struct edu_option issue_opts[] = {
-	EDU_OPT_ENUM("kind", &opt.kind, "KIND", cert_kinds, "junior, senior, vocational or teacher"),
+	EDU_OPT_ENUM("kind", &opt.kind, "KIND", edu_cert_kinds, "junior, senior, vocational or teacher"),
 	EDU_OPT_TEXT("batch", &opt.batch, "NAME", "the batch name written on each certificate (default: KIND-DATE)"),
 	EDU_OPT_FLAG("eligible", &opt.eligible, "every student graduated in --year who has never had a certificate of the kind"),
 	EDU_OPT_LONG("year", &opt.year, "YEAR", 1949, 9999, "with --eligible: the year of graduation"),
@@ -87,10 +30,10 @@ static const struct edu_option issue_opts[] = {
 };
 
 static const struct edu_option list_opts[] = {
-	EDU_OPT_ENUM("kind", &opt.kind, "KIND", cert_kinds, "junior, senior, vocational or teacher"),
+	EDU_OPT_ENUM("kind", &opt.kind, "KIND", edu_cert_kinds, "junior, senior, vocational or teacher"),
 	EDU_OPT_LONG("year", &opt.year, "YEAR", 1949, 9999, "the year of graduation (teacher: of issue)"),
 	EDU_OPT_DIGITS("school", &opt.school, "CODE", 10, "the school the holder graduated from"),
-	EDU_OPT_ENUM("status", &opt.status, "S", statuses, "valid, revoked or replaced"),
+	EDU_OPT_ENUM("status", &opt.status, "S", edu_cert_statuses, "valid, revoked or replaced"),
 	EDU_OPT_TEXT("batch", &opt.batch, "NAME", "the batch it was issued in"),
 	EDU_OPT_DATE("as-of", &opt.as_of, "the certificates issued by DATE, with their status then"),
 	EDU_OPT_END
@@ -115,202 +58,6 @@ static const struct edu_option reissue_opts[] = {
 
 /* ---- issuing ------------------------------------------------------------- */
 
-/* What is printed on a certificate, as issue copies it in. */
-struct holder {
-	const char *holder, *name, *sex, *birth, *id, *school, *school_name,
-		*category, *subject, *body;
-	int year;
-};
-
-/* One call of issue (or reissue): the kind's pattern, the serials taken,
- * the statements, and the rows it prints once it has committed. */
-struct issuer {
-	sqlite3 *db;
-	const char *kind;
-	char *pattern, *region, province[3];
-	struct edu_seqs *seqs;
-	struct edu_buf num, scope, audit;
-	sqlite3_stmt *ins, *ev;
-	char day[11];
-	const char *batch;
-	struct edu_out *out;	/* stdout, held until the commit */
-	long issued;
-	/* A batch of thousands writes one audit row naming its first and
-	 * last numbers; each certificate keeps its batch name. */
-	int batch_audit;
-	char first[EDU_VAL_MAX];
-};
-
-static void issuer_init(struct issuer *is, sqlite3 *db, const char *kind, const char *batch)
-{
-	memset(is, 0, sizeof *is);
-	is->db = db;
-	is->kind = kind;
-	char *key = edu_asprintf("cert.%s.pattern", kind);
-	is->pattern = edu_setting(db, key, edu_cert_default_pattern(kind));
-	free(key);
-	is->region = edu_setting(db, "bureau.region", "");
-	snprintf(is->province, sizeof is->province, "%.2s", is->region);
-	is->seqs = edu_seqs_new(db);
-	edu_date_str(edu_opt.on, is->day);
-	is->batch = batch;
-	is->ins = edu_prepare(db,
-		"INSERT INTO certificate (cert_no, kind, holder, name, sex, birth_date, "
-		"id_number, school_code, school_name, category, subject, body, year, "
-		"issued_on, batch, replaces) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
-	is->ev = edu_prepare(db,
-		"INSERT INTO certificate_event (cert_no, day, kind, reason, other, "
-		"from_status, to_status) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-	/* The rows go out as they are issued: libedu holds stdout until the
-	 * commit (in a file, not memory), prints nothing on a rollback, and
-	 * exits 79 when they cannot be printed after it. */
-	is->out = edu_out_new(stdout, NOUT, out_cols);
-}
-
-/* Before the commit or the rollback: the output is complete. */
-static void issuer_end(struct issuer *is)
-{
-	edu_out_end(is->out);
-	sqlite3_finalize(is->ins);
-	sqlite3_finalize(is->ev);
-	edu_seqs_free(is->seqs);
-	free(is->pattern);
-	free(is->region);
-	edu_buf_free(&is->num);
-	edu_buf_free(&is->scope);
-	edu_buf_free(&is->audit);
-}
-
-static void event(sqlite3 *db, sqlite3_stmt *ev, const char *no, const char *day,
-		  const char *kind, const char *reason, const char *other,
-		  const char *from, const char *to)
-{
-	const char *p[] = { no, day, kind, reason, other, from, to };
-
-	for (int i = 0; i < 7; i++)
-		edu_bind_text(ev, i + 1, p[i]);
-	edu_exec_stmt(db, ev);
-}
-
-static void json_field(struct edu_buf *b, const char *name, const char *value)
-{
-	if (!value || !*value)
-		return;
-	edu_buf_puts(b, b->len > 1 ? "," : "");
-	edu_buf_json(b, name);
-	edu_buf_puts(b, ":");
-	edu_buf_json(b, value);
-}
-
-/* Issue one certificate: a new number from the kind's pattern, the
- * record, its event and its audit row; `note` ("follows_revocation", the
- * revoked number) and `replaces` go in the audit row.  Returns the new
- * number (in is->num) or dies: a pattern that cannot number this holder
- * is the bureau's configuration, not the holder's data. */
-static const char *issue_one(struct issuer *is, const struct holder *h,
-			     const char *note_key, const char *note,
-			     const char *replaces)
-{
-	char err[EDU_ERR_MAX], cat[4], year[8];
-	int code = !strcmp(is->kind, "teacher") ? edu_teacher_category_code(h->category)
-						: edu_cert_kind_code(is->kind);
-	snprintf(cat, sizeof cat, "%d", code);
-	struct edu_cert_fields f = {
-		.year = h->year, .region = is->region, .province = is->province,
-		.body = h->body, .school = h->school, .category = cat,
-		.sex = !strcmp(h->sex, "M") ? "1" : "2",
-	};
-
-	if (edu_cert_number(is->pattern, &f, -1, &is->scope, err) < 0) {
-		edu_rollback(is->db);
-		edu_die(EDU_ECONFIG, "cert.%s.pattern '%s': %s (see 'edu-db config list')",
-			is->kind, is->pattern, err);
-	}
-	char *scope = edu_asprintf("cert.%s:%s", is->kind, is->scope.s);
-	int64_t seq = edu_seqs_next(is->seqs, scope);
-	free(scope);
-	if (edu_cert_number(is->pattern, &f, seq, &is->num, err) < 0) {
-		edu_rollback(is->db);
-		edu_die(EDU_ECONFIG, "cert.%s.pattern '%s': %s", is->kind, is->pattern, err);
-	}
-	snprintf(year, sizeof year, "%d", h->year);
-	const char *p[] = { is->num.s, is->kind, h->holder, h->name, h->sex, h->birth,
-			    h->id, h->school, h->school_name, h->category, h->subject,
-			    h->body, year, is->day, is->batch, replaces };
-	for (int i = 0; i < 16; i++)
-		edu_bind_text(is->ins, i + 1, p[i]);
-	if (sqlite3_step(is->ins) != SQLITE_DONE) {
-		/* A number made by an earlier pattern may be taken already. */
-		int ext = sqlite3_extended_errcode(is->db);
-		sqlite3_reset(is->ins);
-		edu_rollback(is->db);
-		if (ext == SQLITE_CONSTRAINT_PRIMARYKEY)
-			edu_die(EDU_ECONFIG, "certificate number %s exists already: change cert.%s.pattern",
-				is->num.s, is->kind);
-		edu_die_db(is->db, "cannot write a certificate");
-	}
-	sqlite3_reset(is->ins);
-	/* The record itself says when it was issued; a reissue is also an
-	 * event of the new number, linking it to the old. */
-	if (replaces)
-		event(is->db, is->ev, is->num.s, is->day, "reissue", opt.reason,
-		      replaces, NULL, "valid");
-	is->issued++;
-	if (is->batch_audit)
-		goto print;
-
-	is->audit.len = 0;
-	edu_buf_puts(&is->audit, "{");
-	json_field(&is->audit, "kind", is->kind);
-	json_field(&is->audit, "holder", h->holder);
-	json_field(&is->audit, "name", h->name);
-	json_field(&is->audit, "school_code", h->school);
-	json_field(&is->audit, "category", h->category);
-	json_field(&is->audit, "issued_on", is->day);
-	json_field(&is->audit, "batch", is->batch);
-	json_field(&is->audit, "replaces", replaces);
-	json_field(&is->audit, note_key, note);
-	edu_buf_puts(&is->audit, "}");
-	edu_audit(is->db, "certificate", is->num.s, is->audit.s);
-print:
-	edu_run_number(is->num.s);
-	const char *row[NOUT] = { is->num.s, is->kind, h->holder, h->name, h->sex,
-				  h->birth, h->id, h->school, h->school_name, h->category,
-				  h->subject, is->day, is->batch };
-	edu_out_row(is->out, row);
-	if (!is->first[0])
-		snprintf(is->first, sizeof is->first, "%s", is->num.s);
-	return is->num.s;
-}
-
-/* What the holder has had of this kind: 1 when a certificate is valid;
- * else 0 with the last revoked number (malloc'd) in *revoked, if any. */
-static int holds(sqlite3 *db, const char *kind, const char *holder,
-		 const char *category, char **revoked)
-{
-	sqlite3_stmt *st = edu_prepare(db,
-		"SELECT max(status = 'valid'), "
-		"(SELECT cert_no FROM certificate WHERE holder = ?1 AND kind = ?2 "
-		"  AND coalesce(category, '') = coalesce(?3, '') AND status = 'revoked' "
-		"  ORDER BY revoked_on DESC, cert_no DESC LIMIT 1) "
-		"FROM certificate WHERE holder = ?1 AND kind = ?2 "
-		"AND coalesce(category, '') = coalesce(?3, '')");
-	int valid = 0;
-
-	edu_bind_text(st, 1, holder);
-	edu_bind_text(st, 2, kind);
-	edu_bind_text(st, 3, category);
-	*revoked = NULL;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		valid = sqlite3_column_int(st, 0);
-		if (sqlite3_column_type(st, 1) != SQLITE_NULL)
-			*revoked = edu_strdup((const char *)sqlite3_column_text(st, 1));
-	}
-	sqlite3_finalize(st);
-	return valid;
-}
-
 #define COL(st, i) ((const char *)sqlite3_column_text((st), (i)))
 
 /* The columns of a graduation, as the queries below select them. */
@@ -319,7 +66,7 @@ static int holds(sqlite3 *db, const char *kind, const char *holder,
 #define GRAD_FROM "FROM student_event e JOIN student s ON s.student_no = e.student_no " \
 	"JOIN school sc ON sc.school_code = e.from_school WHERE e.kind = 'graduate' "
 
-static void grad_holder(sqlite3_stmt *st, struct holder *h)
+static void grad_holder(sqlite3_stmt *st, struct edu_cert_holder *h)
 {
 	memset(h, 0, sizeof *h);
 	h->holder = COL(st, 0);
@@ -330,15 +77,6 @@ static void grad_holder(sqlite3_stmt *st, struct holder *h)
 	h->sex = COL(st, 7);
 	h->birth = COL(st, 8);
 	h->id = COL(st, 9);
-}
-
-static const char *stage_rule(const char *kind)
-{
-	if (!strcmp(kind, "junior"))
-		return "grade 9 at a junior, nine-year or complete school";
-	if (!strcmp(kind, "senior"))
-		return "grade 12 at a senior or complete school";
-	return "a vocational school";
 }
 
 static void summary(long issued, long valid, long revoked, const char *extra)
@@ -352,7 +90,7 @@ static void summary(long issued, long valid, long revoked, const char *extra)
 /* A batch: every graduate of the year (and school) who never had a
  * certificate of the kind.  A revoked holder is skipped: a revocation is
  * a decision that no nightly run may undo. */
-static long issue_eligible(struct issuer *is, long *valid, long *revoked)
+static long issue_eligible(struct edu_cert_issuer *is, long *valid, long *revoked)
 {
 	char from[16], to[16];
 	sqlite3_stmt *st = edu_prepare(is->db,
@@ -375,7 +113,7 @@ static long issue_eligible(struct issuer *is, long *valid, long *revoked)
 	sqlite3_bind_text(st, 4, is->kind, -1, SQLITE_STATIC);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct holder h;
+		struct edu_cert_holder h;
 		if (!edu_cert_qualifies(is->kind, COL(st, 4), sqlite3_column_int(st, 3)))
 			continue;
 		last = COL(st, 0);
@@ -390,28 +128,14 @@ static long issue_eligible(struct issuer *is, long *valid, long *revoked)
 			continue;
 		}
 		grad_holder(st, &h);
-		issue_one(is, &h, NULL, NULL, NULL);
+		edu_cert_issue(is, &h, NULL, NULL, NULL);
 		edu_progress("issued", is->issued, 0);
 	}
 	free(prev);
 	if (rc != SQLITE_DONE)
 		edu_die_db(is->db, "cannot read the graduates");
 	sqlite3_finalize(st);
-	if (is->issued) {
-		char *key = edu_asprintf("issue %s %ld", is->kind, opt.year);
-		char *chg = edu_asprintf("{\"issued\":%ld,\"first\":\"%s\",\"last\":\"%s\"}",
-					 is->issued, is->first, is->num.s);
-		is->audit.len = 0;
-		edu_buf_puts(&is->audit, "{");
-		json_field(&is->audit, "kind", is->kind);
-		json_field(&is->audit, "school_code", opt.school);
-		json_field(&is->audit, "issued_on", is->day);
-		json_field(&is->audit, "batch", is->batch);
-		edu_buf_printf(&is->audit, ",%s", chg + 1);
-		edu_audit(is->db, "certificate", key, is->audit.s);
-		free(key);
-		free(chg);
-	}
+	edu_cert_batch_audit(is, opt.school, opt.year);
 	edu_progress_end();
 	return is->issued;
 }
@@ -440,7 +164,7 @@ static void refuse(struct refusals *r, const char *key, long line, const char *w
 /* Named students: each must have graduated from a school of the kind's
  * stage.  One that holds a valid certificate is skipped; one whose
  * certificate was revoked gets a new number, and the audit says so. */
-static void issue_named(struct issuer *is, struct edu_keys *k, struct refusals *r,
+static void issue_named(struct edu_cert_issuer *is, struct edu_keys *k, struct refusals *r,
 			long *valid, long *revoked)
 {
 	char no[EDU_VAL_MAX], err[EDU_ERR_MAX], why[EDU_ERR_MAX];
@@ -473,19 +197,19 @@ static void issue_named(struct issuer *is, struct edu_keys *k, struct refusals *
 		if (!found) {
 			sqlite3_reset(st);
 			snprintf(why, sizeof why, "has not graduated from %s (%s certificate)",
-				 stage_rule(is->kind), is->kind);
+				 edu_cert_stage_rule(is->kind), is->kind);
 			refuse(r, no, k->line[i], why);
 			continue;
 		}
 		char *rev;
-		if (holds(is->db, is->kind, no, NULL, &rev)) {
+		if (edu_cert_holds(is->db, is->kind, no, NULL, &rev)) {
 			(*valid)++;
 			sqlite3_reset(st);
 			continue;
 		}
-		struct holder h;
+		struct edu_cert_holder h;
 		grad_holder(st, &h);
-		issue_one(is, &h, "follows_revocation", rev, NULL);
+		edu_cert_issue(is, &h, "follows_revocation", rev, NULL);
 		free(rev);
 		sqlite3_reset(st);
 	}
@@ -493,7 +217,7 @@ static void issue_named(struct issuer *is, struct edu_keys *k, struct refusals *
 }
 
 /* Teacher applicants from CSV: every row checked, as an import does. */
-static void issue_teachers(struct issuer *is, int nfiles, char **files,
+static void issue_teachers(struct edu_cert_issuer *is, int nfiles, char **files,
 			   struct refusals *r, long *valid, int *bad_input)
 {
 	static const char *const names[] = { "-" };
@@ -502,17 +226,17 @@ static void issue_teachers(struct issuer *is, int nfiles, char **files,
 
 	for (int fi = 0; fi < n; fi++) {
 		struct edu_csv *in = edu_csv_open(list[fi]);
-		int map[NTEACHER];
+		int map[EDU_CERT_NTEACHER];
 		if (!in)
 			edu_die(EDU_ENOINPUT, "cannot open '%s':", list[fi]);
-		if (edu_csv_header(in, teacher_cols, NTEACHER, edu_import_opt.ignore_extra, map) < 0) {
+		if (edu_csv_header(in, edu_cert_teacher_cols, EDU_CERT_NTEACHER, edu_import_opt.ignore_extra, map) < 0) {
 			*bad_input = 1;
 			edu_csv_close(in);
 			continue;
 		}
-		for (int i = 0; i < NTEACHER; i++)
+		for (int i = 0; i < EDU_CERT_NTEACHER; i++)
 			if (map[i] < 0) {
-				edu_warn("%s: no %s column", list[fi], teacher_cols[i].name);
+				edu_warn("%s: no %s column", list[fi], edu_cert_teacher_cols[i].name);
 				*bad_input = 1;
 			}
 		if (*bad_input) {
@@ -521,33 +245,15 @@ static void issue_teachers(struct issuer *is, int nfiles, char **files,
 		}
 		int nf;
 		while ((nf = edu_csv_next(in)) > 0) {
-			char v[NTEACHER][EDU_VAL_MAX], err[EDU_ERR_MAX], why[EDU_ERR_MAX + 64];
-			const char *raw[NTEACHER], *col = NULL;
-			int birth, male, bday;
-			for (int i = 0; i < NTEACHER; i++)
+			char v[EDU_CERT_NTEACHER][EDU_VAL_MAX], err[EDU_ERR_MAX], why[EDU_ERR_MAX + 64];
+			const char *raw[EDU_CERT_NTEACHER], *col = NULL;
+			for (int i = 0; i < EDU_CERT_NTEACHER; i++)
 				raw[i] = edu_csv_field(in, map[i]);
 			if (edu_csv_bad(in)) {
 				col = "row";
 				snprintf(err, sizeof err, "%s", edu_csv_bad(in));
-			} else if (edu_valid_id(raw[0], v[0], &birth, &male, err) < 0) {
-				col = "id_number";
-			} else if (!*raw[1]) {
-				col = "name";
-				snprintf(err, sizeof err, "may not be empty");
-			} else if (edu_valid_enum(sexes, raw[2], v[2], err) < 0) {
-				col = "sex";
-			} else if (edu_valid_date(raw[3], v[3], err) < 0) {
-				col = "birth_date";
-			} else if (edu_valid_enum(categories, raw[4], v[4], err) < 0) {
-				col = "category";
-			} else if (edu_valid_digits(raw[6], 3, v[6], err) < 0) {
-				col = "body";
-			} else if (edu_parse_date(v[3], &bday), bday != birth) {
-				col = "birth_date";
-				snprintf(err, sizeof err, "does not agree with the ID number");
-			} else if ((v[2][0] == 'M') != male) {
-				col = "sex";
-				snprintf(err, sizeof err, "does not agree with the ID number");
+			} else {
+				edu_cert_teacher_row(raw, v, &col, err);
 			}
 			if (col) {
 				snprintf(why, sizeof why, "%s: %s", col, err);
@@ -561,18 +267,18 @@ static void issue_teachers(struct issuer *is, int nfiles, char **files,
 				continue;
 			}
 			char *rev;
-			if (holds(is->db, "teacher", v[0], v[4], &rev)) {
+			if (edu_cert_holds(is->db, "teacher", v[0], v[4], &rev)) {
 				(*valid)++;
 				continue;
 			}
 			char year[5];
 			snprintf(year, sizeof year, "%.4s", is->day);
-			struct holder h = {
+			struct edu_cert_holder h = {
 				.holder = v[0], .name = raw[1], .sex = v[2], .birth = v[3],
 				.id = v[0], .category = v[4], .subject = raw[5], .body = v[6],
 				.year = atoi(year),
 			};
-			issue_one(is, &h, "follows_revocation", rev, NULL);
+			edu_cert_issue(is, &h, "follows_revocation", rev, NULL);
 			free(rev);
 		}
 		if (nf < 0)
@@ -583,7 +289,7 @@ static void issue_teachers(struct issuer *is, int nfiles, char **files,
 
 static int issue(struct edu_cmd *c)
 {
-	struct issuer is;
+	struct edu_cert_issuer is;
 	struct refusals r = { 0 };
 	struct edu_keys k = { 0 };
 	struct edu_run run;
@@ -619,7 +325,7 @@ static int issue(struct edu_cmd *c)
 	sqlite3_exec(c->db, "PRAGMA cache_size = -262144", NULL, NULL, NULL);
 	edu_run_start(&run);
 	edu_begin(c->db);
-	issuer_init(&is, c->db, opt.kind, batch);
+	edu_cert_issuer_init(&is, c->db, opt.kind, batch, edu_opt.on);
 	if (opt.eligible)
 		issue_eligible(&is, &valid, &revoked);
 	else if (teacher)
@@ -630,7 +336,7 @@ static int issue(struct edu_cmd *c)
 
 	edu_out_end(r.out);
 	if (bad_input || (r.n && !r.out)) {
-		issuer_end(&is);
+		edu_cert_issuer_end(&is);
 		edu_rollback(c->db);
 		edu_reject_close(r.rj, 0);
 		free(batch);
@@ -646,7 +352,7 @@ static int issue(struct edu_cmd *c)
 	/* The refusals are safe before the certificates commit. */
 	edu_reject_flush(r.rj);
 	long issued = is.issued;
-	issuer_end(&is);
+	edu_cert_issuer_end(&is);
 	edu_finish(c->db);
 	edu_reject_close(r.rj, 1);
 	free(batch);
@@ -672,35 +378,13 @@ static char *cert_key(const char *s)
 static int verify(struct edu_cmd *c)
 {
 	char *no = cert_key(c->argv[0]);
-	sqlite3_stmt *st = edu_prepare(c->db,
-		"SELECT status, revoked_on, reason, replaced_by, name, id_number "
-		"FROM certificate WHERE cert_no = ?1");
-	int status = EDU_NO;
+	struct edu_buf say = { 0 };
+	int valid = edu_cert_verify(c->db, no, opt.name, opt.id, &say);
 
-	sqlite3_bind_text(st, 1, no, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		printf("unknown: no certificate %s\n", no);
-	} else if (!strcmp(COL(st, 0), "revoked")) {
-		printf("revoked on %s for %s\n", COL(st, 1), COL(st, 2) ? COL(st, 2) : "no reason given");
-	} else if (!strcmp(COL(st, 0), "replaced")) {
-		printf("replaced by %s\n", COL(st, 3));
-	} else if (opt.name && strcmp(opt.name, COL(st, 4))) {
-		printf("name does not match\n");
-	} else if (opt.id) {
-		char id[EDU_VAL_MAX], err[EDU_ERR_MAX];
-		const char *given = edu_valid_id(opt.id, id, NULL, NULL, err) == 0 ? id : opt.id;
-		if (!COL(st, 5) || strcmp(given, COL(st, 5)))
-			printf("id number does not match\n");
-		else
-			status = 0;
-	} else {
-		status = 0;
-	}
-	if (status == 0)
-		printf("valid\n");
-	sqlite3_finalize(st);
+	printf("%s\n", say.s);
+	edu_buf_free(&say);
 	free(no);
-	return status;
+	return valid ? 0 : EDU_NO;
 }
 
 /* A revocation in progress: its statements. */
@@ -750,7 +434,7 @@ static int revoke_one(struct edu_cmd *c, void *ctx, struct edu_key *k)
 		sqlite3_bind_text(r->up, 2, k->on, -1, SQLITE_STATIC);
 		sqlite3_bind_text(r->up, 3, opt.reason, -1, SQLITE_STATIC);
 		edu_exec_stmt(c->db, r->up);
-		event(c->db, r->ev, no, k->on, "revoke", opt.reason, NULL, "valid", "revoked");
+		edu_cert_event(c->db, r->ev, no, k->on, "revoke", opt.reason, NULL, "valid", "revoked");
 		static const char *const names[] = { "status", "revoked_on", "reason" };
 		const char *old[] = { "valid", NULL, NULL };
 		const char *new[] = { "revoked", k->on, opt.reason };
@@ -804,29 +488,29 @@ static int reissue_one(struct edu_cmd *c, void *ctx, struct edu_key *k)
 		edu_die_db(c->db, "cannot read the certificate");
 	/* A correction prints the registry's data as it is now. */
 	int now = !strcmp(reason, "correction") && sqlite3_column_type(st, 12) != SQLITE_NULL;
-	struct holder h = {
+	struct edu_cert_holder h = {
 		.holder = COL(st, 1), .name = COL(st, now ? 12 : 2),
 		.sex = COL(st, now ? 13 : 3), .birth = COL(st, now ? 14 : 4),
 		.id = COL(st, now ? 15 : 5), .school = COL(st, 6), .school_name = COL(st, 7),
 		.category = COL(st, 8), .subject = COL(st, 9), .body = COL(st, 10),
 		.year = sqlite3_column_int(st, 11),
 	};
-	struct issuer is;
-	issuer_init(&is, c->db, COL(st, 0), COL(st, 16));
+	struct edu_cert_issuer is;
+	edu_cert_issuer_init(&is, c->db, COL(st, 0), COL(st, 16), edu_opt.on);
 	/* The old one stops being valid first: one valid per holder. */
 	const char *q[] = { no, reason };
 	edu_exec(c->db, "UPDATE certificate SET status = 'replaced', reason = ?2 WHERE cert_no = ?1", 2, q);
-	char *new = edu_strdup(issue_one(&is, &h, "reason", reason, no));
+	char *new = edu_strdup(edu_cert_issue(&is, &h, "reason", reason, no));
 	const char *r[] = { no, new };
 	edu_exec(c->db, "UPDATE certificate SET replaced_by = ?2 WHERE cert_no = ?1", 2, r);
-	event(c->db, is.ev, no, is.day, "replace", reason, new, "valid", "replaced");
+	edu_cert_event(c->db, is.ev, no, is.day, "replace", reason, new, "valid", "replaced");
 	static const char *const names[] = { "status", "replaced_by", "reason" };
 	const char *old[] = { "valid", NULL, NULL };
 	const char *nw[] = { "replaced", new, reason };
 	edu_audit_change(c->db, "certificate", no, 3, names, old, nw);
 	edu_seqs_save(is.seqs);
 	sqlite3_finalize(st);
-	issuer_end(&is);
+	edu_cert_issuer_end(&is);
 	free(new);
 	free(no);
 	return EDU_KEY_DONE;
@@ -841,7 +525,7 @@ static int reissue(struct edu_cmd *c)
 	};
 
 	edu_need(opt.reason, "--reason");
-	if (edu_valid_enum(reissue_reasons, opt.reason, reason, err) < 0)
+	if (edu_valid_enum(edu_cert_reissue_reasons, opt.reason, reason, err) < 0)
 		edu_die(EDU_EUSAGE, "--reason: %s", err);
 	opt.reason = reason;
 	return edu_drive(c, &kv, reason);

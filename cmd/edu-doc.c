@@ -9,49 +9,6 @@
 
 #define ROLE "documents"
 
-static const struct edu_enum directions[] = {
-	{ "in", "收文|来文" },
-	{ "out", "发文" },
-	{ NULL, NULL }
-};
-
-static const struct edu_enum secrecies[] = {
-	{ "none", "无|非密|公开" },
-	{ "秘密", "秘密★" },
-	{ "机密", "机密★" },
-	{ "绝密", "绝密★" },
-	{ NULL, NULL }
-};
-
-static const struct edu_enum urgencies[] = {
-	{ "none", "无|平件|普通" },
-	{ "加急", "急件" },
-	{ "特急", "特提" },
-	{ NULL, NULL }
-};
-
-static const struct edu_enum statuses[] = {
-	{ "registered", "已登记|登记" },
-	{ "routed", "已分办|分办|办理中" },
-	{ "handled", "已办结|办结" },
-	{ "archived", "已归档|归档" },
-	{ NULL, NULL }
-};
-
-static const struct edu_enum retentions[] = {
-	{ "permanent", "永久" },
-	{ "30y", "30年|定期30年" },
-	{ "10y", "10年|定期10年" },
-	{ NULL, NULL }
-};
-
-static const struct edu_enum kinds[] = {
-	{ "executive", "局长办公会|办公会" },
-	{ "office", "局务会|局务会议" },
-	{ "bureau", "党组会|党组会议" },
-	{ NULL, NULL }
-};
-
 /* The columns of document, in the order of the table. */
 enum { C_NO, C_DIRECTION, C_ISSUER, C_THEIR_NO, C_TITLE, C_DOC_DATE,
        C_RECEIVED_ON, C_SECRECY, C_YEARS, C_URGENCY, C_DEPARTMENT,
@@ -61,7 +18,7 @@ static const struct edu_col doc_cols[NCOLS] = {
 	[C_NO] = { .name = "doc_no", .aliases = "文号|发文字号|收文编号|收文号",
 		   .type = EDU_C_CODE, .flags = EDU_C_KEY },
 	[C_DIRECTION] = { .name = "direction", .aliases = "收发|收发类别",
-		   .type = EDU_C_ENUM, .flags = EDU_C_REQUIRED, .values = directions },
+		   .type = EDU_C_ENUM, .flags = EDU_C_REQUIRED, .values = edu_doc_directions },
 	[C_ISSUER] = { .name = "issuer", .aliases = "来文单位|发文机关", .type = EDU_C_TEXT },
 	[C_THEIR_NO] = { .name = "their_no", .aliases = "来文字号|原文号", .type = EDU_C_CODE },
 	[C_TITLE] = { .name = "title", .aliases = "标题|文件标题", .type = EDU_C_TEXT,
@@ -69,88 +26,32 @@ static const struct edu_col doc_cols[NCOLS] = {
 	[C_DOC_DATE] = { .name = "doc_date", .aliases = "成文日期", .type = EDU_C_DATE },
 	[C_RECEIVED_ON] = { .name = "received_on", .aliases = "收文日期", .type = EDU_C_DATE },
 	[C_SECRECY] = { .name = "secrecy", .aliases = "密级", .type = EDU_C_ENUM,
-		   .flags = EDU_C_REQUIRED, .values = secrecies, .dflt = "none" },
+		   .flags = EDU_C_REQUIRED, .values = edu_doc_secrecies, .dflt = "none" },
 	[C_YEARS] = { .name = "secrecy_years", .aliases = "保密期限", .type = EDU_C_INT,
 		   .min = 1, .max = 99 },
 	[C_URGENCY] = { .name = "urgency", .aliases = "紧急程度", .type = EDU_C_ENUM,
-		   .flags = EDU_C_REQUIRED, .values = urgencies, .dflt = "none" },
+		   .flags = EDU_C_REQUIRED, .values = edu_doc_urgencies, .dflt = "none" },
 	[C_DEPARTMENT] = { .name = "department", .aliases = "承办部门|承办科室", .type = EDU_C_TEXT },
 	[C_HANDLER] = { .name = "handler", .aliases = "承办人", .type = EDU_C_TEXT },
 	[C_DUE] = { .name = "due", .aliases = "办理期限|限办日期", .type = EDU_C_DATE },
 	[C_STATUS] = { .name = "status", .aliases = "状态|办理状态", .type = EDU_C_ENUM,
-		   .flags = EDU_C_REQUIRED, .values = statuses, .dflt = "registered" },
+		   .flags = EDU_C_REQUIRED, .values = edu_doc_statuses, .dflt = "registered" },
 	[C_ARCHIVE_CODE] = { .name = "archive_code", .aliases = "档号", .type = EDU_C_CODE },
 	[C_RETENTION] = { .name = "retention", .aliases = "保管期限", .type = EDU_C_ENUM,
-		   .values = retentions },
+		   .values = edu_doc_retentions },
 };
-
-static int bad(const char **col, const char *name, char *err, const char *why)
-{
-	*col = name;
-	snprintf(err, EDU_ERR_MAX, "%s", why);
-	return -1;
-}
 
 static int doc_check(sqlite3 *db, const char *const *v, const char **col, char *err)
 {
+	const struct edu_doc_fields d = {
+		.direction = v[C_DIRECTION], .doc_date = v[C_DOC_DATE],
+		.received_on = v[C_RECEIVED_ON], .secrecy = v[C_SECRECY],
+		.secrecy_years = v[C_YEARS], .due = v[C_DUE], .status = v[C_STATUS],
+		.archive_code = v[C_ARCHIVE_CODE], .retention = v[C_RETENTION],
+	};
+
 	(void)db;
-	if (!strcmp(v[C_DIRECTION], "in") && !v[C_RECEIVED_ON])
-		return bad(col, "received_on", err, "an incoming document needs the day it was received");
-	if (!strcmp(v[C_DIRECTION], "out") && !v[C_DOC_DATE])
-		return bad(col, "doc_date", err, "an outgoing document needs its date");
-	if (!strcmp(v[C_SECRECY], "none") && v[C_YEARS])
-		return bad(col, "secrecy_years", err, "a document that is not secret has no secrecy period");
-	if (!strcmp(v[C_STATUS], "archived") && (!v[C_ARCHIVE_CODE] || !v[C_RETENTION]))
-		return bad(col, v[C_ARCHIVE_CODE] ? "retention" : "archive_code", err,
-			   "an archived document needs its archive code and retention");
-	if (v[C_DUE] && v[C_RECEIVED_ON] && strcmp(v[C_DUE], v[C_RECEIVED_ON]) < 0)
-		return bad(col, "due", err, "may not be before the day it was received");
-	return 0;
-}
-
-/* The next number of a sequence that no document has yet: an imported
- * register may hold numbers the sequence has not handed out.  `taken`
- * is a query with one parameter that returns a row when it is in use. */
-static char *next_free(sqlite3 *db, const char *scope, const char *taken,
-		       char *(*make)(const char *, int, const char *, long),
-		       const char *a, int year, const char *b)
-{
-	for (;;) {
-		char *v = make(a, year, b, (long)edu_seq_next(db, scope));
-		const char *p[] = { v };
-		char *hit = edu_query1(db, taken, 1, p);
-
-		if (!hit)
-			return v;
-		free(hit);
-		free(v);
-	}
-}
-
-static char *make_doc_no(const char *prefix, int year, const char *unused, long n)
-{
-	(void)unused;
-	return edu_doc_number(prefix, year, n);
-}
-
-/* PREFIX〔YEAR〕N号, by the prefix's own sequence of that year. */
-static char *doc_number(sqlite3 *db, const char *prefix, int year)
-{
-	char *scope = edu_doc_seq_scope(prefix, year);
-	char *no = next_free(db, scope, "SELECT 1 FROM document WHERE doc_no = ?",
-			     make_doc_no, prefix, year, NULL);
-
-	free(scope);
-	return no;
-}
-
-/* 收〔2026〕5号: incoming documents count per year of receipt. */
-static char *in_number(sqlite3 *db, int received)
-{
-	int y, m, d;
-
-	edu_ymd(received, &y, &m, &d);
-	return doc_number(db, "收", y);
+	return edu_doc_rule(&d, col, err);
 }
 
 /* An imported row without a doc_no is an incoming document to register. */
@@ -166,7 +67,7 @@ static char *doc_new_key(sqlite3 *db, const char *const *v, char *err)
 		snprintf(err, EDU_ERR_MAX, "no day received to number it by");
 		return NULL;
 	}
-	return in_number(db, day);
+	return edu_doc_in_no(db, day);
 }
 
 static const struct edu_entity document = {
@@ -270,13 +171,6 @@ static char *enum_arg(const char *option, const struct edu_enum *e, const char *
 	return edu_strdup(out);
 }
 
-static int year_of(int day)
-{
-	int y, m, d;
-
-	edu_ymd(day, &y, &m, &d);
-	return y;
-}
 
 /* A new number printed as a one-column CSV, so that it pipes into the
  * verbs that read keys from stdin. */
@@ -331,27 +225,11 @@ static int doc_list(struct edu_cmd *c)
 	}
 	/* What was true on a day: the documents registered by then, each
 	 * with the status of its last event on or before it. */
-	char day[11];
-	char *dir = opt.direction ? enum_arg("--direction", directions, opt.direction) : NULL;
-	char *status = opt.status ? enum_arg("--status", statuses, opt.status) : NULL;
-	char *secrecy = opt.secrecy ? enum_arg("--secrecy", secrecies, opt.secrecy) : NULL;
-	sqlite3_stmt *st = edu_prepare(c->db,
-		"SELECT d.doc_no, d.direction, d.issuer, d.their_no, d.title, d.doc_date, "
-		"d.received_on, d.secrecy, d.secrecy_years, d.urgency, d.department, "
-		"d.handler, d.due, e.status AS status, d.archive_code, d.retention "
-		"FROM document d JOIN document_event e ON e.id = "
-		"  (SELECT id FROM document_event WHERE doc_no = d.doc_no AND day <= ?1 "
-		"   ORDER BY day DESC, id DESC LIMIT 1) "
-		"WHERE (?2 IS NULL OR d.direction = ?2) AND (?3 IS NULL OR e.status = ?3) "
-		"AND (?4 IS NULL OR d.secrecy = ?4) AND (?5 IS NULL OR d.department = ?5) "
-		"ORDER BY d.doc_no");
+	char *dir = opt.direction ? enum_arg("--direction", edu_doc_directions, opt.direction) : NULL;
+	char *status = opt.status ? enum_arg("--status", edu_doc_statuses, opt.status) : NULL;
+	char *secrecy = opt.secrecy ? enum_arg("--secrecy", edu_doc_secrecies, opt.secrecy) : NULL;
 
-	sqlite3_bind_text(st, 1, edu_date_str(opt.as_of, day), -1, SQLITE_STATIC);
-	edu_bind_text(st, 2, dir);
-	edu_bind_text(st, 3, status);
-	edu_bind_text(st, 4, secrecy);
-	edu_bind_text(st, 5, opt.department);
-	edu_print_stmt(st, 0);
+	edu_print_stmt(edu_doc_as_of(c->db, opt.as_of, dir, status, secrecy, opt.department), 0);
 	free(dir);
 	free(status);
 	free(secrecy);
@@ -406,7 +284,7 @@ static void put_new(sqlite3 *db, const char *const *raw)
  * to the level's, and needs a level. */
 static void secrecy_args(char **level, char **years)
 {
-	*level = enum_arg("--secrecy", secrecies, opt.secrecy ? opt.secrecy : "none");
+	*level = enum_arg("--secrecy", edu_doc_secrecies, opt.secrecy ? opt.secrecy : "none");
 	*years = NULL;
 	if (opt.years) {
 		if (!strcmp(*level, "none"))
@@ -429,7 +307,7 @@ static int receive(struct edu_cmd *c)
 	struct edu_run run;
 	edu_run_start(&run);
 	edu_begin(c->db);
-	char *no = in_number(c->db, edu_opt.on);
+	char *no = edu_doc_in_no(c->db, edu_opt.on);
 	const char *raw[NCOLS] = {
 		[C_NO] = no, [C_DIRECTION] = "in", [C_ISSUER] = opt.issuer,
 		[C_THEIR_NO] = opt.their_no ? opt.their_no : "", [C_TITLE] = opt.title,
@@ -463,11 +341,11 @@ static int issue(struct edu_cmd *c)
 		edu_rollback(c->db);
 		edu_die(EDU_EUSAGE, "--prefix is required when the setting bureau.doc_prefix is not set (edu-db config set bureau.doc_prefix 西教发)");
 	}
-	if (strstr(prefix, "〔") || strstr(prefix, "〕") || strchr(prefix, '[')) {
+	if (!edu_doc_prefix_ok(prefix)) {
 		edu_rollback(c->db);
 		edu_die(EDU_EUSAGE, "--prefix: '%s' is only the issuer abbreviation, without the year", prefix);
 	}
-	char *no = doc_number(c->db, prefix, year_of(edu_opt.on));
+	char *no = edu_doc_next_no(c->db, prefix, atoi(on));	/* on's year */
 	const char *raw[NCOLS] = {
 		[C_NO] = no, [C_DIRECTION] = "out", [C_ISSUER] = "", [C_THEIR_NO] = "",
 		[C_TITLE] = opt.title, [C_DOC_DATE] = on, [C_RECEIVED_ON] = "",
@@ -487,201 +365,66 @@ static int issue(struct edu_cmd *c)
 
 /* ---- status changes ---------------------------------------------------- */
 
-/* A document as a status change sees it. */
-struct doc_state {
-	char *vals[5];		/* status, department, handler, archive_code, retention */
-	char *direction;
-	int day;		/* its own date, or the day it came in */
-};
-
-static const char *const change_cols[] = { "status", "department", "handler",
-					   "archive_code", "retention" };
-
-static int doc_load(sqlite3 *db, const char *no, struct doc_state *d)
-{
-	sqlite3_stmt *st = edu_prepare(db,
-		"SELECT status, department, handler, archive_code, retention, direction, "
-		"coalesce(doc_date, received_on) FROM document WHERE doc_no = ?1");
-	int found;
-
-	memset(d, 0, sizeof *d);
-	sqlite3_bind_text(st, 1, no, -1, SQLITE_STATIC);
-	found = sqlite3_step(st) == SQLITE_ROW;
-	if (found) {
-		for (int i = 0; i < 5; i++) {
-			const char *v = (const char *)sqlite3_column_text(st, i);
-			d->vals[i] = v ? edu_strdup(v) : NULL;
-		}
-		d->direction = edu_strdup((const char *)sqlite3_column_text(st, 5));
-		const char *day = (const char *)sqlite3_column_text(st, 6);
-		if (!day || edu_parse_date(day, &d->day) < 0)
-			d->day = edu_opt.on;
-	}
-	sqlite3_finalize(st);
-	return found;
-}
-
-static void doc_state_free(struct doc_state *d)
-{
-	for (int i = 0; i < 5; i++)
-		free(d->vals[i]);
-	free(d->direction);
-}
-
-static void set(char **slot, const char *v)
-{
-	free(*slot);
-	*slot = v ? edu_strdup(v) : NULL;
-}
-
 /* What a status change does to one document: 0 after changing *new, or
  * -1 with the reason in err (then nothing is written at all). */
-typedef int (*transition)(sqlite3 *db, const struct doc_state *old,
-			  struct doc_state *new, char *err);
+typedef int (*transition)(sqlite3 *db, const struct edu_doc_state *old,
+			  struct edu_doc_state *new, char *err);
 
-static int to_routed(sqlite3 *db, const struct doc_state *old,
-		     struct doc_state *new, char *err)
+static int to_routed(sqlite3 *db, const struct edu_doc_state *old,
+		     struct edu_doc_state *new, char *err)
 {
 	(void)db;
-	const char *s = old->vals[0];
-
-	if (strcmp(s, "registered") && strcmp(s, "routed")) {
-		snprintf(err, EDU_ERR_MAX, "is %s: only a registered or routed document can be routed", s);
-		return -1;
-	}
-	set(&new->vals[0], "routed");
-	set(&new->vals[1], opt.to);
-	if (opt.handler)
-		set(&new->vals[2], opt.handler);
-	return 0;
+	return edu_doc_route(old, new, opt.to, opt.handler, err);
 }
 
-static int to_handled(sqlite3 *db, const struct doc_state *old,
-		      struct doc_state *new, char *err)
+static int to_handled(sqlite3 *db, const struct edu_doc_state *old,
+		      struct edu_doc_state *new, char *err)
 {
 	(void)db;
-	const char *s = old->vals[0];
-
-	if (strcmp(s, "registered") && strcmp(s, "routed")) {
-		snprintf(err, EDU_ERR_MAX, "is %s already", s);
-		return -1;
-	}
-	set(&new->vals[0], "handled");
-	return 0;
+	return edu_doc_handle(old, new, err);
 }
 
-static int to_archived(sqlite3 *db, const struct doc_state *old,
-		       struct doc_state *new, char *err)
+static int to_archived(sqlite3 *db, const struct edu_doc_state *old,
+		       struct edu_doc_state *new, char *err)
 {
-	const char *s = old->vals[0];
-
-	if (!strcmp(s, "archived")) {
-		snprintf(err, EDU_ERR_MAX, "is archived already as %s", old->vals[3]);
-		return -1;
-	}
-	/* An incoming document is archived once it is handled; an outgoing
-	 * one once it is issued. */
-	if (!strcmp(old->direction, "in") && strcmp(s, "handled")) {
-		snprintf(err, EDU_ERR_MAX, "is %s: an incoming document is archived once it is handled", s);
-		return -1;
-	}
-	char *fonds = edu_setting(db, "archive.fonds", NULL);
-	if (!fonds || !*fonds) {
-		free(fonds);
-		snprintf(err, EDU_ERR_MAX, "the setting archive.fonds is not set (edu-db config set archive.fonds J001)");
-		return -1;
-	}
-	/* Items are numbered per fonds and year of the document. */
-	int year = year_of(old->day);
-	char *scope = edu_asprintf("archive.%s.%d", fonds, year);
-	char *code = next_free(db, scope, "SELECT 1 FROM document WHERE archive_code = ?",
-			       edu_archive_code, fonds, year, opt.retention);
-
-	edu_run_number(code);
-	set(&new->vals[0], "archived");
-	set(&new->vals[3], code);
-	set(&new->vals[4], opt.retention);
-	free(code);
-	free(scope);
-	free(fonds);
-	return 0;
-}
-
-/* A status change in progress: the rule and its statements. */
-struct status_run {
-	transition move;
-	sqlite3_stmt *upd, *ev;
-};
-
-static void status_start(struct edu_cmd *c, void *ctx)
-{
-	struct status_run *r = ctx;
-
-	r->upd = edu_prepare(c->db,
-		"UPDATE document SET status = ?1, department = ?2, handler = ?3, "
-		"archive_code = ?4, retention = ?5 WHERE doc_no = ?6");
-	r->ev = edu_prepare(c->db,
-		"INSERT INTO document_event (doc_no, day, status, department, note) "
-		"VALUES (?1, ?2, ?3, ?4, ?5)");
-}
-
-static void status_end(struct edu_cmd *c, void *ctx)
-{
-	struct status_run *r = ctx;
-
-	(void)c;
-	sqlite3_finalize(r->upd);
-	sqlite3_finalize(r->ev);
+	return edu_doc_archive(db, old, new, opt.retention, err);
 }
 
 static int status_one(struct edu_cmd *c, void *ctx, struct edu_key *k)
 {
-	struct status_run *r = ctx;
-	struct doc_state old, new;
+	transition move = *(transition *)ctx;
+	struct edu_doc_state old, new;
 	const char *no = k->key;
 	int rc = EDU_KEY_DONE;
 
-	if (!doc_load(c->db, no, &old))
+	if (!edu_doc_load(c->db, no, edu_opt.on, &old))
 		return EDU_KEY_MISSING;
-	doc_load(c->db, no, &new);
+	edu_doc_load(c->db, no, edu_opt.on, &new);
 	const char *q[] = { no };
 	char *last = edu_query1(c->db, "SELECT max(day) FROM document_event WHERE doc_no = ?", 1, q);
-	if (edu_key_in_order(k, last) < 0) {
-		rc = EDU_KEY_REFUSED;
-	} else if (r->move(c->db, &old, &new, k->why) < 0) {
+	if (edu_key_in_order(k, last) < 0 || move(c->db, &old, &new, k->why) < 0) {
 		rc = EDU_KEY_REFUSED;
 	} else {
-		for (int j = 0; j < 5; j++)
-			edu_bind_text(r->upd, j + 1, new.vals[j]);
-		sqlite3_bind_text(r->upd, 6, no, -1, SQLITE_STATIC);
-		edu_exec_stmt(c->db, r->upd);
-		sqlite3_bind_text(r->ev, 1, no, -1, SQLITE_STATIC);
-		sqlite3_bind_text(r->ev, 2, k->on, -1, SQLITE_STATIC);
-		edu_bind_text(r->ev, 3, new.vals[0]);
-		edu_bind_text(r->ev, 4, new.vals[1]);
-		edu_bind_text(r->ev, 5, opt.note);
-		edu_exec_stmt(c->db, r->ev);
-		edu_audit_change(c->db, "document", no, 5, change_cols,
+		edu_doc_write(c->db, no, &new, k->on, opt.note);
+		edu_audit_change(c->db, "document", no, EDU_DOC_NSTATE, edu_doc_state_cols,
 				 (const char *const *)old.vals,
 				 (const char *const *)new.vals);
 	}
 	free(last);
-	doc_state_free(&old);
-	doc_state_free(&new);
+	edu_doc_state_free(&old);
+	edu_doc_state_free(&new);
 	return rc;
 }
 
 /* route, handled, archive: every document named, or none of them. */
 static int change_status(struct edu_cmd *c, transition move, const char *done)
 {
-	struct status_run r = { .move = move };
 	const struct edu_keyverb kv = {
 		.col = "doc_no", .aliases = doc_cols[C_NO].aliases, .noun = "document",
-		.done = done, .start = status_start, .apply = status_one,
-		.end = status_end,
+		.done = done, .apply = status_one,
 	};
 
-	return edu_drive(c, &kv, &r);
+	return edu_drive(c, &kv, &move);
 }
 
 static int route(struct edu_cmd *c)
@@ -698,7 +441,7 @@ static int handled(struct edu_cmd *c)
 static int archive(struct edu_cmd *c)
 {
 	edu_need_text(opt.retention, "--retention");
-	opt.retention = enum_arg("--retention", retentions, opt.retention);
+	opt.retention = enum_arg("--retention", edu_doc_retentions, opt.retention);
 	return change_status(c, to_archived, "archived");
 }
 
@@ -742,55 +485,14 @@ static int todo_end(struct todo *t)
 	return t->n ? 0 : EDU_NO;
 }
 
-/* A secret document whose period has run out, for sorting by that day. */
-struct lapsed {
-	int ends, years;
-	char *doc_no, *title, *level, *since;
-};
-
-static int by_end(const void *a, const void *b)
-{
-	const struct lapsed *x = a, *y = b;
-
-	if (x->ends != y->ends)
-		return x->ends < y->ends ? -1 : 1;
-	return strcmp(x->doc_no, y->doc_no);
-}
-
 static int declassify_due(struct edu_cmd *c)
 {
 	static const char *const names[] = { "doc_no", "title", "secrecy",
 		"secrecy_years", "since", "ends" };
 	struct todo t = { .ncols = 6, .names = names };
-	struct lapsed *v = NULL;
-	size_t n = 0, cap = 0;
-	int as_of = opt.as_of >= 0 ? opt.as_of : edu_opt.on;
-	sqlite3_stmt *st = edu_prepare(c->db,
-		"SELECT doc_no, title, secrecy, secrecy_years, "
-		"coalesce(doc_date, received_on) FROM document WHERE secrecy <> 'none'");
+	size_t n;
+	struct edu_doc_lapsed *v = edu_doc_lapsed(c->db, opt.as_of >= 0 ? opt.as_of : edu_opt.on, &n);
 
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *level = (const char *)sqlite3_column_text(st, 2);
-		int years = sqlite3_column_type(st, 3) == SQLITE_NULL
-			? edu_secrecy_years(level) : sqlite3_column_int(st, 3);
-		const char *since = (const char *)sqlite3_column_text(st, 4);
-		int from, ends;
-
-		if (!since || edu_parse_date(since, &from) < 0)
-			continue;
-		ends = edu_secrecy_ends(from, years);
-		if (ends < 0 || ends > as_of)
-			continue;
-		if (n == cap)
-			v = edu_realloc(v, (cap = cap ? 2 * cap : 16) * sizeof *v);
-		v[n++] = (struct lapsed){ ends, years,
-			edu_strdup((const char *)sqlite3_column_text(st, 0)),
-			edu_strdup((const char *)sqlite3_column_text(st, 1)),
-			edu_strdup(level), edu_strdup(since) };
-	}
-	sqlite3_finalize(st);
-	if (n)
-		qsort(v, n, sizeof *v, by_end);
 	for (size_t i = 0; i < n; i++) {
 		char ybuf[16], ebuf[11];
 
@@ -798,12 +500,8 @@ static int declassify_due(struct edu_cmd *c)
 		const char *row[] = { v[i].doc_no, v[i].title, v[i].level, ybuf,
 			v[i].since, edu_date_str(v[i].ends, ebuf) };
 		todo_row(&t, row);
-		free(v[i].doc_no);
-		free(v[i].title);
-		free(v[i].level);
-		free(v[i].since);
 	}
-	free(v);
+	edu_doc_lapsed_free(v, n);
 	return todo_end(&t);
 }
 
@@ -821,12 +519,9 @@ static int disposal_due(struct edu_cmd *c)
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *retention = (const char *)sqlite3_column_text(st, 3);
 		const char *made = (const char *)sqlite3_column_text(st, 4);
-		int day, ends;
+		int ends = edu_doc_disposal_day(retention, made);
 		char ebuf[11];
 
-		if (!made || edu_parse_date(made, &day) < 0)
-			continue;
-		ends = edu_retention_ends(year_of(day), retention);
 		if (ends < 0 || ends > as_of)
 			continue;
 		const char *row[] = { (const char *)sqlite3_column_text(st, 0),
@@ -848,7 +543,7 @@ static int meeting_add(struct edu_cmd *c)
 
 	edu_need_text(opt.kind, "--kind");
 	edu_need_text(opt.title, "--title");
-	char *kind = enum_arg("--kind", kinds, opt.kind);
+	char *kind = enum_arg("--kind", edu_meeting_kinds, opt.kind);
 	edu_date_str(edu_opt.on, day);
 	struct edu_run run;
 	edu_run_start(&run);
@@ -877,22 +572,16 @@ static int decision_add(struct edu_cmd *c)
 	struct edu_run run;
 	edu_run_start(&run);
 	edu_begin(c->db);
-	const char *q[] = { mid };
-	char *held = edu_query1(c->db, "SELECT day FROM meeting WHERE meeting_id = ?", 1, q);
-	if (!held) {
+	char err[EDU_ERR_MAX];
+	if (edu_decision_may_add(c->db, mid, due_s, err) < 0) {
 		edu_rollback(c->db);
-		edu_die(EDU_EDATA, "no meeting %s", mid);
-	}
-	if (strcmp(due_s, held) < 0) {
-		edu_rollback(c->db);
-		edu_die(EDU_EDATA, "--due: %s is before the meeting of %s", due_s, held);
+		edu_die(EDU_EDATA, "%s", err);
 	}
 	const char *p[] = { mid, opt.text, opt.owner, due_s };
 	edu_exec(c->db, "INSERT INTO decision (meeting_id, text, owner, due) VALUES (?, ?, ?, ?)", 4, p);
 	snprintf(id, sizeof id, "%lld", (long long)sqlite3_last_insert_rowid(c->db));
 	edu_audit_change(c->db, "decision", id, 4, names, NULL, p);
 	finish_new(c->db, &run, "added", "decision_id", id);
-	free(held);
 	return 0;
 }
 
@@ -905,29 +594,16 @@ static int decision_done(struct edu_cmd *c)
 	snprintf(id, sizeof id, "%ld", n);
 	edu_date_str(edu_opt.on, on);
 	edu_begin(c->db);
-	const char *q[] = { id };
-	char *found = edu_query1(c->db, "SELECT coalesce(done_on, '') FROM decision WHERE decision_id = ?", 1, q);
-	if (!found) {
+	char err[EDU_ERR_MAX];
+	if (edu_decision_may_close(c->db, id, on, err) < 0) {
 		edu_rollback(c->db);
-		edu_die(EDU_EDATA, "no decision %s", id);
+		edu_die(EDU_EDATA, "%s", err);
 	}
-	if (*found) {
-		edu_rollback(c->db);
-		edu_die(EDU_EDATA, "decision %s was done already on %s", id, found);
-	}
-	char *held = edu_query1(c->db, "SELECT m.day FROM decision d JOIN meeting m "
-				"USING (meeting_id) WHERE d.decision_id = ?", 1, q);
-	if (held && strcmp(on, held) < 0) {
-		edu_rollback(c->db);
-		edu_die(EDU_EDATA, "decision %s: --on %s is before its meeting on %s", id, on, held);
-	}
-	free(held);
 	const char *p[] = { on, id };
 	edu_exec(c->db, "UPDATE decision SET done_on = ? WHERE decision_id = ?", 2, p);
 	const char *old[] = { NULL }, *new[] = { on };
 	edu_audit_change(c->db, "decision", id, 1, names, old, new);
 	edu_finish(c->db);
-	free(found);
 	return 0;
 }
 

@@ -2,9 +2,54 @@
  * secrecy periods, archive codes and retention (DESIGN 8). */
 #define _GNU_SOURCE
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "edu.h"
+
+/* The words of the register, each with its Chinese names. */
+const struct edu_enum edu_doc_directions[] = {
+	{ "in", "收文|来文" },
+	{ "out", "发文" },
+	{ NULL, NULL }
+};
+
+const struct edu_enum edu_doc_secrecies[] = {
+	{ "none", "无|非密|公开" },
+	{ "秘密", "秘密★" },
+	{ "机密", "机密★" },
+	{ "绝密", "绝密★" },
+	{ NULL, NULL }
+};
+
+const struct edu_enum edu_doc_urgencies[] = {
+	{ "none", "无|平件|普通" },
+	{ "加急", "急件" },
+	{ "特急", "特提" },
+	{ NULL, NULL }
+};
+
+const struct edu_enum edu_doc_statuses[] = {
+	{ "registered", "已登记|登记" },
+	{ "routed", "已分办|分办|办理中" },
+	{ "handled", "已办结|办结" },
+	{ "archived", "已归档|归档" },
+	{ NULL, NULL }
+};
+
+const struct edu_enum edu_doc_retentions[] = {
+	{ "permanent", "永久" },
+	{ "30y", "30年|定期30年" },
+	{ "10y", "10年|定期10年" },
+	{ NULL, NULL }
+};
+
+const struct edu_enum edu_meeting_kinds[] = {
+	{ "executive", "局长办公会|办公会" },
+	{ "office", "局务会|局务会议" },
+	{ "bureau", "党组会|党组会议" },
+	{ NULL, NULL }
+};
 
 char *edu_doc_number(const char *prefix, int year, long serial)
 {
@@ -79,4 +124,351 @@ char *edu_archive_code(const char *fonds, int year, const char *retention,
 	if (!code || item < 1)
 		return NULL;
 	return edu_asprintf("%s-%d-%s-%04ld", fonds, year, code, item);
+}
+
+/* ---- the rules of one document --------------------------------------- */
+
+static int refuse(const char **col, const char *name, char *err, const char *why)
+{
+	*col = name;
+	snprintf(err, EDU_ERR_MAX, "%s", why);
+	return -1;
+}
+
+int edu_doc_rule(const struct edu_doc_fields *d, const char **col, char *err)
+{
+	if (!strcmp(d->direction, "in") && !d->received_on)
+		return refuse(col, "received_on", err, "an incoming document needs the day it was received");
+	if (!strcmp(d->direction, "out") && !d->doc_date)
+		return refuse(col, "doc_date", err, "an outgoing document needs its date");
+	if (!strcmp(d->secrecy, "none") && d->secrecy_years)
+		return refuse(col, "secrecy_years", err, "a document that is not secret has no secrecy period");
+	if (!strcmp(d->status, "archived") && (!d->archive_code || !d->retention))
+		return refuse(col, d->archive_code ? "retention" : "archive_code", err,
+			      "an archived document needs its archive code and retention");
+	if (d->due && d->received_on && strcmp(d->due, d->received_on) < 0)
+		return refuse(col, "due", err, "may not be before the day it was received");
+	return 0;
+}
+
+int edu_doc_prefix_ok(const char *prefix)
+{
+	/* The year and its brackets are the number's, not the prefix's. */
+	return !strstr(prefix, "〔") && !strstr(prefix, "〕") && !strchr(prefix, '[');
+}
+
+static int year_of(int day)
+{
+	int y, m, d;
+
+	edu_ymd(day, &y, &m, &d);
+	return y;
+}
+
+/* ---- numbers ----------------------------------------------------------- */
+
+/* The next number of a sequence that no document has yet: an imported
+ * register may hold numbers the sequence has not handed out.  `taken` is
+ * a query with one parameter that returns a row when it is in use. */
+static char *next_free(sqlite3 *db, const char *scope, const char *taken,
+		       const char *a, int year, const char *retention)
+{
+	for (;;) {
+		long n = (long)edu_seq_next(db, scope);
+		char *v = retention ? edu_archive_code(a, year, retention, n)
+				    : edu_doc_number(a, year, n);
+		const char *p[] = { v };
+		char *hit = edu_query1(db, taken, 1, p);
+
+		if (!hit)
+			return v;
+		free(hit);
+		free(v);
+	}
+}
+
+char *edu_doc_next_no(sqlite3 *db, const char *prefix, int year)
+{
+	char *scope = edu_doc_seq_scope(prefix, year);
+	char *no = next_free(db, scope, "SELECT 1 FROM document WHERE doc_no = ?",
+			     prefix, year, NULL);
+
+	free(scope);
+	return no;
+}
+
+char *edu_doc_in_no(sqlite3 *db, int received)
+{
+	return edu_doc_next_no(db, "收", year_of(received));
+}
+
+char *edu_doc_archive_no(sqlite3 *db, const char *fonds, int year,
+			 const char *retention)
+{
+	char *scope = edu_asprintf("archive.%s.%d", fonds, year);
+	char *code = next_free(db, scope, "SELECT 1 FROM document WHERE archive_code = ?",
+			       fonds, year, retention);
+
+	free(scope);
+	return code;
+}
+
+/* ---- status changes ---------------------------------------------------- */
+
+const char *const edu_doc_state_cols[EDU_DOC_NSTATE] = {
+	"status", "department", "handler", "archive_code", "retention"
+};
+
+int edu_doc_load(sqlite3 *db, const char *no, int today, struct edu_doc_state *d)
+{
+	sqlite3_stmt *st = edu_prepare(db,
+		"SELECT status, department, handler, archive_code, retention, direction, "
+		"coalesce(doc_date, received_on) FROM document WHERE doc_no = ?1");
+	int found;
+
+	memset(d, 0, sizeof *d);
+	sqlite3_bind_text(st, 1, no, -1, SQLITE_STATIC);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	if (found) {
+		for (int i = 0; i < EDU_DOC_NSTATE; i++) {
+			const char *v = (const char *)sqlite3_column_text(st, i);
+			d->vals[i] = v ? edu_strdup(v) : NULL;
+		}
+		d->direction = edu_strdup((const char *)sqlite3_column_text(st, 5));
+		const char *day = (const char *)sqlite3_column_text(st, 6);
+		if (!day || edu_parse_date(day, &d->day) < 0)
+			d->day = today;
+	}
+	sqlite3_finalize(st);
+	return found;
+}
+
+void edu_doc_state_free(struct edu_doc_state *d)
+{
+	for (int i = 0; i < EDU_DOC_NSTATE; i++)
+		free(d->vals[i]);
+	free(d->direction);
+}
+
+static void set(char **slot, const char *v)
+{
+	free(*slot);
+	*slot = v ? edu_strdup(v) : NULL;
+}
+
+int edu_doc_route(const struct edu_doc_state *old, struct edu_doc_state *new,
+		  const char *to, const char *handler, char *err)
+{
+	const char *s = old->vals[EDU_DOC_STATUS];
+
+	if (strcmp(s, "registered") && strcmp(s, "routed")) {
+		snprintf(err, EDU_ERR_MAX, "is %s: only a registered or routed document can be routed", s);
+		return -1;
+	}
+	set(&new->vals[EDU_DOC_STATUS], "routed");
+	set(&new->vals[EDU_DOC_DEPARTMENT], to);
+	if (handler)
+		set(&new->vals[EDU_DOC_HANDLER], handler);
+	return 0;
+}
+
+int edu_doc_handle(const struct edu_doc_state *old, struct edu_doc_state *new,
+		   char *err)
+{
+	const char *s = old->vals[EDU_DOC_STATUS];
+
+	if (strcmp(s, "registered") && strcmp(s, "routed")) {
+		snprintf(err, EDU_ERR_MAX, "is %s already", s);
+		return -1;
+	}
+	set(&new->vals[EDU_DOC_STATUS], "handled");
+	return 0;
+}
+
+int edu_doc_may_archive(const struct edu_doc_state *old, char *err)
+{
+	const char *s = old->vals[EDU_DOC_STATUS];
+
+	if (!strcmp(s, "archived")) {
+		snprintf(err, EDU_ERR_MAX, "is archived already as %s", old->vals[EDU_DOC_ARCHIVE_CODE]);
+		return -1;
+	}
+	/* An incoming document is archived once it is handled; an outgoing
+	 * one once it is issued. */
+	if (!strcmp(old->direction, "in") && strcmp(s, "handled")) {
+		snprintf(err, EDU_ERR_MAX, "is %s: an incoming document is archived once it is handled", s);
+		return -1;
+	}
+	return 0;
+}
+
+int edu_doc_archive(sqlite3 *db, const struct edu_doc_state *old,
+		    struct edu_doc_state *new, const char *retention, char *err)
+{
+	if (edu_doc_may_archive(old, err) < 0)
+		return -1;
+	char *fonds = edu_setting(db, "archive.fonds", NULL);
+	if (!fonds || !*fonds) {
+		free(fonds);
+		snprintf(err, EDU_ERR_MAX, "the setting archive.fonds is not set (edu-db config set archive.fonds J001)");
+		return -1;
+	}
+	/* Items are numbered per fonds and year of the document. */
+	char *code = edu_doc_archive_no(db, fonds, year_of(old->day), retention);
+
+	edu_run_number(code);
+	set(&new->vals[EDU_DOC_STATUS], "archived");
+	set(&new->vals[EDU_DOC_ARCHIVE_CODE], code);
+	set(&new->vals[EDU_DOC_RETENTION], retention);
+	free(code);
+	free(fonds);
+	return 0;
+}
+
+void edu_doc_write(sqlite3 *db, const char *no, const struct edu_doc_state *new,
+		   const char *day, const char *note)
+{
+	const char *const *v = (const char *const *)new->vals;
+	const char *upd[] = { v[0], v[1], v[2], v[3], v[4], no };
+	const char *ev[] = { no, day, v[EDU_DOC_STATUS], v[EDU_DOC_DEPARTMENT], note };
+
+	edu_exec(db, "UPDATE document SET status = ?1, department = ?2, handler = ?3, "
+		 "archive_code = ?4, retention = ?5 WHERE doc_no = ?6", 6, upd);
+	edu_exec(db, "INSERT INTO document_event (doc_no, day, status, department, note) "
+		 "VALUES (?1, ?2, ?3, ?4, ?5)", 5, ev);
+}
+
+/* ---- due lists --------------------------------------------------------- */
+
+sqlite3_stmt *edu_doc_as_of(sqlite3 *db, int day, const char *direction,
+			    const char *status, const char *secrecy,
+			    const char *department)
+{
+	char d[11];
+	sqlite3_stmt *st = edu_prepare(db,
+		"SELECT d.doc_no, d.direction, d.issuer, d.their_no, d.title, d.doc_date, "
+		"d.received_on, d.secrecy, d.secrecy_years, d.urgency, d.department, "
+		"d.handler, d.due, e.status AS status, d.archive_code, d.retention "
+		"FROM document d JOIN document_event e ON e.id = "
+		"  (SELECT id FROM document_event WHERE doc_no = d.doc_no AND day <= ?1 "
+		"   ORDER BY day DESC, id DESC LIMIT 1) "
+		"WHERE (?2 IS NULL OR d.direction = ?2) AND (?3 IS NULL OR e.status = ?3) "
+		"AND (?4 IS NULL OR d.secrecy = ?4) AND (?5 IS NULL OR d.department = ?5) "
+		"ORDER BY d.doc_no");
+
+	sqlite3_bind_text(st, 1, edu_date_str(day, d), -1, SQLITE_TRANSIENT);
+	edu_bind_text(st, 2, direction);
+	edu_bind_text(st, 3, status);
+	edu_bind_text(st, 4, secrecy);
+	edu_bind_text(st, 5, department);
+	return st;
+}
+
+int edu_doc_secrecy_end(const char *level, int years, const char *since)
+{
+	int from;
+
+	if (!since || edu_parse_date(since, &from) < 0)
+		return -1;
+	return edu_secrecy_ends(from, years > 0 ? years : edu_secrecy_years(level));
+}
+
+int edu_doc_disposal_day(const char *retention, const char *made)
+{
+	int day;
+
+	if (!made || edu_parse_date(made, &day) < 0)
+		return -1;
+	return edu_retention_ends(year_of(day), retention);
+}
+
+static int by_end(const void *a, const void *b)
+{
+	const struct edu_doc_lapsed *x = a, *y = b;
+
+	if (x->ends != y->ends)
+		return x->ends < y->ends ? -1 : 1;
+	return strcmp(x->doc_no, y->doc_no);
+}
+
+struct edu_doc_lapsed *edu_doc_lapsed(sqlite3 *db, int as_of, size_t *n)
+{
+	struct edu_doc_lapsed *v = NULL;
+	size_t cap = 0;
+	sqlite3_stmt *st = edu_prepare(db,
+		"SELECT doc_no, title, secrecy, secrecy_years, "
+		"coalesce(doc_date, received_on) FROM document WHERE secrecy <> 'none'");
+
+	*n = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *level = (const char *)sqlite3_column_text(st, 2);
+		int years = sqlite3_column_type(st, 3) == SQLITE_NULL
+			? edu_secrecy_years(level) : sqlite3_column_int(st, 3);
+		const char *since = (const char *)sqlite3_column_text(st, 4);
+		int ends = edu_doc_secrecy_end(level, years, since);
+
+		if (ends < 0 || ends > as_of)
+			continue;
+		if (*n == cap)
+			v = edu_realloc(v, (cap = cap ? 2 * cap : 16) * sizeof *v);
+		v[(*n)++] = (struct edu_doc_lapsed){ ends, years,
+			edu_strdup((const char *)sqlite3_column_text(st, 0)),
+			edu_strdup((const char *)sqlite3_column_text(st, 1)),
+			edu_strdup(level), edu_strdup(since) };
+	}
+	sqlite3_finalize(st);
+	if (*n)
+		qsort(v, *n, sizeof *v, by_end);
+	return v;
+}
+
+void edu_doc_lapsed_free(struct edu_doc_lapsed *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].doc_no);
+		free(v[i].title);
+		free(v[i].level);
+		free(v[i].since);
+	}
+	free(v);
+}
+
+/* ---- meetings and decisions -------------------------------------------- */
+
+int edu_decision_may_add(sqlite3 *db, const char *meeting, const char *due,
+			 char *err)
+{
+	const char *q[] = { meeting };
+	char *held = edu_query1(db, "SELECT day FROM meeting WHERE meeting_id = ?", 1, q);
+	int rc = -1;
+
+	if (!held)
+		snprintf(err, EDU_ERR_MAX, "no meeting %s", meeting);
+	else if (strcmp(due, held) < 0)
+		snprintf(err, EDU_ERR_MAX, "--due: %s is before the meeting of %s", due, held);
+	else
+		rc = 0;
+	free(held);
+	return rc;
+}
+
+int edu_decision_may_close(sqlite3 *db, const char *id, const char *on, char *err)
+{
+	const char *q[] = { id };
+	char *done = edu_query1(db, "SELECT coalesce(done_on, '') FROM decision WHERE decision_id = ?", 1, q);
+	char *held = edu_query1(db, "SELECT m.day FROM decision d JOIN meeting m "
+				"USING (meeting_id) WHERE d.decision_id = ?", 1, q);
+	int rc = -1;
+
+	if (!done)
+		snprintf(err, EDU_ERR_MAX, "no decision %s", id);
+	else if (*done)
+		snprintf(err, EDU_ERR_MAX, "decision %s was done already on %s", id, done);
+	else if (held && strcmp(on, held) < 0)
+		snprintf(err, EDU_ERR_MAX, "decision %s: --on %s is before its meeting on %s", id, on, held);
+	else
+		rc = 0;
+	free(done);
+	free(held);
+	return rc;
 }

@@ -980,6 +980,13 @@ void edu_cadre_functions(sqlite3 *db);
 
 /* ---- doc.c: document numbers, secrecy, archives (DESIGN 8) ---------- */
 
+/* The values of a document's enumerated fields and of a meeting's kind,
+ * each with its Chinese names: in, out; none, 秘密, 机密, 绝密; none, 加急,
+ * 特急; registered, routed, handled, archived; permanent, 30y, 10y;
+ * executive, office, bureau. */
+extern const struct edu_enum edu_doc_directions[], edu_doc_secrecies[],
+	edu_doc_urgencies[], edu_doc_statuses[], edu_doc_retentions[],
+	edu_meeting_kinds[];
 /* A document number by GB/T 9704: "西教发〔2026〕12号". */
 char *edu_doc_number(const char *prefix, int year, long serial);
 /* The sequence scope of a prefix's numbers in a year. */
@@ -1002,6 +1009,91 @@ const char *edu_retention_code(const char *retention);
  * retention is unknown or item < 1. */
 char *edu_archive_code(const char *fonds, int year, const char *retention,
 		       long item);
+
+/* The rules across a document's fields (NULL when empty): an incoming one
+ * needs the day it was received, an outgoing one its date; a period needs
+ * a secrecy level; an archived one needs its archive code and retention;
+ * the due day is not before the day received.  0, or -1 with the column
+ * in *col and the reason in err. */
+struct edu_doc_fields {
+	const char *direction, *doc_date, *received_on, *secrecy, *secrecy_years,
+		*due, *status, *archive_code, *retention;
+};
+int edu_doc_rule(const struct edu_doc_fields *d, const char **col, char *err);
+/* Is a prefix the issuer abbreviation alone, without the year's brackets
+ * (〔 〕 or [)? */
+int edu_doc_prefix_ok(const char *prefix);
+
+/* New numbers, in the caller's transaction, passing over those an
+ * imported register holds already: a prefix's next document number of a
+ * year; an incoming document's 收〔YEAR〕N号 by the day it came in; the
+ * next archive code of a fonds and year (one sequence per fonds and year,
+ * whatever the retention). */
+char *edu_doc_next_no(sqlite3 *db, const char *prefix, int year);
+char *edu_doc_in_no(sqlite3 *db, int received);
+char *edu_doc_archive_no(sqlite3 *db, const char *fonds, int year,
+			 const char *retention);
+
+/* A document as a status change sees it: the fields it may change (named
+ * by edu_doc_state_cols, NULL when empty), its direction, and its day (its
+ * own date or the day it came in; `today` when it has none). */
+enum { EDU_DOC_STATUS, EDU_DOC_DEPARTMENT, EDU_DOC_HANDLER,
+       EDU_DOC_ARCHIVE_CODE, EDU_DOC_RETENTION, EDU_DOC_NSTATE };
+extern const char *const edu_doc_state_cols[EDU_DOC_NSTATE];
+struct edu_doc_state {
+	char *vals[EDU_DOC_NSTATE];
+	char *direction;
+	int day;
+};
+/* Load a document: 1, or 0 (*d zeroed) when there is none. */
+int edu_doc_load(sqlite3 *db, const char *no, int today, struct edu_doc_state *d);
+void edu_doc_state_free(struct edu_doc_state *d);
+/* The status rules: each checks `old` and changes `new` (a second copy of
+ * it), or returns -1 with the reason in err and changes nothing.
+ * route: a registered or routed document goes to department `to` (and
+ * `handler`, when given).  handle: a registered or routed one is handled.
+ * archive: an incoming one once handled, an outgoing one at any time but
+ * once, under the next archive code of the setting archive.fonds and the
+ * document's year (noted with edu_run_number). */
+int edu_doc_route(const struct edu_doc_state *old, struct edu_doc_state *new,
+		  const char *to, const char *handler, char *err);
+int edu_doc_handle(const struct edu_doc_state *old, struct edu_doc_state *new,
+		   char *err);
+int edu_doc_may_archive(const struct edu_doc_state *old, char *err);
+int edu_doc_archive(sqlite3 *db, const struct edu_doc_state *old,
+		    struct edu_doc_state *new, const char *retention, char *err);
+/* Write a changed state and its event of `day` with `note` (the caller
+ * audits it). */
+void edu_doc_write(sqlite3 *db, const char *no, const struct edu_doc_state *new,
+		   const char *day, const char *note);
+
+/* The documents registered by `day`, each with the status of its last
+ * event by then, filtered by the values that are not NULL; for printing. */
+sqlite3_stmt *edu_doc_as_of(sqlite3 *db, int day, const char *direction,
+			    const char *status, const char *secrecy,
+			    const char *department);
+/* The day a secrecy period runs out: `years` (the level's when not
+ * positive) from `since` (YYYY-MM-DD); -1 for none or a bad date. */
+int edu_doc_secrecy_end(const char *level, int years, const char *since);
+/* The day an archived document made on `made` (YYYY-MM-DD) is past its
+ * retention; -1 when permanent or without a date. */
+int edu_doc_disposal_day(const char *retention, const char *made);
+/* The secret documents whose period has run out by `as_of`, by that day
+ * and then number, *n of them; freed with edu_doc_lapsed_free. */
+struct edu_doc_lapsed {
+	int ends, years;
+	char *doc_no, *title, *level, *since;
+};
+struct edu_doc_lapsed *edu_doc_lapsed(sqlite3 *db, int as_of, size_t *n);
+void edu_doc_lapsed_free(struct edu_doc_lapsed *v, size_t n);
+
+/* May a decision due on `due` (YYYY-MM-DD) be recorded for a meeting (it
+ * exists, and was held by then)?  May decision `id` be marked done `on`
+ * (it exists, is open, and its meeting was held by then)?  0, or -1 with
+ * the reason in err. */
+int edu_decision_may_add(sqlite3 *db, const char *meeting, const char *due,
+			 char *err);
+int edu_decision_may_close(sqlite3 *db, const char *id, const char *on, char *err);
 /* ---- petition.c: the legal periods of petition cases (DESIGN 8) ------ */
 
 /* What a case's reply period runs from. */
@@ -1337,5 +1429,81 @@ struct edu_seqs *edu_seqs_new(sqlite3 *db);
 int64_t edu_seqs_next(struct edu_seqs *q, const char *scope);
 void edu_seqs_save(struct edu_seqs *q);
 void edu_seqs_free(struct edu_seqs *q);
+
+/* The values of a certificate's enumerated fields, each with its Chinese
+ * names: kinds (junior, senior, vocational, teacher), sexes (M, F),
+ * teacher categories (as edu_teacher_category_code), statuses (valid,
+ * revoked, replaced), the reasons of a reissue (lost, damaged,
+ * correction). */
+extern const struct edu_enum edu_cert_kinds[], edu_cert_sexes[],
+	edu_cert_categories[], edu_cert_statuses[], edu_cert_reissue_reasons[];
+/* Who a graduation kind is for, in words, for a refusal. */
+const char *edu_cert_stage_rule(const char *kind);
+/* The {category} of a number: a teacher's category code, else the kind's
+ * code. */
+int edu_cert_category(const char *kind, const char *category);
+
+/* The columns of teacher applicants (id_number, name, sex, birth_date,
+ * category, subject, body), and the check of one row of them (raw, as
+ * typed): the values normalised into v, or -1 with the column in *col and
+ * the reason in err.  The birth date and sex must agree with the ID. */
+#define EDU_CERT_NTEACHER 7
+extern const struct edu_colname edu_cert_teacher_cols[EDU_CERT_NTEACHER];
+int edu_cert_teacher_row(const char *const *raw, char v[][EDU_VAL_MAX],
+			 const char **col, char *err);
+
+/* What a holder has had of a kind (and teacher category): 1 when a
+ * certificate is valid; else 0 with the last revoked number (malloc'd)
+ * in *revoked, or NULL. */
+int edu_cert_holds(sqlite3 *db, const char *kind, const char *holder,
+		   const char *category, char **revoked);
+/* Is a certificate valid, and do the name and ID number (when not NULL)
+ * match it?  1 or 0, with the one-line answer in say ("valid", "revoked
+ * on DAY for REASON", "replaced by NO", "unknown: ...", "... does not
+ * match"). */
+int edu_cert_verify(sqlite3 *db, const char *no, const char *name,
+		    const char *id, struct edu_buf *say);
+
+/* Issuing certificates in the caller's transaction: each gets a number
+ * from the kind's pattern (setting cert.KIND.pattern), a record, and
+ * (unless batch_audit) an audit row; each is printed on stdout as a row
+ * of cert_no, kind, holder, name, sex, birth_date, id_number, school_code,
+ * school_name, category, subject, issued_on, batch.  A pattern that cannot
+ * number a holder, or a number taken already, dies with exit 78. */
+struct edu_cert_holder {
+	const char *holder, *name, *sex, *birth, *id, *school, *school_name,
+		*category, *subject, *body;
+	int year;
+};
+struct edu_cert_issuer {
+	sqlite3 *db;
+	const char *kind;
+	char *pattern, *region, province[3];
+	struct edu_seqs *seqs;		/* saved by the caller */
+	struct edu_buf num, scope, audit;
+	sqlite3_stmt *ins, *ev;
+	char day[11];			/* issued on */
+	const char *batch;
+	struct edu_out *out;
+	long issued;
+	int batch_audit;		/* one audit row for the batch */
+	char first[EDU_VAL_MAX];	/* its first number */
+};
+void edu_cert_issuer_init(struct edu_cert_issuer *is, sqlite3 *db, const char *kind,
+			  const char *batch, int day);
+/* Before the commit or the rollback: the output is complete. */
+void edu_cert_issuer_end(struct edu_cert_issuer *is);
+/* Issue one; `note_key` and `note` go in its audit row, and a reissue
+ * names the number it `replaces` (with its event, `note` its reason).
+ * Returns the new number, in is->num. */
+const char *edu_cert_issue(struct edu_cert_issuer *is, const struct edu_cert_holder *h,
+			   const char *note_key, const char *note, const char *replaces);
+/* The audit row of a batch issued with batch_audit: its count, first
+ * and last numbers; none when it issued nothing. */
+void edu_cert_batch_audit(struct edu_cert_issuer *is, const char *school, long year);
+/* An event of a certificate, by the statement is->ev prepares. */
+void edu_cert_event(sqlite3 *db, sqlite3_stmt *ev, const char *no, const char *day,
+		    const char *kind, const char *reason, const char *other,
+		    const char *from, const char *to);
 
 #endif

@@ -4,6 +4,7 @@
 #define _GNU_SOURCE
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 #include "edu.h"
@@ -82,6 +83,100 @@ static void test_kinds(void)
 }
 
 /* Batch serials continue the sequence table and land only on save. */
+/* One teacher applicant's row: the column refused, or "ok". */
+static const char *teacher(const char *id, const char *name, const char *sex,
+			   const char *birth, const char *category, const char *body,
+			   char v[][EDU_VAL_MAX])
+{
+	const char *raw[EDU_CERT_NTEACHER] = { id, name, sex, birth, category, "语文", body };
+	const char *col;
+	char err[EDU_ERR_MAX];
+
+	return edu_cert_teacher_row(raw, v, &col, err) < 0 ? col : "ok";
+}
+
+static void test_words(void)
+{
+	/* 11010519491231002X: born 1949-12-31, sequence 002 (even: a woman),
+	 * check digit by MOD 11-2: the weighted sum 167, 167 mod 11 = 2 -> X.
+	 * With sequence 001 the sum is 165, 0 -> 1: a man. */
+	char v[EDU_CERT_NTEACHER][EDU_VAL_MAX];
+
+	is(teacher("11010519491231002X", "王芳", "女", "1949-12-31", "小学", "101", v), "ok",
+	   "an applicant whose sex and birth agree with the ID");
+	is(v[2], "F", "... 女 is F");
+	is(v[4], "primary", "... 小学 is primary");
+	is(teacher("110105194912310011", "李明", "M", "1949-12-31", "higher", "101", v), "ok",
+	   "a man with sequence 001");
+	is(teacher("110105194912310011", "李明", "F", "1949-12-31", "higher", "101", v), "sex",
+	   "a sex the ID does not say is refused");
+	is(teacher("110105194912310011", "李明", "M", "1950-01-01", "higher", "101", v), "birth_date",
+	   "a birth date the ID does not say is refused");
+	is(teacher("110105194912310012", "李明", "M", "1949-12-31", "higher", "101", v), "id_number",
+	   "a wrong check digit is refused");
+	is(teacher("110105194912310011", "", "M", "1949-12-31", "higher", "101", v), "name",
+	   "an empty name is refused");
+	is(teacher("110105194912310011", "李明", "M", "1949-12-31", "大学", "101", v), "category",
+	   "an unknown category is refused");
+	is(teacher("110105194912310011", "李明", "M", "1949-12-31", "higher", "11", v), "body",
+	   "a body of two digits is refused");
+	ok(edu_cert_category("teacher", "primary") == 2, "a teacher's number has its category's code (primary 2)");
+	ok(edu_cert_category("senior", "senior") == 2, "a graduate's has the kind's");
+	is(edu_cert_stage_rule("senior"), "grade 12 at a senior or complete school",
+	   "the senior certificate's rule in words");
+}
+
+/* Issue two certificates and read them back: holds, verify. */
+static void test_register(sqlite3 *db)
+{
+	struct edu_cert_issuer is;
+	struct edu_cert_holder h = { .holder = "S1", .name = "王芳", .sex = "F",
+		.birth = "2011-05-01", .school = "2111010223", .year = 2026 };
+	struct edu_buf say = { 0 };
+	char *rev, first[EDU_VAL_MAX];
+
+	edu_begin(db);
+	edu_exec(db, "INSERT INTO setting (key, value) VALUES ('cert.junior.pattern', 'J{year}{category}{seq:3}')",
+		 0, NULL);
+	fflush(stdout);
+	int save = dup(1), null = open("/dev/null", O_WRONLY);
+	dup2(null, 1);
+	edu_cert_issuer_init(&is, db, "junior", "b1", edu_days(2026, 7, 1));
+	snprintf(first, sizeof first, "%s", edu_cert_issue(&is, &h, NULL, NULL, NULL));
+	h.holder = "S2";
+	h.name = "李明";
+	edu_cert_issue(&is, &h, NULL, NULL, NULL);
+	edu_seqs_save(is.seqs);
+	const char *last = edu_strdup(is.num.s);
+	long issued = is.issued;
+	edu_cert_issuer_end(&is);
+	fflush(stdout);
+	dup2(save, 1);
+	close(null);
+	close(save);
+	is(first, "J20261001", "the first number: year, the junior kind's code 1, serial 001");
+	is(last, "J20261002", "the second counts on");
+	free((char *)last);
+	ok(issued == 2, "two issued");
+	ok(edu_cert_holds(db, "junior", "S1", NULL, &rev) == 1 && !rev, "S1 holds a valid one");
+	ok(edu_cert_holds(db, "senior", "S1", NULL, &rev) == 0 && !rev, "... but no senior one");
+	edu_exec(db, "UPDATE certificate SET status = 'revoked', revoked_on = '2026-08-01', "
+		 "reason = '伪造' WHERE cert_no = 'J20261002'", 0, NULL);
+	ok(edu_cert_holds(db, "junior", "S2", NULL, &rev) == 0, "S2's is revoked");
+	is(rev, "J20261002", "... and names the revoked number");
+	free(rev);
+	ok(edu_cert_verify(db, "J20261001", "王芳", NULL, &say) == 1, "J20261001 is valid for 王芳");
+	is(say.s, "valid", "... and says so");
+	ok(edu_cert_verify(db, "J20261001", "王方", NULL, &say) == 0, "not for another name");
+	is(say.s, "name does not match", "... saying so");
+	ok(edu_cert_verify(db, "J20261002", NULL, NULL, &say) == 0, "a revoked one is not valid");
+	is(say.s, "revoked on 2026-08-01 for 伪造", "... saying when and why");
+	ok(edu_cert_verify(db, "J20269999", NULL, NULL, &say) == 0, "an unknown one is not");
+	is(say.s, "unknown: no certificate J20269999", "... saying so");
+	edu_buf_free(&say);
+	edu_rollback(db);
+}
+
 static void test_seqs(void)
 {
 	char path[] = "/tmp/test-cert.XXXXXX";
@@ -108,6 +203,7 @@ static void test_seqs(void)
 	edu_begin(db);
 	ok(edu_seq_next(db, "cert.junior:a*") == 1, "a rolled-back batch handed out none");
 	edu_rollback(db);
+	test_register(db);
 	edu_db_close(db);
 	unlink(path);
 	char *wal = edu_asprintf("%s-wal", path), *shm = edu_asprintf("%s-shm", path);
@@ -117,10 +213,12 @@ static void test_seqs(void)
 	free(shm);
 }
 
+
 int main(void)
 {
 	test_numbers();
 	test_kinds();
+	test_words();
 	test_seqs();
 	return done_testing();
 }
