@@ -835,6 +835,63 @@ void edu_student_event(sqlite3 *db, const char *kind, const char *day,
 		       const struct edu_student_state *to);
 /* Drop the statements kept for a handle (edu_db_close calls it). */
 void edu_student_forget(void);
+
+/* The values of a student's enumerated columns (keys as stored, Chinese
+ * names as read): ID types, sexes, statuses, the disability categories of
+ * GB/T 26341-2010 and the four placements of a disabled child. */
+extern const struct edu_enum edu_student_id_types[], edu_student_sexes[],
+	edu_student_statuses[], edu_student_disabilities[], edu_student_placements[];
+/* The columns of a student record, in the order of DESIGN, of the student
+ * table and of `edu-enroll list`: the order of the values that
+ * edu_student_derive and edu_student_check read. */
+enum {
+	EDU_S_NO, EDU_S_IDTYPE, EDU_S_ID, EDU_S_NAME, EDU_S_SEX, EDU_S_BIRTH,
+	EDU_S_ETHNIC, EDU_S_SCHOOL, EDU_S_GRADE, EDU_S_CLASS, EDU_S_ENTRY,
+	EDU_S_STATUS, EDU_S_MAJOR, EDU_S_DISAB, EDU_S_PLACE, EDU_S_ZONE,
+	EDU_S_ADDRESS, EDU_S_GUARDIAN, EDU_S_PHONE, EDU_S_NCOLS
+};
+/* Copy s without surrounding blanks and tabs into out (EDU_VAL_MAX): 0,
+ * or -1 when it is too long to be any value made from it. */
+int edu_trimmed(const char *s, char *out);
+/* An entity's derive (entity.c) for students: a resident's ID number in
+ * its 18-character form, and the student number G + ID when the row leaves
+ * it empty; other student numbers normalised.  Without an id_type column
+ * (an upsert) a bad resident ID number is left to the row check, as the
+ * stored type may be a passport. */
+int edu_student_derive(sqlite3 *db, const char **raw, char buf[][EDU_VAL_MAX],
+		       const char **col, char *err);
+/* An entity's row_check for students: a resident's ID number agrees with
+ * the birth date and sex; a G number is G + ID, an L number carries the
+ * birth date; the birth date is not in the future and before the entry
+ * date; the school teaches the grade; only a vocational school's students
+ * have a major; a placement needs a disability. */
+int edu_student_check(sqlite3 *db, const char *const *v, const char **col, char *err);
+/* The kind of a school ("primary"), or NULL when there is none; answers
+ * are kept until edu_student_forget (a school's kind does not change
+ * under a run). */
+const char *edu_school_kind(sqlite3 *db, const char *code);
+/* 0 when the school exists and teaches the grade; else -1 with why in err. */
+int edu_school_grade_check(sqlite3 *db, const char *school, int grade, char *err);
+/* A student by student number or ID number (a resident's first): the
+ * student number (malloc'd), or NULL. */
+char *edu_student_find(sqlite3 *db, const char *key);
+/* The rule of a status event (transfer, suspend, resume, withdraw,
+ * graduate): `to` comes in as `from` (for a transfer with the new school
+ * set) and leaves as the new state: 0, or -1 with the reason in why. */
+int edu_student_change(sqlite3 *db, const char *kind, const struct edu_student_state *from,
+		       struct edu_student_state *to, char *why);
+/* In the caller's transaction: every enrolled student not in the last
+ * grade of a stage (6, 9, 12), who had entered by `day` and before
+ * September of `year`, moves up a grade with a promote event for `year`,
+ * once: a student with one is passed over.  Audited as one row when any
+ * moved.  Returns the number promoted; *left (malloc'd) the count of
+ * enrolled students in a last grade, left for graduate. */
+long edu_student_promote(sqlite3 *db, long year, const char *day, char **left);
+/* In the caller's transaction: set a student's disability and placement
+ * and record the placement event dated `day` (the caller audits the
+ * change). */
+void edu_student_place(sqlite3 *db, const char *no, const char *disability,
+		       const char *placement, const char *day);
 /* ---- cadre.c: personnel rules (DESIGN 8) ----------------------------- */
 
 /* Statutory retirement, 2025 reform: the base a person retires at. */
