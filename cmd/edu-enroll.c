@@ -433,6 +433,7 @@ static int stats(struct edu_cmd *c)
 
 /* ---- nearby primary enrolment ------------------------------------------------ */
 
+/* The applicants' columns, in the order of EDU_A_* (edu.h). */
 static const struct edu_col applicant_cols[] = {
 	{ .name = "id_number", .aliases = "身份证号|证件号码", .type = EDU_C_ID, .flags = EDU_C_REQUIRED },
 	{ .name = "name", .aliases = "姓名", .type = EDU_C_TEXT, .flags = EDU_C_REQUIRED },
@@ -441,16 +442,6 @@ static const struct edu_col applicant_cols[] = {
 	{ .name = "zone", .aliases = "片区|学区", .type = EDU_C_CODE, .flags = EDU_C_REQUIRED },
 	{ .name = "tier", .aliases = "类别|入学类别", .type = EDU_C_INT, .flags = EDU_C_REQUIRED,
 	  .min = 1, .max = 4 },
-};
-enum { A_ID, A_NAME, A_SEX, A_BIRTH, A_ZONE, A_TIER, NA };
-
-struct applicant {
-	struct edu_place_child kid;	/* first: the child as the draw sees it */
-	char *v[NA];
-	long line;
-	int stored;		/* assigned by an earlier run */
-	char *school, *note;
-	int rank;
 };
 
 /* One applicant field checked and normalised into v (EDU_VAL_MAX): 0, or
@@ -470,46 +461,24 @@ static int applicant_field(const struct edu_col *cl, const char *in, char *v, ch
 	}
 }
 
-/* Rules across an applicant's fields, and against those read before: the
- * column at fault (with err), or NULL. */
-static const char *applicant_check(const struct applicant *x, const struct applicant *a,
-				   size_t na, char *err)
-{
-	char b[11], v[EDU_VAL_MAX];
-	int birth, male;
-
-	edu_valid_id(x->v[A_ID], v, &birth, &male, err);
-	if (strcmp(edu_date_str(birth, b), x->v[A_BIRTH]))
-		return snprintf(err, EDU_ERR_MAX, "%s, but the ID number says %s", x->v[A_BIRTH], b),
-		       "birth_date";
-	if (male != !strcmp(x->v[A_SEX], "M"))
-		return snprintf(err, EDU_ERR_MAX, "%s, but the ID number says %s", x->v[A_SEX],
-				male ? "M" : "F"), "sex";
-	for (size_t j = 0; j < na; j++)
-		if (!strcmp(a[j].v[A_ID], x->v[A_ID]))
-			return snprintf(err, EDU_ERR_MAX, "the same child as line %ld", a[j].line),
-			       "id_number";
-	return NULL;
-}
-
 /* Read and check the applicants: 0, or -1 after reporting every bad row. */
-static int read_applicants(struct edu_cmd *c, struct applicant **out, size_t *nout)
+static int read_applicants(struct edu_cmd *c, struct edu_applicant **out, size_t *nout)
 {
-	struct edu_colname names[NA];
-	int map[NA], n, bad = 0;
+	struct edu_colname names[EDU_A_NFIELDS];
+	int map[EDU_A_NFIELDS], n, bad = 0;
 	const char *file = c->argc ? c->argv[0] : "-";
 	struct edu_csv *r = edu_csv_open(file);
-	struct applicant *a = NULL;
+	struct edu_applicant *a = NULL;
 	size_t na = 0;
 	char err[EDU_ERR_MAX], v[EDU_VAL_MAX];
 
 	if (!r)
 		edu_die(EDU_ENOINPUT, "cannot read the applicants");
-	for (int i = 0; i < NA; i++)
+	for (int i = 0; i < EDU_A_NFIELDS; i++)
 		names[i] = (struct edu_colname){ applicant_cols[i].name, applicant_cols[i].aliases };
-	if (edu_csv_header(r, names, NA, edu_import_opt.ignore_extra, map) < 0)
+	if (edu_csv_header(r, names, EDU_A_NFIELDS, edu_import_opt.ignore_extra, map) < 0)
 		return edu_csv_close(r), -1;
-	for (int i = 0; i < NA; i++)
+	for (int i = 0; i < EDU_A_NFIELDS; i++)
 		if (map[i] < 0) {
 			edu_warn("%s:1: the column '%s' is missing", edu_csv_name(r), names[i].name);
 			bad = 1;
@@ -517,7 +486,7 @@ static int read_applicants(struct edu_cmd *c, struct applicant **out, size_t *no
 	if (bad)
 		return edu_csv_close(r), -1;
 	while ((n = edu_csv_next(r)) > 0) {
-		struct applicant x = { .line = edu_csv_line(r) };
+		struct edu_applicant x = { .line = edu_csv_line(r) };
 		const char *col = NULL;
 
 		if (edu_csv_bad(r)) {
@@ -525,7 +494,7 @@ static int read_applicants(struct edu_cmd *c, struct applicant **out, size_t *no
 			bad++;
 			continue;
 		}
-		for (int i = 0; i < NA && !col; i++) {
+		for (int i = 0; i < EDU_A_NFIELDS && !col; i++) {
 			const char *in = edu_csv_field(r, map[i]);
 
 			if (applicant_field(&applicant_cols[i], in, v, err) < 0)
@@ -534,17 +503,17 @@ static int read_applicants(struct edu_cmd *c, struct applicant **out, size_t *no
 				x.v[i] = edu_strdup(applicant_cols[i].type == EDU_C_TEXT ? in : v);
 		}
 		if (!col)
-			col = applicant_check(&x, a, na, err);
+			col = edu_applicant_check(&x, a, na, err);
 		if (col) {
 			if (bad < 100)
 				edu_warn("%s:%ld: %s: %s", edu_csv_name(r), x.line, col, err);
 			bad++;
-			for (int i = 0; i < NA; i++)
+			for (int i = 0; i < EDU_A_NFIELDS; i++)
 				free(x.v[i]);
 			continue;
 		}
-		x.kid = (struct edu_place_child){ .key = x.v[A_ID], .zone = x.v[A_ZONE],
-						  .tier = atoi(x.v[A_TIER]) };
+		x.kid = (struct edu_place_child){ .key = x.v[EDU_A_ID], .zone = x.v[EDU_A_ZONE],
+						  .tier = atoi(x.v[EDU_A_TIER]) };
 		a = edu_realloc(a, (na + 1) * sizeof *a);
 		a[na++] = x;
 	}
@@ -556,96 +525,25 @@ static int read_applicants(struct edu_cmd *c, struct applicant **out, size_t *no
 	return bad ? -1 : 0;
 }
 
-/* The zones of a year's intake and their open primary and nine-year
- * schools, with the seats that earlier runs left. */
-struct intake {
-	struct edu_place_zone *z;
-	struct edu_place_school *s;
-	size_t nz, ns;
-};
-
-static void intake_load(sqlite3 *db, struct intake *in)
-{
-	sqlite3_stmt *st = edu_prepare(db,
-		"SELECT z.zone, z.rank, z.school_code, coalesce(k.entry_seats, 0) - (SELECT count(*) "
-		"FROM applicant p WHERE p.year = ?1 AND p.school_code = z.school_code) "
-		"FROM zone z JOIN school k USING (school_code) WHERE k.status = 'open' "
-		"AND k.kind IN ('primary', 'nine-year') ORDER BY z.school_code");
-
-	memset(in, 0, sizeof *in);
-	sqlite3_bind_int(st, 1, (int)opt.year);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *code = (const char *)sqlite3_column_text(st, 2);
-
-		if (!in->ns || strcmp(in->s[in->ns - 1].code, code)) {
-			in->s = edu_realloc(in->s, (in->ns + 1) * sizeof *in->s);
-			in->s[in->ns++] = (struct edu_place_school){ .code = edu_strdup(code),
-				.seats = sqlite3_column_int(st, 3) };
-		}
-		in->z = edu_realloc(in->z, (in->nz + 1) * sizeof *in->z);
-		in->z[in->nz++] = (struct edu_place_zone){ .rank = sqlite3_column_int(st, 1),
-			.zone = edu_strdup((const char *)sqlite3_column_text(st, 0)),
-			.school = (int)in->ns - 1 };
-	}
-	sqlite3_finalize(st);
-}
-
-/* Which children are not drawn for: those an earlier run drew (they keep
- * what it gave them), the too young, and those who are students already. */
-static void hold(sqlite3 *db, sqlite3_stmt *old, const char *cutoff, struct applicant *a)
-{
-	const char *p[] = { a->v[A_ID] };
-	char *known;
-
-	sqlite3_reset(old);
-	sqlite3_bind_int(old, 1, (int)opt.year);
-	sqlite3_bind_text(old, 2, a->v[A_ID], -1, SQLITE_STATIC);
-	if (sqlite3_step(old) == SQLITE_ROW) {
-		const char *s = (const char *)sqlite3_column_text(old, 0);
-		const char *n = (const char *)sqlite3_column_text(old, 2);
-		a->stored = 1;
-		a->school = s ? edu_strdup(s) : NULL;
-		a->rank = sqlite3_column_int(old, 1);
-		a->note = edu_asprintf("%s (drawn before)", n ? n : "");
-	} else if (strcmp(a->v[A_BIRTH], cutoff) > 0) {
-		a->note = edu_asprintf("not six by %s", cutoff);
-	} else if ((known = edu_query1(db, "SELECT school_code FROM student "
-				       "WHERE id_number = ? AND id_type = 'resident'", 1, p))) {
-		a->note = edu_asprintf("already a student of %s", known);
-		free(known);
-	}
-	a->kid.held = a->stored || a->note;
-}
-
-/* Record a child's draw; a child given a school becomes its grade-1
- * student from `entry`. */
-static void enrol(struct edu_cmd *c, struct edu_writer *w, const struct applicant *x,
+/* A child given a school becomes its grade-1 student from `entry`. */
+static void enrol(struct edu_cmd *c, struct edu_writer *w, const struct edu_applicant *x,
 		  const char *entry)
 {
-	char year[24], lot[24], rank[8], err[EDU_ERR_MAX];
-	const char *tier = x->v[A_TIER], *col;
-
-	snprintf(year, sizeof year, "%ld", opt.year);
-	snprintf(lot, sizeof lot, "%llu", (unsigned long long)x->kid.lottery);
-	snprintf(rank, sizeof rank, "%d", x->rank);
-	const char *row[] = { year, x->v[A_ID], x->v[A_NAME], x->v[A_SEX], x->v[A_BIRTH],
-			      x->v[A_ZONE], tier, lot, x->school, x->school ? rank : NULL,
-			      x->note };
-	edu_exec(c->db, "INSERT INTO applicant (year, id_number, name, sex, birth_date, zone, "
-		 "tier, lottery, school_code, rank, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-		 11, row);
-	if (!x->school)
-		return;
-	const char *raw[EDU_S_NCOLS] = { [EDU_S_NO] = "", [EDU_S_IDTYPE] = "resident", [EDU_S_ID] = x->v[A_ID],
-		[EDU_S_NAME] = x->v[A_NAME], [EDU_S_SEX] = x->v[A_SEX], [EDU_S_BIRTH] = x->v[A_BIRTH],
+	char err[EDU_ERR_MAX];
+	const char *col;
+	const char *raw[EDU_S_NCOLS] = { [EDU_S_NO] = "", [EDU_S_IDTYPE] = "resident",
+		[EDU_S_ID] = x->v[EDU_A_ID], [EDU_S_NAME] = x->v[EDU_A_NAME],
+		[EDU_S_SEX] = x->v[EDU_A_SEX], [EDU_S_BIRTH] = x->v[EDU_A_BIRTH],
 		[EDU_S_SCHOOL] = x->school, [EDU_S_GRADE] = "1", [EDU_S_ENTRY] = entry,
-		[EDU_S_STATUS] = "enrolled", [EDU_S_ZONE] = x->v[A_ZONE] };
+		[EDU_S_STATUS] = "enrolled", [EDU_S_ZONE] = x->v[EDU_A_ZONE] };
+
 	if (edu_writer_put(w, raw, 0, &col, err) < 0)
 		edu_die(EDU_EDATA, "%s: cannot enrol %s: %s: %s", c->argc ? c->argv[0] : "-",
-			x->v[A_ID], col ? col : "", err);
+			x->v[EDU_A_ID], col ? col : "", err);
 	char no[EDU_VAL_MAX + 1], why[96];
-	snprintf(no, sizeof no, "G%s", x->v[A_ID]);
-	snprintf(why, sizeof why, "nearby enrolment %ld, tier %s, rank %d", opt.year, tier, x->rank);
+	snprintf(no, sizeof no, "G%s", x->v[EDU_A_ID]);
+	snprintf(why, sizeof why, "nearby enrolment %ld, tier %s, rank %d", opt.year,
+		 x->v[EDU_A_TIER], x->rank);
 	const char *ev[] = { no, entry, why, x->school };
 	edu_exec(c->db, "INSERT INTO student_event (student_no, day, kind, reason, to_school, "
 		 "to_grade, to_status) VALUES (?, ?, 'enrol', ?, ?, 1, 'enrolled')", 4, ev);
@@ -657,12 +555,12 @@ static void print_draw(struct edu_place_child *const *order, size_t na)
 	struct edu_out *o = edu_out_new(stdout, 6, cols);
 
 	for (size_t i = 0; i < na; i++) {
-		const struct applicant *x = (const struct applicant *)order[i];
+		const struct edu_applicant *x = (const struct edu_applicant *)order[i];
 		char rank[8];
 		snprintf(rank, sizeof rank, "%d", x->rank);
-		edu_out_cell(o, x->v[A_ID], EDU_V_TEXT);
-		edu_out_cell(o, x->v[A_NAME], EDU_V_TEXT);
-		edu_out_cell(o, x->v[A_TIER], EDU_V_NUM);
+		edu_out_cell(o, x->v[EDU_A_ID], EDU_V_TEXT);
+		edu_out_cell(o, x->v[EDU_A_NAME], EDU_V_TEXT);
+		edu_out_cell(o, x->v[EDU_A_TIER], EDU_V_NUM);
 		edu_out_cell(o, x->school, x->school ? EDU_V_TEXT : EDU_V_NULL);
 		edu_out_cell(o, x->school ? rank : NULL, x->school ? EDU_V_NUM : EDU_V_NULL);
 		edu_out_cell(o, x->note, EDU_V_TEXT);
@@ -670,55 +568,30 @@ static void print_draw(struct edu_place_child *const *order, size_t na)
 	edu_out_end(o);
 }
 
-/* Draw, record and enrol: the number of children left without a school. */
-static long draw(struct edu_cmd *c, struct applicant *a, size_t na,
+/* Draw and record (edu_place_draw), and enrol the children given a school
+ * now: the number of children left without a school. */
+static long draw(struct edu_cmd *c, struct edu_applicant *a, size_t na,
 		 struct edu_place_child **order, long *assigned)
 {
-	char cutoff[11], entry[11];
-	struct intake in;
-	long left = 0;
-	sqlite3_stmt *old = edu_prepare(c->db,
-		"SELECT school_code, rank, note FROM applicant WHERE year = ?1 AND id_number = ?2");
+	char entry[11];
+	long left;
 
-	edu_date_str(edu_place_primary_born_by(opt.year), cutoff);
+	*assigned = edu_place_draw(c->db, opt.year, (uint64_t)opt.seed, a, na, order, &left);
 	snprintf(entry, sizeof entry, "%ld-09-01", opt.year);
-	for (size_t i = 0; i < na; i++) {
-		hold(c->db, old, cutoff, &a[i]);
-		order[i] = &a[i].kid;
-	}
-	sqlite3_finalize(old);
-	intake_load(c->db, &in);
-	*assigned = edu_place(order, na, in.z, in.nz, in.s, in.ns, (uint64_t)opt.seed);
-
 	struct edu_writer *w = edu_writer_new(c->db, &student);
 	for (size_t i = 0; i < na; i++) {
-		struct applicant *x = (struct applicant *)order[i];
-		enum edu_place_result r = x->kid.result;
+		const struct edu_applicant *x = (const struct edu_applicant *)order[i];
 
-		if (r == EDU_PLACE_PLACED) {
-			x->school = edu_strdup(in.s[x->kid.school].code);
-			x->rank = x->kid.rank;
-		}
-		if (r != EDU_PLACE_HELD)
-			x->note = edu_strdup(r == EDU_PLACE_PLACED ? "assigned" : r == EDU_PLACE_FULL
-					     ? "no seat left in the zone" : "no school in this zone");
-		left += !x->school;
-		if (!x->stored)
+		if (!x->stored && x->school)
 			enrol(c, w, x, entry);
 	}
 	edu_writer_free(w);
-	for (size_t i = 0; i < in.nz; i++)
-		free((char *)in.z[i].zone);
-	for (size_t i = 0; i < in.ns; i++)
-		free((char *)in.s[i].code);
-	free(in.z);
-	free(in.s);
 	return left;
 }
 
 static int assign(struct edu_cmd *c)
 {
-	struct applicant *a;
+	struct edu_applicant *a;
 	size_t na;
 	struct edu_run run;
 	long assigned, left;
@@ -749,13 +622,7 @@ static int assign(struct edu_cmd *c)
 	edu_finish(c->db);
 	if (!edu_opt.quiet)
 		edu_warn("%zu applicants: %ld assigned now, %ld without a school", na, assigned, left);
-	for (size_t i = 0; i < na; i++) {
-		for (int k = 0; k < NA; k++)
-			free(a[i].v[k]);
-		free(a[i].school);
-		free(a[i].note);
-	}
-	free(a);
+	edu_applicants_free(a, na);
 	free(order);
 	return left ? EDU_NO : 0;
 }

@@ -1240,6 +1240,56 @@ long edu_place(struct edu_place_child **c, size_t n,
  * must be six by 31 August, that is born on or before the day returned. */
 int edu_place_primary_born_by(long year);
 
+/* An applicant of nearby enrolment, read from its input (the fields in
+ * the order of the input columns, checked and normalised) and as a run
+ * leaves it.  The child comes first, so that a pointer to it is one to
+ * the applicant. */
+enum { EDU_A_ID, EDU_A_NAME, EDU_A_SEX, EDU_A_BIRTH, EDU_A_ZONE, EDU_A_TIER,
+       EDU_A_NFIELDS };
+struct edu_applicant {
+	struct edu_place_child kid;	/* .key, .zone and .tier from v[] */
+	char *v[EDU_A_NFIELDS];	/* malloc'd */
+	long line;		/* of the input */
+	int stored;		/* recorded by an earlier run of the year */
+	char *school, *note;	/* malloc'd; school NULL: none */
+	int rank;		/* with a school: its rank in the zone */
+};
+/* Rules across an applicant's fields and against those before it (a[0..na-1]):
+ * the ID number agrees with the birth date and the sex, and names no
+ * child twice.  NULL, or the column at fault with the reason in err. */
+const char *edu_applicant_check(const struct edu_applicant *x, const struct edu_applicant *a,
+				size_t na, char *err);
+/* Free n applicants and the array. */
+void edu_applicants_free(struct edu_applicant *a, size_t n);
+/* A year's intake as the store has it: the zones and their open primary
+ * and nine-year schools, each with its entry_seats less the children
+ * earlier runs of the year gave it. */
+struct edu_place_intake {
+	struct edu_place_zone *z;
+	struct edu_place_school *s;	/* .code malloc'd */
+	size_t nz, ns;
+};
+void edu_place_intake_load(sqlite3 *db, long year, struct edu_place_intake *in);
+void edu_place_intake_free(struct edu_place_intake *in);
+/* Hold the children a run does not draw for (sets .kid.held): one an
+ * earlier run of the year recorded keeps its school, rank and note (with
+ * " (drawn before)"; .stored); one born after edu_place_primary_born_by is
+ * "not six by DAY"; a resident student already is "already a student of
+ * SCHOOL". */
+void edu_place_hold(sqlite3 *db, long year, struct edu_applicant *a, size_t n);
+/* The note of a draw's result: "assigned", "no seat left in the zone",
+ * "no school in this zone"; NULL for a held child. */
+const char *edu_place_note(enum edu_place_result r);
+/* Record an applicant's draw for the year in the applicant table. */
+void edu_applicant_record(sqlite3 *db, long year, const struct edu_applicant *x);
+/* In the caller's transaction: hold, load the intake, draw (edu_place)
+ * and record each applicant not recorded before, with its school, rank
+ * and note.  order[] (n) gets the applicants' children in the order of the
+ * draw.  Returns the number placed now; *left the number without a school
+ * (held ones too). */
+long edu_place_draw(sqlite3 *db, long year, uint64_t seed, struct edu_applicant *a,
+		    size_t n, struct edu_place_child **order, long *left);
+
 /* ---- cert.c: certificate numbers and who gets which (DESIGN 8) ----- */
 
 /* Teacher-qualification categories: kindergarten 1, primary 2, junior 3,
