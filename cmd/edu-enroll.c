@@ -125,20 +125,6 @@ static int student_import(struct edu_cmd *c)
 	return edu_import(c->db, &student, c->argc, c->argv);
 }
 
-/* The students as they stood at the end of day ?1: for each, the state
- * before its first event after that day, or the current one; only those
- * who had entered by then. */
-#define ASOF_SELECT \
-	"SELECT s.student_no, s.id_type, s.id_number, s.name, s.sex, s.birth_date, " \
-	"s.ethnicity, coalesce(e.from_school, s.school_code) AS school_code, " \
-	"coalesce(e.from_grade, s.grade) AS grade, s.class, s.entry_date, " \
-	"coalesce(e.from_status, s.status) AS status, s.major, s.disability, " \
-	"s.placement, s.zone, s.address, s.guardian, s.phone " \
-	"FROM student s LEFT JOIN student_event e ON e.id = (SELECT x.id FROM " \
-	"student_event x WHERE x.student_no = s.student_no AND x.day > ?1 " \
-	"ORDER BY x.day, x.id LIMIT 1) " \
-	"WHERE (s.entry_date IS NULL OR s.entry_date <= ?1)"
-
 #define PLAIN_SELECT \
 	"SELECT student_no, id_type, id_number, name, sex, birth_date, ethnicity, " \
 	"school_code, grade, class, entry_date, status, major, disability, " \
@@ -157,7 +143,7 @@ static int student_list(struct edu_cmd *c)
 	/* In the order the students were registered: a plain scan of the
 	 * table, as fast as the data can be written out. */
 	if (opt.asof >= 0)
-		edu_buf_puts(&sql, "SELECT * FROM (" ASOF_SELECT " ORDER BY s.rowid)");
+		edu_buf_puts(&sql, "SELECT * FROM (" EDU_STUDENT_ASOF " ORDER BY s.rowid)");
 	else
 		edu_buf_puts(&sql, PLAIN_SELECT);
 	if (opt.school)
@@ -203,7 +189,7 @@ static int student_show(struct edu_cmd *c)
 		return EDU_NO;
 	}
 	sqlite3_stmt *st = edu_prepare(c->db, opt.asof >= 0
-		? "SELECT * FROM (" ASOF_SELECT ") WHERE student_no = ?2"
+		? "SELECT * FROM (" EDU_STUDENT_ASOF ") WHERE student_no = ?2"
 		: PLAIN_SELECT " WHERE student_no = ?2");
 	if (opt.asof >= 0)
 		sqlite3_bind_text(st, 1, edu_date_str(opt.asof, day), -1, SQLITE_STATIC);
@@ -373,27 +359,9 @@ static int placement(struct edu_cmd *c)
 static int disability_report(struct edu_cmd *c)
 {
 	char day[11];
-	sqlite3_stmt *st = edu_prepare(c->db,
-		"WITH s AS (" ASOF_SELECT "), d AS (SELECT disability, placement FROM s "
-		"WHERE status = 'enrolled' AND disability IS NOT NULL), "
-		"r AS (SELECT disability, "
-		"sum(placement IS 'regular-class') AS regular_class, "
-		"sum(placement IS 'special-class') AS special_class, "
-		"sum(placement IS 'special-school') AS special_school, "
-		"sum(placement IS 'home-delivery') AS home_delivery, "
-		"sum(placement IS NULL) AS unplaced, count(*) AS students "
-		"FROM d GROUP BY disability "
-		"UNION ALL SELECT 'all', sum(placement IS 'regular-class'), "
-		"sum(placement IS 'special-class'), sum(placement IS 'special-school'), "
-		"sum(placement IS 'home-delivery'), sum(placement IS NULL), count(*) FROM d "
-		"HAVING count(*) > 0) "
-		"SELECT *, printf('%.1f', 100.0 * (students - unplaced) / students) AS placed_pct "
-		"FROM r ORDER BY CASE disability WHEN 'visual' THEN 1 WHEN 'hearing' THEN 2 "
-		"WHEN 'speech' THEN 3 WHEN 'physical' THEN 4 WHEN 'intellectual' THEN 5 "
-		"WHEN 'mental' THEN 6 WHEN 'multiple' THEN 7 ELSE 8 END");
 	int d = opt.year ? edu_days((int)opt.year, 12, 31) : edu_today();
-	sqlite3_bind_text(st, 1, edu_date_str(d, day), -1, SQLITE_STATIC);
-	edu_print_stmt(st, 0);
+
+	edu_print_stmt(edu_student_disability_report(c->db, edu_date_str(d, day)), 0);
 	return 0;
 }
 
@@ -401,33 +369,12 @@ static int disability_report(struct edu_cmd *c)
 
 static int stats(struct edu_cmd *c)
 {
-	static const char *const by[] = { "school", "grade", "sex", "status",
-					  "disability", "ethnicity", NULL };
-	static const char *const sql[] = {
-		"SELECT school_code, k.name, count(*) AS students FROM student s "
-		"JOIN school k USING (school_code) WHERE s.status = 'enrolled' "
-		"GROUP BY school_code ORDER BY school_code",
-		"SELECT grade, count(*) AS students FROM student WHERE status = 'enrolled' "
-		"GROUP BY grade ORDER BY grade",
-		"SELECT sex, count(*) AS students FROM student WHERE status = 'enrolled' "
-		"GROUP BY sex ORDER BY sex",
-		"SELECT status, count(*) AS students FROM student GROUP BY status "
-		"ORDER BY CASE status WHEN 'enrolled' THEN 1 WHEN 'suspended' THEN 2 "
-		"WHEN 'withdrawn' THEN 3 ELSE 4 END",
-		"SELECT coalesce(disability, 'none') AS disability, count(*) AS students "
-		"FROM student WHERE status = 'enrolled' GROUP BY disability ORDER BY disability",
-		"SELECT coalesce(ethnicity, '') AS ethnicity, count(*) AS students FROM student "
-		"WHERE status = 'enrolled' GROUP BY ethnicity ORDER BY students DESC, ethnicity",
-	};
-	int i = 0;
+	sqlite3_stmt *st = edu_student_stats(c->db, opt.by ? opt.by : "school");
 
-	if (opt.by)
-		for (i = 0; by[i] && strcmp(by[i], opt.by); i++)
-			;
-	if (!by[i])
+	if (!st)
 		edu_die(EDU_EUSAGE, "--by: '%s' is not one of school, grade, sex, status, disability, ethnicity",
 			opt.by);
-	edu_print_stmt(edu_prepare(c->db, sql[i]), 0);
+	edu_print_stmt(st, 0);
 	return 0;
 }
 

@@ -887,6 +887,30 @@ int edu_student_change(sqlite3 *db, const char *kind, const struct edu_student_s
  * moved.  Returns the number promoted; *left (malloc'd) the count of
  * enrolled students in a last grade, left for graduate. */
 long edu_student_promote(sqlite3 *db, long year, const char *day, char **left);
+/* The students as they stood at the end of day ?1 (YYYY-MM-DD), in the
+ * columns of EDU_S_*: for each, the state before its first event after
+ * that day, or the current one; only those who had entered by then. */
+#define EDU_STUDENT_ASOF \
+	"SELECT s.student_no, s.id_type, s.id_number, s.name, s.sex, s.birth_date, " \
+	"s.ethnicity, coalesce(e.from_school, s.school_code) AS school_code, " \
+	"coalesce(e.from_grade, s.grade) AS grade, s.class, s.entry_date, " \
+	"coalesce(e.from_status, s.status) AS status, s.major, s.disability, " \
+	"s.placement, s.zone, s.address, s.guardian, s.phone " \
+	"FROM student s LEFT JOIN student_event e ON e.id = (SELECT x.id FROM " \
+	"student_event x WHERE x.student_no = s.student_no AND x.day > ?1 " \
+	"ORDER BY x.day, x.id LIMIT 1) " \
+	"WHERE (s.entry_date IS NULL OR s.entry_date <= ?1)"
+
+/* The disabled enrolled students as of `day` (YYYY-MM-DD) by category, in
+ * the order of GB/T 26341, then "all": counts by placement, the unplaced,
+ * the students and placed_pct (one decimal); no row without one.  A
+ * statement for the caller to print and finalise. */
+sqlite3_stmt *edu_student_disability_report(sqlite3 *db, const char *day);
+/* Counts of enrolled students (of all students for "status") by school
+ * (with its name), grade, sex, status, disability ("none") or ethnicity
+ * (the most first): a statement for the caller to print and finalise, or
+ * NULL for another `by`. */
+sqlite3_stmt *edu_student_stats(sqlite3 *db, const char *by);
 /* In the caller's transaction: set a student's disability and placement
  * and record the placement event dated `day` (the caller audits the
  * change). */

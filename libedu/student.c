@@ -545,3 +545,58 @@ void edu_student_place(sqlite3 *db, const char *no, const char *disability,
 	sqlite3_finalize(st);
 	free(reason);
 }
+
+/* ---- reports --------------------------------------------------------------- */
+
+sqlite3_stmt *edu_student_disability_report(sqlite3 *db, const char *day)
+{
+	sqlite3_stmt *st = edu_prepare(db,
+		"WITH s AS (" EDU_STUDENT_ASOF "), d AS (SELECT disability, placement FROM s "
+		"WHERE status = 'enrolled' AND disability IS NOT NULL), "
+		"r AS (SELECT disability, "
+		"sum(placement IS 'regular-class') AS regular_class, "
+		"sum(placement IS 'special-class') AS special_class, "
+		"sum(placement IS 'special-school') AS special_school, "
+		"sum(placement IS 'home-delivery') AS home_delivery, "
+		"sum(placement IS NULL) AS unplaced, count(*) AS students "
+		"FROM d GROUP BY disability "
+		"UNION ALL SELECT 'all', sum(placement IS 'regular-class'), "
+		"sum(placement IS 'special-class'), sum(placement IS 'special-school'), "
+		"sum(placement IS 'home-delivery'), sum(placement IS NULL), count(*) FROM d "
+		"HAVING count(*) > 0) "
+		"SELECT *, printf('%.1f', 100.0 * (students - unplaced) / students) AS placed_pct "
+		"FROM r ORDER BY CASE disability WHEN 'visual' THEN 1 WHEN 'hearing' THEN 2 "
+		"WHEN 'speech' THEN 3 WHEN 'physical' THEN 4 WHEN 'intellectual' THEN 5 "
+		"WHEN 'mental' THEN 6 WHEN 'multiple' THEN 7 ELSE 8 END");
+
+	sqlite3_bind_text(st, 1, day, -1, SQLITE_TRANSIENT);
+	return st;
+}
+
+sqlite3_stmt *edu_student_stats(sqlite3 *db, const char *by)
+{
+	static const struct {
+		const char *by, *sql;
+	} stats[] = {
+		{ "school", "SELECT school_code, k.name, count(*) AS students FROM student s "
+		  "JOIN school k USING (school_code) WHERE s.status = 'enrolled' "
+		  "GROUP BY school_code ORDER BY school_code" },
+		{ "grade", "SELECT grade, count(*) AS students FROM student WHERE status = 'enrolled' "
+		  "GROUP BY grade ORDER BY grade" },
+		{ "sex", "SELECT sex, count(*) AS students FROM student WHERE status = 'enrolled' "
+		  "GROUP BY sex ORDER BY sex" },
+		{ "status", "SELECT status, count(*) AS students FROM student GROUP BY status "
+		  "ORDER BY CASE status WHEN 'enrolled' THEN 1 WHEN 'suspended' THEN 2 "
+		  "WHEN 'withdrawn' THEN 3 ELSE 4 END" },
+		{ "disability", "SELECT coalesce(disability, 'none') AS disability, count(*) AS students "
+		  "FROM student WHERE status = 'enrolled' GROUP BY disability ORDER BY disability" },
+		{ "ethnicity", "SELECT coalesce(ethnicity, '') AS ethnicity, count(*) AS students "
+		  "FROM student WHERE status = 'enrolled' GROUP BY ethnicity "
+		  "ORDER BY students DESC, ethnicity" },
+	};
+
+	for (size_t i = 0; i < sizeof stats / sizeof *stats; i++)
+		if (!strcmp(stats[i].by, by))
+			return edu_prepare(db, stats[i].sql);
+	return NULL;
+}
