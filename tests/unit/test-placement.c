@@ -354,7 +354,7 @@ static void test_draw(void)
 	assigned = edu_place_draw(db, 2026, 1, a, 4, order, &left);
 	edu_commit(db);
 	ok(assigned == 0 && left == 1, "run 2: none assigned now, one without a school");
-	ok(a[0].stored && !strcmp(a[0].school, "2111010211") && a[0].rank == 2 &&
+	ok(a[0].stored && a[0].school && !strcmp(a[0].school, "2111010211") && a[0].rank == 2 &&
 	   !strcmp(a[0].note, "assigned (drawn before)"), "A keeps rank 2, drawn before");
 	s = q1(db, applicant_row, KD);
 	is(s, "- - no seat left in the zone", "D: no seat left");
