@@ -872,6 +872,87 @@ void edu_student_event(sqlite3 *db, const char *kind, const char *day,
 		       const struct edu_student_state *to);
 /* Drop the statements kept for a handle (edu_db_close calls it). */
 void edu_student_forget(void);
+
+/* The values of a student's enumerated columns (keys as stored, Chinese
+ * names as read): ID types, sexes, statuses, the disability categories of
+ * GB/T 26341-2010 and the four placements of a disabled child. */
+extern const struct edu_enum edu_student_id_types[], edu_student_sexes[],
+	edu_student_statuses[], edu_student_disabilities[], edu_student_placements[];
+/* The columns of a student record, in the order of DESIGN, of the student
+ * table and of `edu-enroll list`: the order of the values that
+ * edu_student_derive and edu_student_check read. */
+enum {
+	EDU_S_NO, EDU_S_IDTYPE, EDU_S_ID, EDU_S_NAME, EDU_S_SEX, EDU_S_BIRTH,
+	EDU_S_ETHNIC, EDU_S_SCHOOL, EDU_S_GRADE, EDU_S_CLASS, EDU_S_ENTRY,
+	EDU_S_STATUS, EDU_S_MAJOR, EDU_S_DISAB, EDU_S_PLACE, EDU_S_ZONE,
+	EDU_S_ADDRESS, EDU_S_GUARDIAN, EDU_S_PHONE, EDU_S_NCOLS
+};
+/* Copy s without surrounding blanks and tabs into out (EDU_VAL_MAX): 0,
+ * or -1 when it is too long to be any value made from it. */
+int edu_trimmed(const char *s, char *out);
+/* An entity's derive (entity.c) for students: a resident's ID number in
+ * its 18-character form, and the student number G + ID when the row leaves
+ * it empty; other student numbers normalised.  Without an id_type column
+ * (an upsert) a bad resident ID number is left to the row check, as the
+ * stored type may be a passport. */
+int edu_student_derive(sqlite3 *db, const char **raw, char buf[][EDU_VAL_MAX],
+		       const char **col, char *err);
+/* An entity's row_check for students: a resident's ID number agrees with
+ * the birth date and sex; a G number is G + ID, an L number carries the
+ * birth date; the birth date is not in the future and before the entry
+ * date; the school teaches the grade; only a vocational school's students
+ * have a major; a placement needs a disability. */
+int edu_student_check(sqlite3 *db, const char *const *v, const char **col, char *err);
+/* The kind of a school ("primary"), or NULL when there is none; answers
+ * are kept until edu_student_forget (a school's kind does not change
+ * under a run). */
+const char *edu_school_kind(sqlite3 *db, const char *code);
+/* 0 when the school exists and teaches the grade; else -1 with why in err. */
+int edu_school_grade_check(sqlite3 *db, const char *school, int grade, char *err);
+/* A student by student number or ID number (a resident's first): the
+ * student number (malloc'd), or NULL. */
+char *edu_student_find(sqlite3 *db, const char *key);
+/* The rule of a status event (transfer, suspend, resume, withdraw,
+ * graduate): `to` comes in as `from` (for a transfer with the new school
+ * set) and leaves as the new state: 0, or -1 with the reason in why. */
+int edu_student_change(sqlite3 *db, const char *kind, const struct edu_student_state *from,
+		       struct edu_student_state *to, char *why);
+/* In the caller's transaction: every enrolled student not in the last
+ * grade of a stage (6, 9, 12), who had entered by `day` and before
+ * September of `year`, moves up a grade with a promote event for `year`,
+ * once: a student with one is passed over.  Audited as one row when any
+ * moved.  Returns the number promoted; *left (malloc'd) the count of
+ * enrolled students in a last grade, left for graduate. */
+long edu_student_promote(sqlite3 *db, long year, const char *day, char **left);
+/* The students as they stood at the end of day ?1 (YYYY-MM-DD), in the
+ * columns of EDU_S_*: for each, the state before its first event after
+ * that day, or the current one; only those who had entered by then. */
+#define EDU_STUDENT_ASOF \
+	"SELECT s.student_no, s.id_type, s.id_number, s.name, s.sex, s.birth_date, " \
+	"s.ethnicity, coalesce(e.from_school, s.school_code) AS school_code, " \
+	"coalesce(e.from_grade, s.grade) AS grade, s.class, s.entry_date, " \
+	"coalesce(e.from_status, s.status) AS status, s.major, s.disability, " \
+	"s.placement, s.zone, s.address, s.guardian, s.phone " \
+	"FROM student s LEFT JOIN student_event e ON e.id = (SELECT x.id FROM " \
+	"student_event x WHERE x.student_no = s.student_no AND x.day > ?1 " \
+	"ORDER BY x.day, x.id LIMIT 1) " \
+	"WHERE (s.entry_date IS NULL OR s.entry_date <= ?1)"
+
+/* The disabled enrolled students as of `day` (YYYY-MM-DD) by category, in
+ * the order of GB/T 26341, then "all": counts by placement, the unplaced,
+ * the students and placed_pct (one decimal); no row without one.  A
+ * statement for the caller to print and finalise. */
+sqlite3_stmt *edu_student_disability_report(sqlite3 *db, const char *day);
+/* Counts of enrolled students (of all students for "status") by school
+ * (with its name), grade, sex, status, disability ("none") or ethnicity
+ * (the most first): a statement for the caller to print and finalise, or
+ * NULL for another `by`. */
+sqlite3_stmt *edu_student_stats(sqlite3 *db, const char *by);
+/* In the caller's transaction: set a student's disability and placement
+ * and record the placement event dated `day` (the caller audits the
+ * change). */
+void edu_student_place(sqlite3 *db, const char *no, const char *disability,
+		       const char *placement, const char *day);
 /* ---- cadre.c: personnel rules (DESIGN 8) ----------------------------- */
 
 /* Statutory retirement, 2025 reform: the base a person retires at. */
@@ -1389,6 +1470,56 @@ long edu_place(struct edu_place_child **c, size_t n,
 /* The primary-school age rule: a child starting in September of `year`
  * must be six by 31 August, that is born on or before the day returned. */
 int edu_place_primary_born_by(long year);
+
+/* An applicant of nearby enrolment, read from its input (the fields in
+ * the order of the input columns, checked and normalised) and as a run
+ * leaves it.  The child comes first, so that a pointer to it is one to
+ * the applicant. */
+enum { EDU_A_ID, EDU_A_NAME, EDU_A_SEX, EDU_A_BIRTH, EDU_A_ZONE, EDU_A_TIER,
+       EDU_A_NFIELDS };
+struct edu_applicant {
+	struct edu_place_child kid;	/* .key, .zone and .tier from v[] */
+	char *v[EDU_A_NFIELDS];	/* malloc'd */
+	long line;		/* of the input */
+	int stored;		/* recorded by an earlier run of the year */
+	char *school, *note;	/* malloc'd; school NULL: none */
+	int rank;		/* with a school: its rank in the zone */
+};
+/* Rules across an applicant's fields and against those before it (a[0..na-1]):
+ * the ID number agrees with the birth date and the sex, and names no
+ * child twice.  NULL, or the column at fault with the reason in err. */
+const char *edu_applicant_check(const struct edu_applicant *x, const struct edu_applicant *a,
+				size_t na, char *err);
+/* Free n applicants and the array. */
+void edu_applicants_free(struct edu_applicant *a, size_t n);
+/* A year's intake as the store has it: the zones and their open primary
+ * and nine-year schools, each with its entry_seats less the children
+ * earlier runs of the year gave it. */
+struct edu_place_intake {
+	struct edu_place_zone *z;
+	struct edu_place_school *s;	/* .code malloc'd */
+	size_t nz, ns;
+};
+void edu_place_intake_load(sqlite3 *db, long year, struct edu_place_intake *in);
+void edu_place_intake_free(struct edu_place_intake *in);
+/* Hold the children a run does not draw for (sets .kid.held): one an
+ * earlier run of the year recorded keeps its school, rank and note (with
+ * " (drawn before)"; .stored); one born after edu_place_primary_born_by is
+ * "not six by DAY"; a resident student already is "already a student of
+ * SCHOOL". */
+void edu_place_hold(sqlite3 *db, long year, struct edu_applicant *a, size_t n);
+/* The note of a draw's result: "assigned", "no seat left in the zone",
+ * "no school in this zone"; NULL for a held child. */
+const char *edu_place_note(enum edu_place_result r);
+/* Record an applicant's draw for the year in the applicant table. */
+void edu_applicant_record(sqlite3 *db, long year, const struct edu_applicant *x);
+/* In the caller's transaction: hold, load the intake, draw (edu_place)
+ * and record each applicant not recorded before, with its school, rank
+ * and note.  order[] (n) gets the applicants' children in the order of the
+ * draw.  Returns the number placed now; *left the number without a school
+ * (held ones too). */
+long edu_place_draw(sqlite3 *db, long year, uint64_t seed, struct edu_applicant *a,
+		    size_t n, struct edu_place_child **order, long *left);
 
 /* ---- cert.c: certificate numbers and who gets which (DESIGN 8) ----- */
 

@@ -1,6 +1,7 @@
 /* placement.c - nearby enrolment (就近入学): children in order of
  * priority tier and a seeded lottery, each to the best-ranked school of
- * their zone with a seat left (DESIGN 8). */
+ * their zone with a seat left (DESIGN 8); a year's intake and applicants
+ * as the store keeps them. */
 #define _GNU_SOURCE
 #include <stdio.h>
 #include <stdlib.h>
@@ -90,4 +91,168 @@ long edu_place(struct edu_place_child **c, size_t n,
 int edu_place_primary_born_by(long year)
 {
 	return edu_days((int)year - 6, 8, 31);
+}
+
+/* ---- a year's applicants and intake ---------------------------------------- */
+
+const char *edu_applicant_check(const struct edu_applicant *x, const struct edu_applicant *a,
+				size_t na, char *err)
+{
+	char b[11], v[EDU_VAL_MAX];
+	int birth, male;
+
+	edu_valid_id(x->v[EDU_A_ID], v, &birth, &male, err);
+	if (strcmp(edu_date_str(birth, b), x->v[EDU_A_BIRTH]))
+		return snprintf(err, EDU_ERR_MAX, "%s, but the ID number says %s",
+				x->v[EDU_A_BIRTH], b), "birth_date";
+	if (male != !strcmp(x->v[EDU_A_SEX], "M"))
+		return snprintf(err, EDU_ERR_MAX, "%s, but the ID number says %s", x->v[EDU_A_SEX],
+				male ? "M" : "F"), "sex";
+	for (size_t j = 0; j < na; j++)
+		if (!strcmp(a[j].v[EDU_A_ID], x->v[EDU_A_ID]))
+			return snprintf(err, EDU_ERR_MAX, "the same child as line %ld", a[j].line),
+			       "id_number";
+	return NULL;
+}
+
+void edu_applicants_free(struct edu_applicant *a, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		for (int k = 0; k < EDU_A_NFIELDS; k++)
+			free(a[i].v[k]);
+		free(a[i].school);
+		free(a[i].note);
+	}
+	free(a);
+}
+
+void edu_place_intake_load(sqlite3 *db, long year, struct edu_place_intake *in)
+{
+	sqlite3_stmt *st = edu_prepare(db,
+		"SELECT z.zone, z.rank, z.school_code, coalesce(k.entry_seats, 0) - (SELECT count(*) "
+		"FROM applicant p WHERE p.year = ?1 AND p.school_code = z.school_code) "
+		"FROM zone z JOIN school k USING (school_code) WHERE k.status = 'open' "
+		"AND k.kind IN ('primary', 'nine-year') ORDER BY z.school_code");
+
+	memset(in, 0, sizeof *in);
+	sqlite3_bind_int(st, 1, (int)year);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *code = (const char *)sqlite3_column_text(st, 2);
+
+		if (!in->ns || strcmp(in->s[in->ns - 1].code, code)) {
+			in->s = edu_realloc(in->s, (in->ns + 1) * sizeof *in->s);
+			in->s[in->ns++] = (struct edu_place_school){ .code = edu_strdup(code),
+				.seats = sqlite3_column_int(st, 3) };
+		}
+		in->z = edu_realloc(in->z, (in->nz + 1) * sizeof *in->z);
+		in->z[in->nz++] = (struct edu_place_zone){ .rank = sqlite3_column_int(st, 1),
+			.zone = edu_strdup((const char *)sqlite3_column_text(st, 0)),
+			.school = (int)in->ns - 1 };
+	}
+	sqlite3_finalize(st);
+}
+
+void edu_place_intake_free(struct edu_place_intake *in)
+{
+	for (size_t i = 0; i < in->nz; i++)
+		free((char *)in->z[i].zone);
+	for (size_t i = 0; i < in->ns; i++)
+		free((char *)in->s[i].code);
+	free(in->z);
+	free(in->s);
+	memset(in, 0, sizeof *in);
+}
+
+/* Which children are not drawn for: those an earlier run drew (they keep
+ * what it gave them), the too young, and those who are students already. */
+static void hold(sqlite3 *db, sqlite3_stmt *old, long year, const char *cutoff,
+		 struct edu_applicant *a)
+{
+	const char *p[] = { a->v[EDU_A_ID] };
+	char *known;
+
+	sqlite3_reset(old);
+	sqlite3_bind_int(old, 1, (int)year);
+	sqlite3_bind_text(old, 2, a->v[EDU_A_ID], -1, SQLITE_STATIC);
+	if (sqlite3_step(old) == SQLITE_ROW) {
+		const char *s = (const char *)sqlite3_column_text(old, 0);
+		const char *n = (const char *)sqlite3_column_text(old, 2);
+		a->stored = 1;
+		a->school = s ? edu_strdup(s) : NULL;
+		a->rank = sqlite3_column_int(old, 1);
+		a->note = edu_asprintf("%s (drawn before)", n ? n : "");
+	} else if (strcmp(a->v[EDU_A_BIRTH], cutoff) > 0) {
+		a->note = edu_asprintf("not six by %s", cutoff);
+	} else if ((known = edu_query1(db, "SELECT school_code FROM student "
+				       "WHERE id_number = ? AND id_type = 'resident'", 1, p))) {
+		a->note = edu_asprintf("already a student of %s", known);
+		free(known);
+	}
+	a->kid.held = a->stored || a->note;
+}
+
+void edu_place_hold(sqlite3 *db, long year, struct edu_applicant *a, size_t n)
+{
+	char cutoff[11];
+	sqlite3_stmt *old = edu_prepare(db,
+		"SELECT school_code, rank, note FROM applicant WHERE year = ?1 AND id_number = ?2");
+
+	edu_date_str(edu_place_primary_born_by(year), cutoff);
+	for (size_t i = 0; i < n; i++)
+		hold(db, old, year, cutoff, &a[i]);
+	sqlite3_finalize(old);
+}
+
+const char *edu_place_note(enum edu_place_result r)
+{
+	switch (r) {
+	case EDU_PLACE_PLACED: return "assigned";
+	case EDU_PLACE_FULL: return "no seat left in the zone";
+	case EDU_PLACE_NO_SCHOOL: return "no school in this zone";
+	default: return NULL;
+	}
+}
+
+void edu_applicant_record(sqlite3 *db, long year, const struct edu_applicant *x)
+{
+	char y[24], lot[24], rank[8];
+
+	snprintf(y, sizeof y, "%ld", year);
+	snprintf(lot, sizeof lot, "%llu", (unsigned long long)x->kid.lottery);
+	snprintf(rank, sizeof rank, "%d", x->rank);
+	const char *row[] = { y, x->v[EDU_A_ID], x->v[EDU_A_NAME], x->v[EDU_A_SEX],
+			      x->v[EDU_A_BIRTH], x->v[EDU_A_ZONE], x->v[EDU_A_TIER], lot,
+			      x->school, x->school ? rank : NULL, x->note };
+	edu_exec(db, "INSERT INTO applicant (year, id_number, name, sex, birth_date, zone, "
+		 "tier, lottery, school_code, rank, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		 11, row);
+}
+
+long edu_place_draw(sqlite3 *db, long year, uint64_t seed, struct edu_applicant *a,
+		    size_t n, struct edu_place_child **order, long *left)
+{
+	struct edu_place_intake in;
+
+	edu_place_hold(db, year, a, n);
+	for (size_t i = 0; i < n; i++)
+		order[i] = &a[i].kid;
+	edu_place_intake_load(db, year, &in);
+	long assigned = edu_place(order, n, in.z, in.nz, in.s, in.ns, seed);
+	*left = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct edu_applicant *x = (struct edu_applicant *)order[i];
+		enum edu_place_result r = x->kid.result;
+
+		if (r == EDU_PLACE_PLACED) {
+			x->school = edu_strdup(in.s[x->kid.school].code);
+			x->rank = x->kid.rank;
+		}
+		if (r != EDU_PLACE_HELD)
+			x->note = edu_strdup(edu_place_note(r));
+		*left += !x->school;
+		if (!x->stored)
+			edu_applicant_record(db, year, x);
+	}
+	edu_place_intake_free(&in);
+	return assigned;
 }

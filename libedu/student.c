@@ -1,6 +1,9 @@
-/* student.c - the rules of the student registry that more than one tool
- * needs: which grades a kind of school teaches, and where a stage ends. */
+/* student.c - the rules of the student registry: which grades a kind of
+ * school teaches, where a stage ends, what a student record must say, what
+ * each status event may do, promotion, and a disabled child's placement. */
+#define _GNU_SOURCE
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "edu.h"
@@ -51,17 +54,19 @@ const char *edu_stage_name(int grade)
 /* ---- a student's state and its events ---------------------------------- */
 
 /* Statements kept for the handle they were made on: a batch of events
- * asks for the same three many times. */
-static sqlite3 *st_db;
-static sqlite3_stmt *st_load, *st_upd, *st_ins;
+ * asks for the same three many times; an import asks every row for its
+ * school's kind, kept in a small direct-mapped cache beside them. */
+static sqlite3 *st_db, *kind_db;
+static sqlite3_stmt *st_load, *st_upd, *st_ins, *st_kind;
+static struct {
+	char code[16], kind[32];
+} kinds[256];
 
 static void prepare_all(sqlite3 *db)
 {
 	if (st_db == db)
 		return;
-	sqlite3_finalize(st_load);
-	sqlite3_finalize(st_upd);
-	sqlite3_finalize(st_ins);
+	edu_student_forget();
 	st_db = db;
 	edu_db_cache(edu_student_forget);
 	st_load = edu_prepare(db,
@@ -154,6 +159,444 @@ void edu_student_forget(void)
 	sqlite3_finalize(st_load);
 	sqlite3_finalize(st_upd);
 	sqlite3_finalize(st_ins);
-	st_load = st_upd = st_ins = NULL;
-	st_db = NULL;
+	sqlite3_finalize(st_kind);
+	st_load = st_upd = st_ins = st_kind = NULL;
+	memset(kinds, 0, sizeof kinds);
+	st_db = kind_db = NULL;
+}
+
+/* ---- the values of a student record ------------------------------------ */
+
+const struct edu_enum edu_student_id_types[] = {
+	{ "resident", "居民身份证|身份证" },
+	{ "passport", "护照" },
+	{ "hk_macao", "港澳居民来往内地通行证|港澳通行证|港澳居民居住证" },
+	{ "taiwan", "台湾居民来往大陆通行证|台胞证|台湾居民居住证" },
+	{ "foreign", "外国人永久居留身份证|外国人永久居留证" },
+	{ NULL, NULL }
+};
+
+const struct edu_enum edu_student_sexes[] = {
+	{ "M", "男|男性" },
+	{ "F", "女|女性" },
+	{ NULL, NULL }
+};
+
+const struct edu_enum edu_student_statuses[] = {
+	{ "enrolled", "在读|在校|在籍" },
+	{ "suspended", "休学" },
+	{ "withdrawn", "退学|离校" },
+	{ "graduated", "毕业" },
+	{ NULL, NULL }
+};
+
+/* GB/T 26341-2010 categories of disability. */
+const struct edu_enum edu_student_disabilities[] = {
+	{ "visual", "视力残疾|视力" },
+	{ "hearing", "听力残疾|听力" },
+	{ "speech", "言语残疾|言语" },
+	{ "physical", "肢体残疾|肢体" },
+	{ "intellectual", "智力残疾|智力" },
+	{ "mental", "精神残疾|精神" },
+	{ "multiple", "多重残疾|多重" },
+	{ NULL, NULL }
+};
+
+const struct edu_enum edu_student_placements[] = {
+	{ "regular-class", "随班就读" },
+	{ "special-class", "特教班|特殊教育班" },
+	{ "special-school", "特殊教育学校|特教学校" },
+	{ "home-delivery", "送教上门" },
+	{ NULL, NULL }
+};
+
+int edu_trimmed(const char *s, char *out)
+{
+	size_t a = strspn(s, " \t"), n = strlen(s + a);
+
+	while (n > 0 && (s[a + n - 1] == ' ' || s[a + n - 1] == '\t'))
+		n--;
+	if (n >= EDU_VAL_MAX)
+		return -1;
+	memcpy(out, s + a, n);
+	out[n] = '\0';
+	return 0;
+}
+
+int edu_student_derive(sqlite3 *db, const char **raw, char buf[][EDU_VAL_MAX],
+		       const char **col, char *err)
+{
+	(void)db;
+	char t[EDU_VAL_MAX], type[EDU_VAL_MAX] = "resident", id_err[EDU_ERR_MAX] = "";
+	int resident_id = 0;
+
+	if (raw[EDU_S_IDTYPE] && edu_trimmed(raw[EDU_S_IDTYPE], t) == 0 && *t &&
+	    edu_valid_enum(edu_student_id_types, t, type, err) < 0) {
+		*col = "id_type";
+		return -1;
+	}
+	if (!strcmp(type, "resident") && raw[EDU_S_ID]) {
+		if (edu_trimmed(raw[EDU_S_ID], t) < 0 ||
+		    (*t && edu_valid_id(t, buf[0], NULL, NULL, err) < 0)) {
+			if (edu_trimmed(raw[EDU_S_ID], t) < 0)
+				snprintf(err, EDU_ERR_MAX, "too long for an ID number");
+			*col = "id_number";
+			/* Without an id_type column an upsert keeps the stored
+			 * one, which may be a passport: the row check decides. */
+			if (raw[EDU_S_IDTYPE])
+				return -1;
+			snprintf(id_err, sizeof id_err, "%s", err);
+			*col = NULL;
+		} else if (*t) {
+			raw[EDU_S_ID] = buf[0];
+			resident_id = 1;
+		}
+	}
+	if (!raw[EDU_S_NO] || (edu_trimmed(raw[EDU_S_NO], t) == 0 && !*t)) {
+		if (*id_err) {
+			*col = "id_number";
+			snprintf(err, EDU_ERR_MAX, "%s", id_err);
+			return -1;
+		}
+		*col = "student_no";
+		if (!resident_id) {
+			snprintf(err, EDU_ERR_MAX, "may be left empty only for a resident with an ID number");
+			return -1;
+		}
+		buf[1][0] = 'G';
+		memcpy(buf[1] + 1, buf[0], strlen(buf[0]) + 1);
+		raw[EDU_S_NO] = buf[1];
+		return 0;
+	}
+	if (edu_trimmed(raw[EDU_S_NO], t) < 0 || edu_valid_student_no(t, buf[2], err) < 0) {
+		if (edu_trimmed(raw[EDU_S_NO], t) < 0)
+			snprintf(err, EDU_ERR_MAX, "too long for a student number");
+		*col = "student_no";
+		return -1;
+	}
+	raw[EDU_S_NO] = buf[2];
+	return 0;
+}
+
+const char *edu_school_kind(sqlite3 *db, const char *code)
+{
+	unsigned h = 0;
+
+	/* Not with prepare_all: a first bulk import asks while the student
+	 * table has no key index yet, when an event cannot be prepared. */
+	if (kind_db != db) {
+		sqlite3_finalize(st_kind);
+		memset(kinds, 0, sizeof kinds);
+		kind_db = db;
+		edu_db_cache(edu_student_forget);
+		st_kind = edu_prepare(db, "SELECT kind FROM school WHERE school_code = ?");
+	}
+	for (const char *p = code; *p; p++)
+		h = h * 31 + (unsigned char)*p;
+	h %= 256;
+	if (!strcmp(kinds[h].code, code))
+		return kinds[h].kind;
+	sqlite3_reset(st_kind);
+	sqlite3_bind_text(st_kind, 1, code, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st_kind) != SQLITE_ROW) {
+		sqlite3_reset(st_kind);
+		return NULL;
+	}
+	snprintf(kinds[h].code, sizeof kinds[h].code, "%s", code);
+	snprintf(kinds[h].kind, sizeof kinds[h].kind, "%s", (const char *)sqlite3_column_text(st_kind, 0));
+	sqlite3_reset(st_kind);
+	return kinds[h].kind;
+}
+
+int edu_school_grade_check(sqlite3 *db, const char *school, int grade, char *err)
+{
+	const char *kind = edu_school_kind(db, school);
+	int lo, hi;
+
+	if (!kind)
+		return snprintf(err, EDU_ERR_MAX, "no school '%s'", school), -1;
+	if (edu_kind_grades(kind, &lo, &hi) < 0)
+		return snprintf(err, EDU_ERR_MAX, "school %s is a %s: it has no grades",
+				school, kind), -1;
+	if (grade < lo || grade > hi)
+		return snprintf(err, EDU_ERR_MAX, "school %s is a %s school, with grades %d-%d, not %d",
+				school, kind, lo, hi, grade), -1;
+	return 0;
+}
+
+#define REFUSE(c, ...) (*col = (c), snprintf(err, EDU_ERR_MAX, __VA_ARGS__), -1)
+
+int edu_student_check(sqlite3 *db, const char *const *v, const char **col, char *err)
+{
+	char id[EDU_VAL_MAX], e2[EDU_ERR_MAX], today[11];
+	int birth, male;
+
+	if (!strcmp(v[EDU_S_IDTYPE], "resident")) {
+		if (edu_valid_id(v[EDU_S_ID], id, &birth, &male, e2) < 0)
+			return REFUSE("id_number", "%s", e2);
+		char b[11];
+		edu_date_str(birth, b);
+		if (strcmp(b, v[EDU_S_BIRTH]))
+			return REFUSE("birth_date", "%s, but the ID number says %s", v[EDU_S_BIRTH], b);
+		if (male != !strcmp(v[EDU_S_SEX], "M"))
+			return REFUSE("sex", "%s, but the ID number says %s", v[EDU_S_SEX],
+				      male ? "M" : "F");
+	}
+	switch (v[EDU_S_NO][0]) {
+	case 'G':
+		if (strcmp(v[EDU_S_IDTYPE], "resident") || strcmp(v[EDU_S_NO] + 1, v[EDU_S_ID]))
+			return REFUSE("student_no", "a G number is G and the student's resident ID number (%s)",
+				      v[EDU_S_ID]);
+		break;
+	case 'L': {
+		char b[9];
+		snprintf(b, sizeof b, "%.4s%.2s%.2s", v[EDU_S_BIRTH], v[EDU_S_BIRTH] + 5,
+			 v[EDU_S_BIRTH] + 8);
+		if (strncmp(v[EDU_S_NO] + 7, b, 8))
+			return REFUSE("student_no", "an L number carries the birth date: %.8s is not %s",
+				      v[EDU_S_NO] + 7, v[EDU_S_BIRTH]);
+		break;
+	}
+	}
+	if (strcmp(v[EDU_S_BIRTH], edu_date_str(edu_today(), today)) > 0)
+		return REFUSE("birth_date", "%s is in the future", v[EDU_S_BIRTH]);
+	if (v[EDU_S_ENTRY] && strcmp(v[EDU_S_ENTRY], v[EDU_S_BIRTH]) <= 0)
+		return REFUSE("entry_date", "%s is not after the birth date %s", v[EDU_S_ENTRY],
+			      v[EDU_S_BIRTH]);
+	if (edu_school_grade_check(db, v[EDU_S_SCHOOL], atoi(v[EDU_S_GRADE]), e2) < 0)
+		return REFUSE("grade", "%s", e2);
+	if (v[EDU_S_MAJOR] && strcmp(edu_school_kind(db, v[EDU_S_SCHOOL]), "vocational"))
+		return REFUSE("major", "only students of a vocational school have a major");
+	if (v[EDU_S_PLACE] && !v[EDU_S_DISAB])
+		return REFUSE("placement", "a placement is for a student with a disability");
+	return 0;
+}
+
+char *edu_student_find(sqlite3 *db, const char *key)
+{
+	char k[EDU_VAL_MAX], norm[EDU_VAL_MAX], err[EDU_ERR_MAX];
+	const char *p[1];
+
+	if (edu_trimmed(key, k) < 0)
+		return NULL;
+	p[0] = edu_valid_student_no(k, norm, err) == 0 ? norm : k;
+	char *no = edu_query1(db, "SELECT student_no FROM student WHERE student_no = ?", 1, p);
+	if (!no) {
+		p[0] = edu_valid_id(k, norm, NULL, NULL, err) == 0 ? norm : k;
+		no = edu_query1(db, "SELECT student_no FROM student WHERE id_number = ? "
+				"ORDER BY id_type = 'resident' DESC LIMIT 1", 1, p);
+	}
+	return no;
+}
+
+/* ---- what a status event may do ------------------------------------------ */
+
+static int do_transfer(sqlite3 *db, const struct edu_student_state *from,
+		       struct edu_student_state *to, char *why)
+{
+	if (strcmp(from->status, "enrolled"))
+		return snprintf(why, EDU_ERR_MAX, "is %s, not enrolled", from->status), -1;
+	if (!strcmp(from->school, to->school))
+		return snprintf(why, EDU_ERR_MAX, "is at school %s already", to->school), -1;
+	if (edu_school_grade_check(db, to->school, from->grade, why) < 0)
+		return -1;
+	const char *p[] = { to->school };
+	char *open = edu_query1(db, "SELECT status FROM school WHERE school_code = ?", 1, p);
+	int closed = open && strcmp(open, "open");
+	free(open);
+	if (closed)
+		return snprintf(why, EDU_ERR_MAX, "school %s is closed", to->school), -1;
+	return 0;
+}
+
+static int do_suspend(sqlite3 *db, const struct edu_student_state *from,
+		      struct edu_student_state *to, char *why)
+{
+	(void)db;
+	if (strcmp(from->status, "enrolled"))
+		return snprintf(why, EDU_ERR_MAX, "is %s, not enrolled", from->status), -1;
+	strcpy(to->status, "suspended");
+	return 0;
+}
+
+static int do_resume(sqlite3 *db, const struct edu_student_state *from,
+		     struct edu_student_state *to, char *why)
+{
+	(void)db;
+	if (strcmp(from->status, "suspended"))
+		return snprintf(why, EDU_ERR_MAX, "is %s, not suspended", from->status), -1;
+	strcpy(to->status, "enrolled");
+	return 0;
+}
+
+static int do_withdraw(sqlite3 *db, const struct edu_student_state *from,
+		       struct edu_student_state *to, char *why)
+{
+	(void)db;
+	if (strcmp(from->status, "enrolled") && strcmp(from->status, "suspended"))
+		return snprintf(why, EDU_ERR_MAX, "is %s already", from->status), -1;
+	strcpy(to->status, "withdrawn");
+	return 0;
+}
+
+static int do_graduate(sqlite3 *db, const struct edu_student_state *from,
+		       struct edu_student_state *to, char *why)
+{
+	(void)db;
+	if (strcmp(from->status, "enrolled"))
+		return snprintf(why, EDU_ERR_MAX, "is %s, not enrolled", from->status), -1;
+	if (!edu_stage_last(from->grade))
+		return snprintf(why, EDU_ERR_MAX, "is in grade %d, not the last grade of %s school",
+				from->grade, edu_stage_name(from->grade)), -1;
+	strcpy(to->status, "graduated");
+	return 0;
+}
+
+static const struct {
+	const char *kind;
+	int (*rule)(sqlite3 *db, const struct edu_student_state *from,
+		    struct edu_student_state *to, char *why);
+} changes[] = {
+	{ "transfer", do_transfer },
+	{ "suspend", do_suspend },
+	{ "resume", do_resume },
+	{ "withdraw", do_withdraw },
+	{ "graduate", do_graduate },
+};
+
+int edu_student_change(sqlite3 *db, const char *kind, const struct edu_student_state *from,
+		       struct edu_student_state *to, char *why)
+{
+	for (size_t i = 0; i < sizeof changes / sizeof *changes; i++)
+		if (!strcmp(changes[i].kind, kind))
+			return changes[i].rule(db, from, to, why);
+	return snprintf(why, EDU_ERR_MAX, "no event '%s'", kind), -1;
+}
+
+/* ---- promotion and placement ------------------------------------------------ */
+
+long edu_student_promote(sqlite3 *db, long year, const char *day, char **left)
+{
+	char next[16];
+	char *before = edu_query1(db, "SELECT coalesce(max(id), 0) FROM student_event", 0, NULL);
+	sqlite3_stmt *st = edu_prepare(db,
+		"INSERT INTO student_event (student_no, day, kind, year, from_school, "
+		"to_school, from_grade, to_grade, from_status, to_status) "
+		"SELECT student_no, ?1, 'promote', ?2, school_code, school_code, grade, "
+		"grade + 1, status, status FROM student s WHERE status = 'enrolled' "
+		"AND grade NOT IN (6, 9, 12) AND NOT EXISTS (SELECT 1 FROM student_event e "
+		"WHERE e.kind = 'promote' AND e.year = ?2 AND e.student_no = s.student_no) "
+		"AND (entry_date IS NULL OR (entry_date <= ?1 AND entry_date < ?3))");
+
+	/* A student who entered after the summer of Y is in a later school
+	 * year: not promoted for Y. */
+	snprintf(next, sizeof next, "%ld-09-01", year);
+	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, (int)year);
+	sqlite3_bind_text(st, 3, next, -1, SQLITE_STATIC);
+	edu_exec_stmt(db, st);
+	sqlite3_finalize(st);
+	long promoted = sqlite3_changes(db);
+	st = edu_prepare(db,
+		"UPDATE student SET grade = grade + 1 WHERE student_no IN "
+		"(SELECT student_no FROM student_event WHERE kind = 'promote' AND year = ?1 "
+		"AND id > ?2)");
+	sqlite3_bind_int(st, 1, (int)year);
+	sqlite3_bind_int64(st, 2, strtoll(before, NULL, 10));
+	free(before);
+	edu_exec_stmt(db, st);
+	sqlite3_finalize(st);
+	if (sqlite3_changes(db) != promoted)
+		edu_die(EDU_ESOFTWARE, "promote: %d grades changed for %ld events",
+			sqlite3_changes(db), promoted);
+	const char *p[] = { day };
+	*left = edu_query1(db, "SELECT count(*) FROM student WHERE status = 'enrolled' "
+			   "AND grade IN (6, 9, 12) AND (entry_date IS NULL OR entry_date <= ?)", 1, p);
+	if (promoted) {
+		char *key = edu_asprintf("promote %ld", year);
+		char *chg = edu_asprintf("{\"promoted\":%ld,\"day\":\"%s\"}", promoted, day);
+		edu_audit(db, "student", key, chg);
+		free(key);
+		free(chg);
+	}
+	return promoted;
+}
+
+void edu_student_place(sqlite3 *db, const char *no, const char *disability,
+		       const char *placement, const char *day)
+{
+	const char *u[] = { disability, placement, no };
+	struct edu_student_state s;
+
+	edu_exec(db, "UPDATE student SET disability = ?, placement = ? WHERE student_no = ?", 3, u);
+	char *reason = edu_asprintf("%s, %s", disability, placement);
+	edu_student_load(db, no, &s);
+	sqlite3_stmt *st = edu_prepare(db,
+		"INSERT INTO student_event (student_no, day, kind, reason, from_school, "
+		"to_school, from_grade, to_grade, from_status, to_status) "
+		"VALUES (?1, ?2, 'placement', ?3, ?4, ?4, ?5, ?5, ?6, ?6)");
+	sqlite3_bind_text(st, 1, no, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, day, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, reason, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, s.school, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 5, s.grade);
+	sqlite3_bind_text(st, 6, s.status, -1, SQLITE_STATIC);
+	edu_exec_stmt(db, st);
+	sqlite3_finalize(st);
+	free(reason);
+}
+
+/* ---- reports --------------------------------------------------------------- */
+
+sqlite3_stmt *edu_student_disability_report(sqlite3 *db, const char *day)
+{
+	sqlite3_stmt *st = edu_prepare(db,
+		"WITH s AS (" EDU_STUDENT_ASOF "), d AS (SELECT disability, placement FROM s "
+		"WHERE status = 'enrolled' AND disability IS NOT NULL), "
+		"r AS (SELECT disability, "
+		"sum(placement IS 'regular-class') AS regular_class, "
+		"sum(placement IS 'special-class') AS special_class, "
+		"sum(placement IS 'special-school') AS special_school, "
+		"sum(placement IS 'home-delivery') AS home_delivery, "
+		"sum(placement IS NULL) AS unplaced, count(*) AS students "
+		"FROM d GROUP BY disability "
+		"UNION ALL SELECT 'all', sum(placement IS 'regular-class'), "
+		"sum(placement IS 'special-class'), sum(placement IS 'special-school'), "
+		"sum(placement IS 'home-delivery'), sum(placement IS NULL), count(*) FROM d "
+		"HAVING count(*) > 0) "
+		"SELECT *, printf('%.1f', 100.0 * (students - unplaced) / students) AS placed_pct "
+		"FROM r ORDER BY CASE disability WHEN 'visual' THEN 1 WHEN 'hearing' THEN 2 "
+		"WHEN 'speech' THEN 3 WHEN 'physical' THEN 4 WHEN 'intellectual' THEN 5 "
+		"WHEN 'mental' THEN 6 WHEN 'multiple' THEN 7 ELSE 8 END");
+
+	sqlite3_bind_text(st, 1, day, -1, SQLITE_TRANSIENT);
+	return st;
+}
+
+sqlite3_stmt *edu_student_stats(sqlite3 *db, const char *by)
+{
+	static const struct {
+		const char *by, *sql;
+	} stats[] = {
+		{ "school", "SELECT school_code, k.name, count(*) AS students FROM student s "
+		  "JOIN school k USING (school_code) WHERE s.status = 'enrolled' "
+		  "GROUP BY school_code ORDER BY school_code" },
+		{ "grade", "SELECT grade, count(*) AS students FROM student WHERE status = 'enrolled' "
+		  "GROUP BY grade ORDER BY grade" },
+		{ "sex", "SELECT sex, count(*) AS students FROM student WHERE status = 'enrolled' "
+		  "GROUP BY sex ORDER BY sex" },
+		{ "status", "SELECT status, count(*) AS students FROM student GROUP BY status "
+		  "ORDER BY CASE status WHEN 'enrolled' THEN 1 WHEN 'suspended' THEN 2 "
+		  "WHEN 'withdrawn' THEN 3 ELSE 4 END" },
+		{ "disability", "SELECT coalesce(disability, 'none') AS disability, count(*) AS students "
+		  "FROM student WHERE status = 'enrolled' GROUP BY disability ORDER BY disability" },
+		{ "ethnicity", "SELECT coalesce(ethnicity, '') AS ethnicity, count(*) AS students "
+		  "FROM student WHERE status = 'enrolled' GROUP BY ethnicity "
+		  "ORDER BY students DESC, ethnicity" },
+	};
+
+	for (size_t i = 0; i < sizeof stats / sizeof *stats; i++)
+		if (!strcmp(stats[i].by, by))
+			return edu_prepare(db, stats[i].sql);
+	return NULL;
 }

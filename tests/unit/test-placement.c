@@ -1,10 +1,12 @@
 /* test-placement.c - nearby enrolment's draw (libedu/placement.c) on
  * small intakes whose answer is worked out by hand: tiers first, the
  * lottery within a tier, seats running out rank by rank, schools shared
- * by two zones, held children, and the age rule. */
+ * by two zones, held children, and the age rule; then a year's intake,
+ * applicants and two runs of a draw on a real database. */
 #define _GNU_SOURCE
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "edu.h"
 #include "tap.h"
@@ -196,6 +198,180 @@ static void test_age(void)
 	   "born on 1 September is not");
 }
 
+/* ---- applicants and a year's draw on a database --------------------------- */
+
+/* Born 2020-09-01, a girl: too young in 2026.  Born 2019-12-01, a boy:
+ * a student already. */
+#define KYOUNG "110102202009010029"
+#define KSTUDENT "110102201912010055"
+
+/* An applicant as read: the fields malloc'd, the child pointing at them. */
+static struct edu_applicant app(const char *id, const char *sex, const char *birth,
+				const char *zone, const char *tier, long line)
+{
+	struct edu_applicant a = { .line = line };
+	const char *v[] = { id, "N", sex, birth, zone, tier };
+
+	for (int i = 0; i < EDU_A_NFIELDS; i++)
+		a.v[i] = edu_strdup(v[i]);
+	a.kid = (struct edu_place_child){ .key = a.v[EDU_A_ID], .zone = a.v[EDU_A_ZONE],
+					  .tier = atoi(tier) };
+	return a;
+}
+
+static void test_applicant_check(void)
+{
+	struct edu_applicant a[] = { app(KA, "M", "2019-12-01", "z", "1", 2),
+				     app(KB, "F", "2019-12-01", "z", "1", 3) };
+	struct edu_applicant x = app(KC, "F", "2019-12-02", "z", "1", 4);
+	char err[EDU_ERR_MAX];
+	const char *col;
+
+	ok(edu_applicant_check(&x, a, 2, err) == NULL, "a girl born 2019-12-02 as her ID number says");
+	free(x.v[EDU_A_SEX]);
+	x.v[EDU_A_SEX] = edu_strdup("M");
+	col = edu_applicant_check(&x, a, 2, err);
+	is(col, "sex", "as a boy: the sex is at fault");
+	is(err, "M, but the ID number says F", "... said so");
+	free(x.v[EDU_A_SEX]);
+	x.v[EDU_A_SEX] = edu_strdup("F");
+	free(x.v[EDU_A_BIRTH]);
+	x.v[EDU_A_BIRTH] = edu_strdup("2019-12-03");
+	col = edu_applicant_check(&x, a, 2, err);
+	is(col, "birth_date", "another birth date: the birth date is at fault");
+	is(err, "2019-12-03, but the ID number says 2019-12-02", "... said so");
+	struct edu_applicant y = app(KB, "F", "2019-12-01", "z", "1", 9);
+	col = edu_applicant_check(&y, a, 2, err);
+	is(col, "id_number", "a child named twice");
+	is(err, "the same child as line 3", "... names the line of the first");
+	ok(edu_applicant_check(&y, a, 1, err) == NULL, "... only against those before");
+	for (int i = 0; i < EDU_A_NFIELDS; i++) {
+		free(x.v[i]);
+		free(y.v[i]);
+		free(a[0].v[i]);
+		free(a[1].v[i]);
+	}
+	is(edu_place_note(EDU_PLACE_PLACED), "assigned", "the note of a placed child");
+	is(edu_place_note(EDU_PLACE_FULL), "no seat left in the zone", "... of one in a full zone");
+	is(edu_place_note(EDU_PLACE_NO_SCHOOL), "no school in this zone", "... of a zone without a school");
+	ok(edu_place_note(EDU_PLACE_HELD) == NULL, "... none of a held one (its hold says why)");
+}
+
+static char *q1(sqlite3 *db, const char *sql, const char *p)
+{
+	return edu_query1(db, sql, 1, &p);
+}
+
+static const char *applicant_row = "SELECT coalesce(school_code, '-') || ' ' || "
+	"coalesce(rank, '-') || ' ' || note FROM applicant WHERE year = 2026 AND id_number = ?";
+
+static void test_draw(void)
+{
+	char dir[] = "/tmp/edu-test-placement.XXXXXX", path[300];
+	struct edu_place_intake in;
+	long left;
+	char *s;
+
+	if (!mkdtemp(dir)) {
+		ok(0, "a temporary directory");
+		return;
+	}
+	snprintf(path, sizeof path, "%s/edu.db", dir);
+	edu_prog = "test-placement";
+	edu_db_session(&(struct edu_session){ .tool = "test", .verb = "test", .user = "test" });
+	ok(edu_db_create(path, "tester") == 0, "a database");
+	sqlite3 *db = edu_db_open(path, 1, 0);
+	/* Zone 德胜: a primary school with 2 seats at rank 1, a nine-year one
+	 * with 1 at rank 2; a junior school and a closed primary one, which
+	 * take no one. */
+	edu_exec(db, "INSERT INTO school (school_code, name, kind, ownership, status, entry_seats) "
+		 "VALUES ('2111010209', 'P1', 'primary', 'public', 'open', 2), "
+		 "('2111010211', 'P2', 'nine-year', 'public', 'open', 1), "
+		 "('2111010230', 'J', 'junior', 'public', 'open', 5), "
+		 "('2111010212', 'CL', 'primary', 'public', 'closed', 9)", 0, NULL);
+	edu_exec(db, "INSERT INTO zone (zone, school_code, rank) VALUES ('德胜', '2111010209', 1), "
+		 "('德胜', '2111010211', 2), ('德胜', '2111010230', 3), ('德胜', '2111010212', 4)",
+		 0, NULL);
+	edu_exec(db, "INSERT INTO student (student_no, id_type, id_number, name, sex, birth_date, "
+		 "school_code, grade) VALUES ('G" KSTUDENT "', 'resident', '" KSTUDENT "', 'S', 'M', "
+		 "'2019-12-01', '2111010211', 1)", 0, NULL);
+
+	edu_place_intake_load(db, 2026, &in);
+	ok(in.ns == 2 && in.nz == 2, "the intake: two open primary or nine-year schools, two zone rows");
+	ok(in.ns == 2 && !strcmp(in.s[0].code, "2111010209") && in.s[0].seats == 2 &&
+	   !strcmp(in.s[1].code, "2111010211") && in.s[1].seats == 1, "... with their entry seats");
+	edu_place_intake_free(&in);
+
+	/* Run 1: A, B, C drawn C B A with seed 1; the young one and the
+	 * student are held. */
+	struct edu_applicant *a = edu_malloc(5 * sizeof *a);
+	struct edu_place_child *order[5];
+	a[0] = app(KA, "M", "2019-12-01", "德胜", "1", 2);
+	a[1] = app(KB, "F", "2019-12-01", "德胜", "1", 3);
+	a[2] = app(KC, "F", "2019-12-02", "德胜", "1", 4);
+	a[3] = app(KYOUNG, "F", "2020-09-01", "德胜", "1", 5);
+	a[4] = app(KSTUDENT, "M", "2019-12-01", "德胜", "1", 6);
+	edu_begin(db);
+	long assigned = edu_place_draw(db, 2026, 1, a, 5, order, &left);
+	edu_commit(db);
+	ok(assigned == 3 && left == 2, "run 1: three assigned, two without a school (%ld, %ld)",
+	   assigned, left);
+	s = q1(db, applicant_row, KC);
+	is(s, "2111010209 1 assigned", "C, first in the draw: rank 1");
+	free(s);
+	s = q1(db, applicant_row, KB);
+	is(s, "2111010209 1 assigned", "B: rank 1, its last seat");
+	free(s);
+	s = q1(db, applicant_row, KA);
+	is(s, "2111010211 2 assigned", "A: rank 2");
+	free(s);
+	s = q1(db, applicant_row, KYOUNG);
+	is(s, "- - not six by 2020-08-31", "the young one is held");
+	free(s);
+	s = q1(db, applicant_row, KSTUDENT);
+	is(s, "- - already a student of 2111010211", "the student is held");
+	free(s);
+	s = q1(db, "SELECT lottery FROM applicant WHERE id_number = ?", KC);
+	is(s, "64904835866086851", "the lottery number is recorded");
+	free(s);
+	edu_applicants_free(a, 5);
+
+	edu_place_intake_load(db, 2026, &in);
+	ok(in.ns == 2 && in.s[0].seats == 0 && in.s[1].seats == 0,
+	   "the intake of 2026 after run 1: no seats left");
+	edu_place_intake_free(&in);
+	edu_place_intake_load(db, 2027, &in);
+	ok(in.ns == 2 && in.s[0].seats == 2 && in.s[1].seats == 1, "... those of 2027 untouched");
+	edu_place_intake_free(&in);
+
+	/* Run 2: A, B, C keep what run 1 gave them; D finds the zone full. */
+	a = edu_malloc(4 * sizeof *a);
+	a[0] = app(KA, "M", "2019-12-01", "德胜", "1", 2);
+	a[1] = app(KB, "F", "2019-12-01", "德胜", "1", 3);
+	a[2] = app(KC, "F", "2019-12-02", "德胜", "1", 4);
+	a[3] = app(KD, "M", "2019-12-03", "德胜", "1", 5);
+	edu_begin(db);
+	assigned = edu_place_draw(db, 2026, 1, a, 4, order, &left);
+	edu_commit(db);
+	ok(assigned == 0 && left == 1, "run 2: none assigned now, one without a school");
+	ok(a[0].stored && a[0].school && !strcmp(a[0].school, "2111010211") && a[0].rank == 2 &&
+	   !strcmp(a[0].note, "assigned (drawn before)"), "A keeps rank 2, drawn before");
+	s = q1(db, applicant_row, KD);
+	is(s, "- - no seat left in the zone", "D: no seat left");
+	free(s);
+	s = q1(db, "SELECT count(*) FROM applicant WHERE year = ?", "2026");
+	is(s, "6", "six applicants recorded, each once");
+	free(s);
+	edu_applicants_free(a, 4);
+	edu_db_close(db);
+	static const char *const suffix[] = { "/edu.db", "/edu.db-wal", "/edu.db-shm" };
+	for (int i = 0; i < 3; i++) {
+		snprintf(path, sizeof path, "%s%s", dir, suffix[i]);
+		unlink(path);
+	}
+	rmdir(dir);
+}
+
 int main(void)
 {
 	test_lottery();
@@ -206,5 +382,7 @@ int main(void)
 	test_held();
 	test_input_order();
 	test_age();
+	test_applicant_check();
+	test_draw();
 	return done_testing();
 }
