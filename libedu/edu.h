@@ -1013,6 +1013,81 @@ int edu_petition_may(const char *verb, const char *kind, const char *status,
  * Periods count by the calendar table of db. */
 int edu_petition_change(sqlite3 *db, struct edu_petition_case *c,
 			const struct edu_petition_act *a, char **detail, char *err);
+
+/* The case table (edu-petition): its columns, in the order of the table
+ * and of every listing, and their value lists. */
+enum edu_petition_colno {
+	EDU_PC_CASE_NO, EDU_PC_KIND, EDU_PC_CHANNEL, EDU_PC_CATEGORY, EDU_PC_RECEIVED,
+	EDU_PC_PETITIONER, EDU_PC_ID_NUMBER, EDU_PC_PHONE, EDU_PC_ADDRESS,
+	EDU_PC_SUBJECT, EDU_PC_CONTENT, EDU_PC_DEPARTMENT, EDU_PC_DEPUTY,
+	EDU_PC_TRANSFERRED, EDU_PC_STATUS, EDU_PC_ACCEPT_DUE, EDU_PC_REPLY_DUE,
+	EDU_PC_REPLIED_ON, EDU_PC_RESULT, EDU_PC_RATING, EDU_PC_RELATED, EDU_PC_NCOL
+};
+extern const struct edu_col edu_petition_cols[EDU_PC_NCOL];
+extern const struct edu_enum edu_petition_kinds[], edu_petition_statuses[],
+	edu_petition_ratings[];
+/* The table as the importer and writer see it: the three hooks below. */
+extern const struct edu_entity edu_petition_entity;
+/* Rules across the fields of a case (its row_check): the number's shape
+ * KIND-YEAR-NNNNN and kind, what XF and JY/TA need, no date before the
+ * day received, a result among the setting petition.result_classes. */
+int edu_petition_check(sqlite3 *db, const char *const *v, const char **col,
+		       char *err);
+/* The open cases of the same person (valid ID number or phone), space
+ * separated and sorted (malloc'd), or NULL. */
+char *edu_petition_repeats(sqlite3 *db, const char *id, const char *phone);
+/* A new case (no case_no, or one not stored) gets its accept and, for a
+ * kind whose reply runs from receipt, reply deadline when it starts as
+ * received, and its repeats as related; the strings live until the next
+ * call (derive). */
+int edu_petition_derive(sqlite3 *db, const char **raw, char buf[][EDU_VAL_MAX],
+			const char **col, char *err);
+/* The next number KIND-YEAR-NNNNN of the kind and year received, passing
+ * over numbers already stored (new_key); edu_petition_new_no() is the last
+ * one made. */
+char *edu_petition_new_key(sqlite3 *db, const char *const *v, char *err);
+const char *edu_petition_new_no(void);
+
+/* A case as stored: every column (malloc'd), NULL when empty. */
+struct edu_petition_row {
+	char *v[EDU_PC_NCOL];
+};
+/* 0, or -1 when there is no such case (the row all NULL). */
+int edu_petition_load(sqlite3 *db, const char *no, struct edu_petition_row *p);
+void edu_petition_row_free(struct edu_petition_row *p);
+/* Set a column to a copy of s (NULL: empty), or to a day (-1: empty). */
+void edu_petition_row_set(struct edu_petition_row *p, int col, const char *s);
+void edu_petition_row_set_day(struct edu_petition_row *p, int col, int day);
+/* The day of a case's first (or last) event of a name, or -1. */
+int edu_petition_event_day(sqlite3 *db, const char *no, const char *event,
+			   int first);
+/* The day of a case's last event, or -1: a change may not be dated
+ * before it, so that the history reads in order. */
+int edu_petition_last_event(sqlite3 *db, const char *no);
+/* 0 for a case, 1 for its review (复查), 2 for a re-review (复核). */
+int edu_petition_review_level(sqlite3 *db, const char *no);
+/* The case as the state rules see it: its columns (pointing into row)
+ * and what its events say. */
+void edu_petition_case_of(sqlite3 *db, const struct edu_petition_row *row,
+			  struct edu_petition_case *pc);
+
+/* What list shows (normalised values, NULL: any), or only the cases of a
+ * JSON array of numbers.  as_of: those received by then, with their status
+ * of that day. */
+struct edu_petition_filter {
+	const char *kind, *status, *dept, *since, *until, *as_of, *only;
+};
+/* The statements of the lists, to be stepped and finalised by the caller.
+ * due: the open cases with their next deadline (accepting a letter or
+ * visit until it is accepted, else the reply, and for a transferred
+ * letter the objection) from `on` to within days on, or with within < 0
+ * those past it (no objection: once passed it is no to-do); stats: a
+ * year's figures grouped by kind, dept, month or category (NULL: kind). */
+sqlite3_stmt *edu_petition_list_stmt(sqlite3 *db,
+				     const struct edu_petition_filter *f);
+sqlite3_stmt *edu_petition_due_stmt(sqlite3 *db, int on, long within,
+				    const char *dept);
+sqlite3_stmt *edu_petition_stats_stmt(sqlite3 *db, long year, const char *by);
 /* ---- pattern.c: numbers made from a pattern -------------------------- */
 
 /* A placeholder of a number pattern, {name}, and its value for the
