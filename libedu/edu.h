@@ -1297,6 +1297,81 @@ int edu_petition_may(const char *verb, const char *kind, const char *status,
  * Periods count by the calendar table of db. */
 int edu_petition_change(sqlite3 *db, struct edu_petition_case *c,
 			const struct edu_petition_act *a, char **detail, char *err);
+
+/* The case table (edu-petition): its columns, in the order of the table
+ * and of every listing, and their value lists. */
+enum edu_petition_colno {
+	EDU_PC_CASE_NO, EDU_PC_KIND, EDU_PC_CHANNEL, EDU_PC_CATEGORY, EDU_PC_RECEIVED,
+	EDU_PC_PETITIONER, EDU_PC_ID_NUMBER, EDU_PC_PHONE, EDU_PC_ADDRESS,
+	EDU_PC_SUBJECT, EDU_PC_CONTENT, EDU_PC_DEPARTMENT, EDU_PC_DEPUTY,
+	EDU_PC_TRANSFERRED, EDU_PC_STATUS, EDU_PC_ACCEPT_DUE, EDU_PC_REPLY_DUE,
+	EDU_PC_REPLIED_ON, EDU_PC_RESULT, EDU_PC_RATING, EDU_PC_RELATED, EDU_PC_NCOL
+};
+extern const struct edu_col edu_petition_cols[EDU_PC_NCOL];
+extern const struct edu_enum edu_petition_kinds[], edu_petition_statuses[],
+	edu_petition_ratings[];
+/* The table as the importer and writer see it: the three hooks below. */
+extern const struct edu_entity edu_petition_entity;
+/* Rules across the fields of a case (its row_check): the number's shape
+ * KIND-YEAR-NNNNN and kind, what XF and JY/TA need, no date before the
+ * day received, a result among the setting petition.result_classes. */
+int edu_petition_check(sqlite3 *db, const char *const *v, const char **col,
+		       char *err);
+/* The open cases of the same person (valid ID number or phone), space
+ * separated and sorted (malloc'd), or NULL. */
+char *edu_petition_repeats(sqlite3 *db, const char *id, const char *phone);
+/* A new case (no case_no, or one not stored) gets its accept and, for a
+ * kind whose reply runs from receipt, reply deadline when it starts as
+ * received, and its repeats as related; the strings live until the next
+ * call (derive). */
+int edu_petition_derive(sqlite3 *db, const char **raw, char buf[][EDU_VAL_MAX],
+			const char **col, char *err);
+/* The next number KIND-YEAR-NNNNN of the kind and year received, passing
+ * over numbers already stored (new_key); edu_petition_new_no() is the last
+ * one made. */
+char *edu_petition_new_key(sqlite3 *db, const char *const *v, char *err);
+const char *edu_petition_new_no(void);
+
+/* A case as stored: every column (malloc'd), NULL when empty. */
+struct edu_petition_row {
+	char *v[EDU_PC_NCOL];
+};
+/* 0, or -1 when there is no such case (the row all NULL). */
+int edu_petition_load(sqlite3 *db, const char *no, struct edu_petition_row *p);
+void edu_petition_row_free(struct edu_petition_row *p);
+/* Set a column to a copy of s (NULL: empty), or to a day (-1: empty). */
+void edu_petition_row_set(struct edu_petition_row *p, int col, const char *s);
+void edu_petition_row_set_day(struct edu_petition_row *p, int col, int day);
+/* The day of a case's first (or last) event of a name, or -1. */
+int edu_petition_event_day(sqlite3 *db, const char *no, const char *event,
+			   int first);
+/* The day of a case's last event, or -1: a change may not be dated
+ * before it, so that the history reads in order. */
+int edu_petition_last_event(sqlite3 *db, const char *no);
+/* 0 for a case, 1 for its review (复查), 2 for a re-review (复核). */
+int edu_petition_review_level(sqlite3 *db, const char *no);
+/* The case as the state rules see it: its columns (pointing into row)
+ * and what its events say. */
+void edu_petition_case_of(sqlite3 *db, const struct edu_petition_row *row,
+			  struct edu_petition_case *pc);
+
+/* What list shows (normalised values, NULL: any), or only the cases of a
+ * JSON array of numbers.  as_of: those received by then, with their status
+ * of that day. */
+struct edu_petition_filter {
+	const char *kind, *status, *dept, *since, *until, *as_of, *only;
+};
+/* The statements of the lists, to be stepped and finalised by the caller.
+ * due: the open cases with their next deadline (accepting a letter or
+ * visit until it is accepted, else the reply, and for a transferred
+ * letter the objection) from `on` to within days on, or with within < 0
+ * those past it (no objection: once passed it is no to-do); stats: a
+ * year's figures grouped by kind, dept, month or category (NULL: kind). */
+sqlite3_stmt *edu_petition_list_stmt(sqlite3 *db,
+				     const struct edu_petition_filter *f);
+sqlite3_stmt *edu_petition_due_stmt(sqlite3 *db, int on, long within,
+				    const char *dept);
+sqlite3_stmt *edu_petition_stats_stmt(sqlite3 *db, long year, const char *by);
 /* ---- pattern.c: numbers made from a pattern -------------------------- */
 
 /* A placeholder of a number pattern, {name}, and its value for the
@@ -1412,6 +1487,116 @@ int edu_exam_before(const struct edu_exam_cand *a,
 long edu_exam_admit(struct edu_exam_cand *c, size_t n, int ntb,
 		    struct edu_exam_school *s, size_t ns,
 		    struct edu_exam_cand **order);
+
+/* The schools a candidate file is checked against, in memory and sorted
+ * by code: a file names millions of choices. */
+struct edu_exam_sch {
+	char code[11];
+	char kind[16];
+};
+struct edu_exam_schools {
+	struct edu_exam_sch *s;
+	size_t n;
+};
+void edu_exam_schools_load(sqlite3 *db, struct edu_exam_schools *t);
+void edu_exam_schools_free(struct edu_exam_schools *t);
+/* The school of a normalised code, or NULL. */
+const struct edu_exam_sch *edu_exam_school_find(const struct edu_exam_schools *t,
+						const char *code);
+/* May the school of this code take candidates (a senior, complete or
+ * vocational one)?  0, or -1 with the reason in err (EDU_ERR_MAX). */
+int edu_exam_senior_school(const struct edu_exam_schools *t, const char *code,
+			   char *err);
+
+/* The columns of a candidate file that vary by year, in header order:
+ * score_<subject> (choice -1, subject in lower case) or choiceK (choice
+ * K-1); -2 for one refused. */
+struct edu_exam_xcol {
+	int choice;
+	char subject[EDU_VAL_MAX];
+};
+struct edu_exam_header {
+	struct edu_exam_xcol x[64 + EDU_EXAM_CHOICES];
+	int nx, nchoice;
+	int choice_at[EDU_EXAM_CHOICES];	/* the x index of choice k, or -1 */
+};
+/* Take score_<subject> and choice1..choice12 of a header (take[i] = 1):
+ * a file needs one score at least, and its choices without gaps.  0, or
+ * -1 having said why, as FILE:LINE: what (an entity's extra_header). */
+int edu_exam_header(struct edu_exam_header *h, const char *file, long line, int n,
+		    const char *const *names, int *take);
+/* A row's taken columns (extra, in header order) as scores
+ * "subject=points;..." and choices "code code ..." (each a senior school
+ * of t, none twice, none after an empty one).  0, or -1 with the column
+ * in *col (static) and the reason in err. */
+int edu_exam_row(const struct edu_exam_header *h, const struct edu_exam_schools *t,
+		 const char *const *extra, struct edu_buf *scores,
+		 struct edu_buf *choices, const char **col, char *err);
+/* The sum of "subject=points;..." in tenths (parts that are no score
+ * count 0); a subject's score in it, or -1. */
+int edu_exam_scores_sum(const char *scores);
+int edu_exam_subject_score(const char *scores, const char *subj);
+/* An exam number as printed on the admission ticket: up to 39 letters,
+ * digits and '-'.  0, or -1 with the reason in err. */
+int edu_exam_no_check(const char *no, char *err);
+/* Is total the sum of the scores and the bonus?  0, or -1 with err. */
+int edu_exam_total_check(const char *scores, const char *bonus, const char *total,
+			 char *err);
+/* The tie-break subjects of setting exam.tiebreak, lower case, in order;
+ * their count. */
+int edu_exam_tiebreak(sqlite3 *db, char subj[EDU_EXAM_TIEBREAK][32]);
+
+/* A year's seats, sorted by school code; one more entry s[n], with no
+ * seats, stands for every chosen school that has none this year. */
+struct edu_exam_seats {
+	char (*code)[11];
+	int64_t *num;		/* the codes as numbers, for the search */
+	struct edu_exam_school *s;
+	size_t n;
+};
+void edu_exam_seats_load(sqlite3 *db, long year, struct edu_exam_seats *t);
+void edu_exam_seats_free(struct edu_exam_seats *t);
+/* The entry of a school code given as a number (n when it has none): a
+ * binary search, as there are millions of choices to look up. */
+int edu_exam_seat_index(const struct edu_exam_seats *t, int64_t code);
+/* Every candidate of a year as admission sees them (tie-break scores of
+ * subj, choices as seat indexes, the draw of seed), with the strings
+ * admit prints; cand[i].exam_no is no[i]. */
+struct edu_exam_pool {
+	struct edu_exam_cand *cand;
+	char **no, **student_no, **name;
+	size_t n;
+};
+void edu_exam_pool_load(sqlite3 *db, long year, uint64_t seed,
+			const struct edu_exam_seats *t,
+			char subj[EDU_EXAM_TIEBREAK][32], int ntb, struct edu_exam_pool *p);
+void edu_exam_pool_free(struct edu_exam_pool *p);
+/* The result of edu_exam_admit on the pool, replacing the year's earlier
+ * one in table admission. */
+void edu_exam_store(sqlite3 *db, long year, const struct edu_exam_pool *p,
+		    const struct edu_exam_seats *t);
+/* Were a year's candidates enrolled (its admission final)?  Has it an
+ * admission result? */
+int edu_exam_enrolled(sqlite3 *db, long year);
+int edu_exam_admitted(sqlite3 *db, long year);
+/* Enrol an admitted candidate on `day` (YYYY-MM-DD) in grade 10 of school:
+ * the student must have graduated from grade 9 and not changed after day.
+ * 0 (the admission marked enrolled), or -1 with the reason in why
+ * (EDU_ERR_MAX) and nothing written. */
+int edu_exam_enrol(sqlite3 *db, long year, const char *no, const char *sno,
+		   const char *school, const char *day, char *why);
+/* The statements of the lists, to be stepped and finalised by the caller:
+ * a year's result in the order of merit (school: only its admitted, NULL:
+ * all; unadmitted: only those no school admitted), one candidate with
+ * the admission, the schools' cutoffs.  Totals print as points. */
+sqlite3_stmt *edu_exam_result_stmt(sqlite3 *db, long year, const char *school,
+				   int unadmitted);
+sqlite3_stmt *edu_exam_show_stmt(sqlite3 *db, const char *no);
+sqlite3_stmt *edu_exam_cutoffs_stmt(sqlite3 *db, long year);
+/* explain: a row (exam_no, choice, school_code, result, reason) for each
+ * choice up to the one that admitted the candidate (all when none did).
+ * 0 when one did, else EDU_NO having said why when there is no result. */
+int edu_exam_explain(sqlite3 *db, struct edu_out *o, const char *no);
 /* ---- placement.c: places by zone, priority and lottery (就近入学) ---- */
 
 /* Nearby enrolment gives each child a school of their zone: children in

@@ -2,7 +2,9 @@
  * the order of merit, and admission by parallel choices (DESIGN 8). */
 #define _GNU_SOURCE
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 #include "edu.h"
 
@@ -132,4 +134,604 @@ long edu_exam_admit(struct edu_exam_cand *c, size_t n, int ntb,
 			unadmitted++;
 	}
 	return unadmitted;
+}
+
+/* ---- the schools a candidate file names (edu-exam import) ------------- */
+
+static int by_code(const void *a, const void *b)
+{
+	return strcmp(((const struct edu_exam_sch *)a)->code,
+		      ((const struct edu_exam_sch *)b)->code);
+}
+
+void edu_exam_schools_load(sqlite3 *db, struct edu_exam_schools *t)
+{
+	sqlite3_stmt *st = edu_prepare(db, "SELECT school_code, kind FROM school "
+				       "ORDER BY school_code");
+	size_t cap = 0;
+
+	t->s = NULL;
+	t->n = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (t->n == cap)
+			t->s = edu_realloc(t->s, (cap = cap ? 2 * cap : 256) * sizeof *t->s);
+		snprintf(t->s[t->n].code, sizeof t->s->code, "%s", sqlite3_column_text(st, 0));
+		snprintf(t->s[t->n].kind, sizeof t->s->kind, "%s", sqlite3_column_text(st, 1));
+		t->n++;
+	}
+	sqlite3_finalize(st);
+}
+
+void edu_exam_schools_free(struct edu_exam_schools *t)
+{
+	free(t->s);
+	t->s = NULL;
+	t->n = 0;
+}
+
+const struct edu_exam_sch *edu_exam_school_find(const struct edu_exam_schools *t,
+						const char *code)
+{
+	struct edu_exam_sch key;
+
+	if (!t->n)
+		return NULL;
+	snprintf(key.code, sizeof key.code, "%s", code);
+	return bsearch(&key, t->s, t->n, sizeof *t->s, by_code);
+}
+
+int edu_exam_senior_school(const struct edu_exam_schools *t, const char *code, char *err)
+{
+	char norm[EDU_VAL_MAX];
+	const struct edu_exam_sch *s;
+
+	if (edu_valid_digits(code, 10, norm, err) < 0)
+		return -1;
+	if (!(s = edu_exam_school_find(t, norm)))
+		return snprintf(err, EDU_ERR_MAX, "no school '%s'", norm), -1;
+	if (strcmp(s->kind, "senior") && strcmp(s->kind, "complete") &&
+	    strcmp(s->kind, "vocational"))
+		return snprintf(err, EDU_ERR_MAX, "school %s is a %s school, not a senior, "
+				"complete or vocational one", norm, s->kind), -1;
+	return 0;
+}
+
+/* ---- a candidate file's varying columns -------------------------------- */
+
+/* score_<subject>: its subject in lower case into x; -1 when it is not
+ * letters, digits and '_' (or too long). */
+static int score_subject(const char *h, struct edu_exam_xcol *x)
+{
+	size_t len = strlen(h);
+
+	if (len >= sizeof x->subject || h[strspn(h,
+	    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")])
+		return -1;
+	for (size_t j = 0; j <= len; j++)
+		x->subject[j] = (char)tolower((unsigned char)h[j]);
+	return 0;
+}
+
+int edu_exam_header(struct edu_exam_header *hd, const char *file, long line, int n,
+		    const char *const *names, int *take)
+{
+	int bad = 0, nscore = 0;
+
+	hd->nx = hd->nchoice = 0;
+	for (int k = 0; k < EDU_EXAM_CHOICES; k++)
+		hd->choice_at[k] = -1;
+	for (int i = 0; i < n; i++) {
+		const char *h = names[i];
+		struct edu_exam_xcol *x = &hd->x[hd->nx];
+
+		if (hd->nx == (int)(sizeof hd->x / sizeof *hd->x))
+			return edu_error("%s:%ld: more than %d score and choice columns",
+					 file, line, hd->nx);
+		if (!strncasecmp(h, "score_", 6) && h[6]) {
+			if (score_subject(h + 6, x) < 0) {
+				bad = edu_error("%s:%ld: '%s': a subject is letters, digits and '_'",
+						file, line, h);
+				goto refused;
+			}
+			for (int j = 0; j < hd->nx; j++)
+				if (hd->x[j].choice < 0 && !strcmp(hd->x[j].subject, x->subject))
+					bad = edu_error("%s:%ld: column '%s' appears twice",
+							file, line, h);
+			x->choice = -1;
+			nscore++;
+		} else if (!strncasecmp(h, "choice", 6) && h[6] >= '1' && h[6] <= '9') {
+			char *end;
+			long k = strtol(h + 6, &end, 10);
+			if (*end || k > EDU_EXAM_CHOICES) {
+				bad = edu_error("%s:%ld: '%s': choices are choice1 to choice%d",
+						file, line, h, EDU_EXAM_CHOICES);
+				goto refused;
+			}
+			if (hd->choice_at[k - 1] >= 0)
+				bad = edu_error("%s:%ld: column '%s' appears twice", file, line, h);
+			hd->choice_at[k - 1] = hd->nx;
+			x->choice = (int)k - 1;
+			if (k > hd->nchoice)
+				hd->nchoice = (int)k;
+		} else {
+			continue;	/* unknown, unless --ignore-extra */
+		}
+		take[i] = 1;
+		hd->nx++;
+		continue;
+refused:	/* said once, not again as an unknown column */
+		x->choice = -2;
+		take[i] = 1;
+		hd->nx++;
+	}
+	if (!nscore)
+		bad = edu_error("%s:%ld: no score_<subject> column", file, line);
+	for (int k = 0; k < hd->nchoice; k++)
+		if (hd->choice_at[k] < 0) {
+			bad = edu_error("%s:%ld: choice%d without choice%d", file, line,
+					hd->nchoice, k + 1);
+			break;
+		}
+	return bad ? -1 : 0;
+}
+
+int edu_exam_row(const struct edu_exam_header *hd, const struct edu_exam_schools *t,
+		 const char *const *extra, struct edu_buf *scores,
+		 struct edu_buf *choices, const char **col, char *err)
+{
+	static char names[EDU_EXAM_CHOICES][24], bad[EDU_VAL_MAX + 8];
+	const char *picked[EDU_EXAM_CHOICES];
+	char num[16];
+	int ended = 0, np = 0;
+
+	scores->len = choices->len = 0;
+	edu_buf_add(scores, "", 0);
+	edu_buf_add(choices, "", 0);
+	for (int i = 0; i < hd->nx; i++) {
+		int s;
+		if (hd->x[i].choice != -1)
+			continue;
+		if (edu_score_parse(extra[i], &s, err) < 0) {
+			snprintf(bad, sizeof bad, "score_%s", hd->x[i].subject);
+			*col = bad;
+			return -1;
+		}
+		edu_buf_printf(scores, "%s%s=%s", scores->len ? ";" : "", hd->x[i].subject,
+			       edu_score_str(s, num));
+	}
+	for (int k = 0; k < hd->nchoice; k++) {
+		const char *c = extra[hd->choice_at[k]];
+		char code[EDU_VAL_MAX];
+
+		snprintf(names[k], sizeof names[k], "choice%d", k + 1);
+		*col = names[k];
+		c += strspn(c, " \t");
+		if (!*c) {
+			ended = 1;
+			continue;
+		}
+		if (ended)
+			return snprintf(err, EDU_ERR_MAX, "a choice after an empty one"), -1;
+		if (edu_exam_senior_school(t, c, err) < 0)
+			return -1;
+		edu_valid_digits(c, 10, code, err);
+		picked[np] = edu_exam_school_find(t, code)->code;
+		for (int j = 0; j < np; j++)
+			if (!strcmp(picked[j], picked[np]))
+				return snprintf(err, EDU_ERR_MAX, "school %s is choice%d already",
+						picked[np], j + 1), -1;
+		edu_buf_printf(choices, "%s%s", np ? " " : "", picked[np]);
+		np++;
+	}
+	*col = NULL;
+	return 0;
+}
+
+/* ---- a candidate's scores ------------------------------------------------ */
+
+int edu_exam_scores_sum(const char *s)
+{
+	int sum = 0, t;
+	char err[EDU_ERR_MAX], one[32];
+
+	for (const char *p = s; p && *p; ) {
+		size_t n = strcspn(p, ";");
+		const char *eq = memchr(p, '=', n);
+		if (eq && (size_t)(p + n - eq - 1) < sizeof one) {
+			memcpy(one, eq + 1, p + n - eq - 1);
+			one[p + n - eq - 1] = '\0';
+			if (edu_score_parse(one, &t, err) == 0)
+				sum += t;
+		}
+		p += n + (p[n] == ';');
+	}
+	return sum;
+}
+
+int edu_exam_subject_score(const char *scores, const char *subj)
+{
+	size_t n = strlen(subj);
+	char err[EDU_ERR_MAX], num[16];
+	int s;
+
+	for (const char *p = scores; *p;) {
+		size_t len = strcspn(p, ";");
+		if (len > n && !strncmp(p, subj, n) && p[n] == '=' && len - n - 1 < sizeof num) {
+			memcpy(num, p + n + 1, len - n - 1);
+			num[len - n - 1] = 0;
+			return edu_score_parse(num, &s, err) < 0 ? -1 : s;
+		}
+		p += len + (p[len] == ';');
+	}
+	return -1;
+}
+
+int edu_exam_no_check(const char *no, char *err)
+{
+	if (strlen(no) >= 40)
+		return snprintf(err, EDU_ERR_MAX, "longer than 39 characters"), -1;
+	if (no[strspn(no, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-")])
+		return snprintf(err, EDU_ERR_MAX, "letters, digits and '-' only"), -1;
+	return 0;
+}
+
+int edu_exam_total_check(const char *scores, const char *bonus, const char *total,
+			 char *err)
+{
+	int b = 0, t = 0, sum = edu_exam_scores_sum(scores);
+	char x[16], y[16];
+
+	edu_score_parse(bonus, &b, err);
+	edu_score_parse(total, &t, err);
+	if (t != sum + b)
+		return snprintf(err, EDU_ERR_MAX,
+				"%s is not the sum of the scores and the bonus, %s",
+				edu_score_str(t, x), edu_score_str(sum + b, y)), -1;
+	return 0;
+}
+
+int edu_exam_tiebreak(sqlite3 *db, char subj[EDU_EXAM_TIEBREAK][32])
+{
+	char *v = edu_setting(db, "exam.tiebreak", "chinese,math,english");
+	int n = 0;
+
+	for (char *p = v, *tok; (tok = strsep(&p, ","));) {
+		while (*tok == ' ')
+			tok++;
+		size_t len = strcspn(tok, " ");
+		if (!len || n == EDU_EXAM_TIEBREAK || len >= 32)
+			continue;
+		for (size_t i = 0; i < len; i++)
+			subj[n][i] = (tok[i] >= 'A' && tok[i] <= 'Z') ? tok[i] - 'A' + 'a' : tok[i];
+		subj[n++][len] = 0;
+	}
+	free(v);
+	return n;
+}
+
+/* ---- admission: a year's seats and candidates ------------------------------ */
+
+void edu_exam_seats_load(sqlite3 *db, long year, struct edu_exam_seats *t)
+{
+	sqlite3_stmt *st = edu_prepare(db, "SELECT school_code, seats, coalesce(min_score, 0) "
+				       "FROM seat WHERE year = ? ORDER BY school_code");
+	size_t cap = 16;
+
+	t->n = 0;
+	t->code = edu_malloc(cap * sizeof *t->code);
+	t->s = edu_malloc(cap * sizeof *t->s);
+	t->num = edu_malloc(cap * sizeof *t->num);
+	sqlite3_bind_int64(st, 1, year);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (t->n + 1 == cap) {
+			cap *= 2;
+			t->code = edu_realloc(t->code, cap * sizeof *t->code);
+			t->s = edu_realloc(t->s, cap * sizeof *t->s);
+			t->num = edu_realloc(t->num, cap * sizeof *t->num);
+		}
+		t->num[t->n] = sqlite3_column_int64(st, 0);
+		snprintf(t->code[t->n], 11, "%s", sqlite3_column_text(st, 0));
+		t->s[t->n] = (struct edu_exam_school){ .seats = sqlite3_column_int(st, 1),
+						       .min_score = sqlite3_column_int(st, 2) };
+		t->n++;
+	}
+	sqlite3_finalize(st);
+	t->s[t->n] = (struct edu_exam_school){ 0 };
+}
+
+void edu_exam_seats_free(struct edu_exam_seats *t)
+{
+	free(t->code);
+	free(t->num);
+	free(t->s);
+}
+
+int edu_exam_seat_index(const struct edu_exam_seats *t, int64_t code)
+{
+	size_t lo = 0, hi = t->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (t->num[mid] < code)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < t->n && t->num[lo] == code ? (int)lo : (int)t->n;
+}
+
+/* A candidate's choices, "3201000001 3201000002", as seat indexes. */
+static void choices_of(struct edu_exam_cand *x, const char *p, const struct edu_exam_seats *t)
+{
+	while (*p && x->nchoice < EDU_EXAM_CHOICES) {
+		int64_t code = 0;
+		for (; *p >= '0' && *p <= '9'; p++)
+			code = code * 10 + (*p - '0');
+		x->choice[x->nchoice++] = edu_exam_seat_index(t, code);
+		p += *p == ' ';
+	}
+}
+
+void edu_exam_pool_load(sqlite3 *db, long year, uint64_t seed,
+			const struct edu_exam_seats *t,
+			char subj[EDU_EXAM_TIEBREAK][32], int ntb, struct edu_exam_pool *p)
+{
+	sqlite3_stmt *st = edu_prepare(db, "SELECT exam_no, total, scores, choices, "
+				       "student_no, name FROM candidate WHERE year = ?");
+	size_t cap = 0;
+
+	memset(p, 0, sizeof *p);
+	sqlite3_bind_int64(st, 1, year);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		size_t n = p->n;
+		if (n == cap) {
+			cap = cap ? 2 * cap : 1024;
+			p->cand = edu_realloc(p->cand, cap * sizeof *p->cand);
+			p->no = edu_realloc(p->no, cap * sizeof *p->no);
+			p->student_no = edu_realloc(p->student_no, cap * sizeof *p->student_no);
+			p->name = edu_realloc(p->name, cap * sizeof *p->name);
+		}
+		struct edu_exam_cand *x = &p->cand[n];
+		memset(x, 0, sizeof *x);
+		p->no[n] = edu_strdup((const char *)sqlite3_column_text(st, 0));
+		p->student_no[n] = edu_strdup((const char *)sqlite3_column_text(st, 4));
+		p->name[n] = edu_strdup((const char *)sqlite3_column_text(st, 5));
+		x->total = sqlite3_column_int(st, 1);
+		const char *sc = (const char *)sqlite3_column_text(st, 2);
+		for (int i = 0; i < ntb; i++)
+			x->tb[i] = edu_exam_subject_score(sc, subj[i]);
+		choices_of(x, (const char *)sqlite3_column_text(st, 3), t);
+		x->lottery = edu_exam_lottery(seed, p->no[n]);
+		p->n++;
+	}
+	sqlite3_finalize(st);
+	for (size_t i = 0; i < p->n; i++)
+		p->cand[i].exam_no = p->no[i];
+}
+
+void edu_exam_pool_free(struct edu_exam_pool *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		free(p->no[i]);
+		free(p->student_no[i]);
+		free(p->name[i]);
+	}
+	free(p->no);
+	free(p->student_no);
+	free(p->name);
+	free(p->cand);
+	memset(p, 0, sizeof *p);
+}
+
+void edu_exam_store(sqlite3 *db, long year, const struct edu_exam_pool *p,
+		    const struct edu_exam_seats *t)
+{
+	/* Row by row in the order of the key, as read (candidates are never
+	 * deleted, so no old row is left over). */
+	sqlite3_stmt *st = edu_prepare(db,
+		"INSERT INTO admission (exam_no, year, rank, school_code, choice) "
+		"VALUES (?, ?, ?, ?, ?) ON CONFLICT (year, exam_no) DO UPDATE SET "
+		"rank = excluded.rank, school_code = excluded.school_code, "
+		"choice = excluded.choice");
+
+	for (size_t i = 0; i < p->n; i++) {
+		const struct edu_exam_cand *x = &p->cand[i];
+		sqlite3_bind_text(st, 1, x->exam_no, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, year);
+		sqlite3_bind_int(st, 3, x->rank);
+		if (x->got) {
+			sqlite3_bind_text(st, 4, t->code[x->school], 10, SQLITE_STATIC);
+			sqlite3_bind_int(st, 5, x->got);
+		} else {
+			sqlite3_bind_null(st, 4);
+			sqlite3_bind_null(st, 5);
+		}
+		edu_exec_stmt(db, st);
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+}
+
+int edu_exam_enrolled(sqlite3 *db, long year)
+{
+	char y[24];
+	const char *p[] = { y };
+
+	snprintf(y, sizeof y, "%ld", year);
+	char *e = edu_query1(db, "SELECT day FROM admission_event WHERE year = ? AND "
+			     "kind = 'enrol' LIMIT 1", 1, p);
+	free(e);
+	return e != NULL;
+}
+
+int edu_exam_admitted(sqlite3 *db, long year)
+{
+	char y[24];
+	const char *p[] = { y };
+
+	snprintf(y, sizeof y, "%ld", year);
+	char *a = edu_query1(db, "SELECT 1 FROM admission WHERE year = ? LIMIT 1", 1, p);
+	free(a);
+	return a != NULL;
+}
+
+int edu_exam_enrol(sqlite3 *db, long year, const char *no, const char *sno,
+		   const char *school, const char *day, char *why)
+{
+	struct edu_student_state from, to;
+
+	if (edu_student_load(db, sno, &from) < 0)
+		return snprintf(why, EDU_ERR_MAX, "no student %s", sno), -1;
+	if (strcmp(from.status, "graduated") || from.grade != 9)
+		return snprintf(why, EDU_ERR_MAX, "student %s has not graduated from junior "
+				"school (%s in grade %d)", sno, from.status, from.grade), -1;
+	if (strcmp(day, from.last_day) < 0)
+		return snprintf(why, EDU_ERR_MAX, "%s is before the student's latest change, %s",
+				day, from.last_day), -1;
+	to = from;
+	snprintf(to.school, sizeof to.school, "%s", school);
+	to.grade = 10;
+	strcpy(to.status, "enrolled");
+	char *reason = edu_asprintf("admitted by the entrance exam of %ld (%s)", year, no);
+	edu_student_event(db, "enrol", day, reason, &from, &to);
+	free(reason);
+	char y[24];
+	snprintf(y, sizeof y, "%ld", year);
+	const char *p[] = { day, no, y };
+	edu_exec(db, "UPDATE admission SET enrolled = ? WHERE exam_no = ? AND year = ?", 3, p);
+	return 0;
+}
+
+/* ---- the lists ------------------------------------------------------------- */
+
+/* A total in tenths as SQL text: 612.5, 600. */
+#define POINTS(x) "(CASE WHEN " x " IS NULL THEN NULL WHEN " x " % 10 THEN " \
+	"printf('%d.%d', " x " / 10, " x " % 10) ELSE printf('%d', " x " / 10) END)"
+
+sqlite3_stmt *edu_exam_result_stmt(sqlite3 *db, long year, const char *school,
+				   int unadmitted)
+{
+	sqlite3_stmt *st = edu_prepare(db,
+		"SELECT c.exam_no, c.student_no, c.name, " POINTS("c.total") " AS total, "
+		"a.rank, a.school_code, a.choice FROM candidate c "
+		"LEFT JOIN admission a USING (year, exam_no) WHERE c.year = ?1 "
+		"AND (?2 IS NULL OR a.school_code = ?2) AND (?3 = 0 OR a.school_code IS NULL) "
+		"ORDER BY a.rank IS NULL, a.rank, c.exam_no");
+
+	sqlite3_bind_int64(st, 1, year);
+	if (school)
+		sqlite3_bind_text(st, 2, school, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 3, unadmitted);
+	return st;
+}
+
+sqlite3_stmt *edu_exam_show_stmt(sqlite3 *db, const char *no)
+{
+	sqlite3_stmt *st = edu_prepare(db,
+		"SELECT c.exam_no, c.year, c.student_no, c.name, c.junior_school, c.scores, "
+		POINTS("c.bonus") " AS bonus, " POINTS("c.total") " AS total, c.choices, "
+		"a.rank, a.school_code, a.choice, a.enrolled FROM candidate c "
+		"LEFT JOIN admission a USING (year, exam_no) WHERE c.exam_no = ?");
+
+	sqlite3_bind_text(st, 1, no, -1, SQLITE_TRANSIENT);
+	return st;
+}
+
+sqlite3_stmt *edu_exam_cutoffs_stmt(sqlite3 *db, long year)
+{
+	sqlite3_stmt *st = edu_prepare(db,
+		"SELECT s.school_code, sc.name, s.seats, " POINTS("s.min_score") " AS min_score, "
+		"count(a.exam_no) AS admitted, " POINTS("min(c.total)") " AS cutoff, "
+		"CASE WHEN count(a.exam_no) >= s.seats THEN 'yes' ELSE 'no' END AS filled "
+		"FROM seat s JOIN school sc USING (school_code) "
+		"LEFT JOIN admission a ON a.year = s.year AND a.school_code = s.school_code "
+		"LEFT JOIN candidate c ON c.year = a.year AND c.exam_no = a.exam_no "
+		"WHERE s.year = ?1 GROUP BY s.school_code ORDER BY s.school_code");
+
+	sqlite3_bind_int64(st, 1, year);
+	return st;
+}
+
+/* Why a choice did not admit a candidate with this total: the choice's
+ * row of the seat statement stepped (or not found). */
+static void refusal(sqlite3_stmt *sch, int found, long year, int total, char *why,
+		    size_t size)
+{
+	char a[16], b[16];
+
+	if (!found) {
+		snprintf(why, size, "no seats in %ld", year);
+		return;
+	}
+	int seats = sqlite3_column_int(sch, 0);
+	int min = sqlite3_column_int(sch, 1);
+	int taken = sqlite3_column_int(sch, 2);
+	if (total < min)
+		snprintf(why, size, "total %s is below its min_score %s",
+			 edu_score_str(total, a), edu_score_str(min, b));
+	else if (!seats)
+		snprintf(why, size, "no seats in %ld", year);
+	else if (taken >= seats)
+		snprintf(why, size, "full when their turn came: %d seats, cutoff %s", seats,
+			 edu_score_str(sqlite3_column_int(sch, 3), a));
+	else
+		snprintf(why, size, "had a free seat: the seats changed after admit "
+			 "(run it again)");
+}
+
+int edu_exam_explain(sqlite3 *db, struct edu_out *o, const char *no)
+{
+	sqlite3_stmt *st = edu_prepare(db,
+		"SELECT c.year, c.total, c.choices, a.rank, a.choice FROM candidate c "
+		"LEFT JOIN admission a USING (year, exam_no) WHERE c.exam_no = ?");
+
+	sqlite3_bind_text(st, 1, no, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		edu_warn("no candidate '%s'", no);
+		return EDU_NO;
+	}
+	long year = sqlite3_column_int(st, 0);
+	int total = sqlite3_column_int(st, 1);
+	char *choices = edu_strdup((const char *)sqlite3_column_text(st, 2));
+	int ranked = sqlite3_column_type(st, 3) != SQLITE_NULL;
+	int got = sqlite3_column_int(st, 4);
+	sqlite3_finalize(st);
+	if (!ranked) {
+		free(choices);
+		edu_warn("candidate %s has no admission result yet (run 'edu-exam admit --year %ld')",
+			 no, year);
+		return EDU_NO;
+	}
+
+	sqlite3_stmt *sch = edu_prepare(db,
+		"SELECT s.seats, s.min_score, (SELECT count(*) FROM admission a "
+		"WHERE a.year = s.year AND a.school_code = s.school_code), "
+		"(SELECT min(c.total) FROM admission a JOIN candidate c USING (year, exam_no) "
+		"WHERE a.year = s.year AND a.school_code = s.school_code) "
+		"FROM seat s WHERE s.year = ? AND s.school_code = ?");
+	int k = 0;
+	for (char *p = choices, *code; (code = strsep(&p, " ")) && *code;) {
+		char num[16], why[160], a[16];
+		const char *result = "refused";
+
+		snprintf(num, sizeof num, "%d", ++k);
+		sqlite3_bind_int64(sch, 1, year);
+		sqlite3_bind_text(sch, 2, code, -1, SQLITE_STATIC);
+		if (k == got) {
+			result = "admitted";
+			snprintf(why, sizeof why, "total %s reached its min_score and a seat was free",
+				 edu_score_str(total, a));
+		} else {
+			refusal(sch, sqlite3_step(sch) == SQLITE_ROW, year, total, why, sizeof why);
+		}
+		sqlite3_reset(sch);
+		const char *row[] = { no, num, code, result, why };
+		edu_out_row(o, row);
+		if (k == got)
+			break;
+	}
+	sqlite3_finalize(sch);
+	free(choices);
+	return got ? 0 : EDU_NO;
 }

@@ -374,3 +374,519 @@ int edu_petition_change(sqlite3 *db, struct edu_petition_case *c,
 			return rules[i].rule(db, c, a, detail, err);
 	return refuse(err, "'%s' does not change a case", a->verb);
 }
+
+/* ---- the case table: columns, checks, numbers (edu-petition) ---------- */
+
+const struct edu_enum edu_petition_kinds[] = {
+	{ "XF", "信访|来信来访" },
+	{ "JY", "建议|人大代表建议|代表建议" },
+	{ "TA", "提案|政协提案" },
+	{ "FY", "复议|行政复议" },
+	{ "SS", "诉讼|行政诉讼" },
+	{ NULL, NULL }
+};
+
+static const struct edu_enum channels[] = {
+	{ "letter", "来信" },
+	{ "visit", "来访|走访" },
+	{ "phone", "来电|电话" },
+	{ "online", "网上|网上信访" },
+	{ "email", "电子邮件|邮件" },
+	{ NULL, NULL }
+};
+
+static const struct edu_enum categories[] = {
+	{ "suggestion", "意见建议" },
+	{ "complaint", "检举控告|投诉" },
+	{ "claim", "申诉求决|求决|申诉" },
+	{ NULL, NULL }
+};
+
+const struct edu_enum edu_petition_statuses[] = {
+	{ "received", "已登记|登记" },
+	{ "assigned", "已交办|交办" },
+	{ "accepted", "已受理|受理" },
+	{ "declined", "不予受理" },
+	{ "replied", "已答复|答复" },
+	{ "closed", "已办结|办结" },
+	{ NULL, NULL }
+};
+
+const struct edu_enum edu_petition_ratings[] = {
+	{ "satisfied", "满意" },
+	{ "basic", "基本满意" },
+	{ "dissatisfied", "不满意" },
+	{ NULL, NULL }
+};
+
+const struct edu_col edu_petition_cols[EDU_PC_NCOL] = {
+	{ .name = "case_no", .aliases = "案号|案件编号|编号", .type = EDU_C_CODE, .flags = EDU_C_KEY },
+	{ .name = "kind", .aliases = "案件类别|类别", .type = EDU_C_ENUM,
+	  .flags = EDU_C_REQUIRED, .values = edu_petition_kinds },
+	{ .name = "channel", .aliases = "渠道|信访方式", .type = EDU_C_ENUM, .values = channels },
+	{ .name = "category", .aliases = "诉求类型|性质", .type = EDU_C_ENUM, .values = categories },
+	{ .name = "received_on", .aliases = "收到日期|登记日期", .type = EDU_C_DATE,
+	  .flags = EDU_C_REQUIRED },
+	{ .name = "petitioner", .aliases = "信访人|申请人|姓名", .type = EDU_C_TEXT,
+	  .flags = EDU_C_REQUIRED },
+	{ .name = "id_number", .aliases = "身份证号", .type = EDU_C_ID },
+	{ .name = "phone", .aliases = "电话|联系电话", .type = EDU_C_PHONE },
+	{ .name = "address", .aliases = "地址|住址", .type = EDU_C_TEXT },
+	{ .name = "subject", .aliases = "事由|标题", .type = EDU_C_TEXT, .flags = EDU_C_REQUIRED },
+	{ .name = "content", .aliases = "内容|诉求内容", .type = EDU_C_TEXT },
+	{ .name = "department", .aliases = "承办单位|承办部门", .type = EDU_C_TEXT },
+	{ .name = "deputy", .aliases = "代表委员|提出人", .type = EDU_C_TEXT },
+	{ .name = "transferred_from", .aliases = "转送机关|转来单位", .type = EDU_C_TEXT },
+	{ .name = "status", .aliases = "状态|办理状态", .type = EDU_C_ENUM,
+	  .flags = EDU_C_REQUIRED, .values = edu_petition_statuses, .dflt = "received" },
+	{ .name = "accept_due", .aliases = "受理期限", .type = EDU_C_DATE },
+	{ .name = "reply_due", .aliases = "答复期限|办理期限", .type = EDU_C_DATE },
+	{ .name = "replied_on", .aliases = "答复日期", .type = EDU_C_DATE },
+	{ .name = "result", .aliases = "办理结果|答复类别", .type = EDU_C_CODE },
+	{ .name = "rating", .aliases = "满意度|评价", .type = EDU_C_ENUM, .values = edu_petition_ratings },
+	{ .name = "related", .aliases = "关联案件|重复信访", .type = EDU_C_CODE },
+};
+
+/* Every column, in order, for SELECT. */
+#define COLS "case_no, kind, channel, category, received_on, petitioner, " \
+	"id_number, phone, address, subject, content, department, deputy, " \
+	"transferred_from, status, accept_due, reply_due, replied_on, result, " \
+	"rating, related"
+
+static const char *day_str(int day, char buf[11])
+{
+	return day < 0 ? NULL : edu_date_str(day, buf);
+}
+
+/* A stored or normalised date; -1 when there is none. */
+static int day_of(const char *s)
+{
+	int d;
+
+	return s && edu_parse_date(s, &d) == 0 ? d : -1;
+}
+
+/* A rule broken by a field: its column in *col, the reason in err. */
+static int __attribute__((format(printf, 4, 5)))
+col_error(const char **col, const char *name, char *err, const char *fmt, ...)
+{
+	va_list ap;
+
+	*col = name;
+	va_start(ap, fmt);
+	vsnprintf(err, EDU_ERR_MAX, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/* Rules across the fields of a case. */
+int edu_petition_check(sqlite3 *db, const char *const *v, const char **col, char *err)
+{
+	const char *k = v[EDU_PC_CASE_NO];
+	static const char shape[] = "AA-0000-00000";
+
+	/* A new case without a number gets one from edu_petition_new_key. */
+	for (size_t i = 0; k && (i < sizeof shape - 1 || k[i]); i++)
+		if (i >= sizeof shape - 1 || !k[i] ||
+		    (shape[i] == 'A' ? !(k[i] >= 'A' && k[i] <= 'Z') :
+		     shape[i] == '0' ? !(k[i] >= '0' && k[i] <= '9') : k[i] != '-'))
+			return col_error(col, "case_no", err,
+					 "'%s' is not a case number KIND-YEAR-NNNNN", k);
+	if (k && strncmp(k, v[EDU_PC_KIND], 2))
+		return col_error(col, "case_no", err, "'%s' is not a number of kind %s",
+				 k, v[EDU_PC_KIND]);
+	if (!strcmp(v[EDU_PC_KIND], "XF")) {
+		if (!v[EDU_PC_CHANNEL])
+			return col_error(col, "channel", err, "a letter or visit needs its channel");
+		if (!v[EDU_PC_CATEGORY])
+			return col_error(col, "category", err, "a letter or visit needs its category");
+	}
+	int jy_ta = !strcmp(v[EDU_PC_KIND], "JY") || !strcmp(v[EDU_PC_KIND], "TA");
+
+	if (jy_ta && !v[EDU_PC_DEPUTY])
+		return col_error(col, "deputy", err,
+				 "a suggestion or proposal needs its deputy or member");
+	static const int dates[] = { EDU_PC_ACCEPT_DUE, EDU_PC_REPLY_DUE, EDU_PC_REPLIED_ON };
+	for (size_t i = 0; i < sizeof dates / sizeof *dates; i++)
+		if (v[dates[i]] && strcmp(v[dates[i]], v[EDU_PC_RECEIVED]) < 0)
+			return col_error(col, edu_petition_cols[dates[i]].name, err,
+					 "%s is before the case was received on %s",
+					 v[dates[i]], v[EDU_PC_RECEIVED]);
+	if (v[EDU_PC_RESULT] && jy_ta) {
+		char *classes = edu_setting(db, "petition.result_classes", "A B C");
+		int known = listed(classes, v[EDU_PC_RESULT]);
+		if (!known)
+			snprintf(err, EDU_ERR_MAX, "'%s' is not one of the result classes %s",
+				 v[EDU_PC_RESULT], classes);
+		free(classes);
+		if (!known) {
+			*col = "result";
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* The open cases of the same person (ID number or phone), space
+ * separated, or NULL. */
+char *edu_petition_repeats(sqlite3 *db, const char *id, const char *phone)
+{
+	char idn[EDU_VAL_MAX], ph[EDU_VAL_MAX], err[EDU_ERR_MAX];
+	const char *p[2] = { NULL, NULL };
+
+	if (id && *id && edu_valid_id(id, idn, NULL, NULL, err) == 0)
+		p[0] = idn;
+	if (phone && *phone && edu_valid_phone(phone, ph, err) == 0)
+		p[1] = ph;
+	if (!p[0] && !p[1])
+		return NULL;
+	return edu_query1(db,
+		"SELECT group_concat(case_no, ' ') FROM (SELECT case_no FROM petition "
+		"WHERE status IN ('received', 'assigned', 'accepted', 'replied') "
+		"AND (id_number = ?1 OR phone = ?2) ORDER BY case_no)", 2, p);
+}
+
+/* Case numbers: KIND-YEAR-NNNNN, by the kind's sequence of the year. */
+#define CASE_PATTERN "{kind}-{year}-{seq:5}"
+/* The number edu_petition_new_key gave the last new case. */
+static char new_no[32];
+
+/* Fill in a new case: its status, deadlines and repeat flag (its number
+ * comes last, from edu_petition_new_key).  The strings live here until the next
+ * call. */
+int edu_petition_derive(sqlite3 *db, const char **raw, char buf[][EDU_VAL_MAX],
+			const char **col, char *err)
+{
+	static char accept[11], reply[11], *related;
+
+	(void)buf;	/* its strings live in the statics above */
+	char kind[EDU_VAL_MAX], received[EDU_VAL_MAX];
+	const char *key = raw[EDU_PC_CASE_NO];
+
+	free(related);
+	related = NULL;
+	if (key && key[strspn(key, " \t")]) {
+		const char *p[] = { key };
+		char *found = edu_query1(db, "SELECT 1 FROM petition WHERE case_no = trim(?)", 1, p);
+		int exists = found != NULL;
+
+		free(found);
+		if (exists)
+			return 0;
+	}
+	/* A new case: the kind and day decide its number and periods. */
+	if (!raw[EDU_PC_KIND] || !*raw[EDU_PC_KIND])
+		return col_error(col, "kind", err, "may not be empty");
+	if (edu_valid_enum(edu_petition_kinds, raw[EDU_PC_KIND], kind, err) < 0) {
+		*col = "kind";
+		return -1;
+	}
+	if (!raw[EDU_PC_RECEIVED] || !*raw[EDU_PC_RECEIVED])
+		return col_error(col, "received_on", err, "may not be empty");
+	if (edu_valid_date(raw[EDU_PC_RECEIVED], received, err) < 0) {
+		*col = "received_on";
+		return -1;
+	}
+	int day = day_of(received);
+	/* Deadlines are filled in for a case that starts as received; one
+	 * imported further on brings its own. */
+	char status[EDU_VAL_MAX];
+	const char *given = raw[EDU_PC_STATUS] && *raw[EDU_PC_STATUS] ?
+			    raw[EDU_PC_STATUS] : "received";
+	int fresh = edu_valid_enum(edu_petition_statuses, given, status, err) == 0 &&
+		    !strcmp(status, "received");
+	if (fresh && (!raw[EDU_PC_ACCEPT_DUE] || !*raw[EDU_PC_ACCEPT_DUE]))
+		raw[EDU_PC_ACCEPT_DUE] = day_str(edu_petition_accept_due(db, kind, day),
+						 accept);
+	const struct edu_petition_rule *r = edu_petition_rule(kind);
+	if (fresh && r->reply_from == EDU_PT_RECEIVED &&
+	    (!raw[EDU_PC_REPLY_DUE] || !*raw[EDU_PC_REPLY_DUE]))
+		raw[EDU_PC_REPLY_DUE] = day_str(edu_petition_reply_due(db, kind, day, 0, 0),
+						reply);
+	if (!raw[EDU_PC_RELATED] || !*raw[EDU_PC_RELATED])
+		raw[EDU_PC_RELATED] = related =
+			edu_petition_repeats(db, raw[EDU_PC_ID_NUMBER], raw[EDU_PC_PHONE]);
+	return 0;
+}
+
+/* The number of a new case, KIND-YEAR-NNNNN by the kind's sequence of
+ * the year received: made once the row passed every check, so that a
+ * refused row uses no number. */
+char *edu_petition_new_key(sqlite3 *db, const char *const *v, char *err)
+{
+	char year[5];
+
+	snprintf(year, sizeof year, "%.4s", v[EDU_PC_RECEIVED]);
+	const struct edu_placeholder ph[] = { { "kind", v[EDU_PC_KIND] }, { "year", year } };
+	/* The scope is named as it always was, so a database keeps counting. */
+	char *scope = edu_asprintf("petition.%s.%s", v[EDU_PC_KIND], year), *made = NULL;
+	struct edu_buf no = { 0 };
+
+	/* A case imported with its number may have taken the next one. */
+	do {
+		free(made);
+		made = NULL;
+		int64_t seq = edu_seq_next(db, scope);
+		/* Five digits (the schema's check says so too): 99999 cases of
+		 * a kind a year. */
+		if (seq > 99999) {
+			snprintf(err, EDU_ERR_MAX, "no case number left: %s-%s-99999 was the last "
+				 "of kind %s in %s", ph[0].value, ph[1].value, ph[0].value, ph[1].value);
+			goto out;
+		}
+		if (edu_pattern_expand(CASE_PATTERN, ph, 2, seq, &no, err) < 0)
+			goto out;
+		const char *p[] = { no.s };
+		made = edu_query1(db, "SELECT 1 FROM petition WHERE case_no = ?", 1, p);
+	} while (made);
+	snprintf(new_no, sizeof new_no, "%s", no.s);
+	made = edu_strdup(no.s);
+out:
+	free(scope);
+	edu_buf_free(&no);
+	return made;
+}
+
+const char *edu_petition_new_no(void)
+{
+	return new_no;
+}
+
+const struct edu_entity edu_petition_entity = {
+	.table = "petition", .what = "case", .cols = edu_petition_cols,
+	.ncols = EDU_PC_NCOL, .row_check = edu_petition_check,
+	.derive = edu_petition_derive, .derive_ok = "case_no",
+	.new_key = edu_petition_new_key,
+};
+
+int edu_petition_load(sqlite3 *db, const char *no, struct edu_petition_row *p)
+{
+	sqlite3_stmt *st = edu_prepare(db, "SELECT " COLS " FROM petition WHERE case_no = ?1");
+	int rc;
+
+	memset(p, 0, sizeof *p);
+	sqlite3_bind_text(st, 1, no, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		for (int i = 0; i < EDU_PC_NCOL; i++) {
+			const char *v = (const char *)sqlite3_column_text(st, i);
+			p->v[i] = v ? edu_strdup(v) : NULL;
+		}
+	} else if (rc != SQLITE_DONE) {
+		edu_die_db(db, "cannot read");
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+void edu_petition_row_free(struct edu_petition_row *p)
+{
+	for (int i = 0; i < EDU_PC_NCOL; i++) {
+		free(p->v[i]);
+		p->v[i] = NULL;
+	}
+}
+
+void edu_petition_row_set(struct edu_petition_row *p, int col, const char *s)
+{
+	char *was = p->v[col];
+
+	p->v[col] = s ? edu_strdup(s) : NULL;
+	free(was);
+}
+
+void edu_petition_row_set_day(struct edu_petition_row *p, int col, int day)
+{
+	char b[11];
+
+	edu_petition_row_set(p, col, day_str(day, b));
+}
+
+int edu_petition_event_day(sqlite3 *db, const char *no, const char *event, int first)
+{
+	const char *p[] = { no, event };
+	char *d = edu_query1(db, first ?
+		"SELECT min(day) FROM petition_event WHERE case_no = ? AND event = ?" :
+		"SELECT max(day) FROM petition_event WHERE case_no = ? AND event = ?", 2, p);
+	int day = day_of(d);
+
+	free(d);
+	return day;
+}
+
+int edu_petition_last_event(sqlite3 *db, const char *no)
+{
+	const char *p[] = { no };
+	char *d = edu_query1(db, "SELECT max(day) FROM petition_event WHERE case_no = ?", 1, p);
+	int day = day_of(d);
+
+	free(d);
+	return day;
+}
+
+/* The case a review case reviews, or NULL. */
+static char *reviewed(sqlite3 *db, const char *no)
+{
+	const char *p[] = { no };
+
+	return edu_query1(db, "SELECT case_no FROM petition_event WHERE event = 'review' "
+			  "AND detail = ?", 1, p);
+}
+
+int edu_petition_review_level(sqlite3 *db, const char *no)
+{
+	int level = 0;
+	char *up = reviewed(db, no);
+
+	while (up && level < 3) {
+		char *next = reviewed(db, up);
+		free(up);
+		up = next;
+		level++;
+	}
+	free(up);
+	return level;
+}
+
+void edu_petition_case_of(sqlite3 *db, const struct edu_petition_row *row,
+			  struct edu_petition_case *pc)
+{
+	char *const *v = row->v;
+	const char *no = v[EDU_PC_CASE_NO];
+	const char *p[] = { no };
+	char *n = edu_query1(db, "SELECT count(*) FROM petition_event WHERE case_no = ? "
+			     "AND event = 'extend'", 1, p);
+
+	*pc = (struct edu_petition_case){
+		.kind = v[EDU_PC_KIND], .status = v[EDU_PC_STATUS],
+		.department = v[EDU_PC_DEPARTMENT], .result = v[EDU_PC_RESULT],
+		.rating = v[EDU_PC_RATING], .received = day_of(v[EDU_PC_RECEIVED]),
+		.reply_due = day_of(v[EDU_PC_REPLY_DUE]),
+		.replied_on = day_of(v[EDU_PC_REPLIED_ON]),
+		.first_assigned = edu_petition_event_day(db, no, "assign", 1),
+		.last_accepted = edu_petition_event_day(db, no, "accept", 0),
+		.extensions = atoi(n),
+		.review_level = edu_petition_review_level(db, no),
+		.review_asked = edu_petition_event_day(db, no, "review", 0) >= 0,
+	};
+	free(n);
+}
+
+/* ---- the lists ---------------------------------------------------------- */
+
+sqlite3_stmt *edu_petition_list_stmt(sqlite3 *db, const struct edu_petition_filter *f)
+{
+	sqlite3_stmt *st = edu_prepare(db,
+		"SELECT " COLS " FROM (SELECT case_no, kind, channel, category, "
+		"received_on, petitioner, id_number, phone, address, subject, content, "
+		"department, deputy, transferred_from, CASE WHEN ?6 IS NULL THEN status "
+		"ELSE coalesce((SELECT e.status FROM petition_event e WHERE "
+		"e.case_no = p.case_no AND e.day <= ?6 ORDER BY e.day DESC, e.id DESC "
+		"LIMIT 1), status) END AS status, accept_due, reply_due, replied_on, "
+		"result, rating, related FROM petition p "
+		"WHERE (?1 IS NULL OR kind = ?1) AND (?3 IS NULL OR department = ?3) "
+		"AND (?4 IS NULL OR received_on >= ?4) AND (?5 IS NULL OR received_on <= ?5) "
+		"AND (?6 IS NULL OR received_on <= ?6) "
+		"AND (?7 IS NULL OR case_no IN (SELECT value FROM json_each(?7)))) "
+		"WHERE ?2 IS NULL OR status = ?2 ORDER BY case_no");
+
+	if (f->only) {
+		sqlite3_bind_text(st, 7, f->only, -1, SQLITE_TRANSIENT);
+		return st;
+	}
+	const char *v[] = { f->kind, f->status, f->dept, f->since, f->until, f->as_of };
+	for (int i = 0; i < 6; i++)
+		if (v[i])
+			sqlite3_bind_text(st, i + 1, v[i], -1, SQLITE_TRANSIENT);
+	return st;
+}
+
+/* objection_due(received_on) in SQL: the calendar's answer. */
+static void sql_objection_due(sqlite3_context *cx, int argc, sqlite3_value **v)
+{
+	int day = day_of((const char *)sqlite3_value_text(v[0]));
+	char out[11];
+
+	(void)argc;
+	if (day < 0) {
+		sqlite3_result_null(cx);
+		return;
+	}
+	edu_date_str(edu_petition_objection_due(sqlite3_context_db_handle(cx), day), out);
+	sqlite3_result_text(cx, out, -1, SQLITE_TRANSIENT);
+}
+
+sqlite3_stmt *edu_petition_due_stmt(sqlite3 *db, int on, long within, const char *dept)
+{
+	char day[11];
+
+	if (sqlite3_create_function(db, "objection_due", 1,
+				    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+				    sql_objection_due, NULL, NULL) != SQLITE_OK)
+		edu_die_db(db, "cannot add a function");
+	sqlite3_stmt *st = edu_prepare(db,
+		"SELECT case_no, kind, department, petitioner, subject, status, what, due_on, "
+		"CAST(julianday(due_on) - julianday(?1) AS INTEGER) AS days_left FROM ("
+		"SELECT *, CASE WHEN kind = 'XF' AND status IN ('received', 'assigned') "
+		"THEN 'accept' ELSE 'reply' END AS what, "
+		"CASE WHEN kind = 'XF' AND status IN ('received', 'assigned') "
+		"THEN accept_due ELSE reply_due END AS due_on FROM petition "
+		"WHERE status IN ('received', 'assigned', 'accepted') "
+		"UNION ALL SELECT *, 'objection', objection_due(received_on) FROM petition "
+		"WHERE ?2 IS NOT NULL AND kind = 'XF' AND transferred_from IS NOT NULL "
+		"AND status IN ('received', 'assigned')) "
+		"WHERE due_on IS NOT NULL AND (?3 IS NULL OR department = ?3) AND "
+		"CASE WHEN ?2 IS NULL THEN due_on < ?1 ELSE due_on >= ?1 AND "
+		"julianday(due_on) - julianday(?1) <= ?2 END "
+		"ORDER BY due_on, case_no");
+
+	sqlite3_bind_text(st, 1, edu_date_str(on, day), -1, SQLITE_TRANSIENT);
+	if (within >= 0)
+		sqlite3_bind_int64(st, 2, within);
+	if (dept)
+		sqlite3_bind_text(st, 3, dept, -1, SQLITE_TRANSIENT);
+	return st;
+}
+
+sqlite3_stmt *edu_petition_stats_stmt(sqlite3 *db, long year, const char *by)
+{
+	static const struct { const char *by, *expr; } groups[] = {
+		{ "kind", "kind" },
+		{ "dept", "coalesce(department, '')" },
+		{ "month", "substr(received_on, 1, 7)" },
+		{ "category", "coalesce(category, '')" },
+	};
+	const char *expr = "kind";
+	char y[8];
+
+	if (!by)
+		by = "kind";
+	for (size_t i = 0; i < sizeof groups / sizeof *groups; i++)
+		if (!strcmp(groups[i].by, by))
+			expr = groups[i].expr;
+	/* The grouping comes from the table above, never from data. */
+#define N(x) "CAST(total(" x ") AS INTEGER)"
+#define RATE(n, d) "CASE WHEN total(" d ") > 0 THEN " \
+	"printf('%%.1f', 100.0 * total(" n ") / total(" d ")) END"
+#define FIGURES "count(*) AS received, " N("replied_on IS NOT NULL") " AS replied, " \
+	N("status IN ('closed', 'declined')") " AS closed, " \
+	N("replied_on <= reply_due") " AS on_time, " \
+	RATE("replied_on <= reply_due", "replied_on IS NOT NULL") " AS on_time_rate, " \
+	N("rating IS NOT NULL") " AS rated, " \
+	N("rating IN ('satisfied', 'basic')") " AS satisfied, " \
+	RATE("rating IN ('satisfied', 'basic')", "rating IS NOT NULL") " AS satisfaction_rate"
+	char *sql = edu_asprintf(
+		"WITH c AS (SELECT %s AS g, * FROM petition WHERE substr(received_on, 1, 4) = ?1) "
+		"SELECT g AS \"%s\", received, replied, closed, on_time, on_time_rate, rated, "
+		"satisfied, satisfaction_rate FROM ("
+		"SELECT 0 AS o, g, " FIGURES " FROM c GROUP BY g "
+		"UNION ALL SELECT 1, 'total', " FIGURES " FROM c) ORDER BY o, g", expr, by);
+#undef FIGURES
+#undef RATE
+#undef N
+	sqlite3_stmt *st = edu_prepare(db, sql);
+	free(sql);
+	snprintf(y, sizeof y, "%04ld", year);
+	sqlite3_bind_text(st, 1, y, -1, SQLITE_TRANSIENT);
+	return st;
+}

@@ -173,9 +173,56 @@ static void test_random(void)
 	   "or one that took someone ranked below them (%d violations)", bad);
 }
 
+/* The pieces of a candidate that need no database (libedu/exam.c). */
+static void test_candidate(void)
+{
+	char err[EDU_ERR_MAX];
+
+	ok(edu_exam_scores_sum("chinese=98.5;math=100;english=7") == 2055,
+	   "98.5 + 100 + 7 is 2055 tenths");
+	ok(edu_exam_scores_sum("chinese=x;math=10") == 100, "a part that is no score counts 0");
+	ok(edu_exam_subject_score("chinese=98.5;math=100", "math") == 1000, "math is 100");
+	ok(edu_exam_subject_score("mathx=90;math=100", "math") == 1000,
+	   "mathx is not math");
+	ok(edu_exam_subject_score("chinese=98.5", "math") == -1, "no math: -1");
+	ok(edu_exam_no_check("2026-0001", err) == 0, "2026-0001 is an exam number");
+	ok(edu_exam_no_check("2026 0001", err) < 0 && !strcmp(err, "letters, digits and '-' only"),
+	   "a space is not");
+	ok(edu_exam_no_check("123456789012345678901234567890123456789", err) == 0,
+	   "39 characters are");
+	ok(edu_exam_no_check("1234567890123456789012345678901234567890", err) < 0,
+	   "40 are not");
+	ok(edu_exam_total_check("a=98.5;b=100", "5", "203.5", err) == 0,
+	   "203.5 is 98.5 + 100 + bonus 5");
+	ok(edu_exam_total_check("a=98.5;b=100", "5", "198.5", err) < 0 &&
+	   !strcmp(err, "198.5 is not the sum of the scores and the bonus, 203.5"),
+	   "198.5 is not: the bonus left out");
+
+	int64_t num[] = { 3201000001, 3201000005, 3201000009 };
+	struct edu_exam_seats t = { .num = num, .n = 3 };
+	ok(edu_exam_seat_index(&t, 3201000001) == 0 && edu_exam_seat_index(&t, 3201000009) == 2,
+	   "the first and last school found");
+	ok(edu_exam_seat_index(&t, 3201000005) == 1, "the middle one");
+	ok(edu_exam_seat_index(&t, 3201000004) == 3 && edu_exam_seat_index(&t, 3201000010) == 3,
+	   "a school without seats is entry n");
+
+	struct edu_exam_header h;
+	int take[5] = { 0 };
+	const char *names[] = { "exam_no", "Score_Chinese", "choice1", "score_math", "choice2" };
+	ok(edu_exam_header(&h, "f", 1, 5, names, take) == 0, "a header with two scores, two choices");
+	ok(h.nx == 4 && h.nchoice == 2 && !take[0] && take[1] && take[4], "four columns taken");
+	is(h.x[0].subject, "chinese", "subjects in lower case");
+	ok(h.choice_at[0] == 1 && h.choice_at[1] == 3, "choice1 and choice2 where they are");
+	const char *gap[] = { "score_a", "choice2" };
+	ok(edu_exam_header(&h, "f", 1, 2, gap, take) < 0, "choice2 without choice1 is refused");
+	const char *none[] = { "choice1" };
+	ok(edu_exam_header(&h, "f", 1, 1, none, take) < 0, "no score column is refused");
+}
+
 int main(void)
 {
 	test_scores();
+	test_candidate();
 	test_order();
 	test_small();
 	test_random();

@@ -444,6 +444,362 @@ static void test_review(sqlite3 *db)
 	free(detail);
 }
 
+/* ---- the case table ------------------------------------------------------ */
+
+/* A case's columns, all empty but those given. */
+static void blank(const char **v)
+{
+	for (int i = 0; i < EDU_PC_NCOL; i++)
+		v[i] = NULL;
+}
+
+/* What edu_petition_check says of a row: "ok", or "column: reason". */
+static const char *check(sqlite3 *db, const char *const *v)
+{
+	static char out[EDU_ERR_MAX + 64];
+	char err[EDU_ERR_MAX];
+	const char *col = NULL;
+
+	if (edu_petition_check(db, v, &col, err) == 0)
+		return "ok";
+	snprintf(out, sizeof out, "%s: %s", col ? col : "?", err);
+	return out;
+}
+
+static void test_check(sqlite3 *db)
+{
+	const char *v[EDU_PC_NCOL];
+
+	blank(v);
+	v[EDU_PC_KIND] = "XF";
+	v[EDU_PC_CHANNEL] = "letter";
+	v[EDU_PC_CATEGORY] = "claim";
+	v[EDU_PC_RECEIVED] = "2026-03-02";
+	is(check(db, v), "ok", "a letter without a number yet, with channel and category");
+	v[EDU_PC_CASE_NO] = "XF-2026-00001";
+	is(check(db, v), "ok", "... and with its number");
+	v[EDU_PC_CASE_NO] = "XF-2026-0001";
+	is(check(db, v), "case_no: 'XF-2026-0001' is not a case number KIND-YEAR-NNNNN",
+	   "four digits of sequence are one short");
+	v[EDU_PC_CASE_NO] = "XF-2026-000011";
+	is(check(db, v), "case_no: 'XF-2026-000011' is not a case number KIND-YEAR-NNNNN",
+	   "six digits are one too many");
+	v[EDU_PC_CASE_NO] = "Xf-2026-00001";
+	is(check(db, v), "case_no: 'Xf-2026-00001' is not a case number KIND-YEAR-NNNNN",
+	   "the kind is in capitals");
+	v[EDU_PC_CASE_NO] = "JY-2026-00001";
+	is(check(db, v), "case_no: 'JY-2026-00001' is not a number of kind XF",
+	   "a JY number on a letter");
+	v[EDU_PC_CASE_NO] = NULL;
+	v[EDU_PC_CHANNEL] = NULL;
+	is(check(db, v), "channel: a letter or visit needs its channel", "XF without channel");
+	v[EDU_PC_CHANNEL] = "visit";
+	v[EDU_PC_CATEGORY] = NULL;
+	is(check(db, v), "category: a letter or visit needs its category", "XF without category");
+	v[EDU_PC_CATEGORY] = "claim";
+	v[EDU_PC_REPLY_DUE] = "2026-03-01";
+	is(check(db, v), "reply_due: 2026-03-01 is before the case was received on 2026-03-02",
+	   "a deadline the day before receipt");
+	v[EDU_PC_REPLY_DUE] = "2026-03-02";
+	is(check(db, v), "ok", "a deadline on the day of receipt");
+	v[EDU_PC_REPLIED_ON] = "2026-01-31";
+	is(check(db, v), "replied_on: 2026-01-31 is before the case was received on 2026-03-02",
+	   "a reply before receipt");
+	v[EDU_PC_REPLIED_ON] = NULL;
+	v[EDU_PC_RESULT] = "Z";
+	is(check(db, v), "ok", "a result class on a letter is not checked");
+
+	blank(v);
+	v[EDU_PC_KIND] = "TA";
+	v[EDU_PC_RECEIVED] = "2026-03-02";
+	is(check(db, v), "deputy: a suggestion or proposal needs its deputy or member",
+	   "TA without the member");
+	v[EDU_PC_DEPUTY] = "委员 12";
+	v[EDU_PC_RESULT] = "B";
+	is(check(db, v), "ok", "TA with result B, one of A B C");
+	v[EDU_PC_RESULT] = "D";
+	is(check(db, v), "result: 'D' is not one of the result classes A B C", "result D is not");
+	v[EDU_PC_KIND] = "FY";
+	v[EDU_PC_DEPUTY] = NULL;
+	is(check(db, v), "ok", "FY needs neither channel nor deputy, nor a known class");
+}
+
+/* Cases stored as the tests of the history and lists want them. */
+static void put_cases(sqlite3 *db)
+{
+	static const char *const rows[][12] = {
+		/* case_no, kind, channel, category, received_on, phone,
+		 * department, status, accept_due, reply_due, replied_on, rating */
+		{ "XF-2026-00001", "XF", "letter", "claim", "2026-03-02", "13800138000",
+		  "D1", "accepted", "2026-03-17", "2026-05-01", NULL, NULL },
+		{ "JY-2026-00001", "JY", NULL, NULL, "2026-03-10", "13800138000",
+		  "D2", "replied", NULL, "2026-06-10", "2026-04-01", "satisfied" },
+		{ "XF-2026-00002", "XF", "visit", "claim", "2026-04-01", "13800138000",
+		  "D1", "closed", "2026-04-16", "2026-04-10", "2026-04-20", "dissatisfied" },
+		{ "XF-2026-00003", "XF", "letter", "complaint", "2026-09-29", NULL,
+		  NULL, "received", "2026-10-14", NULL, NULL, NULL },
+	};
+
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++)
+		edu_exec(db, "INSERT INTO petition(case_no, kind, channel, category, "
+			 "received_on, phone, department, status, accept_due, reply_due, "
+			 "replied_on, rating, petitioner, subject) "
+			 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '甲', '事')", 12, rows[i]);
+	edu_exec(db, "UPDATE petition SET transferred_from = '市信访局' "
+		 "WHERE case_no = 'XF-2026-00003'", 0, NULL);
+	edu_exec(db, "UPDATE petition SET deputy = '代表 7' WHERE kind = 'JY'", 0, NULL);
+	/* XF-2026-00001: assigned twice, accepted twice, extended once. */
+	edu_exec(db, "INSERT INTO petition_event(case_no, day, event, status) VALUES "
+		 "('XF-2026-00001', '2026-03-03', 'assign', 'assigned'), "
+		 "('XF-2026-00001', '2026-03-04', 'assign', 'assigned'), "
+		 "('XF-2026-00001', '2026-03-05', 'accept', 'accepted'), "
+		 "('XF-2026-00001', '2026-03-06', 'accept', 'accepted'), "
+		 "('XF-2026-00001', '2026-03-10', 'extend', 'accepted')", 0, NULL);
+}
+
+/* A review of XF-2026-00002 and a re-review of that review. */
+static void put_reviews(sqlite3 *db)
+{
+	edu_exec(db, "INSERT INTO petition(case_no, kind, channel, category, received_on, "
+		 "petitioner, subject, status) VALUES "
+		 "('XF-2026-00005', 'XF', 'visit', 'claim', '2026-05-01', '甲', '复查', 'accepted'), "
+		 "('XF-2026-00006', 'XF', 'visit', 'claim', '2026-06-01', '甲', '复核', 'accepted')",
+		 0, NULL);
+	edu_exec(db, "INSERT INTO petition_event(case_no, day, event, status, detail) VALUES "
+		 "('XF-2026-00002', '2026-05-01', 'review', 'closed', 'XF-2026-00005'), "
+		 "('XF-2026-00005', '2026-06-01', 'review', 'accepted', 'XF-2026-00006')", 0, NULL);
+}
+
+static void test_repeats(sqlite3 *db)
+{
+	char *r = edu_petition_repeats(db, NULL, "13800138000");
+
+	is(r ? r : "none", "JY-2026-00001 XF-2026-00001",
+	   "the open cases of the phone, in order; the closed one is not");
+	free(r);
+	r = edu_petition_repeats(db, "", "138 0013 8000");
+	is(r ? r : "none", "JY-2026-00001 XF-2026-00001", "a phone is matched as normalised");
+	free(r);
+	r = edu_petition_repeats(db, "110101", "12345");
+	is(r ? r : "none", "none", "an ID number and phone that are not ones match nothing");
+	free(r);
+	r = edu_petition_repeats(db, NULL, "13900139000");
+	is(r ? r : "none", "none", "a phone of no case");
+	free(r);
+}
+
+static void test_derive(sqlite3 *db)
+{
+	const char *raw[EDU_PC_NCOL], *col = NULL;
+	char buf[EDU_DERIVE_MAX][EDU_VAL_MAX], err[EDU_ERR_MAX];
+
+	blank(raw);
+	raw[EDU_PC_KIND] = "信访";
+	raw[EDU_PC_RECEIVED] = "2026-09-29";
+	raw[EDU_PC_PHONE] = "13800138000";
+	ok(edu_petition_derive(db, raw, buf, &col, err) == 0, "a new letter is derived");
+	is(raw[EDU_PC_ACCEPT_DUE] ? raw[EDU_PC_ACCEPT_DUE] : "none", "2026-10-14",
+	   "accept by: 15 days from 09-29, a Wednesday");
+	is(raw[EDU_PC_REPLY_DUE] ? raw[EDU_PC_REPLY_DUE] : "none", "none",
+	   "a letter's reply runs from its acceptance: not yet");
+	is(raw[EDU_PC_RELATED] ? raw[EDU_PC_RELATED] : "none", "JY-2026-00001 XF-2026-00001",
+	   "related: the open cases of the same phone");
+
+	blank(raw);
+	raw[EDU_PC_KIND] = "FY";
+	raw[EDU_PC_RECEIVED] = "2026-09-28";
+	raw[EDU_PC_RELATED] = "XF-2026-00003";
+	ok(edu_petition_derive(db, raw, buf, &col, err) == 0, "a new FY is derived");
+	is(raw[EDU_PC_ACCEPT_DUE] ? raw[EDU_PC_ACCEPT_DUE] : "none", "none", "FY accepts nothing");
+	is(raw[EDU_PC_REPLY_DUE] ? raw[EDU_PC_REPLY_DUE] : "none", "2026-10-16",
+	   "FY: 10 working days from receipt, across National Day");
+	is(raw[EDU_PC_RELATED], "XF-2026-00003", "a related case given is kept");
+
+	blank(raw);
+	raw[EDU_PC_KIND] = "FY";
+	raw[EDU_PC_RECEIVED] = "2026-09-28";
+	raw[EDU_PC_STATUS] = "已受理";
+	ok(edu_petition_derive(db, raw, buf, &col, err) == 0, "an FY imported as accepted");
+	ok(!raw[EDU_PC_REPLY_DUE], "... brings its own deadlines: none made");
+
+	blank(raw);
+	raw[EDU_PC_CASE_NO] = "XF-2026-00001";
+	ok(edu_petition_derive(db, raw, buf, &col, err) == 0 && !raw[EDU_PC_ACCEPT_DUE] &&
+	   !raw[EDU_PC_RELATED], "a stored case is left alone, even without kind and day");
+
+	blank(raw);
+	raw[EDU_PC_KIND] = "";
+	raw[EDU_PC_RECEIVED] = "2026-09-28";
+	ok(edu_petition_derive(db, raw, buf, &col, err) < 0 && !strcmp(col, "kind") &&
+	   !strcmp(err, "may not be empty"), "a new case without a kind: kind may not be empty");
+	raw[EDU_PC_KIND] = "SS";
+	raw[EDU_PC_RECEIVED] = "2026-02-30";
+	ok(edu_petition_derive(db, raw, buf, &col, err) < 0 && !strcmp(col, "received_on"),
+	   "a new case received on 02-30: received_on is refused");
+}
+
+static void test_new_key(sqlite3 *db)
+{
+	const char *v[EDU_PC_NCOL];
+	char err[EDU_ERR_MAX];
+
+	blank(v);
+	v[EDU_PC_KIND] = "XF";
+	v[EDU_PC_RECEIVED] = "2026-09-29";
+	char *no = edu_petition_new_key(db, v, err);
+	is(no ? no : "none", "XF-2026-00004", "the first new XF of 2026 passes over 1, 2, 3 stored");
+	is(edu_petition_new_no(), "XF-2026-00004", "... and is the last number made");
+	free(no);
+	no = edu_petition_new_key(db, v, err);
+	is(no ? no : "none", "XF-2026-00007",
+	   "the next passes over 5 and 6 (the reviews), stored since");
+	free(no);
+	v[EDU_PC_KIND] = "TA";
+	v[EDU_PC_RECEIVED] = "2025-12-31";
+	no = edu_petition_new_key(db, v, err);
+	is(no ? no : "none", "TA-2025-00001", "TA of 2025 counts on its own");
+	free(no);
+}
+
+static void test_history(sqlite3 *db)
+{
+	struct edu_petition_row r;
+	struct edu_petition_case pc;
+
+	ok(edu_petition_load(db, "XF-2026-00009", &r) < 0 && !r.v[EDU_PC_KIND],
+	   "no such case: -1, the row empty");
+	ok(edu_petition_load(db, "XF-2026-00001", &r) == 0, "a case loaded");
+	is(r.v[EDU_PC_REPLY_DUE], "2026-05-01", "... every column: reply_due");
+	ok(!r.v[EDU_PC_RATING], "... NULL where empty");
+	edu_petition_row_set_day(&r, EDU_PC_REPLY_DUE, D(2026, 6, 1));
+	is(r.v[EDU_PC_REPLY_DUE], "2026-06-01", "a day set");
+	edu_petition_row_set_day(&r, EDU_PC_REPLY_DUE, -1);
+	ok(!r.v[EDU_PC_REPLY_DUE], "-1 empties it");
+	edu_petition_row_set(&r, EDU_PC_RATING, "basic");
+	is(r.v[EDU_PC_RATING], "basic", "a text set");
+	edu_petition_row_set(&r, EDU_PC_RATING, r.v[EDU_PC_RATING]);
+	is(r.v[EDU_PC_RATING], "basic", "... and set to itself");
+	edu_petition_row_set(&r, EDU_PC_RATING, NULL);
+
+	is(ds(edu_petition_event_day(db, "XF-2026-00001", "assign", 1)), "2026-03-03",
+	   "the first assignment");
+	is(ds(edu_petition_event_day(db, "XF-2026-00001", "accept", 0)), "2026-03-06",
+	   "the last acceptance");
+	is(ds(edu_petition_event_day(db, "XF-2026-00001", "review", 0)), "none", "no review");
+	is(ds(edu_petition_last_event(db, "XF-2026-00001")), "2026-03-10", "the last event, extend");
+	is(ds(edu_petition_last_event(db, "XF-2026-00009")), "none", "no case, no event");
+
+	edu_petition_case_of(db, &r, &pc);
+	ok(pc.kind == r.v[EDU_PC_KIND] && !strcmp(pc.status, "accepted") &&
+	   !strcmp(pc.department, "D1") && !pc.rating, "the case's columns, pointing into the row");
+	is(ds(pc.received), "2026-03-02", "received");
+	is(ds(pc.reply_due), "none", "the reply_due emptied above");
+	is(ds(pc.first_assigned), "2026-03-03", "first assigned");
+	is(ds(pc.last_accepted), "2026-03-06", "last accepted");
+	ok(pc.extensions == 1 && pc.review_level == 0 && !pc.review_asked,
+	   "one extension, no review");
+	edu_petition_row_free(&r);
+	ok(!r.v[EDU_PC_CASE_NO], "a freed row is empty");
+
+	ok(edu_petition_review_level(db, "XF-2026-00002") == 0, "a reviewed case is level 0");
+	ok(edu_petition_review_level(db, "XF-2026-00005") == 1, "its review (复查) 1");
+	ok(edu_petition_review_level(db, "XF-2026-00006") == 2, "the re-review (复核) 2");
+	edu_petition_load(db, "XF-2026-00002", &r);
+	edu_petition_case_of(db, &r, &pc);
+	ok(pc.review_asked && ds(pc.replied_on) && !strcmp(ds(pc.replied_on), "2026-04-20"),
+	   "the closed case: its review asked, replied 04-20");
+	edu_petition_row_free(&r);
+}
+
+/* The rows of a statement, columns comma-separated, rows '|'-separated;
+ * the statement finalised. */
+static const char *rows_of(sqlite3_stmt *st, int ncol)
+{
+	static char out[2048];
+	size_t n = 0;
+
+	out[0] = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		for (int i = 0; i < ncol; i++) {
+			const char *v = (const char *)sqlite3_column_text(st, i);
+			n += snprintf(out + n, sizeof out - n, "%s%s", i ? "," : n ? "|" : "",
+				      v ? v : "");
+		}
+	}
+	sqlite3_finalize(st);
+	return out;
+}
+
+/* The first column of a statement's rows, with the status. */
+static const char *list(sqlite3 *db, const struct edu_petition_filter *f)
+{
+	static char out[512];
+	sqlite3_stmt *st = edu_petition_list_stmt(db, f);
+	size_t n = 0;
+
+	out[0] = 0;
+	while (sqlite3_step(st) == SQLITE_ROW)
+		n += snprintf(out + n, sizeof out - n, "%s%s %s", n ? "|" : "",
+			      sqlite3_column_text(st, EDU_PC_CASE_NO),
+			      sqlite3_column_text(st, EDU_PC_STATUS));
+	sqlite3_finalize(st);
+	return out;
+}
+
+static void test_lists(sqlite3 *db)
+{
+	is(list(db, &(struct edu_petition_filter){ .kind = "JY" }), "JY-2026-00001 replied",
+	   "list --kind JY");
+	is(list(db, &(struct edu_petition_filter){ .dept = "D1", .status = "closed" }),
+	   "XF-2026-00002 closed", "list --dept D1 --status closed");
+	is(list(db, &(struct edu_petition_filter){ .since = "2026-03-10", .until = "2026-04-01" }),
+	   "JY-2026-00001 replied|XF-2026-00002 closed", "received from 03-10 to 04-01");
+	is(list(db, &(struct edu_petition_filter){ .as_of = "2026-03-04" }),
+	   "XF-2026-00001 assigned", "as of 03-04: the one case received, assigned then");
+	is(list(db, &(struct edu_petition_filter){ .as_of = "2026-03-04", .status = "accepted" }),
+	   "", "... so not accepted as of then");
+	is(list(db, &(struct edu_petition_filter){
+		.only = "[\"XF-2026-00002\",\"JY-2026-00001\"]", .kind = "TA" }),
+	   "JY-2026-00001 replied|XF-2026-00002 closed",
+	   "only the cases named, in order; the filters do not apply");
+
+	/* due on 10-05 within 7: the transferred letter's objection
+	 * (10-12); its accepting (10-14) is 9 days off. */
+	is(rows_of(edu_petition_due_stmt(db, D(2026, 10, 5), 7, NULL), 9),
+	   "XF-2026-00003,XF,,甲,事,received,objection,2026-10-12,7", "due within 7 on 10-05");
+	is(rows_of(edu_petition_due_stmt(db, D(2026, 10, 5), 9, NULL), 9),
+	   "XF-2026-00003,XF,,甲,事,received,objection,2026-10-12,7|"
+	   "XF-2026-00003,XF,,甲,事,received,accept,2026-10-14,9", "... within 9: the accepting too");
+	is(rows_of(edu_petition_due_stmt(db, D(2026, 10, 12), 0, NULL), 9),
+	   "XF-2026-00003,XF,,甲,事,received,objection,2026-10-12,0",
+	   "due within 0 on 10-12: what is due that day (not what is overdue)");
+	is(rows_of(edu_petition_due_stmt(db, D(2026, 3, 20), 60, NULL), 9),
+	   "XF-2026-00001,XF,D1,甲,事,accepted,reply,2026-05-01,42",
+	   "due within 60 on 03-20: the accepted letter's reply, 42 days off");
+	is(rows_of(edu_petition_due_stmt(db, D(2026, 3, 20), 60, "D2"), 9), "",
+	   "... none of D2");
+	is(rows_of(edu_petition_due_stmt(db, D(2026, 10, 5), -1, NULL), 9),
+	   "XF-2026-00001,XF,D1,甲,事,accepted,reply,2026-05-01,-157",
+	   "overdue on 10-05: the reply due 05-01, 157 days ago; the reviews have no "
+	   "deadline, the objection is no to-do once passed");
+}
+
+static void test_stats(sqlite3 *db)
+{
+	sqlite3_stmt *st = edu_petition_stats_stmt(db, 2026, NULL);
+
+	is(sqlite3_column_name(st, 0), "kind", "stats by kind unless told");
+	is(rows_of(st, 9),
+	   "JY,1,1,0,1,100.0,1,1,100.0|XF,5,1,1,0,0.0,1,0,0.0|total,6,2,1,1,50.0,2,1,50.0",
+	   "2026 by kind: JY replied on time and satisfied; of 5 XF one replied, late, "
+	   "and dissatisfied");
+	st = edu_petition_stats_stmt(db, 2026, "dept");
+	is(sqlite3_column_name(st, 0), "dept", "by dept");
+	is(rows_of(st, 3), ",3,0|D1,2,1|D2,1,1|total,6,2", "by dept: none (3), D1, D2");
+	st = edu_petition_stats_stmt(db, 2025, "month");
+	is(rows_of(st, 9), "total,0,0,0,0,,0,0,", "2025: nothing, no rates");
+}
+
 int main(void)
 {
 	if (!mkdtemp(tmpdir)) {
@@ -464,6 +820,15 @@ int main(void)
 	test_accept_extend(db);
 	test_reply_feedback(db);
 	test_review(db);
+	test_check(db);
+	put_cases(db);
+	test_repeats(db);
+	test_derive(db);
+	put_reviews(db);
+	test_new_key(db);
+	test_history(db);
+	test_lists(db);
+	test_stats(db);
 	edu_calendar_forget();
 	edu_db_close(db);
 	return done_testing();
