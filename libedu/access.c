@@ -42,26 +42,12 @@ char *edu_user_role(sqlite3 *db, const char *login)
 	return r ? r : edu_strdup("");
 }
 
-static int in_list(const char *list, const char *word)
-{
-	size_t n = strlen(word);
-
-	for (const char *p = list; *p;) {
-		size_t k = strcspn(p, " ");
-
-		if (k == n && !strncmp(p, word, n))
-			return 1;
-		p += k + (p[k] == ' ');
-	}
-	return 0;
-}
-
 void edu_access(const char *login, const char *role, const char *roles)
 {
 	if (!*role)
 		edu_die(EDU_ENOPERM, "user '%s' has no role in this database (an admin can add one: edu-db user add %s ROLE)",
 			login, login);
-	if (!roles || !strcmp(role, "admin") || in_list(roles, role))
+	if (!roles || !strcmp(role, "admin") || edu_word_in(roles, role))
 		return;
 	if (!strcmp(roles, "admin"))
 		edu_die(EDU_ENOPERM, "user '%s' (role %s) may not %s: that needs the role admin",

@@ -546,6 +546,8 @@ int edu_valid_digits(const char *in, int n, char *out, char *err);
 int edu_valid_int(const char *in, long min, long max, char *out, char *err);
 /* UTF-8 without NUL or control characters other than tab, CR, LF. */
 int edu_valid_utf8(const char *s, size_t n, size_t *bad);
+/* Is word one of the space-separated words of list ("admin registrar")? */
+int edu_word_in(const char *list, const char *word);
 
 /* An enumerated value: its English key and its Chinese names ("男|男性"). */
 struct edu_enum {

@@ -161,19 +161,6 @@ const struct edu_petition_move edu_petition_moves[] = {
 	{ 0 }
 };
 
-/* Is `word` one of the space-separated words of `list`? */
-static int listed(const char *list, const char *word)
-{
-	size_t n = strlen(word);
-
-	for (const char *p = list; *p; p += strcspn(p, " ")) {
-		p += strspn(p, " ");
-		if (!strncmp(p, word, n) && (p[n] == ' ' || !p[n]))
-			return 1;
-	}
-	return 0;
-}
-
 static int __attribute__((format(printf, 2, 3)))
 refuse(char *err, const char *fmt, ...)
 {
@@ -191,13 +178,13 @@ int edu_petition_may(const char *verb, const char *kind, const char *status,
 	const struct edu_petition_rule *r = edu_petition_rule(kind);
 
 	for (const struct edu_petition_verb_kinds *v = edu_petition_verb_kinds; v->verb; v++)
-		if (!strcmp(v->verb, verb) && !listed(v->kinds, kind))
+		if (!strcmp(v->verb, verb) && !edu_word_in(v->kinds, kind))
 			return refuse(err, v->refusal, r ? r->name : kind);
 	*to = status;
 	for (const struct edu_petition_move *m = edu_petition_moves; m->verb; m++) {
-		if (strcmp(m->verb, verb) || (m->kinds && !listed(m->kinds, kind)))
+		if (strcmp(m->verb, verb) || (m->kinds && !edu_word_in(m->kinds, kind)))
 			continue;
-		if (listed(m->from, status)) {
+		if (edu_word_in(m->from, status)) {
 			if (m->to)
 				*to = m->to;
 		} else if (m->refusal) {
@@ -275,7 +262,7 @@ static int rule_extend(sqlite3 *db, struct edu_petition_case *c,
 static int rule_reply(sqlite3 *db, struct edu_petition_case *c,
 		      const struct edu_petition_act *a, char **detail, char *err)
 {
-	int classed = listed(CLASSED, c->kind);
+	int classed = edu_word_in(CLASSED, c->kind);
 	const char *to;
 
 	(void)db;
@@ -514,7 +501,7 @@ int edu_petition_check(sqlite3 *db, const char *const *v, const char **col, char
 					 v[dates[i]], v[EDU_PC_RECEIVED]);
 	if (v[EDU_PC_RESULT] && jy_ta) {
 		char *classes = edu_setting(db, "petition.result_classes", "A B C");
-		int known = listed(classes, v[EDU_PC_RESULT]);
+		int known = edu_word_in(classes, v[EDU_PC_RESULT]);
 		if (!known)
 			snprintf(err, EDU_ERR_MAX, "'%s' is not one of the result classes %s",
 				 v[EDU_PC_RESULT], classes);

@@ -345,3 +345,15 @@ fail:
 		*bad = i;
 	return -1;
 }
+
+int edu_word_in(const char *list, const char *word)
+{
+	size_t n = strlen(word);
+
+	for (const char *p = list; *p; p += strcspn(p, " ")) {
+		p += strspn(p, " ");
+		if (n && !strncmp(p, word, n) && (p[n] == ' ' || !p[n]))
+			return 1;
+	}
+	return 0;
+}
