@@ -112,7 +112,9 @@ int eng_bulk_begin(struct importer *im, sqlite3 *db)
 	if (!e->bulk)
 		return 0;
 	struct edu_buf q = { 0 };
-	edu_buf_printf(&q, "SELECT 1 FROM \"%s\" LIMIT 1", e->table);
+	edu_buf_puts(&q, "SELECT 1 FROM ");
+	eng_add_ident(&q, e->table);
+	edu_buf_puts(&q, " LIMIT 1");
 	any = edu_query1(db, q.s, 0, NULL);
 	edu_buf_free(&q);
 	if (any) {
@@ -143,12 +145,17 @@ int eng_bulk_begin(struct importer *im, sqlite3 *db)
 	for (int i = 0; i < im->nidx && ok; i++) {
 		struct bulk_index *x = &im->idx[i];
 		struct edu_buf d = { 0 };
-		edu_buf_printf(&d, "DROP INDEX \"%s\"", x->name);
+		edu_buf_puts(&d, "DROP INDEX ");
+		eng_add_ident(&d, x->name);
 		if (sqlite3_exec(db, d.s, NULL, NULL, NULL) != SQLITE_OK)
 			edu_die_db(db, "cannot drop an index for loading");
 		edu_buf_free(&d);
 		if (x->unique) {
-			edu_buf_printf(&d, "SELECT %s FROM \"%s\" WHERE rowid = ?", x->cols, e->table);
+			/* x->cols: the index's own column list, as SQLite
+			 * keeps it in the schema. */
+			edu_buf_printf(&d, "SELECT %s FROM ", x->cols);
+			eng_add_ident(&d, e->table);
+			edu_buf_puts(&d, " WHERE rowid = ?");
 			x->get = edu_prepare(db, d.s);
 			edu_buf_free(&d);
 		}

@@ -42,7 +42,11 @@ static int ref_exists(sqlite3 *db, const char *table, const char *col,
 		memset(c, 0, sizeof *c);
 		/* Identifiers come from the tool's column table, never from
 		 * data. */
-		edu_buf_printf(&sql, "SELECT 1 FROM \"%s\" WHERE \"%s\" = ?", table, col);
+		edu_buf_puts(&sql, "SELECT 1 FROM ");
+		eng_add_ident(&sql, table);
+		edu_buf_puts(&sql, " WHERE ");
+		eng_add_ident(&sql, col);
+		edu_buf_puts(&sql, " = ?");
 		c->st = edu_prepare(db, sql.s);
 		edu_buf_free(&sql);
 	}
@@ -167,9 +171,15 @@ empty:
 }
 
 
+/* An identifier (a table, column or index name from the schema or a
+ * tool's column table, never a value) quoted for SQL: "a""b". */
 void eng_add_ident(struct edu_buf *b, const char *s)
 {
 	edu_buf_puts(b, "\"");
+	for (const char *q; (q = strchr(s, '"')); s = q + 1) {
+		edu_buf_add(b, s, (size_t)(q - s));
+		edu_buf_puts(b, "\"\"");
+	}
 	edu_buf_puts(b, s);
 	edu_buf_puts(b, "\"");
 }
