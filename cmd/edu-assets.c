@@ -551,12 +551,7 @@ static int asset_dispose(struct edu_cmd *c)
 
 /* ---- depreciation -------------------------------------------------------- */
 
-struct totals {
-	long n;
-	int64_t cost, month, accumulated, book_value;
-};
-
-static void put_totals(struct edu_out *o, const char *key, const struct totals *t)
+static void put_totals(struct edu_out *o, const char *key, const struct edu_asset_totals *t)
 {
 	char s[32], n[24];
 
@@ -569,11 +564,75 @@ static void put_totals(struct edu_out *o, const char *key, const struct totals *
 	edu_out_cell(o, edu_money_str(t->book_value, s), EDU_V_NUM);
 }
 
+/* One asset's row of the report. */
+static void put_asset(struct edu_out *o, sqlite3_stmt *st, int64_t cost,
+		      const struct edu_depreciation *dep)
+{
+	char s[32], n[16];
+
+	for (int i = 0; i < 5; i++)
+		edu_out_cell(o, (const char *)sqlite3_column_text(st, i), EDU_V_TEXT);
+	edu_out_cell(o, edu_money_str(cost, s), EDU_V_NUM);
+	edu_out_cell(o, (const char *)sqlite3_column_text(st, 6), EDU_V_NUM);
+	snprintf(n, sizeof n, "%d", dep->months);
+	edu_out_cell(o, n, EDU_V_NUM);
+	edu_out_cell(o, edu_money_str(dep->monthly, s), EDU_V_NUM);
+	edu_out_cell(o, edu_money_str(dep->month, s), EDU_V_NUM);
+	edu_out_cell(o, edu_money_str(dep->accumulated, s), EDU_V_NUM);
+	edu_out_cell(o, edu_money_str(dep->book_value, s), EDU_V_NUM);
+}
+
+/* The report's rows: one per asset, or (--summary) one per group in the
+ * statement's order and the total; the total in *all. */
+static void depreciation_rows(struct edu_out *o, sqlite3_stmt *st, int month,
+			      int by_col, const char *ym, struct edu_asset_totals *all)
+{
+	struct edu_asset_totals group = { 0 };
+	char *key = NULL;
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct edu_depreciation dep;
+		int64_t cost;
+
+		edu_asset_month_row(st, month, &cost, &dep);
+		edu_asset_totals_add(all, cost, &dep);
+		edu_progress("depreciate", all->n, 0);
+		if (!opt.summary) {
+			put_asset(o, st, cost, &dep);
+			continue;
+		}
+		const char *k = by_col >= 0 ? (const char *)sqlite3_column_text(st, by_col) : "";
+		if (!k)
+			k = "";
+		if (key && strcmp(key, k)) {
+			put_totals(o, key, &group);
+			memset(&group, 0, sizeof group);
+		}
+		if (!key || strcmp(key, k)) {
+			free(key);
+			key = edu_strdup(k);
+		}
+		edu_asset_totals_add(&group, cost, &dep);
+	}
+	edu_progress_end();
+	if (rc != SQLITE_DONE)
+		edu_die_db(sqlite3_db_handle(st), "cannot read the register");
+	if (opt.summary) {
+		if (key && by_col >= 0)
+			put_totals(o, key, &group);
+		put_totals(o, by_col >= 0 ? "total" : ym, all);
+	}
+	free(key);
+}
+
 static int asset_depreciate(struct edu_cmd *c)
 {
 	static const char *const cols[] = { "tag", "name", "category", "unit", "acquired_on",
 		"cost", "life_years", "months", "monthly", "charge", "accumulated", "book_value" };
-	int month;
+	static const char *sum_cols[] = { "month", "assets", "cost", "charge",
+					  "accumulated", "book_value" };
+	int month, by_unit = 0;
 
 	if (opt.as_of) {
 		if (edu_parse_month(opt.as_of, &month) < 0)
@@ -581,7 +640,6 @@ static int asset_depreciate(struct edu_cmd *c)
 	} else {
 		month = edu_month_of(edu_opt.on) - 1;
 	}
-	int by_unit = 0;
 	/* --by implies --summary. */
 	if (opt.by)
 		opt.summary = 1;
@@ -595,103 +653,16 @@ static int asset_depreciate(struct edu_cmd *c)
 		edu_run_start(&run);
 		edu_begin(c->db);
 	}
-	char ym[8], first[11], last[11];
+	char ym[8];
 	edu_month_str(month, ym);
-	snprintf(first, sizeof first, "%s-01", ym);
-	snprintf(last, sizeof last, "%s-31", ym);
-	/* The assets on the register in the month (one that leaves in it is
-	 * shown with that month's charge of zero), with the unit they were
-	 * in at its end. */
-	sqlite3_stmt *st = edu_prepare(c->db, by_unit ?
-		"SELECT * FROM (SELECT a.tag, a.name, a.category, (SELECT x.unit FROM asset_event x "
-		"  WHERE x.tag = a.tag AND x.day <= ?2 ORDER BY x.day DESC, x.id DESC LIMIT 1) AS unit, "
-		"  a.acquired_on, a.cost, a.life_years, a.disposed_on FROM asset a "
-		"  WHERE a.acquired_on <= ?2 AND (a.disposed_on IS NULL OR a.disposed_on >= ?1)) "
-		"WHERE ?3 IS NULL OR unit = ?3 ORDER BY unit, tag" :
-		"SELECT * FROM (SELECT a.tag, a.name, a.category, (SELECT x.unit FROM asset_event x "
-		"  WHERE x.tag = a.tag AND x.day <= ?2 ORDER BY x.day DESC, x.id DESC LIMIT 1) AS unit, "
-		"  a.acquired_on, a.cost, a.life_years, a.disposed_on FROM asset a "
-		"  WHERE a.acquired_on <= ?2 AND (a.disposed_on IS NULL OR a.disposed_on >= ?1)) "
-		"WHERE ?3 IS NULL OR unit = ?3 ORDER BY CASE WHEN ?4 THEN category END, tag");
-	sqlite3_bind_text(st, 1, first, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, last, -1, SQLITE_STATIC);
-	edu_bind_text(st, 3, opt.unit);
-	if (!by_unit)
-		sqlite3_bind_int(st, 4, opt.by != NULL);
-
-	static const char *const sum_cols[] = { "group", "assets", "cost", "charge",
-						"accumulated", "book_value" };
-	const char *const *names = cols;
-	int ncols = 12;
-	if (opt.summary) {
-		static const char *sc[6];
-		memcpy(sc, sum_cols, sizeof sc);
-		sc[0] = opt.by ? (by_unit ? "unit" : "category") : "month";
-		names = sc;
-		ncols = 6;
-	}
-	struct edu_out *o = edu_out_new(stdout, ncols, names);
-	struct totals group = { 0 }, all = { 0 };
-	char *key = NULL;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *acq = (const char *)sqlite3_column_text(st, 4);
-		int added, left = -1, d;
-		edu_parse_date(acq, &added);
-		added = edu_month_of(added);
-		if (sqlite3_column_type(st, 7) != SQLITE_NULL &&
-		    edu_parse_date((const char *)sqlite3_column_text(st, 7), &d) == 0)
-			left = edu_month_of(d);
-		int64_t cost = sqlite3_column_int64(st, 5);
-		int life = sqlite3_column_int(st, 6);
-		struct edu_depreciation dep;
-		edu_depreciate(cost, life * 12, added, left, month, &dep);
-		edu_progress("depreciate", ++all.n, 0);
-		edu_money_add(&all.cost, cost);
-		edu_money_add(&all.month, dep.month);
-		edu_money_add(&all.accumulated, dep.accumulated);
-		edu_money_add(&all.book_value, dep.book_value);
-		if (!opt.summary) {
-			char s[32], n[16];
-			for (int i = 0; i < 5; i++)
-				edu_out_cell(o, (const char *)sqlite3_column_text(st, i), EDU_V_TEXT);
-			edu_out_cell(o, edu_money_str(cost, s), EDU_V_NUM);
-			edu_out_cell(o, (const char *)sqlite3_column_text(st, 6), EDU_V_NUM);
-			snprintf(n, sizeof n, "%d", dep.months);
-			edu_out_cell(o, n, EDU_V_NUM);
-			edu_out_cell(o, edu_money_str(dep.monthly, s), EDU_V_NUM);
-			edu_out_cell(o, edu_money_str(dep.month, s), EDU_V_NUM);
-			edu_out_cell(o, edu_money_str(dep.accumulated, s), EDU_V_NUM);
-			edu_out_cell(o, edu_money_str(dep.book_value, s), EDU_V_NUM);
-			continue;
-		}
-		const char *k = opt.by ? (const char *)sqlite3_column_text(st, by_unit ? 3 : 2) : "";
-		if (!k)
-			k = "";
-		if (key && strcmp(key, k)) {
-			put_totals(o, key, &group);
-			memset(&group, 0, sizeof group);
-		}
-		if (!key || strcmp(key, k)) {
-			free(key);
-			key = edu_strdup(k);
-		}
-		group.n++;
-		edu_money_add(&group.cost, cost);
-		edu_money_add(&group.month, dep.month);
-		edu_money_add(&group.accumulated, dep.accumulated);
-		edu_money_add(&group.book_value, dep.book_value);
-	}
-	edu_progress_end();
-	if (rc != SQLITE_DONE)
-		edu_die_db(c->db, "cannot read the register");
+	sqlite3_stmt *st = edu_asset_month_stmt(c->db, month, opt.unit, by_unit, opt.by != NULL);
+	if (opt.by)
+		sum_cols[0] = by_unit ? "unit" : "category";
+	struct edu_out *o = opt.summary ? edu_out_new(stdout, 6, sum_cols)
+					: edu_out_new(stdout, 12, cols);
+	struct edu_asset_totals all = { 0 };
+	depreciation_rows(o, st, month, opt.by ? (by_unit ? 3 : 2) : -1, ym, &all);
 	sqlite3_finalize(st);
-	if (opt.summary) {
-		if (key && opt.by)
-			put_totals(o, key, &group);
-		put_totals(o, opt.by ? "total" : ym, &all);
-	}
-	free(key);
 	edu_out_end(o);
 	if (opt.record) {
 		char a[32], b[32], d[32], e[32];
@@ -709,14 +680,39 @@ static int asset_depreciate(struct edu_cmd *c)
 
 /* ---- stocktake ----------------------------------------------------------- */
 
+/* The stocktake's row, its counts and audit, after the comparison. */
+static int stocktake_record(struct edu_cmd *c, int64_t id, const char *on,
+			    const long count[4], struct edu_run *run)
+{
+	char ids[24], f[24], m[24], mi[24], u[24];
+
+	snprintf(ids, sizeof ids, "%" PRId64, id);
+	snprintf(f, sizeof f, "%ld", count[0]);
+	snprintf(m, sizeof m, "%ld", count[1]);
+	snprintf(mi, sizeof mi, "%ld", count[2]);
+	snprintf(u, sizeof u, "%ld", count[3]);
+	const char *q[] = { f, m, mi, u, ids };
+	edu_exec(c->db, "UPDATE stocktake SET found = ?, moved = ?, missing = ?, unexpected = ? "
+		 "WHERE id = ?", 5, q);
+	char *counts = edu_asprintf("found=%ld moved=%ld missing=%ld unexpected=%ld",
+				    count[0], count[1], count[2], count[3]);
+	char *change = edu_asprintf("{\"day\":\"%s\",\"found\":%ld,\"moved\":%ld,\"missing\":%ld,\"unexpected\":%ld}",
+				    on, count[0], count[1], count[2], count[3]);
+	int status = count[1] + count[2] + count[3] ? EDU_NO : 0;
+	edu_audit(c->db, "stocktake", ids, change);
+	edu_run_finish(c->db, run, counts, status);
+	free(counts);
+	free(change);
+	return status;
+}
+
 static int asset_stocktake(struct edu_cmd *c)
 {
 	static const struct edu_colname cn[] = { { "tag", TAG_ALIASES }, { "location", "存放地点|地点" } };
 	static const char *const cols[] = { "tag", "name", "unit", "location",
 					    "scanned_location", "result" };
-	const char *path = c->argc ? c->argv[0] : "-";
-	struct edu_csv *r = edu_csv_open(path);
-	int map[2], n, bad = 0;
+	struct edu_csv *r = edu_csv_open(c->argc ? c->argv[0] : "-");
+	int map[2];
 	char on[11];
 
 	if (!r)
@@ -733,114 +729,27 @@ static int asset_stocktake(struct edu_cmd *c)
 	struct edu_run run;
 	edu_run_start(&run);
 	edu_begin(c->db);
-	edu_exec(c->db, "CREATE TEMP TABLE IF NOT EXISTS scan(tag TEXT PRIMARY KEY, location TEXT)", 0, NULL);
-	edu_exec(c->db, "DELETE FROM temp.scan", 0, NULL);
-	sqlite3_stmt *ins = edu_prepare(c->db, "INSERT OR REPLACE INTO temp.scan VALUES (?1, ?2)");
-	while ((n = edu_csv_next(r)) > 0) {
-		const char *tag = edu_csv_field(r, map[0]);
-		const char *loc = map[1] >= 0 ? edu_csv_field(r, map[1]) : "";
-		if (edu_csv_bad(r)) {
-			edu_warn("%s:%ld: %s", edu_csv_name(r), edu_csv_line(r), edu_csv_bad(r));
-			bad++;
-			continue;
-		}
-		tag += strspn(tag, " \t");
-		if (!*tag) {
-			edu_warn("%s:%ld: tag: may not be empty", edu_csv_name(r), edu_csv_line(r));
-			bad++;
-			continue;
-		}
-		char *t = edu_strdup(tag);
-		for (size_t l = strlen(t); l && strchr(" \t", t[l - 1]); )
-			t[--l] = '\0';
-		sqlite3_reset(ins);
-		sqlite3_bind_text(ins, 1, t, -1, SQLITE_TRANSIENT);
-		/* A scan without a location was made where the stocktake is. */
-		edu_bind_text(ins, 2, *loc ? loc : opt.location);
-		edu_exec_stmt(c->db, ins);
-		free(t);
-	}
-	sqlite3_finalize(ins);
-	if (n < 0 || bad) {
-		edu_csv_close(r);
+	int scanned = edu_stocktake_scan(c->db, r, map, opt.location);
+	edu_csv_close(r);
+	if (scanned < 0) {
 		edu_rollback(c->db);
 		edu_warn("nothing written");
 		return EDU_EDATA;
 	}
-	edu_csv_close(r);
-
 	edu_date_str(edu_opt.on, on);
 	const char *p[] = { on, opt.unit, opt.location, c->user };
 	edu_exec(c->db, "INSERT INTO stocktake(day, unit, location, user, found, moved, missing, unexpected) "
 		 "VALUES (?, ?, ?, ?, 0, 0, 0, 0)", 4, p);
 	int64_t id = sqlite3_last_insert_rowid(c->db);
-	/* The assets in scope, each found, moved or missing; then the scans
-	 * of assets outside it: moved here, or not on the register at all. */
-	sqlite3_stmt *st = edu_prepare(c->db,
-		"WITH scope AS (SELECT tag, name, unit, location FROM asset WHERE status <> 'disposed' "
-		"  AND (?1 IS NULL OR unit = ?1) AND (?2 IS NULL OR location = ?2)) "
-		"SELECT s.tag, s.name, s.unit, s.location, sc.location, "
-		"  CASE WHEN sc.tag IS NULL THEN 'missing' "
-		"  WHEN sc.location IS NULL OR sc.location IS s.location THEN 'found' ELSE 'moved' END "
-		"FROM scope s LEFT JOIN temp.scan sc USING (tag) "
-		"UNION ALL "
-		"SELECT sc.tag, a.name, a.unit, a.location, sc.location, "
-		"  CASE WHEN a.tag IS NULL OR a.status = 'disposed' THEN 'unexpected' "
-		"  WHEN sc.location IS NULL OR sc.location IS a.location THEN 'found' ELSE 'moved' END "
-		"FROM temp.scan sc LEFT JOIN asset a USING (tag) "
-		"WHERE sc.tag NOT IN (SELECT tag FROM scope) ORDER BY 1");
-	edu_bind_text(st, 1, opt.unit);
-	edu_bind_text(st, 2, opt.location);
-	sqlite3_stmt *item = edu_prepare(c->db,
-		"INSERT INTO stocktake_item(stocktake, tag, result, location, scanned_location) "
-		"VALUES (?1, ?2, ?3, ?4, ?5)");
-	static const char *const kinds[] = { "found", "moved", "missing", "unexpected" };
 	long count[4] = { 0 };
 	struct edu_out *o = edu_out_new(stdout, 6, cols);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *v[6];
-		for (int i = 0; i < 6; i++)
-			v[i] = (const char *)sqlite3_column_text(st, i);
-		edu_out_row(o, v);
-		for (int i = 0; i < 4; i++)
-			if (!strcmp(v[5], kinds[i]))
-				count[i]++;
-		sqlite3_reset(item);
-		sqlite3_bind_int64(item, 1, id);
-		edu_bind_text(item, 2, v[0]);
-		edu_bind_text(item, 3, v[5]);
-		edu_bind_text(item, 4, v[3]);
-		edu_bind_text(item, 5, v[4]);
-		edu_exec_stmt(c->db, item);
-	}
-	if (rc != SQLITE_DONE)
-		edu_die_db(c->db, "cannot read the register");
-	sqlite3_finalize(st);
-	sqlite3_finalize(item);
+	edu_stocktake_compare(c->db, id, opt.unit, opt.location, o, count);
 	edu_out_end(o);
-	char ids[24], f[24], m[24], mi[24], u[24];
-	snprintf(ids, sizeof ids, "%" PRId64, id);
-	snprintf(f, sizeof f, "%ld", count[0]);
-	snprintf(m, sizeof m, "%ld", count[1]);
-	snprintf(mi, sizeof mi, "%ld", count[2]);
-	snprintf(u, sizeof u, "%ld", count[3]);
-	const char *q[] = { f, m, mi, u, ids };
-	edu_exec(c->db, "UPDATE stocktake SET found = ?, moved = ?, missing = ?, unexpected = ? "
-		 "WHERE id = ?", 5, q);
-	char *counts = edu_asprintf("found=%ld moved=%ld missing=%ld unexpected=%ld",
-				    count[0], count[1], count[2], count[3]);
-	char *change = edu_asprintf("{\"day\":\"%s\",\"found\":%ld,\"moved\":%ld,\"missing\":%ld,\"unexpected\":%ld}",
-				    on, count[0], count[1], count[2], count[3]);
-	int status = count[1] + count[2] + count[3] ? EDU_NO : 0;
-	edu_audit(c->db, "stocktake", ids, change);
-	edu_run_finish(c->db, &run, counts, status);
+	int status = stocktake_record(c, id, on, count, &run);
 	edu_finish(c->db);
 	if (!edu_opt.quiet)
-		edu_warn("stocktake %s: %ld found, %ld moved, %ld missing, %ld unexpected",
-			 ids, count[0], count[1], count[2], count[3]);
-	free(counts);
-	free(change);
+		edu_warn("stocktake %" PRId64 ": %ld found, %ld moved, %ld missing, %ld unexpected",
+			 id, count[0], count[1], count[2], count[3]);
 	return status;
 }
 

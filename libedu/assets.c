@@ -199,3 +199,143 @@ int edu_asset_tag(const char *pattern, const char *unit, int year,
 	const struct edu_placeholder ph[] = { { "unit", unit }, { "year", y } };
 	return edu_pattern_expand(pattern, ph, 2, seq, out, err);
 }
+
+/* ---- the depreciation report ------------------------------------------- */
+
+void edu_asset_totals_add(struct edu_asset_totals *t, int64_t cost,
+			  const struct edu_depreciation *d)
+{
+	t->n++;
+	edu_money_add(&t->cost, cost);
+	edu_money_add(&t->month, d->month);
+	edu_money_add(&t->accumulated, d->accumulated);
+	edu_money_add(&t->book_value, d->book_value);
+}
+
+sqlite3_stmt *edu_asset_month_stmt(sqlite3 *db, int month, const char *unit,
+				   int by_unit, int by_category)
+{
+	char ym[8], first[11], last[11];
+
+	edu_month_str(month, ym);
+	snprintf(first, sizeof first, "%s-01", ym);
+	snprintf(last, sizeof last, "%s-31", ym);
+	/* One that leaves in the month is still there, with that month's
+	 * charge of zero; its unit is the one it was in at the month's end. */
+	sqlite3_stmt *st = edu_prepare(db, by_unit ?
+		"SELECT * FROM (SELECT a.tag, a.name, a.category, (SELECT x.unit FROM asset_event x "
+		"  WHERE x.tag = a.tag AND x.day <= ?2 ORDER BY x.day DESC, x.id DESC LIMIT 1) AS unit, "
+		"  a.acquired_on, a.cost, a.life_years, a.disposed_on FROM asset a "
+		"  WHERE a.acquired_on <= ?2 AND (a.disposed_on IS NULL OR a.disposed_on >= ?1)) "
+		"WHERE ?3 IS NULL OR unit = ?3 ORDER BY unit, tag" :
+		"SELECT * FROM (SELECT a.tag, a.name, a.category, (SELECT x.unit FROM asset_event x "
+		"  WHERE x.tag = a.tag AND x.day <= ?2 ORDER BY x.day DESC, x.id DESC LIMIT 1) AS unit, "
+		"  a.acquired_on, a.cost, a.life_years, a.disposed_on FROM asset a "
+		"  WHERE a.acquired_on <= ?2 AND (a.disposed_on IS NULL OR a.disposed_on >= ?1)) "
+		"WHERE ?3 IS NULL OR unit = ?3 ORDER BY CASE WHEN ?4 THEN category END, tag");
+	sqlite3_bind_text(st, 1, first, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, last, -1, SQLITE_TRANSIENT);
+	edu_bind_text(st, 3, unit);
+	if (!by_unit)
+		sqlite3_bind_int(st, 4, by_category);
+	return st;
+}
+
+void edu_asset_month_row(sqlite3_stmt *st, int month, int64_t *cost,
+			 struct edu_depreciation *d)
+{
+	int added, left = -1, day;
+
+	edu_parse_date((const char *)sqlite3_column_text(st, 4), &added);
+	added = edu_month_of(added);
+	if (sqlite3_column_type(st, 7) != SQLITE_NULL &&
+	    edu_parse_date((const char *)sqlite3_column_text(st, 7), &day) == 0)
+		left = edu_month_of(day);
+	*cost = sqlite3_column_int64(st, 5);
+	edu_depreciate(*cost, sqlite3_column_int(st, 6) * 12, added, left, month, d);
+}
+
+/* ---- stocktake ----------------------------------------------------------- */
+
+int edu_stocktake_scan(sqlite3 *db, struct edu_csv *r, const int map[2],
+		       const char *default_location)
+{
+	int n, bad = 0;
+
+	edu_exec(db, "CREATE TEMP TABLE IF NOT EXISTS scan(tag TEXT PRIMARY KEY, location TEXT)", 0, NULL);
+	edu_exec(db, "DELETE FROM temp.scan", 0, NULL);
+	sqlite3_stmt *ins = edu_prepare(db, "INSERT OR REPLACE INTO temp.scan VALUES (?1, ?2)");
+	while ((n = edu_csv_next(r)) > 0) {
+		const char *tag = edu_csv_field(r, map[0]);
+		const char *loc = map[1] >= 0 ? edu_csv_field(r, map[1]) : "";
+		if (edu_csv_bad(r)) {
+			edu_warn("%s:%ld: %s", edu_csv_name(r), edu_csv_line(r), edu_csv_bad(r));
+			bad++;
+			continue;
+		}
+		tag += strspn(tag, " \t");
+		size_t len = strlen(tag);
+		while (len && strchr(" \t", tag[len - 1]))
+			len--;
+		if (!len) {
+			edu_warn("%s:%ld: tag: may not be empty", edu_csv_name(r), edu_csv_line(r));
+			bad++;
+			continue;
+		}
+		sqlite3_reset(ins);
+		sqlite3_bind_text(ins, 1, tag, (int)len, SQLITE_TRANSIENT);
+		/* A scan without a location was made where the stocktake is. */
+		edu_bind_text(ins, 2, *loc ? loc : default_location);
+		edu_exec_stmt(db, ins);
+	}
+	sqlite3_finalize(ins);
+	return n < 0 || bad ? -1 : 0;
+}
+
+void edu_stocktake_compare(sqlite3 *db, int64_t id, const char *unit,
+			   const char *location, struct edu_out *o, long count[4])
+{
+	static const char *const kinds[] = { "found", "moved", "missing", "unexpected" };
+	/* The assets in scope, each found, moved or missing; then the scans
+	 * of assets outside it: moved here, or not on the register at all. */
+	sqlite3_stmt *st = edu_prepare(db,
+		"WITH scope AS (SELECT tag, name, unit, location FROM asset WHERE status <> 'disposed' "
+		"  AND (?1 IS NULL OR unit = ?1) AND (?2 IS NULL OR location = ?2)) "
+		"SELECT s.tag, s.name, s.unit, s.location, sc.location, "
+		"  CASE WHEN sc.tag IS NULL THEN 'missing' "
+		"  WHEN sc.location IS NULL OR sc.location IS s.location THEN 'found' ELSE 'moved' END "
+		"FROM scope s LEFT JOIN temp.scan sc USING (tag) "
+		"UNION ALL "
+		"SELECT sc.tag, a.name, a.unit, a.location, sc.location, "
+		"  CASE WHEN a.tag IS NULL OR a.status = 'disposed' THEN 'unexpected' "
+		"  WHEN sc.location IS NULL OR sc.location IS a.location THEN 'found' ELSE 'moved' END "
+		"FROM temp.scan sc LEFT JOIN asset a USING (tag) "
+		"WHERE sc.tag NOT IN (SELECT tag FROM scope) ORDER BY 1");
+	sqlite3_stmt *item = edu_prepare(db,
+		"INSERT INTO stocktake_item(stocktake, tag, result, location, scanned_location) "
+		"VALUES (?1, ?2, ?3, ?4, ?5)");
+	int rc;
+
+	edu_bind_text(st, 1, unit);
+	edu_bind_text(st, 2, location);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *v[6];
+		for (int i = 0; i < 6; i++)
+			v[i] = (const char *)sqlite3_column_text(st, i);
+		edu_out_row(o, v);
+		for (int i = 0; i < 4; i++)
+			if (!strcmp(v[5], kinds[i]))
+				count[i]++;
+		sqlite3_reset(item);
+		sqlite3_bind_int64(item, 1, id);
+		edu_bind_text(item, 2, v[0]);
+		edu_bind_text(item, 3, v[5]);
+		edu_bind_text(item, 4, v[3]);
+		edu_bind_text(item, 5, v[4]);
+		edu_exec_stmt(db, item);
+	}
+	if (rc != SQLITE_DONE)
+		edu_die_db(db, "cannot read the register");
+	sqlite3_finalize(st);
+	sqlite3_finalize(item);
+}

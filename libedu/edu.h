@@ -1442,6 +1442,36 @@ void edu_depreciate(int64_t cost, int life, int added, int left, int as_of,
 int edu_asset_tag(const char *pattern, const char *unit, int year,
 		  int64_t seq, struct edu_buf *out, char *err);
 
+/* The depreciation report: totals of a group of assets. */
+struct edu_asset_totals {
+	long n;
+	int64_t cost, month, accumulated, book_value;	/* fen */
+};
+void edu_asset_totals_add(struct edu_asset_totals *t, int64_t cost,
+			  const struct edu_depreciation *d);
+/* The assets on the register in a month, with the unit each was in at
+ * its end (only unit's, when not NULL), ordered by unit with by_unit, by
+ * category with by_category, else by tag.  Columns: tag, name, category,
+ * unit, acquired_on, cost, life_years, disposed_on. */
+sqlite3_stmt *edu_asset_month_stmt(sqlite3 *db, int month, const char *unit,
+				   int by_unit, int by_category);
+/* A row of it depreciated to the end of the month: its cost and d. */
+void edu_asset_month_row(sqlite3_stmt *st, int month, int64_t *cost,
+			 struct edu_depreciation *d);
+
+/* A stocktake: the scan (a CSV whose tag and location columns are at
+ * map[0], map[1]; -1: none; a row without a location was scanned at
+ * default_location) into temp.scan, in the caller's transaction: 0, or
+ * -1 after reporting its bad rows. */
+int edu_stocktake_scan(sqlite3 *db, struct edu_csv *r, const int map[2],
+		       const char *default_location);
+/* Compare the register's assets (of unit and location, NULL: any) with
+ * the scan: each row (tag, name, unit, location, scanned_location,
+ * result) printed on o and kept as an item of stocktake id; count[] adds
+ * up found, moved, missing and unexpected. */
+void edu_stocktake_compare(sqlite3 *db, int64_t id, const char *unit,
+			   const char *location, struct edu_out *o, long count[4]);
+
 /* ---- exam.c: the entrance exam, admission by parallel choices -------- */
 
 /* Scores are exact: integer tenths of a point. */

@@ -244,6 +244,89 @@ static void test_writer(void)
 	rmdir(dir);
 }
 
+/* The depreciation report and the stocktake on a real database, with
+ * amounts worked out by hand. */
+static void test_report(void)
+{
+	char dir[] = "/tmp/edu-test-report.XXXXXX", path[300];
+
+	if (!mkdtemp(dir)) {
+		ok(0, "a temporary directory");
+		return;
+	}
+	snprintf(path, sizeof path, "%s/edu.db", dir);
+	ok(edu_db_create(path, "tester") == 0, "a database for the report");
+	sqlite3 *db = edu_db_open(path, 1, 0);
+	/* 7200.00 over 72 months: 100.00 a month from 2026-01; 1800.00 over
+	 * 180 months: 10.00 a month from 2025-06; 720.00 over 72 months:
+	 * 10.00, added and disposed of in 2026-03/04; 60.00 never scanned. */
+	edu_exec(db, "INSERT INTO asset(tag, name, category, unit, location, acquired_on, cost, life_years, status, disposed_on) VALUES "
+		 "('A', 'pc', 'computer', 'U1', 'L1', '2026-01-15', 720000, 6, 'in-use', NULL), "
+		 "('B', 'desk', 'furniture', 'U2', 'L2', '2025-06-01', 180000, 15, 'in-use', NULL), "
+		 "('C', 'fax', 'office', 'U1', 'L1', '2026-03-01', 72000, 6, 'disposed', '2026-04-01'), "
+		 "('D', 'chair', 'furniture', 'U1', 'L1', '2026-05-01', 6000, 15, 'in-use', NULL)", 0, NULL);
+	int month;
+	edu_parse_month("2026-03", &month);
+	sqlite3_stmt *st = edu_asset_month_stmt(db, month, NULL, 0, 0);
+	struct edu_asset_totals t = { 0 };
+	char tags[16] = "";
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct edu_depreciation d;
+		int64_t cost;
+		edu_asset_month_row(st, month, &cost, &d);
+		edu_asset_totals_add(&t, cost, &d);
+		strcat(tags, (const char *)sqlite3_column_text(st, 0));
+	}
+	sqlite3_finalize(st);
+	is(tags, "ABC", "2026-03: A, B and C are on the register, D not yet");
+	ok(t.n == 3 && t.cost == 972000, "... 3 assets costing 9720.00 (%ld, %lld)", t.n, (long long)t.cost);
+	ok(t.month == 12000, "... charged 100.00 + 10.00 + 10.00 in the month (%lld)", (long long)t.month);
+	ok(t.accumulated == 41000, "... 300.00 + 100.00 + 10.00 to date (%lld)", (long long)t.accumulated);
+	ok(t.book_value == 931000, "... book value the rest (%lld)", (long long)t.book_value);
+
+	char scan[300];
+	snprintf(scan, sizeof scan, "%s/scan.csv", dir);
+	FILE *f = fopen(scan, "w");
+	fputs("tag,location\nA,L1\nB,L9\nX,\n", f);
+	fclose(f);
+	edu_begin(db);
+	struct edu_csv *r = edu_csv_open(scan);
+	static const struct edu_colname cn[] = { { "tag", NULL }, { "location", NULL } };
+	int map[2];
+	ok(r && edu_csv_header(r, cn, 2, 1, map) == 0, "a scan's header");
+	ok(edu_stocktake_scan(db, r, map, "L1") == 0, "the scan is read");
+	edu_csv_close(r);
+	edu_exec(db, "INSERT INTO stocktake(id, day, user, found, moved, missing, unexpected) "
+		 "VALUES (1, '2026-06-01', 'tester', 0, 0, 0, 0)", 0, NULL);
+	char *text = NULL;
+	size_t len = 0;
+	FILE *mf = open_memstream(&text, &len);
+	static const char *const cols[] = { "tag", "name", "unit", "location", "scanned_location", "result" };
+	struct edu_out *o = edu_out_new_fmt(mf, EDU_FMT_CSV, 0, 6, cols);
+	long count[4] = { 0 };
+	edu_stocktake_compare(db, 1, NULL, NULL, o, count);
+	edu_out_end(o);
+	fclose(mf);
+	is(text, "tag,name,unit,location,scanned_location,result\n"
+		 "A,pc,U1,L1,L1,found\nB,desk,U2,L2,L9,moved\nD,chair,U1,L1,,missing\n"
+		 "X,,,,L1,unexpected\n",
+	   "found, moved, missing, and a scan not on the register (C is disposed of)");
+	ok(count[0] == 1 && count[1] == 1 && count[2] == 1 && count[3] == 1, "... one of each counted");
+	char *items = edu_query1(db, "SELECT group_concat(tag || ':' || result, ' ') FROM "
+				 "(SELECT * FROM stocktake_item WHERE stocktake = 1 ORDER BY tag)", 0, NULL);
+	is(items, "A:found B:moved D:missing X:unexpected", "... and each kept as an item");
+	free(items);
+	free(text);
+	edu_rollback(db);
+	edu_db_close(db);
+	static const char *const suffix[] = { "/edu.db", "/edu.db-wal", "/edu.db-shm", "/scan.csv" };
+	for (int i = 0; i < 4; i++) {
+		snprintf(path, sizeof path, "%s%s", dir, suffix[i]);
+		unlink(path);
+	}
+	rmdir(dir);
+}
+
 int main(void)
 {
 	test_money();
@@ -252,5 +335,6 @@ int main(void)
 	test_depreciation();
 	test_tags();
 	test_writer();
+	test_report();
 	return done_testing();
 }
