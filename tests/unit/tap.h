@@ -2,6 +2,8 @@
 #ifndef TAP_H
 #define TAP_H
 #include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -45,6 +47,33 @@ tap_is(const char *got, const char *want, const char *file, int line,
 	if (!pass)
 		printf("#   got:  '%s'\n#   want: '%s'\n", got ? got : "(null)",
 		       want ? want : "(null)");
+}
+
+/* A database path in a temporary directory of the test's own; the
+ * database (with its -wal, -shm, -journal) and the directory go when the
+ * test exits.  NULL when no directory can be made. */
+static char tap_dir[64], tap_dbpath[128];
+
+static void tap_db_cleanup(void)
+{
+	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
+	char p[160];
+
+	for (int i = 0; i < 4; i++) {
+		snprintf(p, sizeof p, "%s%s", tap_dbpath, suffix[i]);
+		unlink(p);
+	}
+	rmdir(tap_dir);
+}
+
+static __attribute__((unused)) const char *tap_db_path(const char *test)
+{
+	snprintf(tap_dir, sizeof tap_dir, "/tmp/edu-test-%s.XXXXXX", test);
+	if (!mkdtemp(tap_dir))
+		return NULL;
+	snprintf(tap_dbpath, sizeof tap_dbpath, "%s/edu.db", tap_dir);
+	atexit(tap_db_cleanup);
+	return tap_dbpath;
 }
 
 static int done_testing(void)

@@ -124,21 +124,6 @@ static void test_punish(void)
 
 #define D(y, m, d) edu_days(y, m, d)
 
-static char tmpdir[] = "/tmp/edu-test-cadre.XXXXXX";
-static char dbpath[512];
-
-static void cleanup(void)
-{
-	char p[600];
-	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
-
-	for (int i = 0; i < 4; i++) {
-		snprintf(p, sizeof p, "%s%s", dbpath, suffix[i]);
-		unlink(p);
-	}
-	rmdir(tmpdir);
-}
-
 static void test_helpers(void)
 {
 	int from, to;
@@ -515,12 +500,11 @@ int main(void)
 	test_punish_rule();
 	test_party_rule();
 	test_json();
-	if (!mkdtemp(tmpdir)) {
+	const char *dbpath = tap_db_path("cadre");
+	if (!dbpath) {
 		printf("Bail out! cannot make a temporary directory\n");
 		return 1;
 	}
-	snprintf(dbpath, sizeof dbpath, "%s/edu.db", tmpdir);
-	atexit(cleanup);
 	ok(edu_db_create(dbpath, "tester") == 0, "database created");
 	sqlite3 *db = edu_db_open(dbpath, 1, 0);
 	test_record(db);

@@ -8,21 +8,6 @@
 #include "edu.h"
 #include "tap.h"
 
-static char tmpdir[] = "/tmp/edu-test-date.XXXXXX";
-static char dbpath[512];
-
-static void cleanup(void)
-{
-	char p[600];
-	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
-
-	for (int i = 0; i < 4; i++) {
-		snprintf(p, sizeof p, "%s%s", dbpath, suffix[i]);
-		unlink(p);
-	}
-	rmdir(tmpdir);
-}
-
 static int is_leap(int y)
 {
 	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -152,12 +137,11 @@ static const char *ds(int days)
 
 static void test_calendar(void)
 {
-	if (!mkdtemp(tmpdir)) {
+	const char *dbpath = tap_db_path("date");
+	if (!dbpath) {
 		ok(0, "mkdtemp");
 		return;
 	}
-	snprintf(dbpath, sizeof dbpath, "%s/cal.db", tmpdir);
-	atexit(cleanup);
 	edu_prog = "test-date";
 	edu_db_session(&(struct edu_session){ .tool = "test", .verb = "test", .user = "test" });
 

@@ -11,21 +11,6 @@
 #include "edu.h"
 #include "tap.h"
 
-static char tmpdir[] = "/tmp/edu-test-petition.XXXXXX";
-static char dbpath[512];
-
-static void cleanup(void)
-{
-	char p[600];
-	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
-
-	for (int i = 0; i < 4; i++) {
-		snprintf(p, sizeof p, "%s%s", dbpath, suffix[i]);
-		unlink(p);
-	}
-	rmdir(tmpdir);
-}
-
 #define D(y, m, d) edu_days(y, m, d)
 
 static const char *ds(int day)
@@ -802,12 +787,11 @@ static void test_stats(sqlite3 *db)
 
 int main(void)
 {
-	if (!mkdtemp(tmpdir)) {
+	const char *dbpath = tap_db_path("petition");
+	if (!dbpath) {
 		printf("Bail out! cannot make a temporary directory\n");
 		return 1;
 	}
-	snprintf(dbpath, sizeof dbpath, "%s/edu.db", tmpdir);
-	atexit(cleanup);
 	test_rules();
 	test_extend();
 	ok(edu_db_create(dbpath, "tester") == 0, "database created");
