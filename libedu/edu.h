@@ -647,6 +647,26 @@ size_t edu_text_width(const char *s);
  * leaves it off. */
 void edu_out_hold_enable(void);
 
+/* ---- svg.c: charts as standalone SVG files ---------------------------- */
+
+/* A chart: categories along one axis, one or more series of values.
+ * kind 'c' grouped columns, 'b' horizontal bars, 'p' a pie of the first
+ * series, 'l' lines.  With share, the last series is a percentage
+ * (0-100) drawn as a dashed line against an axis of its own on the
+ * right (a line chart) and left out of the other kinds. */
+struct edu_chart {
+	char kind;
+	const char *title, *xtitle, *ytitle;
+	int ncat, nser;
+	const char *const *cats;	/* ncat labels */
+	const char *const *series;	/* nser names */
+	const double *val;		/* nser * ncat, one series after another */
+	int share;
+};
+/* Write the chart as a standalone SVG document: 0, or -1 on a write
+ * error. */
+int edu_svg_chart(FILE *f, const struct edu_chart *c);
+
 /* ---- entity.c: import, list and show for a table --------------------- */
 
 enum edu_coltype {
@@ -1060,6 +1080,21 @@ int edu_staff_record(sqlite3 *db, const char *no, const char *kind,
  * since, day), party_next(stage); dies (edu_die_db) when they cannot be
  * added. */
 void edu_cadre_functions(sqlite3 *db);
+/* The staff register as it stood on day ?1 (NULL: now), as a WITH clause
+ * naming `asof`: a column an event changed after that day has the `old`
+ * value of the first such event; only those hired by then. */
+#define EDU_STAFF_ASOF_COL(F) \
+	"CASE WHEN EXISTS (SELECT 1 FROM staff_event e WHERE e.staff_no = s.staff_no " \
+	"AND e.day > ?1 AND json_type(e.old, '$." F "') IS NOT NULL) " \
+	"THEN (SELECT json_extract(e.old, '$." F "') FROM staff_event e " \
+	"WHERE e.staff_no = s.staff_no AND e.day > ?1 AND json_type(e.old, '$." F "') " \
+	"IS NOT NULL ORDER BY e.day, e.id LIMIT 1) ELSE s." F " END AS " F
+#define EDU_STAFF_ASOF \
+	"WITH asof AS (SELECT s.staff_no, s.id_number, s.name, s.sex, s.birth_date, " \
+	"s.unit, s.category, " EDU_STAFF_ASOF_COL("position") ", " EDU_STAFF_ASOF_COL("rank") ", " EDU_STAFF_ASOF_COL("title") ", " \
+	EDU_STAFF_ASOF_COL("title_since") ", s.education, s.degree, " EDU_STAFF_ASOF_COL("party") ", " \
+	EDU_STAFF_ASOF_COL("party_since") ", s.hired_on, " EDU_STAFF_ASOF_COL("status") " FROM staff s " \
+	"WHERE ?1 IS NULL OR s.hired_on IS NULL OR s.hired_on <= ?1) "
 
 /* ---- doc.c: document numbers, secrecy, archives (DESIGN 8) ---------- */
 
