@@ -1889,4 +1889,62 @@ void edu_cert_event(sqlite3 *db, sqlite3_stmt *ev, const char *no, const char *d
 		    const char *kind, const char *reason, const char *other,
 		    const char *from, const char *to);
 
+/* ---- report.c: the year's statistics from every register ------------- */
+
+/* A table built in memory: a title, a header and rows of text cells
+ * (NULL: empty), each column text ('t') or a number ('n'); a cross table
+ * ends with a total row and a total column (total_row).  What to chart
+ * of it: categories from column cat, one series per column of vals (a
+ * share: the last is a percentage on an axis of its own). */
+#define EDU_CHART_SERIES 8
+struct edu_table_chart {
+	char kind;		/* 0 none, else as struct edu_chart */
+	int cat, nvals, vals[EDU_CHART_SERIES], share;
+	const char *xtitle, *ytitle;
+};
+struct edu_table {
+	const char *section, *name;	/* "students", "by-grade" */
+	char *title;
+	int ncols, nrows, cap, total_row;
+	char **head, **cell;		/* ncols; nrows * ncols */
+	char *type;			/* ncols letters */
+	struct edu_table_chart chart;
+	char *name_buf;			/* name, when made for it */
+};
+/* Print a table in the default format (-f) on f. */
+void edu_table_print(const struct edu_table *t, FILE *f);
+/* The chart of a table, its arrays malloc'd (edu_chart_free): 0, or -1
+ * when it has none. */
+int edu_table_chart(const struct edu_table *t, struct edu_chart *c);
+void edu_chart_free(struct edu_chart *c);
+void edu_table_free(struct edu_table *t);
+
+/* The sections of the annual report, in order (NULL-ended). */
+extern const char *const edu_report_sections[];
+/* May a user with role read a section?  The admin and the auditor all of
+ * them, each other role the sections of its own registers. */
+int edu_report_may(const char *section, const char *role);
+/* A report on db as of day as_of for the school year `year` (the exam's
+ * year): stocks on that day, flows over the year before it. */
+struct edu_report {
+	sqlite3 *db;
+	int as_of, year, next_year, month;	/* month: the assets' month */
+	char day[11], from[11];			/* flows: after from, to day */
+	struct edu_table **tables;
+	int ntables;
+};
+void edu_report_init(struct edu_report *r, sqlite3 *db, int as_of, int year);
+/* Add a section's tables to r->tables: 0, or -1 for no such section. */
+int edu_report_section(struct edu_report *r, const char *section);
+/* A cross table of a section's population counted by one to four labels
+ * ("kind,grade,sex": the last makes the columns), with totals; NULL with
+ * why in err (EDU_ERR_MAX) for a section or label it does not know. */
+struct edu_table *edu_report_cross(struct edu_report *r, const char *section,
+				   const char *by, char *err);
+/* Print r's tables on f: titled (the table format), each under its
+ * section, name and title; else as one long table of section, table,
+ * row, column and value, a line per figure. */
+void edu_report_print(const struct edu_report *r, FILE *f, int titled);
+void edu_report_free(struct edu_report *r);
+
 #endif
