@@ -1901,6 +1901,7 @@ struct edu_table_chart {
 	char kind;		/* 0 none, else as struct edu_chart */
 	int cat, nvals, vals[EDU_CHART_SERIES], share;
 	const char *xtitle, *ytitle;
+	const char *names[EDU_CHART_SERIES];	/* NULL: the column's name */
 };
 struct edu_table {
 	const char *section, *name;	/* "students", "by-grade" */
@@ -1914,7 +1915,7 @@ struct edu_table {
 /* Print a table in the default format (-f) on f. */
 void edu_table_print(const struct edu_table *t, FILE *f);
 /* The chart of a table, its arrays malloc'd (edu_chart_free): 0, or -1
- * when it has none. */
+ * when it has none or nothing to draw. */
 int edu_table_chart(const struct edu_table *t, struct edu_chart *c);
 void edu_chart_free(struct edu_chart *c);
 void edu_table_free(struct edu_table *t);

@@ -258,23 +258,35 @@ void edu_table_print(const struct edu_table *t, FILE *f)
 	edu_out_end(o);
 }
 
+/* A chart speaks Chinese: the register's codes for sex and ownership
+ * in the legend and on the axis become their names. */
+static const char *zh(const char *v)
+{
+	static const char *const names[][2] = {
+		{ "F", "女" }, { "M", "男" }, { "public", "公办" }, { "private", "民办" },
+	};
+	for (size_t i = 0; v && i < sizeof names / sizeof *names; i++)
+		if (!strcmp(v, names[i][0]))
+			return names[i][1];
+	return v ? v : "";
+}
+
 /* The chart of a table: categories from its column cat, one series per
  * value column, without a total row or column. */
 int edu_table_chart(const struct edu_table *t, struct edu_chart *c)
 {
 	const struct edu_table_chart *s = &t->chart;
-	if (!s->kind)
-		return -1;
 	int ncat = t->nrows - (t->total_row ? 1 : 0);
+	if (!s->kind || ncat < 1 || s->nvals < 1)
+		return -1;
 	const char **cats = edu_malloc((ncat + 1) * sizeof *cats);
 	const char **names = edu_malloc(s->nvals * sizeof *names);
 	double *v = edu_malloc(((size_t)s->nvals * ncat + 1) * sizeof *v);
 	for (int i = 0; i < ncat; i++) {
-		const char *l = t->cell[(size_t)i * t->ncols + s->cat];
-		cats[i] = l ? l : "";
+		cats[i] = zh(t->cell[(size_t)i * t->ncols + s->cat]);
 	}
 	for (int j = 0; j < s->nvals; j++) {
-		names[j] = t->head[s->vals[j]];
+		names[j] = s->names[j] ? s->names[j] : zh(t->head[s->vals[j]]);
 		for (int i = 0; i < ncat; i++) {
 			const char *x = t->cell[(size_t)i * t->ncols + s->vals[j]];
 			v[(size_t)j * ncat + i] = x ? strtod(x, NULL) : 0;
@@ -443,7 +455,7 @@ struct edu_table *edu_report_cross(struct edu_report *r, const char *section,
 	edu_buf_puts(&sql, " ORDER BY ");
 	for (int i = 1; i <= k; i++)
 		edu_buf_printf(&sql, "%s%d", i > 1 ? ", " : "", i);
-	char *title = edu_asprintf("%s by %s on %s", section, by, r->day);
+	char *title = edu_asprintf("%s（按 %s，%s）", section, by, r->day);
 	char *name = edu_asprintf("by-%s", by);
 	for (char *c = name; *c; c++)
 		if (*c == ',')
@@ -465,26 +477,29 @@ static void schools(struct edu_report *r)
 	char err[EDU_ERR_MAX];
 	struct edu_table *t = edu_report_cross(r, "schools", "kind,ownership", err);
 	t->name = "by-kind";
+	free(t->title);
+	t->title = edu_strdup("学校数（按类型、办学性质）");
 	add(r, t);
-	t = stmt_table(r, "schools", "by-ownership", "schools by ownership",
+	t = stmt_table(r, "schools", "by-ownership", "学校数（按办学性质）",
 		"SELECT ownership, count(*) AS schools FROM school WHERE status = 'open' "
 		"AND (founded IS NULL OR founded <= ?1) GROUP BY ownership ORDER BY ownership");
-	t->chart = (struct edu_table_chart){ .kind = 'p', .cat = 0, .nvals = 1, .vals = { 1 } };
+	t->chart = (struct edu_table_chart){ .kind = 'p', .cat = 0, .nvals = 1, .vals = { 1 },
+					     .names = { "学校数" } };
 	add(r, t);
-	add(r, stmt_table(r, "schools", "new", "schools founded in the year",
+	add(r, stmt_table(r, "schools", "new", "本学年新设学校",
 		"SELECT school_code, name, kind, ownership, founded FROM school "
 		"WHERE founded > ?2 AND founded <= ?1 ORDER BY founded, school_code"));
-	add(r, stmt_table(r, "schools", "closed", "schools closed in the year (the day recorded)",
+	add(r, stmt_table(r, "schools", "closed", "本学年撤销学校（登记日）",
 		"SELECT a.key AS school_code, s.name, s.kind, s.ownership, min(date(a.at)) AS recorded "
 		"FROM audit a JOIN school s ON s.school_code = a.key WHERE a.entity = 'school' "
 		"AND json_valid(a.change) AND json_extract(a.change, '$.status[1]') = 'closed' "
 		"AND date(a.at) > ?2 AND date(a.at) <= ?1 AND s.status = 'closed' "
 		"GROUP BY a.key ORDER BY recorded, a.key"));
-	add(r, stmt_table(r, "schools", "titles", "demonstration titles held",
+	add(r, stmt_table(r, "schools", "titles", "示范称号",
 		"SELECT title, count(*) AS schools FROM designation WHERE since <= ?1 "
 		"AND (until IS NULL OR until >= ?1) GROUP BY title ORDER BY schools DESC, title"));
 	add(r, stmt_table(r, "schools", "licences-expiring",
-		"private-school licences ending within 12 months",
+		"12个月内到期的民办学校办学许可证",
 		"SELECT l.school_code, s.name, l.number, l.expires FROM licence l "
 		"JOIN school s ON s.school_code = l.school_code WHERE s.status = 'open' "
 		"AND l.expires <= date(?1, '+12 months') ORDER BY l.expires, l.school_code"));
@@ -495,18 +510,20 @@ static void students(struct edu_report *r)
 	char err[EDU_ERR_MAX], day[11];
 	struct edu_table *t = edu_report_cross(r, "students", "kind,grade,sex", err);
 	t->name = "by-kind-grade-sex";
+	free(t->title);
+	t->title = edu_strdup("在校生数（按学校类型、年级、性别）");
 	add(r, t);
 	t = edu_report_cross(r, "students", "grade,sex", err);
 	t->name = "by-grade";
 	free(t->title);
-	t->title = edu_strdup("在校生 by grade and sex");
-	chart_all(t, 'c', "grade", "students");
+	t->title = edu_strdup("在校生数（按年级、性别）");
+	chart_all(t, 'c', "年级", "人数");
 	add(r, t);
-	add(r, stmt_table(r, "students", "minority", "enrolled students of ethnic minorities",
+	add(r, stmt_table(r, "students", "minority", "少数民族在校生",
 		"SELECT ethnicity, count(*) AS students FROM (" STUDENTS_ASOF ") "
 		"WHERE status = 'enrolled' AND ethnicity IS NOT NULL AND ethnicity NOT IN "
 		"('汉族', '汉', '01') GROUP BY ethnicity ORDER BY students DESC, ethnicity"));
-	add(r, cross_table(r, "students", "flows", "entrants, graduates, transfers and withdrawals in the year",
+	add(r, cross_table(r, "students", "flows", "学生变动：招生、毕业、转学、退学",
 		"WITH f AS (SELECT school_code AS school, 'entered' AS flow FROM student "
 		"WHERE entry_date > ?2 AND entry_date <= ?1 "
 		"UNION ALL SELECT from_school, CASE kind WHEN 'graduate' THEN 'graduated' "
@@ -516,28 +533,28 @@ static void students(struct edu_report *r)
 		"WHERE kind = 'transfer' AND day > ?2 AND day <= ?1) "
 		"SELECT sc.kind, f.flow, count(*) FROM f JOIN school sc ON sc.school_code = f.school "
 		"GROUP BY 1, 2 ORDER BY 1, 2"));
-	add(r, table_stmt("students", "disability", "disabled children by category and placement",
+	add(r, table_stmt("students", "disability", "残疾儿童少年（按类别、安置方式）",
 			  edu_student_disability_report(r->db, edu_date_str(r->as_of, day))));
 }
 
 static void exam(struct edu_report *r)
 {
-	add(r, stmt_table(r, "exam", "summary", "the entrance exam and admission",
+	add(r, stmt_table(r, "exam", "summary", "中考与录取",
 		"SELECT count(*) AS candidates, count(a.school_code) AS admitted, "
 		"count(*) - count(a.school_code) AS not_admitted, CASE WHEN count(*) THEN "
 		"round(100.0 * count(a.school_code) / count(*), 1) END AS admitted_pct "
 		"FROM candidate c LEFT JOIN admission a ON a.year = c.year AND a.exam_no = c.exam_no "
 		"WHERE c.year = ?3"));
-	add(r, table_stmt("exam", "cutoffs", "cutoffs by school",
+	add(r, table_stmt("exam", "cutoffs", "各校录取分数线",
 			  edu_exam_cutoffs_stmt(r->db, r->year)));
 }
 
 static void staff(struct edu_report *r)
 {
 	static const char *const by[][3] = {
-		{ "title,sex", "by-title", "staff by title and sex" },
-		{ "age,sex", "by-age", "staff by age and sex" },
-		{ "education,sex", "by-education", "staff by education and sex" },
+		{ "title,sex", "by-title", "教职工（按职称、性别）" },
+		{ "age,sex", "by-age", "教职工（按年龄、性别）" },
+		{ "education,sex", "by-education", "教职工（按学历、性别）" },
 	};
 	char err[EDU_ERR_MAX];
 	for (size_t i = 0; i < sizeof by / sizeof *by; i++) {
@@ -547,7 +564,7 @@ static void staff(struct edu_report *r)
 		t->title = edu_strdup(by[i][2]);
 		add(r, t);
 	}
-	add(r, stmt_table(r, "staff", "ratio", "students per teacher by school",
+	add(r, stmt_table(r, "staff", "ratio", "生师比（按学校）",
 		"WITH s AS (SELECT school_code, count(*) AS n FROM (" EDU_STUDENT_ASOF ") "
 		"WHERE status = 'enrolled' GROUP BY school_code), "
 		"t AS (" EDU_STAFF_ASOF "SELECT unit, count(*) AS n FROM asof WHERE status = 'active' "
@@ -556,7 +573,7 @@ static void staff(struct edu_report *r)
 		"CASE WHEN t.n THEN round(1.0 * coalesce(s.n, 0) / t.n, 1) END AS students_per_teacher "
 		"FROM school sc LEFT JOIN s ON s.school_code = sc.school_code "
 		"LEFT JOIN t ON t.unit = sc.school_code WHERE s.n OR t.n ORDER BY sc.school_code"));
-	add(r, stmt_table(r, "staff", "retiring", "statutory retirements due next year",
+	add(r, stmt_table(r, "staff", "retiring", "明年到龄退休人员",
 		EDU_STAFF_ASOF "SELECT staff_no, name, sex, unit, category, "
 		"retire_date(birth_date, sex, category) AS retires_on FROM asof "
 		"WHERE status = 'active' AND CAST(strftime('%Y', retire_date(birth_date, sex, category)) "
@@ -568,7 +585,7 @@ static void assets(struct edu_report *r)
 	char m[8];
 	struct edu_table *t = table_new("assets", "by-category", "", 5);
 	free(t->title);
-	t->title = edu_asprintf("cost, depreciation and book value by category, %s",
+	t->title = edu_asprintf("资产原值、累计折旧与净值（按类别，%s）",
 				edu_month_str(r->month, m));
 	static const char *const h[] = { "category", "assets", "cost", "accumulated", "book_value" };
 	for (int i = 0; i < 5; i++) {
@@ -613,9 +630,9 @@ static void assets(struct edu_report *r)
 	row[4] = edu_strdup(edu_money_str(all.book_value, b));
 	t->total_row = 1;
 	t->chart = (struct edu_table_chart){ .kind = 'b', .cat = 0, .nvals = 1, .vals = { 4 },
-					     .xtitle = "book value (yuan)" };
+					     .xtitle = "净值（元）" };
 	add(r, t);
-	add(r, stmt_table(r, "assets", "flows", "additions and disposals in the year",
+	add(r, stmt_table(r, "assets", "flows", "本年资产增减",
 		"WITH f AS (SELECT category, 1 AS added, cost AS added_cost, 0 AS disposed, "
 		"0 AS disposed_cost FROM asset WHERE acquired_on > ?2 AND acquired_on <= ?1 "
 		"UNION ALL SELECT category, 0, 0, 1, cost FROM asset WHERE disposed_on > ?2 "
@@ -628,22 +645,23 @@ static void assets(struct edu_report *r)
 
 static void petitions(struct edu_report *r)
 {
-	struct edu_table *t = cross_table(r, "petitions", "by-month", "cases received by month and kind",
+	struct edu_table *t = cross_table(r, "petitions", "by-month", "信访等案件（按月份、类别）",
 		"SELECT substr(received_on, 1, 7) AS month, kind, count(*) FROM petition "
 		"WHERE received_on > ?2 AND received_on <= ?1 GROUP BY 1, 2 ORDER BY 1, 2");
 	add(r, t);
-	t = stmt_table(r, "petitions", "on-time", "replies due by month: the share on time",
+	t = stmt_table(r, "petitions", "on-time", "按期答复率（按答复期限所在月份）",
 		"SELECT substr(reply_due, 1, 7) AS month, count(*) AS due, "
 		"sum(replied_on IS NOT NULL AND replied_on <= reply_due AND replied_on <= ?1) AS on_time, "
 		"round(100.0 * sum(replied_on IS NOT NULL AND replied_on <= reply_due "
 		"AND replied_on <= ?1) / count(*), 1) AS on_time_pct FROM petition "
 		"WHERE reply_due > ?2 AND reply_due <= ?1 AND received_on <= ?1 GROUP BY 1 ORDER BY 1");
 	t->chart = (struct edu_table_chart){ .kind = 'l', .cat = 0, .nvals = 2, .vals = { 1, 3 },
-					     .share = 1, .xtitle = "month", .ytitle = "cases" };
+					     .share = 1, .xtitle = "月份", .ytitle = "件数",
+					     .names = { "应答复", "按期率（%）" } };
 	add(r, t);
 	/* overdue now: what `edu-petition overdue --on DAY` lists, by kind */
 	sqlite3_stmt *st = edu_petition_due_stmt(r->db, r->as_of, -1, NULL);
-	t = table_new("petitions", "overdue", "cases overdue on the day, by kind and deadline", 3);
+	t = table_new("petitions", "overdue", "逾期未办（按类别、期限）", 3);
 	t->head[0] = edu_strdup("kind");
 	t->head[1] = edu_strdup("deadline");
 	t->head[2] = edu_strdup("cases");
@@ -686,7 +704,7 @@ static void petitions(struct edu_report *r)
 
 static void documents(struct edu_report *r)
 {
-	add(r, cross_table(r, "documents", "by-month", "documents issued and received by month",
+	add(r, cross_table(r, "documents", "by-month", "公文收发（按月份）",
 		"SELECT substr(CASE direction WHEN 'in' THEN received_on ELSE doc_date END, 1, 7) "
 		"AS month, CASE direction WHEN 'in' THEN 'received' ELSE 'issued' END AS direction, "
 		"count(*) FROM document WHERE CASE direction WHEN 'in' THEN received_on "
@@ -696,7 +714,7 @@ static void documents(struct edu_report *r)
 
 static void certificates(struct edu_report *r)
 {
-	add(r, cross_table(r, "certificates", "by-kind", "certificates issued and revoked by kind",
+	add(r, cross_table(r, "certificates", "by-kind", "证书发放与撤销（按类别）",
 		"SELECT kind, 'issued', count(*) FROM certificate WHERE issued_on > ?2 AND issued_on <= ?1 "
 		"GROUP BY kind UNION ALL SELECT kind, 'revoked', count(*) FROM certificate "
 		"WHERE revoked_on > ?2 AND revoked_on <= ?1 GROUP BY kind ORDER BY 1, 2"));
