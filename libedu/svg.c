@@ -110,6 +110,8 @@ static void columns(FILE *f, const struct edu_chart *c)
 		double gx = x0 + i * gw;
 		for (int s = 0; s < ns; s++) {
 			double bh = val(c, s, i) / top * h;
+			if (bh <= 0)
+				continue;
 			fprintf(f, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>\n",
 				gx + gw * 0.1 + s * bw, y0 - bh, bw, bh, palette[s % NPAL]);
 		}
@@ -144,9 +146,10 @@ static void bars(FILE *f, const struct edu_chart *c)
 	for (int i = 0; i < c->ncat; i++) {
 		double gy = y0 + i * gh;
 		for (int s = 0; s < ns; s++)
-			fprintf(f, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>\n",
-				x0, gy + gh * 0.1 + s * bh, val(c, s, i) / top * (x1 - x0), bh,
-				palette[s % NPAL]);
+			if (val(c, s, i) > 0)
+				fprintf(f, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>\n",
+					x0, gy + gh * 0.1 + s * bh, val(c, s, i) / top * (x1 - x0), bh,
+					palette[s % NPAL]);
 		text(f, x0 - 6, gy + gh / 2 + 4, "end", 11, NULL, c->cats[i]);
 	}
 	fprintf(f, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#333\"/>\n", x0, y0, x0, y0 + h);
