@@ -1933,6 +1933,7 @@ struct edu_report {
 	char day[11], from[11];			/* flows: after from, to day */
 	struct edu_table **tables;
 	int ntables;
+	int made;				/* its temporary tables */
 };
 void edu_report_init(struct edu_report *r, sqlite3 *db, int as_of, int year);
 /* Add a section's tables to r->tables: 0, or -1 for no such section. */

@@ -378,20 +378,39 @@ void edu_report_init(struct edu_report *r, sqlite3 *db, int as_of, int year)
 struct population {
 	const char *section, *sql, *dims, *dflt;
 };
-#define STUDENTS_ASOF "SELECT a.*, sc.kind, sc.ownership, sc.district FROM (" EDU_STUDENT_ASOF \
-	") a JOIN school sc ON sc.school_code = a.school_code"
+/* The students and the staff as they stood on the day, worked out once
+ * per report into temporary tables that every table then reads. */
 #define AGE "(CAST(strftime('%Y', ?1) AS INTEGER) - CAST(strftime('%Y', birth_date) AS INTEGER) " \
 	"- (strftime('%m-%d', ?1) < strftime('%m-%d', birth_date)))"
+static const char *const temp_sql[] = {
+	"CREATE TEMP TABLE report_student AS SELECT a.student_no, a.sex, a.ethnicity, a.school_code, "
+	"a.grade, a.class, a.status, a.disability, a.placement, a.zone, sc.kind, sc.ownership, "
+	"sc.district FROM (" EDU_STUDENT_ASOF ") a JOIN school sc ON sc.school_code = a.school_code",
+	"CREATE TEMP TABLE report_staff AS " EDU_STAFF_ASOF "SELECT *, CASE WHEN " AGE " < 30 "
+	"THEN '<30' WHEN " AGE " < 40 THEN '30-39' WHEN " AGE " < 50 THEN '40-49' WHEN " AGE
+	" < 55 THEN '50-54' ELSE '55+' END AS age FROM asof",
+};
+enum { T_STUDENT = 1, T_STAFF = 2 };
+
+static void need(struct edu_report *r, int which)
+{
+	for (int i = 0; i < 2; i++)
+		if ((which & (1 << i)) && !(r->made & (1 << i))) {
+			sqlite3_stmt *st = edu_prepare(r->db, temp_sql[i]);
+			sqlite3_bind_text(st, 1, r->day, -1, SQLITE_STATIC);
+			edu_exec_stmt(r->db, st);
+			r->made |= 1 << i;
+		}
+}
+
 static const struct population populations[] = {
 	{ "schools", "SELECT * FROM school WHERE status = 'open' AND (founded IS NULL OR founded <= ?1)",
 	  "kind ownership district", "kind,ownership" },
-	{ "students", "SELECT * FROM (" STUDENTS_ASOF ") WHERE status = 'enrolled'",
+	{ "students", "SELECT * FROM temp.report_student WHERE status = 'enrolled'",
 	  "school_code kind ownership district grade sex ethnicity disability placement zone class",
 	  "kind,grade,sex" },
-	{ "students", STUDENTS_ASOF, "status", NULL },	/* with status: all of them */
-	{ "staff", EDU_STAFF_ASOF "SELECT *, CASE WHEN " AGE " < 30 THEN '<30' WHEN " AGE " < 40 "
-	  "THEN '30-39' WHEN " AGE " < 50 THEN '40-49' WHEN " AGE " < 55 THEN '50-54' "
-	  "ELSE '55+' END AS age FROM asof WHERE status = 'active'",
+	{ "students", "SELECT * FROM temp.report_student", "status", NULL },	/* all of them */
+	{ "staff", "SELECT * FROM temp.report_staff WHERE status = 'active'",
 	  "unit category position title sex education degree party age", "title,sex" },
 	{ NULL, NULL, NULL, NULL }
 };
@@ -422,6 +441,7 @@ struct edu_table *edu_report_cross(struct edu_report *r, const char *section,
 	if (!by)
 		by = p0->dflt;
 	p = p0;
+	need(r, !strcmp(section, "staff") ? T_STAFF : !strcmp(section, "students") ? T_STUDENT : 0);
 	struct edu_buf cols = { 0 }, sql = { 0 };
 	for (const char *s = by; *s; k++) {
 		size_t n = strcspn(s, ",");
@@ -508,6 +528,7 @@ static void schools(struct edu_report *r)
 static void students(struct edu_report *r)
 {
 	char err[EDU_ERR_MAX], day[11];
+	need(r, T_STUDENT);
 	struct edu_table *t = edu_report_cross(r, "students", "kind,grade,sex", err);
 	t->name = "by-kind-grade-sex";
 	free(t->title);
@@ -520,7 +541,7 @@ static void students(struct edu_report *r)
 	chart_all(t, 'c', "年级", "人数");
 	add(r, t);
 	add(r, stmt_table(r, "students", "minority", "少数民族在校生",
-		"SELECT ethnicity, count(*) AS students FROM (" STUDENTS_ASOF ") "
+		"SELECT ethnicity, count(*) AS students FROM temp.report_student "
 		"WHERE status = 'enrolled' AND ethnicity IS NOT NULL AND ethnicity NOT IN "
 		"('汉族', '汉', '01') GROUP BY ethnicity ORDER BY students DESC, ethnicity"));
 	add(r, cross_table(r, "students", "flows", "学生变动：招生、毕业、转学、退学",
@@ -557,6 +578,7 @@ static void staff(struct edu_report *r)
 		{ "education,sex", "by-education", "教职工（按学历、性别）" },
 	};
 	char err[EDU_ERR_MAX];
+	need(r, T_STUDENT | T_STAFF);
 	for (size_t i = 0; i < sizeof by / sizeof *by; i++) {
 		struct edu_table *t = edu_report_cross(r, "staff", by[i][0], err);
 		t->name = by[i][1];
@@ -565,17 +587,17 @@ static void staff(struct edu_report *r)
 		add(r, t);
 	}
 	add(r, stmt_table(r, "staff", "ratio", "生师比（按学校）",
-		"WITH s AS (SELECT school_code, count(*) AS n FROM (" EDU_STUDENT_ASOF ") "
+		"WITH s AS (SELECT school_code, count(*) AS n FROM temp.report_student "
 		"WHERE status = 'enrolled' GROUP BY school_code), "
-		"t AS (" EDU_STAFF_ASOF "SELECT unit, count(*) AS n FROM asof WHERE status = 'active' "
+		"t AS (SELECT unit, count(*) AS n FROM temp.report_staff WHERE status = 'active' "
 		"AND category = 'teacher' GROUP BY unit) "
 		"SELECT sc.school_code, sc.name, coalesce(s.n, 0) AS students, coalesce(t.n, 0) AS teachers, "
 		"CASE WHEN t.n THEN round(1.0 * coalesce(s.n, 0) / t.n, 1) END AS students_per_teacher "
 		"FROM school sc LEFT JOIN s ON s.school_code = sc.school_code "
 		"LEFT JOIN t ON t.unit = sc.school_code WHERE s.n OR t.n ORDER BY sc.school_code"));
 	add(r, stmt_table(r, "staff", "retiring", "明年到龄退休人员",
-		EDU_STAFF_ASOF "SELECT staff_no, name, sex, unit, category, "
-		"retire_date(birth_date, sex, category) AS retires_on FROM asof "
+		"SELECT staff_no, name, sex, unit, category, "
+		"retire_date(birth_date, sex, category) AS retires_on FROM temp.report_staff "
 		"WHERE status = 'active' AND CAST(strftime('%Y', retire_date(birth_date, sex, category)) "
 		"AS INTEGER) = ?4 ORDER BY retires_on, staff_no"));
 }
@@ -808,4 +830,9 @@ void edu_report_free(struct edu_report *r)
 	free(r->tables);
 	r->tables = NULL;
 	r->ntables = 0;
+	if (r->made & T_STUDENT)
+		edu_exec(r->db, "DROP TABLE temp.report_student", 0, NULL);
+	if (r->made & T_STAFF)
+		edu_exec(r->db, "DROP TABLE temp.report_staff", 0, NULL);
+	r->made = 0;
 }
