@@ -449,16 +449,7 @@ static int archive(struct edu_cmd *c)
 
 static int due(struct edu_cmd *c)
 {
-	char on[11];
-	sqlite3_stmt *st = edu_prepare(c->db,
-		"SELECT doc_no, title, urgency, status, department, handler, due, "
-		"CAST(julianday(due) - julianday(?1) AS INTEGER) AS days_left "
-		"FROM document WHERE status IN ('registered', 'routed') AND due IS NOT NULL "
-		"AND julianday(due) - julianday(?1) <= ?2 ORDER BY due, doc_no");
-
-	sqlite3_bind_text(st, 1, edu_date_str(edu_opt.on, on), -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, opt.within);
-	return edu_print_stmt(st, 1) ? 0 : EDU_NO;
+	return edu_print_stmt(edu_doc_due_stmt(c->db, edu_opt.on, opt.within), 1) ? 0 : EDU_NO;
 }
 
 /* The rows of a to-do list computed in C: printed only when there is

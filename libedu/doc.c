@@ -364,6 +364,29 @@ sqlite3_stmt *edu_doc_as_of(sqlite3 *db, int day, const char *direction,
 	return st;
 }
 
+sqlite3_stmt *edu_doc_due_stmt(sqlite3 *db, int on, long within)
+{
+	char d[11];
+	/* An as-of question (issue 16, point 6): only the documents
+	 * registered by `on` (an event on or before it), with the status and
+	 * department of their last event by then, so that a document received
+	 * or handled after `on` does not change the answer about `on`. */
+	sqlite3_stmt *st = edu_prepare(db,
+		"SELECT d.doc_no, d.title, d.urgency, e.status AS status, "
+		"e.department AS department, d.handler, d.due, "
+		"CAST(julianday(d.due) - julianday(?1) AS INTEGER) AS days_left "
+		"FROM document d JOIN document_event e ON e.id = "
+		"  (SELECT id FROM document_event WHERE doc_no = d.doc_no AND day <= ?1 "
+		"   ORDER BY day DESC, id DESC LIMIT 1) "
+		"WHERE e.status IN ('registered', 'routed') AND d.due IS NOT NULL "
+		"AND coalesce(d.received_on, d.doc_date) <= ?1 "
+		"AND julianday(d.due) - julianday(?1) <= ?2 ORDER BY d.due, d.doc_no");
+
+	sqlite3_bind_text(st, 1, edu_date_str(on, d), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, within);
+	return st;
+}
+
 int edu_doc_secrecy_end(const char *level, int years, const char *since)
 {
 	int from;

@@ -1155,6 +1155,10 @@ void edu_doc_write(sqlite3 *db, const char *no, const struct edu_doc_state *new,
 sqlite3_stmt *edu_doc_as_of(sqlite3 *db, int day, const char *direction,
 			    const char *status, const char *secrecy,
 			    const char *department);
+/* due: the documents registered (received or dated) by `on` that were
+ * still registered or routed on `on` (their last event by then), with a
+ * due day on or before on + within, the earliest first; for printing. */
+sqlite3_stmt *edu_doc_due_stmt(sqlite3 *db, int on, long within);
 /* The day a secrecy period runs out: `years` (the level's when not
  * positive) from `since` (YYYY-MM-DD); -1 for none or a bad date. */
 int edu_doc_secrecy_end(const char *level, int years, const char *since);

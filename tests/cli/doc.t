@@ -106,6 +106,12 @@ t_exit 0 "handled --dry-run" edu-doc -n handled "收〔2026〕1号" --on 2026-03
 t_eq "... writes nothing" "$(db_sum)" "$sum"
 t_exit 0 "handled" edu-doc handled "收〔2026〕1号" "收〔2026〕2号" --on 2026-03-18
 t_exit 1 "... so nothing is due" edu-doc due --on 2026-12-31
+# Issue 16, point 6: due --on asks about a day, and sees that day only.
+# On 2026-03-15 both were still routed (handled on 03-18): 2号 due
+# 03-10 is 5 days late; 1号 due 03-20 is 5 days ahead.
+t_exit 0 "due --on 2026-03-15 --within 5, after they were handled" edu-doc due --on 2026-03-15 --within 5
+t_eq "... both still open on that day" "$(printf '%s\n' "$out" | tail -n +2 | cut -d, -f1,4,8 | tr '\n' ' ')" \
+	"收〔2026〕2号,routed,-5 收〔2026〕1号,routed,5 "
 t_exit 65 "handled twice" edu-doc handled "收〔2026〕1号" --on 2026-03-19
 t_grep "... refused" "is handled already" "$err"
 t_exit 65 "route a handled document" edu-doc route "收〔2026〕1号" --to 办公室 --on 2026-03-19
@@ -171,6 +177,12 @@ t_exit 0 "... stored in English keys" edu-doc show "京教函〔2026〕8号"
 t_eq "... urgency" "$(col urgency)" 特急
 t_eq "... due normalised" "$(col due)" 2026-04-10
 t_grep "... with its first event" "^event 2026-04-01,registered$" "$out"
+# Received on 2026-04-01, due 04-10: not seen on 03-31, 10 days before.
+t_exit 1 "due --on 2026-03-31 --within 30: a document received later is not seen" \
+	edu-doc due --on 2026-03-31 --within 30
+t_eq "... prints nothing" "$out" ""
+t_exit 0 "due --on 2026-04-01 --within 30: received that day" edu-doc due --on 2026-04-01 --within 30
+t_eq "... 9 days left" "$(printf '%s\n' "$out" | tail -n +2 | cut -d, -f1,4,8)" "京教函〔2026〕8号,registered,9"
 cat > "$tmp/new.csv" <<'CSV'
 来文单位,标题,收发,收文日期,紧急程度
 北京市教育委员会,关于做好防汛工作的通知,收文,2026-04-02,特急
