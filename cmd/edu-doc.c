@@ -70,9 +70,26 @@ static char *doc_new_key(sqlite3 *db, const char *const *v, char *err)
 	return edu_doc_in_no(db, day);
 }
 
+/* A number given in the file: normalised to its GB/T 9704 form, and
+ * refused when it is not one, not of the document's year, or held
+ * already in another form (libedu/doc.c). */
+static int doc_derive(sqlite3 *db, const char **raw, char buf[][EDU_VAL_MAX],
+		      const char **col, char *err)
+{
+	if (!raw[C_NO])
+		return 0;
+	if (edu_doc_no_given(db, raw[C_NO], raw[C_DIRECTION], raw[C_DOC_DATE],
+			     raw[C_RECEIVED_ON], buf[0], err) < 0) {
+		*col = doc_cols[C_NO].name;
+		return -1;
+	}
+	raw[C_NO] = buf[0];
+	return 0;
+}
+
 static const struct edu_entity document = {
 	.table = "document", .what = "document", .cols = doc_cols, .ncols = NCOLS,
-	.row_check = doc_check, .new_key = doc_new_key,
+	.row_check = doc_check, .derive = doc_derive, .new_key = doc_new_key,
 };
 
 /* ---- options ----------------------------------------------------------- */

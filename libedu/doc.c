@@ -53,8 +53,81 @@ const struct edu_enum edu_meeting_kinds[] = {
 
 char *edu_doc_number(const char *prefix, int year, long serial)
 {
-	/* GB/T 9704-2012 7.2.4: the year in 六角括号, no leading zeros. */
+	/* GB/T 9704-2012, 发文字号 (7.2.5): the year in full in 六角括号
+	 * 〔〕, the serial without 第 and without leading zeros (1, not 01),
+	 * then 号; 党政机关公文处理工作条例 (2012) art. 9(4): issuer
+	 * abbreviation, year, serial. */
 	return edu_asprintf("%s〔%d〕%ld号", prefix, year, serial);
+}
+
+/* The brackets people type around the year instead of 六角括号. */
+static const char *const year_open[] = { "〔", "[", "［", "（", "(", "【", "〖", "{", "｛", NULL };
+static const char *const year_close[] = { "〕", "]", "］", "）", ")", "】", "〗", "}", "｝", NULL };
+
+/* The bracket of list at s: its length, or 0. */
+static size_t bracket_at(const char *s, const char *const *list)
+{
+	for (int i = 0; list[i]; i++)
+		if (!strncmp(s, list[i], strlen(list[i])))
+			return strlen(list[i]);
+	return 0;
+}
+
+int edu_doc_no_parse(const char *in, struct edu_doc_no *n, char *err)
+{
+	const char *s = in + strspn(in, " \t");
+	size_t len = strlen(s), open = 0, i;
+
+	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	for (i = 0; i < len && !(open = bracket_at(s + i, year_open)); i++)
+		;
+	size_t plen = i;
+	while (plen && s[plen - 1] == ' ')
+		plen--;
+	if (!open) {
+		snprintf(err, EDU_ERR_MAX, "'%.*s' is not a document number PREFIX〔YEAR〕N号", (int)len, s);
+		return -1;
+	}
+	if (!plen) {
+		snprintf(err, EDU_ERR_MAX, "'%.*s' has no issuer abbreviation before the year "
+			 "(GB/T 9704: e.g. 西教发〔2026〕12号)", (int)len, s);
+		return -1;
+	}
+	if (plen >= sizeof n->prefix) {
+		snprintf(err, EDU_ERR_MAX, "'%.*s': the issuer abbreviation is too long", (int)len, s);
+		return -1;
+	}
+	const char *p = s + i + open, *end = s + len;
+	int year = 0;
+	for (int k = 0; k < 4; k++, p++) {
+		if (p >= end || *p < '0' || *p > '9') {
+			snprintf(err, EDU_ERR_MAX, "'%.*s': the year is four digits in 〔〕", (int)len, s);
+			return -1;
+		}
+		year = 10 * year + (*p - '0');
+	}
+	size_t close = p < end ? bracket_at(p, year_close) : 0;
+	if (!close) {
+		snprintf(err, EDU_ERR_MAX, "'%.*s': the year is four digits in 〔〕", (int)len, s);
+		return -1;
+	}
+	p += close;
+	if (end - p >= 3 && !strncmp(p, "第", 3))
+		p += 3;
+	long serial = 0;
+	const char *digits = p;
+	while (p < end && *p >= '0' && *p <= '9' && serial < 100000000)
+		serial = 10 * serial + (*p++ - '0');
+	if (p == digits || serial < 1 || end - p != 3 || strncmp(p, "号", 3)) {
+		snprintf(err, EDU_ERR_MAX, "'%.*s': the serial is a number from 1, then 号", (int)len, s);
+		return -1;
+	}
+	memcpy(n->prefix, s, plen);
+	n->prefix[plen] = '\0';
+	n->year = year;
+	n->serial = serial;
+	return 0;
 }
 
 char *edu_doc_seq_scope(const char *prefix, int year)
@@ -211,6 +284,92 @@ char *edu_doc_archive_no(sqlite3 *db, const char *fonds, int year,
 
 	free(scope);
 	return code;
+}
+
+/* ---- numbers given by an import --------------------------------------- */
+
+/* A number the register holds in substance (the same prefix, year and
+ * serial, written otherwise, as an older import may have stored it),
+ * other than `same`: malloc'd, or NULL. */
+static char *held_in_substance(sqlite3 *db, const struct edu_doc_no *n, const char *same)
+{
+	/* One range of the key per bracket: the numbers of the prefix and
+	 * year, read through the primary key. */
+	sqlite3_stmt *st = edu_prepare(db, "SELECT doc_no FROM document "
+		"WHERE doc_no >= ?1 AND doc_no < ?1 || char(1114111)");
+	char *hit = NULL;
+
+	for (int i = 0; year_open[i] && !hit; i++) {
+		char *from = edu_asprintf("%s%s%d", n->prefix, year_open[i], n->year);
+		sqlite3_bind_text(st, 1, from, -1, SQLITE_TRANSIENT);
+		while (!hit && sqlite3_step(st) == SQLITE_ROW) {
+			const char *no = (const char *)sqlite3_column_text(st, 0);
+			struct edu_doc_no o;
+			char e[EDU_ERR_MAX];
+
+			if (strcmp(no, same) && edu_doc_no_parse(no, &o, e) == 0 &&
+			    !strcmp(o.prefix, n->prefix) && o.year == n->year &&
+			    o.serial == n->serial)
+				hit = edu_strdup(no);
+		}
+		sqlite3_reset(st);
+		free(from);
+	}
+	sqlite3_finalize(st);
+	return hit;
+}
+
+int edu_doc_no_given(sqlite3 *db, const char *in, const char *direction,
+		     const char *doc_date, const char *received_on,
+		     char out[EDU_VAL_MAX], char *err)
+{
+	char key[EDU_VAL_MAX], v[EDU_VAL_MAX], e[EDU_ERR_MAX];
+	struct edu_doc_no n;
+
+	if (edu_trimmed(in ? in : "", key) < 0) {
+		snprintf(err, EDU_ERR_MAX, "is too long for a document number");
+		return -1;
+	}
+	const char *q[] = { key };
+	char *stored = *key ? edu_query1(db, "SELECT 1 FROM document WHERE doc_no = ?", 1, q) : NULL;
+	/* An empty key is new_key's to make; a stored one is that record's,
+	 * however it was written. */
+	if (!*key || stored) {
+		free(stored);
+		snprintf(out, EDU_VAL_MAX, "%s", key);
+		return 0;
+	}
+	if (edu_doc_no_parse(key, &n, err) < 0)
+		return -1;
+	char *norm = edu_doc_number(n.prefix, n.year, n.serial);
+	if (strlen(norm) >= EDU_VAL_MAX) {
+		free(norm);
+		snprintf(err, EDU_ERR_MAX, "'%s' is too long for a document number", key);
+		return -1;
+	}
+	snprintf(out, EDU_VAL_MAX, "%s", norm);
+	free(norm);
+	/* The year is the document's: an outgoing one's date, an incoming
+	 * one's day of receipt (its 收 number is of the year received).  A
+	 * bad or missing date is left to the column checks. */
+	const char *day = NULL;
+	if (direction && edu_valid_enum(edu_doc_directions, direction, v, e) == 0)
+		day = !strcmp(v, "in") ? received_on : doc_date;
+	int d;
+	if (day && edu_valid_date(day, v, e) == 0 && edu_parse_date(v, &d) == 0 &&
+	    year_of(d) != n.year) {
+		snprintf(err, EDU_ERR_MAX, "'%s' is a number of %d, but the document is of %d "
+			 "(%s)", key, n.year, year_of(d), v);
+		return -1;
+	}
+	char *hit = held_in_substance(db, &n, out);
+	if (hit) {
+		snprintf(err, EDU_ERR_MAX, "'%s' is %s, which the register holds as '%s'",
+			 key, out, hit);
+		free(hit);
+		return -1;
+	}
+	return 0;
 }
 
 /* ---- status changes ---------------------------------------------------- */

@@ -1072,6 +1072,24 @@ extern const struct edu_enum edu_doc_directions[], edu_doc_secrecies[],
 	edu_meeting_kinds[];
 /* A document number by GB/T 9704: "西教发〔2026〕12号". */
 char *edu_doc_number(const char *prefix, int year, long serial);
+/* A document number in its parts; parse reads the forms people type
+ * (the year in 〔〕 [] （） () 【】 and the like, a serial with leading
+ * zeros or 第): 0, or -1 with the reason in err, when it is not PREFIX,
+ * a year of four digits in brackets, a serial from 1 and 号. */
+struct edu_doc_no {
+	char prefix[EDU_VAL_MAX];
+	int year;
+	long serial;
+};
+int edu_doc_no_parse(const char *in, struct edu_doc_no *n, char *err);
+/* A document number given by an import, in its GB/T 9704 form in out: a
+ * stored key (or an empty one) is kept as it is; a new one must parse,
+ * be of the document's year (an incoming one's day received, an outgoing
+ * one's date; raw values, a bad one left to the column checks) and not
+ * be held by the register in another form.  0, or -1 with err. */
+int edu_doc_no_given(sqlite3 *db, const char *in, const char *direction,
+		     const char *doc_date, const char *received_on,
+		     char out[EDU_VAL_MAX], char *err);
 /* The sequence scope of a prefix's numbers in a year. */
 char *edu_doc_seq_scope(const char *prefix, int year);
 /* The default secrecy period of a level: 绝密 30, 机密 20, 秘密 10 years;

@@ -210,13 +210,59 @@ t_eq "... J001-2026-Y-0005" "$(edu-doc show "西教发〔2026〕2号" | sed -n '
 printf 'direction,title,doc_date\nout,无文号,2026-04-01\n' > "$tmp/out.csv"
 t_exit 65 "import an outgoing document without its number" edu-doc import "$tmp/out.csv"
 t_grep "... refused" "out.csv:2: doc_no: an outgoing document needs its number" "$err"
+# Issue 16, point 4: numbers given by an import are GB/T 9704 numbers
+# (issuer abbreviation, the year in 〔〕, the serial without leading
+# zeros, 号), of the document's own year, and new in substance.
+cat > "$tmp/numbers.csv" <<'CSV'
+doc_no,direction,title,doc_date
+嘉教发[2026]7号,out,方括号,2026-05-06
+嘉教发〔2026〕09号,out,前导零,2026-05-07
+ 嘉教发（2026）第3号 ,out,圆括号和第字,2026-05-08
+CSV
+t_exit 0 "import numbers in the forms people type" edu-doc import "$tmp/numbers.csv"
+t_exit 0 "... stored in the GB/T 9704 form" edu-doc list --direction out
+t_eq "... 〔〕, no 第, no leading zero" "$(printf '%s\n' "$out" | grep '^嘉教发' | cut -d, -f1,5 | tr '\n' ' ')" \
+	"嘉教发〔2026〕3号,圆括号和第字 嘉教发〔2026〕7号,方括号 嘉教发〔2026〕9号,前导零 "
+t_eq "... the first fixed" "$(printf '%s\n' "$out" | grep -c '^嘉教发〔2026〕7号,out,,,方括号,')" 1
+t_exit 0 "issue after an import" edu-doc issue --prefix 嘉教发 --title 导入之后 --on 2026-05-11
+t_eq "... goes on after the highest imported number, 9" "$(printf '%s\n' "$out" | tail -1)" "嘉教发〔2026〕10号"
+cat > "$tmp/badno.csv" <<'CSV'
+doc_no,direction,title,doc_date,received_on
+（2026）8号,out,无机关代字,2026-05-06,
+嘉教发〔2025〕11号,out,年份不对,2026-01-04,
+嘉教发[2026]03号,out,实质重复,2026-05-09,
+收〔2025〕40号,in,收文年份不对,,2026-01-05
+嘉教发〔2026〕号,out,无序号,2026-05-06,
+嘉教发〔26〕12号,out,两位年份,2026-05-06,
+CSV
+sum=$(db_sum)
+t_exit 65 "import bad numbers" edu-doc import "$tmp/badno.csv"
+t_grep "... no issuer abbreviation" "badno.csv:2: doc_no: '（2026）8号' has no issuer abbreviation" "$err"
+t_grep "... a 2025 number on a 2026 document" "badno.csv:3: doc_no: '嘉教发〔2025〕11号' is a number of 2025, but the document is of 2026 \(2026-01-04\)" "$err"
+t_grep "... 03 is 3, held already" "badno.csv:4: doc_no: document '嘉教发〔2026〕3号' exists already" "$err"
+t_grep "... an incoming number is of the year received" "badno.csv:5: doc_no: '收〔2025〕40号' is a number of 2025, but the document is of 2026" "$err"
+t_grep "... no serial" "badno.csv:6: doc_no: .*the serial is a number from 1" "$err"
+t_grep "... a two-digit year" "badno.csv:7: doc_no: .*the year is four digits" "$err"
+t_eq "... nothing written" "$(db_sum)" "$sum"
+# A number an older release stored as typed, 旧教发[2026]05号: the same
+# number in another form is refused, and the migration to schema 11
+# moves the sequence past it (5, so the next is 6).
+cp "$EDU_DB" "$tmp/old.db"
+sqlite3 "$tmp/old.db" "DROP TRIGGER document_number_sequence; PRAGMA user_version = 10;
+	INSERT INTO document (doc_no, direction, title, doc_date) VALUES ('旧教发[2026]05号', 'out', '旧文', '2026-02-01');"
+t_exit 0 "migrate a schema-10 database holding 旧教发[2026]05号" edu-db -q -d "$tmp/old.db" migrate
+printf 'doc_no,direction,title,doc_date\n旧教发〔2026〕5号,out,又一个五号,2026-02-02\n' > "$tmp/again.csv"
+t_exit 65 "... the same number written otherwise" edu-doc -d "$tmp/old.db" import "$tmp/again.csv"
+t_grep "... is refused, naming the stored one" "doc_no: '旧教发〔2026〕5号' is 旧教发〔2026〕5号, which the register holds as '旧教发\[2026\]05号'" "$err"
+t_exit 0 "... issue goes on after it" edu-doc -d "$tmp/old.db" issue --prefix 旧教发 --title 新文 --on 2026-02-03
+t_eq "... 旧教发〔2026〕6号" "$(printf '%s\n' "$out" | tail -1)" "旧教发〔2026〕6号"
 cat > "$tmp/bad.csv" <<'CSV'
 doc_no,direction,title,received_on,doc_date,secrecy,secrecy_years,status
-A1,in,无收文日期,,,none,,registered
-A2,out,无成文日期,,,none,,registered
-A3,in,非密有期限,2026-01-05,,none,10,registered
-A4,in,归档无档号,2026-01-05,,none,,archived
-A5,sideways,方向不对,2026-01-05,,none,,registered
+坏〔2026〕1号,in,无收文日期,,,none,,registered
+坏〔2026〕2号,out,无成文日期,,,none,,registered
+坏〔2026〕3号,in,非密有期限,2026-01-05,,none,10,registered
+坏〔2026〕4号,in,归档无档号,2026-01-05,,none,,archived
+坏〔2026〕5号,sideways,方向不对,2026-01-05,,none,,registered
 CSV
 sum=$(db_sum)
 t_exit 65 "a file of bad rows" edu-doc import "$tmp/bad.csv"
