@@ -189,14 +189,18 @@ const char *edu_retention_code(const char *retention)
 	return NULL;
 }
 
-char *edu_archive_code(const char *fonds, int year, const char *retention,
-		       long item)
+char *edu_archive_code(const char *fonds, const char *category, int year,
+		       const char *retention, long item)
 {
 	const char *code = edu_retention_code(retention);
 
 	if (!code || item < 1)
 		return NULL;
-	return edu_asprintf("%s-%d-%s-%04ld", fonds, year, code, item);
+	/* DA/T 22-2015, 档号: 全宗号-门类代码·年度-保管期限-件号, the
+	 * levels joined by '-', the parts of one level by '·'; the item
+	 * number of four digits (the optional 机构（问题）代码 is not
+	 * used). */
+	return edu_asprintf("%s-%s·%d-%s-%04ld", fonds, category, year, code, item);
 }
 
 /* ---- the rules of one document --------------------------------------- */
@@ -240,18 +244,14 @@ static int year_of(int day)
 
 /* ---- numbers ----------------------------------------------------------- */
 
-/* The next number of a sequence that no document has yet: an imported
- * register may hold numbers the sequence has not handed out.  `taken` is
- * a query with one parameter that returns a row when it is in use. */
-static char *next_free(sqlite3 *db, const char *scope, const char *taken,
-		       const char *a, int year, const char *retention)
+/* The next number of a prefix's sequence that no document has yet: an
+ * imported register may hold numbers the sequence has not handed out. */
+static char *next_free(sqlite3 *db, const char *scope, const char *prefix, int year)
 {
 	for (;;) {
-		long n = (long)edu_seq_next(db, scope);
-		char *v = retention ? edu_archive_code(a, year, retention, n)
-				    : edu_doc_number(a, year, n);
+		char *v = edu_doc_number(prefix, year, (long)edu_seq_next(db, scope));
 		const char *p[] = { v };
-		char *hit = edu_query1(db, taken, 1, p);
+		char *hit = edu_query1(db, "SELECT 1 FROM document WHERE doc_no = ?", 1, p);
 
 		if (!hit)
 			return v;
@@ -263,8 +263,7 @@ static char *next_free(sqlite3 *db, const char *scope, const char *taken,
 char *edu_doc_next_no(sqlite3 *db, const char *prefix, int year)
 {
 	char *scope = edu_doc_seq_scope(prefix, year);
-	char *no = next_free(db, scope, "SELECT 1 FROM document WHERE doc_no = ?",
-			     prefix, year, NULL);
+	char *no = next_free(db, scope, prefix, year);
 
 	free(scope);
 	return no;
@@ -278,12 +277,30 @@ char *edu_doc_in_no(sqlite3 *db, int received)
 char *edu_doc_archive_no(sqlite3 *db, const char *fonds, int year,
 			 const char *retention)
 {
-	char *scope = edu_asprintf("archive.%s.%d", fonds, year);
-	char *code = next_free(db, scope, "SELECT 1 FROM document WHERE archive_code = ?",
-			       fonds, year, retention);
+	/* DA/T 22-2015: items are numbered within a fonds, a year and a
+	 * retention period (each period from 0001), of one category. */
+	const char *ret = edu_retention_code(retention);
+	char *scope = edu_asprintf("archive.%s.%s.%d.%s", fonds, EDU_DOC_CATEGORY, year,
+				   ret ? ret : "?");
 
-	free(scope);
-	return code;
+	for (;;) {
+		long n = (long)edu_seq_next(db, scope);
+		char *code = edu_archive_code(fonds, EDU_DOC_CATEGORY, year, retention, n);
+		/* The same item as releases before schema 11 wrote it,
+		 * without the category: FONDS-YEAR-RET-NNNN. */
+		char *bare = edu_asprintf("%s-%d-%s-%04ld", fonds, year, ret, n);
+		const char *p[] = { code, bare };
+		char *hit = edu_query1(db, "SELECT 1 FROM document WHERE archive_code IN (?, ?)",
+				       2, p);
+
+		free(bare);
+		if (!hit) {
+			free(scope);
+			return code;
+		}
+		free(hit);
+		free(code);
+	}
 }
 
 /* ---- numbers given by an import --------------------------------------- */

@@ -1106,10 +1106,13 @@ int edu_retention_years(const char *retention);
 int edu_retention_ends(int year, const char *retention);
 /* The retention's code in an archive code: Y, D30, D10; NULL if unknown. */
 const char *edu_retention_code(const char *retention);
-/* An archive code (档号, DA/T 22): "J001-2026-D30-0012"; NULL when the
- * retention is unknown or item < 1. */
-char *edu_archive_code(const char *fonds, int year, const char *retention,
-		       long item);
+/* The category code (门类代码, DA/T 22-2015) of the documents edu-doc
+ * archives: 文书, WS. */
+#define EDU_DOC_CATEGORY "WS"
+/* An archive code (档号, DA/T 22-2015): "J001-WS·2026-D30-0012"; NULL when
+ * the retention is unknown or item < 1. */
+char *edu_archive_code(const char *fonds, const char *category, int year,
+		       const char *retention, long item);
 
 /* The rules across a document's fields (NULL when empty): an incoming one
  * needs the day it was received, an outgoing one its date; a period needs
@@ -1128,8 +1131,9 @@ int edu_doc_prefix_ok(const char *prefix);
 /* New numbers, in the caller's transaction, passing over those an
  * imported register holds already: a prefix's next document number of a
  * year; an incoming document's 收〔YEAR〕N号 by the day it came in; the
- * next archive code of a fonds and year (one sequence per fonds and year,
- * whatever the retention). */
+ * next archive code of category WS of a fonds, year and retention (one
+ * sequence each, DA/T 22-2015; an item an older release coded without
+ * the category is passed over too). */
 char *edu_doc_next_no(sqlite3 *db, const char *prefix, int year);
 char *edu_doc_in_no(sqlite3 *db, int received);
 char *edu_doc_archive_no(sqlite3 *db, const char *fonds, int year,

@@ -120,14 +120,18 @@ t_exit 0 "archive the handled ones from a pipe" sh -c \
 t_exit 0 "... recorded in the ledger of runs" edu-db runs -f tsv
 t_grep "... with the count" "edu-doc	archive	.*changed=2" "$out"
 t_exit 0 "... archived" edu-doc show "收〔2026〕1号"
-t_eq "... the archive code: fonds, year, retention, item" "$(col archive_code)" "J001-2026-D10-0001"
-t_eq "... the second" "$(edu-doc show "收〔2026〕2号" | sed -n 's/^archive_code,//p')" "J001-2026-D10-0002"
+# Issue 16, point 5 (DA/T 22-2015): 全宗号-门类代码·年度-保管期限-件号,
+# the category WS, items from 0001 in each fonds, year AND retention.
+t_eq "... the archive code: fonds, WS·year, retention, item" "$(col archive_code)" "J001-WS·2026-D10-0001"
+t_eq "... the second" "$(edu-doc show "收〔2026〕2号" | sed -n 's/^archive_code,//p')" "J001-WS·2026-D10-0002"
 t_exit 0 "an outgoing document is archived once issued" edu-doc archive "西教发〔2026〕1号" --retention permanent --on 2026-03-20
-t_eq "... item 3 of 2026, Y" "$(edu-doc show "西教发〔2026〕1号" | sed -n 's/^archive_code,//p')" "J001-2026-Y-0003"
+t_eq "... the first permanent item of 2026: Y-0001, not 0003" "$(edu-doc show "西教发〔2026〕1号" | sed -n 's/^archive_code,//p')" "J001-WS·2026-Y-0001"
+t_exit 0 "a 30-year one of 2026" edu-doc archive "西教发〔2026〕3号" --retention 30y --on 2026-03-20
+t_eq "... D30-0001" "$(edu-doc show "西教发〔2026〕3号" | sed -n 's/^archive_code,//p')" "J001-WS·2026-D30-0001"
 t_exit 0 "a 2027 document" edu-doc archive "西教发〔2027〕1号" --retention 30y --on 2027-01-10
-t_eq "... starts the items of 2027" "$(edu-doc show "西教发〔2027〕1号" | sed -n 's/^archive_code,//p')" "J001-2027-D30-0001"
+t_eq "... starts the items of 2027" "$(edu-doc show "西教发〔2027〕1号" | sed -n 's/^archive_code,//p')" "J001-WS·2027-D30-0001"
 t_exit 65 "archive twice" edu-doc archive "西教发〔2027〕1号" --retention 30y --on 2027-02-01
-t_grep "... refused with the code" "is archived already as J001-2027-D30-0001" "$err"
+t_grep "... refused with the code" "is archived already as J001-WS·2027-D30-0001" "$err"
 t_exit 65 "handle an archived document" edu-doc handled "西教发〔2027〕1号" --on 2027-02-01
 
 # What was true then: events answer --as-of.
@@ -137,7 +141,7 @@ t_eq "... three incoming by then, two routed" "$(printf '%s\n' "$out" | tail -n 
 t_exit 0 "list --as-of 2026-03-05" edu-doc list --as-of 2026-03-05 --direction 收文
 t_eq "... only the first, registered" "$(printf '%s\n' "$out" | tail -n +2 | cut -d, -f1,14)" "收〔2026〕1号,registered"
 t_exit 0 "list --status archived (now)" edu-doc list --status 已归档
-t_eq "... four" "$(rows)" 4
+t_eq "... five" "$(rows)" 5
 
 # ---- secrecy and retention ---------------------------------------------
 # 秘密件 5 years from 2026-03-02; 机密件 20 years from 2026-03-02;
@@ -157,10 +161,10 @@ t_eq "... one left" "$(rows)" 1
 t_exit 1 "disposal-due on 2036-12-31" edu-doc disposal-due --as-of 2036-12-31
 t_exit 0 "disposal-due on 2037-01-01: 10 years after 2026 have run out" edu-doc disposal-due --as-of 2037-01-01
 t_eq "... the two 10y files" "$(printf '%s\n' "$out" | tail -n +2 | cut -d, -f3,5 | tr '\n' ' ')" \
-	"J001-2026-D10-0001,2037-01-01 J001-2026-D10-0002,2037-01-01 "
+	"J001-WS·2026-D10-0001,2037-01-01 J001-WS·2026-D10-0002,2037-01-01 "
 t_exit 0 "disposal-due in 2058" edu-doc disposal-due --as-of 2058-01-01
-t_eq "... adds the 30y file of 2027, never the permanent one" "$(printf '%s\n' "$out" | tail -n +2 | cut -d, -f3 | tr '\n' ' ')" \
-	"J001-2026-D10-0001 J001-2026-D10-0002 J001-2027-D30-0001 "
+t_eq "... adds the 30y files of 2026 and 2027, never the permanent one" "$(printf '%s\n' "$out" | tail -n +2 | cut -d, -f3 | tr '\n' ' ')" \
+	"J001-WS·2026-D10-0001 J001-WS·2026-D10-0002 J001-WS·2026-D30-0001 J001-WS·2027-D30-0001 "
 
 # ---- import, round trip, refusals ---------------------------------------
 before=$(sqlite3 "$EDU_DB" "SELECT count(*) FROM audit")
@@ -200,13 +204,14 @@ t_eq "... 收〔2026〕5号" "$(printf '%s\n' "$out" | tail -1)" "收〔2026〕5
 cat > "$tmp/taken.csv" <<'CSV'
 doc_no,direction,title,received_on,status,archive_code,retention
 收〔2026〕6号,in,登记簿里的来文,2026-04-03,registered,,
-收〔2025〕9号,in,旧档,2025-05-06,archived,J001-2026-Y-0004,permanent
+收〔2025〕9号,in,旧档,2025-05-06,archived,J001-2026-Y-0002,permanent
+收〔2025〕10号,in,新档,2025-05-07,archived,J001-WS·2026-Y-0003,permanent
 CSV
 t_exit 0 "import numbers the sequences have not handed out yet" edu-doc import "$tmp/taken.csv"
 t_exit 0 "... receive passes over a number in use" edu-doc receive --issuer x --title z --on 2026-04-04
 t_eq "... 收〔2026〕7号" "$(printf '%s\n' "$out" | tail -1)" "收〔2026〕7号"
-t_exit 0 "... archive passes over a code in use" edu-doc archive "西教发〔2026〕2号" --retention permanent --on 2026-04-05
-t_eq "... J001-2026-Y-0005" "$(edu-doc show "西教发〔2026〕2号" | sed -n 's/^archive_code,//p')" "J001-2026-Y-0005"
+t_exit 0 "... archive passes over items in use, coded with or without WS" edu-doc archive "西教发〔2026〕2号" --retention permanent --on 2026-04-05
+t_eq "... J001-WS·2026-Y-0004" "$(edu-doc show "西教发〔2026〕2号" | sed -n 's/^archive_code,//p')" "J001-WS·2026-Y-0004"
 printf 'direction,title,doc_date\nout,无文号,2026-04-01\n' > "$tmp/out.csv"
 t_exit 65 "import an outgoing document without its number" edu-doc import "$tmp/out.csv"
 t_grep "... refused" "out.csv:2: doc_no: an outgoing document needs its number" "$err"
