@@ -1225,8 +1225,13 @@ struct edu_petition_rule {
 	int reply_workdays;	/* or working days, */
 	int reply_months;	/* or months, */
 	int hard_months;	/* or months for a hard one (--hard) */
-	int extend_max;		/* one extension of at most this; 0: none */
+	int extend_max;		/* one extension of at most this; 0: none
+				 * (FY: of the body's decision period) */
 	int again_months;	/* handled again after a dissatisfied rating */
+	int apply_days;		/* FY: applied for within this of knowing */
+	int decide_days;	/* FY: the body decides within this of accepting */
+	int appeal_judgement_days;	/* SS: appeal after a judgement served */
+	int appeal_ruling_days;		/* SS: appeal after a ruling served */
 };
 extern const struct edu_petition_rule edu_petition_rules[];	/* NULL-kind ended */
 /* The rule of a kind, or NULL. */
@@ -1256,6 +1261,16 @@ int edu_petition_objection_due(sqlite3 *db, int received);
 int edu_petition_review_by(sqlite3 *db, int replied);
 /* The day a review asked for on `requested` must be answered. */
 int edu_petition_review_due(sqlite3 *db, int requested);
+/* FY: the last day to apply for a reconsideration of an act known on
+ * `knew` (art. 20); the body's decision deadline from its acceptance
+ * (art. 62), with `extension` days (0: none).  SS: the last day to appeal
+ * a judgement or ruling served on `served`.  -1 when the kind has no
+ * such period. */
+int edu_petition_apply_by(sqlite3 *db, const char *kind, int knew);
+int edu_petition_decision_due(sqlite3 *db, const char *kind, int accepted,
+			      int extension);
+int edu_petition_appeal_due(sqlite3 *db, const char *kind, const char *decision,
+			    int served);
 /* May a case of this kind be extended by `days`, having been extended
  * `before` times?  0, or -1 with the reason in err (EDU_ERR_MAX). */
 int edu_petition_extend_check(const char *kind, long days, int before,
@@ -1272,6 +1287,12 @@ struct edu_petition_case {
 	const char *status;	/* received assigned accepted declined replied closed */
 	const char *department, *result, *rating;
 	int received, reply_due, replied_on;
+	/* FY: applied, the body, its acceptance and deadline, the outcome;
+	 * SS: the decision served, and the appeal deadline; XF: the day
+	 * the reply was delivered (served_on). */
+	int applied_on;
+	const char *body, *outcome, *court_decision;
+	int body_accepted, decision_due, served_on, appeal_due;
 	/* From its events: */
 	int first_assigned;	/* the day of the first assignment, -1 */
 	int last_accepted;	/* the day of the last acceptance, -1 */
@@ -1291,6 +1312,11 @@ struct edu_petition_act {
 	const char *text;	/* reply (required) */
 	const char *result;	/* reply: the class; JY and TA only, and they need it */
 	const char *rating;	/* feedback: satisfied, basic or dissatisfied */
+	int accepted;		/* accept FY: the body's acceptance day (-1: on) */
+	const char *body;	/* accept FY, review XF: the body (NULL: none given) */
+	const char *bureau;	/* review XF: the bureau's name, or NULL */
+	const char *outcome;	/* close FY: the body's decision (required) */
+	const char *decision;	/* served SS: judgement or ruling (required) */
 };
 
 /* Which kinds a verb takes at all (a verb without a row takes every
@@ -1326,6 +1352,10 @@ int edu_petition_may(const char *verb, const char *kind, const char *status,
 int edu_petition_change(sqlite3 *db, struct edu_petition_case *c,
 			const struct edu_petition_act *a, char **detail, char *err);
 
+/* review: does the bureau itself review (no other body named, or the
+ * body named is the bureau)? */
+int edu_petition_review_by_bureau(const struct edu_petition_act *a);
+
 /* The case table (edu-petition): its columns, in the order of the table
  * and of every listing, and their value lists. */
 enum edu_petition_colno {
@@ -1333,11 +1363,14 @@ enum edu_petition_colno {
 	EDU_PC_PETITIONER, EDU_PC_ID_NUMBER, EDU_PC_PHONE, EDU_PC_ADDRESS,
 	EDU_PC_SUBJECT, EDU_PC_CONTENT, EDU_PC_DEPARTMENT, EDU_PC_DEPUTY,
 	EDU_PC_TRANSFERRED, EDU_PC_STATUS, EDU_PC_ACCEPT_DUE, EDU_PC_REPLY_DUE,
-	EDU_PC_REPLIED_ON, EDU_PC_RESULT, EDU_PC_RATING, EDU_PC_RELATED, EDU_PC_NCOL
+	EDU_PC_REPLIED_ON, EDU_PC_RESULT, EDU_PC_RATING, EDU_PC_RELATED,
+	EDU_PC_KNEW, EDU_PC_APPLIED, EDU_PC_APPLY_BY, EDU_PC_BODY, EDU_PC_BODY_ACCEPTED,
+	EDU_PC_DECISION_DUE, EDU_PC_OUTCOME, EDU_PC_SERVED, EDU_PC_COURT_DECISION,
+	EDU_PC_APPEAL_DUE, EDU_PC_NCOL
 };
 extern const struct edu_col edu_petition_cols[EDU_PC_NCOL];
 extern const struct edu_enum edu_petition_kinds[], edu_petition_statuses[],
-	edu_petition_ratings[];
+	edu_petition_ratings[], edu_petition_outcomes[], edu_petition_court_decisions[];
 /* The table as the importer and writer see it: the three hooks below. */
 extern const struct edu_entity edu_petition_entity;
 /* Rules across the fields of a case (its row_check): the number's shape

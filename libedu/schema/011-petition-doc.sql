@@ -1,5 +1,29 @@
--- 011: issue 16, points 1-6: document numbers continue after the
--- highest one imported; (petition columns follow below as they come).
+-- 011: issue 16, points 1-6: petition cases record what the periods of
+-- reconsideration, litigation and reviews run from; document numbers
+-- continue after the highest one imported.
+
+-- Reconsideration (FY), the bureau as respondent (行政复议法 2023): the
+-- day the applicant knew of the act and applied (art. 20: within 60
+-- days, apply_by), the reconsideration body (also the body that reviews
+-- a letter or visit, 信访工作条例 art. 35), the day it accepted and its
+-- decision deadline (art. 62), and its outcome (arts. 63-69).
+ALTER TABLE petition ADD COLUMN knew_on TEXT;
+ALTER TABLE petition ADD COLUMN applied_on TEXT;
+ALTER TABLE petition ADD COLUMN apply_by TEXT;
+ALTER TABLE petition ADD COLUMN body TEXT;
+ALTER TABLE petition ADD COLUMN body_accepted_on TEXT;
+ALTER TABLE petition ADD COLUMN decision_due TEXT;
+ALTER TABLE petition ADD COLUMN outcome TEXT CHECK (outcome IN ('upheld', 'changed',
+	'revoked', 'unlawful', 'ordered', 'void', 'rejected', 'terminated'));
+-- Litigation (SS): a judgement or ruling served (行政诉讼法 art. 85), and
+-- the last day to appeal; a letter or visit: the day its written reply
+-- reached the petitioner, from which a review may be asked.
+ALTER TABLE petition ADD COLUMN served_on TEXT;
+ALTER TABLE petition ADD COLUMN court_decision TEXT CHECK (court_decision IN
+	('judgement', 'ruling'));
+ALTER TABLE petition ADD COLUMN appeal_due TEXT;
+-- A reply handed over in person reached the petitioner that day.
+UPDATE petition SET served_on = replied_on WHERE kind = 'XF' AND replied_on IS NOT NULL;
 
 -- A document stored under a number PREFIX〔YEAR〕N号 moves its prefix's
 -- sequence of the year (libedu/doc.c, edu_doc_seq_scope: doc.PREFIX.YEAR)
