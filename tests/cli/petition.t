@@ -310,6 +310,115 @@ t_exit 0 "daily-petitions.sh on a day with nothing to say" daily 2026-01-05
 t_eq "... mails nothing" "$(cat "$tmp/mailbox" 2>/dev/null)" ""
 t_exit 66 "daily-petitions.sh on a missing database" env PATH="$tmp/bin:$PATH" sh "$examples/daily-petitions.sh" "$tmp/nonesuch.db"
 
+# ---- issue 16, points 1-3: reconsideration, litigation, reviews ------------------
+# Every date worked by hand from the law and examples/calendar.csv (2026:
+# 05-31 and 08-23 are Sundays, 11-07 a Saturday; 06-19..21 are holidays).
+no() { printf '%s\n' "$out" | tail -1 | cut -d, -f1; }
+show() { edu-petition show "$1" | sed -n "s/^$2,//p"; }
+
+# FY, the bureau as respondent (行政复议法 2023).  Knew of the act on
+# 04-01: art. 20, 60 days, ends 05-31, a Sunday: 06-01.  The copy reached
+# the bureau on 06-01 (Mon): art. 48 + art. 88, 10 working days:
+# 06-02..05 (4), 06-08..12 (9), 06-15 (10).
+t_exit 0 "new FY with the days known and applied" edu-petition new --kind FY --received 2026-06-01 \
+	--knew 2026-04-01 --applied 2026-05-20 --body 区人民政府 --petitioner 钱一 --subject 不服行政处理
+f1=$(no)
+t_eq "... apply_by 06-01 (day 60 is a Sunday)" "$(field "$f1" apply_by)" 2026-06-01
+t_eq "... the answer due 06-15" "$(field "$f1" reply_due)" 2026-06-15
+t_eq "... show: applied in time" "$(show "$f1" applied_in_time)" yes
+t_eq "... the answer not given yet" "$(show "$f1" answer)" "not given yet"
+t_exit 65 "extend before the body's acceptance is known" edu-petition extend "$f1" --days 10 --reason x --on 2026-06-02
+t_grep "... the answer is never extended" "the answer due 2026-06-15 cannot be extended" "$err"
+# Accepted by the body on 05-25: art. 62, 60 days: 07-24 (a Friday).
+t_exit 0 "accept FY: the body's acceptance, told on 06-02" edu-petition accept "$f1" --accepted 2026-05-25 --on 2026-06-02
+t_eq "... recorded" "$(field "$f1" body_accepted_on)" 2026-05-25
+t_eq "... its decision due 07-24" "$(field "$f1" decision_due)" 2026-07-24
+t_eq "... the status unchanged" "$(field "$f1" status)" received
+t_exit 65 "... recorded twice" edu-petition accept "$f1" --accepted 2026-05-26 --on 2026-06-03
+t_exit 65 "--accepted after --on" edu-petition accept "$f1" --accepted 2026-06-05 --on 2026-06-03
+t_exit 0 "overdue on 06-16 lists the answer first of all" edu-petition overdue --on 2026-06-16
+t_grep "... due 06-15" "^$f1,FY,,钱一,不服行政处理,received,reply,2026-06-15,-1$" "$out"
+t_exit 0 "the answer on 06-12" edu-petition reply "$f1" --text 答复书及证据 --on 2026-06-12
+t_eq "... in time" "$(show "$f1" answer)" "in time"
+t_exit 65 "the body extends by 31 days" edu-petition extend "$f1" --days 31 --reason x --on 2026-07-20
+# 05-25 + 60 + 30 = 08-23, a Sunday: 08-24.
+t_exit 0 "the body extends by 30 days (told 07-20)" edu-petition extend "$f1" --days 30 --reason 情况复杂 --on 2026-07-20
+t_eq "... its decision due 08-24" "$(field "$f1" decision_due)" 2026-08-24
+t_eq "... the answer's day unchanged" "$(field "$f1" reply_due)" 2026-06-15
+t_exit 65 "... once only" edu-petition extend "$f1" --days 5 --reason again --on 2026-07-21
+t_exit 65 "close a reconsideration without the outcome" edu-petition close "$f1" --on 2026-08-20
+t_grep "... asks for it" "closed with the body's --outcome" "$err"
+t_exit 64 "an unknown outcome" edu-petition close "$f1" --outcome won --on 2026-08-20
+t_exit 0 "close with the outcome 维持" edu-petition close "$f1" --outcome 维持 --on 2026-08-20
+t_eq "... upheld" "$(field "$f1" outcome),$(field "$f1" status)" "upheld,closed"
+t_exit 65 "an outcome on a letter" edu-petition close XF-2025-00001 --outcome upheld
+# Knew on 01-05: 60 days end 03-06 (a Friday); applied 03-10, late.  The
+# copy on 03-16 (Mon): the answer due 03-30; given 04-01, late (art. 70).
+t_exit 0 "an application after 60 days" edu-petition new --kind FY --received 2026-03-16 \
+	--knew 2026-01-05 --applied 2026-03-10 --petitioner 孙二 --subject 逾期申请
+f2=$(no)
+t_eq "... apply_by 03-06" "$(field "$f2" apply_by)" 2026-03-06
+t_grep "... show says it is late" "^no: after the 60 days of art. 20" "$(show "$f2" applied_in_time)"
+t_exit 0 "... answered on 04-01" edu-petition reply "$f2" --text 答复 --on 2026-04-01
+t_grep "... late: art. 70" "^late: the act counts as without evidence \(art. 70\)$" "$(show "$f2" answer)"
+t_exit 65 "applied before the applicant knew" edu-petition new --kind FY --received 2026-03-16 \
+	--knew 2026-03-01 --applied 2026-02-01 --petitioner x --subject y
+t_grep "... names the column" "applied_on: 2026-02-01 is before the applicant knew" "$err"
+t_exit 65 "--knew on a case of litigation" edu-petition new --kind SS --knew 2026-03-01 --petitioner x --subject y
+t_grep "... refused" "knew_on: is for cases of kind FY, not SS" "$err"
+
+# SS: 行政诉讼法 art. 85.  A judgement served 10-23 (Fri): 15 days, 11-07,
+# a Saturday: 11-09.  A ruling served 12-21 (Mon): 10 days, 12-31.
+t_exit 0 "the defence" edu-petition reply SS-2026-00001 --text 答辩状 --on 2026-09-30
+t_exit 65 "served without --decision" edu-petition served SS-2026-00001 --on 2026-10-23
+t_exit 0 "a judgement served" edu-petition served SS-2026-00001 --decision 判决 --on 2026-10-23
+t_eq "... the appeal due 11-09" "$(field SS-2026-00001 court_decision),$(field SS-2026-00001 appeal_due)" "judgement,2026-11-09"
+t_exit 65 "... served twice" edu-petition served SS-2026-00001 --decision ruling --on 2026-10-26
+t_exit 0 "due within 3 days of 11-06: decide on the appeal" edu-petition due --within 3 --on 2026-11-06
+t_grep "... by 11-09" "^SS-2026-00001,SS,法规科,孙七,行政诉讼,replied,appeal,2026-11-09,3$" "$out"
+t_exit 0 "overdue on 11-10" edu-petition overdue --on 2026-11-10
+t_grep "... the appeal's day has passed" "^SS-2026-00001,.*,appeal,2026-11-09,-1$" "$out"
+t_exit 0 "closed once decided" edu-petition close SS-2026-00001 --on 2026-11-05
+t_eq "... no longer listed" "$(edu-petition overdue --on 2026-11-10 | grep -c '^SS-2026-00001,')" 0
+t_exit 0 "another case" edu-petition new --kind SS --received 2026-12-01 --petitioner 李三 --subject 裁定
+s2=$(no)
+t_exit 0 "a ruling served" edu-petition served "$s2" --decision 裁定 --on 2026-12-21
+t_eq "... the appeal due in 10 days, 12-31" "$(field "$s2" appeal_due)" 2026-12-31
+t_exit 65 "served on a reconsideration" edu-petition served "$f2" --on 2026-12-21
+
+# Reviews (信访工作条例 2022 art. 35): 30 days from the day the written
+# reply reached the petitioner.  Replied 07-01 in person: by 07-31; the
+# reply sent by post and delivered 07-06 (Mon): by 08-05.
+edu-db -q config set bureau.name 西城区教育委员会
+t_exit 0 "a letter" edu-petition new --kind XF --received 2026-06-22 --petitioner 周五 \
+	--subject 学籍问题 --channel letter --category claim
+x1=$(no)
+edu-petition -q accept "$x1" --on 2026-06-23
+t_exit 0 "replied on 07-01" edu-petition reply "$x1" --text 答复 --on 2026-07-01
+t_eq "... handed over that day" "$(field "$x1" served_on)" 2026-07-01
+t_eq "... review by 07-31" "$(show "$x1" review_by)" 2026-07-31
+t_exit 65 "delivered before the reply" edu-petition served "$x1" --on 2026-06-30
+t_exit 0 "delivered by post on 07-06" edu-petition served "$x1" --on 2026-07-06
+t_eq "... review by 08-05" "$(show "$x1" review_by)" 2026-08-05
+t_exit 65 "a review asked on 08-06" edu-petition review "$x1" --body 北京市教育委员会 --on 2026-08-06
+t_grep "... too late, counted from the delivery" "by 2026-08-05, 30 days after the reply reached the petitioner on 2026-07-06" "$err"
+t_exit 0 "a review by the body one level up, asked on 08-04" edu-petition review "$x1" --body 北京市教育委员会 --on 2026-08-04
+t_eq "... opens no case of the bureau's" "$out" ""
+t_eq "... the body recorded" "$(field "$x1" body)" 北京市教育委员会
+t_grep "... and the event" "^event 2026-08-04 review,replied: 复查 by 北京市教育委员会$" "$(edu-petition show "$x1")"
+t_exit 65 "... asked twice" edu-petition review "$x1" --on 2026-08-04
+# A school's case: the bureau reviews it, as its own case, answered in
+# 30 days: 07-20 + 30 = 08-19 (Wed).
+t_exit 0 "a school's letter" edu-petition new --kind XF --received 2026-06-22 --petitioner 吴六 \
+	--subject 校内收费 --channel visit --category complaint --dept 某某小学
+x2=$(no)
+edu-petition -q accept "$x2" --on 2026-06-23
+edu-petition -q reply "$x2" --text 学校答复 --on 2026-07-01
+t_exit 0 "the bureau reviews it" edu-petition review "$x2" --on 2026-07-20
+r2=$(no)
+t_eq "... a new case, the bureau's, due 08-19" "$(field "$r2" body),$(field "$r2" status),$(field "$r2" reply_due),$(field "$r2" related)" \
+	"西城区教育委员会,accepted,2026-08-19,$x2"
+
 t_exit 0 "check passes after all this" edu-db check
 
 # ---- roles ----------------------------------------------------------------------------
@@ -339,7 +448,8 @@ t_exit 0 "... and stats" as edu-petition stats --year 2026
 t_exit 77 "... but may not change one" as edu-petition assign XF-2026-00004 --dept x
 edu-db user add "$u" petitions
 t_exit 0 "a petitions clerk registers" as edu-petition -q new --kind SS --received 2026-11-02 --petitioner x --subject y
-t_exit 0 "... and assigns" as edu-petition assign SS-2026-00002 --dept 法规科
+sc=$(no)
+t_exit 0 "... and assigns" as edu-petition assign "$sc" --dept 法规科 --on 2026-11-03
 t_exit 0 "the audit names the clerk" edu-db log --user "$u"
-t_grep "... for the case" "SS-2026-00002" "$out"
+t_grep "... for the case" "$sc" "$out"
 done_testing
