@@ -516,6 +516,12 @@ void edu_doc_write(sqlite3 *db, const char *no, const struct edu_doc_state *new,
 
 /* ---- due lists --------------------------------------------------------- */
 
+/* Each document with its last event on or before day ?1 (none: not
+ * registered by then), as e. */
+#define AS_OF_1 "FROM document d JOIN document_event e ON e.id = " \
+	"(SELECT id FROM document_event WHERE doc_no = d.doc_no AND day <= ?1 " \
+	"ORDER BY day DESC, id DESC LIMIT 1) "
+
 sqlite3_stmt *edu_doc_as_of(sqlite3 *db, int day, const char *direction,
 			    const char *status, const char *secrecy,
 			    const char *department)
@@ -525,9 +531,7 @@ sqlite3_stmt *edu_doc_as_of(sqlite3 *db, int day, const char *direction,
 		"SELECT d.doc_no, d.direction, d.issuer, d.their_no, d.title, d.doc_date, "
 		"d.received_on, d.secrecy, d.secrecy_years, d.urgency, d.department, "
 		"d.handler, d.due, e.status AS status, d.archive_code, d.retention "
-		"FROM document d JOIN document_event e ON e.id = "
-		"  (SELECT id FROM document_event WHERE doc_no = d.doc_no AND day <= ?1 "
-		"   ORDER BY day DESC, id DESC LIMIT 1) "
+		AS_OF_1
 		"WHERE (?2 IS NULL OR d.direction = ?2) AND (?3 IS NULL OR e.status = ?3) "
 		"AND (?4 IS NULL OR d.secrecy = ?4) AND (?5 IS NULL OR d.department = ?5) "
 		"ORDER BY d.doc_no");
@@ -551,9 +555,7 @@ sqlite3_stmt *edu_doc_due_stmt(sqlite3 *db, int on, long within)
 		"SELECT d.doc_no, d.title, d.urgency, e.status AS status, "
 		"e.department AS department, d.handler, d.due, "
 		"CAST(julianday(d.due) - julianday(?1) AS INTEGER) AS days_left "
-		"FROM document d JOIN document_event e ON e.id = "
-		"  (SELECT id FROM document_event WHERE doc_no = d.doc_no AND day <= ?1 "
-		"   ORDER BY day DESC, id DESC LIMIT 1) "
+		AS_OF_1
 		"WHERE e.status IN ('registered', 'routed') AND d.due IS NOT NULL "
 		"AND coalesce(d.received_on, d.doc_date) <= ?1 "
 		"AND julianday(d.due) - julianday(?1) <= ?2 ORDER BY d.due, d.doc_no");

@@ -252,8 +252,9 @@ t_eq "... nothing written" "$(db_sum)" "$sum"
 # A number an older release stored as typed, 旧教发[2026]05号: the same
 # number in another form is refused, and the migration to schema 11
 # moves the sequence past it (5, so the next is 6).
-cp "$EDU_DB" "$tmp/old.db"
-sqlite3 "$tmp/old.db" "DROP TRIGGER document_number_sequence; PRAGMA user_version = 10;
+for f in "$top"/libedu/schema/00[1-9]-*.sql "$top"/libedu/schema/010-*.sql; do cat "$f"; done | sqlite3 "$tmp/old.db"
+sqlite3 "$tmp/old.db" "PRAGMA application_id = $((0x45445531)); PRAGMA user_version = 10;
+	INSERT INTO user VALUES ('$(id -un)', 'admin', '2026-01-01');
 	INSERT INTO document (doc_no, direction, title, doc_date) VALUES ('旧教发[2026]05号', 'out', '旧文', '2026-02-01');"
 t_exit 0 "migrate a schema-10 database holding 旧教发[2026]05号" edu-db -q -d "$tmp/old.db" migrate
 printf 'doc_no,direction,title,doc_date\n旧教发〔2026〕5号,out,又一个五号,2026-02-02\n' > "$tmp/again.csv"

@@ -419,6 +419,16 @@ r2=$(no)
 t_eq "... a new case, the bureau's, due 08-19" "$(field "$r2" body),$(field "$r2" status),$(field "$r2" reply_due),$(field "$r2" related)" \
 	"西城区教育委员会,accepted,2026-08-19,$x2"
 
+# A database of schema 10: migration 11 takes a letter's reply as
+# delivered the day it was given, so its review period is unchanged.
+for f in "$top"/libedu/schema/00[1-9]-*.sql "$top"/libedu/schema/010-*.sql; do cat "$f"; done | sqlite3 "$tmp/old.db"
+sqlite3 "$tmp/old.db" "PRAGMA application_id = $((0x45445531)); PRAGMA user_version = 10;
+	INSERT INTO user VALUES ('$(id -un)', 'admin', '2026-01-01');
+	INSERT INTO petition (case_no, kind, channel, category, received_on, petitioner, subject, status, replied_on)
+	VALUES ('XF-2026-00001', 'XF', 'letter', 'claim', '2026-03-02', 'a', 'b', 'replied', '2026-04-01');"
+t_exit 0 "migrate a schema-10 database" edu-db -q -d "$tmp/old.db" migrate
+t_eq "... the reply delivered that day" "$(sqlite3 "$tmp/old.db" "SELECT served_on FROM petition")" 2026-04-01
+
 t_exit 0 "check passes after all this" edu-db check
 
 # ---- roles ----------------------------------------------------------------------------
