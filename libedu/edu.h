@@ -1312,7 +1312,7 @@ struct edu_petition_act {
 	const char *text;	/* reply (required) */
 	const char *result;	/* reply: the class; JY and TA only, and they need it */
 	const char *rating;	/* feedback: satisfied, basic or dissatisfied */
-	int accepted;		/* accept FY: the body's acceptance day (-1: on) */
+	int accepted;		/* accept FY: the body's acceptance day (0 or less: on) */
 	const char *body;	/* accept FY, review XF: the body (NULL: none given) */
 	const char *bureau;	/* review XF: the bureau's name, or NULL */
 	const char *outcome;	/* close FY: the body's decision (required) */

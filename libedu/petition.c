@@ -288,7 +288,7 @@ static int rule_accept(sqlite3 *db, struct edu_petition_case *c,
 	if (edu_petition_may(a->verb, c->kind, c->status, &to, err) < 0)
 		return -1;
 	if (!strcmp(c->kind, "FY")) {
-		int day = a->accepted >= 0 ? a->accepted : a->on;
+		int day = a->accepted > 0 ? a->accepted : a->on;
 		if (c->body_accepted >= 0)
 			return refuse(err, "the body's acceptance was recorded already: %s",
 				      edu_date_str(c->body_accepted, d));
@@ -306,7 +306,7 @@ static int rule_accept(sqlite3 *db, struct edu_petition_case *c,
 				       edu_date_str(day, d));
 		return 0;
 	}
-	if (a->accepted >= 0)
+	if (a->accepted > 0)
 		return refuse(err, "--accepted is the day a reconsideration body accepted (FY)");
 	c->status = to;
 	if (!strcmp(a->verb, "accept"))
@@ -366,12 +366,15 @@ static int rule_extend(sqlite3 *db, struct edu_petition_case *c,
 		/* FY: the answer period (art. 48) is never extended; the
 		 * body's decision period is (art. 62), when the bureau knows
 		 * when it runs from. */
+		char due[16] = "";
+		if (c->reply_due >= 0)
+			snprintf(due, sizeof due, " due %s", edu_date_str(c->reply_due, (char[11]){ 0 }));
 		if (c->body_accepted < 0)
-			return refuse(err, "the answer due %s cannot be extended (行政复议法 art. 48; "
+			return refuse(err, "the answer%s cannot be extended (行政复议法 art. 48; "
 				      "art. 70: an act not answered in time counts as without "
 				      "evidence); to record the body's extension of its decision "
 				      "period, record its acceptance first (accept --accepted DATE)",
-				      edu_date_str(c->reply_due, (char[11]){ 0 }));
+				      due);
 		c->decision_due = edu_petition_decision_due(db, c->kind, c->body_accepted,
 							    (int)a->days);
 		*detail = edu_asprintf("decision %ld days: %s", a->days, a->reason ? a->reason : "");
