@@ -45,6 +45,20 @@ static const struct edu_enum punishments[] = {
 	{ NULL, NULL }
 };
 
+static const struct edu_enum stages[] = {
+	{ "kindergarten", "幼儿园|学前" },
+	{ "primary", "小学" },
+	{ "junior", "初中" },
+	{ "senior", "高中" },
+	{ NULL, NULL }
+};
+
+static const struct edu_enum yes_no[] = {
+	{ "yes", "是|在编" },
+	{ "no", "否|编外" },
+	{ NULL, NULL }
+};
+
 #define STAFF_NO_ALIASES "工号|职工号|人员编号"
 
 static const struct edu_col staff_cols[] = {
@@ -68,9 +82,27 @@ static const struct edu_col staff_cols[] = {
 	{ .name = "hired_on", .aliases = "参加工作时间|入职日期", .type = EDU_C_DATE },
 	{ .name = "status", .aliases = "状态|人员状态", .type = EDU_C_ENUM, .flags = EDU_C_REQUIRED,
 	  .values = statuses, .dflt = "active" },
+	/* Staffing (issue 20): what a teacher teaches, and whether the post
+	 * is on the establishment (在编). */
+	{ .name = "subject", .aliases = "任教学科|学科", .type = EDU_C_CODE },
+	{ .name = "stage", .aliases = "学段|任教学段", .type = EDU_C_ENUM, .values = stages },
+	{ .name = "on_establishment", .aliases = "在编|是否在编", .type = EDU_C_ENUM,
+	  .flags = EDU_C_REQUIRED, .values = yes_no, .dflt = "yes" },
 };
 enum { C_ID = 1, C_SEX = 3, C_BIRTH = 4, C_UNIT = 5, C_TITLE = 9, C_TITLE_SINCE = 10,
-       C_PARTY = 13, C_PARTY_SINCE = 14 };
+       C_PARTY = 13, C_PARTY_SINCE = 14, C_SUBJECT = 17 };
+
+/* A subject is a key of the settings staff.subjects.STAGE: lower case. */
+static int subject_check(const char *subject, const char **col, char *err)
+{
+	if (subject && subject[strspn(subject, "abcdefghijklmnopqrstuvwxyz0123456789_")]) {
+		*col = "subject";
+		snprintf(err, EDU_ERR_MAX, "'%s' is not a subject key (lower-case letters, digits "
+			 "and '_', as in the settings staff.subjects.STAGE)", subject);
+		return -1;
+	}
+	return 0;
+}
 
 static int staff_check(sqlite3 *db, const char *const *v, const char **col, char *err)
 {
@@ -80,7 +112,9 @@ static int staff_check(sqlite3 *db, const char *const *v, const char **col, char
 		.party_since = v[C_PARTY_SINCE],
 	};
 
-	return edu_staff_check(db, &f, col, err);
+	if (edu_staff_check(db, &f, col, err) < 0)
+		return -1;
+	return subject_check(v[C_SUBJECT], col, err);
 }
 
 static const struct edu_entity staff = {
@@ -103,26 +137,22 @@ static const struct edu_entity training = {
 
 /* The register as it stood on day ?1 (NULL: now): a column an event
  * changed after that day has the `old` value of the first such event. */
-#define ASOF(F) \
-	"CASE WHEN EXISTS (SELECT 1 FROM staff_event e WHERE e.staff_no = s.staff_no " \
-	"AND e.day > ?1 AND json_type(e.old, '$." F "') IS NOT NULL) " \
-	"THEN (SELECT json_extract(e.old, '$." F "') FROM staff_event e " \
-	"WHERE e.staff_no = s.staff_no AND e.day > ?1 AND json_type(e.old, '$." F "') " \
-	"IS NOT NULL ORDER BY e.day, e.id LIMIT 1) ELSE s." F " END AS " F
+#define ASOF EDU_STAFF_ASOF
 #define STAFF_ASOF \
 	"WITH asof AS (SELECT s.staff_no, s.id_number, s.name, s.sex, s.birth_date, " \
 	"s.unit, s.category, " ASOF("position") ", " ASOF("rank") ", " ASOF("title") ", " \
 	ASOF("title_since") ", s.education, s.degree, " ASOF("party") ", " \
-	ASOF("party_since") ", s.hired_on, " ASOF("status") " FROM staff s " \
+	ASOF("party_since") ", s.hired_on, " ASOF("status") ", s.subject, s.stage, " \
+	"s.on_establishment FROM staff s " \
 	"WHERE ?1 IS NULL OR s.hired_on IS NULL OR s.hired_on <= ?1) "
 
 /* ---- options ----------------------------------------------------------- */
 
 static struct {
 	const char *unit, *category, *title, *status, *position, *rank, *kind,
-		*stage, *doc, *by;
+		*stage, *doc, *by, *school, *subject;
 	int asof, until;
-	long within, cycle, below;
+	long within, cycle, below, min;
 } opt = { .asof = -1, .until = -1, .within = 12, .cycle = -1, .below = -1 };
 
 static const struct edu_option list_opts[] = {
@@ -202,6 +232,20 @@ static const struct edu_option party_due_opts[] = {
 
 static const struct edu_option stats_opts[] = {
 	EDU_OPT_TEXT("by", &opt.by, "WHAT", "age, title, sex, education, category (default) or unit"),
+	EDU_OPT_END
+};
+
+static const struct edu_option quota_opts[] = {
+	EDU_OPT_DATE("as-of", &opt.asof, "students and staff" " on DATE (default: --on, today)"),
+	EDU_OPT_DIGITS("school", &opt.school, "S", 10, "only the school with code S"),
+	EDU_OPT_TEXT("by", &opt.by, "WHAT", "school (default) or subject"),
+	EDU_OPT_END
+};
+
+static const struct edu_option vacancies_opts[] = {
+	EDU_OPT_DATE("as-of", &opt.asof, "open" " on DATE (default: --on, today)"),
+	EDU_OPT_TEXT("subject", &opt.subject, "S", "only posts of subject S"),
+	EDU_OPT_LONG("min", &opt.min, "N", 1, 100000, "only schools with at least N open posts in a subject"),
 	EDU_OPT_END
 };
 
@@ -482,6 +526,35 @@ static int stats(struct edu_cmd *c)
 	return 0;
 }
 
+/* ---- establishment (编制) -------------------------------------------------- */
+
+static int quota(struct edu_cmd *c)
+{
+	struct edu_staffing s;
+	char day[11];
+	int what = EDU_STAFFING_SCHOOLS;
+
+	if (opt.by && !strcmp(opt.by, "subject"))
+		what = EDU_STAFFING_SUBJECTS;
+	else if (opt.by && strcmp(opt.by, "school"))
+		edu_die(EDU_EUSAGE, "--by: '%s' is not one of school, subject", opt.by);
+	edu_staffing_load(c->db, asof_str(day), opt.school, &s);
+	edu_staffing_print(&s, what, NULL, 0);
+	edu_staffing_free(&s);
+	return 0;
+}
+
+static int vacancies(struct edu_cmd *c)
+{
+	struct edu_staffing s;
+	char day[11];
+
+	edu_staffing_load(c->db, asof_str(day), NULL, &s);
+	long n = edu_staffing_print(&s, EDU_STAFFING_VACANCIES, opt.subject, opt.min);
+	edu_staffing_free(&s);
+	return n ? 0 : EDU_NO;
+}
+
 #define W EDU_V_WRITE
 #define R "personnel auditor"
 #define EVENT_DOC(what) what "  Takes staff numbers as arguments, or a CSV with a " \
@@ -548,6 +621,15 @@ static const struct edu_verb verbs[] = {
 	  .summary = "training hours per teacher in a five-year cycle" },
 	{ .name = "party-due", .run = party_due, .roles = R, .opts = party_due_opts,
 	  .summary = "activists and probationary members whose year is up" },
+	{ .name = "quota", .run = quota, .roles = R, .opts = quota_opts,
+	  .summary = "posts (编制) per school from its enrolment, against the staff in post",
+	  .doc = "Per open school: its students enrolled on the day, the posts the ratios "
+	  "give (settings staff.ratio.STAGE, per stage in a nine-year or complete school), "
+	  "the staff on the establishment in post, and the vacancies (negative: over the "
+	  "establishment).  With --by subject: per stage and subject (settings "
+	  "staff.subjects.STAGE) the teachers needed and in post.  See edu-cadre(1)." },
+	{ .name = "vacancies", .run = vacancies, .roles = R, .opts = vacancies_opts,
+	  .summary = "open teaching posts by school, stage and subject (exit 1: none)" },
 	{ .name = "stats", .run = stats, .roles = R, .opts = stats_opts,
 	  .summary = "count the active staff by age, title, sex, education, category or unit" },
 	{ 0 }

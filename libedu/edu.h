@@ -549,6 +549,15 @@ int edu_valid_utf8(const char *s, size_t n, size_t *bad);
 /* Is word one of the space-separated words of list ("admin registrar")? */
 int edu_word_in(const char *list, const char *word);
 
+/* Words with whole-number weights, "chinese:21 math:14" (subject shares
+ * of staffing): up to max pairs into w; the number of pairs, or -1 with a
+ * reason in err. */
+struct edu_weight {
+	char word[32];
+	long weight;
+};
+int edu_weights_parse(const char *v, struct edu_weight *w, int max, char *err);
+
 /* An enumerated value: its English key and its Chinese names ("男|男性"). */
 struct edu_enum {
 	const char *key;
@@ -955,6 +964,83 @@ sqlite3_stmt *edu_student_stats(sqlite3 *db, const char *by);
  * change). */
 void edu_student_place(sqlite3 *db, const char *no, const char *disability,
 		       const char *placement, const char *day);
+/* ---- staffing.c: establishment (编制), vacancies, graduate placement -- */
+
+/* The staff register as it stood on day ?1: the value of column F is the
+ * `old` of the first event after that day that changed it, else the
+ * register's ("... AS F"). */
+#define EDU_STAFF_ASOF(F) \
+	"CASE WHEN EXISTS (SELECT 1 FROM staff_event e WHERE e.staff_no = s.staff_no " \
+	"AND e.day > ?1 AND json_type(e.old, '$." F "') IS NOT NULL) " \
+	"THEN (SELECT json_extract(e.old, '$." F "') FROM staff_event e " \
+	"WHERE e.staff_no = s.staff_no AND e.day > ?1 AND json_type(e.old, '$." F "') " \
+	"IS NOT NULL ORDER BY e.day, e.id LIMIT 1) ELSE s." F " END AS " F
+
+#define EDU_STAFF_SUBJECTS 24	/* subjects of a stage's shares */
+
+/* The stages an establishment is counted by: each has its ratio
+ * (setting staff.ratio.NAME); the first four have subject shares
+ * (staff.subjects.NAME) and are what graduates apply for. */
+enum { EDU_STAGE_KINDERGARTEN, EDU_STAGE_PRIMARY, EDU_STAGE_JUNIOR, EDU_STAGE_SENIOR,
+       EDU_STAGE_SPECIAL, EDU_STAGE_VOCATIONAL, EDU_NSTAGE };
+#define EDU_NTEACH_STAGE 4	/* stages with subjects */
+const char *edu_staffing_stage_name(int stage);
+/* A stage by name, or -1. */
+int edu_staffing_stage(const char *name);
+/* Posts for `students` at `ratio` students per post (in tenths): a part
+ * of a post is a post (rounded up); 0 students, 0 posts. */
+long edu_staffing_posts(long students, int ratio);
+/* `posts` split among n subjects by their weights into out[]: each its
+ * share rounded down, then the posts left one each to the largest
+ * remainders (the subject listed first on a tie), so they add up. */
+void edu_staffing_split(long posts, const struct edu_weight *w, int n, long *out);
+
+/* One school as the establishment sees it on a day. */
+struct edu_staffing_school {
+	char *code, *name, *kind;
+	int has[EDU_NSTAGE];		/* the stages it teaches */
+	long students[EDU_NSTAGE];	/* enrolled on the day, per stage */
+	long quota[EDU_NSTAGE];		/* posts per stage; -1: no ratio */
+	long in_post;			/* on the establishment, in post */
+};
+/* Teachers needed and in post per school, stage and subject. */
+struct edu_staffing_need {
+	size_t school;
+	int stage;
+	const char *subject;		/* into the shares of struct edu_staffing */
+	long need, in_post;
+};
+struct edu_staffing {
+	struct edu_staffing_school *school;	/* by school code */
+	size_t nschool;
+	struct edu_staffing_need *need;		/* by school, stage, subject */
+	size_t nneed;
+	size_t *need_at;	/* school i's needs: need_at[i] to need_at[i + 1] */
+	int ratio[EDU_NSTAGE];			/* tenths; 0: none */
+	struct edu_weight share[EDU_NSTAGE][EDU_STAFF_SUBJECTS];
+	int nshare[EDU_NSTAGE];
+};
+/* The open schools (one, when school is not NULL) on day (YYYY-MM-DD):
+ * students enrolled by stage (by grade in a nine-year or complete
+ * school, by kind elsewhere), the posts their ratios give, the staff on
+ * the establishment in post that day (not retired, left or dismissed,
+ * hired by then), and the subject needs against the teachers of each
+ * subject (a teacher with no stage counts in the school's stages in
+ * order, up to each stage's need, the rest in its last). */
+void edu_staffing_load(sqlite3 *db, const char *day, const char *school,
+		       struct edu_staffing *s);
+void edu_staffing_free(struct edu_staffing *s);
+/* The school's quota over its stages, or -1 when no stage has a ratio. */
+long edu_staffing_quota(const struct edu_staffing_school *sc);
+/* Print on stdout: per school (school, kind, students, quota, in_post,
+ * vacancies: negative when over the establishment, empty without a
+ * ratio), per school, stage and subject (school, stage, subject, need,
+ * in_post, vacancies), or the open posts of those (vacancies at least
+ * max(min, 1); nothing at all, not even a header, when none), of one
+ * subject when subject is not NULL.  Returns the rows printed. */
+enum { EDU_STAFFING_SCHOOLS, EDU_STAFFING_SUBJECTS, EDU_STAFFING_VACANCIES };
+long edu_staffing_print(const struct edu_staffing *s, int what, const char *subject, long min);
+
 /* ---- cadre.c: personnel rules (DESIGN 8) ----------------------------- */
 
 /* Statutory retirement, 2025 reform: the base a person retires at. */
