@@ -53,6 +53,13 @@ static const struct edu_enum stages[] = {
 	{ NULL, NULL }
 };
 
+static const struct edu_enum degrees[] = {
+	{ "bachelor", "学士" },
+	{ "master", "硕士" },
+	{ "doctor", "博士" },
+	{ NULL, NULL }
+};
+
 static const struct edu_enum yes_no[] = {
 	{ "yes", "是|在编" },
 	{ "no", "否|编外" },
@@ -146,14 +153,85 @@ static const struct edu_entity training = {
 	"s.on_establishment FROM staff s " \
 	"WHERE ?1 IS NULL OR s.hired_on IS NULL OR s.hired_on <= ?1) "
 
+/* Graduates of normal universities for a year's placement (issue 20). */
+enum { G_YEAR, G_ID, G_NAME, G_SEX, G_UNIVERSITY, G_DEGREE, G_MAJOR, G_SUBJECT, G_STAGE,
+       G_CERT, G_SCORE, G_CHOICE1, G_NCOLS = G_CHOICE1 + EDU_GRADUATE_CHOICES };
+#define CHOICE(k) [G_CHOICE1 + k - 1] = { .name = "choice" #k, .aliases = "志愿" #k, \
+					  .type = EDU_C_DIGITS, .min = 10 }
+static const struct edu_col graduate_cols[G_NCOLS] = {
+	/* From --year. */
+	[G_YEAR] = { .name = "year", .aliases = "年份", .type = EDU_C_INT, .flags = EDU_C_KEY,
+		     .min = 1949, .max = 9999 },
+	[G_ID] = { .name = "id_number", .aliases = "身份证号|身份证号码|公民身份号码",
+		   .type = EDU_C_ID, .flags = EDU_C_KEY },
+	[G_NAME] = { .name = "name", .aliases = "姓名", .type = EDU_C_TEXT, .flags = EDU_C_REQUIRED },
+	[G_SEX] = { .name = "sex", .aliases = "性别", .type = EDU_C_ENUM, .flags = EDU_C_REQUIRED,
+		    .values = sexes },
+	[G_UNIVERSITY] = { .name = "university", .aliases = "毕业院校|院校", .type = EDU_C_TEXT },
+	[G_DEGREE] = { .name = "degree", .aliases = "学位", .type = EDU_C_ENUM, .values = degrees },
+	[G_MAJOR] = { .name = "major", .aliases = "专业", .type = EDU_C_TEXT },
+	[G_SUBJECT] = { .name = "subject", .aliases = "任教学科|学科|报考学科", .type = EDU_C_CODE,
+			.flags = EDU_C_REQUIRED },
+	[G_STAGE] = { .name = "stage", .aliases = "学段|报考学段", .type = EDU_C_ENUM,
+		      .flags = EDU_C_REQUIRED, .values = stages },
+	[G_CERT] = { .name = "cert_no", .aliases = "教师资格证书号|教师资格证号", .type = EDU_C_CODE },
+	[G_SCORE] = { .name = "score", .aliases = "成绩|总成绩", .type = EDU_C_SCORE,
+		      .flags = EDU_C_REQUIRED },
+	CHOICE(1), CHOICE(2), CHOICE(3), CHOICE(4), CHOICE(5),
+};
+
+static long graduate_year;
+
+static int graduate_derive(sqlite3 *db, const char **raw, char buf[][EDU_VAL_MAX],
+			   const char **col, char *err)
+{
+	(void)db;
+	return edu_derive_year(raw, G_YEAR, graduate_year, buf[0], col, err);
+}
+
+/* The ID agrees with the sex; the subject is one of the stage's shares;
+ * the certificate and the choices as edu_graduate_*_check. */
+static int graduate_check(sqlite3 *db, const char *const *v, const char **col, char *err)
+{
+	static char name[24];
+	char id[EDU_VAL_MAX];
+	int birth, male, bad;
+
+	if (edu_valid_id(v[G_ID], id, &birth, &male, err) == 0 && male != !strcmp(v[G_SEX], "M")) {
+		*col = "id_number";
+		snprintf(err, EDU_ERR_MAX, "it is a %s's number, but sex is %s",
+			 male ? "man" : "woman", v[G_SEX]);
+		return -1;
+	}
+	if (subject_check(v[G_SUBJECT], col, err) < 0)
+		return -1;
+	if (v[G_CERT] && edu_graduate_cert_check(db, v[G_CERT], v[G_ID], v[G_NAME], v[G_SEX],
+						 v[G_STAGE], err) < 0) {
+		*col = "cert_no";
+		return -1;
+	}
+	if (edu_graduate_choices_check(db, v + G_CHOICE1, EDU_GRADUATE_CHOICES, v[G_STAGE],
+				       &bad, err) < 0) {
+		snprintf(name, sizeof name, "choice%d", bad + 1);
+		*col = name;
+		return -1;
+	}
+	return 0;
+}
+
+static const struct edu_entity graduate = {
+	.table = "graduate", .what = "graduate", .cols = graduate_cols, .ncols = G_NCOLS,
+	.derive = graduate_derive, .derive_ok = "year", .row_check = graduate_check,
+};
+
 /* ---- options ----------------------------------------------------------- */
 
 static struct {
 	const char *unit, *category, *title, *status, *position, *rank, *kind,
 		*stage, *doc, *by, *school, *subject;
 	int asof, until;
-	long within, cycle, below, min;
-} opt = { .asof = -1, .until = -1, .within = 12, .cycle = -1, .below = -1 };
+	long within, cycle, below, min, year, seed;
+} opt = { .asof = -1, .until = -1, .within = 12, .cycle = -1, .below = -1, .seed = -1 };
 
 static const struct edu_option list_opts[] = {
 	EDU_OPT_TEXT("unit", &opt.unit, "UNIT", "staff of this unit (a school code or a department)"),
@@ -246,6 +324,17 @@ static const struct edu_option vacancies_opts[] = {
 	EDU_OPT_DATE("as-of", &opt.asof, "open" " on DATE (default: --on, today)"),
 	EDU_OPT_TEXT("subject", &opt.subject, "S", "only posts of subject S"),
 	EDU_OPT_LONG("min", &opt.min, "N", 1, 100000, "only schools with at least N open posts in a subject"),
+	EDU_OPT_END
+};
+
+static const struct edu_option graduates_opts[] = {
+	EDU_OPT_LONG("year", &opt.year, "YEAR", 1949, 9999, "the year of the recruitment"),
+	EDU_OPT_END
+};
+
+static const struct edu_option place_opts[] = {
+	EDU_OPT_LONG("year", &opt.year, "YEAR", 1949, 9999, "the year of the recruitment"),
+	EDU_OPT_LONG("seed", &opt.seed, "N", 0, 2147483647L, "the lottery's seed (default: random, said on stderr)"),
 	EDU_OPT_END
 };
 
@@ -555,6 +644,111 @@ static int vacancies(struct edu_cmd *c)
 	return n ? 0 : EDU_NO;
 }
 
+/* ---- graduates and their placement -------------------------------------- */
+
+static void need_year(void)
+{
+	if (!opt.year)
+		edu_die(EDU_EUSAGE, "--year is required (see '%s %s --help')", edu_prog,
+			edu_verb_name);
+	graduate_year = opt.year;
+}
+
+static int graduates_import(struct edu_cmd *c)
+{
+	need_year();
+	return edu_import(c->db, &graduate, c->argc, c->argv);
+}
+
+static int graduates_list(struct edu_cmd *c)
+{
+	need_year();
+	sqlite3_stmt *st = edu_prepare(c->db,
+		"SELECT year, id_number, name, sex, university, degree, major, subject, stage, "
+		"cert_no, printf('%d.%d', score / 10, score % 10) AS score, choice1, choice2, "
+		"choice3, choice4, choice5 FROM graduate WHERE year = ?1 ORDER BY id_number");
+	sqlite3_bind_int64(st, 1, opt.year);
+	edu_print_stmt(st, 0);
+	return 0;
+}
+
+/* place: the year's plan, from the open posts on the --on day; it
+ * replaces the year's earlier plan. */
+static int place(struct edu_cmd *c)
+{
+	struct edu_staffing s;
+	struct edu_run run;
+	char day[11], y[24];
+	size_t n;
+
+	need_year();
+	uint64_t seed = opt.seed >= 0 ? (uint64_t)opt.seed : edu_lottery_seed();
+	edu_run_start(&run);
+	edu_begin(c->db);
+	edu_staffing_load(c->db, edu_date_str(edu_opt.on, day), NULL, &s);
+	struct edu_grad *g = edu_graduates_load(c->db, opt.year, seed, &s, &n);
+	if (!n) {
+		edu_rollback(c->db);
+		edu_staffing_free(&s);
+		edu_warn("no graduates in %ld (import them with 'edu-cadre graduates import "
+			 "--year %ld')", opt.year, opt.year);
+		return EDU_NO;
+	}
+	struct edu_grad **order = edu_malloc(n * sizeof *order);
+	for (size_t i = 0; i < n; i++)
+		order[i] = &g[i];
+	char *fallback = edu_setting(c->db, "place.fallback", edu_setting_def("place.fallback")->dflt);
+	char *tiebreak = edu_setting(c->db, "place.tiebreak", edu_setting_def("place.tiebreak")->dflt);
+	long unplaced = edu_graduates_place(order, n, &s, tiebreak, !strcmp(fallback, "any"));
+	edu_graduates_store(c->db, opt.year, order, n, &s);
+	char *counts = edu_asprintf("graduates=%zu placed=%ld unplaced=%ld seed=%llu", n,
+				    (long)n - unplaced, unplaced, (unsigned long long)seed);
+	char *change = edu_asprintf("{\"on\":\"%s\",\"seed\":%llu,\"fallback\":\"%s\","
+				    "\"graduates\":%zu,\"placed\":%ld,\"unplaced\":%ld}", day,
+				    (unsigned long long)seed, fallback, n, (long)n - unplaced, unplaced);
+	snprintf(y, sizeof y, "%ld", opt.year);
+	edu_audit(c->db, "graduate_plan", y, change);
+	edu_run_finish(c->db, &run, counts, unplaced ? EDU_NO : 0);
+	edu_print_stmt(edu_graduates_plan(c->db, opt.year), 0);
+	edu_finish(c->db);
+	if (!edu_opt.quiet)
+		edu_warn("%ld placed, %ld unplaced", (long)n - unplaced, unplaced);
+	free(change);
+	free(counts);
+	free(fallback);
+	free(tiebreak);
+	free(order);
+	edu_graduates_free(g, n);
+	edu_staffing_free(&s);
+	return unplaced ? EDU_NO : 0;
+}
+
+static int plan(struct edu_cmd *c)
+{
+	need_year();
+	return edu_print_stmt(edu_graduates_plan(c->db, opt.year), 1) ? 0 : EDU_NO;
+}
+
+/* explain: for each choice before the one that placed a graduate (all
+ * of them when none did), why not.  0 when every one was placed, else 1. */
+static int explain(struct edu_cmd *c)
+{
+	static const char *const cols[] = { "id_number", "choice", "school_code", "result", "reason" };
+	struct edu_keys k;
+	int status = 0;
+
+	need_year();
+	if (edu_keys_read(&k, c->argc, c->argv, "id_number", "身份证号|身份证号码") < 0)
+		return EDU_EDATA;
+	struct edu_out *o = edu_out_new(stdout, 5, cols);
+	for (size_t i = 0; i < k.n; i++)
+		if (edu_graduate_explain(c->db, o, opt.year, k.key[i]))
+			status = EDU_NO;
+	edu_out_end(o);
+	edu_keys_free(&k);
+	return status;
+}
+
 #define W EDU_V_WRITE
 #define R "personnel auditor"
 #define EVENT_DOC(what) what "  Takes staff numbers as arguments, or a CSV with a " \
@@ -621,6 +815,27 @@ static const struct edu_verb verbs[] = {
 	  .summary = "training hours per teacher in a five-year cycle" },
 	{ .name = "party-due", .run = party_due, .roles = R, .opts = party_due_opts,
 	  .summary = "activists and probationary members whose year is up" },
+	{ .name = "graduates import", .run = graduates_import, .args_doc = "[FILE...]",
+	  .max_args = EDU_ANY, .roles = "personnel", .flags = W | EDU_V_IMPORT,
+	  .opts = graduates_opts,
+	  .summary = "add a year's normal-university graduates from CSV",
+	  .doc = "Import graduates for --year: columns id_number, name, sex, university, "
+	  "degree, major, subject, stage, cert_no, score, choice1 .. choice5; see "
+	  "edu-cadre(1)." },
+	{ .name = "graduates list", .run = graduates_list, .roles = R, .opts = graduates_opts,
+	  .summary = "list a year's graduates as import takes them" },
+	{ .name = "place", .run = place, .roles = "personnel", .flags = W, .opts = place_opts,
+	  .summary = "place a year's graduates on the open posts by merit and choices",
+	  .doc = "The placement plan of --year: within each subject and stage, in order of "
+	  "score, the tie-break of place.tiebreak and a seeded lottery, each graduate to "
+	  "the highest choice with an open post on the --on day; place.fallback any offers "
+	  "the posts left to those whose choices were full.  Prints the plan; exit 1 when "
+	  "any graduate is unplaced.  See edu-cadre(1)." },
+	{ .name = "plan", .run = plan, .roles = R, .opts = graduates_opts,
+	  .summary = "print a year's stored placement plan (exit 1: none)" },
+	{ .name = "explain", .run = explain, .args_doc = "[ID_NUMBER...]", .max_args = EDU_ANY,
+	  .roles = R, .opts = graduates_opts,
+	  .summary = "why a graduate's higher choices did not place them" },
 	{ .name = "quota", .run = quota, .roles = R, .opts = quota_opts,
 	  .summary = "posts (编制) per school from its enrolment, against the staff in post",
 	  .doc = "Per open school: its students enrolled on the day, the posts the ratios "

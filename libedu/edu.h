@@ -740,6 +740,11 @@ struct edu_entity {
 			 const char **col, char *err);
 };
 #define EDU_DERIVE_MAX 4	/* buffers handed to derive */
+/* For a derive: the `year` column (raw[year_col]) of a verb run for one
+ * year (--year): `year` written into buf (EDU_VAL_MAX bytes) when the row
+ * leaves it empty; a row of another year is refused (-1, *col, err). */
+int edu_derive_year(const char **raw, int year_col, long year, char *buf,
+		    const char **col, char *err);
 
 /* Import files (none: stdin) into an entity under edu_import_opt and
  * edu_opt; one transaction; returns the exit status (0, 1 with rejects,
@@ -1009,6 +1014,7 @@ struct edu_staffing_need {
 	int stage;
 	const char *subject;		/* into the shares of struct edu_staffing */
 	long need, in_post;
+	long taken;			/* by graduates placed (edu_graduates_place) */
 };
 struct edu_staffing {
 	struct edu_staffing_school *school;	/* by school code */
@@ -1040,6 +1046,71 @@ long edu_staffing_quota(const struct edu_staffing_school *sc);
  * subject when subject is not NULL.  Returns the rows printed. */
 enum { EDU_STAFFING_SCHOOLS, EDU_STAFFING_SUBJECTS, EDU_STAFFING_VACANCIES };
 long edu_staffing_print(const struct edu_staffing *s, int what, const char *subject, long min);
+
+/* Graduates of normal universities (issue 20). */
+#define EDU_GRADUATE_CHOICES 5	/* choice1 .. choice5 */
+/* A graduate's teacher-qualification number: one issued here (in
+ * edu-cert's register) must be a teacher's, valid, and the holder's (id,
+ * name); another must have the number's form (17 digits, the sex digit
+ * agreeing).  Either must be of the stage's level or above (教师资格条例
+ * 第五条).  0, or -1 with the reason in err. */
+int edu_graduate_cert_check(sqlite3 *db, const char *no, const char *id, const char *name,
+			    const char *sex, const char *stage, char *err);
+/* A graduate as placement sees it. */
+struct edu_grad {
+	const char *id, *name, *subject;
+	int stage;			/* EDU_STAGE_* */
+	int score;			/* tenths */
+	int cert, degree;		/* has a certificate; 0 none, 1 bachelor .. 3 doctor */
+	uint64_t lottery;		/* edu_place_lottery(seed, id) */
+	int nchoice;
+	long choice[EDU_GRADUATE_CHOICES];	/* school indexes of s, -1 unknown */
+	/* The result. */
+	long rank;			/* in the order of merit of subject and stage */
+	long school;			/* -1: unplaced */
+	int placed_by;			/* choice 1..5, 0 fallback, -1 unplaced */
+	const char *reason;		/* why unplaced */
+};
+/* Place graduates on the open posts of s (need - in_post per school,
+ * stage and subject; `taken` counts them): within each subject and stage
+ * in order of merit, score, then the tie-break words of place.tiebreak in
+ * order (cert: holding a certificate first; degree: the higher first),
+ * then the lottery, then the ID; each goes to their highest choice with a
+ * post left.  With fallback, those whose choices were all full are then
+ * offered, in order of merit, the posts left of their subject and stage
+ * in school-code order.  Sorts the pointers of g into that order (by
+ * stage, subject and rank); returns the number unplaced. */
+long edu_graduates_place(struct edu_grad **g, size_t n, struct edu_staffing *s,
+			 const char *tiebreak, int fallback);
+/* The posts of school, stage and subject still open in s, or -1 when it
+ * has none of them at all. */
+long edu_staffing_left(const struct edu_staffing *s, long school, int stage,
+		       const char *subject);
+
+/* A year's graduates (sorted by ID) with their choices as school
+ * indexes of s and their lottery draws of seed: an array of *n, which
+ * edu_graduates_free frees with the strings it owns. */
+struct edu_grad *edu_graduates_load(sqlite3 *db, long year, uint64_t seed,
+				    const struct edu_staffing *s, size_t *n);
+void edu_graduates_free(struct edu_grad *g, size_t n);
+/* In the caller's transaction: the year's plan replaced by the result of
+ * edu_graduates_place. */
+void edu_graduates_store(sqlite3 *db, long year, struct edu_grad *const *g, size_t n,
+			 const struct edu_staffing *s);
+/* The stored plan of a year: id_number, name, stage, subject, rank,
+ * school_code, choice, reason, by stage, subject and rank (a statement to
+ * print and finalise). */
+sqlite3_stmt *edu_graduates_plan(sqlite3 *db, long year);
+/* Rows of id_number, choice, school_code, result, reason on o: for each
+ * choice before the one that placed the graduate (all when none did),
+ * why not (its posts went to higher ranks, or it had none open).  0 when
+ * placed, 1 when not, -1 after a warning when not in the plan. */
+int edu_graduate_explain(sqlite3 *db, struct edu_out *o, long year, const char *id);
+/* Choices (n of them, NULL for an empty one): open schools that teach
+ * the stage, none twice, none after an empty one.  0, or -1 with the
+ * index of the bad one in *bad and the reason in err. */
+int edu_graduate_choices_check(sqlite3 *db, const char *const *choice, int n,
+			       const char *stage, int *bad, char *err);
 
 /* ---- cadre.c: personnel rules (DESIGN 8) ----------------------------- */
 

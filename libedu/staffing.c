@@ -405,3 +405,340 @@ long edu_staffing_print(const struct edu_staffing *s, int what, const char *subj
 		return print_schools(s);
 	return print_needs(s, what == EDU_STAFFING_VACANCIES, subject, min);
 }
+
+/* ---- graduates ------------------------------------------------------- */
+
+int edu_graduate_cert_check(sqlite3 *db, const char *no, const char *id, const char *name,
+			    const char *sex, const char *stage, char *err)
+{
+	const char *p[] = { no };
+	char *kind = edu_query1(db, "SELECT kind FROM certificate WHERE cert_no = ?", 1, p);
+	int st = edu_staffing_stage(stage);
+
+	if (kind) {
+		/* Issued here: it must be a teacher's, in force, and theirs. */
+		struct edu_buf say = { 0 };
+		int good = !strcmp(kind, "teacher") && edu_cert_verify(db, no, name, id, &say);
+		if (!good)
+			snprintf(err, EDU_ERR_MAX, "%s", strcmp(kind, "teacher") ?
+				 "is not a teacher-qualification certificate" : say.s);
+		edu_buf_free(&say);
+		free(kind);
+		if (!good)
+			return -1;
+	} else if (strlen(no) != 17 || no[strspn(no, "0123456789")]) {
+		snprintf(err, EDU_ERR_MAX, "a teacher-qualification number is 17 digits: year, "
+			 "province, body, category, sex, serial");
+		return -1;
+	} else if (no[10] != (strcmp(sex, "M") ? '2' : '1')) {
+		snprintf(err, EDU_ERR_MAX, "its sex digit %c is not that of sex %s", no[10], sex);
+		return -1;
+	}
+	/* 教师资格条例 第五条: a qualification is for its own level and those
+	 * below it: kindergarten 1, primary 2, junior 3, senior 4; the
+	 * vocational ones (5, 6) are not for these stages; higher (7) is. */
+	int type = kind ? 0 : no[9] - '0';
+	if (kind) {
+		char *cat = edu_query1(db, "SELECT category FROM certificate WHERE cert_no = ?", 1, p);
+		type = edu_teacher_category_code(cat);
+		free(cat);
+	}
+	int need = st + 1;	/* EDU_STAGE_KINDERGARTEN .. SENIOR are 0 .. 3 */
+	if (type < 1 || type > 7 || type == 5 || type == 6 || (type < 7 && type < need)) {
+		snprintf(err, EDU_ERR_MAX, "a certificate of category %d does not qualify for %s "
+			 "(教师资格条例 第五条: its own level and below)", type, stage);
+		return -1;
+	}
+	return 0;
+}
+
+int edu_graduate_choices_check(sqlite3 *db, const char *const *choice, int n,
+			       const char *stage, int *bad, char *err)
+{
+	sqlite3_stmt *st = edu_prepare(db, "SELECT kind, status FROM school WHERE school_code = ?1");
+	int ended = 0, rc = 0, want = edu_staffing_stage(stage);
+
+	for (int i = 0; i < n && !rc; i++) {
+		int has[EDU_NSTAGE];
+		*bad = i;
+		if (!choice[i]) {
+			ended = 1;
+			continue;
+		}
+		if (ended) {
+			snprintf(err, EDU_ERR_MAX, "a choice after an empty one");
+			rc = -1;
+			break;
+		}
+		for (int j = 0; j < i; j++)
+			if (!strcmp(choice[j], choice[i])) {
+				snprintf(err, EDU_ERR_MAX, "school %s is choice%d already", choice[i], j + 1);
+				rc = -1;
+			}
+		sqlite3_bind_text(st, 1, choice[i], -1, SQLITE_STATIC);
+		if (!rc && sqlite3_step(st) != SQLITE_ROW) {
+			snprintf(err, EDU_ERR_MAX, "no school '%s'", choice[i]);
+			rc = -1;
+		} else if (!rc) {
+			kind_stages((const char *)sqlite3_column_text(st, 0), has);
+			if (strcmp((const char *)sqlite3_column_text(st, 1), "open")) {
+				snprintf(err, EDU_ERR_MAX, "school %s is closed", choice[i]);
+				rc = -1;
+			} else if (want < 0 || !has[want]) {
+				snprintf(err, EDU_ERR_MAX, "school %s (%s) has no %s stage", choice[i],
+					 (const char *)sqlite3_column_text(st, 0), stage);
+				rc = -1;
+			}
+		}
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* ---- placement --------------------------------------------------------- */
+
+long edu_staffing_left(const struct edu_staffing *s, long school, int stage,
+		       const char *subject)
+{
+	struct edu_staffing_need *n = school < 0 ? NULL :
+		need_of((struct edu_staffing *)s, (size_t)school, stage, subject);
+
+	if (!n)
+		return -1;
+	long left = n->need - n->in_post - n->taken;
+	return left > 0 ? left : 0;
+}
+
+/* The tie-break words, as signs of the keys to compare: 1 cert, 2 degree. */
+static int tb[3], ntb;
+
+static int by_merit(const void *x, const void *y)
+{
+	const struct edu_grad *a = *(struct edu_grad *const *)x, *b = *(struct edu_grad *const *)y;
+	int c;
+
+	if (a->stage != b->stage)
+		return a->stage < b->stage ? -1 : 1;
+	if ((c = strcmp(a->subject, b->subject)))
+		return c;
+	if (a->score != b->score)
+		return a->score > b->score ? -1 : 1;
+	for (int i = 0; i < ntb; i++) {
+		int ka = tb[i] == 1 ? a->cert : a->degree, kb = tb[i] == 1 ? b->cert : b->degree;
+		if (ka != kb)
+			return ka > kb ? -1 : 1;
+	}
+	if (a->lottery != b->lottery)
+		return a->lottery < b->lottery ? -1 : 1;
+	return strcmp(a->id, b->id);
+}
+
+static void take(struct edu_staffing *s, struct edu_grad *g, long school, int by)
+{
+	need_of(s, (size_t)school, g->stage, g->subject)->taken++;
+	g->school = school;
+	g->placed_by = by;
+}
+
+long edu_graduates_place(struct edu_grad **g, size_t n, struct edu_staffing *s,
+			 const char *tiebreak, int fallback)
+{
+	long unplaced = 0;
+
+	ntb = 0;
+	for (const char *p = tiebreak ? tiebreak : ""; *p && ntb < 3; ) {
+		size_t len;
+		p += strspn(p, " ");
+		len = strcspn(p, " ");
+		if (len == 4 && !strncmp(p, "cert", 4))
+			tb[ntb++] = 1;
+		else if (len == 6 && !strncmp(p, "degree", 6))
+			tb[ntb++] = 2;
+		p += len;
+	}
+	qsort(g, n, sizeof *g, by_merit);
+	for (size_t i = 0, first = 0; i < n; i++) {
+		struct edu_grad *x = g[i];
+		if (i && (x->stage != g[i - 1]->stage || strcmp(x->subject, g[i - 1]->subject)))
+			first = i;
+		x->rank = (long)(i - first) + 1;
+		x->school = -1;
+		x->placed_by = -1;
+		x->reason = NULL;
+		for (int k = 0; k < x->nchoice && x->school < 0; k++)
+			if (edu_staffing_left(s, x->choice[k], x->stage, x->subject) > 0)
+				take(s, x, x->choice[k], k + 1);
+	}
+	/* Only once every choice was served: a fallback post never goes
+	 * before a lower-ranked graduate's choice. */
+	for (size_t i = 0; i < n; i++) {
+		struct edu_grad *x = g[i];
+		if (x->school >= 0)
+			continue;
+		for (size_t sc = 0; fallback && sc < s->nschool && x->school < 0; sc++)
+			if (edu_staffing_left(s, (long)sc, x->stage, x->subject) > 0)
+				take(s, x, (long)sc, 0);
+		if (x->school < 0) {
+			x->reason = fallback ? "no post of the subject and stage left" :
+				    x->nchoice ? "every choice full" : "no choices";
+			unplaced++;
+		}
+	}
+	return unplaced;
+}
+
+/* ---- a year's graduates in the store ----------------------------------- */
+
+static int degree_rank(const char *d)
+{
+	return !d ? 0 : !strcmp(d, "doctor") ? 3 : !strcmp(d, "master") ? 2 :
+	       !strcmp(d, "bachelor") ? 1 : 0;
+}
+
+static long school_index(const struct edu_staffing *s, const char *code)
+{
+	struct edu_staffing_school *sc = find((struct edu_staffing *)s, code);
+
+	return sc ? (long)(sc - s->school) : -1;
+}
+
+struct edu_grad *edu_graduates_load(sqlite3 *db, long year, uint64_t seed,
+				    const struct edu_staffing *s, size_t *n)
+{
+	sqlite3_stmt *st = edu_prepare(db,
+		"SELECT id_number, name, subject, stage, score, cert_no IS NOT NULL, degree, "
+		"choice1, choice2, choice3, choice4, choice5 FROM graduate WHERE year = ?1 "
+		"ORDER BY id_number");
+	struct edu_grad *g = NULL;
+	size_t cap = 0;
+
+	*n = 0;
+	sqlite3_bind_int64(st, 1, year);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 256;
+			g = edu_realloc(g, cap * sizeof *g);
+		}
+		struct edu_grad *x = &g[(*n)++];
+		memset(x, 0, sizeof *x);
+		x->id = edu_strdup((const char *)sqlite3_column_text(st, 0));
+		x->name = edu_strdup((const char *)sqlite3_column_text(st, 1));
+		x->subject = edu_strdup((const char *)sqlite3_column_text(st, 2));
+		x->stage = edu_staffing_stage((const char *)sqlite3_column_text(st, 3));
+		x->score = sqlite3_column_int(st, 4);
+		x->cert = sqlite3_column_int(st, 5);
+		x->degree = degree_rank((const char *)sqlite3_column_text(st, 6));
+		x->lottery = edu_place_lottery(seed, x->id);
+		for (int k = 0; k < EDU_GRADUATE_CHOICES; k++) {
+			const char *c = (const char *)sqlite3_column_text(st, 7 + k);
+			if (c)
+				x->choice[x->nchoice++] = school_index(s, c);
+		}
+	}
+	sqlite3_finalize(st);
+	return g;
+}
+
+void edu_graduates_free(struct edu_grad *g, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free((char *)g[i].id);
+		free((char *)g[i].name);
+		free((char *)g[i].subject);
+	}
+	free(g);
+}
+
+void edu_graduates_store(sqlite3 *db, long year, struct edu_grad *const *g, size_t n,
+			 const struct edu_staffing *s)
+{
+	char y[24];
+	const char *p[] = { y };
+	sqlite3_stmt *ins = edu_prepare(db,
+		"INSERT INTO graduate_plan (year, id_number, rank, school_code, choice, reason) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+
+	snprintf(y, sizeof y, "%ld", year);
+	edu_exec(db, "DELETE FROM graduate_plan WHERE year = ?", 1, p);
+	for (size_t i = 0; i < n; i++) {
+		const struct edu_grad *x = g[i];
+		sqlite3_bind_int64(ins, 1, year);
+		sqlite3_bind_text(ins, 2, x->id, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(ins, 3, x->rank);
+		edu_bind_text(ins, 4, x->school >= 0 ? s->school[x->school].code : NULL);
+		if (x->school >= 0)
+			sqlite3_bind_int(ins, 5, x->placed_by);
+		else
+			sqlite3_bind_null(ins, 5);
+		edu_bind_text(ins, 6, x->reason);
+		edu_exec_stmt(db, ins);
+		sqlite3_reset(ins);
+	}
+	sqlite3_finalize(ins);
+}
+
+sqlite3_stmt *edu_graduates_plan(sqlite3 *db, long year)
+{
+	sqlite3_stmt *st = edu_prepare(db,
+		"SELECT p.id_number, g.name, g.stage, g.subject, p.rank, p.school_code, p.choice, "
+		"p.reason FROM graduate_plan p JOIN graduate g ON g.year = p.year "
+		"AND g.id_number = p.id_number WHERE p.year = ?1 "
+		"ORDER BY CASE g.stage WHEN 'kindergarten' THEN 0 WHEN 'primary' THEN 1 "
+		"WHEN 'junior' THEN 2 ELSE 3 END, g.subject, p.rank");
+
+	sqlite3_bind_int64(st, 1, year);
+	return st;
+}
+
+int edu_graduate_explain(sqlite3 *db, struct edu_out *o, long year, const char *id)
+{
+	char y[24], k[12], why[EDU_ERR_MAX];
+	sqlite3_stmt *st = edu_prepare(db,
+		"SELECT g.stage, g.subject, p.rank, p.choice, g.choice1, g.choice2, g.choice3, "
+		"g.choice4, g.choice5 FROM graduate g JOIN graduate_plan p ON p.year = g.year "
+		"AND p.id_number = g.id_number WHERE g.year = ?1 AND g.id_number = ?2");
+	sqlite3_stmt *took = edu_prepare(db,
+		"SELECT count(*), max(p.rank) FROM graduate_plan p JOIN graduate g "
+		"ON g.year = p.year AND g.id_number = p.id_number WHERE p.year = ?1 "
+		"AND p.school_code = ?2 AND g.stage = ?3 AND g.subject = ?4");
+
+	snprintf(y, sizeof y, "%ld", year);
+	edu_bind_text(st, 1, y);
+	edu_bind_text(st, 2, id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		sqlite3_finalize(took);
+		edu_warn("graduate %s: not in the plan of %ld", id, year);
+		return -1;
+	}
+	int placed = sqlite3_column_type(st, 3) != SQLITE_NULL ? sqlite3_column_int(st, 3) : -1;
+	int upto = placed > 0 ? placed - 1 : EDU_GRADUATE_CHOICES;
+	for (int c = 0; c < upto; c++) {
+		const char *school = (const char *)sqlite3_column_text(st, 4 + c);
+		if (!school)
+			break;
+		sqlite3_bind_int64(took, 1, year);
+		sqlite3_bind_text(took, 2, school, -1, SQLITE_STATIC);
+		sqlite3_bind_text(took, 3, (const char *)sqlite3_column_text(st, 0), -1, SQLITE_STATIC);
+		sqlite3_bind_text(took, 4, (const char *)sqlite3_column_text(st, 1), -1, SQLITE_STATIC);
+		sqlite3_step(took);
+		long nt = sqlite3_column_int64(took, 0);
+		if (nt)
+			snprintf(why, sizeof why, "its %ld post%s of %s %s went to rank%s %s%lld",
+				 nt, nt > 1 ? "s" : "", (const char *)sqlite3_column_text(st, 0),
+				 (const char *)sqlite3_column_text(st, 1), nt > 1 ? "s" : "",
+				 nt > 1 ? "up to " : "", sqlite3_column_int64(took, 1));
+		else
+			snprintf(why, sizeof why, "it had no open post of %s %s",
+				 (const char *)sqlite3_column_text(st, 0),
+				 (const char *)sqlite3_column_text(st, 1));
+		sqlite3_reset(took);
+		snprintf(k, sizeof k, "%d", c + 1);
+		const char *row[] = { id, k, school, "full", why };
+		edu_out_row(o, row);
+	}
+	sqlite3_finalize(st);
+	sqlite3_finalize(took);
+	return placed >= 0 ? 0 : 1;
+}

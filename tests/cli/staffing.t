@@ -122,4 +122,117 @@ $C,junior,28,3,4,-1"
 t_exit 1 "vacancies --min 2: none, exit 1 like grep" edu-cadre vacancies --as-of 2026-03-01 --min 2
 t_eq "... and prints nothing at all" "$out" ""
 
+# ---- graduates and their placement ---------------------------------------
+# A fresh district: three senior schools X, Y, Z with 25, 25 and 13
+# students: 2, 2 and 2 posts (13 / 12.5 = 1.04, so 2); with the shares
+# chinese:1 math:1 one chinese and one maths post each, all open.
+sample_db
+X=2111010229 Y=2111010230 Z=2111010231
+{
+	echo student_no,id_type,id_number,name,sex,birth_date,school_code,grade,entry_date,status
+	gen $X 10 25 100; gen $Y 10 25 200; gen $Z 10 13 300
+} > "$tmp/students.csv"
+edu-enroll -q import "$tmp/students.csv" || echo "Bail out! students"
+edu-db -q config set staff.subjects.senior "chinese:1 math:1"
+t_exit 0 "the open posts of the example" edu-cadre vacancies
+t_eq "... one chinese and one maths post at each school" "$(printf '%s\n' "$out" | tail -n +2 | cut -d, -f1-3,6 | tr '\n' ' ')" \
+	"$X,senior,chinese,1 $X,senior,math,1 $Y,senior,chinese,1 $Y,senior,math,1 $Z,senior,chinese,1 $Z,senior,math,1 "
+
+g() { id18 "11010219980101$1"; }
+# Ten graduates, by hand (cert: 17 digits, the 10th the category, 4
+# senior; the 11th the sex):
+#  chinese: g1 90.0 X,Y        rank 1 -> X (choice 1)
+#           g2 88.5 X,Z cert   rank 2 (the certificate breaks the tie) -> Z (2)
+#           g3 88.5 X,Y        rank 3 -> Y (2)
+#           g4 80.0 Y          rank 4, Y full: unplaced
+#           g5 75.0 -          rank 5, no choices: unplaced
+#           g6 70.0 Z,X        rank 6, both full: unplaced
+#  math:    h1 85.0 Y,X cert bachelor  rank 2 (h2's master breaks the tie) -> X (2)
+#           h2 85.0 Y,Z cert master    rank 1 -> Y (1)
+#           h3 60.0 X,Y        rank 3, both full: unplaced (fallback any: Z)
+#           h4 59.0 Y          rank 4: unplaced
+cat > "$tmp/grads.csv" <<CSV
+id_number,name,sex,university,degree,major,subject,stage,cert_no,score,choice1,choice2,choice3
+$(g 001),甲,M,北京师范大学,学士,汉语言文学,chinese,senior,,90,$X,$Y,
+$(g 002),乙,F,首都师范大学,bachelor,汉语言文学,chinese,高中,20201101042000002,88.5,$X,$Z,
+$(g 003),丙,M,首都师范大学,bachelor,汉语言文学,chinese,senior,,88.5,$X,$Y,
+$(g 004),丁,F,北京师范大学,bachelor,汉语言文学,chinese,senior,,80.0,$Y,,
+$(g 005),戊,M,北京师范大学,bachelor,汉语言文学,chinese,senior,,75,,,
+$(g 006),己,F,北京师范大学,bachelor,汉语言文学,chinese,senior,,70,$Z,$X,
+$(g 011),庚,M,北京师范大学,bachelor,数学,math,senior,20201101041000011,85,$Y,$X,
+$(g 012),辛,F,北京师范大学,硕士,数学,math,senior,20201101042000012,85,$Y,$Z,
+$(g 013),壬,M,北京师范大学,bachelor,数学,math,senior,,60,$X,$Y,
+$(g 014),癸,F,北京师范大学,bachelor,数学,math,senior,,59,$Y,,
+CSV
+t_exit 64 "graduates import without --year" edu-cadre graduates import "$tmp/grads.csv"
+t_exit 0 "graduates import --year 2026" edu-cadre graduates import --year 2026 "$tmp/grads.csv"
+t_grep "... ten" "graduate: 10 inserted" "$err"
+t_exit 0 "graduates list" edu-cadre graduates list --year 2026
+t_grep "... the score with one decimal, the degree as its key" "^2026,$(g 012),辛,F,北京师范大学,master,数学,math,senior,20201101042000012,85.0,$Y,$Z,,,$" "$out"
+edu-cadre graduates list --year 2026 > "$tmp/glist.csv"
+t_exit 0 "... imports back unchanged" edu-cadre graduates import --year 2026 --upsert "$tmp/glist.csv"
+t_grep "... 10 unchanged" "0 inserted, 0 updated, 10 unchanged" "$err"
+
+cat > "$tmp/badgrads.csv" <<CSV
+id_number,name,sex,subject,stage,cert_no,score,choice1,choice2,year
+$(g 021),a,F,chinese,senior,,80,$X,,
+$(g 023),b,M,chinese,senior,20201101021000023,80,$X,,
+$(g 025),c,M,chinese,senior,20201101042000025,80,$X,,
+$(g 027),d,M,chinese,senior,,80,2111010209,,
+$(g 029),e,M,chinese,senior,,80,$X,$X,
+$(g 031),f,M,chinese,senior,,80,,$X,
+$(g 033),g,M,Chinese,senior,,80,$X,,
+$(g 035),h,M,chinese,senior,,80,$X,,2025
+$(g 037),i,M,chinese,senior,,80.25,$X,,
+CSV
+sum=$(db_sum)
+t_exit 65 "bad graduates are refused" edu-cadre graduates import --year 2026 "$tmp/badgrads.csv"
+t_grep "... the ID's sex" "badgrads.csv:2: id_number: it is a man's number, but sex is F" "$err"
+t_grep "... a primary certificate for a senior post (教师资格条例 第五条)" \
+	"badgrads.csv:3: cert_no: a certificate of category 2 does not qualify for senior" "$err"
+t_grep "... a certificate of the other sex" "badgrads.csv:4: cert_no: its sex digit 2 is not that of sex M" "$err"
+t_grep "... a choice without the stage" "badgrads.csv:5: choice1: school 2111010209 \(primary\) has no senior stage" "$err"
+t_grep "... a school twice" "badgrads.csv:6: choice2: school $X is choice1 already" "$err"
+t_grep "... a choice after an empty one" "badgrads.csv:7: choice2: a choice after an empty one" "$err"
+t_grep "... a subject that is no key" "badgrads.csv:8: subject: 'Chinese' is not a subject key" "$err"
+t_grep "... another year" "badgrads.csv:9: year: 2025 is not the --year 2026" "$err"
+t_grep "... two decimals" "badgrads.csv:10: score: " "$err"
+t_eq "... and nothing is written" "$(db_sum)" "$sum"
+
+# ---- place -----------------------------------------------------------------
+t_exit 1 "place: some stay unplaced, exit 1" edu-cadre place --year 2026 --seed 7
+t_eq "... the plan worked by hand" "$out" "id_number,name,stage,subject,rank,school_code,choice,reason
+$(g 001),甲,senior,chinese,1,$X,1,
+$(g 002),乙,senior,chinese,2,$Z,2,
+$(g 003),丙,senior,chinese,3,$Y,2,
+$(g 004),丁,senior,chinese,4,,,every choice full
+$(g 005),戊,senior,chinese,5,,,no choices
+$(g 006),己,senior,chinese,6,,,every choice full
+$(g 012),辛,senior,math,1,$Y,1,
+$(g 011),庚,senior,math,2,$X,2,
+$(g 013),壬,senior,math,3,,,every choice full
+$(g 014),癸,senior,math,4,,,every choice full"
+t_grep "... counts on stderr" "5 placed, 5 unplaced" "$err"
+plan1=$out
+t_exit 1 "place again with another seed" edu-cadre place --year 2026 --seed 8
+t_eq "... the same plan: no tie came to the lottery" "$out" "$plan1"
+t_exit 0 "plan prints the stored plan" edu-cadre plan --year 2026
+t_eq "... the same" "$out" "$plan1"
+
+t_exit 1 "explain an unplaced graduate" edu-cadre explain --year 2026 $(g 006)
+t_eq "... each choice, why not" "$out" "id_number,choice,school_code,result,reason
+$(g 006),1,$Z,full,its 1 post of senior chinese went to rank 2
+$(g 006),2,$X,full,its 1 post of senior chinese went to rank 1"
+t_exit 0 "explain a graduate placed by the second choice" edu-cadre explain --year 2026 $(g 011)
+t_eq "... the first choice only" "$out" "id_number,choice,school_code,result,reason
+$(g 011),1,$Y,full,its 1 post of senior math went to rank 1"
+
+edu-db -q config set place.fallback any
+t_exit 1 "place with place.fallback any" edu-cadre place --year 2026 --seed 7
+t_grep "... h3 gets the maths post left at Z, choice 0" "^$(g 013),壬,senior,math,3,$Z,0,$" "$out"
+t_grep "... h4, below, finds none" "^$(g 014),癸,senior,math,4,,,no post of the subject and stage left$" "$out"
+t_eq "... no graduate above a fallback one lost a choice to it" \
+	"$(printf '%s\n' "$out" | grep -c ',senior,chinese,.*,,,no post')" 3
+t_eq "... the audit row of the run" "$(sqlite3 "$EDU_DB" "SELECT json_extract(change, '$.placed') || ' ' || json_extract(change, '$.seed') FROM audit WHERE entity = 'graduate_plan' ORDER BY id DESC LIMIT 1")" "6 7"
+
 done_testing
