@@ -662,13 +662,12 @@ static int graduates_import(struct edu_cmd *c)
 
 static int graduates_list(struct edu_cmd *c)
 {
+	char y[24];
+
 	need_year();
-	sqlite3_stmt *st = edu_prepare(c->db,
-		"SELECT year, id_number, name, sex, university, degree, major, subject, stage, "
-		"cert_no, printf('%d.%d', score / 10, score % 10) AS score, choice1, choice2, "
-		"choice3, choice4, choice5 FROM graduate WHERE year = ?1 ORDER BY id_number");
-	sqlite3_bind_int64(st, 1, opt.year);
-	edu_print_stmt(st, 0);
+	snprintf(y, sizeof y, "%ld", opt.year);
+	const struct edu_filter f[] = { { "year", y } };
+	edu_list(c->db, &graduate, 1, f);
 	return 0;
 }
 

@@ -168,7 +168,7 @@ t_exit 64 "graduates import without --year" edu-cadre graduates import "$tmp/gra
 t_exit 0 "graduates import --year 2026" edu-cadre graduates import --year 2026 "$tmp/grads.csv"
 t_grep "... ten" "graduate: 10 inserted" "$err"
 t_exit 0 "graduates list" edu-cadre graduates list --year 2026
-t_grep "... the score with one decimal, the degree as its key" "^2026,$(g 012),辛,F,北京师范大学,master,数学,math,senior,20201101042000012,85.0,$Y,$Z,,,$" "$out"
+t_grep "... the score in points, the degree as its key" "^2026,$(g 012),辛,F,北京师范大学,master,数学,math,senior,20201101042000012,85,$Y,$Z,,,$" "$out"
 edu-cadre graduates list --year 2026 > "$tmp/glist.csv"
 t_exit 0 "... imports back unchanged" edu-cadre graduates import --year 2026 --upsert "$tmp/glist.csv"
 t_grep "... 10 unchanged" "0 inserted, 0 updated, 10 unchanged" "$err"
