@@ -228,8 +228,8 @@ static const struct edu_entity graduate = {
 
 static struct {
 	const char *unit, *category, *title, *status, *position, *rank, *kind,
-		*stage, *doc, *by, *school, *subject;
-	int asof, until;
+		*stage, *doc, *by, *school, *subject, *plan;
+	int asof, until, pending_cert;
 	long within, cycle, below, min, year, seed;
 } opt = { .asof = -1, .until = -1, .within = 12, .cycle = -1, .below = -1, .seed = -1 };
 
@@ -239,6 +239,7 @@ static const struct edu_option list_opts[] = {
 	EDU_OPT_TEXT("title", &opt.title, "TITLE", "staff with this title"),
 	EDU_OPT_TEXT("status", &opt.status, "S", "active, retired or left"),
 	EDU_OPT_DATE("as-of", &opt.asof, "the register as it stood on DATE"),
+	EDU_OPT_FLAG("pending-cert", &opt.pending_cert, "teachers on a probation post (" EDU_PROBATION_POST ") awaiting their certificate"),
 	EDU_OPT_END
 };
 
@@ -246,6 +247,8 @@ static const struct edu_option appoint_opts[] = {
 	EDU_OPT_TEXT("position", &opt.position, "POSITION", "the post (职务), e.g. 校长"),
 	EDU_OPT_TEXT("rank", &opt.rank, "RANK", "the rank (职级) that goes with it"),
 	EDU_OPT_TEXT("doc", &opt.doc, "NUMBER", "the number of the document that decided it"),
+	EDU_OPT_TEXT("plan", &opt.plan, "FILE", "appoint the placed graduates of a plan (id_number column) as teachers"),
+	EDU_OPT_FLAG("pending-cert", &opt.pending_cert, "with --plan: a probation post for those without a valid teacher certificate"),
 	EDU_OPT_END
 };
 
@@ -373,7 +376,7 @@ static int staff_list(struct edu_cmd *c)
 	sqlite3_stmt *q = edu_prepare(c->db, STAFF_ASOF
 		"SELECT * FROM asof WHERE (?2 IS NULL OR unit = ?2) "
 		"AND (?3 IS NULL OR category = ?3) AND (?4 IS NULL OR title = ?4) "
-		"AND (?5 IS NULL OR status = ?5) ORDER BY staff_no");
+		"AND (?5 IS NULL OR status = ?5) AND (?6 IS NULL OR position = ?6) ORDER BY staff_no");
 
 	if (opt.asof >= 0)
 		sqlite3_bind_text(q, 1, edu_date_str(opt.asof, day), -1, SQLITE_STATIC);
@@ -381,6 +384,7 @@ static int staff_list(struct edu_cmd *c)
 	edu_bind_text(q, 3, enum_opt(categories, "--category", opt.category));
 	edu_bind_text(q, 4, opt.title ? edu_staff_title(opt.title) : NULL);
 	edu_bind_text(q, 5, enum_opt(statuses, "--status", opt.status));
+	edu_bind_text(q, 6, opt.pending_cert ? EDU_PROBATION_POST : NULL);
 	edu_print_stmt(q, 0);
 	return 0;
 }
@@ -451,8 +455,36 @@ static int event_verb(struct edu_cmd *c)
 	return edu_drive(c, &kv, NULL);
 }
 
+static int plan_one(struct edu_cmd *c, void *ctx, struct edu_key *k)
+{
+	int rc = edu_graduate_appoint(c->db, k->key, edu_opt.on, opt.pending_cert, k->why);
+	(void)ctx;
+
+	return rc > 0 ? EDU_KEY_SAME : rc < 0 ? EDU_KEY_REFUSED : EDU_KEY_DONE;
+}
+
+/* appoint --plan: the graduates of a plan file (its id_number column)
+ * become teachers of the school the stored plan gives them. */
+static int appoint_plan(struct edu_cmd *c)
+{
+	const struct edu_keyverb kv = {
+		.col = "id_number", .aliases = "身份证号|身份证号码", .noun = "graduate",
+		.done = "appointed", .apply = plan_one,
+	};
+
+	if (c->argc || opt.position || opt.rank)
+		edu_die(EDU_EUSAGE, "--plan takes no staff numbers, --position or --rank");
+	if (!freopen(opt.plan, "r", stdin))
+		edu_die(EDU_ENOINPUT, "cannot open '%s':", opt.plan);
+	return edu_drive(c, &kv, NULL);
+}
+
 static int appoint(struct edu_cmd *c)
 {
+	if (opt.plan)
+		return appoint_plan(c);
+	if (opt.pending_cert)
+		edu_die(EDU_EUSAGE, "--pending-cert goes with --plan");
 	edu_need_text(opt.position, "--position");
 	return event_verb(c);
 }
@@ -768,8 +800,10 @@ static const struct edu_verb verbs[] = {
 	  .summary = "show a person with the full history" },
 	{ .name = "appoint", .run = appoint, .args_doc = "[STAFF_NO...]", .max_args = EDU_ANY,
 	  .roles = "personnel", .flags = W, .opts = appoint_opts,
-	  .summary = "appoint to a post (任职)",
-	  .doc = EVENT_DOC("Appoint to a post, with a rank if given.") },
+	  .summary = "appoint to a post (任职), or a placement plan's graduates as teachers",
+	  .doc = EVENT_DOC("Appoint to a post, with a rank if given.  With --plan FILE: the "
+		    "graduates of the file's id_number column become teachers of the school "
+		    "the stored plan gives them.") },
 	{ .name = "dismiss", .run = dismiss, .args_doc = "[STAFF_NO...]", .max_args = EDU_ANY,
 	  .roles = "personnel", .flags = W, .opts = dismiss_opts,
 	  .summary = "remove from a post (免职)",

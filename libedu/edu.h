@@ -1106,6 +1106,16 @@ sqlite3_stmt *edu_graduates_plan(sqlite3 *db, long year);
  * why not (its posts went to higher ranks, or it had none open).  0 when
  * placed, 1 when not, -1 after a warning when not in the plan. */
 int edu_graduate_explain(sqlite3 *db, struct edu_out *o, long year, const char *id);
+/* The post of a teacher appointed without a valid qualification. */
+#define EDU_PROBATION_POST "试用期教师"
+/* In the caller's transaction: the graduate with ID number id, placed in
+ * the latest plan that has them, becomes staff of the school (staff_no =
+ * the ID number, a teacher of their subject and stage on the
+ * establishment, hired on `on`, audited) with an appoint event to the
+ * post 教师, or EDU_PROBATION_POST when pending is set and they hold no
+ * valid certificate (refused without it).  0 done, 1 when they are that
+ * school's staff already or unplaced, -1 refused with the reason in why. */
+int edu_graduate_appoint(sqlite3 *db, const char *id, int on, int pending, char *why);
 /* Choices (n of them, NULL for an empty one): open schools that teach
  * the stage, none twice, none after an empty one.  0, or -1 with the
  * index of the bad one in *bad and the reason in err. */

@@ -742,3 +742,93 @@ int edu_graduate_explain(sqlite3 *db, struct edu_out *o, long year, const char *
 	sqlite3_finalize(took);
 	return placed >= 0 ? 0 : 1;
 }
+
+/* ---- appointment from the plan ---------------------------------------- */
+
+int edu_graduate_appoint(sqlite3 *db, const char *id, int on, int pending, char *why)
+{
+	static const char *const degree_zh[][2] = {
+		{ "bachelor", "学士" }, { "master", "硕士" }, { "doctor", "博士" },
+	};
+	sqlite3_stmt *st = edu_prepare(db,
+		"SELECT p.year, g.name, g.sex, g.degree, g.subject, g.stage, g.cert_no, "
+		"p.school_code FROM graduate_plan p JOIN graduate g ON g.year = p.year "
+		"AND g.id_number = p.id_number WHERE p.id_number = ?1 ORDER BY p.year DESC LIMIT 1");
+	char day[11], norm[EDU_VAL_MAX], err[EDU_ERR_MAX], birth_s[11];
+	const char *v[8];
+	int birth, male, rc = -1;
+
+	edu_date_str(on, day);
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		snprintf(why, EDU_ERR_MAX, "is in no placement plan (see 'edu-cadre place')");
+		goto out;
+	}
+	for (int i = 0; i < 8; i++)
+		v[i] = (const char *)sqlite3_column_text(st, i);
+	if (!v[7]) {
+		rc = 1;		/* unplaced: nothing to appoint */
+		goto out;
+	}
+	const char *p[] = { id };
+	char *unit = edu_query1(db, "SELECT unit FROM staff WHERE id_number = ?", 1, p);
+	if (unit) {
+		/* Appointed already: a second run changes nothing. */
+		rc = strcmp(unit, v[7]) ? -1 : 1;
+		if (rc < 0)
+			snprintf(why, EDU_ERR_MAX, "is staff of %s already, not of %s", unit, v[7]);
+		free(unit);
+		goto out;
+	}
+	/* A teacher must hold the qualification (教师法 第十条); without it
+	 * only a probation post, by choice. */
+	int cert_ok = v[6] && edu_graduate_cert_check(db, v[6], id, v[1], v[2], v[5], err) == 0;
+	if (!cert_ok && !pending) {
+		if (v[6])
+			snprintf(why, EDU_ERR_MAX, "certificate %s: %.120s (give --pending-cert "
+				 "for a probation post)", v[6], err);
+		else
+			snprintf(why, EDU_ERR_MAX, "no valid teacher certificate (give "
+				 "--pending-cert for a probation post)");
+		goto out;
+	}
+	if (edu_valid_id(id, norm, &birth, &male, err) < 0) {
+		snprintf(why, EDU_ERR_MAX, "%s", err);
+		goto out;
+	}
+	const char *deg = NULL;
+	for (size_t i = 0; v[3] && i < sizeof degree_zh / sizeof *degree_zh; i++)
+		if (!strcmp(degree_zh[i][0], v[3]))
+			deg = degree_zh[i][1];
+	const char *row[] = { id, id, v[1], v[2], edu_date_str(birth, birth_s), v[7], deg, day,
+			      v[4], v[5] };
+	sqlite3_stmt *ins = edu_prepare(db,
+		"INSERT INTO staff (staff_no, id_number, name, sex, birth_date, unit, category, "
+		"degree, hired_on, subject, stage, on_establishment) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'teacher', ?7, ?8, ?9, ?10, 'yes')");
+	for (int i = 0; i < 10; i++)
+		edu_bind_text(ins, i + 1, row[i]);
+	edu_exec_stmt(db, ins);
+	sqlite3_finalize(ins);
+	struct edu_buf a = { 0 };
+	edu_buf_puts(&a, "{\"from\":\"graduate_plan\",\"year\":");
+	edu_buf_puts(&a, v[0]);
+	edu_buf_puts(&a, ",\"unit\":");
+	edu_buf_json(&a, v[7]);
+	edu_buf_puts(&a, ",\"subject\":");
+	edu_buf_json(&a, v[4]);
+	edu_buf_puts(&a, ",\"stage\":");
+	edu_buf_json(&a, v[5]);
+	edu_buf_puts(&a, ",\"hired_on\":");
+	edu_buf_json(&a, day);
+	edu_buf_puts(&a, "}");
+	edu_audit(db, "staff", id, a.s);
+	edu_buf_free(&a);
+	const struct edu_staff_change ch = {
+		.position = cert_ok ? "教师" : EDU_PROBATION_POST, .until = -1,
+	};
+	rc = edu_staff_record(db, id, "appoint", &ch, on, why) == 0 ? 0 : -1;
+out:
+	sqlite3_finalize(st);
+	return rc;
+}

@@ -235,4 +235,34 @@ t_eq "... no graduate above a fallback one lost a choice to it" \
 	"$(printf '%s\n' "$out" | grep -c ',senior,chinese,.*,,,no post')" 3
 t_eq "... the audit row of the run" "$(sqlite3 "$EDU_DB" "SELECT json_extract(change, '$.placed') || ' ' || json_extract(change, '$.seed') FROM audit WHERE entity = 'graduate_plan' ORDER BY id DESC LIMIT 1")" "6 7"
 
+# ---- appoint --plan ---------------------------------------------------------
+# The plan with fallback: g1 X, g2 Z (cert), g3 Y, h2 Y (cert), h1 X
+# (cert), h3 Z; g1, g3 and h3 hold no certificate.
+printf '%s\n' "$out" > "$tmp/plan.csv"
+sum=$(db_sum)
+t_exit 65 "appoint --plan: graduates without a certificate are refused" \
+	edu-cadre appoint --plan "$tmp/plan.csv" --on 2026-08-20
+t_grep "... each named" "graduate $(g 001): no valid teacher certificate \(give --pending-cert" "$err"
+t_eq "... three of them" "$(printf '%s\n' "$err" | grep -c 'no valid teacher certificate')" 3
+t_eq "... and nothing is written" "$(db_sum)" "$sum"
+t_exit 64 "--pending-cert without --plan" edu-cadre appoint --pending-cert S1
+t_exit 0 "appoint --plan --pending-cert" edu-cadre appoint --plan "$tmp/plan.csv" --pending-cert --on 2026-08-20
+t_grep "... six appointed" "6 graduates appointed" "$err"
+t_exit 0 "the new teachers" edu-cadre list --unit $X
+t_eq "... as staff of the school, hired on the day, subject and stage, on the establishment" \
+	"$out" "staff_no,id_number,name,sex,birth_date,unit,category,position,rank,title,title_since,education,degree,party,party_since,hired_on,status,subject,stage,on_establishment
+$(g 001),$(g 001),甲,M,1998-01-01,$X,teacher,试用期教师,,,,,学士,none,,2026-08-20,active,chinese,senior,yes
+$(g 011),$(g 011),庚,M,1998-01-01,$X,teacher,教师,,,,,学士,none,,2026-08-20,active,math,senior,yes"
+t_exit 0 "list --pending-cert" edu-cadre list --pending-cert
+t_eq "... the three on probation" "$(printf '%s\n' "$out" | tail -n +2 | cut -d, -f1 | tr '\n' ' ')" "$(g 001) $(g 003) $(g 013) "
+t_exit 0 "show: the appoint event" edu-cadre show $(g 002)
+t_grep "... dated the day, to the post 教师" "^2026-08-20 appoint,教师$" "$out"
+sum=$(db_sum)
+t_exit 0 "appoint --plan again" edu-cadre appoint --plan "$tmp/plan.csv" --pending-cert --on 2026-08-20
+t_grep "... changes nothing" "0 graduates appointed" "$err"
+t_eq "... not a byte of the registers" "$(db_sum)" "$sum"
+t_exit 1 "no vacancies left once they are in post" edu-cadre vacancies --as-of 2026-09-01
+t_exit 0 "... but the day before they were" edu-cadre vacancies --as-of 2026-08-19
+t_eq "... all six" "$(printf '%s\n' "$out" | tail -n +2 | wc -l | tr -d ' ')" 6
+
 done_testing
