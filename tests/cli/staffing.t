@@ -265,4 +265,40 @@ t_exit 1 "no vacancies left once they are in post" edu-cadre vacancies --as-of 2
 t_exit 0 "... but the day before they were" edu-cadre vacancies --as-of 2026-08-19
 t_eq "... all six" "$(printf '%s\n' "$out" | tail -n +2 | wc -l | tr -d ' ')" 6
 
+# ---- the examples/ data -----------------------------------------------------
+# examples/staff.csv and examples/graduates.csv on the sample schools and
+# students: 0209 has its chinese teacher; 0210 is full with a worker but
+# short of chinese; 0212's teacher retired; 0216's is off the
+# establishment; 0223 has a maths teacher where the post is chinese.
+sample_db
+edu-enroll -q import "$examples/students.csv" || echo "Bail out! examples"
+t_exit 0 "examples: import the staff" edu-cadre import "$examples/staff.csv"
+t_exit 0 "examples: quota" edu-cadre quota --as-of 2026-06-30
+t_eq "... by hand" "$(printf '%s\n' "$out" | grep -E '^21110102(09|10|12|16|23),')" "2111010209,primary,3,1,1,0
+2111010210,primary,1,1,1,0
+2111010212,primary,3,1,0,1
+2111010216,primary,4,1,0,1
+2111010223,junior,3,1,1,0"
+t_exit 0 "examples: vacancies --subject chinese" edu-cadre vacancies --as-of 2026-06-30 --subject chinese
+t_grep "... 0210 full in total, short of chinese" "^2111010210,primary,chinese,1,0,1$" "$out"
+t_grep "... 0223 likewise" "^2111010223,junior,chinese,1,0,1$" "$out"
+t_exit 0 "examples: graduates import" edu-cadre graduates import --year 2026 "$examples/graduates.csv"
+# Primary chinese, open at 0210 0212 0214 0216: 吴昊 91 -> 0210; 周雨 88.5
+# -> (0209, 0210 full) 0212; 王磊 85 with a certificate before 郑洁 85
+# without -> (0212 full) 0216; 郑洁 -> 0214; the rest find theirs full.
+# Junior: 蒋文 -> 0223 chinese; 沈涛 wants maths, which has no post.
+t_exit 1 "examples: place" edu-cadre place --year 2026 --seed 1 --on 2026-06-30
+t_eq "... the placed, by hand" "$(printf '%s\n' "$out" | awk -F, '$6 != "" { print $2, $5, $6, $7 }' | tail -n +2)" "吴昊 1 2111010210 1
+周雨 2 2111010212 3
+王磊 3 2111010216 2
+郑洁 4 2111010214 2
+蒋文 1 2111010223 1"
+t_exit 1 "examples: explain 冯敏" edu-cadre explain --year 2026 110102199901010068
+t_eq "... her one choice" "$(printf '%s\n' "$out" | tail -1)" \
+	"110102199901010068,1,2111010214,full,its 1 post of primary chinese went to rank 4"
+edu-cadre plan --year 2026 > "$tmp/explan.csv"
+t_exit 65 "examples: appoint --plan, 郑洁 has no certificate" edu-cadre appoint --plan "$tmp/explan.csv" --on 2026-08-25
+t_exit 0 "examples: appoint --plan --pending-cert" edu-cadre appoint --plan "$tmp/explan.csv" --pending-cert --on 2026-08-25
+t_grep "... five appointed" "5 graduates appointed" "$err"
+
 done_testing
