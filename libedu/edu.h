@@ -1006,6 +1006,7 @@ struct edu_staffing_school {
 	int has[EDU_NSTAGE];		/* the stages it teaches */
 	long students[EDU_NSTAGE];	/* enrolled on the day, per stage */
 	long quota[EDU_NSTAGE];		/* posts per stage; -1: no ratio */
+	long extra;			/* posts added: boarding, remote */
 	long in_post;			/* on the establishment, in post */
 };
 /* Teachers needed and in post per school, stage and subject. */
@@ -1036,7 +1037,9 @@ struct edu_staffing {
 void edu_staffing_load(sqlite3 *db, const char *day, const char *school,
 		       struct edu_staffing *s);
 void edu_staffing_free(struct edu_staffing *s);
-/* The school's quota over its stages, or -1 when no stage has a ratio. */
+/* The school's quota over its stages and its extra posts (the settings
+ * staff.extra.boarding and staff.extra.remote: a percentage of the
+ * stages' posts each, rounded up), or -1 when no stage has a ratio. */
 long edu_staffing_quota(const struct edu_staffing_school *sc);
 /* Print on stdout: per school (school, kind, students, quota, in_post,
  * vacancies: negative when over the establishment, empty without a

@@ -221,6 +221,24 @@ static int weights(const char *v, char *err)
 	return 0;
 }
 
+/* Schools with a percentage of posts added, "2111010235:10 ...". */
+static int school_percents(const char *v, char *err)
+{
+	size_t max = strlen(v) / 2 + 1;
+	struct edu_weight *w = edu_malloc(max * sizeof *w);
+	int n = edu_weights_parse(v, w, (int)max, err), rc = n < 0 ? -1 : 0;
+
+	for (int i = 0; i < n && !rc; i++)
+		if (strlen(w[i].word) != 10 || w[i].word[strspn(w[i].word, "0123456789")] ||
+		    w[i].weight > 100) {
+			snprintf(err, EDU_ERR_MAX, "'%s:%ld': give school_code:percent pairs, a "
+				 "10-digit code and 1 to 100 percent", w[i].word, w[i].weight);
+			rc = -1;
+		}
+	free(w);
+	return rc;
+}
+
 static int fallback(const char *v, char *err)
 {
 	if (strcmp(v, "none") && strcmp(v, "any")) {
@@ -285,6 +303,10 @@ const struct edu_setting_def edu_settings[] = {
 	{ "staff.subjects.junior", "chinese:21 math:14 english:7 moral:7 history:4 geography:3 science:9 pe:11 arts:10 it:2 other:12", "the share of a junior school's posts per subject, as weights (the 2022 compulsory-education plan's shares of hours)", weights },
 	{ "staff.subjects.senior", "chinese:8 math:8 english:6 politics:6 history:4 geography:4 physics:6 chemistry:4 biology:4 technology:6 arts:6 pe:12 other:14", "the share of a senior school's posts per subject, as weights (the 2017/2020 senior plan's compulsory credits)", weights },
 	{ "staff.subjects.kindergarten", "preschool:1", "the subjects of kindergarten posts, as weights", weights },
+	/* Boarding and remote schools: 中央编办发〔2014〕72号 asks that they be
+	 * favoured; no national figure is verified here, so none by default. */
+	{ "staff.extra.boarding", "", "boarding schools and the percentage of posts added to their quota for boarding (school_code:percent ..., unverified: no national figure)", school_percents },
+	{ "staff.extra.remote", "", "remote and small rural schools and the percentage of posts added to their quota (school_code:percent ..., unverified: no national figure)", school_percents },
 	{ "place.fallback", "none", "graduates whose choices are full: none (stay unplaced) or any (offered the remaining posts of their subject and stage)", fallback },
 	{ "place.tiebreak", "cert degree", "equal scores in the graduate placement: cert (a teacher certificate first), degree (the higher first), in order, before the lottery; none for the lottery alone", place_tiebreak },
 	{ NULL, NULL, NULL, NULL }

@@ -68,7 +68,7 @@ long edu_staffing_quota(const struct edu_staffing_school *sc)
 	for (int i = 0; i < EDU_NSTAGE; i++)
 		if (sc->has[i] && sc->quota[i] >= 0)
 			q = (q < 0 ? 0 : q) + sc->quota[i];
-	return q;
+	return q < 0 ? q : q + sc->extra;
 }
 
 /* The stages a kind of school teaches: a nine-year school (九年一贯制)
@@ -198,6 +198,30 @@ static void load_students(sqlite3 *db, const char *day, const char *school,
 				edu_staffing_posts(s->school[i].students[k], s->ratio[k]);
 }
 
+/* The posts the settings add to boarding and remote schools. */
+static void load_extra(sqlite3 *db, struct edu_staffing *s)
+{
+	static const char *const keys[] = { "staff.extra.boarding", "staff.extra.remote" };
+	char err[EDU_ERR_MAX];
+
+	for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) {
+		char *v = edu_setting(db, keys[k], "");
+		size_t max = strlen(v) / 2 + 1;
+		struct edu_weight *w = edu_malloc(max * sizeof *w);
+		int n = edu_weights_parse(v, w, (int)max, err);
+		for (int i = 0; i < n; i++) {
+			struct edu_staffing_school *sc = find(s, w[i].word);
+			long base = 0;
+			for (int j = 0; sc && j < EDU_NSTAGE; j++)
+				base += sc->has[j] && sc->quota[j] > 0 ? sc->quota[j] : 0;
+			if (sc)
+				sc->extra += (base * w[i].weight + 99) / 100;
+		}
+		free(w);
+		free(v);
+	}
+}
+
 static struct edu_staffing_need *need_of(struct edu_staffing *s, size_t school, int stage,
 					 const char *subject)
 {
@@ -313,6 +337,7 @@ void edu_staffing_load(sqlite3 *db, const char *day, const char *school,
 	load_settings(db, s);
 	load_schools(db, school, s);
 	load_students(db, day, school, s);
+	load_extra(db, s);
 	make_needs(s);
 	load_staff(db, day, school, s);
 }

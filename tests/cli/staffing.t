@@ -74,6 +74,16 @@ t_grep "... not yet hired and dismissed do not count" "^$B,senior,26,3,1,2$" "$o
 t_grep "... over the establishment is negative" "^$C,junior,28,3,4,-1$" "$out"
 t_exit 0 "quota --as-of 2026-06-01" edu-cadre quota --as-of 2026-06-01 --school $B
 t_grep "... the retired left, the new one came" "^$B,senior,26,3,1,2$" "$out"
+# B boarding at 10 percent: 3 posts + 0.3, rounded up, 1: 4.
+t_exit 0 "a boarding school's extra posts in settings" edu-db config set staff.extra.boarding "$B:10"
+t_exit 0 "... quota" edu-cadre quota --as-of 2026-03-01 --school $B
+t_grep "... 3 + 1" "^$B,senior,26,4,1,3$" "$out"
+t_exit 0 "... the subject needs stay those of the stage" edu-cadre quota --by subject --as-of 2026-03-01 --school $B
+t_eq "... 3 teaching posts" "$(printf '%s
+' "$out" | tail -n +2 | awk -F, '{ n += $4 } END { print n }')" 3
+t_exit 65 "... a school code that is not 10 digits is refused" edu-db config set staff.extra.remote "123:5"
+# (edu-db config set refuses an empty value: a school with no students.)
+t_exit 0 "... none again" edu-db config set staff.extra.boarding "2111010201:10"
 
 # ---- by subject -------------------------------------------------------------
 # Shares set by hand: primary and junior chinese:1 math:1, senior chinese:2
