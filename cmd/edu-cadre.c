@@ -124,9 +124,19 @@ static int staff_check(sqlite3 *db, const char *const *v, const char **col, char
 	return subject_check(v[C_SUBJECT], col, err);
 }
 
+/* A subject by its Chinese name is stored as its key. */
+static int staff_derive(sqlite3 *db, const char **raw, char buf[][EDU_VAL_MAX],
+			const char **col, char *err)
+{
+	(void)db, (void)buf, (void)col, (void)err;
+	raw[C_SUBJECT] = edu_subject_key(raw[C_SUBJECT]);
+	return 0;
+}
+
 static const struct edu_entity staff = {
 	.table = "staff", .what = "staff", .cols = staff_cols,
 	.ncols = sizeof staff_cols / sizeof *staff_cols, .row_check = staff_check,
+	.derive = staff_derive,
 };
 
 static const struct edu_col training_cols[] = {
@@ -186,6 +196,7 @@ static int graduate_derive(sqlite3 *db, const char **raw, char buf[][EDU_VAL_MAX
 			   const char **col, char *err)
 {
 	(void)db;
+	raw[G_SUBJECT] = edu_subject_key(raw[G_SUBJECT]);
 	return edu_derive_year(raw, G_YEAR, graduate_year, buf[0], col, err);
 }
 

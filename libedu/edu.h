@@ -1050,6 +1050,10 @@ long edu_staffing_quota(const struct edu_staffing_school *sc);
 enum { EDU_STAFFING_SCHOOLS, EDU_STAFFING_SUBJECTS, EDU_STAFFING_VACANCIES };
 long edu_staffing_print(const struct edu_staffing *s, int what, const char *subject, long min);
 
+/* A subject's key for its Chinese name (语文 -> chinese, 数学 -> math,
+ * ...), or s itself. */
+const char *edu_subject_key(const char *s);
+
 /* Graduates of normal universities (issue 20). */
 #define EDU_GRADUATE_CHOICES 5	/* choice1 .. choice5 */
 /* A graduate's teacher-qualification number: one issued here (in

@@ -857,3 +857,27 @@ out:
 	sqlite3_finalize(st);
 	return rc;
 }
+
+/* ---- subjects ---------------------------------------------------------- */
+
+const char *edu_subject_key(const char *s)
+{
+	/* The subjects of the national curriculum plans by their Chinese
+	 * names; the keys are those of the default shares. */
+	static const struct { const char *key, *zh; } names[] = {
+		{ "chinese", "语文" }, { "math", "数学" }, { "english", "英语" },
+		{ "english", "外语" }, { "moral", "道德与法治" }, { "moral", "品德" },
+		{ "politics", "思想政治" }, { "politics", "政治" }, { "history", "历史" },
+		{ "geography", "地理" }, { "science", "科学" }, { "physics", "物理" },
+		{ "chemistry", "化学" }, { "biology", "生物" }, { "biology", "生物学" },
+		{ "pe", "体育" }, { "pe", "体育与健康" }, { "arts", "艺术" },
+		{ "arts", "音乐" }, { "arts", "美术" }, { "it", "信息科技" },
+		{ "it", "信息技术" }, { "technology", "通用技术" }, { "technology", "技术" },
+		{ "preschool", "学前教育" }, { "preschool", "幼儿教育" },
+	};
+
+	for (size_t i = 0; s && i < sizeof names / sizeof *names; i++)
+		if (!strcmp(names[i].zh, s))
+			return names[i].key;
+	return s;
+}

@@ -47,7 +47,7 @@ cat > "$tmp/staff.csv" <<'CSV'
 staff_no,name,sex,birth_date,unit,category,hired_on,subject,stage,on_establishment
 A1,甲一,M,1980-01-01,2111010235,teacher,2005-09-01,chinese,primary,yes
 A2,甲二,F,1981-01-01,2111010235,teacher,2005-09-01,chinese,,
-A3,甲三,M,1982-01-01,2111010235,teacher,2005-09-01,math,初中,在编
+A3,甲三,M,1982-01-01,2111010235,teacher,2005-09-01,数学,初中,在编
 A4,甲四,F,1983-01-01,2111010235,teacher,2005-09-01,chinese,primary,编外
 A5,甲五,M,1970-01-01,2111010235,worker,1995-09-01,,,yes
 B1,乙一,F,1975-01-01,2111010229,teacher,2000-09-01,chinese,senior,yes
@@ -60,7 +60,7 @@ C4,丙四,F,1988-01-01,2111010223,teacher,2010-09-01,chinese,,yes
 CSV
 t_exit 0 "import staff with subject, stage and on_establishment" edu-cadre import "$tmp/staff.csv"
 t_exit 0 "... list shows them" edu-cadre list --unit $A
-t_grep "... Chinese values as keys, the default filled in" "^A3,.*,math,junior,yes$" "$out"
+t_grep "... Chinese values (数学, 初中, 在编) as keys, the default filled in" "^A3,.*,math,junior,yes$" "$out"
 t_grep "... 编外 is no" "^A4,.*,chinese,primary,no$" "$out"
 t_exit 0 "B3 dismissed (开除) on 2026-02-01" edu-cadre punish --kind dismissal --on 2026-02-01 B3
 t_exit 0 "B1 retires on 2026-05-01" edu-cadre retire --on 2026-05-01 B1
@@ -163,7 +163,7 @@ g() { id18 "11010219980101$1"; }
 #           h4 59.0 Y          rank 4: unplaced
 cat > "$tmp/grads.csv" <<CSV
 id_number,name,sex,university,degree,major,subject,stage,cert_no,score,choice1,choice2,choice3
-$(g 001),甲,M,北京师范大学,学士,汉语言文学,chinese,senior,,90,$X,$Y,
+$(g 001),甲,M,北京师范大学,学士,汉语言文学,语文,senior,,90,$X,$Y,
 $(g 002),乙,F,首都师范大学,bachelor,汉语言文学,chinese,高中,20201101042000002,88.5,$X,$Z,
 $(g 003),丙,M,首都师范大学,bachelor,汉语言文学,chinese,senior,,88.5,$X,$Y,
 $(g 004),丁,F,北京师范大学,bachelor,汉语言文学,chinese,senior,,80.0,$Y,,
