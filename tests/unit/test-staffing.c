@@ -210,11 +210,21 @@ static void test_place_property(void)
 	ok(placed_any > 1000, "... and the instances placed many (%d)", placed_any);
 }
 
+static void test_subject_key(void)
+{
+	is(edu_subject_key("语文"), "chinese", "语文 is chinese");
+	is(edu_subject_key("生物学"), "biology", "生物学 is biology");
+	is(edu_subject_key("math"), "math", "a key stays itself");
+	is(edu_subject_key("书法"), "书法", "an unknown name stays itself (the check refuses it)");
+	ok(edu_subject_key(NULL) == NULL, "no subject, none");
+}
+
 int main(void)
 {
 	test_posts();
 	test_split();
 	test_weights();
+	test_subject_key();
 	test_place_example();
 	test_place_property();
 	return done_testing();
