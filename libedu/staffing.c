@@ -286,13 +286,11 @@ static void count_unstaged(struct edu_staffing *s, size_t school, const char *su
 static void load_staff(sqlite3 *db, const char *day, const char *school,
 		       struct edu_staffing *s)
 {
-	sqlite3_stmt *st = edu_prepare(db,
-		"SELECT unit, category = 'teacher', subject, stage FROM (SELECT s.unit, "
-		"s.category, s.subject, s.stage, " EDU_STAFF_ASOF("status") " FROM staff s "
-		"WHERE s.on_establishment = 'yes' AND (s.hired_on IS NULL OR s.hired_on <= ?1) "
-		"AND (?2 IS NULL OR s.unit = ?2) AND NOT EXISTS (SELECT 1 FROM staff_event p "
-		"WHERE p.staff_no = s.staff_no AND p.kind = 'punish' AND p.detail = 'dismissal' "
-		"AND p.day <= ?1)) WHERE status = 'active' "
+	sqlite3_stmt *st = edu_prepare(db, EDU_STAFF_ASOF
+		"SELECT unit, category = 'teacher', subject, stage FROM asof a "
+		"WHERE status = 'active' AND on_establishment = 'yes' AND (?2 IS NULL OR unit = ?2) "
+		"AND NOT EXISTS (SELECT 1 FROM staff_event p WHERE p.staff_no = a.staff_no "
+		"AND p.kind = 'punish' AND p.detail = 'dismissal' AND p.day <= ?1) "
 		/* staged teachers first, so the unstaged fill what is left */
 		"ORDER BY stage IS NULL, unit");
 	size_t nun = 0, cap = 0;
