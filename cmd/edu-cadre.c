@@ -716,6 +716,15 @@ static int place(struct edu_cmd *c)
 	uint64_t seed = opt.seed >= 0 ? (uint64_t)opt.seed : edu_lottery_seed();
 	edu_run_start(&run);
 	edu_begin(c->db);
+	/* Once graduates are staff their posts are no longer open: a new
+	 * plan would place them twice. */
+	long appointed = edu_graduates_appointed(c->db, opt.year);
+	if (appointed) {
+		edu_rollback(c->db);
+		edu_warn("the plan of %ld is final: %ld of its graduates were appointed",
+			 opt.year, appointed);
+		return EDU_EDATA;
+	}
 	edu_staffing_load(c->db, edu_date_str(edu_opt.on, day), NULL, &s);
 	struct edu_grad *g = edu_graduates_load(c->db, opt.year, seed, &s, &n);
 	if (!n) {

@@ -1114,6 +1114,8 @@ void edu_graduates_free(struct edu_grad *g, size_t n);
  * edu_graduates_place. */
 void edu_graduates_store(sqlite3 *db, long year, struct edu_grad *const *g, size_t n,
 			 const struct edu_staffing *s);
+/* How many of a year's graduates are staff already (appointed). */
+long edu_graduates_appointed(sqlite3 *db, long year);
 /* The stored plan of a year: id_number, name, stage, subject, rank,
  * school_code, choice, reason, by stage, subject and rank (a statement to
  * print and finalise). */

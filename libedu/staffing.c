@@ -879,3 +879,16 @@ const char *edu_subject_key(const char *s)
 			return names[i].key;
 	return s;
 }
+
+long edu_graduates_appointed(sqlite3 *db, long year)
+{
+	char y[24];
+	const char *p[] = { y };
+
+	snprintf(y, sizeof y, "%ld", year);
+	char *n = edu_query1(db, "SELECT count(*) FROM graduate g JOIN staff s "
+			     "ON s.id_number = g.id_number WHERE g.year = ?", 1, p);
+	long v = n ? atol(n) : 0;
+	free(n);
+	return v;
+}

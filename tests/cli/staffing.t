@@ -271,6 +271,8 @@ sum=$(db_sum)
 t_exit 0 "appoint --plan again" edu-cadre appoint --plan "$tmp/plan.csv" --pending-cert --on 2026-08-20
 t_grep "... changes nothing" "0 graduates appointed" "$err"
 t_eq "... not a byte of the registers" "$(db_sum)" "$sum"
+t_exit 65 "place again once graduates are appointed is refused" edu-cadre place --year 2026 --seed 7
+t_grep "... the plan is final" "the plan of 2026 is final: 6 of its graduates were appointed" "$err"
 t_exit 1 "no vacancies left once they are in post" edu-cadre vacancies --as-of 2026-09-01
 t_exit 0 "... but the day before they were" edu-cadre vacancies --as-of 2026-08-19
 t_eq "... all six" "$(printf '%s\n' "$out" | tail -n +2 | wc -l | tr -d ' ')" 6
