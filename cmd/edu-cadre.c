@@ -205,6 +205,10 @@ static int graduate_check(sqlite3 *db, const char *const *v, const char **col, c
 	}
 	if (subject_check(v[G_SUBJECT], col, err) < 0)
 		return -1;
+	if (edu_staffing_subject_check(db, v[G_STAGE], v[G_SUBJECT], err) < 0) {
+		*col = "subject";
+		return -1;
+	}
 	if (v[G_CERT] && edu_graduate_cert_check(db, v[G_CERT], v[G_ID], v[G_NAME], v[G_SEX],
 						 v[G_STAGE], err) < 0) {
 		*col = "cert_no";

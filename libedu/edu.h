@@ -1064,6 +1064,10 @@ long edu_staffing_print(const struct edu_staffing *s, int what, const char *subj
  * ...), or s itself. */
 const char *edu_subject_key(const char *s);
 
+/* Is subject one of the subjects of stage's shares (staff.subjects.STAGE)?
+ * 0, or -1 with the reason in err. */
+int edu_staffing_subject_check(sqlite3 *db, const char *stage, const char *subject, char *err);
+
 /* Graduates of normal universities (issue 20). */
 #define EDU_GRADUATE_CHOICES 5	/* choice1 .. choice5 */
 /* A graduate's teacher-qualification number: one issued here (in

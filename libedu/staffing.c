@@ -892,3 +892,23 @@ long edu_graduates_appointed(sqlite3 *db, long year)
 	free(n);
 	return v;
 }
+
+int edu_staffing_subject_check(sqlite3 *db, const char *stage, const char *subject, char *err)
+{
+	struct edu_weight w[EDU_STAFF_SUBJECTS];
+	int st = edu_staffing_stage(stage);
+
+	if (st < 0 || st >= EDU_NTEACH_STAGE)
+		return snprintf(err, EDU_ERR_MAX, "no stage '%s'", stage ? stage : ""), -1;
+	char *key = edu_asprintf("staff.subjects.%s", stage);
+	char *v = edu_setting(db, key, edu_setting_def(key)->dflt);
+	int n = edu_weights_parse(v, w, EDU_STAFF_SUBJECTS, err), found = 0;
+	for (int i = 0; i < n && !found; i++)
+		found = !strcmp(w[i].word, subject);
+	if (!found)
+		snprintf(err, EDU_ERR_MAX, "'%s' has no posts at %s (setting %s: %s)", subject,
+			 stage, key, v);
+	free(v);
+	free(key);
+	return found ? 0 : -1;
+}

@@ -194,6 +194,7 @@ $(g 031),f,M,chinese,senior,,80,,$X,
 $(g 033),g,M,Chinese,senior,,80,$X,,
 $(g 035),h,M,chinese,senior,,80,$X,,2025
 $(g 037),i,M,chinese,senior,,80.25,$X,,
+$(g 039),j,M,calligraphy,senior,,80,$X,,
 CSV
 sum=$(db_sum)
 t_exit 65 "bad graduates are refused" edu-cadre graduates import --year 2026 "$tmp/badgrads.csv"
@@ -207,6 +208,8 @@ t_grep "... a choice after an empty one" "badgrads.csv:7: choice2: a choice afte
 t_grep "... a subject that is no key" "badgrads.csv:8: subject: 'Chinese' is not a subject key" "$err"
 t_grep "... another year" "badgrads.csv:9: year: 2025 is not the --year 2026" "$err"
 t_grep "... two decimals" "badgrads.csv:10: score: " "$err"
+t_grep "... a subject without posts at the stage" \
+	"badgrads.csv:11: subject: 'calligraphy' has no posts at senior \(setting staff.subjects.senior: chinese:1 math:1\)" "$err"
 t_eq "... and nothing is written" "$(db_sum)" "$sum"
 
 # ---- place -----------------------------------------------------------------
