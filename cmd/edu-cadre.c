@@ -45,6 +45,27 @@ static const struct edu_enum punishments[] = {
 	{ NULL, NULL }
 };
 
+static const struct edu_enum stages[] = {
+	{ "kindergarten", "幼儿园|学前" },
+	{ "primary", "小学" },
+	{ "junior", "初中" },
+	{ "senior", "高中" },
+	{ NULL, NULL }
+};
+
+static const struct edu_enum degrees[] = {
+	{ "bachelor", "学士" },
+	{ "master", "硕士" },
+	{ "doctor", "博士" },
+	{ NULL, NULL }
+};
+
+static const struct edu_enum yes_no[] = {
+	{ "yes", "是|在编" },
+	{ "no", "否|编外" },
+	{ NULL, NULL }
+};
+
 #define STAFF_NO_ALIASES "工号|职工号|人员编号"
 
 static const struct edu_col staff_cols[] = {
@@ -68,9 +89,27 @@ static const struct edu_col staff_cols[] = {
 	{ .name = "hired_on", .aliases = "参加工作时间|入职日期", .type = EDU_C_DATE },
 	{ .name = "status", .aliases = "状态|人员状态", .type = EDU_C_ENUM, .flags = EDU_C_REQUIRED,
 	  .values = statuses, .dflt = "active" },
+	/* Staffing (issue 20): what a teacher teaches, and whether the post
+	 * is on the establishment (在编). */
+	{ .name = "subject", .aliases = "任教学科|学科", .type = EDU_C_CODE },
+	{ .name = "stage", .aliases = "学段|任教学段", .type = EDU_C_ENUM, .values = stages },
+	{ .name = "on_establishment", .aliases = "在编|是否在编", .type = EDU_C_ENUM,
+	  .flags = EDU_C_REQUIRED, .values = yes_no, .dflt = "yes" },
 };
 enum { C_ID = 1, C_SEX = 3, C_BIRTH = 4, C_UNIT = 5, C_TITLE = 9, C_TITLE_SINCE = 10,
-       C_PARTY = 13, C_PARTY_SINCE = 14 };
+       C_PARTY = 13, C_PARTY_SINCE = 14, C_SUBJECT = 17 };
+
+/* A subject is a key of the settings staff.subjects.STAGE: lower case. */
+static int subject_check(const char *subject, const char **col, char *err)
+{
+	if (subject && subject[strspn(subject, "abcdefghijklmnopqrstuvwxyz0123456789_")]) {
+		*col = "subject";
+		snprintf(err, EDU_ERR_MAX, "'%s' is not a subject key (lower-case letters, digits "
+			 "and '_', as in the settings staff.subjects.STAGE)", subject);
+		return -1;
+	}
+	return 0;
+}
 
 static int staff_check(sqlite3 *db, const char *const *v, const char **col, char *err)
 {
@@ -80,12 +119,24 @@ static int staff_check(sqlite3 *db, const char *const *v, const char **col, char
 		.party_since = v[C_PARTY_SINCE],
 	};
 
-	return edu_staff_check(db, &f, col, err);
+	if (edu_staff_check(db, &f, col, err) < 0)
+		return -1;
+	return subject_check(v[C_SUBJECT], col, err);
+}
+
+/* A subject by its Chinese name is stored as its key. */
+static int staff_derive(sqlite3 *db, const char **raw, char buf[][EDU_VAL_MAX],
+			const char **col, char *err)
+{
+	(void)db, (void)buf, (void)col, (void)err;
+	raw[C_SUBJECT] = edu_subject_key(raw[C_SUBJECT]);
+	return 0;
 }
 
 static const struct edu_entity staff = {
 	.table = "staff", .what = "staff", .cols = staff_cols,
 	.ncols = sizeof staff_cols / sizeof *staff_cols, .row_check = staff_check,
+	.derive = staff_derive,
 };
 
 static const struct edu_col training_cols[] = {
@@ -101,14 +152,90 @@ static const struct edu_entity training = {
 	.table = "training", .what = "training", .cols = training_cols, .ncols = 4,
 };
 
+/* Graduates of normal universities for a year's placement (issue 20). */
+enum { G_YEAR, G_ID, G_NAME, G_SEX, G_UNIVERSITY, G_DEGREE, G_MAJOR, G_SUBJECT, G_STAGE,
+       G_CERT, G_SCORE, G_CHOICE1, G_NCOLS = G_CHOICE1 + EDU_GRADUATE_CHOICES };
+#define CHOICE(k) [G_CHOICE1 + k - 1] = { .name = "choice" #k, .aliases = "志愿" #k, \
+					  .type = EDU_C_DIGITS, .min = 10 }
+static const struct edu_col graduate_cols[G_NCOLS] = {
+	/* From --year. */
+	[G_YEAR] = { .name = "year", .aliases = "年份", .type = EDU_C_INT, .flags = EDU_C_KEY,
+		     .min = 1949, .max = 9999 },
+	[G_ID] = { .name = "id_number", .aliases = "身份证号|身份证号码|公民身份号码",
+		   .type = EDU_C_ID, .flags = EDU_C_KEY },
+	[G_NAME] = { .name = "name", .aliases = "姓名", .type = EDU_C_TEXT, .flags = EDU_C_REQUIRED },
+	[G_SEX] = { .name = "sex", .aliases = "性别", .type = EDU_C_ENUM, .flags = EDU_C_REQUIRED,
+		    .values = sexes },
+	[G_UNIVERSITY] = { .name = "university", .aliases = "毕业院校|院校", .type = EDU_C_TEXT },
+	[G_DEGREE] = { .name = "degree", .aliases = "学位", .type = EDU_C_ENUM, .values = degrees },
+	[G_MAJOR] = { .name = "major", .aliases = "专业", .type = EDU_C_TEXT },
+	[G_SUBJECT] = { .name = "subject", .aliases = "任教学科|学科|报考学科", .type = EDU_C_CODE,
+			.flags = EDU_C_REQUIRED },
+	[G_STAGE] = { .name = "stage", .aliases = "学段|报考学段", .type = EDU_C_ENUM,
+		      .flags = EDU_C_REQUIRED, .values = stages },
+	[G_CERT] = { .name = "cert_no", .aliases = "教师资格证书号|教师资格证号", .type = EDU_C_CODE },
+	[G_SCORE] = { .name = "score", .aliases = "成绩|总成绩", .type = EDU_C_SCORE,
+		      .flags = EDU_C_REQUIRED },
+	CHOICE(1), CHOICE(2), CHOICE(3), CHOICE(4), CHOICE(5),
+};
+
+static long graduate_year;
+
+static int graduate_derive(sqlite3 *db, const char **raw, char buf[][EDU_VAL_MAX],
+			   const char **col, char *err)
+{
+	(void)db;
+	raw[G_SUBJECT] = edu_subject_key(raw[G_SUBJECT]);
+	return edu_derive_year(raw, G_YEAR, graduate_year, buf[0], col, err);
+}
+
+/* The ID agrees with the sex; the subject is one of the stage's shares;
+ * the certificate and the choices as edu_graduate_*_check. */
+static int graduate_check(sqlite3 *db, const char *const *v, const char **col, char *err)
+{
+	static char name[24];
+	char id[EDU_VAL_MAX];
+	int birth, male, bad;
+
+	if (edu_valid_id(v[G_ID], id, &birth, &male, err) == 0 && male != !strcmp(v[G_SEX], "M")) {
+		*col = "id_number";
+		snprintf(err, EDU_ERR_MAX, "it is a %s's number, but sex is %s",
+			 male ? "man" : "woman", v[G_SEX]);
+		return -1;
+	}
+	if (subject_check(v[G_SUBJECT], col, err) < 0)
+		return -1;
+	if (edu_staffing_subject_check(db, v[G_STAGE], v[G_SUBJECT], err) < 0) {
+		*col = "subject";
+		return -1;
+	}
+	if (v[G_CERT] && edu_graduate_cert_check(db, v[G_CERT], v[G_ID], v[G_NAME], v[G_SEX],
+						 v[G_STAGE], err) < 0) {
+		*col = "cert_no";
+		return -1;
+	}
+	if (edu_graduate_choices_check(db, v + G_CHOICE1, EDU_GRADUATE_CHOICES, v[G_STAGE],
+				       &bad, err) < 0) {
+		snprintf(name, sizeof name, "choice%d", bad + 1);
+		*col = name;
+		return -1;
+	}
+	return 0;
+}
+
+static const struct edu_entity graduate = {
+	.table = "graduate", .what = "graduate", .cols = graduate_cols, .ncols = G_NCOLS,
+	.derive = graduate_derive, .derive_ok = "year", .row_check = graduate_check,
+};
+
 /* ---- options ----------------------------------------------------------- */
 
 static struct {
 	const char *unit, *category, *title, *status, *position, *rank, *kind,
-		*stage, *doc, *by;
-	int asof, until;
-	long within, cycle, below;
-} opt = { .asof = -1, .until = -1, .within = 12, .cycle = -1, .below = -1 };
+		*stage, *doc, *by, *school, *subject, *plan;
+	int asof, until, pending_cert;
+	long within, cycle, below, min, year, seed;
+} opt = { .asof = -1, .until = -1, .within = 12, .cycle = -1, .below = -1, .seed = -1 };
 
 static const struct edu_option list_opts[] = {
 	EDU_OPT_TEXT("unit", &opt.unit, "UNIT", "staff of this unit (a school code or a department)"),
@@ -116,6 +243,7 @@ static const struct edu_option list_opts[] = {
 	EDU_OPT_TEXT("title", &opt.title, "TITLE", "staff with this title"),
 	EDU_OPT_TEXT("status", &opt.status, "S", "active, retired or left"),
 	EDU_OPT_DATE("as-of", &opt.asof, "the register as it stood on DATE"),
+	EDU_OPT_FLAG("pending-cert", &opt.pending_cert, "teachers on a probation post (" EDU_PROBATION_POST ") awaiting their certificate"),
 	EDU_OPT_END
 };
 
@@ -123,6 +251,8 @@ static const struct edu_option appoint_opts[] = {
 	EDU_OPT_TEXT("position", &opt.position, "POSITION", "the post (职务), e.g. 校长"),
 	EDU_OPT_TEXT("rank", &opt.rank, "RANK", "the rank (职级) that goes with it"),
 	EDU_OPT_TEXT("doc", &opt.doc, "NUMBER", "the number of the document that decided it"),
+	EDU_OPT_TEXT("plan", &opt.plan, "FILE", "appoint the placed graduates of a plan (id_number column) as teachers"),
+	EDU_OPT_FLAG("pending-cert", &opt.pending_cert, "with --plan: a probation post for those without a valid teacher certificate"),
 	EDU_OPT_END
 };
 
@@ -190,6 +320,31 @@ static const struct edu_option stats_opts[] = {
 	EDU_OPT_END
 };
 
+static const struct edu_option quota_opts[] = {
+	EDU_OPT_DATE("as-of", &opt.asof, "students and staff" " on DATE (default: --on, today)"),
+	EDU_OPT_DIGITS("school", &opt.school, "S", 10, "only the school with code S"),
+	EDU_OPT_TEXT("by", &opt.by, "WHAT", "school (default) or subject"),
+	EDU_OPT_END
+};
+
+static const struct edu_option vacancies_opts[] = {
+	EDU_OPT_DATE("as-of", &opt.asof, "open" " on DATE (default: --on, today)"),
+	EDU_OPT_TEXT("subject", &opt.subject, "S", "only posts of subject S"),
+	EDU_OPT_LONG("min", &opt.min, "N", 1, 100000, "only schools with at least N open posts in a subject"),
+	EDU_OPT_END
+};
+
+static const struct edu_option graduates_opts[] = {
+	EDU_OPT_LONG("year", &opt.year, "YEAR", 1949, 9999, "the year of the recruitment"),
+	EDU_OPT_END
+};
+
+static const struct edu_option place_opts[] = {
+	EDU_OPT_LONG("year", &opt.year, "YEAR", 1949, 9999, "the year of the recruitment"),
+	EDU_OPT_LONG("seed", &opt.seed, "N", 0, 2147483647L, "the lottery's seed (default: random, said on stderr)"),
+	EDU_OPT_END
+};
+
 /* An enumerated option value as the table's English key (NULL for
 none): exit 64 when it is not one of them. */
 static const char *enum_opt(const struct edu_enum *e, const char *option,
@@ -225,7 +380,7 @@ static int staff_list(struct edu_cmd *c)
 	sqlite3_stmt *q = edu_prepare(c->db, EDU_STAFF_ASOF
 		"SELECT * FROM asof WHERE (?2 IS NULL OR unit = ?2) "
 		"AND (?3 IS NULL OR category = ?3) AND (?4 IS NULL OR title = ?4) "
-		"AND (?5 IS NULL OR status = ?5) ORDER BY staff_no");
+		"AND (?5 IS NULL OR status = ?5) AND (?6 IS NULL OR position = ?6) ORDER BY staff_no");
 
 	if (opt.asof >= 0)
 		sqlite3_bind_text(q, 1, edu_date_str(opt.asof, day), -1, SQLITE_STATIC);
@@ -233,6 +388,7 @@ static int staff_list(struct edu_cmd *c)
 	edu_bind_text(q, 3, enum_opt(categories, "--category", opt.category));
 	edu_bind_text(q, 4, opt.title ? edu_staff_title(opt.title) : NULL);
 	edu_bind_text(q, 5, enum_opt(statuses, "--status", opt.status));
+	edu_bind_text(q, 6, opt.pending_cert ? EDU_PROBATION_POST : NULL);
 	edu_print_stmt(q, 0);
 	return 0;
 }
@@ -303,8 +459,36 @@ static int event_verb(struct edu_cmd *c)
 	return edu_drive(c, &kv, NULL);
 }
 
+static int plan_one(struct edu_cmd *c, void *ctx, struct edu_key *k)
+{
+	int rc = edu_graduate_appoint(c->db, k->key, edu_opt.on, opt.pending_cert, k->why);
+	(void)ctx;
+
+	return rc > 0 ? EDU_KEY_SAME : rc < 0 ? EDU_KEY_REFUSED : EDU_KEY_DONE;
+}
+
+/* appoint --plan: the graduates of a plan file (its id_number column)
+ * become teachers of the school the stored plan gives them. */
+static int appoint_plan(struct edu_cmd *c)
+{
+	const struct edu_keyverb kv = {
+		.col = "id_number", .aliases = "身份证号|身份证号码", .noun = "graduate",
+		.done = "appointed", .apply = plan_one,
+	};
+
+	if (c->argc || opt.position || opt.rank)
+		edu_die(EDU_EUSAGE, "--plan takes no staff numbers, --position or --rank");
+	if (!freopen(opt.plan, "r", stdin))
+		edu_die(EDU_ENOINPUT, "cannot open '%s':", opt.plan);
+	return edu_drive(c, &kv, NULL);
+}
+
 static int appoint(struct edu_cmd *c)
 {
+	if (opt.plan)
+		return appoint_plan(c);
+	if (opt.pending_cert)
+		edu_die(EDU_EUSAGE, "--pending-cert goes with --plan");
 	edu_need_text(opt.position, "--position");
 	return event_verb(c);
 }
@@ -467,6 +651,148 @@ static int stats(struct edu_cmd *c)
 	return 0;
 }
 
+/* ---- establishment (编制) -------------------------------------------------- */
+
+static int quota(struct edu_cmd *c)
+{
+	struct edu_staffing s;
+	char day[11];
+	int what = EDU_STAFFING_SCHOOLS;
+
+	if (opt.by && !strcmp(opt.by, "subject"))
+		what = EDU_STAFFING_SUBJECTS;
+	else if (opt.by && strcmp(opt.by, "school"))
+		edu_die(EDU_EUSAGE, "--by: '%s' is not one of school, subject", opt.by);
+	edu_staffing_load(c->db, asof_str(day), opt.school, &s);
+	edu_staffing_print(&s, what, NULL, 0);
+	edu_staffing_free(&s);
+	return 0;
+}
+
+static int vacancies(struct edu_cmd *c)
+{
+	struct edu_staffing s;
+	char day[11];
+
+	edu_staffing_load(c->db, asof_str(day), NULL, &s);
+	long n = edu_staffing_print(&s, EDU_STAFFING_VACANCIES, opt.subject, opt.min);
+	edu_staffing_free(&s);
+	return n ? 0 : EDU_NO;
+}
+
+/* ---- graduates and their placement -------------------------------------- */
+
+static void need_year(void)
+{
+	if (!opt.year)
+		edu_die(EDU_EUSAGE, "--year is required (see '%s %s --help')", edu_prog,
+			edu_verb_name);
+	graduate_year = opt.year;
+}
+
+static int graduates_import(struct edu_cmd *c)
+{
+	need_year();
+	return edu_import(c->db, &graduate, c->argc, c->argv);
+}
+
+static int graduates_list(struct edu_cmd *c)
+{
+	char y[24];
+
+	need_year();
+	snprintf(y, sizeof y, "%ld", opt.year);
+	const struct edu_filter f[] = { { "year", y } };
+	edu_list(c->db, &graduate, 1, f);
+	return 0;
+}
+
+/* place: the year's plan, from the open posts on the --on day; it
+ * replaces the year's earlier plan. */
+static int place(struct edu_cmd *c)
+{
+	struct edu_staffing s;
+	struct edu_run run;
+	char day[11], y[24];
+	size_t n;
+
+	need_year();
+	uint64_t seed = opt.seed >= 0 ? (uint64_t)opt.seed : edu_lottery_seed();
+	edu_run_start(&run);
+	edu_begin(c->db);
+	/* Once graduates are staff their posts are no longer open: a new
+	 * plan would place them twice. */
+	long appointed = edu_graduates_appointed(c->db, opt.year);
+	if (appointed) {
+		edu_rollback(c->db);
+		edu_warn("the plan of %ld is final: %ld of its graduates were appointed",
+			 opt.year, appointed);
+		return EDU_EDATA;
+	}
+	edu_staffing_load(c->db, edu_date_str(edu_opt.on, day), NULL, &s);
+	struct edu_grad *g = edu_graduates_load(c->db, opt.year, seed, &s, &n);
+	if (!n) {
+		edu_rollback(c->db);
+		edu_staffing_free(&s);
+		edu_warn("no graduates in %ld (import them with 'edu-cadre graduates import "
+			 "--year %ld')", opt.year, opt.year);
+		return EDU_NO;
+	}
+	struct edu_grad **order = edu_malloc(n * sizeof *order);
+	for (size_t i = 0; i < n; i++)
+		order[i] = &g[i];
+	char *fallback = edu_setting(c->db, "place.fallback", edu_setting_def("place.fallback")->dflt);
+	char *tiebreak = edu_setting(c->db, "place.tiebreak", edu_setting_def("place.tiebreak")->dflt);
+	long unplaced = edu_graduates_place(order, n, &s, tiebreak, !strcmp(fallback, "any"));
+	edu_graduates_store(c->db, opt.year, order, n, &s);
+	char *counts = edu_asprintf("graduates=%zu placed=%ld unplaced=%ld seed=%llu", n,
+				    (long)n - unplaced, unplaced, (unsigned long long)seed);
+	char *change = edu_asprintf("{\"on\":\"%s\",\"seed\":%llu,\"fallback\":\"%s\","
+				    "\"graduates\":%zu,\"placed\":%ld,\"unplaced\":%ld}", day,
+				    (unsigned long long)seed, fallback, n, (long)n - unplaced, unplaced);
+	snprintf(y, sizeof y, "%ld", opt.year);
+	edu_audit(c->db, "graduate_plan", y, change);
+	edu_run_finish(c->db, &run, counts, unplaced ? EDU_NO : 0);
+	edu_print_stmt(edu_graduates_plan(c->db, opt.year), 0);
+	edu_finish(c->db);
+	if (!edu_opt.quiet)
+		edu_warn("%ld placed, %ld unplaced", (long)n - unplaced, unplaced);
+	free(change);
+	free(counts);
+	free(fallback);
+	free(tiebreak);
+	free(order);
+	edu_graduates_free(g, n);
+	edu_staffing_free(&s);
+	return unplaced ? EDU_NO : 0;
+}
+
+static int plan(struct edu_cmd *c)
+{
+	need_year();
+	return edu_print_stmt(edu_graduates_plan(c->db, opt.year), 1) ? 0 : EDU_NO;
+}
+
+/* explain: for each choice before the one that placed a graduate (all
+ * of them when none did), why not.  0 when every one was placed, else 1. */
+static int explain(struct edu_cmd *c)
+{
+	static const char *const cols[] = { "id_number", "choice", "school_code", "result", "reason" };
+	struct edu_keys k;
+	int status = 0;
+
+	need_year();
+	if (edu_keys_read(&k, c->argc, c->argv, "id_number", "身份证号|身份证号码") < 0)
+		return EDU_EDATA;
+	struct edu_out *o = edu_out_new(stdout, 5, cols);
+	for (size_t i = 0; i < k.n; i++)
+		if (edu_graduate_explain(c->db, o, opt.year, k.key[i]))
+			status = EDU_NO;
+	edu_out_end(o);
+	edu_keys_free(&k);
+	return status;
+}
+
 #define W EDU_V_WRITE
 #define R "personnel auditor"
 #define EVENT_DOC(what) what "  Takes staff numbers as arguments, or a CSV with a " \
@@ -487,8 +813,10 @@ static const struct edu_verb verbs[] = {
 	  .summary = "show a person with the full history" },
 	{ .name = "appoint", .run = appoint, .args_doc = "[STAFF_NO...]", .max_args = EDU_ANY,
 	  .roles = "personnel", .flags = W, .opts = appoint_opts,
-	  .summary = "appoint to a post (任职)",
-	  .doc = EVENT_DOC("Appoint to a post, with a rank if given.") },
+	  .summary = "appoint to a post (任职), or a placement plan's graduates as teachers",
+	  .doc = EVENT_DOC("Appoint to a post, with a rank if given.  With --plan FILE: the "
+		    "graduates of the file's id_number column become teachers of the school "
+		    "the stored plan gives them.") },
 	{ .name = "dismiss", .run = dismiss, .args_doc = "[STAFF_NO...]", .max_args = EDU_ANY,
 	  .roles = "personnel", .flags = W, .opts = dismiss_opts,
 	  .summary = "remove from a post (免职)",
@@ -533,6 +861,36 @@ static const struct edu_verb verbs[] = {
 	  .summary = "training hours per teacher in a five-year cycle" },
 	{ .name = "party-due", .run = party_due, .roles = R, .opts = party_due_opts,
 	  .summary = "activists and probationary members whose year is up" },
+	{ .name = "graduates import", .run = graduates_import, .args_doc = "[FILE...]",
+	  .max_args = EDU_ANY, .roles = "personnel", .flags = W | EDU_V_IMPORT,
+	  .opts = graduates_opts,
+	  .summary = "add a year's normal-university graduates from CSV",
+	  .doc = "Import graduates for --year: columns id_number, name, sex, university, "
+	  "degree, major, subject, stage, cert_no, score, choice1 .. choice5; see "
+	  "edu-cadre(1)." },
+	{ .name = "graduates list", .run = graduates_list, .roles = R, .opts = graduates_opts,
+	  .summary = "list a year's graduates as import takes them" },
+	{ .name = "place", .run = place, .roles = "personnel", .flags = W, .opts = place_opts,
+	  .summary = "place a year's graduates on the open posts by merit and choices",
+	  .doc = "The placement plan of --year: within each subject and stage, in order of "
+	  "score, the tie-break of place.tiebreak and a seeded lottery, each graduate to "
+	  "the highest choice with an open post on the --on day; place.fallback any offers "
+	  "the posts left to those whose choices were full.  Prints the plan; exit 1 when "
+	  "any graduate is unplaced.  See edu-cadre(1)." },
+	{ .name = "plan", .run = plan, .roles = R, .opts = graduates_opts,
+	  .summary = "print a year's stored placement plan (exit 1: none)" },
+	{ .name = "explain", .run = explain, .args_doc = "[ID_NUMBER...]", .max_args = EDU_ANY,
+	  .roles = R, .opts = graduates_opts,
+	  .summary = "why a graduate's higher choices did not place them" },
+	{ .name = "quota", .run = quota, .roles = R, .opts = quota_opts,
+	  .summary = "posts (编制) per school from its enrolment, against the staff in post",
+	  .doc = "Per open school: its students enrolled on the day, the posts the ratios "
+	  "give (settings staff.ratio.STAGE, per stage in a nine-year or complete school), "
+	  "the staff on the establishment in post, and the vacancies (negative: over the "
+	  "establishment).  With --by subject: per stage and subject (settings "
+	  "staff.subjects.STAGE) the teachers needed and in post.  See edu-cadre(1)." },
+	{ .name = "vacancies", .run = vacancies, .roles = R, .opts = vacancies_opts,
+	  .summary = "open teaching posts by school, stage and subject (exit 1: none)" },
 	{ .name = "stats", .run = stats, .roles = R, .opts = stats_opts,
 	  .summary = "count the active staff by age, title, sex, education, category or unit" },
 	{ 0 }

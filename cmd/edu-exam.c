@@ -109,16 +109,7 @@ static int cand_extra(sqlite3 *db, const char *const *extra, const char **raw,
 static int year_derive(const char **raw, int year_col, char buf[][EDU_VAL_MAX],
 		       const char **col, char *err)
 {
-	const char *y = raw[year_col];
-
-	snprintf(buf[0], EDU_VAL_MAX, "%ld", opt.year);
-	if (y && y[strspn(y, " \t")] && atol(y) != opt.year) {
-		*col = "year";
-		snprintf(err, EDU_ERR_MAX, "%s is not the --year %ld", y, opt.year);
-		return -1;
-	}
-	raw[year_col] = buf[0];
-	return 0;
+	return edu_derive_year(raw, year_col, opt.year, buf[0], col, err);
 }
 
 /* A total left out is made again from the scores. */

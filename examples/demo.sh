@@ -46,6 +46,16 @@ step edu-enroll -f table assign --year 2026 --seed 20260715 "$here/applicants.cs
 	echo "(some children have no school: see the notes)"
 step edu-enroll -f table stats --by grade
 echo
+echo "# staffing (编制): posts from the enrolment at the national ratios, the"
+echo "# open chinese posts, and this year's graduates placed on them (exit 1:"
+echo "# some are unplaced; explain says why)"
+step edu-cadre import "$here/staff.csv"
+step edu-cadre -f table vacancies --as-of 2026-06-30 --subject chinese
+step edu-cadre graduates import --year 2026 "$here/graduates.csv"
+step edu-cadre -f table place --year 2026 --seed 1 --on 2026-06-30 ||
+	echo "(some graduates are unplaced)"
+step edu-cadre -f table explain --year 2026 110102199901010068 || true
+echo
 echo "# the end of the school year: grades 6, 9 and 12 graduate, the others"
 echo "# move up; a second promote, as cron would run it, changes nothing"
 printf '\n$ edu-enroll list --status enrolled | (grades 6, 9, 12) | edu-enroll graduate --on 2027-07-10\n'

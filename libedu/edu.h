@@ -549,6 +549,15 @@ int edu_valid_utf8(const char *s, size_t n, size_t *bad);
 /* Is word one of the space-separated words of list ("admin registrar")? */
 int edu_word_in(const char *list, const char *word);
 
+/* Words with whole-number weights, "chinese:21 math:14" (subject shares
+ * of staffing): up to max pairs into w; the number of pairs, or -1 with a
+ * reason in err. */
+struct edu_weight {
+	char word[32];
+	long weight;
+};
+int edu_weights_parse(const char *v, struct edu_weight *w, int max, char *err);
+
 /* An enumerated value: its English key and its Chinese names ("男|男性"). */
 struct edu_enum {
 	const char *key;
@@ -751,6 +760,11 @@ struct edu_entity {
 			 const char **col, char *err);
 };
 #define EDU_DERIVE_MAX 4	/* buffers handed to derive */
+/* For a derive: the `year` column (raw[year_col]) of a verb run for one
+ * year (--year): `year` written into buf (EDU_VAL_MAX bytes) when the row
+ * leaves it empty; a row of another year is refused (-1, *col, err). */
+int edu_derive_year(const char **raw, int year_col, long year, char *buf,
+		    const char **col, char *err);
 
 /* Import files (none: stdin) into an entity under edu_import_opt and
  * edu_opt; one transaction; returns the exit status (0, 1 with rejects,
@@ -975,6 +989,162 @@ sqlite3_stmt *edu_student_stats(sqlite3 *db, const char *by);
  * change). */
 void edu_student_place(sqlite3 *db, const char *no, const char *disability,
 		       const char *placement, const char *day);
+/* ---- staffing.c: establishment (编制), vacancies, graduate placement -- */
+
+#define EDU_STAFF_SUBJECTS 24	/* subjects of a stage's shares */
+
+/* The stages an establishment is counted by: each has its ratio
+ * (setting staff.ratio.NAME); the first four have subject shares
+ * (staff.subjects.NAME) and are what graduates apply for. */
+enum { EDU_STAGE_KINDERGARTEN, EDU_STAGE_PRIMARY, EDU_STAGE_JUNIOR, EDU_STAGE_SENIOR,
+       EDU_STAGE_SPECIAL, EDU_STAGE_VOCATIONAL, EDU_NSTAGE };
+#define EDU_NTEACH_STAGE 4	/* stages with subjects */
+const char *edu_staffing_stage_name(int stage);
+/* A stage by name, or -1. */
+int edu_staffing_stage(const char *name);
+/* Posts for `students` at `ratio` students per post (in tenths): a part
+ * of a post is a post (rounded up); 0 students, 0 posts. */
+long edu_staffing_posts(long students, int ratio);
+/* `posts` split among n subjects by their weights into out[]: each its
+ * share rounded down, then the posts left one each to the largest
+ * remainders (the subject listed first on a tie), so they add up. */
+void edu_staffing_split(long posts, const struct edu_weight *w, int n, long *out);
+
+/* One school as the establishment sees it on a day. */
+struct edu_staffing_school {
+	char *code, *name, *kind;
+	int has[EDU_NSTAGE];		/* the stages it teaches */
+	long students[EDU_NSTAGE];	/* enrolled on the day, per stage */
+	long quota[EDU_NSTAGE];		/* posts per stage; -1: no ratio */
+	long extra;			/* posts added: boarding, remote */
+	long in_post;			/* on the establishment, in post */
+};
+/* Teachers needed and in post per school, stage and subject. */
+struct edu_staffing_need {
+	size_t school;
+	int stage;
+	const char *subject;		/* into the shares of struct edu_staffing */
+	long need, in_post;
+	long taken;			/* by graduates placed (edu_graduates_place) */
+};
+struct edu_staffing {
+	struct edu_staffing_school *school;	/* by school code */
+	size_t nschool;
+	struct edu_staffing_need *need;		/* by school, stage, subject */
+	size_t nneed;
+	size_t *need_at;	/* school i's needs: need_at[i] to need_at[i + 1] */
+	int ratio[EDU_NSTAGE];			/* tenths; 0: none */
+	struct edu_weight share[EDU_NSTAGE][EDU_STAFF_SUBJECTS];
+	int nshare[EDU_NSTAGE];
+};
+/* The open schools (one, when school is not NULL) on day (YYYY-MM-DD):
+ * students enrolled by stage (by grade in a nine-year or complete
+ * school, by kind elsewhere), the posts their ratios give, the staff on
+ * the establishment in post that day (not retired, left or dismissed,
+ * hired by then), and the subject needs against the teachers of each
+ * subject (a teacher with no stage counts in the school's stages in
+ * order, up to each stage's need, the rest in its last). */
+void edu_staffing_load(sqlite3 *db, const char *day, const char *school,
+		       struct edu_staffing *s);
+void edu_staffing_free(struct edu_staffing *s);
+/* The school's quota over its stages and its extra posts (the settings
+ * staff.extra.boarding and staff.extra.remote: a percentage of the
+ * stages' posts each, rounded up), or -1 when no stage has a ratio. */
+long edu_staffing_quota(const struct edu_staffing_school *sc);
+/* Print on stdout: per school (school, kind, students, quota, in_post,
+ * vacancies: negative when over the establishment, empty without a
+ * ratio), per school, stage and subject (school, stage, subject, need,
+ * in_post, vacancies), or the open posts of those (vacancies at least
+ * max(min, 1); nothing at all, not even a header, when none), of one
+ * subject when subject is not NULL.  Returns the rows printed. */
+enum { EDU_STAFFING_SCHOOLS, EDU_STAFFING_SUBJECTS, EDU_STAFFING_VACANCIES };
+long edu_staffing_print(const struct edu_staffing *s, int what, const char *subject, long min);
+
+/* A subject's key for its Chinese name (语文 -> chinese, 数学 -> math,
+ * ...), or s itself. */
+const char *edu_subject_key(const char *s);
+
+/* Is subject one of the subjects of stage's shares (staff.subjects.STAGE)?
+ * 0, or -1 with the reason in err. */
+int edu_staffing_subject_check(sqlite3 *db, const char *stage, const char *subject, char *err);
+
+/* Graduates of normal universities (issue 20). */
+#define EDU_GRADUATE_CHOICES 5	/* choice1 .. choice5 */
+/* A graduate's teacher-qualification number: one issued here (in
+ * edu-cert's register) must be a teacher's, valid, and the holder's (id,
+ * name); another must have the number's form (17 digits, the sex digit
+ * agreeing).  Either must be of the stage's level or above (教师资格条例
+ * 第五条).  0, or -1 with the reason in err. */
+int edu_graduate_cert_check(sqlite3 *db, const char *no, const char *id, const char *name,
+			    const char *sex, const char *stage, char *err);
+/* A graduate as placement sees it. */
+struct edu_grad {
+	const char *id, *name, *subject;
+	int stage;			/* EDU_STAGE_* */
+	int score;			/* tenths */
+	int cert, degree;		/* has a certificate; 0 none, 1 bachelor .. 3 doctor */
+	uint64_t lottery;		/* edu_place_lottery(seed, id) */
+	int nchoice;
+	long choice[EDU_GRADUATE_CHOICES];	/* school indexes of s, -1 unknown */
+	/* The result. */
+	long rank;			/* in the order of merit of subject and stage */
+	long school;			/* -1: unplaced */
+	int placed_by;			/* choice 1..5, 0 fallback, -1 unplaced */
+	const char *reason;		/* why unplaced */
+};
+/* Place graduates on the open posts of s (need - in_post per school,
+ * stage and subject; `taken` counts them): within each subject and stage
+ * in order of merit, score, then the tie-break words of place.tiebreak in
+ * order (cert: holding a certificate first; degree: the higher first),
+ * then the lottery, then the ID; each goes to their highest choice with a
+ * post left.  With fallback, those whose choices were all full are then
+ * offered, in order of merit, the posts left of their subject and stage
+ * in school-code order.  Sorts the pointers of g into that order (by
+ * stage, subject and rank); returns the number unplaced. */
+long edu_graduates_place(struct edu_grad **g, size_t n, struct edu_staffing *s,
+			 const char *tiebreak, int fallback);
+/* The posts of school, stage and subject still open in s, or -1 when it
+ * has none of them at all. */
+long edu_staffing_left(const struct edu_staffing *s, long school, int stage,
+		       const char *subject);
+
+/* A year's graduates (sorted by ID) with their choices as school
+ * indexes of s and their lottery draws of seed: an array of *n, which
+ * edu_graduates_free frees with the strings it owns. */
+struct edu_grad *edu_graduates_load(sqlite3 *db, long year, uint64_t seed,
+				    const struct edu_staffing *s, size_t *n);
+void edu_graduates_free(struct edu_grad *g, size_t n);
+/* In the caller's transaction: the year's plan replaced by the result of
+ * edu_graduates_place. */
+void edu_graduates_store(sqlite3 *db, long year, struct edu_grad *const *g, size_t n,
+			 const struct edu_staffing *s);
+/* How many of a year's graduates are staff already (appointed). */
+long edu_graduates_appointed(sqlite3 *db, long year);
+/* The stored plan of a year: id_number, name, stage, subject, rank,
+ * school_code, choice, reason, by stage, subject and rank (a statement to
+ * print and finalise). */
+sqlite3_stmt *edu_graduates_plan(sqlite3 *db, long year);
+/* Rows of id_number, choice, school_code, result, reason on o: for each
+ * choice before the one that placed the graduate (all when none did),
+ * why not (its posts went to higher ranks, or it had none open).  0 when
+ * placed, 1 when not, -1 after a warning when not in the plan. */
+int edu_graduate_explain(sqlite3 *db, struct edu_out *o, long year, const char *id);
+/* The post of a teacher appointed without a valid qualification. */
+#define EDU_PROBATION_POST "试用期教师"
+/* In the caller's transaction: the graduate with ID number id, placed in
+ * the latest plan that has them, becomes staff of the school (staff_no =
+ * the ID number, a teacher of their subject and stage on the
+ * establishment, hired on `on`, audited) with an appoint event to the
+ * post 教师, or EDU_PROBATION_POST when pending is set and they hold no
+ * valid certificate (refused without it).  0 done, 1 when they are that
+ * school's staff already or unplaced, -1 refused with the reason in why. */
+int edu_graduate_appoint(sqlite3 *db, const char *id, int on, int pending, char *why);
+/* Choices (n of them, NULL for an empty one): open schools that teach
+ * the stage, none twice, none after an empty one.  0, or -1 with the
+ * index of the bad one in *bad and the reason in err. */
+int edu_graduate_choices_check(sqlite3 *db, const char *const *choice, int n,
+			       const char *stage, int *bad, char *err);
+
 /* ---- cadre.c: personnel rules (DESIGN 8) ----------------------------- */
 
 /* Statutory retirement, 2025 reform: the base a person retires at. */
@@ -1093,7 +1263,8 @@ void edu_cadre_functions(sqlite3 *db);
 	"WITH asof AS (SELECT s.staff_no, s.id_number, s.name, s.sex, s.birth_date, " \
 	"s.unit, s.category, " EDU_STAFF_ASOF_COL("position") ", " EDU_STAFF_ASOF_COL("rank") ", " EDU_STAFF_ASOF_COL("title") ", " \
 	EDU_STAFF_ASOF_COL("title_since") ", s.education, s.degree, " EDU_STAFF_ASOF_COL("party") ", " \
-	EDU_STAFF_ASOF_COL("party_since") ", s.hired_on, " EDU_STAFF_ASOF_COL("status") " FROM staff s " \
+	EDU_STAFF_ASOF_COL("party_since") ", s.hired_on, " EDU_STAFF_ASOF_COL("status") ", " \
+	"s.subject, s.stage, s.on_establishment FROM staff s " \
 	"WHERE ?1 IS NULL OR s.hired_on IS NULL OR s.hired_on <= ?1) "
 
 /* ---- doc.c: document numbers, secrecy, archives (DESIGN 8) ---------- */

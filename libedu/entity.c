@@ -270,3 +270,18 @@ long edu_list(sqlite3 *db, const struct edu_entity *e, int nf,
 	edu_buf_free(&sql);
 	return n;
 }
+
+int edu_derive_year(const char **raw, int year_col, long year, char *buf,
+		    const char **col, char *err)
+{
+	const char *y = raw[year_col];
+
+	snprintf(buf, EDU_VAL_MAX, "%ld", year);
+	if (y && y[strspn(y, " \t")] && atol(y) != year) {
+		*col = "year";
+		snprintf(err, EDU_ERR_MAX, "%s is not the --year %ld", y, year);
+		return -1;
+	}
+	raw[year_col] = buf;
+	return 0;
+}

@@ -206,6 +206,79 @@ static int subjects(const char *v, char *err)
 	return 0;
 }
 
+/* Staff to students, "12.5" (one decimal at most), or empty: the kind
+ * has no establishment ratio. */
+static int ratio(const char *v, char *err)
+{
+	const char *dot = strchr(v, '.');
+	size_t whole = dot ? (size_t)(dot - v) : strlen(v);
+
+	if (!*v)
+		return 0;
+	if (!whole || whole > 4 || strspn(v, "0123456789") != whole ||
+	    (dot && (strlen(dot + 1) != 1 || !isdigit((unsigned char)dot[1]))) ||
+	    strtod(v, NULL) < 1) {
+		snprintf(err, EDU_ERR_MAX, "give students per post, e.g. 12.5 (one decimal at most, at least 1), or nothing");
+		return -1;
+	}
+	return 0;
+}
+
+static int weights(const char *v, char *err)
+{
+	struct edu_weight w[EDU_STAFF_SUBJECTS];
+
+	if (edu_weights_parse(v, w, EDU_STAFF_SUBJECTS, err) < 1) {
+		if (!*v)
+			snprintf(err, EDU_ERR_MAX, "give at least one subject:weight");
+		return -1;
+	}
+	return 0;
+}
+
+/* Schools with a percentage of posts added, "2111010235:10 ...". */
+static int school_percents(const char *v, char *err)
+{
+	size_t max = strlen(v) / 2 + 1;
+	struct edu_weight *w = edu_malloc(max * sizeof *w);
+	int n = edu_weights_parse(v, w, (int)max, err), rc = n < 0 ? -1 : 0;
+
+	for (int i = 0; i < n && !rc; i++)
+		if (strlen(w[i].word) != 10 || w[i].word[strspn(w[i].word, "0123456789")] ||
+		    w[i].weight > 100) {
+			snprintf(err, EDU_ERR_MAX, "'%s:%ld': give school_code:percent pairs, a "
+				 "10-digit code and 1 to 100 percent", w[i].word, w[i].weight);
+			rc = -1;
+		}
+	free(w);
+	return rc;
+}
+
+static int fallback(const char *v, char *err)
+{
+	if (strcmp(v, "none") && strcmp(v, "any")) {
+		snprintf(err, EDU_ERR_MAX, "'%s' is not one of none, any", v);
+		return -1;
+	}
+	return 0;
+}
+
+static int place_tiebreak(const char *v, char *err)
+{
+	if (words(v, err) < 0)
+		return -1;
+	for (const char *p = v + strspn(v, " "); *p; p += strspn(p, " ")) {
+		size_t n = strcspn(p, " ");
+		if (!(n == 4 && !strncmp(p, "cert", 4)) && !(n == 6 && !strncmp(p, "degree", 6)) &&
+		    !(n == 4 && !strncmp(p, "none", 4))) {
+			snprintf(err, EDU_ERR_MAX, "'%.*s' is not one of cert, degree, none", (int)n, p);
+			return -1;
+		}
+		p += n;
+	}
+	return 0;
+}
+
 /* The settings the tools know, with defaults.  Another tool's keys are
  * added here with it, so `edu-db config list` shows every one. */
 const struct edu_setting_def edu_settings[] = {
@@ -229,6 +302,29 @@ const struct edu_setting_def edu_settings[] = {
 	{ "asset.pattern", "{unit}-{year}-{seq:5}", "the pattern of generated asset tags: {unit}, {year} (acquired), {seq:N}", asset_pattern },
 	{ "report.as_of", "09-01", "the statistical reference day of the school year, MM-DD: edu-report counts stocks on it and flows over the year before it (学年初; the day is local practice)", month_day },
 	{ "exam.tiebreak", "chinese,math,english", "the subjects that break ties of total score in admission, in order, before the lottery", subjects },
+	/* Establishment (编制): 中央编办发〔2014〕72号 makes town and country
+	 * alike: senior 1:12.5, junior 1:13.5, primary 1:19; kindergartens
+	 * 教师〔2013〕1号: whole-day 1:5 to 1:7 staff to children (6 is the
+	 * middle).  Special schools: not verified here. */
+	{ "staff.ratio.senior", "12.5", "students per post (编制) at senior stage (中央编办发〔2014〕72号)", ratio },
+	{ "staff.ratio.junior", "13.5", "students per post at junior stage (中央编办发〔2014〕72号)", ratio },
+	{ "staff.ratio.primary", "19", "students per post at primary stage (中央编办发〔2014〕72号)", ratio },
+	{ "staff.ratio.kindergarten", "6", "children per post in a whole-day kindergarten (教师〔2013〕1号: 5 to 7; the middle)", ratio },
+	{ "staff.ratio.special", "3", "students per post in a special school (unverified default: set it from the provincial standard)", ratio },
+	{ "staff.ratio.vocational", "", "students per post in a vocational school (no national default: empty, no quota)", ratio },
+	/* Subject shares: 义务教育课程方案（2022年版）(教材〔2022〕2号), the
+	 * middle of each subject's share of the nine years' hours; 普通高中
+	 * 课程方案（2017年版2020年修订）(教材〔2020〕3号), compulsory credits. */
+	{ "staff.subjects.primary", "chinese:21 math:14 english:7 moral:7 science:9 pe:11 arts:10 it:2 other:19", "the share of a primary school's posts per subject, as weights (the 2022 compulsory-education plan's shares of hours)", weights },
+	{ "staff.subjects.junior", "chinese:21 math:14 english:7 moral:7 history:4 geography:3 science:9 pe:11 arts:10 it:2 other:12", "the share of a junior school's posts per subject, as weights (the 2022 compulsory-education plan's shares of hours)", weights },
+	{ "staff.subjects.senior", "chinese:8 math:8 english:6 politics:6 history:4 geography:4 physics:6 chemistry:4 biology:4 technology:6 arts:6 pe:12 other:14", "the share of a senior school's posts per subject, as weights (the 2017/2020 senior plan's compulsory credits)", weights },
+	{ "staff.subjects.kindergarten", "preschool:1", "the subjects of kindergarten posts, as weights", weights },
+	/* Boarding and remote schools: 中央编办发〔2014〕72号 asks that they be
+	 * favoured; no national figure is verified here, so none by default. */
+	{ "staff.extra.boarding", "", "boarding schools and the percentage of posts added to their quota for boarding (school_code:percent ..., unverified: no national figure)", school_percents },
+	{ "staff.extra.remote", "", "remote and small rural schools and the percentage of posts added to their quota (school_code:percent ..., unverified: no national figure)", school_percents },
+	{ "place.fallback", "none", "graduates whose choices are full: none (stay unplaced) or any (offered the remaining posts of their subject and stage)", fallback },
+	{ "place.tiebreak", "cert degree", "equal scores in the graduate placement: cert (a teacher certificate first), degree (the higher first), in order, before the lottery; none for the lottery alone", place_tiebreak },
 	{ NULL, NULL, NULL, NULL }
 };
 

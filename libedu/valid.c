@@ -357,3 +357,45 @@ int edu_word_in(const char *list, const char *word)
 	}
 	return 0;
 }
+
+int edu_weights_parse(const char *v, struct edu_weight *w, int max, char *err)
+{
+	int n = 0;
+
+	for (const char *p = v + strspn(v, " "); *p; p += strspn(p, " ")) {
+		size_t len = strcspn(p, ": ");
+		char *end;
+
+		if (!len || len >= sizeof w->word || p[len] != ':') {
+			snprintf(err, EDU_ERR_MAX, "give subject:weight pairs separated by spaces, e.g. chinese:21 math:14");
+			return -1;
+		}
+		for (size_t i = 0; i < len; i++)
+			if (!islower((unsigned char)p[i]) && !isdigit((unsigned char)p[i]) && p[i] != '_') {
+				snprintf(err, EDU_ERR_MAX, "'%.*s': a subject is lower-case letters, digits and '_'",
+					 (int)len, p);
+				return -1;
+			}
+		long x = strtol(p + len + 1, &end, 10);
+		if (end == p + len + 1 || (*end && *end != ' ') || x < 1 || x > 1000) {
+			snprintf(err, EDU_ERR_MAX, "the weight of '%.*s' is not a whole number from 1 to 1000",
+				 (int)len, p);
+			return -1;
+		}
+		if (n == max) {
+			snprintf(err, EDU_ERR_MAX, "at most %d subjects", max);
+			return -1;
+		}
+		memcpy(w[n].word, p, len);
+		w[n].word[len] = '\0';
+		w[n].weight = x;
+		for (int j = 0; j < n; j++)
+			if (!strcmp(w[j].word, w[n].word)) {
+				snprintf(err, EDU_ERR_MAX, "'%s' is given twice", w[n].word);
+				return -1;
+			}
+		n++;
+		p = end;
+	}
+	return n;
+}

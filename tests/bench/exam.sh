@@ -72,6 +72,8 @@ for i in 1 2 3; do
 	echo "$secs" >> admit.txt
 done
 median=$(sort -n admit.txt | sed -n 2p)
+# staffing.sh, run after this one, must place graduates in less time.
+echo "$median" > "$bin/../bench/exam-admit.secs"
 
 N2=$((2 * N))
 setup "$N2" b.db

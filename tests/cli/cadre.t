@@ -30,9 +30,9 @@ t_grep "... 12 inserted" "staff: 12 inserted, 0 updated, 0 unchanged, 0 rejected
 t_exit 0 "list" edu-cadre list
 t_eq "... 12 rows" "$(rows "$out")" 12
 t_eq "... the header is the import's columns" "$(printf '%s\n' "$out" | head -1)" \
-	"staff_no,id_number,name,sex,birth_date,unit,category,position,rank,title,title_since,education,degree,party,party_since,hired_on,status"
+	"staff_no,id_number,name,sex,birth_date,unit,category,position,rank,title,title_since,education,degree,party,party_since,hired_on,status,subject,stage,on_establishment"
 t_grep "... Chinese values read as English keys, defaults filled in" \
-	"^S002,110102197104200222,李芳,F,1971-04-20,2111010209,cadre,副校长,副科,一级教师,2010-09-01,本科,,member,1995-07-01,1993-08-01,active$" "$out"
+	"^S002,110102197104200222,李芳,F,1971-04-20,2111010209,cadre,副校长,副科,一级教师,2010-09-01,本科,,member,1995-07-01,1993-08-01,active,,,yes$" "$out"
 edu-cadre list > "$tmp/list.csv"
 before=$(audit_rows)
 t_exit 0 "list | import --upsert" edu-cadre import --upsert "$tmp/list.csv"

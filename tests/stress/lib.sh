@@ -19,6 +19,7 @@ edu-enroll import|edu-enroll list
 edu-petition import|edu-petition list
 edu-cadre import|edu-cadre list
 edu-cadre train import|echo staff_no,course,hours,date
+edu-cadre graduates import --year 2026|edu-cadre graduates list --year 2026
 edu-assets import|edu-assets list
 edu-doc import|edu-doc list
 edu-db calendar import|edu-db calendar list
