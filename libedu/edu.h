@@ -1854,4 +1854,64 @@ void edu_cert_event(sqlite3 *db, sqlite3_stmt *ev, const char *no, const char *d
 		    const char *kind, const char *reason, const char *other,
 		    const char *from, const char *to);
 
+/* ---- approval.c: evaluations by a standard, private-school approvals -- */
+
+/* A panel of this many experts or more drops its highest and its lowest
+ * mark of each indicator. */
+#define EDU_EVAL_TRIM_FROM 5
+/* The marks of one indicator (n of them, in tenths; reordered): their sum
+ * and count after trimming. */
+void edu_eval_trim(int *pts, int n, long *sum, int *count);
+/* An indicator of an evaluation's standard and what its experts gave. */
+struct edu_eval_item {
+	char *code, *name;
+	int max, weight;	/* tenths; weight 10 is 1 */
+	int veto;		/* tenths: the mean it must reach (一票否决); -1 none */
+	int experts;		/* marks given */
+	double mean;		/* points: of the marks, trimmed */
+	double weighted;	/* mean * weight */
+	int weak, vetoed;
+};
+/* An evaluation as its result is worked out from the rubric and the
+ * scores: the weighted total is the sum of the indicators' means times
+ * their weights; the level is the highest whose threshold it reaches; it
+ * passes with a level, every indicator scored and no veto item below its
+ * line.  An indicator is weak when its mean is a smaller share of its
+ * maximum than the lowest level's threshold is of the rubric's. */
+struct edu_eval {
+	long id;
+	char *standard, *school, *status;
+	int year;
+	int years;		/* the validity of the title; 0: no end */
+	struct edu_eval_item *item;
+	size_t n;
+	double total;		/* points */
+	int pass_mark;		/* tenths: the lowest threshold; -1: no level */
+	char *level;		/* reached, or NULL */
+	int complete, vetoed, pass;
+	struct edu_buf weak;	/* the weak and vetoed codes, space separated */
+};
+/* 0, or -1 when there is no such evaluation; edu_eval_free frees it. */
+int edu_eval_load(sqlite3 *db, long id, struct edu_eval *e);
+void edu_eval_free(struct edu_eval *e);
+/* The last day of a title of `years` conferred on `since`; -1 for none. */
+int edu_eval_until(int since, int years);
+
+/* The statutory period of a private-school application, counted from
+ * its acceptance: calendar days, working days or months, with the legal
+ * source (verified 0: the source could not be checked; the man page says
+ * so). */
+struct edu_approval_rule {
+	const char *kind;	/* preparation establishment change termination */
+	const char *name;
+	int days, workdays, months;
+	const char *source;
+	int verified;
+};
+extern const struct edu_approval_rule edu_approval_rules[];	/* NULL-kind ended */
+const struct edu_approval_rule *edu_approval_rule(const char *kind);
+/* The day a decision on an application accepted on `accepted` is due;
+ * -1 for an unknown kind. */
+int edu_approval_due(sqlite3 *db, const char *kind, int accepted);
+
 #endif

@@ -1,0 +1,234 @@
+/* approval.c - the processes before a record (issue 21): a school's
+ * evaluation by a standard's rubric, and the statutory periods within
+ * which private-school applications are decided */
+#define _GNU_SOURCE
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "edu.h"
+
+/* ---- evaluation by a rubric ---------------------------------------------- */
+
+static int cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+void edu_eval_trim(int *pts, int n, long *sum, int *count)
+{
+	int lo = 0, hi = n;
+
+	/* A panel of five or more drops its highest and its lowest mark,
+	 * so that no one expert carries the result. */
+	if (n >= EDU_EVAL_TRIM_FROM) {
+		qsort(pts, (size_t)n, sizeof *pts, cmp_int);
+		lo = 1;
+		hi = n - 1;
+	}
+	*sum = 0;
+	for (int i = lo; i < hi; i++)
+		*sum += pts[i];
+	*count = hi - lo;
+}
+
+#define COL(st, i) ((const char *)sqlite3_column_text((st), (i)))
+
+/* Points as compared: to a millionth of a point, so that a sum of means
+ * that is 90 on paper is not 89.99999 in binary. */
+static long long micro(double points)
+{
+	return llround(points * 1e6);
+}
+
+static void load_items(sqlite3 *db, struct edu_eval *e)
+{
+	sqlite3_stmt *st = edu_prepare(db,
+		"SELECT code, name, points, coalesce(weight, 10), veto FROM rubric "
+		"WHERE standard = ?1 AND type = 'indicator' ORDER BY code");
+	sqlite3_stmt *sc = edu_prepare(db,
+		"SELECT points FROM score WHERE evaluation = ?1 AND indicator = ?2");
+	size_t cap = 0;
+
+	sqlite3_bind_text(st, 1, e->standard, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (e->n == cap) {
+			cap = cap ? 2 * cap : 16;
+			e->item = edu_realloc(e->item, cap * sizeof *e->item);
+		}
+		struct edu_eval_item *it = &e->item[e->n++];
+		memset(it, 0, sizeof *it);
+		it->code = edu_strdup(COL(st, 0));
+		it->name = edu_strdup(COL(st, 1) ? COL(st, 1) : "");
+		it->max = sqlite3_column_int(st, 2);
+		it->weight = sqlite3_column_int(st, 3);
+		it->veto = sqlite3_column_type(st, 4) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 4);
+
+		int *pts = NULL, np = 0, pcap = 0;
+		sqlite3_reset(sc);
+		sqlite3_bind_int64(sc, 1, e->id);
+		sqlite3_bind_text(sc, 2, it->code, -1, SQLITE_STATIC);
+		while (sqlite3_step(sc) == SQLITE_ROW) {
+			if (np == pcap) {
+				pcap = pcap ? 2 * pcap : 8;
+				pts = edu_realloc(pts, (size_t)pcap * sizeof *pts);
+			}
+			pts[np++] = sqlite3_column_int(sc, 0);
+		}
+		it->experts = np;
+		if (np) {
+			long sum;
+			int count;
+			edu_eval_trim(pts, np, &sum, &count);
+			it->mean = (double)sum / count / 10;
+			it->weighted = it->mean * it->weight / 10;
+		}
+		free(pts);
+	}
+	sqlite3_finalize(sc);
+	sqlite3_finalize(st);
+}
+
+/* The level of a total: the highest threshold it reaches. */
+static void find_level(sqlite3 *db, struct edu_eval *e)
+{
+	sqlite3_stmt *st = edu_prepare(db,
+		"SELECT code, points FROM rubric WHERE standard = ?1 AND type = 'level' "
+		"ORDER BY points DESC");
+
+	sqlite3_bind_text(st, 1, e->standard, -1, SQLITE_STATIC);
+	e->pass_mark = -1;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int thr = sqlite3_column_int(st, 1);
+		e->pass_mark = thr;	/* the last row is the lowest */
+		if (!e->level && micro(e->total) >= (long long)thr * 100000)
+			e->level = edu_strdup(COL(st, 0));
+	}
+	sqlite3_finalize(st);
+}
+
+int edu_eval_load(sqlite3 *db, long id, struct edu_eval *e)
+{
+	sqlite3_stmt *st = edu_prepare(db,
+		"SELECT v.standard, v.school_code, v.year, v.status, "
+		"(SELECT points FROM rubric WHERE standard = v.standard "
+		" AND type = 'validity' AND code = 'years') "
+		"FROM evaluation v WHERE v.evaluation = ?1");
+	double max_total = 0;
+
+	memset(e, 0, sizeof *e);
+	e->id = id;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return -1;
+	}
+	e->standard = edu_strdup(COL(st, 0));
+	e->school = edu_strdup(COL(st, 1));
+	e->year = sqlite3_column_int(st, 2);
+	e->status = edu_strdup(COL(st, 3));
+	e->years = sqlite3_column_int(st, 4) / 10;
+	sqlite3_finalize(st);
+
+	load_items(db, e);
+	e->complete = e->n > 0;
+	for (size_t i = 0; i < e->n; i++) {
+		e->total += e->item[i].weighted;
+		max_total += (double)e->item[i].max * e->item[i].weight / 100;
+		if (!e->item[i].experts)
+			e->complete = 0;
+	}
+	find_level(db, e);
+	/* A weak indicator falls short of the pass mark's share of the
+	 * rubric's maximum; a veto item below its line fails the school. */
+	for (size_t i = 0; i < e->n; i++) {
+		struct edu_eval_item *it = &e->item[i];
+		if (!it->experts)
+			continue;
+		if (it->veto >= 0 && micro(it->mean) < (long long)it->veto * 100000) {
+			it->vetoed = 1;
+			e->vetoed++;
+		}
+		if (e->pass_mark >= 0 && max_total > 0 &&
+		    micro(it->mean * max_total) < micro((double)it->max / 10 * e->pass_mark / 10))
+			it->weak = 1;
+		if (it->weak || it->vetoed)
+			edu_buf_printf(&e->weak, "%s%s", e->weak.len ? " " : "", it->code);
+	}
+	e->pass = e->complete && e->level && !e->vetoed;
+	if (!e->weak.s)
+		edu_buf_puts(&e->weak, "");
+	return 0;
+}
+
+void edu_eval_free(struct edu_eval *e)
+{
+	for (size_t i = 0; i < e->n; i++) {
+		free(e->item[i].code);
+		free(e->item[i].name);
+	}
+	free(e->item);
+	free(e->standard);
+	free(e->school);
+	free(e->status);
+	free(e->level);
+	edu_buf_free(&e->weak);
+	memset(e, 0, sizeof *e);
+}
+
+int edu_eval_until(int since, int years)
+{
+	/* A title of five years conferred on 2026-06-30 ends on 2031-06-29. */
+	return years > 0 ? edu_add_months(since, 12 * years) - 1 : -1;
+}
+
+/* ---- applications of private schools ------------------------------------ */
+
+/* The periods a decision is due in, counted from acceptance.  A period of
+ * days or months whose last day is a day off ends on the next working
+ * day; working days count only working days by the calendar. */
+const struct edu_approval_rule edu_approval_rules[] = {
+	/* 民办教育促进法 (2018 text) art. 14: 审批机关应当自受理筹设民办
+	 * 学校的申请之日起三十日内以书面形式作出是否同意的决定. */
+	{ .kind = "preparation", .name = "preparation (筹设)", .days = 30,
+	  .source = "民办教育促进法 art. 14", .verified = 1 },
+	/* art. 17: 申请正式设立民办学校的，审批机关应当自受理之日起三个月
+	 * 内以书面形式作出是否批准的决定 (six months for higher education,
+	 * which a city bureau does not approve). */
+	{ .kind = "establishment", .name = "establishment (正式设立)", .months = 3,
+	  .source = "民办教育促进法 art. 17", .verified = 1 },
+	/* Changes (举办者, 名称, 层次, 类别): the law sets no period but for
+	 * division and merger (art. 55, three months); the 2021
+	 * implementing regulations were not at hand to check.  Until they
+	 * are, the general period of an administrative licence applies:
+	 * 行政许可法 art. 42, twenty days, working days by art. 82. */
+	{ .kind = "change", .name = "change (变更)", .workdays = 20,
+	  .source = "行政许可法 art. 42 (unverified against the 2021 implementing regulations)" },
+	/* Termination (art. 56): likewise no period found in the law. */
+	{ .kind = "termination", .name = "termination (终止)", .workdays = 20,
+	  .source = "行政许可法 art. 42 (unverified against the 2021 implementing regulations)" },
+	{ 0 }
+};
+
+const struct edu_approval_rule *edu_approval_rule(const char *kind)
+{
+	for (const struct edu_approval_rule *r = edu_approval_rules; r->kind; r++)
+		if (kind && !strcmp(r->kind, kind))
+			return r;
+	return NULL;
+}
+
+int edu_approval_due(sqlite3 *db, const char *kind, int accepted)
+{
+	const struct edu_approval_rule *r = edu_approval_rule(kind);
+
+	if (!r)
+		return -1;
+	if (r->days)
+		return edu_due_days(db, accepted, r->days);
+	if (r->workdays)
+		return edu_due_workdays(db, accepted, r->workdays);
+	return edu_next_workday(db, edu_add_months(accepted, r->months));
+}
