@@ -305,10 +305,11 @@ static const struct edu_entity score = {
 static struct {
 	struct edu_filters filters;
 	const char *number, *issued, *expires, *year, *result, *note, *title,
-		*since, *until, *zone, *standard, *school, *doc;
+		*since, *until, *zone, *standard, *school, *doc, *kind, *applicant,
+		*name, *missing, *reason, *status;
 	long expiring, within, eval_year;
-	int due;
-} opt = { .expiring = -1, .within = -1 };
+	int due, received;
+} opt = { .expiring = -1, .within = -1, .received = -1 };
 
 static const struct edu_option list_opts[] = {
 	EDU_OPT_FILTER("kind", &opt.filters, "KIND", "kindergarten, primary, junior, senior, complete, nine-year, vocational or special"),
@@ -365,6 +366,59 @@ static const struct edu_option evaluate_new_opts[] = {
 
 static const struct edu_option evaluate_decide_opts[] = {
 	EDU_OPT_TEXT("doc", &opt.doc, "NO", "the number of the document that announces the result (required)"),
+	EDU_OPT_END
+};
+
+static const struct edu_enum app_kinds[] = {
+	{ "preparation", "筹设" },
+	{ "establishment", "正式设立|设立" },
+	{ "change", "变更" },
+	{ "termination", "终止" },
+	{ NULL, NULL }
+};
+
+static const struct edu_enum app_statuses[] = {
+	{ "received", "已收" },
+	{ "returned", "退回|补正" },
+	{ "accepted", "受理|已受理" },
+	{ "approved", "批准|准予" },
+	{ "refused", "不批准|不予" },
+	{ NULL, NULL }
+};
+
+static const struct edu_option apply_new_opts[] = {
+	EDU_OPT_ENUM("kind", &opt.kind, "KIND", app_kinds, "preparation, establishment, change or termination (required)"),
+	EDU_OPT_TEXT("applicant", &opt.applicant, "CODE", "the applicant's unified social credit code (required)"),
+	EDU_OPT_DATE("received", &opt.received, "the day the application came in (default: --on)"),
+	EDU_OPT_DIGITS("school", &opt.school, "CODE", 10, "the private school (required but for preparation)"),
+	EDU_OPT_TEXT("name", &opt.name, "NAME", "preparation: the name of the school to be"),
+	EDU_OPT_END
+};
+
+static const struct edu_option apply_return_opts[] = {
+	EDU_OPT_TEXT("missing", &opt.missing, "TEXT", "what the application lacks (required)"),
+	EDU_OPT_END
+};
+
+static const struct edu_option apply_approve_opts[] = {
+	EDU_OPT_TEXT("doc", &opt.doc, "NO", "the number of the decision (required)"),
+	EDU_OPT_END
+};
+
+static const struct edu_option apply_refuse_opts[] = {
+	EDU_OPT_TEXT("doc", &opt.doc, "NO", "the number of the decision (required)"),
+	EDU_OPT_TEXT("reason", &opt.reason, "TEXT", "why it is refused (required)"),
+	EDU_OPT_END
+};
+
+static const struct edu_option apply_due_opts[] = {
+	EDU_OPT_LONG("within", &opt.within, "DAYS", 0, 3650, "due within DAYS days of --on (default 7)"),
+	EDU_OPT_END
+};
+
+static const struct edu_option apply_list_opts[] = {
+	EDU_OPT_ENUM("kind", &opt.kind, "KIND", app_kinds, "only this kind"),
+	EDU_OPT_ENUM("status", &opt.status, "S", app_statuses, "received, returned, accepted, approved or refused"),
 	EDU_OPT_END
 };
 
@@ -735,6 +789,287 @@ static int evaluate_list(struct edu_cmd *c)
 	return 0;
 }
 
+/* ---- applications of private schools (民办学校审批) ---------------------- */
+
+static const char *const app_cols[] = { "application", "kind", "received", "applicant",
+	"school_code", "school_name", "status", "accepted_on", "due", "decided_on", "doc",
+	"licence", "note" };
+#define APP_SELECT "SELECT application, kind, received, applicant, school_code, " \
+	"school_name, status, accepted_on, due, decided_on, doc, licence, " \
+	"coalesce(missing, reason) AS note FROM application "
+
+static int apply_new(struct edu_cmd *c)
+{
+	char credit[EDU_VAL_MAX], err[EDU_ERR_MAX], received[11];
+	char *name = NULL;
+
+	edu_need(opt.kind, "--kind");
+	edu_need_text(opt.applicant, "--applicant");
+	if (edu_valid_credit_code(opt.applicant, credit, err) < 0)
+		edu_die(EDU_EUSAGE, "--applicant: %s", err);
+	edu_date_str(opt.received >= 0 ? opt.received : edu_opt.on, received);
+	int prep = !strcmp(opt.kind, "preparation");
+	if (prep && !opt.school)
+		edu_need_text(opt.name, "--name");
+	if (!prep)
+		edu_need(opt.school, "--school");
+	edu_begin(c->db);
+	if (opt.school) {
+		const char *p[] = { opt.school };
+		char *own = edu_query1(c->db, "SELECT ownership FROM school WHERE school_code = ?", 1, p);
+		name = edu_query1(c->db, "SELECT name FROM school WHERE school_code = ?", 1, p);
+		const char *why = !own ? "no school '%s'" : strcmp(own, "private")
+			? "school %s is public: applications are for private schools (民办学校)" : NULL;
+		free(own);
+		if (why) {
+			edu_rollback(c->db);
+			edu_die(EDU_EDATA, why, opt.school);
+		}
+	}
+	if (opt.name) {
+		free(name);
+		name = edu_strdup(opt.name);
+	}
+	const char *p[] = { opt.kind, received, credit, opt.school, name };
+	edu_exec(c->db, "INSERT INTO application (kind, received, applicant, school_code, "
+		 "school_name) VALUES (?1, ?2, ?3, ?4, ?5)", 5, p);
+	char id[32];
+	snprintf(id, sizeof id, "%lld", (long long)sqlite3_last_insert_rowid(c->db));
+	static const char *const names[] = { "kind", "received", "applicant", "school_code",
+		"school_name" };
+	edu_audit_change(c->db, "application", id, 5, names, NULL, p);
+	edu_run_number(id);
+	const char *q[] = { id };
+	sqlite3_stmt *st = edu_prepare(c->db, APP_SELECT "WHERE application = ?1");
+	sqlite3_bind_text(st, 1, q[0], -1, SQLITE_STATIC);
+	edu_print_stmt(st, 0);
+	free(name);
+	edu_finish(c->db);
+	return 0;
+}
+
+/* A change of an application: its state as loaded and the row printed. */
+struct app {
+	char *kind, *status, *received, *school, *accepted_on;
+};
+
+static void app_free(struct app *a)
+{
+	free(a->kind);
+	free(a->status);
+	free(a->received);
+	free(a->school);
+	free(a->accepted_on);
+}
+
+static int app_load(sqlite3 *db, const char *id, struct app *a)
+{
+	sqlite3_stmt *st = edu_prepare(db, "SELECT kind, status, received, school_code, "
+				       "accepted_on FROM application WHERE application = ?1");
+	int found;
+
+	memset(a, 0, sizeof *a);
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	if ((found = sqlite3_step(st) == SQLITE_ROW)) {
+		char **f[] = { &a->kind, &a->status, &a->received, &a->school, &a->accepted_on };
+		for (int i = 0; i < 5; i++)
+			*f[i] = sqlite3_column_type(st, i) == SQLITE_NULL ? NULL
+				: edu_strdup((const char *)sqlite3_column_text(st, i));
+	}
+	sqlite3_finalize(st);
+	return found ? 0 : -1;
+}
+
+struct app_run {
+	const char *verb;
+	struct edu_writer *licence, *school;
+	sqlite3_stmt *show;
+	struct edu_out *out;
+};
+
+static void app_start(struct edu_cmd *c, void *ctx)
+{
+	struct app_run *r = ctx;
+
+	r->licence = edu_writer_new(c->db, &licence);
+	r->school = edu_writer_new(c->db, &school);
+	r->show = edu_prepare(c->db, APP_SELECT "WHERE application = ?1");
+	r->out = edu_out_new(stdout, sizeof app_cols / sizeof *app_cols, app_cols);
+}
+
+static void app_end(struct edu_cmd *c, void *ctx)
+{
+	struct app_run *r = ctx;
+
+	(void)c;
+	edu_writer_free(r->licence);
+	edu_writer_free(r->school);
+	sqlite3_finalize(r->show);
+	edu_out_end(r->out);
+}
+
+/* An approved establishment gets its licence, in the same transaction;
+ * an approved termination closes the school.  0, or -1 with why. */
+static int app_effect(struct edu_cmd *c, struct app_run *r, const struct app *a,
+		      struct edu_key *k, char **number)
+{
+	char err[EDU_ERR_MAX], expires[11];
+	const char *col = NULL;
+	int on;
+
+	*number = NULL;
+	edu_parse_date(k->on, &on);
+	if (!strcmp(a->kind, "establishment")) {
+		char *years = edu_setting(c->db, "licence.years", "5");
+		edu_date_str(edu_add_months(on, 12 * atoi(years)), expires);
+		free(years);
+		if (!(*number = edu_approval_licence_no(c->db, on, err)))
+			return edu_key_refuse(k, "licence.pattern: %s", err), -1;
+		const char *raw[] = { a->school, *number, k->on, expires };
+		if (edu_writer_put(r->licence, raw, 1, &col, err) < 0)
+			return edu_key_refuse(k, "the licence: %s", err), -1;
+	} else if (!strcmp(a->kind, "termination")) {
+		const char *raw[12] = { a->school };
+		raw[11] = "closed";
+		if (edu_writer_put(r->school, raw, 1, &col, err) < 0)
+			return edu_key_refuse(k, "closing the school: %s", err), -1;
+	}
+	return 0;
+}
+
+static int app_one(struct edu_cmd *c, void *ctx, struct edu_key *k)
+{
+	struct app_run *r = ctx;
+	struct app a;
+	char id[32], err[EDU_ERR_MAX], due[11];
+	int rc = EDU_KEY_DONE;
+
+	if (edu_valid_int(k->key, 1, 999999999, id, err) < 0)
+		return edu_key_refuse(k, "%s", err);
+	if (app_load(c->db, id, &a) < 0)
+		return EDU_KEY_MISSING;
+	const char *last = a.accepted_on ? a.accepted_on : a.received;
+	if (!strcmp(r->verb, "accept") || !strcmp(r->verb, "return")) {
+		int ret = !strcmp(r->verb, "return");
+		if (strcmp(a.status, "received") && (ret || strcmp(a.status, "returned")))
+			rc = edu_key_refuse(k, "is %s: only a received%s application can be %s",
+					    a.status, ret ? "" : " or returned", ret ? "returned" : "accepted");
+		else if (strcmp(k->on, a.received) < 0)
+			rc = edu_key_refuse(k, "--on %s is before it was received, on %s", k->on, a.received);
+		if (rc == EDU_KEY_DONE && !ret) {
+			int on;
+			edu_parse_date(k->on, &on);
+			edu_date_str(edu_approval_due(c->db, a.kind, on), due);
+			const char *p[] = { id, k->on, due };
+			edu_exec(c->db, "UPDATE application SET status = 'accepted', accepted_on = ?2, "
+				 "due = ?3, missing = NULL WHERE application = ?1", 3, p);
+			static const char *const names[] = { "status", "accepted_on", "due" };
+			const char *old[] = { a.status, a.accepted_on, NULL };
+			const char *new[] = { "accepted", k->on, due };
+			edu_audit_change(c->db, "application", id, 3, names, old, new);
+		} else if (rc == EDU_KEY_DONE) {
+			const char *p[] = { id, opt.missing };
+			edu_exec(c->db, "UPDATE application SET status = 'returned', missing = ?2 "
+				 "WHERE application = ?1", 2, p);
+			static const char *const names[] = { "status", "missing" };
+			const char *old[] = { a.status, NULL };
+			const char *new[] = { "returned", opt.missing };
+			edu_audit_change(c->db, "application", id, 2, names, old, new);
+		}
+	} else {
+		int approve = !strcmp(r->verb, "approve");
+		char *number = NULL;
+		if (strcmp(a.status, "accepted"))
+			rc = edu_key_refuse(k, "is %s: only an accepted application is decided", a.status);
+		else if ((rc = edu_key_in_order(k, last)) == 0 && approve &&
+			 app_effect(c, r, &a, k, &number) < 0)
+			rc = EDU_KEY_REFUSED;
+		if (rc == EDU_KEY_DONE) {
+			const char *status = approve ? "approved" : "refused";
+			const char *p[] = { id, status, k->on, opt.doc, approve ? NULL : opt.reason, number };
+			edu_exec(c->db, "UPDATE application SET status = ?2, decided_on = ?3, doc = ?4, "
+				 "reason = ?5, licence = ?6 WHERE application = ?1", 6, p);
+			static const char *const names[] = { "status", "decided_on", "doc", "reason", "licence" };
+			const char *old[] = { a.status, NULL, NULL, NULL, NULL };
+			edu_audit_change(c->db, "application", id, 5, names, old, p + 1);
+			if (number)
+				edu_run_number(number);
+		}
+		free(number);
+	}
+	if (rc == EDU_KEY_DONE) {
+		sqlite3_reset(r->show);
+		sqlite3_bind_text(r->show, 1, id, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(r->show) == SQLITE_ROW)
+			edu_out_stmt_row(r->out, r->show);
+	}
+	app_free(&a);
+	return rc;
+}
+
+static int app_drive(struct edu_cmd *c, const char *verb, const char *done)
+{
+	struct app_run r = { .verb = verb };
+	const struct edu_keyverb kv = {
+		.col = "application", .aliases = "申请编号", .noun = "application",
+		.done = done, .start = app_start, .apply = app_one, .end = app_end,
+	};
+
+	return edu_drive(c, &kv, &r);
+}
+
+static int apply_accept(struct edu_cmd *c)
+{
+	return app_drive(c, "accept", "accepted");
+}
+
+static int apply_return(struct edu_cmd *c)
+{
+	edu_need_text(opt.missing, "--missing");
+	return app_drive(c, "return", "returned");
+}
+
+static int apply_approve(struct edu_cmd *c)
+{
+	edu_need_text(opt.doc, "--doc");
+	return app_drive(c, "approve", "approved");
+}
+
+static int apply_refuse(struct edu_cmd *c)
+{
+	edu_need_text(opt.doc, "--doc");
+	edu_need_text(opt.reason, "--reason");
+	return app_drive(c, "refuse", "refused");
+}
+
+static int app_due_list(struct edu_cmd *c, long within)
+{
+	long n = edu_print_stmt(edu_approval_due_stmt(c->db, edu_opt.on, within), 1);
+
+	return n ? 0 : EDU_NO;
+}
+
+static int apply_due(struct edu_cmd *c)
+{
+	return app_due_list(c, opt.within >= 0 ? opt.within : 7);
+}
+
+static int apply_overdue(struct edu_cmd *c)
+{
+	return app_due_list(c, -1);
+}
+
+static int apply_list(struct edu_cmd *c)
+{
+	sqlite3_stmt *st = edu_prepare(c->db, APP_SELECT
+		"WHERE (?1 IS NULL OR kind = ?1) AND (?2 IS NULL OR status = ?2) ORDER BY application");
+
+	edu_bind_text(st, 1, opt.kind);
+	edu_bind_text(st, 2, opt.status);
+	edu_print_stmt(st, 0);
+	return 0;
+}
+
 static int zone_import(struct edu_cmd *c)
 {
 	return edu_import(c->db, &zone, c->argc, c->argv);
@@ -843,6 +1178,27 @@ static const struct edu_verb verbs[] = {
 		 "standard's validity), a fail is recorded with its weak indicators." },
 	{ .name = "evaluate list", .run = evaluate_list, .opts = evaluate_list_opts,
 	  .summary = "list evaluations" },
+	{ .name = "apply new", .run = apply_new, .roles = "registrar", .flags = W,
+	  .opts = apply_new_opts,
+	  .summary = "record a private school's application; prints its number" },
+	{ .name = "apply accept", .run = apply_accept, .args_doc = "[APP...]", .max_args = EDU_ANY,
+	  .roles = "registrar", .flags = W,
+	  .summary = "accept complete applications (受理): the statutory period starts" },
+	{ .name = "apply return", .run = apply_return, .args_doc = "[APP...]", .max_args = EDU_ANY,
+	  .roles = "registrar", .flags = W, .opts = apply_return_opts,
+	  .summary = "return incomplete applications, saying what is missing (补正)" },
+	{ .name = "apply approve", .run = apply_approve, .args_doc = "[APP...]", .max_args = EDU_ANY,
+	  .roles = "registrar", .flags = W, .opts = apply_approve_opts,
+	  .summary = "approve accepted applications (an establishment gets its licence)" },
+	{ .name = "apply refuse", .run = apply_refuse, .args_doc = "[APP...]", .max_args = EDU_ANY,
+	  .roles = "registrar", .flags = W, .opts = apply_refuse_opts,
+	  .summary = "refuse accepted applications, with the reason and document" },
+	{ .name = "apply due", .run = apply_due, .opts = apply_due_opts,
+	  .summary = "accepted applications due within --within days; exit 1 when none" },
+	{ .name = "apply overdue", .run = apply_overdue,
+	  .summary = "accepted applications past their statutory period; exit 1 when none" },
+	{ .name = "apply list", .run = apply_list, .opts = apply_list_opts,
+	  .summary = "list applications" },
 	{ .name = "zone import", .run = zone_import, .args_doc = "[FILE...]", .max_args = EDU_ANY,
 	  .roles = "registrar", .flags = W | EDU_V_IMPORT,
 	  .summary = "set enrolment zones (zone,school_code,rank)",

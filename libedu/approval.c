@@ -232,3 +232,55 @@ int edu_approval_due(sqlite3 *db, const char *kind, int accepted)
 		return edu_due_workdays(db, accepted, r->workdays);
 	return edu_next_workday(db, edu_add_months(accepted, r->months));
 }
+
+char *edu_approval_licence_no(sqlite3 *db, int day, char *err)
+{
+	char *pattern = edu_setting(db, "licence.pattern", "教民{region}{year}{seq:5}");
+	char *region = edu_setting(db, "bureau.region", "");
+	char year[8];
+	struct edu_buf scope = { 0 }, no = { 0 };
+	char *made = NULL;
+	int y, m, d;
+
+	edu_ymd(day, &y, &m, &d);
+	snprintf(year, sizeof year, "%04d", y);
+	const struct edu_placeholder ph[] = { { "region", region }, { "year", year } };
+	edu_buf_puts(&scope, "licence:");
+	if (edu_pattern_expand(pattern, ph, 2, -1, &no, err) < 0)
+		goto out;
+	edu_buf_puts(&scope, no.s);
+	/* A number recorded by hand (licence set) may have taken the next
+	 * one already. */
+	do {
+		free(made);
+		made = NULL;
+		no.len = 0;
+		if (edu_pattern_expand(pattern, ph, 2, edu_seq_next(db, scope.s), &no, err) < 0)
+			goto out;
+		const char *p[] = { no.s };
+		made = edu_query1(db, "SELECT 1 FROM licence WHERE number = ?", 1, p);
+	} while (made);
+	made = edu_strdup(no.s);
+out:
+	free(pattern);
+	free(region);
+	edu_buf_free(&scope);
+	edu_buf_free(&no);
+	return made;
+}
+
+sqlite3_stmt *edu_approval_due_stmt(sqlite3 *db, int on, long within)
+{
+	char day[11];
+	sqlite3_stmt *st = edu_prepare(db,
+		"SELECT a.application, a.kind, a.applicant, a.school_code, a.school_name, "
+		"a.accepted_on, a.due, CAST(julianday(a.due) - julianday(?1) AS INTEGER) AS days_left "
+		"FROM application a WHERE a.status = 'accepted' AND "
+		"(CASE WHEN ?2 < 0 THEN a.due < ?1 "
+		" ELSE a.due >= ?1 AND julianday(a.due) - julianday(?1) <= ?2 END) "
+		"ORDER BY a.due, a.application");
+
+	sqlite3_bind_text(st, 1, edu_date_str(on, day), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, within);
+	return st;
+}

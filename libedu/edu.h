@@ -1913,5 +1913,15 @@ const struct edu_approval_rule *edu_approval_rule(const char *kind);
 /* The day a decision on an application accepted on `accepted` is due;
  * -1 for an unknown kind. */
 int edu_approval_due(sqlite3 *db, const char *kind, int accepted);
+/* In the caller's transaction: the next licence number of the pattern
+ * of setting licence.pattern ({region} bureau.region, {year} of day),
+ * passing over numbers the register holds; malloc'd, or NULL with the
+ * reason in err. */
+char *edu_approval_licence_no(sqlite3 *db, int day, char *err);
+/* The accepted applications whose decision is due from `on` to within
+ * days after it, or with within < 0 those past it: a statement of
+ * application, kind, applicant, school_code, school_name, accepted_on,
+ * due, days_left to print and finalise. */
+sqlite3_stmt *edu_approval_due_stmt(sqlite3 *db, int on, long within);
 
 #endif
