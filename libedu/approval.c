@@ -284,3 +284,177 @@ sqlite3_stmt *edu_approval_due_stmt(sqlite3 *db, int on, long within)
 	sqlite3_bind_int64(st, 2, within);
 	return st;
 }
+
+/* ---- teacher qualification (教师资格认定) -------------------------------- */
+
+const struct edu_colname edu_teacher_cond_cols[EDU_TQ_NCOLS] = {
+	{ "education", "学历|最高学历" },
+	{ "putonghua", "普通话|普通话水平|普通话等级" },
+	{ "exam_cert", "考试合格证明编号|合格证明编号" },
+	{ "exam_date", "考试合格日期|合格证明日期" },
+	{ "health_date", "体检日期" },
+	{ "declaration", "个人承诺|承诺|无犯罪记录承诺" },
+};
+
+const char *const edu_teacher_conds[EDU_TQ_N] = {
+	"education", "putonghua", "exam", "age", "health", "declaration",
+};
+
+/* Levels of education, lowest first: a level is enough when it is at or
+ * above the category's.  The law names 幼儿师范 for kindergartens and
+ * 中等师范 for primary schools; both are secondary normal schools, and
+ * are one level here. */
+const struct edu_enum edu_teacher_educations[] = {
+	{ "high-school", "高中|普通高中" },
+	{ "secondary", "中等职业学校|中专|中职|职高|技工学校" },
+	{ "secondary-normal", "中等师范|中师|幼儿师范|幼师" },
+	{ "associate", "专科|大专|高等师范专科" },
+	{ "bachelor", "本科|大学本科" },
+	{ "master", "硕士|硕士研究生|研究生" },
+	{ "doctor", "博士|博士研究生" },
+	{ NULL, NULL }
+};
+
+/* 教师法 art. 11: the education each category needs, by the index of
+ * edu_teacher_educations (the category codes 1-7 in order). */
+static const struct { const char *category; int level; const char *rule; } min_education[] = {
+	{ "kindergarten", 2, "幼儿师范 or above" },		/* art. 11 (1) */
+	{ "primary", 2, "中等师范 or above" },			/* art. 11 (2) */
+	{ "junior", 3, "专科 or above" },			/* art. 11 (3) */
+	{ "senior", 4, "本科 or above" },			/* art. 11 (4) */
+	{ "vocational", 4, "本科 or above" },			/* art. 11 (4) */
+	/* art. 11 (5) leaves it to the ministry: 《教师资格条例》实施
+	 * 办法 (2000) art. 8, 中等职业学校 or above (unverified). */
+	{ "vocational-practice", 1, "中等职业学校 or above" },
+	{ "higher", 4, "本科 or above" },			/* art. 11 (6) */
+	{ NULL, 0, NULL }
+};
+
+/* Putonghua levels (普通话水平测试等级标准), highest first. */
+const struct edu_enum edu_putonghua_levels[] = {
+	{ "1A", "一级甲等|一甲" },
+	{ "1B", "一级乙等|一乙" },
+	{ "2A", "二级甲等|二甲" },
+	{ "2B", "二级乙等|二乙" },
+	{ "3A", "三级甲等|三甲" },
+	{ "3B", "三级乙等|三乙" },
+	{ NULL, NULL }
+};
+
+static const struct edu_enum declarations[] = {
+	{ "yes", "是|已承诺|无" },
+	{ "no", "否|未承诺|有" },
+	{ NULL, NULL }
+};
+
+static int enum_index(const struct edu_enum *e, const char *key)
+{
+	for (int i = 0; e[i].key; i++)
+		if (!strcmp(e[i].key, key))
+			return i;
+	return -1;
+}
+
+/* Chinese-language teachers need 二级甲等. */
+static int chinese_teacher(const char *subject)
+{
+	return subject && (strstr(subject, "语文") || strstr(subject, "汉语") ||
+			   !strcasecmp(subject, "chinese"));
+}
+
+int edu_teacher_qualify(const struct edu_teacher_facts *f, int on,
+			char why[EDU_TQ_N][EDU_ERR_MAX], const char **col, char *err)
+{
+	char v[EDU_VAL_MAX], d[11];
+	int failed = 0, day;
+
+	*col = NULL;
+	for (int i = 0; i < EDU_TQ_N; i++)
+		why[i][0] = '\0';
+#define FAIL(i, ...) (snprintf(why[i], EDU_ERR_MAX, __VA_ARGS__), failed++)
+
+	/* Education: 教师法 art. 11. */
+	int need = -1;
+	const char *rule = "";
+	for (int i = 0; min_education[i].category; i++)
+		if (!strcmp(min_education[i].category, f->category))
+			need = min_education[i].level, rule = min_education[i].rule;
+	if (!f->education || !*f->education) {
+		FAIL(EDU_TQ_EDUCATION, "not given");
+	} else if (edu_valid_enum(edu_teacher_educations, f->education, v, err) < 0) {
+		*col = "education";
+		return -1;
+	} else if (enum_index(edu_teacher_educations, v) < need) {
+		FAIL(EDU_TQ_EDUCATION, "%s: %s needs %s (教师法 art. 11)", v, f->category, rule);
+	}
+
+	/* Putonghua: 二级乙等 or better, 二级甲等 for Chinese teachers. */
+	int zh = chinese_teacher(f->subject);
+	if (!f->putonghua || !*f->putonghua) {
+		FAIL(EDU_TQ_PUTONGHUA, "not given");
+	} else if (edu_valid_enum(edu_putonghua_levels, f->putonghua, v, err) < 0) {
+		*col = "putonghua";
+		return -1;
+	} else if (enum_index(edu_putonghua_levels, v) > enum_index(edu_putonghua_levels, zh ? "2A" : "2B")) {
+		FAIL(EDU_TQ_PUTONGHUA, "%s: %s needs %s or better", v,
+		     zh ? "a Chinese-language teacher" : "a teacher", zh ? "2A (二级甲等)" : "2B (二级乙等)");
+	}
+
+	/* The exam's certificate of passing (中小学教师资格考试合格证明),
+	 * valid three years; teachers of higher education take no such
+	 * exam. */
+	if (!strcmp(f->category, "higher")) {
+		;
+	} else if (!f->exam_cert || !*f->exam_cert) {
+		FAIL(EDU_TQ_EXAM, "no exam pass certificate");
+	} else if (!f->exam_date || !*f->exam_date) {
+		FAIL(EDU_TQ_EXAM, "the exam pass certificate's date is not given");
+	} else if (edu_parse_date(f->exam_date, &day) < 0) {
+		*col = "exam_date";
+		snprintf(err, EDU_ERR_MAX, "'%s' is not a date", f->exam_date);
+		return -1;
+	} else if (day > on) {
+		FAIL(EDU_TQ_EXAM, "passed on %s, after the day checked", edu_date_str(day, d));
+	} else if (on > edu_add_months(day, 36) - 1) {
+		FAIL(EDU_TQ_EXAM, "the pass of %s ran out on %s (three years)", f->exam_date,
+		     edu_date_str(edu_add_months(day, 36) - 1, d));
+	}
+
+	/* Under the statutory retirement age (DESIGN 8, 2025 reform). */
+	if (edu_parse_date(f->birth, &day) < 0) {
+		*col = "birth_date";
+		snprintf(err, EDU_ERR_MAX, "'%s' is not a date", f->birth);
+		return -1;
+	}
+	int retire = edu_retire_day(day, edu_retire_kind(f->sex, "teacher"), NULL);
+	if (on >= retire)
+		FAIL(EDU_TQ_AGE, "reached the statutory retirement age on %s", edu_date_str(retire, d));
+
+	/* A health check (体检) in the six months before (unverified: the
+	 * province sets it). */
+	if (!f->health_date || !*f->health_date) {
+		FAIL(EDU_TQ_HEALTH, "no health check");
+	} else if (edu_parse_date(f->health_date, &day) < 0) {
+		*col = "health_date";
+		snprintf(err, EDU_ERR_MAX, "'%s' is not a date", f->health_date);
+		return -1;
+	} else if (day > on) {
+		FAIL(EDU_TQ_HEALTH, "checked on %s, after the day checked", edu_date_str(day, d));
+	} else if (day < edu_add_months(on, -EDU_TQ_HEALTH_MONTHS)) {
+		FAIL(EDU_TQ_HEALTH, "checked on %s, more than %d months before", edu_date_str(day, d),
+		     EDU_TQ_HEALTH_MONTHS);
+	}
+
+	/* 教师法 art. 14: no one deprived of political rights or sentenced
+	 * to prison for an intentional crime; the applicant declares it. */
+	if (!f->declaration || !*f->declaration) {
+		FAIL(EDU_TQ_DECLARATION, "not given");
+	} else if (edu_valid_enum(declarations, f->declaration, v, err) < 0) {
+		*col = "declaration";
+		return -1;
+	} else if (strcmp(v, "yes")) {
+		FAIL(EDU_TQ_DECLARATION, "no declaration of a clean record (教师法 art. 14)");
+	}
+#undef FAIL
+	return failed;
+}

@@ -1924,4 +1924,29 @@ char *edu_approval_licence_no(sqlite3 *db, int day, char *err);
  * due, days_left to print and finalise. */
 sqlite3_stmt *edu_approval_due_stmt(sqlite3 *db, int on, long within);
 
+/* Teacher qualification (教师资格认定): the conditions an applicant must
+ * meet, each passed or failed with the reason.  The input columns beyond
+ * edu_cert_teacher_cols, and the conditions' names (the output columns). */
+#define EDU_TQ_NCOLS 6
+extern const struct edu_colname edu_teacher_cond_cols[EDU_TQ_NCOLS];
+enum { EDU_TQ_EDUCATION, EDU_TQ_PUTONGHUA, EDU_TQ_EXAM, EDU_TQ_AGE, EDU_TQ_HEALTH,
+       EDU_TQ_DECLARATION, EDU_TQ_N };
+extern const char *const edu_teacher_conds[EDU_TQ_N];
+/* The months before the day checked a health check may be (unverified). */
+#define EDU_TQ_HEALTH_MONTHS 6
+/* Levels of education and of Putonghua, with their Chinese names. */
+extern const struct edu_enum edu_teacher_educations[], edu_putonghua_levels[];
+/* An applicant as the conditions see it: category, sex (M, F) and
+ * birth date normalised; the rest as typed (NULL or "" when not given). */
+struct edu_teacher_facts {
+	const char *category, *subject, *sex, *birth;
+	const char *education, *putonghua, *exam_cert, *exam_date, *health_date,
+		*declaration;
+};
+/* Check an applicant on day `on`: why[i] is "" for a condition met, else
+ * why it is not; returns the number not met, or -1 for a value that is
+ * not one (its column in *col, the reason in err). */
+int edu_teacher_qualify(const struct edu_teacher_facts *f, int on,
+			char why[EDU_TQ_N][EDU_ERR_MAX], const char **col, char *err);
+
 #endif
