@@ -238,35 +238,16 @@ char *edu_approval_licence_no(sqlite3 *db, int day, char *err)
 	char *pattern = edu_setting(db, "licence.pattern", "教民{region}{year}{seq:5}");
 	char *region = edu_setting(db, "bureau.region", "");
 	char year[8];
-	struct edu_buf scope = { 0 }, no = { 0 };
-	char *made = NULL;
 	int y, m, d;
 
 	edu_ymd(day, &y, &m, &d);
 	snprintf(year, sizeof year, "%04d", y);
 	const struct edu_placeholder ph[] = { { "region", region }, { "year", year } };
-	edu_buf_puts(&scope, "licence:");
-	if (edu_pattern_expand(pattern, ph, 2, -1, &no, err) < 0)
-		goto out;
-	edu_buf_puts(&scope, no.s);
-	/* A number recorded by hand (licence set) may have taken the next
-	 * one already. */
-	do {
-		free(made);
-		made = NULL;
-		no.len = 0;
-		if (edu_pattern_expand(pattern, ph, 2, edu_seq_next(db, scope.s), &no, err) < 0)
-			goto out;
-		const char *p[] = { no.s };
-		made = edu_query1(db, "SELECT 1 FROM licence WHERE number = ?", 1, p);
-	} while (made);
-	made = edu_strdup(no.s);
-out:
+	char *no = edu_pattern_next(db, "licence", pattern, ph, 2,
+				    "SELECT 1 FROM licence WHERE number = ?", err);
 	free(pattern);
 	free(region);
-	edu_buf_free(&scope);
-	edu_buf_free(&no);
-	return made;
+	return no;
 }
 
 sqlite3_stmt *edu_approval_due_stmt(sqlite3 *db, int on, long within)

@@ -1391,6 +1391,14 @@ struct edu_placeholder {
  * pattern, in err. */
 int edu_pattern_expand(const char *pattern, const struct edu_placeholder *ph,
 		       int nph, int64_t seq, struct edu_buf *out, char *err);
+/* In the caller's transaction: the next number of a pattern, its serial
+ * from the sequence "KIND:SCOPE" (SCOPE: the number with its serial as
+ * '*'), passing over numbers the SQL `taken` (one parameter, the number)
+ * finds, as a number recorded by hand may have taken the next serial.
+ * malloc'd, or NULL with the reason in err. */
+char *edu_pattern_next(sqlite3 *db, const char *kind, const char *pattern,
+		       const struct edu_placeholder *ph, int nph, const char *taken,
+		       char *err);
 
 /* ---- assets.c: fixed assets: money, categories, depreciation -------- */
 

@@ -87,4 +87,10 @@ t_exit 0 "accept and approve a termination" sh -c 'edu-school -q apply accept 5 
 t_grep "... the school is closed" "^status,closed$" "$(edu-school show 2111010238)"
 t_exit 0 "apply list --status approved" edu-school apply list --status approved
 t_eq "... two" "$(printf '%s\n' "$out" | tail -n +2 | cut -d, -f1 | tr '\n' ' ')" "2 5 "
+
+# A number recorded by hand is passed over: 教民110102202600002 is taken.
+edu-school -q licence set 2111010207 --number 教民110102202600002 --issued 2026-03-01 --expires 2031-03-01
+edu-school -q apply new --kind establishment --applicant 52110102MJ0239619H --school 2111010208 --received 2026-03-02 >/dev/null
+t_exit 0 "another establishment approved" sh -c 'edu-school -q apply accept 6 --on 2026-03-02 && edu-school apply approve 6 --on 2026-03-10 --doc 西教民〔2026〕4号'
+t_grep "... skips the number taken by hand" ",教民110102202600003,$" "$out"
 done_testing
