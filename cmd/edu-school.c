@@ -1117,7 +1117,11 @@ static int show(struct edu_cmd *c)
 		"UNION ALL SELECT 'title', title || ' (' || since || ' to ' || "
 		"  coalesce(until, '') || ')' FROM designation WHERE school_code = ?1 "
 		"UNION ALL SELECT 'zone', zone || ' (rank ' || rank || ')' "
-		"  FROM zone WHERE school_code = ?1");
+		"  FROM zone WHERE school_code = ?1 "
+		"UNION ALL SELECT 'evaluation ' || evaluation, standard || ' ' || year || ': ' || "
+		"  status || coalesce(' ' || decided_on, '') FROM evaluation WHERE school_code = ?1 "
+		"UNION ALL SELECT 'application ' || application, kind || ' received ' || received || "
+		"  ': ' || status || coalesce(' ' || decided_on, '') FROM application WHERE school_code = ?1");
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
 	edu_out_stmt(o, st);
 	sqlite3_finalize(st);
@@ -1136,7 +1140,7 @@ static const struct edu_verb verbs[] = {
 	{ .name = "list", .run = school_list, .opts = list_opts,
 	  .summary = "list schools" },
 	{ .name = "show", .run = show, .args_doc = "CODE", .min_args = 1, .max_args = 1,
-	  .summary = "show a school with its licence, inspections, titles and zones" },
+	  .summary = "show a school with its licence, inspections, titles, zones, evaluations and applications" },
 	{ .name = "licence set", .run = licence_set, .args_doc = "CODE", .min_args = 1, .max_args = 1,
 	  .roles = "registrar", .flags = W, .opts = licence_set_opts,
 	  .summary = "record a private school's licence (办学许可证)" },

@@ -85,6 +85,7 @@ t_exit 64 "--reason is required to refuse" edu-school apply refuse 3 --doc x
 edu-school -q apply new --kind termination --applicant 52110102MJ0027704B --school 2111010238 --received 2026-11-02 >/dev/null
 t_exit 0 "accept and approve a termination" sh -c 'edu-school -q apply accept 5 --on 2026-11-02 && edu-school -q apply approve 5 --on 2026-11-20 --doc 西教民〔2026〕20号'
 t_grep "... the school is closed" "^status,closed$" "$(edu-school show 2111010238)"
+t_grep "... show lists the application" "^application 5,termination received 2026-11-02: approved 2026-11-20$" "$(edu-school show 2111010238)"
 t_exit 0 "apply list --status approved" edu-school apply list --status approved
 t_eq "... two" "$(printf '%s\n' "$out" | tail -n +2 | cut -d, -f1 | tr '\n' ' ')" "2 5 "
 

@@ -97,6 +97,7 @@ t_eq "... the results" "$out" "evaluation,school_code,standard,result,level,tota
 t_eq "... the pass is the designation" "$(edu-school designations)" "school_code,name,title,since,until,current
 2111010223,北京市西城区新街口中学,$S,2026-06-30,2031-06-29,yes"
 t_grep "... the fails are recorded" "^2,$S,2111010224,北京市西城区月坛初级中学,2026,failed,2026-06-30,西教发〔2026〕30号,90.83,,A4$" "$(edu-school evaluate list)"
+t_grep "... show lists the evaluation" "^evaluation 2,$S 2026: failed 2026-06-30$" "$(edu-school show 2111010224)"
 t_exit 0 "... audited" edu-db log -f tsv --key 1
 t_grep "... the decision" '"status":\["open","passed"\]' "$out"
 t_exit 65 "a decided evaluation is not decided again" edu-school evaluate decide 1 --doc x
