@@ -647,6 +647,26 @@ size_t edu_text_width(const char *s);
  * leaves it off. */
 void edu_out_hold_enable(void);
 
+/* ---- svg.c: charts as standalone SVG files ---------------------------- */
+
+/* A chart: categories along one axis, one or more series of values.
+ * kind 'c' grouped columns, 'b' horizontal bars, 'p' a pie of the first
+ * series, 'l' lines.  With share, the last series is a percentage
+ * (0-100) drawn as a dashed line against an axis of its own on the
+ * right (a line chart) and left out of the other kinds. */
+struct edu_chart {
+	char kind;
+	const char *title, *xtitle, *ytitle;
+	int ncat, nser;
+	const char *const *cats;	/* ncat labels */
+	const char *const *series;	/* nser names */
+	const double *val;		/* nser * ncat, one series after another */
+	int share;
+};
+/* Write the chart as a standalone SVG document: 0, or -1 on a write
+ * error. */
+int edu_svg_chart(FILE *f, const struct edu_chart *c);
+
 /* ---- entity.c: import, list and show for a table --------------------- */
 
 enum edu_coltype {
@@ -1060,6 +1080,21 @@ int edu_staff_record(sqlite3 *db, const char *no, const char *kind,
  * since, day), party_next(stage); dies (edu_die_db) when they cannot be
  * added. */
 void edu_cadre_functions(sqlite3 *db);
+/* The staff register as it stood on day ?1 (NULL: now), as a WITH clause
+ * naming `asof`: a column an event changed after that day has the `old`
+ * value of the first such event; only those hired by then. */
+#define EDU_STAFF_ASOF_COL(F) \
+	"CASE WHEN EXISTS (SELECT 1 FROM staff_event e WHERE e.staff_no = s.staff_no " \
+	"AND e.day > ?1 AND json_type(e.old, '$." F "') IS NOT NULL) " \
+	"THEN (SELECT json_extract(e.old, '$." F "') FROM staff_event e " \
+	"WHERE e.staff_no = s.staff_no AND e.day > ?1 AND json_type(e.old, '$." F "') " \
+	"IS NOT NULL ORDER BY e.day, e.id LIMIT 1) ELSE s." F " END AS " F
+#define EDU_STAFF_ASOF \
+	"WITH asof AS (SELECT s.staff_no, s.id_number, s.name, s.sex, s.birth_date, " \
+	"s.unit, s.category, " EDU_STAFF_ASOF_COL("position") ", " EDU_STAFF_ASOF_COL("rank") ", " EDU_STAFF_ASOF_COL("title") ", " \
+	EDU_STAFF_ASOF_COL("title_since") ", s.education, s.degree, " EDU_STAFF_ASOF_COL("party") ", " \
+	EDU_STAFF_ASOF_COL("party_since") ", s.hired_on, " EDU_STAFF_ASOF_COL("status") " FROM staff s " \
+	"WHERE ?1 IS NULL OR s.hired_on IS NULL OR s.hired_on <= ?1) "
 
 /* ---- doc.c: document numbers, secrecy, archives (DESIGN 8) ---------- */
 
@@ -1072,6 +1107,24 @@ extern const struct edu_enum edu_doc_directions[], edu_doc_secrecies[],
 	edu_meeting_kinds[];
 /* A document number by GB/T 9704: "西教发〔2026〕12号". */
 char *edu_doc_number(const char *prefix, int year, long serial);
+/* A document number in its parts; parse reads the forms people type
+ * (the year in 〔〕 [] （） () 【】 and the like, a serial with leading
+ * zeros or 第): 0, or -1 with the reason in err, when it is not PREFIX,
+ * a year of four digits in brackets, a serial from 1 and 号. */
+struct edu_doc_no {
+	char prefix[EDU_VAL_MAX];
+	int year;
+	long serial;
+};
+int edu_doc_no_parse(const char *in, struct edu_doc_no *n, char *err);
+/* A document number given by an import, in its GB/T 9704 form in out: a
+ * stored key (or an empty one) is kept as it is; a new one must parse,
+ * be of the document's year (an incoming one's day received, an outgoing
+ * one's date; raw values, a bad one left to the column checks) and not
+ * be held by the register in another form.  0, or -1 with err. */
+int edu_doc_no_given(sqlite3 *db, const char *in, const char *direction,
+		     const char *doc_date, const char *received_on,
+		     char out[EDU_VAL_MAX], char *err);
 /* The sequence scope of a prefix's numbers in a year. */
 char *edu_doc_seq_scope(const char *prefix, int year);
 /* The default secrecy period of a level: 绝密 30, 机密 20, 秘密 10 years;
@@ -1088,10 +1141,13 @@ int edu_retention_years(const char *retention);
 int edu_retention_ends(int year, const char *retention);
 /* The retention's code in an archive code: Y, D30, D10; NULL if unknown. */
 const char *edu_retention_code(const char *retention);
-/* An archive code (档号, DA/T 22): "J001-2026-D30-0012"; NULL when the
- * retention is unknown or item < 1. */
-char *edu_archive_code(const char *fonds, int year, const char *retention,
-		       long item);
+/* The category code (门类代码, DA/T 22-2015) of the documents edu-doc
+ * archives: 文书, WS. */
+#define EDU_DOC_CATEGORY "WS"
+/* An archive code (档号, DA/T 22-2015): "J001-WS·2026-D30-0012"; NULL when
+ * the retention is unknown or item < 1. */
+char *edu_archive_code(const char *fonds, const char *category, int year,
+		       const char *retention, long item);
 
 /* The rules across a document's fields (NULL when empty): an incoming one
  * needs the day it was received, an outgoing one its date; a period needs
@@ -1110,8 +1166,9 @@ int edu_doc_prefix_ok(const char *prefix);
 /* New numbers, in the caller's transaction, passing over those an
  * imported register holds already: a prefix's next document number of a
  * year; an incoming document's 收〔YEAR〕N号 by the day it came in; the
- * next archive code of a fonds and year (one sequence per fonds and year,
- * whatever the retention). */
+ * next archive code of category WS of a fonds, year and retention (one
+ * sequence each, DA/T 22-2015; an item an older release coded without
+ * the category is passed over too). */
 char *edu_doc_next_no(sqlite3 *db, const char *prefix, int year);
 char *edu_doc_in_no(sqlite3 *db, int received);
 char *edu_doc_archive_no(sqlite3 *db, const char *fonds, int year,
@@ -1155,6 +1212,10 @@ void edu_doc_write(sqlite3 *db, const char *no, const struct edu_doc_state *new,
 sqlite3_stmt *edu_doc_as_of(sqlite3 *db, int day, const char *direction,
 			    const char *status, const char *secrecy,
 			    const char *department);
+/* due: the documents registered (received or dated) by `on` that were
+ * still registered or routed on `on` (their last event by then), with a
+ * due day on or before on + within, the earliest first; for printing. */
+sqlite3_stmt *edu_doc_due_stmt(sqlite3 *db, int on, long within);
 /* The day a secrecy period runs out: `years` (the level's when not
  * positive) from `since` (YYYY-MM-DD); -1 for none or a bad date. */
 int edu_doc_secrecy_end(const char *level, int years, const char *since);
@@ -1199,8 +1260,13 @@ struct edu_petition_rule {
 	int reply_workdays;	/* or working days, */
 	int reply_months;	/* or months, */
 	int hard_months;	/* or months for a hard one (--hard) */
-	int extend_max;		/* one extension of at most this; 0: none */
+	int extend_max;		/* one extension of at most this; 0: none
+				 * (FY: of the body's decision period) */
 	int again_months;	/* handled again after a dissatisfied rating */
+	int apply_days;		/* FY: applied for within this of knowing */
+	int decide_days;	/* FY: the body decides within this of accepting */
+	int appeal_judgement_days;	/* SS: appeal after a judgement served */
+	int appeal_ruling_days;		/* SS: appeal after a ruling served */
 };
 extern const struct edu_petition_rule edu_petition_rules[];	/* NULL-kind ended */
 /* The rule of a kind, or NULL. */
@@ -1230,6 +1296,16 @@ int edu_petition_objection_due(sqlite3 *db, int received);
 int edu_petition_review_by(sqlite3 *db, int replied);
 /* The day a review asked for on `requested` must be answered. */
 int edu_petition_review_due(sqlite3 *db, int requested);
+/* FY: the last day to apply for a reconsideration of an act known on
+ * `knew` (art. 20); the body's decision deadline from its acceptance
+ * (art. 62), with `extension` days (0: none).  SS: the last day to appeal
+ * a judgement or ruling served on `served`.  -1 when the kind has no
+ * such period. */
+int edu_petition_apply_by(sqlite3 *db, const char *kind, int knew);
+int edu_petition_decision_due(sqlite3 *db, const char *kind, int accepted,
+			      int extension);
+int edu_petition_appeal_due(sqlite3 *db, const char *kind, const char *decision,
+			    int served);
 /* May a case of this kind be extended by `days`, having been extended
  * `before` times?  0, or -1 with the reason in err (EDU_ERR_MAX). */
 int edu_petition_extend_check(const char *kind, long days, int before,
@@ -1246,6 +1322,12 @@ struct edu_petition_case {
 	const char *status;	/* received assigned accepted declined replied closed */
 	const char *department, *result, *rating;
 	int received, reply_due, replied_on;
+	/* FY: applied, the body, its acceptance and deadline, the outcome;
+	 * SS: the decision served, and the appeal deadline; XF: the day
+	 * the reply was delivered (served_on). */
+	int applied_on;
+	const char *body, *outcome, *court_decision;
+	int body_accepted, decision_due, served_on, appeal_due;
 	/* From its events: */
 	int first_assigned;	/* the day of the first assignment, -1 */
 	int last_accepted;	/* the day of the last acceptance, -1 */
@@ -1265,6 +1347,11 @@ struct edu_petition_act {
 	const char *text;	/* reply (required) */
 	const char *result;	/* reply: the class; JY and TA only, and they need it */
 	const char *rating;	/* feedback: satisfied, basic or dissatisfied */
+	int accepted;		/* accept FY: the body's acceptance day (0 or less: on) */
+	const char *body;	/* accept FY, review XF: the body (NULL: none given) */
+	const char *bureau;	/* review XF: the bureau's name, or NULL */
+	const char *outcome;	/* close FY: the body's decision (required) */
+	const char *decision;	/* served SS: judgement or ruling (required) */
 };
 
 /* Which kinds a verb takes at all (a verb without a row takes every
@@ -1300,6 +1387,10 @@ int edu_petition_may(const char *verb, const char *kind, const char *status,
 int edu_petition_change(sqlite3 *db, struct edu_petition_case *c,
 			const struct edu_petition_act *a, char **detail, char *err);
 
+/* review: does the bureau itself review (no other body named, or the
+ * body named is the bureau)? */
+int edu_petition_review_by_bureau(const struct edu_petition_act *a);
+
 /* The case table (edu-petition): its columns, in the order of the table
  * and of every listing, and their value lists. */
 enum edu_petition_colno {
@@ -1307,11 +1398,14 @@ enum edu_petition_colno {
 	EDU_PC_PETITIONER, EDU_PC_ID_NUMBER, EDU_PC_PHONE, EDU_PC_ADDRESS,
 	EDU_PC_SUBJECT, EDU_PC_CONTENT, EDU_PC_DEPARTMENT, EDU_PC_DEPUTY,
 	EDU_PC_TRANSFERRED, EDU_PC_STATUS, EDU_PC_ACCEPT_DUE, EDU_PC_REPLY_DUE,
-	EDU_PC_REPLIED_ON, EDU_PC_RESULT, EDU_PC_RATING, EDU_PC_RELATED, EDU_PC_NCOL
+	EDU_PC_REPLIED_ON, EDU_PC_RESULT, EDU_PC_RATING, EDU_PC_RELATED,
+	EDU_PC_KNEW, EDU_PC_APPLIED, EDU_PC_APPLY_BY, EDU_PC_BODY, EDU_PC_BODY_ACCEPTED,
+	EDU_PC_DECISION_DUE, EDU_PC_OUTCOME, EDU_PC_SERVED, EDU_PC_COURT_DECISION,
+	EDU_PC_APPEAL_DUE, EDU_PC_NCOL
 };
 extern const struct edu_col edu_petition_cols[EDU_PC_NCOL];
 extern const struct edu_enum edu_petition_kinds[], edu_petition_statuses[],
-	edu_petition_ratings[];
+	edu_petition_ratings[], edu_petition_outcomes[], edu_petition_court_decisions[];
 /* The table as the importer and writer see it: the three hooks below. */
 extern const struct edu_entity edu_petition_entity;
 /* Rules across the fields of a case (its row_check): the number's shape
@@ -1861,6 +1955,66 @@ void edu_cert_batch_audit(struct edu_cert_issuer *is, const char *school, long y
 void edu_cert_event(sqlite3 *db, sqlite3_stmt *ev, const char *no, const char *day,
 		    const char *kind, const char *reason, const char *other,
 		    const char *from, const char *to);
+
+/* ---- report.c: the year's statistics from every register ------------- */
+
+/* A table built in memory: a title, a header and rows of text cells
+ * (NULL: empty), each column text ('t') or a number ('n'); a cross table
+ * ends with a total row and a total column (total_row).  What to chart
+ * of it: categories from column cat, one series per column of vals (a
+ * share: the last is a percentage on an axis of its own). */
+#define EDU_CHART_SERIES 8
+struct edu_table_chart {
+	char kind;		/* 0 none, else as struct edu_chart */
+	int cat, nvals, vals[EDU_CHART_SERIES], share;
+	const char *xtitle, *ytitle;
+	const char *names[EDU_CHART_SERIES];	/* NULL: the column's name */
+};
+struct edu_table {
+	const char *section, *name;	/* "students", "by-grade" */
+	char *title;
+	int ncols, nrows, cap, total_row;
+	char **head, **cell;		/* ncols; nrows * ncols */
+	char *type;			/* ncols letters */
+	struct edu_table_chart chart;
+	char *name_buf;			/* name, when made for it */
+};
+/* Print a table in the default format (-f) on f. */
+void edu_table_print(const struct edu_table *t, FILE *f);
+/* The chart of a table, its arrays malloc'd (edu_chart_free): 0, or -1
+ * when it has none or nothing to draw. */
+int edu_table_chart(const struct edu_table *t, struct edu_chart *c);
+void edu_chart_free(struct edu_chart *c);
+void edu_table_free(struct edu_table *t);
+
+/* The sections of the annual report, in order (NULL-ended). */
+extern const char *const edu_report_sections[];
+/* May a user with role read a section?  The admin and the auditor all of
+ * them, each other role the sections of its own registers. */
+int edu_report_may(const char *section, const char *role);
+/* A report on db as of day as_of for the school year `year` (the exam's
+ * year): stocks on that day, flows over the year before it. */
+struct edu_report {
+	sqlite3 *db;
+	int as_of, year, next_year, month;	/* month: the assets' month */
+	char day[11], from[11];			/* flows: after from, to day */
+	struct edu_table **tables;
+	int ntables;
+	int made;				/* its temporary tables */
+};
+void edu_report_init(struct edu_report *r, sqlite3 *db, int as_of, int year);
+/* Add a section's tables to r->tables: 0, or -1 for no such section. */
+int edu_report_section(struct edu_report *r, const char *section);
+/* A cross table of a section's population counted by one to four labels
+ * ("kind,grade,sex": the last makes the columns), with totals; NULL with
+ * why in err (EDU_ERR_MAX) for a section or label it does not know. */
+struct edu_table *edu_report_cross(struct edu_report *r, const char *section,
+				   const char *by, char *err);
+/* Print r's tables on f: titled (the table format), each under its
+ * section, name and title; else as one long table of section, table,
+ * row, column and value, a line per figure. */
+void edu_report_print(const struct edu_report *r, FILE *f, int titled);
+void edu_report_free(struct edu_report *r);
 
 /* ---- approval.c: evaluations by a standard, private-school approvals -- */
 
