@@ -144,30 +144,13 @@ static int asset_fill(sqlite3 *db, char **v, const char **col, char *err)
 static char *asset_new_tag(sqlite3 *db, const char *const *v, char *err)
 {
 	static char *pattern;
-	struct edu_buf scope = { 0 }, tag = { 0 };
-	int year = atoi(v[C_ACQUIRED]);
-	char *made = NULL;
+	char year[16];
 
 	if (!pattern)
 		pattern = edu_setting(db, "asset.pattern", "{unit}-{year}-{seq:5}");
-	edu_buf_puts(&scope, "asset:");
-	if (edu_asset_tag(pattern, v[C_UNIT], year, -1, &tag, err) < 0)
-		goto out;
-	edu_buf_puts(&scope, tag.s);
-	/* A tag given by hand may have taken the next number already. */
-	do {
-		free(made);
-		made = NULL;
-		if (edu_asset_tag(pattern, v[C_UNIT], year, edu_seq_next(db, scope.s), &tag, err) < 0)
-			goto out;
-		const char *p[] = { tag.s };
-		made = edu_query1(db, "SELECT 1 FROM asset WHERE tag = ?", 1, p);
-	} while (made);
-	made = edu_strdup(tag.s);
-out:
-	edu_buf_free(&scope);
-	edu_buf_free(&tag);
-	return made;
+	snprintf(year, sizeof year, "%04d", atoi(v[C_ACQUIRED]));
+	const struct edu_placeholder ph[] = { { "unit", v[C_UNIT] }, { "year", year } };
+	return edu_pattern_next(db, "asset", pattern, ph, 2, "SELECT 1 FROM asset WHERE tag = ?", err);
 }
 
 static const struct edu_entity asset = {

@@ -1656,6 +1656,14 @@ struct edu_placeholder {
  * pattern, in err. */
 int edu_pattern_expand(const char *pattern, const struct edu_placeholder *ph,
 		       int nph, int64_t seq, struct edu_buf *out, char *err);
+/* In the caller's transaction: the next number of a pattern, its serial
+ * from the sequence "KIND:SCOPE" (SCOPE: the number with its serial as
+ * '*'), passing over numbers the SQL `taken` (one parameter, the number)
+ * finds, as a number recorded by hand may have taken the next serial.
+ * malloc'd, or NULL with the reason in err. */
+char *edu_pattern_next(sqlite3 *db, const char *kind, const char *pattern,
+		       const struct edu_placeholder *ph, int nph, const char *taken,
+		       char *err);
 
 /* ---- assets.c: fixed assets: money, categories, depreciation -------- */
 
@@ -2178,5 +2186,100 @@ struct edu_table *edu_report_cross(struct edu_report *r, const char *section,
  * row, column and value, a line per figure. */
 void edu_report_print(const struct edu_report *r, FILE *f, int titled);
 void edu_report_free(struct edu_report *r);
+
+/* ---- approval.c: evaluations by a standard, private-school approvals -- */
+
+/* A panel of this many experts or more drops its highest and its lowest
+ * mark of each indicator. */
+#define EDU_EVAL_TRIM_FROM 5
+/* The marks of one indicator (n of them, in tenths; reordered): their sum
+ * and count after trimming. */
+void edu_eval_trim(int *pts, int n, long *sum, int *count);
+/* An indicator of an evaluation's standard and what its experts gave. */
+struct edu_eval_item {
+	char *code, *name;
+	int max, weight;	/* tenths; weight 10 is 1 */
+	int veto;		/* tenths: the mean it must reach (一票否决); -1 none */
+	int experts;		/* marks given */
+	double mean;		/* points: of the marks, trimmed */
+	double weighted;	/* mean * weight */
+	int weak, vetoed;
+};
+/* An evaluation as its result is worked out from the rubric and the
+ * scores: the weighted total is the sum of the indicators' means times
+ * their weights; the level is the highest whose threshold it reaches; it
+ * passes with a level, every indicator scored and no veto item below its
+ * line.  An indicator is weak when its mean is a smaller share of its
+ * maximum than the lowest level's threshold is of the rubric's. */
+struct edu_eval {
+	long id;
+	char *standard, *school, *status;
+	int year;
+	int years;		/* the validity of the title; 0: no end */
+	struct edu_eval_item *item;
+	size_t n;
+	double total;		/* points */
+	int pass_mark;		/* tenths: the lowest threshold; -1: no level */
+	char *level;		/* reached, or NULL */
+	int complete, vetoed, pass;
+	struct edu_buf weak;	/* the weak and vetoed codes, space separated */
+};
+/* 0, or -1 when there is no such evaluation; edu_eval_free frees it. */
+int edu_eval_load(sqlite3 *db, long id, struct edu_eval *e);
+void edu_eval_free(struct edu_eval *e);
+/* The last day of a title of `years` conferred on `since`; -1 for none. */
+int edu_eval_until(int since, int years);
+
+/* The statutory period of a private-school application, counted from
+ * its acceptance: calendar days, working days or months, with the legal
+ * source (verified 0: the source could not be checked; the man page says
+ * so). */
+struct edu_approval_rule {
+	const char *kind;	/* preparation establishment change termination */
+	const char *name;
+	int days, workdays, months;
+	const char *source;
+	int verified;
+};
+extern const struct edu_approval_rule edu_approval_rules[];	/* NULL-kind ended */
+const struct edu_approval_rule *edu_approval_rule(const char *kind);
+/* The day a decision on an application accepted on `accepted` is due;
+ * -1 for an unknown kind. */
+int edu_approval_due(sqlite3 *db, const char *kind, int accepted);
+/* In the caller's transaction: the next licence number of the pattern
+ * of setting licence.pattern ({region} bureau.region, {year} of day),
+ * passing over numbers the register holds; malloc'd, or NULL with the
+ * reason in err. */
+char *edu_approval_licence_no(sqlite3 *db, int day, char *err);
+/* The accepted applications whose decision is due from `on` to within
+ * days after it, or with within < 0 those past it: a statement of
+ * application, kind, applicant, school_code, school_name, accepted_on,
+ * due, days_left to print and finalise. */
+sqlite3_stmt *edu_approval_due_stmt(sqlite3 *db, int on, long within);
+
+/* Teacher qualification (教师资格认定): the conditions an applicant must
+ * meet, each passed or failed with the reason.  The input columns beyond
+ * edu_cert_teacher_cols, and the conditions' names (the output columns). */
+#define EDU_TQ_NCOLS 6
+extern const struct edu_colname edu_teacher_cond_cols[EDU_TQ_NCOLS];
+enum { EDU_TQ_EDUCATION, EDU_TQ_PUTONGHUA, EDU_TQ_EXAM, EDU_TQ_AGE, EDU_TQ_HEALTH,
+       EDU_TQ_DECLARATION, EDU_TQ_N };
+extern const char *const edu_teacher_conds[EDU_TQ_N];
+/* The months before the day checked a health check may be (unverified). */
+#define EDU_TQ_HEALTH_MONTHS 6
+/* Levels of education and of Putonghua, with their Chinese names. */
+extern const struct edu_enum edu_teacher_educations[], edu_putonghua_levels[];
+/* An applicant as the conditions see it: category, sex (M, F) and
+ * birth date normalised; the rest as typed (NULL or "" when not given). */
+struct edu_teacher_facts {
+	const char *category, *subject, *sex, *birth;
+	const char *education, *putonghua, *exam_cert, *exam_date, *health_date,
+		*declaration;
+};
+/* Check an applicant on day `on`: why[i] is "" for a condition met, else
+ * why it is not; returns the number not met, or -1 for a value that is
+ * not one (its column in *col, the reason in err). */
+int edu_teacher_qualify(const struct edu_teacher_facts *f, int on,
+			char why[EDU_TQ_N][EDU_ERR_MAX], const char **col, char *err);
 
 #endif

@@ -4,6 +4,7 @@
 #define _GNU_SOURCE
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "edu.h"
@@ -95,4 +96,31 @@ int edu_pattern_expand(const char *pattern, const struct edu_placeholder *ph,
 		return -1;
 	}
 	return 0;
+}
+
+char *edu_pattern_next(sqlite3 *db, const char *kind, const char *pattern,
+		       const struct edu_placeholder *ph, int nph, const char *taken,
+		       char *err)
+{
+	struct edu_buf scope = { 0 }, no = { 0 };
+	char *made = NULL;
+
+	/* One sequence per scope: the number with its serial as '*'. */
+	if (edu_pattern_expand(pattern, ph, nph, -1, &no, err) < 0)
+		goto out;
+	edu_buf_printf(&scope, "%s:%s", kind, no.s);
+	/* A number recorded by hand may have taken the next serial. */
+	do {
+		free(made);
+		made = NULL;
+		if (edu_pattern_expand(pattern, ph, nph, edu_seq_next(db, scope.s), &no, err) < 0)
+			goto out;
+		const char *p[] = { no.s };
+		made = edu_query1(db, taken, 1, p);
+	} while (made);
+	made = edu_strdup(no.s);
+out:
+	edu_buf_free(&scope);
+	edu_buf_free(&no);
+	return made;
 }

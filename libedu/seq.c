@@ -104,6 +104,13 @@ static int asset_pattern(const char *v, char *err)
 	return edu_pattern_check(v, names, err);
 }
 
+static int licence_pattern(const char *v, char *err)
+{
+	static const char *const names[] = { "region", "year", NULL };
+
+	return edu_pattern_check(v, names, err);
+}
+
 static int nonempty(const char *v, char *err)
 {
 	if (!*v) {
@@ -300,6 +307,8 @@ const struct edu_setting_def edu_settings[] = {
 	{ "cert.vocational.pattern", "{year}{region}{category}{seq:6}", "the pattern of vocational graduation certificate numbers (中职毕业证书), placeholders as for cert.junior.pattern", cert_pattern },
 	{ "cert.teacher.pattern", "{year}{province}{body}{category}{sex}{seq:6}", "the pattern of teacher-qualification certificate numbers (教师资格证书): {year} of issue, {province} (2 digits of bureau.region), {body} (3-digit certifying body), {category} (type 1-7), {sex}, {seq:N}", teacher_pattern },
 	{ "asset.pattern", "{unit}-{year}-{seq:5}", "the pattern of generated asset tags: {unit}, {year} (acquired), {seq:N}", asset_pattern },
+	{ "licence.pattern", "教民{region}{year}{seq:5}", "the pattern of the licence numbers (办学许可证号) an approved establishment is given: {region}, {year} (of approval), {seq:N}", licence_pattern },
+	{ "licence.years", "5", "years a licence issued on an approved establishment is valid", count },
 	{ "report.as_of", "09-01", "the statistical reference day of the school year, MM-DD: edu-report counts stocks on it and flows over the year before it (学年初; the day is local practice)", month_day },
 	{ "exam.tiebreak", "chinese,math,english", "the subjects that break ties of total score in admission, in order, before the lottery", subjects },
 	/* Establishment (编制): 中央编办发〔2014〕72号 makes town and country

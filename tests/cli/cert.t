@@ -141,9 +141,9 @@ t_exit 1 "show an unknown one" edu-cert show 1
 
 # ---- teacher certificates ----------------------------------------------------------
 cat >teachers.csv <<'CSV'
-身份证号,姓名,性别,出生日期,资格种类,任教学科,认定机构
-11010219900101002X,孙老师,女,1990-01-01,小学,语文,101
-110102198808080139,钱老师,M,1988-08-08,senior,数学,101
+身份证号,姓名,性别,出生日期,资格种类,任教学科,认定机构,学历,普通话,考试合格证明编号,考试合格日期,体检日期,个人承诺
+11010219900101002X,孙老师,女,1990-01-01,小学,语文,101,本科,二级甲等,2025110100001,2025-06-15,2026-01-10,是
+110102198808080139,钱老师,M,1988-08-08,senior,数学,101,本科,二级乙等,2025110100002,2025-06-15,2026-01-10,是
 CSV
 t_exit 0 "teacher applicants from CSV with Chinese headers" edu-cert --on 2026-03-01 issue --kind teacher teachers.csv
 t_grep "... the 17-digit number: year, province, body, type, sex, serial" \
@@ -151,12 +151,12 @@ t_grep "... the 17-digit number: year, province, body, type, sex, serial" \
 t_grep "... type 4 for senior, sex 1 for a man" "^20261110141000001,teacher,110102198808080139," "$out"
 t_exit 0 "the same applicants again" edu-cert --on 2026-03-01 issue --kind teacher teachers.csv
 t_grep "... are skipped" "issued 0, skipped 2" "$err"
-printf 'id_number,name,sex,birth_date,category,subject,body\n11010219900101002X,孙老师,M,1990-01-01,junior,语文,101\n11010219900101002X,孙老师,F,1990-01-01,marine,语文,101\n' >bad.csv
+printf 'id_number,name,sex,birth_date,category,subject,body,education,putonghua,exam_cert,exam_date,health_date,declaration\n11010219900101002X,孙老师,M,1990-01-01,junior,语文,101,本科,二级甲等,2025110100001,2025-06-15,2026-01-10,是\n11010219900101002X,孙老师,F,1990-01-01,marine,语文,101,本科,二级甲等,2025110100001,2025-06-15,2026-01-10,是\n' >bad.csv
 t_exit 65 "bad applicants: nothing issued" edu-cert issue --kind teacher bad.csv
 t_grep "... each bad row as FILE:LINE: COLUMN" "bad.csv:2: sex: does not agree with the ID number" "$err"
 t_grep "... the second too" "bad.csv:3: category: " "$err"
 t_exit 66 "a missing file" edu-cert issue --kind teacher nosuch.csv
-t_exit 0 "another category for the same person" sh -c "printf 'id_number,name,sex,birth_date,category,subject,body\n11010219900101002X,孙老师,F,1990-01-01,junior,语文,101\n' | edu-cert --on 2026-03-01 issue --kind teacher"
+t_exit 0 "another category for the same person" sh -c "printf 'id_number,name,sex,birth_date,category,subject,body,education,putonghua,exam_cert,exam_date,health_date,declaration\n11010219900101002X,孙老师,F,1990-01-01,junior,语文,101,本科,二级甲等,2025110100001,2025-06-15,2026-01-10,是\n' | edu-cert --on 2026-03-01 issue --kind teacher"
 t_grep "... is a second certificate" "^20261110132000001,teacher," "$out"
 
 # ---- the nightly job ------------------------------------------------------------------

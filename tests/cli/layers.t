@@ -10,7 +10,7 @@ obj=$EDU_BIN/../libedu
 layers='
 base	err sha256 sql date valid csv out progress schema priv outfile svg
 store	db audit seq run access
-domain	student cadre doc petition assets exam cert placement pattern report staffing
+domain	student cadre doc petition assets exam cert placement pattern report staffing approval
 engine	entity writer import bulk
 cli	cli drive keys
 '

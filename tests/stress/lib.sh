@@ -25,7 +25,7 @@ edu-doc import|edu-doc list
 edu-db calendar import|edu-db calendar list
 edu-exam import --year 2026|echo exam_no,student_no,name,junior_school,score_chinese,score_math,bonus,total,choice1,choice2
 edu-exam seats import --year 2026|echo school_code,seats,min_score
-edu-cert issue --kind teacher|echo id_number,name,sex,birth_date,category,subject,body
+edu-cert issue --kind teacher|echo id_number,name,sex,birth_date,category,subject,body,education,putonghua,exam_cert,exam_date,health_date,declaration
 LIST
 }
 
