@@ -274,7 +274,7 @@ static void issue_teachers(struct edu_cert_issuer *is, int nfiles, char **files,
 			char year[5];
 			snprintf(year, sizeof year, "%.4s", is->day);
 			struct edu_cert_holder h = {
-				.holder = v[0], .name = raw[1], .sex = v[2], .birth = v[3],
+				.holder = v[0], .name = v[1], .sex = v[2], .birth = v[3],
 				.id = v[0], .category = v[4], .subject = raw[5], .body = v[6],
 				.year = atoi(year),
 			};

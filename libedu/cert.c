@@ -206,12 +206,22 @@ int edu_cert_teacher_row(const char *const *raw, char v[][EDU_VAL_MAX],
 			 const char **col, char *err)
 {
 	int birth, male, bday;
+	const char *name;
+	size_t nlen = edu_name_trim(raw[1], &name);
 
 	*col = NULL;
+	if (nlen < EDU_VAL_MAX) {
+		memcpy(v[1], name, nlen);
+		v[1][nlen] = '\0';
+	}
 	if (edu_valid_id(raw[0], v[0], &birth, &male, err) < 0)
 		*col = "id_number";
-	else if (!*raw[1])
-		*col = "name", snprintf(err, EDU_ERR_MAX, "may not be empty");
+	else if (!nlen)
+		*col = "name", snprintf(err, EDU_ERR_MAX, "may not be empty%s",
+					*raw[1] ? " (it is only blanks)" : "");
+	else if (nlen >= EDU_VAL_MAX)
+		*col = "name", snprintf(err, EDU_ERR_MAX, "too long: at most %d bytes",
+					EDU_VAL_MAX - 1);
 	else if (edu_valid_enum(edu_cert_sexes, raw[2], v[2], err) < 0)
 		*col = "sex";
 	else if (edu_valid_date(raw[3], v[3], err) < 0)
@@ -256,6 +266,15 @@ int edu_cert_holds(sqlite3 *db, const char *kind, const char *holder,
 
 #define COL(st, i) ((const char *)sqlite3_column_text((st), (i)))
 
+/* The name asked about, without the blanks around it, is the holder's. */
+static int same_name(const char *given, const char *holder)
+{
+	const char *p;
+	size_t n = edu_name_trim(given, &p);
+
+	return strlen(holder) == n && !memcmp(p, holder, n);
+}
+
 int edu_cert_verify(sqlite3 *db, const char *no, const char *name,
 		    const char *id, struct edu_buf *say)
 {
@@ -274,7 +293,7 @@ int edu_cert_verify(sqlite3 *db, const char *no, const char *name,
 			       COL(st, 2) ? COL(st, 2) : "no reason given");
 	} else if (!strcmp(COL(st, 0), "replaced")) {
 		edu_buf_printf(say, "replaced by %s", COL(st, 3));
-	} else if (name && strcmp(name, COL(st, 4))) {
+	} else if (name && !same_name(name, COL(st, 4))) {
 		edu_buf_puts(say, "name does not match");
 	} else if (id) {
 		char norm[EDU_VAL_MAX], err[EDU_ERR_MAX];

@@ -238,6 +238,7 @@ struct edu_session {
 	const char *user;	/* the real user's login */
 	int dry_run;		/* edu_finish() rolls back */
 	int quiet;		/* no notices on stderr */
+	int on;			/* --on, a day number; 0: today */
 };
 void edu_db_session(const struct edu_session *s);
 const struct edu_session *edu_session(void);
@@ -538,6 +539,13 @@ int edu_valid_credit_code(const char *in, char *out, char *err);
 char edu_credit_check_char(const char *first17);
 /* Date in any accepted form, normalised to YYYY-MM-DD. */
 int edu_valid_date(const char *in, char *out, char *err);
+/* A normalised date of something that happened (born, acquired,
+ * received, entered): not after `on` (--on, today by default). */
+int edu_valid_past(const char *date, int on, char *err);
+/* A name without the blanks around it (space, tab, the ideographic space
+ * U+3000, the no-break space U+00A0): *start points at its first byte and
+ * its length is returned, 0 for a name of blanks only. */
+size_t edu_name_trim(const char *in, const char **start);
 /* Mobile (1 + 10 digits) or landline (area-number[-ext]). */
 int edu_valid_phone(const char *in, char *out, char *err);
 /* Exactly n ASCII digits. */
@@ -651,6 +659,7 @@ void edu_out_hold_enable(void);
 
 enum edu_coltype {
 	EDU_C_TEXT,	/* free text, kept exactly */
+	EDU_C_NAME,	/* a name: trimmed (edu_name_trim), blanks only is empty */
 	EDU_C_CODE,	/* trimmed text */
 	EDU_C_INT,
 	EDU_C_DATE,
@@ -666,6 +675,8 @@ enum edu_coltype {
 enum edu_colflags {
 	EDU_C_KEY = 1,		/* part of the key */
 	EDU_C_REQUIRED = 2,	/* may not be empty */
+	EDU_C_PAST = 4,		/* EDU_C_DATE of something that happened:
+				 * not after --on (edu_valid_past) */
 };
 
 struct edu_col {
@@ -731,6 +742,11 @@ struct edu_entity {
 			 const char **col, char *err);
 };
 #define EDU_DERIVE_MAX 4	/* buffers handed to derive */
+
+/* One field of a column checked and normalised as an import does, but
+ * without its reference check (c->ref): *out is malloc'd, NULL when
+ * empty; 0, or -1 with the reason in err. */
+int edu_col_value(const struct edu_col *c, const char *in, char **out, char *err);
 
 /* Import files (none: stdin) into an entity under edu_import_opt and
  * edu_opt; one transaction; returns the exit status (0, 1 with rejects,
