@@ -295,21 +295,23 @@ static int graduate(struct edu_cmd *c)
  * is passed over, so a second run changes nothing. */
 static int promote(struct edu_cmd *c)
 {
-	char day[11], *left;
+	char day[11];
+	long into_last, stayed;
 	struct edu_run run;
 
 	edu_need(opt.year ? &opt.year : NULL, "--year");
 	edu_date_str(edu_opt.on, day);
 	edu_run_start(&run);
 	edu_begin(c->db);
-	long promoted = edu_student_promote(c->db, opt.year, day, &left);
-	char *counts = edu_asprintf("promoted=%ld last_grade=%s", promoted, left);
+	long promoted = edu_student_promote(c->db, opt.year, day, &into_last, &stayed);
+	char *counts = edu_asprintf("promoted=%ld into_last_grade=%ld stayed_in_last_grade=%ld",
+				    promoted, into_last, stayed);
 	edu_run_finish(c->db, &run, counts, 0);
 	edu_finish(c->db);
 	if (!edu_opt.quiet)
-		edu_warn("%ld student%s promoted for %ld; %s in the last grade of a stage left for graduate",
-			 promoted, promoted == 1 ? "" : "s", opt.year, left);
-	free(left);
+		edu_warn("%ld student%s promoted for %ld, %ld of them into a last grade (6, 9 or 12); "
+			 "%ld already in a last grade not moved, left for graduate",
+			 promoted, promoted == 1 ? "" : "s", opt.year, into_last, stayed);
 	free(counts);
 	return 0;
 }

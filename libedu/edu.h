@@ -939,9 +939,11 @@ int edu_student_change(sqlite3 *db, const char *kind, const struct edu_student_s
  * grade of a stage (6, 9, 12), who had entered by `day` and before
  * September of `year`, moves up a grade with a promote event for `year`,
  * once: a student with one is passed over.  Audited as one row when any
- * moved.  Returns the number promoted; *left (malloc'd) the count of
- * enrolled students in a last grade, left for graduate. */
-long edu_student_promote(sqlite3 *db, long year, const char *day, char **left);
+ * moved.  Returns the number promoted; *into_last: how many of them this
+ * run moved into a last grade; *stayed: the enrolled students who were in
+ * a last grade and were not moved for `year` (those left for graduate). */
+long edu_student_promote(sqlite3 *db, long year, const char *day, long *into_last,
+			 long *stayed);
 /* The students as they stood at the end of day ?1 (YYYY-MM-DD), in the
  * columns of EDU_S_*: for each, the state before its first event after
  * that day, or the current one; only those who had entered by then. */
@@ -1738,7 +1740,7 @@ void edu_place_intake_free(struct edu_place_intake *in);
 /* Hold the children a run does not draw for (sets .kid.held): one an
  * earlier run of the year recorded keeps its school, rank and note (with
  * " (drawn before)"; .stored); one born after edu_place_primary_born_by is
- * "not six by DAY"; a resident student already is "already a student of
+ * "born after BIRTHDAY, not six by YEAR-08-31"; a resident student already is "already a student of
  * SCHOOL". */
 void edu_place_hold(sqlite3 *db, long year, struct edu_applicant *a, size_t n);
 /* The note of a draw's result: "assigned", "no seat left in the zone",
