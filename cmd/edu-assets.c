@@ -78,9 +78,10 @@ static int asset_check(sqlite3 *db, const char *const *v, const char **col, char
 	int64_t fen = 0;
 
 	(void)db;
-	if (v[C_CLASS] && v[C_CLASS][strspn(v[C_CLASS], "0123456789")]) {
+	if (v[C_CLASS] && !edu_asset_class_edition(v[C_CLASS])) {
 		*col = "class_code";
-		snprintf(err, EDU_ERR_MAX, "'%s' is not a GB/T 14885-2022 code (digits only)",
+		snprintf(err, EDU_ERR_MAX, "'%s' is not a GB/T 14885 code: a capital letter and "
+			 "6 digits (2022, e.g. A010000) or 7 digits (2010, e.g. 2010105)",
 			 v[C_CLASS]);
 		return -1;
 	}

@@ -114,6 +114,25 @@ char *edu_month_str(int month, char out[8])
 	return out;
 }
 
+/* GB/T 14885 classification codes are stored as given; their form tells
+ * the edition.  2010 (固定资产分类与代码, clause 4): four levels in seven
+ * digits, the first the 门类 1-6 (1 土地、房屋及构筑物 ... 6 家具、用具、装具
+ * 及动植物), then two each for 大类, 中类, 小类: 2010105.  2022 (固定资产等
+ * 资产基础分类与代码): a capital letter for the 门类 and six digits, as the
+ * tables are headed (A010000 房屋和构筑物).  Only the form is checked, not
+ * the tables; longer 2022 codes, if the standard has them, could not be
+ * verified and are refused (the man page says so). */
+const char *edu_asset_class_edition(const char *code)
+{
+	size_t n = strlen(code);
+
+	if (n == 7 && strspn(code, "0123456789") == 7 && code[0] >= '1' && code[0] <= '6')
+		return "GB/T 14885-2010";
+	if (n == 7 && code[0] >= 'A' && code[0] <= 'Z' && strspn(code + 1, "0123456789") == 6)
+		return "GB/T 14885-2022";
+	return NULL;
+}
+
 const struct edu_asset_category edu_asset_categories[] = {
 	{ "building-steel", "钢结构房屋|钢结构", 50 },
 	{ "building-concrete", "钢筋混凝土结构房屋|钢筋混凝土结构", 50 },

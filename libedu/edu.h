@@ -1437,6 +1437,10 @@ struct edu_asset_category {
 	int min_life;
 };
 extern const struct edu_asset_category edu_asset_categories[];	/* NULL-key ended */
+/* The edition whose form a classification code has, "GB/T 14885-2010"
+ * (seven digits, the first 1-6: 2010105) or "GB/T 14885-2022" (a capital
+ * letter and six digits: A010000); NULL for neither. */
+const char *edu_asset_class_edition(const char *code);
 const struct edu_asset_category *edu_asset_category(const char *key);
 
 /* Straight-line monthly depreciation without residual value: the month

@@ -279,6 +279,22 @@ edu-db -q user add "$u" assets
 t_exit 0 "an assets clerk transfers" as edu-assets transfer XC-0006 --to-location 仓库 --on 2026-11-28
 t_exit 0 "... and the audit names the clerk" edu-db log -f tsv --user "$u" --key XC-0006
 t_grep "... with the change" '"location":\["教学楼101","仓库"\]' "$out"
+# Classification codes of either edition of GB/T 14885, stored as given
+# (issue 16, point 7): the 2022 form is a capital letter and six digits
+# (A010000), the 2010 form seven digits whose first, the 门类, is 1-6.
+cat > "$tmp/class.csv" <<'CSV'
+tag,name,category,class_code,unit,acquired_on,cost
+CL-1,教学楼,building-concrete,A010000,2111010201,2020-01-01,5000000
+CL-2,台式计算机,computer,2010105,2111010201,2024-01-15,5999
+CSV
+t_exit 0 "class codes of 2022 and of 2010" edu-assets import "$tmp/class.csv"
+t_eq "... kept as given" "$(sqlite3 "$EDU_DB" "SELECT group_concat(class_code, ' ') FROM (SELECT class_code FROM asset WHERE tag LIKE 'CL-%' ORDER BY tag)")" \
+	"A010000 2010105"
+printf 'tag,name,category,class_code,unit,acquired_on,cost\nCL-3,桌子,furniture,a01000,2111010201,2024-01-15,1200\n' > "$tmp/class-bad.csv"
+t_exit 65 "a code of neither form" edu-assets import "$tmp/class-bad.csv"
+t_grep "... is refused, naming both forms" \
+	"class-bad.csv:2: class_code: 'a01000' is not a GB/T 14885 code: a capital letter and 6 digits \\(2022, e.g. A010000\\) or 7 digits \\(2010, e.g. 2010105\\)" "$err"
+
 edu-db -q user add "$u" registrar
 t_exit 77 "a registrar may not import assets" as edu-assets import --upsert "$examples/assets.csv"
 done_testing
