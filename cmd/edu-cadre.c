@@ -405,24 +405,26 @@ static int eligible(struct edu_cmd *c)
 	char day[11];
 
 	edu_need_text(opt.title, "--title");
-	const char *t = edu_teacher_title(opt.title), *key = edu_title_years_key(t);
-	if (!key)
+	const char *t = edu_teacher_title(opt.title);
+	if (!edu_title_years_key(t))
 		edu_die(EDU_EUSAGE, "--title: '%s' is not one of 一级教师, 高级教师, 正高级教师",
 			opt.title);
-	char *n = edu_setting(c->db, key, edu_setting_def(key)->dflt);
 	edu_cadre_functions(c->db);
+	/* The years by degree level, 0 1 2, in ?3 ?4 ?5. */
 	sqlite3_stmt *st = edu_prepare(c->db, STAFF_ASOF
+		", need AS (SELECT a.*, CASE degree_level(degree) WHEN 2 THEN ?5 "
+		"WHEN 1 THEN ?4 ELSE ?3 END AS years FROM asof a) "
 		"SELECT staff_no, name, unit, title, title_since, "
-		"add_months(title_since, ?3 * 12) AS eligible_since FROM asof a "
-		"WHERE status = 'active' AND title = ?2 AND title_since IS NOT NULL "
-		"AND add_months(title_since, ?3 * 12) <= ?1 "
+		"add_months(title_since, years * 12) AS eligible_since, degree, years "
+		"FROM need a WHERE status = 'active' AND title = ?2 AND title_since IS NOT NULL "
+		"AND add_months(title_since, years * 12) <= ?1 "
 		"AND NOT EXISTS (SELECT 1 FROM staff_event p WHERE p.staff_no = a.staff_no "
 		"AND p.kind = 'punish' AND p.day <= ?1 AND (p.until IS NULL OR p.until >= ?1)) "
 		"ORDER BY eligible_since, staff_no");
 	sqlite3_bind_text(st, 1, asof_str(day), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, edu_teacher_title_below(t), -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 3, atoi(n));
-	free(n);
+	for (int level = 0; level <= 2; level++)
+		sqlite3_bind_int(st, 3 + level, edu_title_years(c->db, t, level));
 	return todo(st);
 }
 

@@ -228,6 +228,31 @@ const char *edu_title_years_key(const char *title)
 	return NULL;
 }
 
+int edu_degree_level(const char *degree)
+{
+	if (degree && strstr(degree, "博士"))
+		return 2;
+	if (degree && strstr(degree, "硕士"))
+		return 1;
+	return 0;
+}
+
+int edu_title_years(sqlite3 *db, const char *title, int level)
+{
+	static const char *const suffix[] = { "", ".master", ".doctor" };
+	const char *base = edu_title_years_key(title);
+
+	if (!base || level < 0 || level > 2)
+		return -1;
+	char *key = edu_asprintf("%s%s", base, suffix[level]);
+	char *v = edu_setting(db, key, edu_setting_def(key)->dflt);
+	int n = atoi(v);
+
+	free(v);
+	free(key);
+	return n;
+}
+
 void edu_training_cycle(int year, int *from, int *to)
 {
 	*from = edu_days(year, 1, 1);
@@ -649,6 +674,13 @@ static void fn_add_months(sqlite3_context *cx, int argc, sqlite3_value **argv)
 		result_day(cx, edu_add_months(day, sqlite3_value_int(argv[1])));
 }
 
+/* degree_level(degree): 0, 1 (硕士) or 2 (博士) */
+static void fn_degree_level(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	sqlite3_result_int(cx, edu_degree_level((const char *)sqlite3_value_text(argv[0])));
+}
+
 /* party_ready(stage, since, day): 1 when the next stage may be taken */
 static void fn_party_ready(sqlite3_context *cx, int argc, sqlite3_value **argv)
 {
@@ -683,6 +715,7 @@ void edu_cadre_functions(sqlite3 *db)
 	    sqlite3_create_function(db, "retire_age", 3, f, &age, fn_retire, NULL, NULL) ||
 	    sqlite3_create_function(db, "add_months", 2, f, NULL, fn_add_months, NULL, NULL) ||
 	    sqlite3_create_function(db, "party_ready", 3, f, NULL, fn_party_ready, NULL, NULL) ||
-	    sqlite3_create_function(db, "party_next", 1, f, NULL, fn_party_next, NULL, NULL))
+	    sqlite3_create_function(db, "party_next", 1, f, NULL, fn_party_next, NULL, NULL) ||
+	    sqlite3_create_function(db, "degree_level", 1, f, NULL, fn_degree_level, NULL, NULL))
 		edu_die_db(db, "cannot add the rules");
 }

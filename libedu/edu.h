@@ -1013,6 +1013,15 @@ const char *edu_staff_title(const char *t);
 /* The setting that holds the years in the title below before a teacher is
  * eligible for `title` (一级, 高级, 正高级教师), or NULL for the others. */
 const char *edu_title_years_key(const char *title);
+/* The degree that shortens the years (中小学教师水平评价基本标准条件,
+ * 人社部发〔2015〕79号): 2 for a 博士, 1 for a 硕士 (by the degree column,
+ * 学位), 0 for any other. */
+int edu_degree_level(const char *degree);
+/* The years in the title below before a teacher of that degree level is
+ * eligible for `title`: the setting cadre.title_years.KIND, with
+ * ".master" or ".doctor" for levels 1 and 2, or its default; -1 for a
+ * title without a years rule. */
+int edu_title_years(sqlite3 *db, const char *title, int level);
 /* The first and last day of the five-year training cycle from `year`. */
 void edu_training_cycle(int year, int *from, int *to);
 

@@ -201,9 +201,18 @@ const struct edu_setting_def edu_settings[] = {
 	{ "cadre.punish.demerit", "12", "months a demerit (记过) is in effect", count },
 	{ "cadre.punish.major-demerit", "18", "months a major demerit (记大过) is in effect", count },
 	{ "cadre.punish.demotion", "24", "months a demotion (降级) is in effect", count },
-	{ "cadre.title_years.first", "4", "years as 二级教师 before 一级教师", count },
-	{ "cadre.title_years.senior", "5", "years as 一级教师 before 高级教师", count },
+	/* 中小学教师水平评价基本标准条件 (人社部发〔2015〕79号, annex): the
+	 * years in the title below by degree; 本科/学士 (and 专科 for 一级
+	 * and 高级 in primary and junior schools) are the plain keys. */
+	{ "cadre.title_years.first", "4", "years as 二级教师 before 一级教师 (学士, 本科, 专科)", count },
+	{ "cadre.title_years.first.master", "2", "years as 二级教师 before 一级教师 with a 硕士 degree", count },
+	{ "cadre.title_years.first.doctor", "0", "years as 二级教师 before 一级教师 with a 博士 degree", count },
+	{ "cadre.title_years.senior", "5", "years as 一级教师 before 高级教师 (学士, 本科, 专科)", count },
+	{ "cadre.title_years.senior.master", "5", "years as 一级教师 before 高级教师 with a 硕士 degree", count },
+	{ "cadre.title_years.senior.doctor", "2", "years as 一级教师 before 高级教师 with a 博士 degree", count },
 	{ "cadre.title_years.full", "5", "years as 高级教师 before 正高级教师", count },
+	{ "cadre.title_years.full.master", "5", "years as 高级教师 before 正高级教师 with a 硕士 degree", count },
+	{ "cadre.title_years.full.doctor", "5", "years as 高级教师 before 正高级教师 with a 博士 degree", count },
 	{ "cadre.training_hours", "360", "hours of training a teacher needs in a five-year cycle", count },
 	{ "archive.fonds", "", "the fonds code (全宗号) that starts archive codes, e.g. J001", fonds },
 	{ "petition.result_classes", "A B C", "the result classes of replies to deputies' suggestions and CPPCC proposals, separated by spaces (A solved, B being solved, C for reference)", words },

@@ -168,6 +168,16 @@ t_grep "... listed" "^S011," "$out"
 # S003 一级教师 since 2018-09-01 and S006 since 2019-09-01: 5 years to 高级.
 t_exit 0 "eligible for 高级 on 2024-06-01" edu-cadre eligible --title 高级教师 --as-of 2024-06-01
 t_eq "... S002 and S003 (S006 only from 2024-09-01)" "$(printf '%s\n' "$out" | tail -n +2 | cut -d, -f1,6 | tr '\n' ' ')" "S002,2015-09-01 S003,2023-09-01 "
+# Years by degree (中小学教师水平评价基本标准条件, 人社部发〔2015〕79号;
+# issue 16, point 9): S005, 二级教师 since 2020-09-01 with a 硕士 degree,
+# needs 2 years, not 4, for 一级教师: eligible from 2022-09-01.
+t_exit 1 "none eligible for 一级 on 2022-08-31" edu-cadre eligible --title 一级 --as-of 2022-08-31
+t_exit 0 "S005 (硕士) eligible for 一级 on 2022-09-01" edu-cadre eligible --title 一级 --as-of 2022-09-01
+t_eq "... after 2 years, with the degree and the years" "$(printf '%s\n' "$out" | tail -n +2)" \
+	"S005,刘洋,2111010201,二级教师,2020-09-01,2022-09-01,硕士,2"
+t_exit 0 "the 硕士 years are a setting" edu-db config set cadre.title_years.first.master 3
+t_exit 1 "... with 3, not yet on 2023-08-31" edu-cadre eligible --title 一级 --as-of 2023-08-31
+edu-db -q config set cadre.title_years.first.master 2
 t_exit 1 "none eligible for 正高级 (S008 retired, S001 retired)" edu-cadre eligible --title 正高级 --as-of 2026-01-01
 t_exit 64 "eligible for a title with no ladder" edu-cadre eligible --title 三级教师
 t_exit 0 "punish S006 (a demerit, 12 months)" edu-cadre punish S006 --kind 记过 --on 2026-03-01
