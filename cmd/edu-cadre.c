@@ -36,14 +36,8 @@ static const struct edu_enum statuses[] = {
 	{ NULL, NULL }
 };
 
-static const struct edu_enum punishments[] = {
-	{ "warning", "警告" },
-	{ "demerit", "记过" },
-	{ "major-demerit", "记大过" },
-	{ "demotion", "降级" },
-	{ "dismissal", "开除" },
-	{ NULL, NULL }
-};
+/* Filled from edu_punish_kinds in main: the kinds are written once. */
+static struct edu_enum punishments[16];
 
 #define STAFF_NO_ALIASES "工号|职工号|人员编号"
 
@@ -165,7 +159,8 @@ static const struct edu_option reward_opts[] = {
 };
 
 static const struct edu_option punish_opts[] = {
-	EDU_OPT_TEXT("kind", &opt.kind, "KIND", "warning, demerit, major-demerit, demotion or dismissal"),
+	EDU_OPT_TEXT("kind", &opt.kind, "KIND",
+		     "warning, demerit, major-demerit, demotion, removal (撤职) or dismissal (开除)"),
 	EDU_OPT_DATE("until", &opt.until, "the last day it is in effect (default: by its kind)"),
 	EDU_OPT_TEXT("doc", &opt.doc, "NUMBER", "the number of the document that decided it"),
 	EDU_OPT_END
@@ -351,8 +346,8 @@ static int punish(struct edu_cmd *c)
 {
 	edu_need_text(opt.kind, "--kind");
 	opt.kind = enum_opt(punishments, "--kind", opt.kind);
-	if (!strcmp(opt.kind, "dismissal") && opt.until >= 0)
-		edu_die(EDU_EUSAGE, "--until: a dismissal is for good and has no end");
+	if (!edu_punish_kind(opt.kind)->months && opt.until >= 0)
+		edu_die(EDU_EUSAGE, "--until: a %s is for good and has no end", opt.kind);
 	return event_verb(c);
 }
 
@@ -419,7 +414,8 @@ static int eligible(struct edu_cmd *c)
 		"FROM need a WHERE status = 'active' AND title = ?2 AND title_since IS NOT NULL "
 		"AND add_months(title_since, years * 12) <= ?1 "
 		"AND NOT EXISTS (SELECT 1 FROM staff_event p WHERE p.staff_no = a.staff_no "
-		"AND p.kind = 'punish' AND p.day <= ?1 AND (p.until IS NULL OR p.until >= ?1)) "
+		"AND p.kind = 'punish' AND punish_bars_promotion(p.detail) "
+		"AND p.day <= ?1 AND (p.until IS NULL OR p.until >= ?1)) "
 		"ORDER BY eligible_since, staff_no");
 	sqlite3_bind_text(st, 1, asof_str(day), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, edu_teacher_title_below(t), -1, SQLITE_STATIC);
@@ -526,9 +522,10 @@ static const struct edu_verb verbs[] = {
 	{ .name = "punish", .run = punish, .args_doc = "[STAFF_NO...]", .max_args = EDU_ANY,
 	  .roles = "personnel", .flags = W, .opts = punish_opts,
 	  .summary = "record a punishment (处分)",
-	  .doc = EVENT_DOC("Record a punishment, in effect from --on to --until, by default "
-		    "6, 12, 18 or 24 months by kind (settings cadre.punish.KIND); a "
-		    "dismissal is for good.") },
+	  .doc = EVENT_DOC("Record a punishment (公职人员政务处分法 art. 7), in effect from --on "
+		    "to --until, by default 6, 12, 18, 24 or 24 months by kind (art. 8; "
+		    "settings cadre.punish.KIND); a removal (撤职) also ends the post held, "
+		    "a dismissal (开除) the employment, for good.") },
 	{ .name = "party", .run = party, .args_doc = "[STAFF_NO...]", .max_args = EDU_ANY,
 	  .roles = "personnel", .flags = W, .opts = party_opts,
 	  .summary = "record the next party stage (党员发展)",
@@ -569,5 +566,10 @@ static const struct edu_tool tool = {
 
 int main(int argc, char **argv)
 {
+	size_t n = 0;
+
+	for (const struct edu_punish_kind *k = edu_punish_kinds;
+	     k->key && n + 1 < sizeof punishments / sizeof *punishments; k++, n++)
+		punishments[n] = (struct edu_enum){ k->key, k->zh };
 	return edu_main(&tool, argc, argv);
 }

@@ -1002,10 +1002,24 @@ int edu_party_wait_months(const char *stage);
 /* May a person in `stage` since day `since` take the next stage on `day`? */
 int edu_party_ready(const char *stage, int since, int day);
 
+/* The kinds of punishment (政务处分) of 公职人员政务处分法 (2020), art. 7,
+ * with their effects on a cadre of a public school: the table is in
+ * cadre.c, each column with its article. */
+struct edu_punish_kind {
+	const char *key, *zh;
+	int months;		/* the period, art. 8 (setting cadre.punish.KEY);
+				 * 0: no end */
+	int bars_promotion;	/* no higher post, grade or title in the period */
+	int bars_pay;		/* no higher pay grade in the period */
+	int removes_post;	/* the post (and its rank) is lost */
+	int ends_employment;	/* the person leaves (status left) */
+};
+extern const struct edu_punish_kind edu_punish_kinds[];	/* NULL-key ended */
+const struct edu_punish_kind *edu_punish_kind(const char *key);
 /* The last day of a punishment period of `months` from `day`. */
 int edu_punish_until(int day, int months);
-/* Months of a punishment of `kind` (warning, demerit, major-demerit,
- * demotion) by the setting cadre.punish.KIND or its default. */
+/* Months of a punishment of `kind` by the setting cadre.punish.KIND or
+ * the default of the table (art. 8); 0 for one without an end. */
 int edu_punish_months(sqlite3 *db, const char *kind);
 
 /* A title as stored: a teacher title's full name, any other as given. */
@@ -1058,6 +1072,7 @@ struct edu_staff_change {
 /* One event of one person: old is the person now, set/new what the event
  * changes; detail, rank, until go to staff_event. */
 struct edu_staff_event {
+	const char *no;		/* the person's staff_no */
 	const char *detail, *rank, *until;
 	const char *old[EDU_STAFF_NSTATE];
 	const char *new[EDU_STAFF_NSTATE];
@@ -1084,7 +1099,8 @@ int edu_staff_record(sqlite3 *db, const char *no, const char *kind,
 		     const struct edu_staff_change *c, int day, char *err);
 /* The rules as SQL functions on db: retire_date(birth, sex, category),
  * retire_age(...) ("60y3m"), add_months(date, n), party_ready(stage,
- * since, day), party_next(stage); dies (edu_die_db) when they cannot be
+ * since, day), party_next(stage), degree_level(degree),
+ * punish_bars_promotion(kind); dies (edu_die_db) when they cannot be
  * added. */
 void edu_cadre_functions(sqlite3 *db);
 

@@ -201,6 +201,7 @@ const struct edu_setting_def edu_settings[] = {
 	{ "cadre.punish.demerit", "12", "months a demerit (记过) is in effect", count },
 	{ "cadre.punish.major-demerit", "18", "months a major demerit (记大过) is in effect", count },
 	{ "cadre.punish.demotion", "24", "months a demotion (降级) is in effect", count },
+	{ "cadre.punish.removal", "24", "months a removal from post (撤职) is in effect", count },
 	/* 中小学教师水平评价基本标准条件 (人社部发〔2015〕79号, annex): the
 	 * years in the title below by degree; 本科/学士 (and 专科 for 一级
 	 * and 高级 in primary and junior schools) are the plain keys. */

@@ -256,7 +256,9 @@ static void test_punish_rule(void)
 	   "punish: --until before --on");
 	e = person("active", NULL, NULL, "none", NULL);
 	is(rule("punish", &e, &dismissal, D(2026, 3, 1)), "ok", "a dismissal");
-	ok(!e.until && nset(&e) == 0, "... has no end and changes no column");
+	ok(!e.until && nset(&e) == 1 && e.set[EDU_STAFF_STATUS] &&
+	   !strcmp(e.new[EDU_STAFF_STATUS], "left"),
+	   "... has no end and ends the employment: status left (issue 16, point 10)");
 }
 
 static void test_party_rule(void)
@@ -370,6 +372,16 @@ static void test_record(sqlite3 *db)
 	edu_exec(db, "INSERT INTO setting (key, value) VALUES ('cadre.punish.warning', '3')", 0, NULL);
 	ok(edu_punish_months(db, "warning") == 3, "the setting cadre.punish.warning 3 is read");
 	ok(edu_punish_months(db, "demotion") == 24, "demotion: 24 months by default");
+	/* 公职人员政务处分法 art. 8 periods, art. 20 effects. */
+	ok(edu_punish_months(db, "removal") == 24, "撤职: 24 months (art. 8)");
+	ok(edu_punish_months(db, "dismissal") == 0, "开除: no period");
+	ok(edu_punish_kind("warning")->bars_promotion && !edu_punish_kind("warning")->bars_pay,
+	   "警告 bars promotion, not pay (art. 20)");
+	ok(edu_punish_kind("demerit")->bars_pay, "记过 bars a higher pay grade");
+	ok(edu_punish_kind("removal")->removes_post && !edu_punish_kind("removal")->ends_employment,
+	   "撤职 removes the post");
+	ok(edu_punish_kind("dismissal")->ends_employment, "开除 ends the employment");
+	ok(edu_punish_kind("fine") == NULL, "no such kind");
 	/* 人社部发〔2015〕79号, annex: 一级 4/2/0 years, 高级 5/5/2, 正高级 5. */
 	ok(edu_title_years(db, "一级教师", 0) == 4 && edu_title_years(db, "一级教师", 1) == 2 &&
 	   edu_title_years(db, "一级教师", 2) == 0, "一级: 4 years, 2 with 硕士, none with 博士");
