@@ -96,6 +96,12 @@ static int asset_check(sqlite3 *db, const char *const *v, const char **col, char
 			 v[C_LIFE], cat->min_life, cat->key);
 		return -1;
 	}
+	if (cat && cat->max_life && v[C_LIFE] && atoi(v[C_LIFE]) > cat->max_life) {
+		*col = "life_years";
+		snprintf(err, EDU_ERR_MAX, "%s years is longer than the %d to %d years of %s "
+			 "(财会〔2017〕4号)", v[C_LIFE], cat->min_life, cat->max_life, cat->key);
+		return -1;
+	}
 	edu_money_parse(v[C_COST], &fen, errm);
 	if (fen < THRESHOLD_FEN && strcmp(v[C_BATCH], "yes")) {
 		*col = "cost";

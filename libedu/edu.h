@@ -1460,6 +1460,7 @@ struct edu_asset_category {
 	const char *key;
 	const char *zh;
 	int min_life;
+	int max_life;	/* 专用设备: the top of the annex's range; 0: none */
 };
 extern const struct edu_asset_category edu_asset_categories[];	/* NULL-key ended */
 /* The edition whose form a classification code has, "GB/T 14885-2010"

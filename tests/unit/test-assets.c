@@ -57,6 +57,14 @@ static void test_categories(void)
 	ok(edu_asset_category("book")->min_life == 0, "books are not depreciated");
 	ok(edu_asset_category("land")->min_life == 0, "nor land");
 	ok(edu_asset_category("spaceship") == NULL, "an unknown category");
+	/* 财会〔2017〕4号 annex (issue 16, point 8). */
+	ok(edu_asset_category("building-brick-wood")->min_life == 30, "砖木结构: 30");
+	ok(edu_asset_category("building-fixture")->min_life == 8, "房屋附属设施: 8");
+	ok(edu_asset_category("sports")->min_life == 5 && edu_asset_category("sports")->max_life == 15,
+	   "体育设备: 5 to 15");
+	ok(edu_asset_category("medical")->min_life == 5 && edu_asset_category("medical")->max_life == 10,
+	   "医疗设备: 5 to 10");
+	ok(edu_asset_category("computer")->max_life == 0, "general equipment: no top");
 }
 
 /* Issue 16, point 7: both editions' forms, by their own examples. */
