@@ -1830,9 +1830,14 @@ void edu_seqs_free(struct edu_seqs *q);
  * names: kinds (junior, senior, vocational, teacher), sexes (M, F),
  * teacher categories (as edu_teacher_category_code), statuses (valid,
  * revoked, replaced), the reasons of a reissue (lost, damaged,
- * correction). */
+ * correction; a graduation certificate lost or damaged gets a proof
+ * instead, edu_cert_reissue_refusal). */
 extern const struct edu_enum edu_cert_kinds[], edu_cert_sexes[],
 	edu_cert_categories[], edu_cert_statuses[], edu_cert_reissue_reasons[];
+/* Why a certificate of `kind` may not be reissued for `reason`, or NULL
+ * when it may: a lost or damaged graduation certificate is replaced by a
+ * 毕业证明书 (edu-cert proof), not by a new certificate number. */
+const char *edu_cert_reissue_refusal(const char *kind, const char *reason);
 /* Who a graduation kind is for, in words, for a refusal. */
 const char *edu_cert_stage_rule(const char *kind);
 /* The {category} of a number: a teacher's category code, else the kind's
@@ -1874,6 +1879,7 @@ struct edu_cert_holder {
 struct edu_cert_issuer {
 	sqlite3 *db;
 	const char *kind;
+	const char *form;		/* "certificate", or "proof" (毕业证明书) */
 	char *pattern, *region, province[3];
 	struct edu_seqs *seqs;		/* saved by the caller */
 	struct edu_buf num, scope, audit;
@@ -1887,6 +1893,9 @@ struct edu_cert_issuer {
 };
 void edu_cert_issuer_init(struct edu_cert_issuer *is, sqlite3 *db, const char *kind,
 			  const char *batch, int day);
+/* Issue graduation proofs (毕业证明书) instead: numbers from the setting
+ * cert.proof.pattern, a serial of their own, form 'proof'. */
+void edu_cert_issuer_proof(struct edu_cert_issuer *is);
 /* Before the commit or the rollback: the output is complete. */
 void edu_cert_issuer_end(struct edu_cert_issuer *is);
 /* Issue one; `note_key` and `note` go in its audit row, and a reissue

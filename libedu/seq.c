@@ -219,6 +219,7 @@ const struct edu_setting_def edu_settings[] = {
 	{ "petition.result_classes", "A B C", "the result classes of replies to deputies' suggestions and CPPCC proposals, separated by spaces (A solved, B being solved, C for reference)", words },
 	{ "cert.junior.pattern", "{year}{region}{category}{seq:6}", "the pattern of junior graduation certificate numbers (初中毕业证书): {year} of graduation, {region}, {school}, {category} (1 junior, 2 senior, 3 vocational), {sex} (1 male, 2 female), {seq:N}", cert_pattern },
 	{ "cert.senior.pattern", "{year}{region}{category}{seq:6}", "the pattern of senior graduation certificate numbers (高中毕业证书), placeholders as for cert.junior.pattern", cert_pattern },
+	{ "cert.proof.pattern", "ZM{year}{region}{category}{seq:5}", "the pattern of graduation proof numbers (毕业证明书, for a lost or damaged graduation certificate), placeholders as for cert.junior.pattern; {year} is the year of graduation", cert_pattern },
 	{ "cert.vocational.pattern", "{year}{region}{category}{seq:6}", "the pattern of vocational graduation certificate numbers (中职毕业证书), placeholders as for cert.junior.pattern", cert_pattern },
 	{ "cert.teacher.pattern", "{year}{province}{body}{category}{sex}{seq:6}", "the pattern of teacher-qualification certificate numbers (教师资格证书): {year} of issue, {province} (2 digits of bureau.region), {body} (3-digit certifying body), {category} (type 1-7), {sex}, {seq:N}", teacher_pattern },
 	{ "asset.pattern", "{unit}-{year}-{seq:5}", "the pattern of generated asset tags: {unit}, {year} (acquired), {seq:N}", asset_pattern },

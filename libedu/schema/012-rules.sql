@@ -66,3 +66,11 @@ BEGIN
 		(SELECT max(day) FROM asset_event WHERE tag = NEW.tag)),
 		'corrected', NEW.status, NEW.unit, NEW.location, NEW.custodian);
 END;
+
+-- A lost or damaged graduation certificate is not reissued under a new
+-- certificate number: the practice is a 毕业证明书 (a certificate of
+-- graduation proof), numbered by a pattern of its own (cert.proof.pattern),
+-- kept in the same ledger as the certificate it stands for, which it
+-- replaces, and verified as any certificate is.
+ALTER TABLE certificate ADD COLUMN form TEXT NOT NULL DEFAULT 'certificate'
+	CHECK (form IN ('certificate', 'proof'));
