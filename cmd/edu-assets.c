@@ -46,23 +46,23 @@ static int batch_opt;	/* --batch-item */
 
 static const struct edu_col asset_cols[NCOLS] = {
 	[C_TAG] = { .name = "tag", .aliases = TAG_ALIASES, .type = EDU_C_CODE, .flags = EDU_C_KEY },
-	[C_NAME] = { .name = "name", .aliases = "资产名称|名称", .type = EDU_C_TEXT, .flags = EDU_C_REQUIRED },
+	[C_NAME] = { .name = "name", .aliases = "资产名称|名称", .type = EDU_C_NAME, .flags = EDU_C_REQUIRED },
 	[C_CATEGORY] = { .name = "category", .aliases = "资产类别|类别", .type = EDU_C_ENUM,
 	  .flags = EDU_C_REQUIRED, .values = categories },
 	[C_CLASS] = { .name = "class_code", .aliases = "分类代码|国标分类代码", .type = EDU_C_CODE },
 	[C_MODEL] = { .name = "model", .aliases = "规格型号|型号", .type = EDU_C_TEXT },
 	[C_UNIT] = { .name = "unit", .aliases = "使用单位|单位", .type = EDU_C_CODE, .flags = EDU_C_REQUIRED },
 	[C_LOCATION] = { .name = "location", .aliases = "存放地点|地点", .type = EDU_C_TEXT },
-	[C_CUSTODIAN] = { .name = "custodian", .aliases = "保管人|使用人", .type = EDU_C_TEXT },
+	[C_CUSTODIAN] = { .name = "custodian", .aliases = "保管人|使用人", .type = EDU_C_NAME },
 	[C_ACQUIRED] = { .name = "acquired_on", .aliases = "取得日期|购置日期|入账日期", .type = EDU_C_DATE,
-	  .flags = EDU_C_REQUIRED },
+	  .flags = EDU_C_REQUIRED | EDU_C_PAST },
 	[C_COST] = { .name = "cost", .aliases = "原值|价值", .type = EDU_C_MONEY, .flags = EDU_C_REQUIRED },
 	[C_LIFE] = { .name = "life_years", .aliases = "折旧年限|使用年限", .type = EDU_C_INT,
 	  .min = 1, .max = 100 },
 	[C_FUNDING] = { .name = "funding", .aliases = "经费来源|资金来源", .type = EDU_C_TEXT },
 	[C_STATUS] = { .name = "status", .aliases = "使用状况|状态", .type = EDU_C_ENUM,
 	  .flags = EDU_C_REQUIRED, .values = statuses, .dflt = "in-use" },
-	[C_DISPOSED] = { .name = "disposed_on", .aliases = "处置日期", .type = EDU_C_DATE },
+	[C_DISPOSED] = { .name = "disposed_on", .aliases = "处置日期", .type = EDU_C_DATE, .flags = EDU_C_PAST },
 	/* Empty, it is decided by asset_fill. */
 	[C_BATCH] = { .name = "batch_item", .aliases = "批量购置|批量", .type = EDU_C_ENUM,
 	  .values = yes_no },
@@ -78,9 +78,10 @@ static int asset_check(sqlite3 *db, const char *const *v, const char **col, char
 	int64_t fen = 0;
 
 	(void)db;
-	if (v[C_CLASS] && v[C_CLASS][strspn(v[C_CLASS], "0123456789")]) {
+	if (v[C_CLASS] && !edu_asset_class_edition(v[C_CLASS])) {
 		*col = "class_code";
-		snprintf(err, EDU_ERR_MAX, "'%s' is not a GB/T 14885-2022 code (digits only)",
+		snprintf(err, EDU_ERR_MAX, "'%s' is not a GB/T 14885 code: a capital letter and "
+			 "6 digits (2022, e.g. A010000) or 7 digits (2010, e.g. 2010105)",
 			 v[C_CLASS]);
 		return -1;
 	}
@@ -93,6 +94,12 @@ static int asset_check(sqlite3 *db, const char *const *v, const char **col, char
 		*col = "life_years";
 		snprintf(err, EDU_ERR_MAX, "%s years is shorter than the minimum of %d for %s",
 			 v[C_LIFE], cat->min_life, cat->key);
+		return -1;
+	}
+	if (cat && cat->max_life && v[C_LIFE] && atoi(v[C_LIFE]) > cat->max_life) {
+		*col = "life_years";
+		snprintf(err, EDU_ERR_MAX, "%s years is longer than the %d to %d years of %s "
+			 "(财会〔2017〕4号)", v[C_LIFE], cat->min_life, cat->max_life, cat->key);
 		return -1;
 	}
 	edu_money_parse(v[C_COST], &fen, errm);

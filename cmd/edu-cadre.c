@@ -36,14 +36,8 @@ static const struct edu_enum statuses[] = {
 	{ NULL, NULL }
 };
 
-static const struct edu_enum punishments[] = {
-	{ "warning", "警告" },
-	{ "demerit", "记过" },
-	{ "major-demerit", "记大过" },
-	{ "demotion", "降级" },
-	{ "dismissal", "开除" },
-	{ NULL, NULL }
-};
+/* Filled from edu_punish_kinds in main: the kinds are written once. */
+static struct edu_enum punishments[16];
 
 static const struct edu_enum stages[] = {
 	{ "kindergarten", "幼儿园|学前" },
@@ -71,22 +65,26 @@ static const struct edu_enum yes_no[] = {
 static const struct edu_col staff_cols[] = {
 	{ .name = "staff_no", .aliases = STAFF_NO_ALIASES, .type = EDU_C_CODE, .flags = EDU_C_KEY },
 	{ .name = "id_number", .aliases = "身份证号|身份证号码|公民身份号码", .type = EDU_C_ID },
-	{ .name = "name", .aliases = "姓名", .type = EDU_C_TEXT, .flags = EDU_C_REQUIRED },
+	{ .name = "name", .aliases = "姓名", .type = EDU_C_NAME, .flags = EDU_C_REQUIRED },
 	{ .name = "sex", .aliases = "性别", .type = EDU_C_ENUM, .flags = EDU_C_REQUIRED, .values = sexes },
-	{ .name = "birth_date", .aliases = "出生日期", .type = EDU_C_DATE, .flags = EDU_C_REQUIRED },
+	{ .name = "birth_date", .aliases = "出生日期", .type = EDU_C_DATE,
+	  .flags = EDU_C_REQUIRED | EDU_C_PAST },
 	{ .name = "unit", .aliases = "单位|工作单位", .type = EDU_C_CODE, .flags = EDU_C_REQUIRED },
 	{ .name = "category", .aliases = "人员类别|岗位类别", .type = EDU_C_ENUM,
 	  .flags = EDU_C_REQUIRED, .values = categories },
 	{ .name = "position", .aliases = "职务", .type = EDU_C_TEXT },
 	{ .name = "rank", .aliases = "职级", .type = EDU_C_TEXT },
 	{ .name = "title", .aliases = "职称|专业技术职务", .type = EDU_C_TEXT },
-	{ .name = "title_since", .aliases = "职称时间|职称取得时间", .type = EDU_C_DATE },
+	{ .name = "title_since", .aliases = "职称时间|职称取得时间", .type = EDU_C_DATE,
+	  .flags = EDU_C_PAST },
 	{ .name = "education", .aliases = "学历", .type = EDU_C_TEXT },
 	{ .name = "degree", .aliases = "学位", .type = EDU_C_TEXT },
 	{ .name = "party", .aliases = "政治面貌", .type = EDU_C_ENUM, .flags = EDU_C_REQUIRED,
 	  .values = parties, .dflt = "none" },
-	{ .name = "party_since", .aliases = "政治面貌时间|入党时间", .type = EDU_C_DATE },
-	{ .name = "hired_on", .aliases = "参加工作时间|入职日期", .type = EDU_C_DATE },
+	{ .name = "party_since", .aliases = "政治面貌时间|入党时间", .type = EDU_C_DATE,
+	  .flags = EDU_C_PAST },
+	{ .name = "hired_on", .aliases = "参加工作时间|入职日期", .type = EDU_C_DATE,
+	  .flags = EDU_C_PAST },
 	{ .name = "status", .aliases = "状态|人员状态", .type = EDU_C_ENUM, .flags = EDU_C_REQUIRED,
 	  .values = statuses, .dflt = "active" },
 	/* Staffing (issue 20): what a teacher teaches, and whether the post
@@ -145,7 +143,8 @@ static const struct edu_col training_cols[] = {
 	{ .name = "course", .aliases = "课程|培训项目|培训名称", .type = EDU_C_TEXT, .flags = EDU_C_KEY },
 	{ .name = "hours", .aliases = "学时", .type = EDU_C_INT, .flags = EDU_C_REQUIRED,
 	  .min = 1, .max = 1000 },
-	{ .name = "date", .aliases = "日期|培训日期", .type = EDU_C_DATE, .flags = EDU_C_KEY },
+	{ .name = "date", .aliases = "日期|培训日期", .type = EDU_C_DATE,
+	  .flags = EDU_C_KEY | EDU_C_PAST },
 };
 
 static const struct edu_entity training = {
@@ -275,7 +274,8 @@ static const struct edu_option reward_opts[] = {
 };
 
 static const struct edu_option punish_opts[] = {
-	EDU_OPT_TEXT("kind", &opt.kind, "KIND", "warning, demerit, major-demerit, demotion or dismissal"),
+	EDU_OPT_TEXT("kind", &opt.kind, "KIND",
+		     "warning, demerit, major-demerit, demotion, removal (撤职) or dismissal (开除)"),
 	EDU_OPT_DATE("until", &opt.until, "the last day it is in effect (default: by its kind)"),
 	EDU_OPT_TEXT("doc", &opt.doc, "NUMBER", "the number of the document that decided it"),
 	EDU_OPT_END
@@ -515,8 +515,8 @@ static int punish(struct edu_cmd *c)
 {
 	edu_need_text(opt.kind, "--kind");
 	opt.kind = enum_opt(punishments, "--kind", opt.kind);
-	if (!strcmp(opt.kind, "dismissal") && opt.until >= 0)
-		edu_die(EDU_EUSAGE, "--until: a dismissal is for good and has no end");
+	if (!edu_punish_kind(opt.kind)->months && opt.until >= 0)
+		edu_die(EDU_EUSAGE, "--until: a %s is for good and has no end", opt.kind);
 	return event_verb(c);
 }
 
@@ -569,24 +569,27 @@ static int eligible(struct edu_cmd *c)
 	char day[11];
 
 	edu_need_text(opt.title, "--title");
-	const char *t = edu_teacher_title(opt.title), *key = edu_title_years_key(t);
-	if (!key)
+	const char *t = edu_teacher_title(opt.title);
+	if (!edu_title_years_key(t))
 		edu_die(EDU_EUSAGE, "--title: '%s' is not one of 一级教师, 高级教师, 正高级教师",
 			opt.title);
-	char *n = edu_setting(c->db, key, edu_setting_def(key)->dflt);
 	edu_cadre_functions(c->db);
+	/* The years by degree level, 0 1 2, in ?3 ?4 ?5. */
 	sqlite3_stmt *st = edu_prepare(c->db, EDU_STAFF_ASOF
+		", need AS (SELECT a.*, CASE degree_level(degree) WHEN 2 THEN ?5 "
+		"WHEN 1 THEN ?4 ELSE ?3 END AS years FROM asof a) "
 		"SELECT staff_no, name, unit, title, title_since, "
-		"add_months(title_since, ?3 * 12) AS eligible_since FROM asof a "
-		"WHERE status = 'active' AND title = ?2 AND title_since IS NOT NULL "
-		"AND add_months(title_since, ?3 * 12) <= ?1 "
+		"add_months(title_since, years * 12) AS eligible_since, degree, years "
+		"FROM need a WHERE status = 'active' AND title = ?2 AND title_since IS NOT NULL "
+		"AND add_months(title_since, years * 12) <= ?1 "
 		"AND NOT EXISTS (SELECT 1 FROM staff_event p WHERE p.staff_no = a.staff_no "
-		"AND p.kind = 'punish' AND p.day <= ?1 AND (p.until IS NULL OR p.until >= ?1)) "
+		"AND p.kind = 'punish' AND punish_bars_promotion(p.detail) "
+		"AND p.day <= ?1 AND (p.until IS NULL OR p.until >= ?1)) "
 		"ORDER BY eligible_since, staff_no");
 	sqlite3_bind_text(st, 1, asof_str(day), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, edu_teacher_title_below(t), -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 3, atoi(n));
-	free(n);
+	for (int level = 0; level <= 2; level++)
+		sqlite3_bind_int(st, 3 + level, edu_title_years(c->db, t, level));
 	return todo(st);
 }
 
@@ -832,9 +835,10 @@ static const struct edu_verb verbs[] = {
 	{ .name = "punish", .run = punish, .args_doc = "[STAFF_NO...]", .max_args = EDU_ANY,
 	  .roles = "personnel", .flags = W, .opts = punish_opts,
 	  .summary = "record a punishment (处分)",
-	  .doc = EVENT_DOC("Record a punishment, in effect from --on to --until, by default "
-		    "6, 12, 18 or 24 months by kind (settings cadre.punish.KIND); a "
-		    "dismissal is for good.") },
+	  .doc = EVENT_DOC("Record a punishment (公职人员政务处分法 art. 7), in effect from --on "
+		    "to --until, by default 6, 12, 18, 24 or 24 months by kind (art. 8; "
+		    "settings cadre.punish.KIND); a removal (撤职) also ends the post held, "
+		    "a dismissal (开除) the employment, for good.") },
 	{ .name = "party", .run = party, .args_doc = "[STAFF_NO...]", .max_args = EDU_ANY,
 	  .roles = "personnel", .flags = W, .opts = party_opts,
 	  .summary = "record the next party stage (党员发展)",
@@ -905,5 +909,10 @@ static const struct edu_tool tool = {
 
 int main(int argc, char **argv)
 {
+	size_t n = 0;
+
+	for (const struct edu_punish_kind *k = edu_punish_kinds;
+	     k->key && n + 1 < sizeof punishments / sizeof *punishments; k++, n++)
+		punishments[n] = (struct edu_enum){ k->key, k->zh };
 	return edu_main(&tool, argc, argv);
 }

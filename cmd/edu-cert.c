@@ -62,6 +62,11 @@ static const struct edu_option reissue_opts[] = {
 	EDU_OPT_END
 };
 
+static const struct edu_option proof_opts[] = {
+	EDU_OPT_TEXT("reason", &opt.reason, "R", "lost (default) or damaged"),
+	EDU_OPT_END
+};
+
 
 /* ---- issuing ------------------------------------------------------------- */
 
@@ -363,7 +368,7 @@ static void issue_teacher(struct edu_csv *in, struct applicant *a, void *ctx)
 	char year[5];
 	snprintf(year, sizeof year, "%.4s", is->day);
 	struct edu_cert_holder h = {
-		.holder = a->v[0], .name = a->raw[1], .sex = a->v[2], .birth = a->v[3],
+		.holder = a->v[0], .name = a->v[1], .sex = a->v[2], .birth = a->v[3],
 		.id = a->v[0], .category = a->v[4], .subject = a->raw[5], .body = a->v[6],
 		.year = atoi(year),
 	};
@@ -493,7 +498,7 @@ static void check_one(struct edu_csv *in, struct applicant *a, void *ctx)
 		return;
 	}
 	char cell[EDU_TQ_N][EDU_ERR_MAX + 8];
-	const char *row[3 + EDU_TQ_N + 1] = { a->v[0], a->raw[1], a->v[4] };
+	const char *row[3 + EDU_TQ_N + 1] = { a->v[0], a->v[1], a->v[4] };
 	for (int i = 0; i < EDU_TQ_N; i++) {
 		if (a->why[i][0])
 			snprintf(cell[i], sizeof cell[i], "fail: %s", a->why[i]);
@@ -626,11 +631,20 @@ static int revoke(struct edu_cmd *c)
 	return edu_drive(c, &kv, &r);
 }
 
-/* Reissue one certificate: the old one is replaced, the new one printed
- * (after the commit, as all output is). */
-static int reissue_one(struct edu_cmd *c, void *ctx, struct edu_key *k)
+/* What stands in for a certificate: a new certificate (reissue), or a
+ * graduation proof (proof). */
+struct replacement {
+	const char *reason;
+	int proof;
+};
+
+/* Replace one certificate: the old one is marked replaced, the new one
+ * (a certificate, or a 毕业证明书) printed (after the commit, as all
+ * output is). */
+static int replace_one(struct edu_cmd *c, void *ctx, struct edu_key *k)
 {
-	const char *reason = ctx;
+	const struct replacement *rp = ctx;
+	const char *reason = rp->reason;
 	char *no = cert_key(k->key);
 	const char *p[] = { no };
 	char *status = edu_query1(c->db, "SELECT status FROM certificate WHERE cert_no = ?", 1, p);
@@ -655,6 +669,14 @@ static int reissue_one(struct edu_cmd *c, void *ctx, struct edu_key *k)
 	sqlite3_bind_text(st, 1, no, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_ROW)
 		edu_die_db(c->db, "cannot read the certificate");
+	const char *refusal = rp->proof ? (!strcmp(COL(st, 0), "teacher")
+		? "a teacher certificate is reissued ('edu-cert reissue'), not proved" : NULL)
+		: edu_cert_reissue_refusal(COL(st, 0), reason);
+	if (refusal) {
+		sqlite3_finalize(st);
+		free(no);
+		return edu_key_refuse(k, "%s", refusal);
+	}
 	/* A correction prints the registry's data as it is now. */
 	int now = !strcmp(reason, "correction") && sqlite3_column_type(st, 12) != SQLITE_NULL;
 	struct edu_cert_holder h = {
@@ -666,6 +688,8 @@ static int reissue_one(struct edu_cmd *c, void *ctx, struct edu_key *k)
 	};
 	struct edu_cert_issuer is;
 	edu_cert_issuer_init(&is, c->db, COL(st, 0), COL(st, 16), edu_opt.on);
+	if (rp->proof)
+		edu_cert_issuer_proof(&is);
 	/* The old one stops being valid first: one valid per holder. */
 	const char *q[] = { no, reason };
 	edu_exec(c->db, "UPDATE certificate SET status = 'replaced', reason = ?2 WHERE cert_no = ?1", 2, q);
@@ -688,16 +712,34 @@ static int reissue_one(struct edu_cmd *c, void *ctx, struct edu_key *k)
 static int reissue(struct edu_cmd *c)
 {
 	char reason[EDU_VAL_MAX], err[EDU_ERR_MAX];
+	struct replacement rp = { .reason = reason };
 	const struct edu_keyverb kv = {
 		.col = "cert_no", .aliases = CERT_NO_ALIASES, .noun = "certificate",
-		.done = "reissued", .apply = reissue_one,
+		.done = "reissued", .apply = replace_one,
 	};
 
 	edu_need(opt.reason, "--reason");
 	if (edu_valid_enum(edu_cert_reissue_reasons, opt.reason, reason, err) < 0)
 		edu_die(EDU_EUSAGE, "--reason: %s", err);
 	opt.reason = reason;
-	return edu_drive(c, &kv, reason);
+	return edu_drive(c, &kv, &rp);
+}
+
+static int proof(struct edu_cmd *c)
+{
+	char reason[EDU_VAL_MAX], err[EDU_ERR_MAX];
+	struct replacement rp = { .reason = reason, .proof = 1 };
+	const struct edu_keyverb kv = {
+		.col = "cert_no", .aliases = CERT_NO_ALIASES, .noun = "certificate",
+		.done = "proved", .apply = replace_one,
+	};
+
+	if (edu_valid_enum(edu_cert_reissue_reasons, opt.reason ? opt.reason : "lost",
+			   reason, err) < 0)
+		edu_die(EDU_EUSAGE, "--reason: %s", err);
+	if (!strcmp(reason, "correction"))
+		edu_die(EDU_EUSAGE, "--reason: a correction is a reissue ('edu-cert reissue')");
+	return edu_drive(c, &kv, &rp);
 }
 
 /* ---- list, show ---------------------------------------------------------- */
@@ -718,7 +760,7 @@ static int list(struct edu_cmd *c)
 		"then_status AS status, replaces, "
 		"CASE WHEN then_status = 'replaced' THEN replaced_by END AS replaced_by, "
 		"CASE WHEN then_status <> 'valid' THEN revoked_on END AS revoked_on, "
-		"CASE WHEN then_status <> 'valid' THEN reason END AS reason FROM c "
+		"CASE WHEN then_status <> 'valid' THEN reason END AS reason, form FROM c "
 		"WHERE (?1 IS NULL OR kind = ?1) AND (?2 IS NULL OR year = ?2) "
 		"AND (?3 IS NULL OR school_code = ?3) AND (?4 IS NULL OR then_status = ?4) "
 		"AND (?5 IS NULL OR batch = ?5) ORDER BY cert_no");
@@ -796,7 +838,15 @@ static const struct edu_verb verbs[] = {
 	  .summary = "replace a certificate with a new number (补发, 换发)",
 	  .doc = "Give a valid certificate's holder a new number; the old one is marked "
 	  "replaced and both are linked.  A correction takes the holder's current "
-	  "registry data." },
+	  "registry data.  A graduation certificate is reissued only for a "
+	  "correction: a lost or damaged one gets a 毕业证明书 (proof)." },
+	{ .name = "proof", .run = proof, .args_doc = "CERT_NO", .min_args = 1, .max_args = 1,
+	  .roles = "registrar", .flags = W, .opts = proof_opts,
+	  .summary = "issue a graduation proof (毕业证明书) for a lost graduation certificate",
+	  .doc = "Issue a 毕业证明书 in place of a valid graduation certificate that was "
+	  "lost or damaged: a number from cert.proof.pattern, the data as printed on "
+	  "the certificate, in the same ledger; the certificate is marked replaced "
+	  "and both are linked." },
 	{ .name = "list", .run = list, .opts = list_opts,
 	  .summary = "list certificates" },
 	{ .name = "show", .run = show, .args_doc = "CERT_NO", .min_args = 1, .max_args = 1,

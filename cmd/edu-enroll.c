@@ -16,17 +16,19 @@ static const struct edu_col student_cols[] = {
 	  .flags = EDU_C_REQUIRED, .values = edu_student_id_types, .dflt = "resident" },
 	{ .name = "id_number", .aliases = "身份证号|证件号码|身份证件号", .type = EDU_C_CODE,
 	  .flags = EDU_C_REQUIRED },
-	{ .name = "name", .aliases = "姓名", .type = EDU_C_TEXT, .flags = EDU_C_REQUIRED },
+	{ .name = "name", .aliases = "姓名", .type = EDU_C_NAME, .flags = EDU_C_REQUIRED },
 	{ .name = "sex", .aliases = "性别", .type = EDU_C_ENUM, .flags = EDU_C_REQUIRED,
 	  .values = edu_student_sexes },
-	{ .name = "birth_date", .aliases = "出生日期", .type = EDU_C_DATE, .flags = EDU_C_REQUIRED },
+	{ .name = "birth_date", .aliases = "出生日期", .type = EDU_C_DATE,
+	  .flags = EDU_C_REQUIRED | EDU_C_PAST },
 	{ .name = "ethnicity", .aliases = "民族", .type = EDU_C_TEXT },
 	{ .name = "school_code", .aliases = "学校代码|学校标识码", .type = EDU_C_DIGITS,
 	  .min = 10, .flags = EDU_C_REQUIRED, .ref = "school" },
 	{ .name = "grade", .aliases = "年级", .type = EDU_C_INT, .flags = EDU_C_REQUIRED,
 	  .min = 1, .max = 12 },
 	{ .name = "class", .aliases = "班级|班号", .type = EDU_C_CODE },
-	{ .name = "entry_date", .aliases = "入学日期|入学年月", .type = EDU_C_DATE },
+	{ .name = "entry_date", .aliases = "入学日期|入学年月", .type = EDU_C_DATE,
+	  .flags = EDU_C_PAST },
 	{ .name = "status", .aliases = "学籍状态|状态", .type = EDU_C_ENUM,
 	  .flags = EDU_C_REQUIRED, .values = edu_student_statuses, .dflt = "enrolled" },
 	{ .name = "major", .aliases = "专业", .type = EDU_C_TEXT },
@@ -36,7 +38,7 @@ static const struct edu_col student_cols[] = {
 	  .values = edu_student_placements },
 	{ .name = "zone", .aliases = "片区|学区", .type = EDU_C_CODE },
 	{ .name = "address", .aliases = "住址|家庭住址|现住址", .type = EDU_C_TEXT },
-	{ .name = "guardian", .aliases = "监护人|监护人姓名", .type = EDU_C_TEXT },
+	{ .name = "guardian", .aliases = "监护人|监护人姓名", .type = EDU_C_NAME },
 	{ .name = "phone", .aliases = "联系电话|电话", .type = EDU_C_PHONE },
 };
 
@@ -293,21 +295,23 @@ static int graduate(struct edu_cmd *c)
  * is passed over, so a second run changes nothing. */
 static int promote(struct edu_cmd *c)
 {
-	char day[11], *left;
+	char day[11];
+	long into_last, stayed;
 	struct edu_run run;
 
 	edu_need(opt.year ? &opt.year : NULL, "--year");
 	edu_date_str(edu_opt.on, day);
 	edu_run_start(&run);
 	edu_begin(c->db);
-	long promoted = edu_student_promote(c->db, opt.year, day, &left);
-	char *counts = edu_asprintf("promoted=%ld last_grade=%s", promoted, left);
+	long promoted = edu_student_promote(c->db, opt.year, day, &into_last, &stayed);
+	char *counts = edu_asprintf("promoted=%ld into_last_grade=%ld stayed_in_last_grade=%ld",
+				    promoted, into_last, stayed);
 	edu_run_finish(c->db, &run, counts, 0);
 	edu_finish(c->db);
 	if (!edu_opt.quiet)
-		edu_warn("%ld student%s promoted for %ld; %s in the last grade of a stage left for graduate",
-			 promoted, promoted == 1 ? "" : "s", opt.year, left);
-	free(left);
+		edu_warn("%ld student%s promoted for %ld, %ld of them into a last grade (6, 9 or 12); "
+			 "%ld already in a last grade not moved, left for graduate",
+			 promoted, promoted == 1 ? "" : "s", opt.year, into_last, stayed);
 	free(counts);
 	return 0;
 }
@@ -383,30 +387,14 @@ static int stats(struct edu_cmd *c)
 /* The applicants' columns, in the order of EDU_A_* (edu.h). */
 static const struct edu_col applicant_cols[] = {
 	{ .name = "id_number", .aliases = "身份证号|证件号码", .type = EDU_C_ID, .flags = EDU_C_REQUIRED },
-	{ .name = "name", .aliases = "姓名", .type = EDU_C_TEXT, .flags = EDU_C_REQUIRED },
+	{ .name = "name", .aliases = "姓名", .type = EDU_C_NAME, .flags = EDU_C_REQUIRED },
 	{ .name = "sex", .aliases = "性别", .type = EDU_C_ENUM, .flags = EDU_C_REQUIRED, .values = edu_student_sexes },
-	{ .name = "birth_date", .aliases = "出生日期", .type = EDU_C_DATE, .flags = EDU_C_REQUIRED },
+	{ .name = "birth_date", .aliases = "出生日期", .type = EDU_C_DATE,
+	  .flags = EDU_C_REQUIRED | EDU_C_PAST },
 	{ .name = "zone", .aliases = "片区|学区", .type = EDU_C_CODE, .flags = EDU_C_REQUIRED },
 	{ .name = "tier", .aliases = "类别|入学类别", .type = EDU_C_INT, .flags = EDU_C_REQUIRED,
 	  .min = 1, .max = 4 },
 };
-
-/* One applicant field checked and normalised into v (EDU_VAL_MAX): 0, or
- * -1 with the reason in err.  Free text is kept as given, in `in`. */
-static int applicant_field(const struct edu_col *cl, const char *in, char *v, char *err)
-{
-	if (cl->type != EDU_C_TEXT && edu_trimmed(in, v) < 0)
-		return snprintf(err, EDU_ERR_MAX, "too long: at most %d bytes", EDU_VAL_MAX - 1), -1;
-	if (cl->type == EDU_C_TEXT ? !*in : !*v)
-		return snprintf(err, EDU_ERR_MAX, "may not be empty"), -1;
-	switch (cl->type) {
-	case EDU_C_ID: return edu_valid_id(v, v, NULL, NULL, err);
-	case EDU_C_ENUM: return edu_valid_enum(cl->values, v, v, err);
-	case EDU_C_DATE: return edu_valid_date(v, v, err);
-	case EDU_C_INT: return edu_valid_int(v, cl->min, cl->max, v, err);
-	default: return 0;
-	}
-}
 
 /* Read and check the applicants: 0, or -1 after reporting every bad row. */
 static int read_applicants(struct edu_cmd *c, struct edu_applicant **out, size_t *nout)
@@ -417,7 +405,7 @@ static int read_applicants(struct edu_cmd *c, struct edu_applicant **out, size_t
 	struct edu_csv *r = edu_csv_open(file);
 	struct edu_applicant *a = NULL;
 	size_t na = 0;
-	char err[EDU_ERR_MAX], v[EDU_VAL_MAX];
+	char err[EDU_ERR_MAX];
 
 	if (!r)
 		edu_die(EDU_ENOINPUT, "cannot read the applicants");
@@ -444,10 +432,8 @@ static int read_applicants(struct edu_cmd *c, struct edu_applicant **out, size_t
 		for (int i = 0; i < EDU_A_NFIELDS && !col; i++) {
 			const char *in = edu_csv_field(r, map[i]);
 
-			if (applicant_field(&applicant_cols[i], in, v, err) < 0)
+			if (edu_col_value(&applicant_cols[i], in, &x.v[i], err) < 0)
 				col = applicant_cols[i].name;
-			else
-				x.v[i] = edu_strdup(applicant_cols[i].type == EDU_C_TEXT ? in : v);
 		}
 		if (!col)
 			col = edu_applicant_check(&x, a, na, err);

@@ -68,7 +68,7 @@ static const struct edu_col cand_cols[C_NCOLS] = {
 		     .flags = EDU_C_REQUIRED, .min = 1949, .max = 9999 },
 	[C_STUDENT_NO] = { .name = "student_no", .aliases = "学籍号|全国学籍号",
 			   .type = EDU_C_CODE, .flags = EDU_C_REQUIRED, .ref = "student" },
-	[C_NAME] = { .name = "name", .aliases = "姓名", .type = EDU_C_TEXT,
+	[C_NAME] = { .name = "name", .aliases = "姓名", .type = EDU_C_NAME,
 		     .flags = EDU_C_REQUIRED },
 	[C_JUNIOR] = { .name = "junior_school", .aliases = "毕业学校|初中学校",
 		       .type = EDU_C_DIGITS, .min = 10 },

@@ -44,16 +44,17 @@ static const struct edu_enum results[] = {
 
 static const struct edu_col school_cols[] = {
 	CODE_COL(EDU_C_KEY, NULL),
-	{ .name = "name", .aliases = "学校名称|名称", .type = EDU_C_TEXT, .flags = EDU_C_REQUIRED },
+	{ .name = "name", .aliases = "学校名称|名称", .type = EDU_C_NAME, .flags = EDU_C_REQUIRED },
 	{ .name = "kind", .aliases = "学校类型|类型|办学类型", .type = EDU_C_ENUM,
 	  .flags = EDU_C_REQUIRED, .values = kinds },
 	{ .name = "ownership", .aliases = "办学性质|性质", .type = EDU_C_ENUM,
 	  .flags = EDU_C_REQUIRED, .values = ownerships },
 	{ .name = "district", .aliases = "区县|所在区", .type = EDU_C_TEXT },
 	{ .name = "address", .aliases = "地址|学校地址", .type = EDU_C_TEXT },
-	{ .name = "principal", .aliases = "校长", .type = EDU_C_TEXT },
+	{ .name = "principal", .aliases = "校长", .type = EDU_C_NAME },
 	{ .name = "phone", .aliases = "电话|联系电话", .type = EDU_C_PHONE },
-	{ .name = "founded", .aliases = "建校日期|创办日期", .type = EDU_C_DATE },
+	{ .name = "founded", .aliases = "建校日期|创办日期", .type = EDU_C_DATE,
+	  .flags = EDU_C_PAST },
 	{ .name = "entry_seats", .aliases = "学位数|招生计划", .type = EDU_C_INT,
 	  .min = 0, .max = 100000 },
 	{ .name = "credit_code", .aliases = "统一社会信用代码|信用代码", .type = EDU_C_CREDIT },
@@ -80,7 +81,8 @@ static const struct edu_entity school = {
 static const struct edu_col licence_cols[] = {
 	CODE_COL(EDU_C_KEY, "school"),
 	{ .name = "number", .aliases = "许可证号|办学许可证号", .type = EDU_C_CODE, .flags = EDU_C_REQUIRED },
-	{ .name = "issued", .aliases = "发证日期", .type = EDU_C_DATE, .flags = EDU_C_REQUIRED },
+	{ .name = "issued", .aliases = "发证日期", .type = EDU_C_DATE,
+	  .flags = EDU_C_REQUIRED | EDU_C_PAST },
 	{ .name = "expires", .aliases = "有效期至", .type = EDU_C_DATE, .flags = EDU_C_REQUIRED },
 };
 

@@ -114,27 +114,62 @@ char *edu_month_str(int month, char out[8])
 	return out;
 }
 
+/* GB/T 14885 classification codes are stored as given; their form tells
+ * the edition.  2010 (固定资产分类与代码, clause 4): four levels in seven
+ * digits, the first the 门类 1-6 (1 土地、房屋及构筑物 ... 6 家具、用具、装具
+ * 及动植物), then two each for 大类, 中类, 小类: 2010105.  2022 (固定资产等
+ * 资产基础分类与代码): a capital letter for the 门类 and six digits, as the
+ * tables are headed (A010000 房屋和构筑物).  Only the form is checked, not
+ * the tables; longer 2022 codes, if the standard has them, could not be
+ * verified and are refused (the man page says so). */
+const char *edu_asset_class_edition(const char *code)
+{
+	size_t n = strlen(code);
+
+	if (n == 7 && strspn(code, "0123456789") == 7 && code[0] >= '1' && code[0] <= '6')
+		return "GB/T 14885-2010";
+	if (n == 7 && code[0] >= 'A' && code[0] <= 'Z' && strspn(code + 1, "0123456789") == 6)
+		return "GB/T 14885-2022";
+	return NULL;
+}
+
+/* The minimum lives in years of the annex of 财会〔2017〕4号 (政府固定资产
+ * 折旧年限表); for special equipment (专用设备) the annex gives a range,
+ * within which the unit chooses: its bottom is the minimum, its top the
+ * maximum.  0: not depreciated. */
 const struct edu_asset_category edu_asset_categories[] = {
-	{ "building-steel", "钢结构房屋|钢结构", 50 },
-	{ "building-concrete", "钢筋混凝土结构房屋|钢筋混凝土结构", 50 },
-	{ "building-brick", "砖混结构房屋|砖混结构|砖木结构", 30 },
-	{ "building-simple", "简易房", 8 },
-	{ "structure", "构筑物", 8 },
-	{ "computer", "计算机设备|计算机", 6 },
-	{ "office", "办公设备", 6 },
-	{ "vehicle", "车辆", 8 },
-	{ "library-equipment", "图书档案设备", 5 },
-	{ "machinery", "机械设备", 10 },
-	{ "electrical", "电气设备", 5 },
-	{ "communication", "通信设备", 5 },
-	{ "broadcast", "广播电视电影设备|广播电视设备", 5 },
-	{ "instrument", "仪器仪表", 5 },
-	{ "furniture", "家具", 15 },
-	{ "utensil", "用具装具|用具、装具|用具", 5 },
-	{ "book", "图书档案|图书", 0 },
-	{ "relic", "文物和陈列品|文物", 0 },
-	{ "land", "土地", 0 },
-	{ NULL, NULL, 0 }
+	/* 房屋及构筑物 */
+	{ "building-steel", "钢结构房屋|钢结构", 50, 0 },
+	{ "building-concrete", "钢筋混凝土结构房屋|钢筋混凝土结构", 50, 0 },
+	{ "building-brick", "砖混结构房屋|砖混结构", 30, 0 },
+	{ "building-brick-wood", "砖木结构房屋|砖木结构", 30, 0 },
+	{ "building-simple", "简易房", 8, 0 },
+	{ "building-fixture", "房屋附属设施|附属设施", 8, 0 },
+	{ "structure", "构筑物", 8, 0 },
+	/* 通用设备 */
+	{ "computer", "计算机设备|计算机", 6, 0 },
+	{ "office", "办公设备", 6, 0 },
+	{ "vehicle", "车辆", 8, 0 },
+	{ "library-equipment", "图书档案设备", 5, 0 },
+	{ "machinery", "机械设备", 10, 0 },
+	{ "electrical", "电气设备", 5, 0 },
+	{ "communication", "通信设备", 5, 0 },
+	{ "broadcast", "广播电视电影设备|广播电视设备", 5, 0 },
+	{ "instrument", "仪器仪表", 5, 0 },
+	/* 专用设备: those a school has */
+	{ "medical", "医疗设备", 5, 10 },
+	{ "sports", "体育设备", 5, 15 },
+	{ "arts", "文艺设备", 5, 15 },
+	{ "entertainment", "娱乐设备", 5, 15 },
+	{ "special-instrument", "专用仪器仪表", 5, 10 },
+	/* 家具、用具及装具 */
+	{ "furniture", "家具", 15, 0 },
+	{ "utensil", "用具装具|用具、装具|用具", 5, 0 },
+	/* not depreciated */
+	{ "book", "图书档案|图书", 0, 0 },
+	{ "relic", "文物和陈列品|文物", 0, 0 },
+	{ "land", "土地", 0, 0 },
+	{ NULL, NULL, 0, 0 }
 };
 
 const struct edu_asset_category *edu_asset_category(const char *key)

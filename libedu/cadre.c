@@ -114,6 +114,33 @@ int edu_party_ready(const char *stage, int since, int day)
 
 /* ---- punishments ------------------------------------------------------ */
 
+/* 公职人员政务处分法 (2020).  The kinds: art. 7 (警告, 记过, 记大过, 降级,
+ * 撤职, 开除).  The periods: art. 8 (6, 12, 18, 24 and 24 months, from the
+ * day the decision takes effect).  The effects on the managing staff of a
+ * public school (公办的教育单位中从事管理的人员), art. 20 (art. 19 says the
+ * same of civil servants): in the period no higher post, post grade or
+ * title (职称), for every kind; no higher pay grade after 记过, 记大过,
+ * 降级 and 撤职 (not after 警告); 撤职 lowers the post.  开除 ends the
+ * employment: it has no period and no return. */
+const struct edu_punish_kind edu_punish_kinds[] = {
+	/* key             zh      months promo pay post end */
+	{ "warning",       "警告",   6,   1,    0,  0,   0 },
+	{ "demerit",       "记过",   12,  1,    1,  0,   0 },
+	{ "major-demerit", "记大过", 18,  1,    1,  0,   0 },
+	{ "demotion",      "降级",   24,  1,    1,  0,   0 },
+	{ "removal",       "撤职",   24,  1,    1,  1,   0 },
+	{ "dismissal",     "开除",   0,   1,    1,  1,   1 },
+	{ NULL, NULL, 0, 0, 0, 0, 0 }
+};
+
+const struct edu_punish_kind *edu_punish_kind(const char *key)
+{
+	for (const struct edu_punish_kind *k = edu_punish_kinds; key && k->key; k++)
+		if (!strcmp(k->key, key))
+			return k;
+	return NULL;
+}
+
 int edu_punish_until(int day, int months)
 {
 	return edu_add_months(day, months) - 1;
@@ -228,6 +255,31 @@ const char *edu_title_years_key(const char *title)
 	return NULL;
 }
 
+int edu_degree_level(const char *degree)
+{
+	if (degree && strstr(degree, "博士"))
+		return 2;
+	if (degree && strstr(degree, "硕士"))
+		return 1;
+	return 0;
+}
+
+int edu_title_years(sqlite3 *db, const char *title, int level)
+{
+	static const char *const suffix[] = { "", ".master", ".doctor" };
+	const char *base = edu_title_years_key(title);
+
+	if (!base || level < 0 || level > 2)
+		return -1;
+	char *key = edu_asprintf("%s%s", base, suffix[level]);
+	char *v = edu_setting(db, key, edu_setting_def(key)->dflt);
+	int n = atoi(v);
+
+	free(v);
+	free(key);
+	return n;
+}
+
 void edu_training_cycle(int year, int *from, int *to)
 {
 	*from = edu_days(year, 1, 1);
@@ -236,10 +288,12 @@ void edu_training_cycle(int year, int *from, int *to)
 
 int edu_punish_months(sqlite3 *db, const char *kind)
 {
+	const struct edu_punish_kind *k = edu_punish_kind(kind);
+	if (!k || !k->months)
+		return 0;
 	char *key = edu_asprintf("cadre.punish.%s", kind);
 	char *months = edu_setting(db, key, NULL);
-	const struct edu_setting_def *d = edu_setting_def(key);
-	long n = strtol(months ? months : d->dflt, NULL, 10);
+	long n = months ? strtol(months, NULL, 10) : k->months;
 
 	free(months);
 	free(key);
@@ -308,6 +362,33 @@ static int rule_dismiss(sqlite3 *db, struct edu_staff_event *e,
 	return 0;
 }
 
+/* Is the person under a punishment that bars promotion on `on`
+ * (公职人员政务处分法 art. 20: no title in the period)?  Says which. */
+static int barred(sqlite3 *db, const struct edu_staff_event *e, int on, char *err)
+{
+	char d[11];
+	sqlite3_stmt *st = edu_prepare(db,
+		"SELECT detail, until FROM staff_event WHERE staff_no = ?1 AND kind = 'punish' "
+		"AND day <= ?2 AND (until IS NULL OR until >= ?2) ORDER BY day DESC, id DESC");
+	int found = 0;
+
+	sqlite3_bind_text(st, 1, e->no, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, edu_date_str(on, d), -1, SQLITE_STATIC);
+	while (!found && sqlite3_step(st) == SQLITE_ROW) {
+		const char *kind = (const char *)sqlite3_column_text(st, 0);
+		const struct edu_punish_kind *k = edu_punish_kind(kind);
+		if (k && k->bars_promotion) {
+			snprintf(err, EDU_ERR_MAX, "is under a punishment (%s) until %s: no title "
+				 "in its period (公职人员政务处分法 art. 20)", k->zh,
+				 sqlite3_column_text(st, 1) ? (const char *)sqlite3_column_text(st, 1)
+							    : "for good");
+			found = 1;
+		}
+	}
+	sqlite3_finalize(st);
+	return found;
+}
+
 static int rule_title(sqlite3 *db, struct edu_staff_event *e,
 		      const struct edu_staff_change *c, int on, char *err)
 {
@@ -320,6 +401,10 @@ static int rule_title(sqlite3 *db, struct edu_staff_event *e,
 		snprintf(err, EDU_ERR_MAX, "holds the title %s already", t);
 		return -1;
 	}
+	/* A rule tried on its own (no register, as the unit tests do) knows
+	 * no punishments. */
+	if (db && e->no && barred(db, e, on, err))
+		return -1;
 	e->detail = t;
 	set(e, EDU_STAFF_TITLE, t);
 	set(e, EDU_STAFF_TITLE_SINCE, edu_date_str(on, e->buf[0]));
@@ -339,11 +424,29 @@ static int rule_reward(sqlite3 *db, struct edu_staff_event *e,
 static int rule_punish(sqlite3 *db, struct edu_staff_event *e,
 		       const struct edu_staff_change *c, int on, char *err)
 {
+	const struct edu_punish_kind *k = edu_punish_kind(c->kind);
+
 	if (must_be_active(e, err) < 0)
 		return -1;
+	if (!k) {
+		snprintf(err, EDU_ERR_MAX, "'%s' is not a kind of punishment", c->kind);
+		return -1;
+	}
 	e->detail = c->kind;
-	if (!strcmp(c->kind, "dismissal"))
+	if (k->removes_post && !k->ends_employment) {
+		/* 撤职 removes from the post held: there must be one. */
+		if (!e->old[EDU_STAFF_POSITION]) {
+			snprintf(err, EDU_ERR_MAX, "holds no post to be removed from (撤职)");
+			return -1;
+		}
+		set(e, EDU_STAFF_POSITION, NULL);
+		if (e->old[EDU_STAFF_RANK])
+			set(e, EDU_STAFF_RANK, NULL);
+	}
+	if (k->ends_employment) {
+		set(e, EDU_STAFF_STATUS, "left");
 		return 0;
+	}
 	int until = c->until;
 	if (until < 0) {
 		until = edu_punish_until(on, edu_punish_months(db, c->kind));
@@ -584,7 +687,7 @@ static void write_event(sqlite3 *db, const char *no, const char *kind, const cha
 int edu_staff_record(sqlite3 *db, const char *no, const char *kind,
 		     const struct edu_staff_change *c, int day, char *err)
 {
-	struct edu_staff_event e = { 0 };
+	struct edu_staff_event e = { .no = no };
 	char on[11];
 	int rc;
 
@@ -649,6 +752,23 @@ static void fn_add_months(sqlite3_context *cx, int argc, sqlite3_value **argv)
 		result_day(cx, edu_add_months(day, sqlite3_value_int(argv[1])));
 }
 
+/* degree_level(degree): 0, 1 (硕士) or 2 (博士) */
+static void fn_degree_level(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	sqlite3_result_int(cx, edu_degree_level((const char *)sqlite3_value_text(argv[0])));
+}
+
+/* punish_bars_promotion(kind): 1 when a punishment of that kind bars
+ * a higher title or post in its period */
+static void fn_punish_bars(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	const struct edu_punish_kind *k = edu_punish_kind((const char *)sqlite3_value_text(argv[0]));
+	(void)argc;
+
+	sqlite3_result_int(cx, k ? k->bars_promotion : 0);
+}
+
 /* party_ready(stage, since, day): 1 when the next stage may be taken */
 static void fn_party_ready(sqlite3_context *cx, int argc, sqlite3_value **argv)
 {
@@ -683,6 +803,9 @@ void edu_cadre_functions(sqlite3 *db)
 	    sqlite3_create_function(db, "retire_age", 3, f, &age, fn_retire, NULL, NULL) ||
 	    sqlite3_create_function(db, "add_months", 2, f, NULL, fn_add_months, NULL, NULL) ||
 	    sqlite3_create_function(db, "party_ready", 3, f, NULL, fn_party_ready, NULL, NULL) ||
-	    sqlite3_create_function(db, "party_next", 1, f, NULL, fn_party_next, NULL, NULL))
+	    sqlite3_create_function(db, "party_next", 1, f, NULL, fn_party_next, NULL, NULL) ||
+	    sqlite3_create_function(db, "degree_level", 1, f, NULL, fn_degree_level, NULL, NULL) ||
+	    sqlite3_create_function(db, "punish_bars_promotion", 1, f, NULL, fn_punish_bars,
+				    NULL, NULL))
 		edu_die_db(db, "cannot add the rules");
 }

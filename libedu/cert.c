@@ -175,6 +175,14 @@ const struct edu_enum edu_cert_reissue_reasons[] = {
 	{ NULL, NULL }
 };
 
+const char *edu_cert_reissue_refusal(const char *kind, const char *reason)
+{
+	if (strcmp(kind, "teacher") && strcmp(reason, "correction"))
+		return "a lost or damaged graduation certificate is not reissued: "
+		       "issue a 毕业证明书 with 'edu-cert proof'";
+	return NULL;
+}
+
 const char *edu_cert_stage_rule(const char *kind)
 {
 	if (!strcmp(kind, "junior"))
@@ -206,12 +214,22 @@ int edu_cert_teacher_row(const char *const *raw, char v[][EDU_VAL_MAX],
 			 const char **col, char *err)
 {
 	int birth, male, bday;
+	const char *name;
+	size_t nlen = edu_name_trim(raw[1], &name);
 
 	*col = NULL;
+	if (nlen < EDU_VAL_MAX) {
+		memcpy(v[1], name, nlen);
+		v[1][nlen] = '\0';
+	}
 	if (edu_valid_id(raw[0], v[0], &birth, &male, err) < 0)
 		*col = "id_number";
-	else if (!*raw[1])
-		*col = "name", snprintf(err, EDU_ERR_MAX, "may not be empty");
+	else if (!nlen)
+		*col = "name", snprintf(err, EDU_ERR_MAX, "may not be empty%s",
+					*raw[1] ? " (it is only blanks)" : "");
+	else if (nlen >= EDU_VAL_MAX)
+		*col = "name", snprintf(err, EDU_ERR_MAX, "too long: at most %d bytes",
+					EDU_VAL_MAX - 1);
 	else if (edu_valid_enum(edu_cert_sexes, raw[2], v[2], err) < 0)
 		*col = "sex";
 	else if (edu_valid_date(raw[3], v[3], err) < 0)
@@ -256,12 +274,21 @@ int edu_cert_holds(sqlite3 *db, const char *kind, const char *holder,
 
 #define COL(st, i) ((const char *)sqlite3_column_text((st), (i)))
 
+/* The name asked about, without the blanks around it, is the holder's. */
+static int same_name(const char *given, const char *holder)
+{
+	const char *p;
+	size_t n = edu_name_trim(given, &p);
+
+	return strlen(holder) == n && !memcmp(p, holder, n);
+}
+
 int edu_cert_verify(sqlite3 *db, const char *no, const char *name,
 		    const char *id, struct edu_buf *say)
 {
 	sqlite3_stmt *st = edu_prepare(db,
-		"SELECT status, revoked_on, reason, replaced_by, name, id_number "
-		"FROM certificate WHERE cert_no = ?1");
+		"SELECT status, revoked_on, reason, replaced_by, name, id_number, form, "
+		"replaces FROM certificate WHERE cert_no = ?1");
 	int valid = 0;
 
 	say->len = 0;
@@ -274,7 +301,7 @@ int edu_cert_verify(sqlite3 *db, const char *no, const char *name,
 			       COL(st, 2) ? COL(st, 2) : "no reason given");
 	} else if (!strcmp(COL(st, 0), "replaced")) {
 		edu_buf_printf(say, "replaced by %s", COL(st, 3));
-	} else if (name && strcmp(name, COL(st, 4))) {
+	} else if (name && !same_name(name, COL(st, 4))) {
 		edu_buf_puts(say, "name does not match");
 	} else if (id) {
 		char norm[EDU_VAL_MAX], err[EDU_ERR_MAX];
@@ -288,6 +315,8 @@ int edu_cert_verify(sqlite3 *db, const char *no, const char *name,
 	}
 	if (valid)
 		edu_buf_puts(say, "valid");
+	if (valid && !strcmp(COL(st, 6), "proof") && COL(st, 7))
+		edu_buf_printf(say, ": a graduation proof (毕业证明书) in place of %s", COL(st, 7));
 	sqlite3_finalize(st);
 	return valid;
 }
@@ -305,6 +334,7 @@ void edu_cert_issuer_init(struct edu_cert_issuer *is, sqlite3 *db, const char *k
 	memset(is, 0, sizeof *is);
 	is->db = db;
 	is->kind = kind;
+	is->form = "certificate";
 	char *key = edu_asprintf("cert.%s.pattern", kind);
 	is->pattern = edu_setting(db, key, edu_cert_default_pattern(kind));
 	free(key);
@@ -316,8 +346,8 @@ void edu_cert_issuer_init(struct edu_cert_issuer *is, sqlite3 *db, const char *k
 	is->ins = edu_prepare(db,
 		"INSERT INTO certificate (cert_no, kind, holder, name, sex, birth_date, "
 		"id_number, school_code, school_name, category, subject, body, year, "
-		"issued_on, batch, replaces) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
+		"issued_on, batch, replaces, form) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)");
 	is->ev = edu_prepare(db,
 		"INSERT INTO certificate_event (cert_no, day, kind, reason, other, "
 		"from_status, to_status) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
@@ -325,6 +355,14 @@ void edu_cert_issuer_init(struct edu_cert_issuer *is, sqlite3 *db, const char *k
 	 * commit (in a file, not memory), prints nothing on a rollback, and
 	 * exits 79 when they cannot be printed after it. */
 	is->out = edu_out_new(stdout, NOUT, out_cols);
+}
+
+void edu_cert_issuer_proof(struct edu_cert_issuer *is)
+{
+	free(is->pattern);
+	is->pattern = edu_setting(is->db, "cert.proof.pattern",
+				  edu_setting_def("cert.proof.pattern")->dflt);
+	is->form = "proof";
 }
 
 void edu_cert_issuer_end(struct edu_cert_issuer *is)
@@ -374,17 +412,20 @@ static void number(struct edu_cert_issuer *is, const struct edu_cert_holder *h)
 		.sex = !strcmp(h->sex, "M") ? "1" : "2",
 	};
 
+	/* A proof's serial is its own, whatever its pattern: never a
+	 * certificate's. */
+	const char *setting = strcmp(is->form, "proof") ? is->kind : "proof";
 	if (edu_cert_number(is->pattern, &f, -1, &is->scope, err) < 0) {
 		edu_rollback(is->db);
 		edu_die(EDU_ECONFIG, "cert.%s.pattern '%s': %s (see 'edu-db config list')",
-			is->kind, is->pattern, err);
+			setting, is->pattern, err);
 	}
-	char *scope = edu_asprintf("cert.%s:%s", is->kind, is->scope.s);
+	char *scope = edu_asprintf("cert.%s:%s", setting, is->scope.s);
 	int64_t seq = edu_seqs_next(is->seqs, scope);
 	free(scope);
 	if (edu_cert_number(is->pattern, &f, seq, &is->num, err) < 0) {
 		edu_rollback(is->db);
-		edu_die(EDU_ECONFIG, "cert.%s.pattern '%s': %s", is->kind, is->pattern, err);
+		edu_die(EDU_ECONFIG, "cert.%s.pattern '%s': %s", setting, is->pattern, err);
 	}
 }
 
@@ -397,8 +438,8 @@ const char *edu_cert_issue(struct edu_cert_issuer *is, const struct edu_cert_hol
 	snprintf(year, sizeof year, "%d", h->year);
 	const char *p[] = { is->num.s, is->kind, h->holder, h->name, h->sex, h->birth,
 			    h->id, h->school, h->school_name, h->category, h->subject,
-			    h->body, year, is->day, is->batch, replaces };
-	for (int i = 0; i < 16; i++)
+			    h->body, year, is->day, is->batch, replaces, is->form };
+	for (int i = 0; i < 17; i++)
 		edu_bind_text(is->ins, i + 1, p[i]);
 	if (sqlite3_step(is->ins) != SQLITE_DONE) {
 		/* A number made by an earlier pattern may be taken already. */
@@ -421,6 +462,8 @@ const char *edu_cert_issue(struct edu_cert_issuer *is, const struct edu_cert_hol
 		is->audit.len = 0;
 		edu_buf_puts(&is->audit, "{");
 		json_field(&is->audit, "kind", is->kind);
+		if (strcmp(is->form, "certificate"))
+			json_field(&is->audit, "form", is->form);
 		json_field(&is->audit, "holder", h->holder);
 		json_field(&is->audit, "name", h->name);
 		json_field(&is->audit, "school_code", h->school);

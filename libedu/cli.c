@@ -439,7 +439,7 @@ int edu_main(const struct edu_tool *t, int argc, char **argv)
 	 * the options themselves. */
 	const struct edu_session session = {
 		.tool = t->name, .verb = v->name, .user = edu_login(),
-		.dry_run = edu_opt.dry_run, .quiet = edu_opt.quiet,
+		.dry_run = edu_opt.dry_run, .quiet = edu_opt.quiet, .on = edu_opt.on,
 	};
 	edu_db_session(&session);
 	edu_csv_encoding(edu_opt.encoding);

@@ -238,6 +238,7 @@ struct edu_session {
 	const char *user;	/* the real user's login */
 	int dry_run;		/* edu_finish() rolls back */
 	int quiet;		/* no notices on stderr */
+	int on;			/* --on, a day number; 0: today */
 };
 void edu_db_session(const struct edu_session *s);
 const struct edu_session *edu_session(void);
@@ -538,6 +539,13 @@ int edu_valid_credit_code(const char *in, char *out, char *err);
 char edu_credit_check_char(const char *first17);
 /* Date in any accepted form, normalised to YYYY-MM-DD. */
 int edu_valid_date(const char *in, char *out, char *err);
+/* A normalised date of something that happened (born, acquired,
+ * received, entered): not after `on` (--on, today by default). */
+int edu_valid_past(const char *date, int on, char *err);
+/* A name without the blanks around it (space, tab, the ideographic space
+ * U+3000, the no-break space U+00A0): *start points at its first byte and
+ * its length is returned, 0 for a name of blanks only. */
+size_t edu_name_trim(const char *in, const char **start);
 /* Mobile (1 + 10 digits) or landline (area-number[-ext]). */
 int edu_valid_phone(const char *in, char *out, char *err);
 /* Exactly n ASCII digits. */
@@ -680,6 +688,7 @@ int edu_svg_chart(FILE *f, const struct edu_chart *c);
 
 enum edu_coltype {
 	EDU_C_TEXT,	/* free text, kept exactly */
+	EDU_C_NAME,	/* a name: trimmed (edu_name_trim), blanks only is empty */
 	EDU_C_CODE,	/* trimmed text */
 	EDU_C_INT,
 	EDU_C_DATE,
@@ -695,6 +704,8 @@ enum edu_coltype {
 enum edu_colflags {
 	EDU_C_KEY = 1,		/* part of the key */
 	EDU_C_REQUIRED = 2,	/* may not be empty */
+	EDU_C_PAST = 4,		/* EDU_C_DATE of something that happened:
+				 * not after --on (edu_valid_past) */
 };
 
 struct edu_col {
@@ -765,6 +776,11 @@ struct edu_entity {
  * leaves it empty; a row of another year is refused (-1, *col, err). */
 int edu_derive_year(const char **raw, int year_col, long year, char *buf,
 		    const char **col, char *err);
+
+/* One field of a column checked and normalised as an import does, but
+ * without its reference check (c->ref): *out is malloc'd, NULL when
+ * empty; 0, or -1 with the reason in err. */
+int edu_col_value(const struct edu_col *c, const char *in, char **out, char *err);
 
 /* Import files (none: stdin) into an entity under edu_import_opt and
  * edu_opt; one transaction; returns the exit status (0, 1 with rejects,
@@ -957,9 +973,11 @@ int edu_student_change(sqlite3 *db, const char *kind, const struct edu_student_s
  * grade of a stage (6, 9, 12), who had entered by `day` and before
  * September of `year`, moves up a grade with a promote event for `year`,
  * once: a student with one is passed over.  Audited as one row when any
- * moved.  Returns the number promoted; *left (malloc'd) the count of
- * enrolled students in a last grade, left for graduate. */
-long edu_student_promote(sqlite3 *db, long year, const char *day, char **left);
+ * moved.  Returns the number promoted; *into_last: how many of them this
+ * run moved into a last grade; *stayed: the enrolled students who were in
+ * a last grade and were not moved for `year` (those left for graduate). */
+long edu_student_promote(sqlite3 *db, long year, const char *day, long *into_last,
+			 long *stayed);
 /* The students as they stood at the end of day ?1 (YYYY-MM-DD), in the
  * columns of EDU_S_*: for each, the state before its first event after
  * that day, or the current one; only those who had entered by then. */
@@ -1174,10 +1192,24 @@ int edu_party_wait_months(const char *stage);
 /* May a person in `stage` since day `since` take the next stage on `day`? */
 int edu_party_ready(const char *stage, int since, int day);
 
+/* The kinds of punishment (政务处分) of 公职人员政务处分法 (2020), art. 7,
+ * with their effects on a cadre of a public school: the table is in
+ * cadre.c, each column with its article. */
+struct edu_punish_kind {
+	const char *key, *zh;
+	int months;		/* the period, art. 8 (setting cadre.punish.KEY);
+				 * 0: no end */
+	int bars_promotion;	/* no higher post, grade or title in the period */
+	int bars_pay;		/* no higher pay grade in the period */
+	int removes_post;	/* the post (and its rank) is lost */
+	int ends_employment;	/* the person leaves (status left) */
+};
+extern const struct edu_punish_kind edu_punish_kinds[];	/* NULL-key ended */
+const struct edu_punish_kind *edu_punish_kind(const char *key);
 /* The last day of a punishment period of `months` from `day`. */
 int edu_punish_until(int day, int months);
-/* Months of a punishment of `kind` (warning, demerit, major-demerit,
- * demotion) by the setting cadre.punish.KIND or its default. */
+/* Months of a punishment of `kind` by the setting cadre.punish.KIND or
+ * the default of the table (art. 8); 0 for one without an end. */
 int edu_punish_months(sqlite3 *db, const char *kind);
 
 /* A title as stored: a teacher title's full name, any other as given. */
@@ -1185,6 +1217,15 @@ const char *edu_staff_title(const char *t);
 /* The setting that holds the years in the title below before a teacher is
  * eligible for `title` (一级, 高级, 正高级教师), or NULL for the others. */
 const char *edu_title_years_key(const char *title);
+/* The degree that shortens the years (中小学教师水平评价基本标准条件,
+ * 人社部发〔2015〕79号): 2 for a 博士, 1 for a 硕士 (by the degree column,
+ * 学位), 0 for any other. */
+int edu_degree_level(const char *degree);
+/* The years in the title below before a teacher of that degree level is
+ * eligible for `title`: the setting cadre.title_years.KIND, with
+ * ".master" or ".doctor" for levels 1 and 2, or its default; -1 for a
+ * title without a years rule. */
+int edu_title_years(sqlite3 *db, const char *title, int level);
 /* The first and last day of the five-year training cycle from `year`. */
 void edu_training_cycle(int year, int *from, int *to);
 
@@ -1221,6 +1262,7 @@ struct edu_staff_change {
 /* One event of one person: old is the person now, set/new what the event
  * changes; detail, rank, until go to staff_event. */
 struct edu_staff_event {
+	const char *no;		/* the person's staff_no */
 	const char *detail, *rank, *until;
 	const char *old[EDU_STAFF_NSTATE];
 	const char *new[EDU_STAFF_NSTATE];
@@ -1247,7 +1289,8 @@ int edu_staff_record(sqlite3 *db, const char *no, const char *kind,
 		     const struct edu_staff_change *c, int day, char *err);
 /* The rules as SQL functions on db: retire_date(birth, sex, category),
  * retire_age(...) ("60y3m"), add_months(date, n), party_ready(stage,
- * since, day), party_next(stage); dies (edu_die_db) when they cannot be
+ * since, day), party_next(stage), degree_level(degree),
+ * punish_bars_promotion(kind); dies (edu_die_db) when they cannot be
  * added. */
 void edu_cadre_functions(sqlite3 *db);
 /* The staff register as it stood on day ?1 (NULL: now), as a WITH clause
@@ -1690,8 +1733,13 @@ struct edu_asset_category {
 	const char *key;
 	const char *zh;
 	int min_life;
+	int max_life;	/* 专用设备: the top of the annex's range; 0: none */
 };
 extern const struct edu_asset_category edu_asset_categories[];	/* NULL-key ended */
+/* The edition whose form a classification code has, "GB/T 14885-2010"
+ * (seven digits, the first 1-6: 2010105) or "GB/T 14885-2022" (a capital
+ * letter and six digits: A010000); NULL for neither. */
+const char *edu_asset_class_edition(const char *code);
 const struct edu_asset_category *edu_asset_category(const char *key);
 
 /* Straight-line monthly depreciation without residual value: the month
@@ -1995,7 +2043,7 @@ void edu_place_intake_free(struct edu_place_intake *in);
 /* Hold the children a run does not draw for (sets .kid.held): one an
  * earlier run of the year recorded keeps its school, rank and note (with
  * " (drawn before)"; .stored); one born after edu_place_primary_born_by is
- * "not six by DAY"; a resident student already is "already a student of
+ * "born after BIRTHDAY, not six by YEAR-08-31"; a resident student already is "already a student of
  * SCHOOL". */
 void edu_place_hold(sqlite3 *db, long year, struct edu_applicant *a, size_t n);
 /* The note of a draw's result: "assigned", "no seat left in the zone",
@@ -2055,9 +2103,14 @@ void edu_seqs_free(struct edu_seqs *q);
  * names: kinds (junior, senior, vocational, teacher), sexes (M, F),
  * teacher categories (as edu_teacher_category_code), statuses (valid,
  * revoked, replaced), the reasons of a reissue (lost, damaged,
- * correction). */
+ * correction; a graduation certificate lost or damaged gets a proof
+ * instead, edu_cert_reissue_refusal). */
 extern const struct edu_enum edu_cert_kinds[], edu_cert_sexes[],
 	edu_cert_categories[], edu_cert_statuses[], edu_cert_reissue_reasons[];
+/* Why a certificate of `kind` may not be reissued for `reason`, or NULL
+ * when it may: a lost or damaged graduation certificate is replaced by a
+ * 毕业证明书 (edu-cert proof), not by a new certificate number. */
+const char *edu_cert_reissue_refusal(const char *kind, const char *reason);
 /* Who a graduation kind is for, in words, for a refusal. */
 const char *edu_cert_stage_rule(const char *kind);
 /* The {category} of a number: a teacher's category code, else the kind's
@@ -2099,6 +2152,7 @@ struct edu_cert_holder {
 struct edu_cert_issuer {
 	sqlite3 *db;
 	const char *kind;
+	const char *form;		/* "certificate", or "proof" (毕业证明书) */
 	char *pattern, *region, province[3];
 	struct edu_seqs *seqs;		/* saved by the caller */
 	struct edu_buf num, scope, audit;
@@ -2112,6 +2166,9 @@ struct edu_cert_issuer {
 };
 void edu_cert_issuer_init(struct edu_cert_issuer *is, sqlite3 *db, const char *kind,
 			  const char *batch, int day);
+/* Issue graduation proofs (毕业证明书) instead: numbers from the setting
+ * cert.proof.pattern, a serial of their own, form 'proof'. */
+void edu_cert_issuer_proof(struct edu_cert_issuer *is);
 /* Before the commit or the rollback: the output is complete. */
 void edu_cert_issuer_end(struct edu_cert_issuer *is);
 /* Issue one; `note_key` and `note` go in its audit row, and a reissue

@@ -84,6 +84,22 @@ int eng_col_value(sqlite3 *db, const struct edu_col *c, const char *in,
 	int rc = 0;
 
 	*out = NULL;
+	if (c->type == EDU_C_NAME) {
+		/* " 吴若汐 " is 吴若汐: a name kept with its blanks is one no
+		 * lookup by name finds (issue 16, point 13). */
+		const char *p;
+		size_t len = edu_name_trim(in, &p);
+
+		if (len) {
+			*out = edu_strndup(p, len);
+			return 0;
+		}
+		if (*in && !c->dflt && (c->flags & (EDU_C_REQUIRED | EDU_C_KEY))) {
+			snprintf(err, EDU_ERR_MAX, "may not be empty (it is only blanks)");
+			return -1;
+		}
+		goto empty;
+	}
 	if (c->type == EDU_C_TEXT) {
 		if (!*in)
 			goto empty;
@@ -107,6 +123,7 @@ int eng_col_value(sqlite3 *db, const struct edu_col *c, const char *in,
 	}
 	switch (c->type) {
 	case EDU_C_TEXT:
+	case EDU_C_NAME:
 	case EDU_C_CODE:
 		*out = s;
 		s = NULL;
@@ -116,6 +133,9 @@ int eng_col_value(sqlite3 *db, const struct edu_col *c, const char *in,
 		break;
 	case EDU_C_DATE:
 		rc = edu_valid_date(s, v, err);
+		if (rc == 0 && (c->flags & EDU_C_PAST))
+			rc = edu_valid_past(v, edu_session()->on ? edu_session()->on
+							   : edu_today(), err);
 		break;
 	case EDU_C_ENUM:
 		rc = edu_valid_enum(c->values, s, v, err);
@@ -170,6 +190,13 @@ empty:
 	return 0;
 }
 
+int edu_col_value(const struct edu_col *c, const char *in, char **out, char *err)
+{
+	struct edu_col plain = *c;
+
+	plain.ref = NULL;
+	return eng_col_value(NULL, &plain, in, out, err, NULL);
+}
 
 /* An identifier (a table, column or index name from the schema or a
  * tool's column table, never a value) quoted for SQL: "a""b". */

@@ -182,7 +182,9 @@ static void hold(sqlite3 *db, sqlite3_stmt *old, long year, const char *cutoff,
 		a->rank = sqlite3_column_int(old, 1);
 		a->note = edu_asprintf("%s (drawn before)", n ? n : "");
 	} else if (strcmp(a->v[EDU_A_BIRTH], cutoff) > 0) {
-		a->note = edu_asprintf("not six by %s", cutoff);
+		/* The cutoff is the latest birth day, not the sixth
+		 * birthday: say both (issue 16, point 11). */
+		a->note = edu_asprintf("born after %s, not six by %ld-08-31", cutoff, year);
 	} else if ((known = edu_query1(db, "SELECT school_code FROM student "
 				       "WHERE id_number = ? AND id_type = 'resident'", 1, p))) {
 		a->note = edu_asprintf("already a student of %s", known);

@@ -475,7 +475,8 @@ int edu_student_change(sqlite3 *db, const char *kind, const struct edu_student_s
 
 /* ---- promotion and placement ------------------------------------------------ */
 
-long edu_student_promote(sqlite3 *db, long year, const char *day, char **left)
+long edu_student_promote(sqlite3 *db, long year, const char *day, long *into_last,
+			 long *stayed)
 {
 	char next[16];
 	char *before = edu_query1(db, "SELECT coalesce(max(id), 0) FROM student_event", 0, NULL);
@@ -503,15 +504,28 @@ long edu_student_promote(sqlite3 *db, long year, const char *day, char **left)
 		"AND id > ?2)");
 	sqlite3_bind_int(st, 1, (int)year);
 	sqlite3_bind_int64(st, 2, strtoll(before, NULL, 10));
-	free(before);
 	edu_exec_stmt(db, st);
 	sqlite3_finalize(st);
 	if (sqlite3_changes(db) != promoted)
 		edu_die(EDU_ESOFTWARE, "promote: %d grades changed for %ld events",
 			sqlite3_changes(db), promoted);
-	const char *p[] = { day };
-	*left = edu_query1(db, "SELECT count(*) FROM student WHERE status = 'enrolled' "
-			   "AND grade IN (6, 9, 12) AND (entry_date IS NULL OR entry_date <= ?)", 1, p);
+	/* Two different counts, not one "in a last grade": those this run
+	 * moved into grade 6, 9 or 12 (next year's leavers), and those who
+	 * were there already and stay, to graduate (issue 16, point 11). */
+	char y[16];
+	snprintf(y, sizeof y, "%ld", year);
+	const char *p[] = { before }, *q[] = { day, y };
+	char *n = edu_query1(db, "SELECT count(*) FROM student_event WHERE kind = 'promote' "
+			     "AND id > ?1 AND to_grade IN (6, 9, 12)", 1, p);
+	*into_last = strtol(n, NULL, 10);
+	free(n);
+	n = edu_query1(db, "SELECT count(*) FROM student s WHERE status = 'enrolled' "
+		       "AND grade IN (6, 9, 12) AND (entry_date IS NULL OR entry_date <= ?1) "
+		       "AND NOT EXISTS (SELECT 1 FROM student_event e WHERE e.kind = 'promote' "
+		       "AND e.year = CAST(?2 AS INTEGER) AND e.student_no = s.student_no)", 2, q);
+	*stayed = strtol(n, NULL, 10);
+	free(n);
+	free(before);
 	if (promoted) {
 		char *key = edu_asprintf("promote %ld", year);
 		char *chg = edu_asprintf("{\"promoted\":%ld,\"day\":\"%s\"}", promoted, day);

@@ -195,6 +195,59 @@ int edu_valid_date(const char *in, char *out, char *err)
 	return 0;
 }
 
+int edu_valid_past(const char *date, int on, char *err)
+{
+	int day;
+	char d[11];
+
+	if (edu_parse_date(date, &day) < 0)
+		return ERR("'%s' is not a date (YYYY-MM-DD)", date);
+	if (day > on)
+		return ERR("%s is after %s (--on, today by default): a day that has "
+			   "not come yet cannot record what happened", date,
+			   edu_date_str(on, d));
+	return 0;
+}
+
+/* The blanks a keyboard or a spreadsheet leaves around a name.  Both
+ * lead bytes (C2, E3) never occur inside a UTF-8 character, so a match
+ * ending at the end of the string is that character. */
+static size_t blank_at(const unsigned char *s)
+{
+	if (s[0] == ' ' || s[0] == '\t')
+		return 1;
+	if (s[0] == 0xC2 && s[1] == 0xA0)
+		return 2;
+	if (s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x80)
+		return 3;
+	return 0;
+}
+
+static size_t blank_before(const unsigned char *s, size_t n)
+{
+	if (n >= 1 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		return 1;
+	if (n >= 2 && s[n - 2] == 0xC2 && s[n - 1] == 0xA0)
+		return 2;
+	if (n >= 3 && s[n - 3] == 0xE3 && s[n - 2] == 0x80 && s[n - 1] == 0x80)
+		return 3;
+	return 0;
+}
+
+size_t edu_name_trim(const char *in, const char **start)
+{
+	const unsigned char *s = (const unsigned char *)in;
+	size_t k, n;
+
+	while ((k = blank_at(s)))
+		s += k;
+	n = strlen((const char *)s);
+	while ((k = blank_before(s, n)))
+		n -= k;
+	*start = (const char *)s;
+	return n;
+}
+
 int edu_valid_phone(const char *in, char *out, char *err)
 {
 	char s[EDU_VAL_MAX];

@@ -279,6 +279,65 @@ edu-db -q user add "$u" assets
 t_exit 0 "an assets clerk transfers" as edu-assets transfer XC-0006 --to-location 仓库 --on 2026-11-28
 t_exit 0 "... and the audit names the clerk" edu-db log -f tsv --user "$u" --key XC-0006
 t_grep "... with the change" '"location":\["教学楼101","仓库"\]' "$out"
+# Classification codes of either edition of GB/T 14885, stored as given
+# (issue 16, point 7): the 2022 form is a capital letter and six digits
+# (A010000), the 2010 form seven digits whose first, the 门类, is 1-6.
+cat > "$tmp/class.csv" <<'CSV'
+tag,name,category,class_code,unit,acquired_on,cost
+CL-1,教学楼,building-concrete,A010000,2111010201,2020-01-01,5000000
+CL-2,台式计算机,computer,2010105,2111010201,2024-01-15,5999
+CSV
+t_exit 0 "class codes of 2022 and of 2010" edu-assets import "$tmp/class.csv"
+t_eq "... kept as given" "$(sqlite3 "$EDU_DB" "SELECT group_concat(class_code, ' ') FROM (SELECT class_code FROM asset WHERE tag LIKE 'CL-%' ORDER BY tag)")" \
+	"A010000 2010105"
+printf 'tag,name,category,class_code,unit,acquired_on,cost\nCL-3,桌子,furniture,a01000,2111010201,2024-01-15,1200\n' > "$tmp/class-bad.csv"
+t_exit 65 "a code of neither form" edu-assets import "$tmp/class-bad.csv"
+t_grep "... is refused, naming both forms" \
+	"class-bad.csv:2: class_code: 'a01000' is not a GB/T 14885 code: a capital letter and 6 digits \\(2022, e.g. A010000\\) or 7 digits \\(2010, e.g. 2010105\\)" "$err"
+
+# The categories of 财会〔2017〕4号 (annex) 006 lacked (issue 16, point 8):
+# 砖木结构 and 房屋附属设施 (30 and 8 years), and special equipment with
+# its range (体育设备 5 to 15 years; 医疗设备 5 to 10).
+cat > "$tmp/cats.csv" <<'CSV'
+tag,name,category,unit,acquired_on,cost,life_years
+CT-1,老礼堂,砖木结构,2111010201,1990-09-01,800000,
+CT-2,校门围墙,房屋附属设施,2111010201,2020-09-01,120000,
+CT-3,体操垫组,体育设备,2111010201,2024-03-01,6000,
+CT-4,电子琴,文艺设备,2111010201,2024-03-01,3000,15
+CT-5,医务室诊疗床,医疗设备,2111010201,2024-03-01,2000,10
+CSV
+t_exit 0 "the new categories" edu-assets import "$tmp/cats.csv"
+t_eq "... with their minimum lives, or the life given within the range" \
+	"$(sqlite3 "$EDU_DB" "SELECT group_concat(tag || ' ' || category || ' ' || life_years, '; ') FROM (SELECT * FROM asset WHERE tag LIKE 'CT-%' ORDER BY tag)")" \
+	"CT-1 building-brick-wood 30; CT-2 building-fixture 8; CT-3 sports 5; CT-4 arts 15; CT-5 medical 10"
+printf 'tag,name,category,unit,acquired_on,cost,life_years\nCT-6,跑步机,sports,2111010201,2024-03-01,9000,16\n' > "$tmp/cat-long.csv"
+t_exit 65 "a life above the range of 专用设备" edu-assets import "$tmp/cat-long.csv"
+t_grep "... is refused" "cat-long.csv:2: life_years: 16 years is longer than the 5 to 15 years of sports" "$err"
+printf 'tag,name,category,unit,acquired_on,cost,life_years\nCT-7,围栏,building-fixture,2111010201,2024-03-01,9000,7\n' > "$tmp/cat-short.csv"
+t_exit 65 "a life under the minimum of 房屋附属设施" edu-assets import "$tmp/cat-short.csv"
+t_grep "... is refused" "cat-short.csv:2: life_years: 7 years is shorter than the minimum of 8 for building-fixture" "$err"
+
+# A register made before 012 migrates: the table is made again with the
+# new categories, its rows, events and triggers kept.
+for f in "$top"/libedu/schema/00[1-9]-*.sql "$top"/libedu/schema/010-*.sql; do cat "$f"; done |
+	sqlite3 "$tmp/old.db"
+sqlite3 "$tmp/old.db" "PRAGMA application_id = $((0x45445531)); PRAGMA user_version = 10;
+	INSERT INTO user VALUES ('$(id -un)', 'admin', '2026-01-01');
+	INSERT INTO asset (tag, name, category, unit, acquired_on, cost, life_years)
+	VALUES ('OLD-1', '旧电脑', 'computer', '人事科', '2020-01-10', 500000, 6);
+	INSERT INTO asset_event (tag, day, kind, status, unit) VALUES ('OLD-1', '2021-03-01', 'transfer', 'in-use', '办公室')"
+t_exit 0 "migrate a register of schema 10" edu-db -q -d "$tmp/old.db" migrate
+t_eq "... the asset and its two events kept" \
+	"$(sqlite3 "$tmp/old.db" "SELECT (SELECT name || ' ' || cost FROM asset), (SELECT group_concat(kind) FROM asset_event)")" \
+	"旧电脑 500000|added,transfer"
+t_eq "... the events still reference the asset table" \
+	"$(sqlite3 "$tmp/old.db" "SELECT \"table\" FROM pragma_foreign_key_list('asset_event')")" "asset"
+t_exit 0 "... and check passes" edu-db -d "$tmp/old.db" check
+printf 'tag,name,category,unit,acquired_on,cost\nOLD-2,篮球架,体育设备,人事科,2024-03-01,4000\n' > "$tmp/old2.csv"
+t_exit 0 "... a new category goes in" edu-assets -d "$tmp/old.db" import "$tmp/old2.csv"
+t_eq "... with its added event (the trigger made again)" \
+	"$(sqlite3 "$tmp/old.db" "SELECT kind || ' ' || day FROM asset_event WHERE tag = 'OLD-2'")" "added 2024-03-01"
+
 edu-db -q user add "$u" registrar
 t_exit 77 "a registrar may not import assets" as edu-assets import --upsert "$examples/assets.csv"
 done_testing

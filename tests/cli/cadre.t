@@ -168,6 +168,16 @@ t_grep "... listed" "^S011," "$out"
 # S003 一级教师 since 2018-09-01 and S006 since 2019-09-01: 5 years to 高级.
 t_exit 0 "eligible for 高级 on 2024-06-01" edu-cadre eligible --title 高级教师 --as-of 2024-06-01
 t_eq "... S002 and S003 (S006 only from 2024-09-01)" "$(printf '%s\n' "$out" | tail -n +2 | cut -d, -f1,6 | tr '\n' ' ')" "S002,2015-09-01 S003,2023-09-01 "
+# Years by degree (中小学教师水平评价基本标准条件, 人社部发〔2015〕79号;
+# issue 16, point 9): S005, 二级教师 since 2020-09-01 with a 硕士 degree,
+# needs 2 years, not 4, for 一级教师: eligible from 2022-09-01.
+t_exit 1 "none eligible for 一级 on 2022-08-31" edu-cadre eligible --title 一级 --as-of 2022-08-31
+t_exit 0 "S005 (硕士) eligible for 一级 on 2022-09-01" edu-cadre eligible --title 一级 --as-of 2022-09-01
+t_eq "... after 2 years, with the degree and the years" "$(printf '%s\n' "$out" | tail -n +2)" \
+	"S005,刘洋,2111010201,二级教师,2020-09-01,2022-09-01,硕士,2"
+t_exit 0 "the 硕士 years are a setting" edu-db config set cadre.title_years.first.master 3
+t_exit 1 "... with 3, not yet on 2023-08-31" edu-cadre eligible --title 一级 --as-of 2023-08-31
+edu-db -q config set cadre.title_years.first.master 2
 t_exit 1 "none eligible for 正高级 (S008 retired, S001 retired)" edu-cadre eligible --title 正高级 --as-of 2026-01-01
 t_exit 64 "eligible for a title with no ladder" edu-cadre eligible --title 三级教师
 t_exit 0 "punish S006 (a demerit, 12 months)" edu-cadre punish S006 --kind 记过 --on 2026-03-01
@@ -191,10 +201,29 @@ t_exit 0 "warning S005" edu-cadre punish S005 --kind warning --on 2026-01-15
 t_grep "... ends after 3 months" "^2026-01-15 punish,\"warning, until 2026-04-14\"$" "$(edu-cadre show S005)"
 t_exit 0 "an explicit --until" edu-cadre punish S005 --kind 警告 --on 2026-05-01 --until 2026-05-31
 t_exit 65 "an --until before --on" edu-cadre punish S005 --kind 警告 --on 2026-05-01 --until 2026-04-01
-t_exit 0 "a dismissal is permanent" edu-cadre punish S003 --kind 开除 --on 2026-06-01
-t_exit 0 "... so S003 is not eligible years later" edu-cadre eligible --title 高级 --as-of 2035-01-01
-t_eq "... S002 and S006, whose demerit has ended" \
-	"$(printf '%s\n' "$out" | tail -n +2 | cut -d, -f1 | tr '\n' ' ')" "S002 S006 "
+# The kinds of 公职人员政务处分法 art. 7 and their effects (art. 8, 20;
+# issue 16, point 10): S013, a vice-principal and 一级教师 since 2012.
+printf 'staff_no,name,sex,birth_date,unit,category,position,rank,title,title_since,hired_on\nS013,钱程,M,1980-05-05,2111010209,cadre,副校长,副科,一级教师,2012-09-01,2002-09-01\n' |
+	edu-cadre -q import
+t_exit 0 "removal from post (撤职) of S013" edu-cadre punish S013 --kind 撤职 --on 2026-06-01
+t_exit 0 "... ends the post and its rank, 24 months by art. 8" edu-cadre show S013
+t_grep "... no post" "^position,$" "$out"
+t_grep "... no rank" "^rank,$" "$out"
+t_grep "... until 2028-05-31" "^2026-06-01 punish,\"removal, until 2028-05-31\"$" "$out"
+t_exit 65 "... a title in its period is refused (art. 20)" edu-cadre title S013 --title 高级 --on 2027-06-01
+t_grep "... saying why" "S013: is under a punishment \(撤职\) until 2028-05-31: no title in its period" "$err"
+t_exit 0 "eligible on 2028-05-31, the last day: not S013" edu-cadre eligible --title 高级 --as-of 2028-05-31
+t_eq "... S002, S003 and S006" "$(printf '%s\n' "$out" | tail -n +2 | cut -d, -f1 | tr '\n' ' ')" "S002 S003 S006 "
+t_exit 0 "eligible on 2028-06-01: S013 again" edu-cadre eligible --title 高级 --as-of 2028-06-01
+t_grep "... listed" "^S013," "$out"
+t_exit 65 "a second removal: no post left" edu-cadre punish S013 --kind removal --on 2028-07-01
+t_grep "... saying so" "S013: holds no post to be removed from" "$err"
+t_exit 0 "a dismissal (开除) ends the employment" edu-cadre punish S013 --kind 开除 --on 2028-07-01
+t_eq "... status left" "$(sqlite3 "$EDU_DB" "SELECT status FROM staff WHERE staff_no = 'S013'")" "left"
+t_exit 64 "... and has no --until" edu-cadre punish S013 --kind 开除 --until 2029-01-01
+t_exit 0 "... so S013 is not eligible years later" edu-cadre eligible --title 高级 --as-of 2035-01-01
+t_eq "... S002, S003 and S006, whose demerit has ended" \
+	"$(printf '%s\n' "$out" | tail -n +2 | cut -d, -f1 | tr '\n' ' ')" "S002 S003 S006 "
 t_exit 0 "title" edu-cadre title S005 --title 一级 --on 2026-09-01
 t_exit 65 "the same title again" edu-cadre title S005 --title 一级教师 --on 2026-10-01
 t_exit 0 "the title as of 2026-08-31 and since" edu-cadre list --as-of 2026-08-31 --title 二级教师

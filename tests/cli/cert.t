@@ -104,12 +104,29 @@ t_exit 0 "the batch once more" edu-cert issue --kind junior --eligible --year 20
 t_grep "... counts that holder as holding a valid one" "skipped 5 \(5 holding a valid certificate, 0 revoked\)" "$err"
 
 # ---- reissue -------------------------------------------------------------------
-t_exit 0 "reissue a lost certificate" edu-cert reissue 20261101021000003 --reason lost
-t_grep "... a new number" "^20261101021000007,junior," "$out"
+# A lost graduation certificate is not reissued under a new number: it
+# gets a 毕业证明书 with a number of its own (issue 16, point 12).
+sum=$(db_sum)
+t_exit 65 "a lost graduation certificate is not reissued" edu-cert reissue 20261101021000003 --reason lost
+t_grep "... pointing to proof" "20261101021000003: a lost or damaged graduation certificate is not reissued: issue a 毕业证明书 with 'edu-cert proof'" "$err"
+t_exit 65 "... nor a damaged one" edu-cert reissue 20261101021000003 --reason 损坏
+t_eq "... nothing written" "$(db_sum)" "$sum"
+t_exit 0 "a graduation proof for the lost certificate" edu-cert --on 2026-08-03 proof 20261101021000003
+# By hand: ZM + the graduation year 2026 + bureau.region 110102 + the
+# junior category 1 + the first serial of the proof scope, 00001.
+t_grep "... its own number pattern and serial" "^ZM2026110102100001,junior," "$out"
 t_exit 1 "the old one no longer verifies" edu-cert verify 20261101021000003
-t_eq "... it names its replacement" "$out" "replaced by 20261101021000007"
-t_eq "... the new one links back" "$(edu-db query "SELECT replaces FROM certificate WHERE cert_no = '20261101021000007'" | tail -1)" 20261101021000003
-t_exit 65 "a replaced certificate cannot be reissued" edu-cert reissue 20261101021000003 --reason lost
+t_eq "... it names the proof" "$out" "replaced by ZM2026110102100001"
+t_exit 0 "the proof verifies" edu-cert verify ZM2026110102100001
+t_eq "... as a proof in place of the certificate" "$out" \
+	"valid: a graduation proof (毕业证明书) in place of 20261101021000003"
+t_eq "... in the same ledger, linked back, form proof" \
+	"$(edu-db query "SELECT replaces || ' ' || form || ' ' || issued_on FROM certificate WHERE cert_no = 'ZM2026110102100001'" | tail -1)" \
+	"20261101021000003 proof 2026-08-03"
+t_exit 65 "a replaced certificate gets no second proof" edu-cert proof 20261101021000003
+t_exit 64 "proof does not take a correction" edu-cert proof ZM2026110102100001 --reason correction
+t_exit 0 "the certificate numbers go on where they were" edu-cert reissue 20261101021000005 --reason correction
+t_grep "... no number taken by the proof" "^20261101021000007,junior," "$out"
 t_exit 64 "an unknown reason" edu-cert reissue 20261101021000007 --reason whim
 # A correction prints the registry's data as it is now.
 holder=$(edu-db query "SELECT holder FROM certificate WHERE cert_no = '20261101021000004'" | tail -1)
@@ -127,16 +144,16 @@ t_exit 0 "list by school and batch" edu-cert list --school 2111010223 --batch j1
 # Both of the school's, and the reissue, which keeps its batch.
 t_eq "... three" "$(printf '%s\n' "$out" | tail -n +2 | wc -l)" 3
 t_exit 0 "list the revoked" edu-cert list --status 撤销
-t_grep "... the revoked ones" "^20261101021000002,.*,revoked,,,2026-07-10,材料造假$" "$out"
+t_grep "... the revoked ones" "^20261101021000002,.*,revoked,,,2026-07-10,材料造假,certificate$" "$out"
 t_exit 64 "an unknown status" edu-cert list --status lost
 t_exit 0 "list as of a day before the revocation" edu-cert list --as-of 2026-07-09 --status valid --kind junior
-t_grep "... the revoked one was valid then" "^20261101021000002,.*,valid,,,,$" "$out"
+t_grep "... the revoked one was valid then" "^20261101021000002,.*,valid,,,,,certificate$" "$out"
 t_exit 0 "... and as of the day of it" edu-cert list --as-of 2026-07-10 --status valid --kind junior
 t_eq "... it was not" "$(printf '%s\n' "$out" | grep -c '^20261101021000002,')" 0
 t_exit 0 "as of a day before any was issued" edu-cert list --as-of 2026-07-04
 t_eq "... none" "$(printf '%s\n' "$out" | tail -n +2 | wc -l)" 0
 t_exit 0 "show a certificate" edu-cert show 20261101021000003
-t_grep "... with its events" "^event [0-9-]+,replace 20261101021000007: lost$" "$out"
+t_grep "... with its events" "^event [0-9-]+,replace ZM2026110102100001: lost$" "$out"
 t_exit 1 "show an unknown one" edu-cert show 1
 
 # ---- teacher certificates ----------------------------------------------------------
@@ -211,8 +228,8 @@ t_exit 0 "two batches for two schools at once" sh -c '
 t_eq "... every graduate of both has a certificate" "$(($(count) - before))" 6000
 t_eq "... no number twice" "$(count)" "$(edu-db query "SELECT count(DISTINCT cert_no) FROM certificate" | tail -1)"
 t_eq "... the serials run without a gap" \
-	"$(edu-db query "SELECT max(CAST(substr(cert_no, 12) AS INTEGER)) FROM certificate WHERE kind = 'junior'" | tail -1)" \
-	"$(count "WHERE kind = 'junior'")"
+	"$(edu-db query "SELECT max(CAST(substr(cert_no, 12) AS INTEGER)) FROM certificate WHERE kind = 'junior' AND form = 'certificate'" | tail -1)" \
+	"$(count "WHERE kind = 'junior' AND form = 'certificate'")"
 
 # ---- roles ----------------------------------------------------------------------------
 u=educert$$

@@ -151,7 +151,7 @@ rc=$? err=$(cat "$tmp/e")
 t_status 79 "an idempotent batch into /dev/full: 79 all the same (its run was committed)"
 t_grep "... naming the run" "^edu-cert: committed run [0-9]+, but the output was lost: No space left on device$" "$err"
 no=$(sql "SELECT cert_no FROM certificate ORDER BY cert_no LIMIT 1")
-edu-cert --on 2026-07-06 reissue --reason lost "$no" >/dev/full 2>"$tmp/e"
+edu-cert --on 2026-07-06 reissue --reason correction "$no" >/dev/full 2>"$tmp/e"
 rc=$? err=$(cat "$tmp/e")
 t_status 79 "cert reissue into /dev/full: exit 79"
 t_grep "... names the new number" "committed 20261101021001301 \(run [0-9]+\)" "$err"

@@ -57,6 +57,27 @@ static void test_categories(void)
 	ok(edu_asset_category("book")->min_life == 0, "books are not depreciated");
 	ok(edu_asset_category("land")->min_life == 0, "nor land");
 	ok(edu_asset_category("spaceship") == NULL, "an unknown category");
+	/* 财会〔2017〕4号 annex (issue 16, point 8). */
+	ok(edu_asset_category("building-brick-wood")->min_life == 30, "砖木结构: 30");
+	ok(edu_asset_category("building-fixture")->min_life == 8, "房屋附属设施: 8");
+	ok(edu_asset_category("sports")->min_life == 5 && edu_asset_category("sports")->max_life == 15,
+	   "体育设备: 5 to 15");
+	ok(edu_asset_category("medical")->min_life == 5 && edu_asset_category("medical")->max_life == 10,
+	   "医疗设备: 5 to 10");
+	ok(edu_asset_category("computer")->max_life == 0, "general equipment: no top");
+}
+
+/* Issue 16, point 7: both editions' forms, by their own examples. */
+static void test_class_codes(void)
+{
+	is(edu_asset_class_edition("2010105"), "GB/T 14885-2010", "2010105: the 2010 edition");
+	is(edu_asset_class_edition("1010200"), "GB/T 14885-2010", "1010200: 门类 1, land");
+	is(edu_asset_class_edition("A010000"), "GB/T 14885-2022", "A010000: the 2022 edition");
+	ok(edu_asset_class_edition("7010105") == NULL, "no 门类 7 in 2010");
+	ok(edu_asset_class_edition("a010000") == NULL, "a small letter is not the form");
+	ok(edu_asset_class_edition("A01000") == NULL, "a letter and 5 digits");
+	ok(edu_asset_class_edition("20101050") == NULL, "8 digits");
+	ok(edu_asset_class_edition("") == NULL, "empty");
 }
 
 static int month(int y, int m)
@@ -332,6 +353,7 @@ int main(void)
 	test_money();
 	test_months();
 	test_categories();
+	test_class_codes();
 	test_depreciation();
 	test_tags();
 	test_writer();

@@ -136,6 +136,9 @@ static void test_helpers(void)
 	is(edu_title_years_key("正高级"), "cadre.title_years.full", "正高级教师: full");
 	is(edu_title_years_key("二级教师"), NULL, "二级教师 has no years rule");
 	is(edu_title_years_key("讲师"), NULL, "nor a title that is not a teacher's");
+	ok(edu_degree_level("博士") == 2 && edu_degree_level("工学博士") == 2, "博士: level 2");
+	ok(edu_degree_level("硕士") == 1 && edu_degree_level("教育硕士") == 1, "硕士: level 1");
+	ok(edu_degree_level("学士") == 0 && edu_degree_level(NULL) == 0, "学士 or none: 0");
 	edu_training_cycle(2021, &from, &to);
 	is(edu_date_str(from, a), "2021-01-01", "the cycle from 2021 starts 2021-01-01");
 	is(edu_date_str(to, b), "2025-12-31", "... and ends 2025-12-31, five years on");
@@ -253,7 +256,9 @@ static void test_punish_rule(void)
 	   "punish: --until before --on");
 	e = person("active", NULL, NULL, "none", NULL);
 	is(rule("punish", &e, &dismissal, D(2026, 3, 1)), "ok", "a dismissal");
-	ok(!e.until && nset(&e) == 0, "... has no end and changes no column");
+	ok(!e.until && nset(&e) == 1 && e.set[EDU_STAFF_STATUS] &&
+	   !strcmp(e.new[EDU_STAFF_STATUS], "left"),
+	   "... has no end and ends the employment: status left (issue 16, point 10)");
 }
 
 static void test_party_rule(void)
@@ -367,6 +372,23 @@ static void test_record(sqlite3 *db)
 	edu_exec(db, "INSERT INTO setting (key, value) VALUES ('cadre.punish.warning', '3')", 0, NULL);
 	ok(edu_punish_months(db, "warning") == 3, "the setting cadre.punish.warning 3 is read");
 	ok(edu_punish_months(db, "demotion") == 24, "demotion: 24 months by default");
+	/* 公职人员政务处分法 art. 8 periods, art. 20 effects. */
+	ok(edu_punish_months(db, "removal") == 24, "撤职: 24 months (art. 8)");
+	ok(edu_punish_months(db, "dismissal") == 0, "开除: no period");
+	ok(edu_punish_kind("warning")->bars_promotion && !edu_punish_kind("warning")->bars_pay,
+	   "警告 bars promotion, not pay (art. 20)");
+	ok(edu_punish_kind("demerit")->bars_pay, "记过 bars a higher pay grade");
+	ok(edu_punish_kind("removal")->removes_post && !edu_punish_kind("removal")->ends_employment,
+	   "撤职 removes the post");
+	ok(edu_punish_kind("dismissal")->ends_employment, "开除 ends the employment");
+	ok(edu_punish_kind("fine") == NULL, "no such kind");
+	/* 人社部发〔2015〕79号, annex: 一级 4/2/0 years, 高级 5/5/2, 正高级 5. */
+	ok(edu_title_years(db, "一级教师", 0) == 4 && edu_title_years(db, "一级教师", 1) == 2 &&
+	   edu_title_years(db, "一级教师", 2) == 0, "一级: 4 years, 2 with 硕士, none with 博士");
+	ok(edu_title_years(db, "高级", 0) == 5 && edu_title_years(db, "高级", 1) == 5 &&
+	   edu_title_years(db, "高级", 2) == 2, "高级: 5 years, 5 with 硕士, 2 with 博士");
+	ok(edu_title_years(db, "正高级", 2) == 5, "正高级: 5 for all");
+	ok(edu_title_years(db, "二级教师", 0) == -1, "二级教师: no rule");
 	edu_exec(db, "COMMIT", 0, NULL);
 }
 

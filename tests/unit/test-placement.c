@@ -326,7 +326,8 @@ static void test_draw(void)
 	is(s, "2111010211 2 assigned", "A: rank 2");
 	free(s);
 	s = q1(db, applicant_row, KYOUNG);
-	is(s, "- - not six by 2020-08-31", "the young one is held");
+	is(s, "- - born after 2020-08-31, not six by 2026-08-31",
+	   "the young one is held: born after the cutoff, not six by the 31 August of 2026");
 	free(s);
 	s = q1(db, applicant_row, KSTUDENT);
 	is(s, "- - already a student of 2111010211", "the student is held");

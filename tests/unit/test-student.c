@@ -285,18 +285,18 @@ static void test_find(sqlite3 *db)
 
 static void test_promote(sqlite3 *db)
 {
-	char *left;
+	long into, stayed;
 
 	/* Promoted for 2026 on 2026-07-15: the girl (grade 4, entered 2023)
 	 * and the one of 15 digits (grade 2, no entry date); not the grade-6
 	 * boy (left for graduate), the suspended one, nor the one who enters
 	 * on 2026-09-01. */
 	edu_begin(db);
-	long n = edu_student_promote(db, 2026, "2026-07-15", &left);
+	long n = edu_student_promote(db, 2026, "2026-07-15", &into, &stayed);
 	edu_commit(db);
 	ok(n == 2, "two students promoted (%ld)", n);
-	is(left, "1", "one enrolled student in a last grade is left for graduate");
-	free(left);
+	ok(into == 0, "... neither into a last grade: 4 -> 5, 2 -> 3 (%ld)", into);
+	ok(stayed == 1, "one enrolled student in a last grade is left for graduate (%ld)", stayed);
 	ok(count(db, "SELECT grade FROM student WHERE student_no = 'G" GIRL "'") == 5,
 	   "the girl is in grade 5");
 	ok(count(db, "SELECT grade FROM student WHERE id_number = '110102201509010012'") == 6,
@@ -306,10 +306,10 @@ static void test_promote(sqlite3 *db)
 	ok(count(db, "SELECT count(*) FROM audit WHERE key = 'promote 2026' AND "
 		 "change = '{\"promoted\":2,\"day\":\"2026-07-15\"}'") == 1, "audited as one row");
 	edu_begin(db);
-	n = edu_student_promote(db, 2026, "2026-07-16", &left);
+	n = edu_student_promote(db, 2026, "2026-07-16", &into, &stayed);
 	edu_commit(db);
-	free(left);
 	ok(n == 0, "a second run for 2026 promotes no one");
+	ok(into == 0 && stayed == 1, "... and counts the same one left for graduate");
 	ok(count(db, "SELECT grade FROM student WHERE student_no = 'G" GIRL "'") == 5,
 	   "... the girl stays in grade 5");
 	ok(count(db, "SELECT count(*) FROM audit WHERE key = 'promote 2026'") == 1,
