@@ -362,10 +362,24 @@ static const struct edu_verb *find_verb(const struct edu_tool *t, int argc,
 				printf("  %s %-20s %s\n", edu_prog, v->name, v->summary);
 		exit(0);
 	}
+	/* A misspelt verb (issue 18): the nearest of the table's words. */
+	struct edu_near near;
+	edu_near_init(&near, subs.len && argc > 1 ? argv[1] : w);
+	for (const struct edu_verb *v = t->verbs; v->name; v++) {
+		size_t n = strcspn(v->name, " ");
+
+		if (!subs.len)
+			edu_near_try(&near, v->name, n);
+		else if (argc > 1 && !strncmp(v->name, w, n) && !w[n] && v->name[n])
+			edu_near_try(&near, v->name + n + 1, strlen(v->name + n + 1));
+	}
+	const char *best = edu_near_best(&near);
+	char *hint = best ? edu_asprintf("; did you mean %s%s%s?", subs.len ? w : "",
+					 subs.len ? " " : "", best) : edu_strdup("");
 	if (subs.len)
-		edu_die(EDU_EUSAGE, "%s: %s one of %s (see '%s --help')", w,
-			argc > 1 ? "expected" : "give", subs.s, edu_prog);
-	edu_die(EDU_EUSAGE, "'%s' is not a verb (see '%s --help')", w, edu_prog);
+		edu_die(EDU_EUSAGE, "%s: %s one of %s%s (see '%s --help')", w,
+			argc > 1 ? "expected" : "give", subs.s, hint, edu_prog);
+	edu_die(EDU_EUSAGE, "'%s' is not a verb%s (see '%s --help')", w, hint, edu_prog);
 }
 
 int edu_main(const struct edu_tool *t, int argc, char **argv)

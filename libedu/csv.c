@@ -392,8 +392,8 @@ int edu_csv_header(struct edu_csv *r, const struct edu_colname *cols,
 				break;
 		if (j == ncols) {
 			if (!ignore_extra)
-				bad = edu_header_problem(&np, "%s:%ld: unknown column '%s' (see edu-csv(5), or use --ignore-extra)",
-							 r->name, r->rec_line, s);
+				bad = edu_csv_unknown_column(&np, r->name, r->rec_line, s,
+							     cols, ncols);
 		} else if (map[j] >= 0) {
 			bad = edu_header_problem(&np, "%s:%ld: column '%s' appears twice",
 						 r->name, r->rec_line, cols[j].name);
@@ -404,6 +404,31 @@ int edu_csv_header(struct edu_csv *r, const struct edu_colname *cols,
 	}
 	edu_header_problems_end(np, r->name);
 	return bad;
+}
+
+int edu_csv_unknown_column(long *n, const char *file, long line, const char *h,
+			   const struct edu_colname *cols, int ncols)
+{
+	struct edu_near near;
+
+	/* A misspelt column (issue 18): the name or alias nearest to it, in
+	 * the language it was written in. */
+	edu_near_init(&near, h);
+	for (int j = 0; j < ncols; j++) {
+		edu_near_try(&near, cols[j].name, strlen(cols[j].name));
+		for (const char *a = cols[j].aliases; a && *a;) {
+			size_t len = strcspn(a, "|");
+
+			edu_near_try(&near, a, len);
+			a += len + (a[len] == '|');
+		}
+	}
+	const char *best = edu_near_best(&near);
+	if (best)
+		return edu_header_problem(n, "%s:%ld: unknown column '%s'; did you mean %s? (see edu-csv(5), or use --ignore-extra)",
+					  file, line, h, best);
+	return edu_header_problem(n, "%s:%ld: unknown column '%s' (see edu-csv(5), or use --ignore-extra)",
+				  file, line, h);
 }
 
 int edu_header_problem(long *n, const char *fmt, ...)

@@ -81,6 +81,29 @@ void edu_buf_printf(struct edu_buf *b, const char *fmt, ...)
 void edu_buf_json(struct edu_buf *b, const char *s);	/* a JSON string */
 void edu_buf_free(struct edu_buf *b);
 
+/* ---- near.c: "did you mean ...?" (base) -------------------------------- */
+
+/* The name nearest to a misspelt word, by edit distance (a swap of two
+ * neighbours is one edit), among the names tried; none when the nearest
+ * is further than a slip of a finger.  Case is ignored, and a Chinese
+ * character counts one.
+ *
+ *	struct edu_near n;
+ *	edu_near_init(&n, word);
+ *	for (each name) edu_near_try(&n, name, strlen(name));
+ *	if (edu_near_best(&n)) ... "did you mean %s?"
+ */
+struct edu_near {
+	const char *word;	/* the caller's, for as long as n is used */
+	int dist;		/* of best; -1 for none yet */
+	char best[200];
+};
+void edu_near_init(struct edu_near *n, const char *word);
+/* Try the len bytes at name (a name in a list need not end in '\0'). */
+void edu_near_try(struct edu_near *n, const char *name, size_t len);
+/* The nearest name, held in n, or NULL when none is near. */
+const char *edu_near_best(const struct edu_near *n);
+
 /* ---- cli.c: common options, verb tables, main ------------------------ */
 
 enum edu_format { EDU_FMT_CSV, EDU_FMT_TSV, EDU_FMT_TABLE, EDU_FMT_JSON };
@@ -599,6 +622,11 @@ int edu_csv_header(struct edu_csv *r, const struct edu_colname *cols,
 int edu_header_problem(long *n, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void edu_header_problems_end(long n, const char *name);
+/* "FILE:LINE: unknown column 'H'", with the nearest of cols' names and
+ * aliases when one is near ("did you mean birth_date?"), through
+ * edu_header_problem; returns -1. */
+int edu_csv_unknown_column(long *n, const char *file, long line, const char *h,
+			   const struct edu_colname *cols, int ncols);
 /* Let an input with no header at all be empty: edu_csv_header then
  * returns 1 for it instead of an error. */
 void edu_csv_allow_empty(struct edu_csv *r);
