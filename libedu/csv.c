@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "edu.h"
 
@@ -34,6 +35,7 @@ struct edu_csv {
 	int nf, fcap;
 	int width;		/* the header's number of fields, once read */
 	char bad[EDU_ERR_MAX];	/* what is wrong with this record, or "" */
+	long long bytes, size;	/* read so far; of a regular file, else 0 */
 	int empty_ok;		/* an empty input has no header, and that is fine */
 };
 
@@ -91,6 +93,11 @@ struct edu_csv *edu_csv_open(const char *path)
 			return NULL;
 		}
 		r->name = edu_strdup(path);
+	}
+	struct stat st;
+	if (fstat(fileno(r->f), &st) == 0 && S_ISREG(st.st_mode)) {
+		long pos = ftell(r->f);	/* stdin may be part read */
+		r->size = (long long)st.st_size - (pos > 0 ? pos : 0);
 	}
 	r->cd = (iconv_t)-1;
 	const char *enc = input_encoding;
@@ -150,9 +157,11 @@ static int fill(struct edu_csv *r)
 		room(r, CHUNK);
 		n = fread(r->buf + r->len, 1, CHUNK, r->f);
 		r->len += n;
+		r->bytes += (long long)n;
 	} else {
 		n = fread(r->raw + r->rawlen, 1, CHUNK - r->rawlen, r->f);
 		r->rawlen += n;
+		r->bytes += (long long)n;
 		char *in = r->raw;
 		size_t inleft = r->rawlen;
 		while (inleft > 0) {
@@ -336,6 +345,12 @@ long edu_csv_line(struct edu_csv *r)
 int edu_csv_width(struct edu_csv *r)
 {
 	return r->width;
+}
+
+long long edu_csv_bytes(struct edu_csv *r, long long *size)
+{
+	*size = r->size;
+	return r->bytes;
 }
 
 const char *edu_csv_name(struct edu_csv *r)

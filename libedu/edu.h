@@ -46,6 +46,9 @@ extern const char *edu_prog;	/* "edu-school", for messages */
 /* A message on stderr: "PROG: MESSAGE"; a format ending in ':' adds the
  * errno text. */
 void edu_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Called before a message, when set: a progress line (progress.c) takes
+ * itself off the terminal so the message starts a line of its own. */
+extern void (*edu_before_warn)(void);
 /* edu_warn() then exit(status). */
 _Noreturn void edu_die(int status, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
@@ -501,8 +504,17 @@ void edu_run_record(sqlite3 *db, const struct edu_run *r, const char *counts,
 /* ---- progress.c ------------------------------------------------------ */
 
 /* A progress line on stderr, only when it is a terminal and not --quiet;
- * at most a few times a second.  total may be 0 when unknown. */
+ * at most a few times a second; after a second of work it adds the rate
+ * and the time left.  total may be 0 when unknown. */
 void edu_progress(const char *what, long done, long total);
+/* The same for reading a file: rows so far, and done bytes of its size
+ * (0 when unknown: a pipe), which say how far it has come. */
+void edu_progress_read(const char *what, long rows, long long done, long long size);
+/* The line either shows, after secs of work: "students.csv: 45% (12.3 MB
+ * of 27.1 MB), 120000 rows, 85000 rows/s, 0:12 left" when size > 0, else
+ * "inserting: 5000 of 20000 (25%), 8000/s, 0:02 left". */
+char *edu_progress_text(const char *what, long count, long total,
+			long long done, long long size, double secs);
 /* No progress at all (-q; the cli layer sets it). */
 void edu_progress_quiet(int quiet);
 void edu_progress_end(void);
@@ -600,6 +612,9 @@ int edu_csv_width(struct edu_csv *r);	/* the header's fields, once read */
 /* What is wrong with this record's text (bad UTF-8, NUL), or NULL. */
 const char *edu_csv_bad(struct edu_csv *r);
 const char *edu_csv_name(struct edu_csv *r);	/* "-" for stdin */
+/* The bytes read from the file so far, and in *size its size when it is
+ * a regular file (also as stdin), else 0: for a progress line. */
+long long edu_csv_bytes(struct edu_csv *r, long long *size);
 void edu_csv_close(struct edu_csv *r);
 
 /* A column of an input file: its name, Chinese aliases ("姓名|名字"). */

@@ -385,7 +385,8 @@ static int import_file(struct importer *im, const char *path)
 		goto out;
 	while ((n = edu_csv_next(r)) > 0) {
 		import_row(im, r, map, raw);
-		edu_progress(edu_csv_name(r), ++rows, 0);
+		long long size, done = edu_csv_bytes(r, &size);
+		edu_progress_read(edu_csv_name(r), ++rows, done, size);
 	}
 	if (n < 0)
 		status = EDU_EDATA;
