@@ -6,7 +6,9 @@
 # first failing line is named by its line number in README.md and the
 # rest are not run, since each line builds on the ones before.  A line
 # whose comment is "# exit N..." must exit N instead of 0 (a "no" answer,
-# DESIGN 5), so it is checked, not excused with `|| true`.
+# DESIGN 5), so it is checked, not excused with `|| true`.  A comment
+# "# → TEXT ..." says what the line prints: TEXT (up to a space) must be
+# in its standard output.
 # Indented blocks are illustrations (make, a root install) and are not
 # run; a ```sh block is a promise that it runs.
 . "$(dirname "$0")/lib.sh"
@@ -38,6 +40,11 @@ while IFS="$(printf '\t')" read -r no cmd; do
 	if [ "$rc" -ne "${want:-0}" ]; then
 		t_fail "README.md:$no: $cmd" "exit $rc, want ${want:-0}" "stderr: $(head -5 .tour.err)" \
 			"stdout: $(head -5 .tour.out)"
+		break
+	fi
+	shows=$(printf '%s\n' "$cmd" | sed -n 's/.*# → \([^ ]*\).*/\1/p' | sed 's/[,;.:]$//')
+	if [ -n "$shows" ] && ! grep -qF -- "$shows" .tour.out; then
+		t_fail "README.md:$no: $cmd" "prints no '$shows'" "stdout: $(head -5 .tour.out)"
 		break
 	fi
 	t_pass "README.md:$no: $cmd"
