@@ -427,9 +427,10 @@ int edu_csv_unknown_column(long *n, const char *file, long line, const char *h,
 	struct edu_near near;
 
 	/* A misspelt column (issue 18): the name or alias nearest to it, in
-	 * the language it was written in. */
+	 * the language it was written in; looked for only while the
+	 * messages are printed, not for the columns merely counted. */
 	edu_near_init(&near, h);
-	for (int j = 0; j < ncols; j++) {
+	for (int j = 0; j < ncols && *n < EDU_HEADER_PROBLEMS_MAX; j++) {
 		edu_near_try(&near, cols[j].name, strlen(cols[j].name));
 		for (const char *a = cols[j].aliases; a && *a;) {
 			size_t len = strcspn(a, "|");
