@@ -101,21 +101,6 @@ static const struct edu_entity training = {
 	.table = "training", .what = "training", .cols = training_cols, .ncols = 4,
 };
 
-/* The register as it stood on day ?1 (NULL: now): a column an event
- * changed after that day has the `old` value of the first such event. */
-#define ASOF(F) \
-	"CASE WHEN EXISTS (SELECT 1 FROM staff_event e WHERE e.staff_no = s.staff_no " \
-	"AND e.day > ?1 AND json_type(e.old, '$." F "') IS NOT NULL) " \
-	"THEN (SELECT json_extract(e.old, '$." F "') FROM staff_event e " \
-	"WHERE e.staff_no = s.staff_no AND e.day > ?1 AND json_type(e.old, '$." F "') " \
-	"IS NOT NULL ORDER BY e.day, e.id LIMIT 1) ELSE s." F " END AS " F
-#define STAFF_ASOF \
-	"WITH asof AS (SELECT s.staff_no, s.id_number, s.name, s.sex, s.birth_date, " \
-	"s.unit, s.category, " ASOF("position") ", " ASOF("rank") ", " ASOF("title") ", " \
-	ASOF("title_since") ", s.education, s.degree, " ASOF("party") ", " \
-	ASOF("party_since") ", s.hired_on, " ASOF("status") " FROM staff s " \
-	"WHERE ?1 IS NULL OR s.hired_on IS NULL OR s.hired_on <= ?1) "
-
 /* ---- options ----------------------------------------------------------- */
 
 static struct {
@@ -237,7 +222,7 @@ static int staff_import(struct edu_cmd *c)
 static int staff_list(struct edu_cmd *c)
 {
 	char day[11];
-	sqlite3_stmt *q = edu_prepare(c->db, STAFF_ASOF
+	sqlite3_stmt *q = edu_prepare(c->db, EDU_STAFF_ASOF
 		"SELECT * FROM asof WHERE (?2 IS NULL OR unit = ?2) "
 		"AND (?3 IS NULL OR category = ?3) AND (?4 IS NULL OR title = ?4) "
 		"AND (?5 IS NULL OR status = ?5) ORDER BY staff_no");
@@ -381,7 +366,7 @@ static int retiring(struct edu_cmd *c)
 	char day[11], end[11];
 
 	edu_cadre_functions(c->db);
-	sqlite3_stmt *st = edu_prepare(c->db, STAFF_ASOF
+	sqlite3_stmt *st = edu_prepare(c->db, EDU_STAFF_ASOF
 		"SELECT staff_no, name, sex, birth_date, category, unit, "
 		"retire_date(birth_date, sex, category) AS retire_date, "
 		"retire_age(birth_date, sex, category) AS retire_age "
@@ -406,7 +391,7 @@ static int eligible(struct edu_cmd *c)
 			opt.title);
 	char *n = edu_setting(c->db, key, edu_setting_def(key)->dflt);
 	edu_cadre_functions(c->db);
-	sqlite3_stmt *st = edu_prepare(c->db, STAFF_ASOF
+	sqlite3_stmt *st = edu_prepare(c->db, EDU_STAFF_ASOF
 		"SELECT staff_no, name, unit, title, title_since, "
 		"add_months(title_since, ?3 * 12) AS eligible_since FROM asof a "
 		"WHERE status = 'active' AND title = ?2 AND title_since IS NOT NULL "
@@ -457,7 +442,7 @@ static int party_due(struct edu_cmd *c)
 	char day[11];
 
 	edu_cadre_functions(c->db);
-	sqlite3_stmt *st = edu_prepare(c->db, STAFF_ASOF
+	sqlite3_stmt *st = edu_prepare(c->db, EDU_STAFF_ASOF
 		"SELECT staff_no, name, unit, party, party_since, "
 		"party_next(party) AS next_stage FROM asof "
 		"WHERE status = 'active' AND party IN ('activist', 'probationary') "

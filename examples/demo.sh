@@ -56,4 +56,9 @@ step edu-enroll promote --year 2027 --on 2027-07-16
 step edu-enroll -f table stats --by status
 step edu-enroll -f table disability-report --year 2026
 step edu-db check
+echo
+echo "# the year's statistics as of the reference day (report.as_of, 09-01),"
+echo "# with the charts written to build/demo/charts:"
+rm -rf "$dir/charts" && mkdir "$dir/charts"
+step edu-report -f table annual --year 2026 --section schools,students --svg "$dir/charts"
 printf '\nThe database is %s; try: EDU_DB=%s %s/edu-school show 2111010206\n' "$EDU_DB" "$EDU_DB" "$bin"

@@ -690,6 +690,26 @@ size_t edu_text_width(const char *s);
  * leaves it off. */
 void edu_out_hold_enable(void);
 
+/* ---- svg.c: charts as standalone SVG files ---------------------------- */
+
+/* A chart: categories along one axis, one or more series of values.
+ * kind 'c' grouped columns, 'b' horizontal bars, 'p' a pie of the first
+ * series, 'l' lines.  With share, the last series is a percentage
+ * (0-100) drawn as a dashed line against an axis of its own on the
+ * right (a line chart) and left out of the other kinds. */
+struct edu_chart {
+	char kind;
+	const char *title, *xtitle, *ytitle;
+	int ncat, nser;
+	const char *const *cats;	/* ncat labels */
+	const char *const *series;	/* nser names */
+	const double *val;		/* nser * ncat, one series after another */
+	int share;
+};
+/* Write the chart as a standalone SVG document: 0, or -1 on a write
+ * error. */
+int edu_svg_chart(FILE *f, const struct edu_chart *c);
+
 /* ---- entity.c: import, list and show for a table --------------------- */
 
 enum edu_coltype {
@@ -1103,6 +1123,21 @@ int edu_staff_record(sqlite3 *db, const char *no, const char *kind,
  * since, day), party_next(stage); dies (edu_die_db) when they cannot be
  * added. */
 void edu_cadre_functions(sqlite3 *db);
+/* The staff register as it stood on day ?1 (NULL: now), as a WITH clause
+ * naming `asof`: a column an event changed after that day has the `old`
+ * value of the first such event; only those hired by then. */
+#define EDU_STAFF_ASOF_COL(F) \
+	"CASE WHEN EXISTS (SELECT 1 FROM staff_event e WHERE e.staff_no = s.staff_no " \
+	"AND e.day > ?1 AND json_type(e.old, '$." F "') IS NOT NULL) " \
+	"THEN (SELECT json_extract(e.old, '$." F "') FROM staff_event e " \
+	"WHERE e.staff_no = s.staff_no AND e.day > ?1 AND json_type(e.old, '$." F "') " \
+	"IS NOT NULL ORDER BY e.day, e.id LIMIT 1) ELSE s." F " END AS " F
+#define EDU_STAFF_ASOF \
+	"WITH asof AS (SELECT s.staff_no, s.id_number, s.name, s.sex, s.birth_date, " \
+	"s.unit, s.category, " EDU_STAFF_ASOF_COL("position") ", " EDU_STAFF_ASOF_COL("rank") ", " EDU_STAFF_ASOF_COL("title") ", " \
+	EDU_STAFF_ASOF_COL("title_since") ", s.education, s.degree, " EDU_STAFF_ASOF_COL("party") ", " \
+	EDU_STAFF_ASOF_COL("party_since") ", s.hired_on, " EDU_STAFF_ASOF_COL("status") " FROM staff s " \
+	"WHERE ?1 IS NULL OR s.hired_on IS NULL OR s.hired_on <= ?1) "
 
 /* ---- doc.c: document numbers, secrecy, archives (DESIGN 8) ---------- */
 
@@ -1896,5 +1931,65 @@ void edu_cert_batch_audit(struct edu_cert_issuer *is, const char *school, long y
 void edu_cert_event(sqlite3 *db, sqlite3_stmt *ev, const char *no, const char *day,
 		    const char *kind, const char *reason, const char *other,
 		    const char *from, const char *to);
+
+/* ---- report.c: the year's statistics from every register ------------- */
+
+/* A table built in memory: a title, a header and rows of text cells
+ * (NULL: empty), each column text ('t') or a number ('n'); a cross table
+ * ends with a total row and a total column (total_row).  What to chart
+ * of it: categories from column cat, one series per column of vals (a
+ * share: the last is a percentage on an axis of its own). */
+#define EDU_CHART_SERIES 8
+struct edu_table_chart {
+	char kind;		/* 0 none, else as struct edu_chart */
+	int cat, nvals, vals[EDU_CHART_SERIES], share;
+	const char *xtitle, *ytitle;
+	const char *names[EDU_CHART_SERIES];	/* NULL: the column's name */
+};
+struct edu_table {
+	const char *section, *name;	/* "students", "by-grade" */
+	char *title;
+	int ncols, nrows, cap, total_row;
+	char **head, **cell;		/* ncols; nrows * ncols */
+	char *type;			/* ncols letters */
+	struct edu_table_chart chart;
+	char *name_buf;			/* name, when made for it */
+};
+/* Print a table in the default format (-f) on f. */
+void edu_table_print(const struct edu_table *t, FILE *f);
+/* The chart of a table, its arrays malloc'd (edu_chart_free): 0, or -1
+ * when it has none or nothing to draw. */
+int edu_table_chart(const struct edu_table *t, struct edu_chart *c);
+void edu_chart_free(struct edu_chart *c);
+void edu_table_free(struct edu_table *t);
+
+/* The sections of the annual report, in order (NULL-ended). */
+extern const char *const edu_report_sections[];
+/* May a user with role read a section?  The admin and the auditor all of
+ * them, each other role the sections of its own registers. */
+int edu_report_may(const char *section, const char *role);
+/* A report on db as of day as_of for the school year `year` (the exam's
+ * year): stocks on that day, flows over the year before it. */
+struct edu_report {
+	sqlite3 *db;
+	int as_of, year, next_year, month;	/* month: the assets' month */
+	char day[11], from[11];			/* flows: after from, to day */
+	struct edu_table **tables;
+	int ntables;
+	int made;				/* its temporary tables */
+};
+void edu_report_init(struct edu_report *r, sqlite3 *db, int as_of, int year);
+/* Add a section's tables to r->tables: 0, or -1 for no such section. */
+int edu_report_section(struct edu_report *r, const char *section);
+/* A cross table of a section's population counted by one to four labels
+ * ("kind,grade,sex": the last makes the columns), with totals; NULL with
+ * why in err (EDU_ERR_MAX) for a section or label it does not know. */
+struct edu_table *edu_report_cross(struct edu_report *r, const char *section,
+				   const char *by, char *err);
+/* Print r's tables on f: titled (the table format), each under its
+ * section, name and title; else as one long table of section, table,
+ * row, column and value, a line per figure. */
+void edu_report_print(const struct edu_report *r, FILE *f, int titled);
+void edu_report_free(struct edu_report *r);
 
 #endif

@@ -120,6 +120,21 @@ static int count(const char *v, char *err)
 	return edu_valid_int(v, 1, 1000, out, err);
 }
 
+/* A day of the year, MM-DD, that every year has (not 02-29). */
+static int month_day(const char *v, char *err)
+{
+	int y, m, d;
+	if (strlen(v) != 5 || v[2] != '-' || !isdigit((unsigned char)v[0]) ||
+	    !isdigit((unsigned char)v[1]) || !isdigit((unsigned char)v[3]) ||
+	    !isdigit((unsigned char)v[4]) ||
+	    (m = atoi(v), d = atoi(v + 3), m < 1 || m > 12 || d < 1) ||
+	    (edu_ymd(edu_days(2001, m, d), &y, &m, &d), d != atoi(v + 3))) {
+		snprintf(err, EDU_ERR_MAX, "'%s' is not a day of the year as MM-DD (09-01)", v);
+		return -1;
+	}
+	return 0;
+}
+
 static int fonds(const char *v, char *err)
 {
 	/* A fonds code (全宗号) starts every archive code: letters and
@@ -212,6 +227,7 @@ const struct edu_setting_def edu_settings[] = {
 	{ "cert.vocational.pattern", "{year}{region}{category}{seq:6}", "the pattern of vocational graduation certificate numbers (中职毕业证书), placeholders as for cert.junior.pattern", cert_pattern },
 	{ "cert.teacher.pattern", "{year}{province}{body}{category}{sex}{seq:6}", "the pattern of teacher-qualification certificate numbers (教师资格证书): {year} of issue, {province} (2 digits of bureau.region), {body} (3-digit certifying body), {category} (type 1-7), {sex}, {seq:N}", teacher_pattern },
 	{ "asset.pattern", "{unit}-{year}-{seq:5}", "the pattern of generated asset tags: {unit}, {year} (acquired), {seq:N}", asset_pattern },
+	{ "report.as_of", "09-01", "the statistical reference day of the school year, MM-DD: edu-report counts stocks on it and flows over the year before it (学年初; the day is local practice)", month_day },
 	{ "exam.tiebreak", "chinese,math,english", "the subjects that break ties of total score in admission, in order, before the lottery", subjects },
 	{ NULL, NULL, NULL, NULL }
 };
