@@ -53,7 +53,7 @@ all: $(BINS) $(B)/edu.bash
 # Bash completion: a small function that asks the tool itself (its
 # hidden --complete reads the verb and option tables), bound to every
 # tool of cmd/.
-$(B)/edu.bash: libedu/completion.bash.in Makefile
+$(B)/edu.bash: libedu/completion.bash.in Makefile $(TOOLS:%=cmd/%.c)
 	@mkdir -p $(@D)
 	sed 's/@TOOLS@/$(TOOLS)/' libedu/completion.bash.in > $@
 
