@@ -70,9 +70,26 @@ static char *doc_new_key(sqlite3 *db, const char *const *v, char *err)
 	return edu_doc_in_no(db, day);
 }
 
+/* A number given in the file: normalised to its GB/T 9704 form, and
+ * refused when it is not one, not of the document's year, or held
+ * already in another form (libedu/doc.c). */
+static int doc_derive(sqlite3 *db, const char **raw, char buf[][EDU_VAL_MAX],
+		      const char **col, char *err)
+{
+	if (!raw[C_NO])
+		return 0;
+	if (edu_doc_no_given(db, raw[C_NO], raw[C_DIRECTION], raw[C_DOC_DATE],
+			     raw[C_RECEIVED_ON], buf[0], err) < 0) {
+		*col = doc_cols[C_NO].name;
+		return -1;
+	}
+	raw[C_NO] = buf[0];
+	return 0;
+}
+
 static const struct edu_entity document = {
 	.table = "document", .what = "document", .cols = doc_cols, .ncols = NCOLS,
-	.row_check = doc_check, .new_key = doc_new_key,
+	.row_check = doc_check, .derive = doc_derive, .new_key = doc_new_key,
 };
 
 /* ---- options ----------------------------------------------------------- */
@@ -449,16 +466,7 @@ static int archive(struct edu_cmd *c)
 
 static int due(struct edu_cmd *c)
 {
-	char on[11];
-	sqlite3_stmt *st = edu_prepare(c->db,
-		"SELECT doc_no, title, urgency, status, department, handler, due, "
-		"CAST(julianday(due) - julianday(?1) AS INTEGER) AS days_left "
-		"FROM document WHERE status IN ('registered', 'routed') AND due IS NOT NULL "
-		"AND julianday(due) - julianday(?1) <= ?2 ORDER BY due, doc_no");
-
-	sqlite3_bind_text(st, 1, edu_date_str(edu_opt.on, on), -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, opt.within);
-	return edu_print_stmt(st, 1) ? 0 : EDU_NO;
+	return edu_print_stmt(edu_doc_due_stmt(c->db, edu_opt.on, opt.within), 1) ? 0 : EDU_NO;
 }
 
 /* The rows of a to-do list computed in C: printed only when there is

@@ -29,10 +29,10 @@ static struct {
 	const char *kind, *status, *dept, *since, *until, *as_of, *received,
 		*petitioner, *subject, *channel, *category, *id_number, *phone,
 		*address, *content, *deputy, *transferred, *reason, *text,
-		*result, *rating, *by;
-	int hard;
+		*result, *rating, *by, *knew, *applied, *body, *outcome, *decision;
+	int hard, accepted;
 	long days, within, year;
-} opt = { .days = -1, .within = 7, .year = -1 };
+} opt = { .days = -1, .within = 7, .year = -1, .accepted = -1 };
 
 static const struct edu_option list_opts[] = {
 	EDU_OPT_TEXT("kind", &opt.kind, "KIND", "XF, JY, TA, FY or SS"),
@@ -58,6 +58,30 @@ static const struct edu_option new_opts[] = {
 	EDU_OPT_TEXT("dept", &opt.dept, "D", "the department handling it"),
 	EDU_OPT_TEXT("deputy", &opt.deputy, "TEXT", "JY, TA: the deputy or member, and their number"),
 	EDU_OPT_TEXT("transferred-from", &opt.transferred, "BODY", "the body that transferred it"),
+	EDU_OPT_TEXT("knew", &opt.knew, "DATE", "FY: the day the applicant knew of the act"),
+	EDU_OPT_TEXT("applied", &opt.applied, "DATE", "FY: the day of the application"),
+	EDU_OPT_TEXT("body", &opt.body, "BODY", "FY: the reconsideration body"),
+	EDU_OPT_END
+};
+
+static const struct edu_option accept_opts[] = {
+	EDU_OPT_DATE("accepted", &opt.accepted, "FY: the day the reconsideration body accepted (default --on)"),
+	EDU_OPT_TEXT("body", &opt.body, "BODY", "FY: the reconsideration body"),
+	EDU_OPT_END
+};
+
+static const struct edu_option close_opts[] = {
+	EDU_OPT_TEXT("outcome", &opt.outcome, "O", "FY: upheld, changed, revoked, unlawful, ordered, void, rejected or terminated"),
+	EDU_OPT_END
+};
+
+static const struct edu_option served_opts[] = {
+	EDU_OPT_TEXT("decision", &opt.decision, "D", "SS: judgement or ruling (判决, 裁定)"),
+	EDU_OPT_END
+};
+
+static const struct edu_option review_opts[] = {
+	EDU_OPT_TEXT("body", &opt.body, "BODY", "the body that reviews (default: the bureau itself)"),
 	EDU_OPT_END
 };
 
@@ -201,6 +225,7 @@ static int case_new(struct edu_cmd *c)
 	check_text("--dept", opt.dept);
 	check_text("--deputy", opt.deputy);
 	check_text("--transferred-from", opt.transferred);
+	check_text("--body", opt.body);
 	raw[EDU_PC_KIND] = opt.kind;
 	raw[EDU_PC_RECEIVED] = opt.received ? opt.received : edu_date_str(edu_opt.on, on);
 	raw[EDU_PC_PETITIONER] = opt.petitioner;
@@ -214,6 +239,9 @@ static int case_new(struct edu_cmd *c)
 	raw[EDU_PC_DEPARTMENT] = opt.dept;
 	raw[EDU_PC_DEPUTY] = opt.deputy;
 	raw[EDU_PC_TRANSFERRED] = opt.transferred;
+	raw[EDU_PC_KNEW] = opt.knew;
+	raw[EDU_PC_APPLIED] = opt.applied;
+	raw[EDU_PC_BODY] = opt.body;
 	struct edu_run run;
 	edu_run_start(&run);
 	edu_begin(c->db);
@@ -239,6 +267,7 @@ struct change {
 	struct edu_petition_row *p;
 	int on;
 	char *detail;		/* malloc'd, or NULL */
+	const char *bureau;	/* setting bureau.name, or NULL */
 	struct edu_buf made;	/* review: the new cases, a JSON array */
 };
 
@@ -276,6 +305,9 @@ static int open_review(struct change *ch, int level, char *err)
 	raw[EDU_PC_ADDRESS] = V(EDU_PC_ADDRESS);
 	raw[EDU_PC_SUBJECT] = subject;
 	raw[EDU_PC_DEPARTMENT] = V(EDU_PC_DEPARTMENT);
+	/* The bureau reviews a school's case: the review is the bureau's
+	 * own case, with the bureau as its body. */
+	raw[EDU_PC_BODY] = ch->bureau;
 	raw[EDU_PC_STATUS] = "accepted";
 	raw[EDU_PC_REPLY_DUE] = edu_date_str(edu_petition_review_due(ch->db, ch->on), due);
 	raw[EDU_PC_RELATED] = V(EDU_PC_CASE_NO);
@@ -293,11 +325,15 @@ static int open_review(struct change *ch, int level, char *err)
 static int state_rule(struct change *ch, char *err)
 {
 	struct edu_petition_case was, now;
-	char rating[EDU_VAL_MAX];
+	char rating[EDU_VAL_MAX], outcome[EDU_VAL_MAX], decision[EDU_VAL_MAX];
 	const struct edu_petition_act act = {
 		.verb = edu_verb_name, .on = ch->on, .dept = opt.dept, .hard = opt.hard,
 		.days = opt.days, .reason = opt.reason, .text = opt.text, .result = opt.result,
 		.rating = opt_enum(edu_petition_ratings, "--rating", opt.rating, rating),
+		.accepted = opt.accepted, .body = opt.body, .bureau = ch->bureau,
+		.outcome = opt_enum(edu_petition_outcomes, "--outcome", opt.outcome, outcome),
+		.decision = opt_enum(edu_petition_court_decisions, "--decision", opt.decision,
+				     decision),
 	};
 
 	edu_petition_case_of(ch->db, ch->p, &was);
@@ -310,7 +346,14 @@ static int state_rule(struct change *ch, char *err)
 	put_text(ch, EDU_PC_RATING, was.rating, now.rating);
 	put_day(ch, EDU_PC_REPLY_DUE, was.reply_due, now.reply_due);
 	put_day(ch, EDU_PC_REPLIED_ON, was.replied_on, now.replied_on);
-	if (!strcmp(act.verb, "review"))
+	put_text(ch, EDU_PC_BODY, was.body, now.body);
+	put_text(ch, EDU_PC_OUTCOME, was.outcome, now.outcome);
+	put_text(ch, EDU_PC_COURT_DECISION, was.court_decision, now.court_decision);
+	put_day(ch, EDU_PC_BODY_ACCEPTED, was.body_accepted, now.body_accepted);
+	put_day(ch, EDU_PC_DECISION_DUE, was.decision_due, now.decision_due);
+	put_day(ch, EDU_PC_SERVED, was.served_on, now.served_on);
+	put_day(ch, EDU_PC_APPEAL_DUE, was.appeal_due, now.appeal_due);
+	if (!strcmp(act.verb, "review") && edu_petition_review_by_bureau(&act))
 		return open_review(ch, was.review_level, err);
 	return 0;
 }
@@ -327,7 +370,12 @@ struct case_run {
 static void cases_start(struct edu_cmd *c, void *ctx)
 {
 	struct case_run *r = ctx;
+	char *name = edu_setting(c->db, "bureau.name", NULL);
 
+	/* Kept for the run: the review cases name it as their body. */
+	r->ch.bureau = name && *name ? name : NULL;
+	if (!r->ch.bureau)
+		free(name);
 	r->ch.w = edu_writer_new(c->db, &edu_petition_entity);
 	r->ev = edu_prepare(c->db,
 		"INSERT INTO petition_event(case_no, day, event, status, detail) "
@@ -341,6 +389,8 @@ static void cases_end(struct edu_cmd *c, void *ctx)
 	(void)c;
 	sqlite3_finalize(r->ev);
 	edu_writer_free(r->ch.w);
+	free((char *)r->ch.bureau);
+	r->ch.bureau = NULL;
 }
 
 /* The rule, then the case written back through the writer (which checks
@@ -438,7 +488,13 @@ static int case_assign(struct edu_cmd *c)
 
 static int case_accept(struct edu_cmd *c)
 {
+	check_text("--body", opt.body);
 	return change_cases(c, state_rule, "accepted");
+}
+
+static int case_served(struct edu_cmd *c)
+{
+	return change_cases(c, state_rule, "served");
 }
 
 static int case_decline(struct edu_cmd *c)
@@ -479,6 +535,7 @@ static int case_close(struct edu_cmd *c)
 
 static int case_review(struct edu_cmd *c)
 {
+	check_text("--body", opt.body);
 	return change_cases(c, state_rule, "reviewed");
 }
 
@@ -512,9 +569,28 @@ static int case_show(struct edu_cmd *c)
 				edu_petition_objection_due(c->db, day_of(p.v[EDU_PC_RECEIVED])), day) };
 			edu_out_row(o, row);
 		}
-		if (p.v[EDU_PC_REPLIED_ON] && level < 2) {
+		/* From the day the reply reached the petitioner. */
+		const char *got = p.v[EDU_PC_SERVED] ? p.v[EDU_PC_SERVED] : p.v[EDU_PC_REPLIED_ON];
+		if (got && level < 2) {
 			const char *row[] = { "review_by", edu_date_str(
-				edu_petition_review_by(c->db, day_of(p.v[EDU_PC_REPLIED_ON])), day) };
+				edu_petition_review_by(c->db, day_of(got)), day) };
+			edu_out_row(o, row);
+		}
+	}
+	if (!strcmp(p.v[EDU_PC_KIND], "FY")) {
+		/* Art. 20: applied within 60 days of knowing; art. 70: an
+		 * answer after its day counts as no evidence. */
+		if (p.v[EDU_PC_APPLIED] && p.v[EDU_PC_APPLY_BY]) {
+			const char *row[] = { "applied_in_time",
+				strcmp(p.v[EDU_PC_APPLIED], p.v[EDU_PC_APPLY_BY]) <= 0 ? "yes" :
+				"no: after the 60 days of art. 20 (plead it in the answer)" };
+			edu_out_row(o, row);
+		}
+		if (p.v[EDU_PC_REPLY_DUE]) {
+			const char *on = p.v[EDU_PC_REPLIED_ON];
+			const char *row[] = { "answer", !on ? "not given yet" :
+				strcmp(on, p.v[EDU_PC_REPLY_DUE]) <= 0 ? "in time" :
+				"late: the act counts as without evidence (art. 70)" };
 			edu_out_row(o, row);
 		}
 	}
@@ -570,7 +646,8 @@ static const struct edu_verb verbs[] = {
 	  "(empty for a new case), kind, channel, category, received_on, petitioner, "
 	  "id_number, phone, address, subject, content, department, deputy, "
 	  "transferred_from, status, accept_due, reply_due, replied_on, result, rating, "
-	  "related; see edu-csv(5)." },
+	  "related, knew_on, applied_on, apply_by, body, body_accepted_on, decision_due, "
+	  "outcome, served_on, court_decision, appeal_due; see edu-csv(5)." },
 	{ .name = "list", .run = case_list, .roles = R, .opts = list_opts,
 	  .summary = "list cases" },
 	{ .name = "show", .run = case_show, .args_doc = "CASE", .min_args = 1, .max_args = 1,
@@ -580,8 +657,8 @@ static const struct edu_verb verbs[] = {
 	  .roles = "petitions", .flags = W, .opts = assign_opts,
 	  .summary = "assign cases to a department (交办)" },
 	{ .name = "accept", .run = case_accept, .args_doc = "[CASE...]", .max_args = EDU_ANY,
-	  .roles = "petitions", .flags = W,
-	  .summary = "accept letters and visits (受理)" },
+	  .roles = "petitions", .flags = W, .opts = accept_opts,
+	  .summary = "accept letters and visits (受理); FY: record the body's acceptance" },
 	{ .name = "decline", .run = case_decline, .args_doc = "[CASE...]", .max_args = EDU_ANY,
 	  .roles = "petitions", .flags = W, .opts = decline_opts,
 	  .summary = "decline letters and visits (不予受理)" },
@@ -594,11 +671,14 @@ static const struct edu_verb verbs[] = {
 	{ .name = "feedback", .run = case_feedback, .args_doc = "[CASE...]", .max_args = EDU_ANY,
 	  .roles = "petitions", .flags = W, .opts = feedback_opts,
 	  .summary = "record the petitioner's or deputy's rating" },
+	{ .name = "served", .run = case_served, .args_doc = "[CASE...]", .max_args = EDU_ANY,
+	  .roles = "petitions", .flags = W, .opts = served_opts,
+	  .summary = "record a reply delivered (XF) or a judgement or ruling served (SS) on --on" },
 	{ .name = "close", .run = case_close, .args_doc = "[CASE...]", .max_args = EDU_ANY,
-	  .roles = "petitions", .flags = W,
+	  .roles = "petitions", .flags = W, .opts = close_opts,
 	  .summary = "close replied cases (办结)" },
 	{ .name = "review", .run = case_review, .args_doc = "[CASE...]", .max_args = EDU_ANY,
-	  .roles = "petitions", .flags = W,
+	  .roles = "petitions", .flags = W, .opts = review_opts,
 	  .summary = "register a review (复查) or re-review (复核) asked for on --on" },
 	{ .name = "due", .run = case_due, .roles = R, .opts = due_opts,
 	  .summary = "open cases due within --within days; exit 1 when none" },

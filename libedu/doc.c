@@ -53,8 +53,81 @@ const struct edu_enum edu_meeting_kinds[] = {
 
 char *edu_doc_number(const char *prefix, int year, long serial)
 {
-	/* GB/T 9704-2012 7.2.4: the year in 六角括号, no leading zeros. */
+	/* GB/T 9704-2012, 发文字号 (7.2.5): the year in full in 六角括号
+	 * 〔〕, the serial without 第 and without leading zeros (1, not 01),
+	 * then 号; 党政机关公文处理工作条例 (2012) art. 9(4): issuer
+	 * abbreviation, year, serial. */
 	return edu_asprintf("%s〔%d〕%ld号", prefix, year, serial);
+}
+
+/* The brackets people type around the year instead of 六角括号. */
+static const char *const year_open[] = { "〔", "[", "［", "（", "(", "【", "〖", "{", "｛", NULL };
+static const char *const year_close[] = { "〕", "]", "］", "）", ")", "】", "〗", "}", "｝", NULL };
+
+/* The bracket of list at s: its length, or 0. */
+static size_t bracket_at(const char *s, const char *const *list)
+{
+	for (int i = 0; list[i]; i++)
+		if (!strncmp(s, list[i], strlen(list[i])))
+			return strlen(list[i]);
+	return 0;
+}
+
+int edu_doc_no_parse(const char *in, struct edu_doc_no *n, char *err)
+{
+	const char *s = in + strspn(in, " \t");
+	size_t len = strlen(s), open = 0, i;
+
+	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	for (i = 0; i < len && !(open = bracket_at(s + i, year_open)); i++)
+		;
+	size_t plen = i;
+	while (plen && s[plen - 1] == ' ')
+		plen--;
+	if (!open) {
+		snprintf(err, EDU_ERR_MAX, "'%.*s' is not a document number PREFIX〔YEAR〕N号", (int)len, s);
+		return -1;
+	}
+	if (!plen) {
+		snprintf(err, EDU_ERR_MAX, "'%.*s' has no issuer abbreviation before the year "
+			 "(GB/T 9704: e.g. 西教发〔2026〕12号)", (int)len, s);
+		return -1;
+	}
+	if (plen >= sizeof n->prefix) {
+		snprintf(err, EDU_ERR_MAX, "'%.*s': the issuer abbreviation is too long", (int)len, s);
+		return -1;
+	}
+	const char *p = s + i + open, *end = s + len;
+	int year = 0;
+	for (int k = 0; k < 4; k++, p++) {
+		if (p >= end || *p < '0' || *p > '9') {
+			snprintf(err, EDU_ERR_MAX, "'%.*s': the year is four digits in 〔〕", (int)len, s);
+			return -1;
+		}
+		year = 10 * year + (*p - '0');
+	}
+	size_t close = p < end ? bracket_at(p, year_close) : 0;
+	if (!close) {
+		snprintf(err, EDU_ERR_MAX, "'%.*s': the year is four digits in 〔〕", (int)len, s);
+		return -1;
+	}
+	p += close;
+	if (end - p >= 3 && !strncmp(p, "第", 3))
+		p += 3;
+	long serial = 0;
+	const char *digits = p;
+	while (p < end && *p >= '0' && *p <= '9' && serial < 100000000)
+		serial = 10 * serial + (*p++ - '0');
+	if (p == digits || serial < 1 || end - p != 3 || strncmp(p, "号", 3)) {
+		snprintf(err, EDU_ERR_MAX, "'%.*s': the serial is a number from 1, then 号", (int)len, s);
+		return -1;
+	}
+	memcpy(n->prefix, s, plen);
+	n->prefix[plen] = '\0';
+	n->year = year;
+	n->serial = serial;
+	return 0;
 }
 
 char *edu_doc_seq_scope(const char *prefix, int year)
@@ -116,14 +189,18 @@ const char *edu_retention_code(const char *retention)
 	return NULL;
 }
 
-char *edu_archive_code(const char *fonds, int year, const char *retention,
-		       long item)
+char *edu_archive_code(const char *fonds, const char *category, int year,
+		       const char *retention, long item)
 {
 	const char *code = edu_retention_code(retention);
 
 	if (!code || item < 1)
 		return NULL;
-	return edu_asprintf("%s-%d-%s-%04ld", fonds, year, code, item);
+	/* DA/T 22-2015, 档号: 全宗号-门类代码·年度-保管期限-件号, the
+	 * levels joined by '-', the parts of one level by '·'; the item
+	 * number of four digits (the optional 机构（问题）代码 is not
+	 * used). */
+	return edu_asprintf("%s-%s·%d-%s-%04ld", fonds, category, year, code, item);
 }
 
 /* ---- the rules of one document --------------------------------------- */
@@ -167,18 +244,14 @@ static int year_of(int day)
 
 /* ---- numbers ----------------------------------------------------------- */
 
-/* The next number of a sequence that no document has yet: an imported
- * register may hold numbers the sequence has not handed out.  `taken` is
- * a query with one parameter that returns a row when it is in use. */
-static char *next_free(sqlite3 *db, const char *scope, const char *taken,
-		       const char *a, int year, const char *retention)
+/* The next number of a prefix's sequence that no document has yet: an
+ * imported register may hold numbers the sequence has not handed out. */
+static char *next_free(sqlite3 *db, const char *scope, const char *prefix, int year)
 {
 	for (;;) {
-		long n = (long)edu_seq_next(db, scope);
-		char *v = retention ? edu_archive_code(a, year, retention, n)
-				    : edu_doc_number(a, year, n);
+		char *v = edu_doc_number(prefix, year, (long)edu_seq_next(db, scope));
 		const char *p[] = { v };
-		char *hit = edu_query1(db, taken, 1, p);
+		char *hit = edu_query1(db, "SELECT 1 FROM document WHERE doc_no = ?", 1, p);
 
 		if (!hit)
 			return v;
@@ -190,8 +263,7 @@ static char *next_free(sqlite3 *db, const char *scope, const char *taken,
 char *edu_doc_next_no(sqlite3 *db, const char *prefix, int year)
 {
 	char *scope = edu_doc_seq_scope(prefix, year);
-	char *no = next_free(db, scope, "SELECT 1 FROM document WHERE doc_no = ?",
-			     prefix, year, NULL);
+	char *no = next_free(db, scope, prefix, year);
 
 	free(scope);
 	return no;
@@ -205,12 +277,116 @@ char *edu_doc_in_no(sqlite3 *db, int received)
 char *edu_doc_archive_no(sqlite3 *db, const char *fonds, int year,
 			 const char *retention)
 {
-	char *scope = edu_asprintf("archive.%s.%d", fonds, year);
-	char *code = next_free(db, scope, "SELECT 1 FROM document WHERE archive_code = ?",
-			       fonds, year, retention);
+	/* DA/T 22-2015: items are numbered within a fonds, a year and a
+	 * retention period (each period from 0001), of one category. */
+	const char *ret = edu_retention_code(retention);
+	char *scope = edu_asprintf("archive.%s.%s.%d.%s", fonds, EDU_DOC_CATEGORY, year,
+				   ret ? ret : "?");
 
-	free(scope);
-	return code;
+	for (;;) {
+		long n = (long)edu_seq_next(db, scope);
+		char *code = edu_archive_code(fonds, EDU_DOC_CATEGORY, year, retention, n);
+		/* The same item as releases before schema 11 wrote it,
+		 * without the category: FONDS-YEAR-RET-NNNN. */
+		char *bare = edu_asprintf("%s-%d-%s-%04ld", fonds, year, ret, n);
+		const char *p[] = { code, bare };
+		char *hit = edu_query1(db, "SELECT 1 FROM document WHERE archive_code IN (?, ?)",
+				       2, p);
+
+		free(bare);
+		if (!hit) {
+			free(scope);
+			return code;
+		}
+		free(hit);
+		free(code);
+	}
+}
+
+/* ---- numbers given by an import --------------------------------------- */
+
+/* A number the register holds in substance (the same prefix, year and
+ * serial, written otherwise, as an older import may have stored it),
+ * other than `same`: malloc'd, or NULL. */
+static char *held_in_substance(sqlite3 *db, const struct edu_doc_no *n, const char *same)
+{
+	/* One range of the key per bracket: the numbers of the prefix and
+	 * year, read through the primary key. */
+	sqlite3_stmt *st = edu_prepare(db, "SELECT doc_no FROM document "
+		"WHERE doc_no >= ?1 AND doc_no < ?1 || char(1114111)");
+	char *hit = NULL;
+
+	for (int i = 0; year_open[i] && !hit; i++) {
+		char *from = edu_asprintf("%s%s%d", n->prefix, year_open[i], n->year);
+		sqlite3_bind_text(st, 1, from, -1, SQLITE_TRANSIENT);
+		while (!hit && sqlite3_step(st) == SQLITE_ROW) {
+			const char *no = (const char *)sqlite3_column_text(st, 0);
+			struct edu_doc_no o;
+			char e[EDU_ERR_MAX];
+
+			if (strcmp(no, same) && edu_doc_no_parse(no, &o, e) == 0 &&
+			    !strcmp(o.prefix, n->prefix) && o.year == n->year &&
+			    o.serial == n->serial)
+				hit = edu_strdup(no);
+		}
+		sqlite3_reset(st);
+		free(from);
+	}
+	sqlite3_finalize(st);
+	return hit;
+}
+
+int edu_doc_no_given(sqlite3 *db, const char *in, const char *direction,
+		     const char *doc_date, const char *received_on,
+		     char out[EDU_VAL_MAX], char *err)
+{
+	char key[EDU_VAL_MAX], v[EDU_VAL_MAX], e[EDU_ERR_MAX];
+	struct edu_doc_no n;
+
+	if (edu_trimmed(in ? in : "", key) < 0) {
+		snprintf(err, EDU_ERR_MAX, "is too long for a document number");
+		return -1;
+	}
+	const char *q[] = { key };
+	char *stored = *key ? edu_query1(db, "SELECT 1 FROM document WHERE doc_no = ?", 1, q) : NULL;
+	/* An empty key is new_key's to make; a stored one is that record's,
+	 * however it was written. */
+	if (!*key || stored) {
+		free(stored);
+		snprintf(out, EDU_VAL_MAX, "%s", key);
+		return 0;
+	}
+	if (edu_doc_no_parse(key, &n, err) < 0)
+		return -1;
+	char *norm = edu_doc_number(n.prefix, n.year, n.serial);
+	if (strlen(norm) >= EDU_VAL_MAX) {
+		free(norm);
+		snprintf(err, EDU_ERR_MAX, "'%s' is too long for a document number", key);
+		return -1;
+	}
+	snprintf(out, EDU_VAL_MAX, "%s", norm);
+	free(norm);
+	/* The year is the document's: an outgoing one's date, an incoming
+	 * one's day of receipt (its 收 number is of the year received).  A
+	 * bad or missing date is left to the column checks. */
+	const char *day = NULL;
+	if (direction && edu_valid_enum(edu_doc_directions, direction, v, e) == 0)
+		day = !strcmp(v, "in") ? received_on : doc_date;
+	int d;
+	if (day && edu_valid_date(day, v, e) == 0 && edu_parse_date(v, &d) == 0 &&
+	    year_of(d) != n.year) {
+		snprintf(err, EDU_ERR_MAX, "'%s' is a number of %d, but the document is of %d "
+			 "(%s)", key, n.year, year_of(d), v);
+		return -1;
+	}
+	char *hit = held_in_substance(db, &n, out);
+	if (hit) {
+		snprintf(err, EDU_ERR_MAX, "'%s' is %s, which the register holds as '%s'",
+			 key, out, hit);
+		free(hit);
+		return -1;
+	}
+	return 0;
 }
 
 /* ---- status changes ---------------------------------------------------- */
@@ -340,6 +516,12 @@ void edu_doc_write(sqlite3 *db, const char *no, const struct edu_doc_state *new,
 
 /* ---- due lists --------------------------------------------------------- */
 
+/* Each document with its last event on or before day ?1 (none: not
+ * registered by then), as e. */
+#define AS_OF_1 "FROM document d JOIN document_event e ON e.id = " \
+	"(SELECT id FROM document_event WHERE doc_no = d.doc_no AND day <= ?1 " \
+	"ORDER BY day DESC, id DESC LIMIT 1) "
+
 sqlite3_stmt *edu_doc_as_of(sqlite3 *db, int day, const char *direction,
 			    const char *status, const char *secrecy,
 			    const char *department)
@@ -349,9 +531,7 @@ sqlite3_stmt *edu_doc_as_of(sqlite3 *db, int day, const char *direction,
 		"SELECT d.doc_no, d.direction, d.issuer, d.their_no, d.title, d.doc_date, "
 		"d.received_on, d.secrecy, d.secrecy_years, d.urgency, d.department, "
 		"d.handler, d.due, e.status AS status, d.archive_code, d.retention "
-		"FROM document d JOIN document_event e ON e.id = "
-		"  (SELECT id FROM document_event WHERE doc_no = d.doc_no AND day <= ?1 "
-		"   ORDER BY day DESC, id DESC LIMIT 1) "
+		AS_OF_1
 		"WHERE (?2 IS NULL OR d.direction = ?2) AND (?3 IS NULL OR e.status = ?3) "
 		"AND (?4 IS NULL OR d.secrecy = ?4) AND (?5 IS NULL OR d.department = ?5) "
 		"ORDER BY d.doc_no");
@@ -361,6 +541,27 @@ sqlite3_stmt *edu_doc_as_of(sqlite3 *db, int day, const char *direction,
 	edu_bind_text(st, 3, status);
 	edu_bind_text(st, 4, secrecy);
 	edu_bind_text(st, 5, department);
+	return st;
+}
+
+sqlite3_stmt *edu_doc_due_stmt(sqlite3 *db, int on, long within)
+{
+	char d[11];
+	/* An as-of question (issue 16, point 6): only the documents
+	 * registered by `on` (an event on or before it), with the status and
+	 * department of their last event by then, so that a document received
+	 * or handled after `on` does not change the answer about `on`. */
+	sqlite3_stmt *st = edu_prepare(db,
+		"SELECT d.doc_no, d.title, d.urgency, e.status AS status, "
+		"e.department AS department, d.handler, d.due, "
+		"CAST(julianday(d.due) - julianday(?1) AS INTEGER) AS days_left "
+		AS_OF_1
+		"WHERE e.status IN ('registered', 'routed') AND d.due IS NOT NULL "
+		"AND coalesce(d.received_on, d.doc_date) <= ?1 "
+		"AND julianday(d.due) - julianday(?1) <= ?2 ORDER BY d.due, d.doc_no");
+
+	sqlite3_bind_text(st, 1, edu_date_str(on, d), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, within);
 	return st;
 }
 

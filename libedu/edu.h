@@ -1150,6 +1150,24 @@ extern const struct edu_enum edu_doc_directions[], edu_doc_secrecies[],
 	edu_meeting_kinds[];
 /* A document number by GB/T 9704: "西教发〔2026〕12号". */
 char *edu_doc_number(const char *prefix, int year, long serial);
+/* A document number in its parts; parse reads the forms people type
+ * (the year in 〔〕 [] （） () 【】 and the like, a serial with leading
+ * zeros or 第): 0, or -1 with the reason in err, when it is not PREFIX,
+ * a year of four digits in brackets, a serial from 1 and 号. */
+struct edu_doc_no {
+	char prefix[EDU_VAL_MAX];
+	int year;
+	long serial;
+};
+int edu_doc_no_parse(const char *in, struct edu_doc_no *n, char *err);
+/* A document number given by an import, in its GB/T 9704 form in out: a
+ * stored key (or an empty one) is kept as it is; a new one must parse,
+ * be of the document's year (an incoming one's day received, an outgoing
+ * one's date; raw values, a bad one left to the column checks) and not
+ * be held by the register in another form.  0, or -1 with err. */
+int edu_doc_no_given(sqlite3 *db, const char *in, const char *direction,
+		     const char *doc_date, const char *received_on,
+		     char out[EDU_VAL_MAX], char *err);
 /* The sequence scope of a prefix's numbers in a year. */
 char *edu_doc_seq_scope(const char *prefix, int year);
 /* The default secrecy period of a level: 绝密 30, 机密 20, 秘密 10 years;
@@ -1166,10 +1184,13 @@ int edu_retention_years(const char *retention);
 int edu_retention_ends(int year, const char *retention);
 /* The retention's code in an archive code: Y, D30, D10; NULL if unknown. */
 const char *edu_retention_code(const char *retention);
-/* An archive code (档号, DA/T 22): "J001-2026-D30-0012"; NULL when the
- * retention is unknown or item < 1. */
-char *edu_archive_code(const char *fonds, int year, const char *retention,
-		       long item);
+/* The category code (门类代码, DA/T 22-2015) of the documents edu-doc
+ * archives: 文书, WS. */
+#define EDU_DOC_CATEGORY "WS"
+/* An archive code (档号, DA/T 22-2015): "J001-WS·2026-D30-0012"; NULL when
+ * the retention is unknown or item < 1. */
+char *edu_archive_code(const char *fonds, const char *category, int year,
+		       const char *retention, long item);
 
 /* The rules across a document's fields (NULL when empty): an incoming one
  * needs the day it was received, an outgoing one its date; a period needs
@@ -1188,8 +1209,9 @@ int edu_doc_prefix_ok(const char *prefix);
 /* New numbers, in the caller's transaction, passing over those an
  * imported register holds already: a prefix's next document number of a
  * year; an incoming document's 收〔YEAR〕N号 by the day it came in; the
- * next archive code of a fonds and year (one sequence per fonds and year,
- * whatever the retention). */
+ * next archive code of category WS of a fonds, year and retention (one
+ * sequence each, DA/T 22-2015; an item an older release coded without
+ * the category is passed over too). */
 char *edu_doc_next_no(sqlite3 *db, const char *prefix, int year);
 char *edu_doc_in_no(sqlite3 *db, int received);
 char *edu_doc_archive_no(sqlite3 *db, const char *fonds, int year,
@@ -1233,6 +1255,10 @@ void edu_doc_write(sqlite3 *db, const char *no, const struct edu_doc_state *new,
 sqlite3_stmt *edu_doc_as_of(sqlite3 *db, int day, const char *direction,
 			    const char *status, const char *secrecy,
 			    const char *department);
+/* due: the documents registered (received or dated) by `on` that were
+ * still registered or routed on `on` (their last event by then), with a
+ * due day on or before on + within, the earliest first; for printing. */
+sqlite3_stmt *edu_doc_due_stmt(sqlite3 *db, int on, long within);
 /* The day a secrecy period runs out: `years` (the level's when not
  * positive) from `since` (YYYY-MM-DD); -1 for none or a bad date. */
 int edu_doc_secrecy_end(const char *level, int years, const char *since);
@@ -1277,8 +1303,13 @@ struct edu_petition_rule {
 	int reply_workdays;	/* or working days, */
 	int reply_months;	/* or months, */
 	int hard_months;	/* or months for a hard one (--hard) */
-	int extend_max;		/* one extension of at most this; 0: none */
+	int extend_max;		/* one extension of at most this; 0: none
+				 * (FY: of the body's decision period) */
 	int again_months;	/* handled again after a dissatisfied rating */
+	int apply_days;		/* FY: applied for within this of knowing */
+	int decide_days;	/* FY: the body decides within this of accepting */
+	int appeal_judgement_days;	/* SS: appeal after a judgement served */
+	int appeal_ruling_days;		/* SS: appeal after a ruling served */
 };
 extern const struct edu_petition_rule edu_petition_rules[];	/* NULL-kind ended */
 /* The rule of a kind, or NULL. */
@@ -1308,6 +1339,16 @@ int edu_petition_objection_due(sqlite3 *db, int received);
 int edu_petition_review_by(sqlite3 *db, int replied);
 /* The day a review asked for on `requested` must be answered. */
 int edu_petition_review_due(sqlite3 *db, int requested);
+/* FY: the last day to apply for a reconsideration of an act known on
+ * `knew` (art. 20); the body's decision deadline from its acceptance
+ * (art. 62), with `extension` days (0: none).  SS: the last day to appeal
+ * a judgement or ruling served on `served`.  -1 when the kind has no
+ * such period. */
+int edu_petition_apply_by(sqlite3 *db, const char *kind, int knew);
+int edu_petition_decision_due(sqlite3 *db, const char *kind, int accepted,
+			      int extension);
+int edu_petition_appeal_due(sqlite3 *db, const char *kind, const char *decision,
+			    int served);
 /* May a case of this kind be extended by `days`, having been extended
  * `before` times?  0, or -1 with the reason in err (EDU_ERR_MAX). */
 int edu_petition_extend_check(const char *kind, long days, int before,
@@ -1324,6 +1365,12 @@ struct edu_petition_case {
 	const char *status;	/* received assigned accepted declined replied closed */
 	const char *department, *result, *rating;
 	int received, reply_due, replied_on;
+	/* FY: applied, the body, its acceptance and deadline, the outcome;
+	 * SS: the decision served, and the appeal deadline; XF: the day
+	 * the reply was delivered (served_on). */
+	int applied_on;
+	const char *body, *outcome, *court_decision;
+	int body_accepted, decision_due, served_on, appeal_due;
 	/* From its events: */
 	int first_assigned;	/* the day of the first assignment, -1 */
 	int last_accepted;	/* the day of the last acceptance, -1 */
@@ -1343,6 +1390,11 @@ struct edu_petition_act {
 	const char *text;	/* reply (required) */
 	const char *result;	/* reply: the class; JY and TA only, and they need it */
 	const char *rating;	/* feedback: satisfied, basic or dissatisfied */
+	int accepted;		/* accept FY: the body's acceptance day (0 or less: on) */
+	const char *body;	/* accept FY, review XF: the body (NULL: none given) */
+	const char *bureau;	/* review XF: the bureau's name, or NULL */
+	const char *outcome;	/* close FY: the body's decision (required) */
+	const char *decision;	/* served SS: judgement or ruling (required) */
 };
 
 /* Which kinds a verb takes at all (a verb without a row takes every
@@ -1378,6 +1430,10 @@ int edu_petition_may(const char *verb, const char *kind, const char *status,
 int edu_petition_change(sqlite3 *db, struct edu_petition_case *c,
 			const struct edu_petition_act *a, char **detail, char *err);
 
+/* review: does the bureau itself review (no other body named, or the
+ * body named is the bureau)? */
+int edu_petition_review_by_bureau(const struct edu_petition_act *a);
+
 /* The case table (edu-petition): its columns, in the order of the table
  * and of every listing, and their value lists. */
 enum edu_petition_colno {
@@ -1385,11 +1441,14 @@ enum edu_petition_colno {
 	EDU_PC_PETITIONER, EDU_PC_ID_NUMBER, EDU_PC_PHONE, EDU_PC_ADDRESS,
 	EDU_PC_SUBJECT, EDU_PC_CONTENT, EDU_PC_DEPARTMENT, EDU_PC_DEPUTY,
 	EDU_PC_TRANSFERRED, EDU_PC_STATUS, EDU_PC_ACCEPT_DUE, EDU_PC_REPLY_DUE,
-	EDU_PC_REPLIED_ON, EDU_PC_RESULT, EDU_PC_RATING, EDU_PC_RELATED, EDU_PC_NCOL
+	EDU_PC_REPLIED_ON, EDU_PC_RESULT, EDU_PC_RATING, EDU_PC_RELATED,
+	EDU_PC_KNEW, EDU_PC_APPLIED, EDU_PC_APPLY_BY, EDU_PC_BODY, EDU_PC_BODY_ACCEPTED,
+	EDU_PC_DECISION_DUE, EDU_PC_OUTCOME, EDU_PC_SERVED, EDU_PC_COURT_DECISION,
+	EDU_PC_APPEAL_DUE, EDU_PC_NCOL
 };
 extern const struct edu_col edu_petition_cols[EDU_PC_NCOL];
 extern const struct edu_enum edu_petition_kinds[], edu_petition_statuses[],
-	edu_petition_ratings[];
+	edu_petition_ratings[], edu_petition_outcomes[], edu_petition_court_decisions[];
 /* The table as the importer and writer see it: the three hooks below. */
 extern const struct edu_entity edu_petition_entity;
 /* Rules across the fields of a case (its row_check): the number's shape

@@ -23,15 +23,24 @@ const struct edu_petition_rule edu_petition_rules[] = {
 	{ .kind = "TA", .name = "CPPCC proposals (提案)",
 	  .reply_from = EDU_PT_ASSIGNED, .reply_months = 3, .hard_months = 6,
 	  .again_months = 3 },
-	/* 行政复议法 2023 art. 48: the respondent answers within 10 days of
-	 * the application copy, and art. 88 makes 10-day periods working
-	 * days. */
+	/* 行政复议法 2023, the bureau as respondent.  Art. 48: it answers,
+	 * with its evidence, within 10 days of receiving the application
+	 * copy; art. 88 makes 10-day periods working days.  No article lets
+	 * that period be extended, and art. 70 treats an act not answered in
+	 * it as one without evidence.  Art. 20: the application within 60
+	 * days of knowing of the act.  Art. 62: the body decides within 60
+	 * days of accepting (ordinary procedure), extended once by at most
+	 * 30: extend_max is that extension, the body's, recorded when it
+	 * says so. */
 	{ .kind = "FY", .name = "administrative reconsideration (行政复议)",
-	  .reply_from = EDU_PT_RECEIVED, .reply_workdays = 10, .extend_max = 30 },
+	  .reply_from = EDU_PT_RECEIVED, .reply_workdays = 10, .extend_max = 30,
+	  .apply_days = 60, .decide_days = 60 },
 	/* 行政诉讼法 art. 67: the defence within 15 days of the complaint
-	 * copy. */
+	 * copy.  Art. 85: an appeal within 15 days of the service of a
+	 * first-instance judgement, 10 of a ruling. */
 	{ .kind = "SS", .name = "administrative litigation (行政诉讼)",
-	  .reply_from = EDU_PT_RECEIVED, .reply_days = 15 },
+	  .reply_from = EDU_PT_RECEIVED, .reply_days = 15,
+	  .appeal_judgement_days = 15, .appeal_ruling_days = 10 },
 	{ 0 }
 };
 
@@ -68,6 +77,39 @@ int edu_petition_reply_due(sqlite3 *db, const char *kind, int start, int hard,
 	}
 	int months = hard && r->hard_months ? r->hard_months : r->reply_months;
 	return edu_next_workday(db, edu_add_months(start, months) + extension);
+}
+
+/* The periods of FY and SS are of calendar days (行政复议法 art. 88 makes
+ * only its 3, 5, 7 and 10-day periods working days); a period whose last
+ * day is a day off ends on the next working day (民事诉讼法 on periods,
+ * applied by 行政复议法 art. 88 and 行政诉讼法 art. 101). */
+int edu_petition_apply_by(sqlite3 *db, const char *kind, int knew)
+{
+	const struct edu_petition_rule *r = edu_petition_rule(kind);
+
+	return r && r->apply_days && knew >= 0 ? edu_due_days(db, knew, r->apply_days) : -1;
+}
+
+int edu_petition_decision_due(sqlite3 *db, const char *kind, int accepted,
+			      int extension)
+{
+	const struct edu_petition_rule *r = edu_petition_rule(kind);
+
+	if (!r || !r->decide_days || accepted < 0)
+		return -1;
+	return edu_due_days(db, accepted, r->decide_days + extension);
+}
+
+int edu_petition_appeal_due(sqlite3 *db, const char *kind, const char *decision,
+			    int served)
+{
+	const struct edu_petition_rule *r = edu_petition_rule(kind);
+
+	if (!r || !decision || served < 0)
+		return -1;
+	int days = !strcmp(decision, "judgement") ? r->appeal_judgement_days :
+		   !strcmp(decision, "ruling") ? r->appeal_ruling_days : 0;
+	return days ? edu_due_days(db, served, days) : -1;
 }
 
 int edu_petition_again_due(sqlite3 *db, const char *kind, int rated)
@@ -128,8 +170,13 @@ int edu_petition_extend_check(const char *kind, long days, int before,
 const struct edu_petition_verb_kinds edu_petition_verb_kinds[] = {
 	/* Acceptance is the 信访工作条例's step: other kinds are taken on
 	 * receipt (or assignment). */
-	{ "accept", "XF", "only letters and visits (XF) are accepted or declined, not %s" },
-	{ "decline", "XF", "only letters and visits (XF) are accepted or declined, not %s" },
+	/* FY: accept records the reconsideration body's acceptance. */
+	{ "accept", "XF FY", "only letters and visits (XF) are accepted, and the acceptance "
+	  "of a reconsideration (FY) recorded, not %s" },
+	{ "decline", "XF", "only letters and visits (XF) are declined, not %s" },
+	/* A reply delivered (XF), a judgement or ruling served (SS). */
+	{ "served", "XF SS", "only the delivery of a reply to a letter or visit (XF) and "
+	  "the service of a judgement or ruling (SS) are recorded, not %s" },
 	/* Petitioners, deputies and members rate a reply; a court and a
 	 * reconsideration body do not. */
 	{ "feedback", "XF JY TA", "%s take no rating" },
@@ -144,7 +191,15 @@ const struct edu_petition_move edu_petition_moves[] = {
 	{ "assign", NULL, "received", "assigned", NULL },
 	{ "accept", "XF", "received assigned", "accepted", "it is %s already" },
 	{ "decline", "XF", "received assigned", "declined", "it is %s already" },
-	{ "extend", NULL, OPEN, NULL, NOT_OPEN },
+	{ "extend", "XF JY TA SS", OPEN, NULL, NOT_OPEN },
+	/* FY: the body extends its decision period, also once the bureau
+	 * has answered. */
+	{ "extend", "FY", OPEN " replied", NULL,
+	  "it is %s: only an open or answered reconsideration is extended" },
+	{ "accept", "FY", OPEN " replied", NULL,
+	  "it is %s: only an open or answered reconsideration is accepted" },
+	{ "served", "SS", OPEN " replied", NULL, "it is %s: only an open or answered case is served" },
+	{ "served", "XF", "replied closed", NULL, "it is %s: only a reply is delivered" },
 	/* The kinds whose period runs from acceptance. */
 	{ "extend", "XF", "accepted", NULL, "it is %s: only an accepted case is extended" },
 	{ "reply", NULL, OPEN, "replied", NOT_OPEN },
@@ -221,19 +276,79 @@ static int rule_assign(sqlite3 *db, struct edu_petition_case *c,
 	return 0;
 }
 
-/* accept and decline: the accept-or-not answer of a letter or visit. */
+/* accept and decline: the accept-or-not answer of a letter or visit;
+ * accept FY: the reconsideration body's acceptance, as it tells the
+ * bureau, from which its decision deadline runs (art. 62). */
 static int rule_accept(sqlite3 *db, struct edu_petition_case *c,
 		       const struct edu_petition_act *a, char **detail, char *err)
 {
+	char d[11], e[11];
 	const char *to;
 
 	if (edu_petition_may(a->verb, c->kind, c->status, &to, err) < 0)
 		return -1;
+	if (!strcmp(c->kind, "FY")) {
+		int day = a->accepted > 0 ? a->accepted : a->on;
+		if (c->body_accepted >= 0)
+			return refuse(err, "the body's acceptance was recorded already: %s",
+				      edu_date_str(c->body_accepted, d));
+		if (day > a->on)
+			return refuse(err, "--accepted %s is after --on %s", edu_date_str(day, d),
+				      edu_date_str(a->on, e));
+		if (c->applied_on >= 0 && day < c->applied_on)
+			return refuse(err, "--accepted %s is before the application of %s",
+				      edu_date_str(day, d), edu_date_str(c->applied_on, e));
+		c->body_accepted = day;
+		c->decision_due = edu_petition_decision_due(db, c->kind, day, 0);
+		if (a->body)
+			c->body = a->body;
+		*detail = edu_asprintf("accepted by %s on %s", c->body ? c->body : "the body",
+				       edu_date_str(day, d));
+		return 0;
+	}
+	if (a->accepted > 0)
+		return refuse(err, "--accepted is the day a reconsideration body accepted (FY)");
 	c->status = to;
 	if (!strcmp(a->verb, "accept"))
 		c->reply_due = edu_petition_reply_due(db, c->kind, a->on, 0, 0);
 	else
 		*detail = a->reason ? edu_strdup(a->reason) : NULL;
+	return 0;
+}
+
+/* served: SS, a judgement or ruling served on the bureau, from which the
+ * appeal period runs (行政诉讼法 art. 85); XF, the day the written reply
+ * reached the petitioner (by post, later than the reply), from which the
+ * 30 days to ask for a review run (信访工作条例 art. 35). */
+static int rule_served(sqlite3 *db, struct edu_petition_case *c,
+		       const struct edu_petition_act *a, char **detail, char *err)
+{
+	char d[11], e[11];
+	const char *to;
+
+	if (edu_petition_may(a->verb, c->kind, c->status, &to, err) < 0)
+		return -1;
+	if (!strcmp(c->kind, "SS")) {
+		if (!a->decision)
+			return refuse(err, "a case of litigation needs the --decision served "
+				      "(judgement or ruling)");
+		if (c->served_on >= 0)
+			return refuse(err, "a %s was served already on %s", c->court_decision,
+				      edu_date_str(c->served_on, d));
+		c->court_decision = a->decision;
+		c->served_on = a->on;
+		c->appeal_due = edu_petition_appeal_due(db, c->kind, a->decision, a->on);
+		*detail = edu_strdup(a->decision);
+		return 0;
+	}
+	if (a->decision)
+		return refuse(err, "--decision is for litigation (SS)");
+	if (c->replied_on >= 0 && a->on < c->replied_on)
+		return refuse(err, "%s is before the reply of %s", edu_date_str(a->on, d),
+			      edu_date_str(c->replied_on, e));
+	if (c->review_asked)
+		return refuse(err, "a review was asked for already");
+	c->served_on = a->on;
 	return 0;
 }
 
@@ -247,6 +362,24 @@ static int rule_extend(sqlite3 *db, struct edu_petition_case *c,
 	if (edu_petition_extend_check(c->kind, a->days, c->extensions, err) < 0 ||
 	    edu_petition_may(a->verb, c->kind, c->status, &to, err) < 0)
 		return -1;
+	if (r->decide_days) {
+		/* FY: the answer period (art. 48) is never extended; the
+		 * body's decision period is (art. 62), when the bureau knows
+		 * when it runs from. */
+		char due[16] = "";
+		if (c->reply_due >= 0)
+			snprintf(due, sizeof due, " due %s", edu_date_str(c->reply_due, (char[11]){ 0 }));
+		if (c->body_accepted < 0)
+			return refuse(err, "the answer%s cannot be extended (行政复议法 art. 48; "
+				      "art. 70: an act not answered in time counts as without "
+				      "evidence); to record the body's extension of its decision "
+				      "period, record its acceptance first (accept --accepted DATE)",
+				      due);
+		c->decision_due = edu_petition_decision_due(db, c->kind, c->body_accepted,
+							    (int)a->days);
+		*detail = edu_asprintf("decision %ld days: %s", a->days, a->reason ? a->reason : "");
+		return 0;
+	}
 	switch (r->reply_from) {
 	case EDU_PT_ACCEPTED: start = c->last_accepted; break;
 	case EDU_PT_ASSIGNED: start = c->first_assigned; break;
@@ -275,6 +408,10 @@ static int rule_reply(sqlite3 *db, struct edu_petition_case *c,
 	c->status = to;
 	c->replied_on = a->on;
 	c->result = a->result;
+	/* A reply handed over in person reaches the petitioner that day;
+	 * `served` records a later delivery. */
+	if (!strcmp(c->kind, "XF"))
+		c->served_on = a->on;
 	*detail = a->text ? edu_strdup(a->text) : NULL;
 	return 0;
 }
@@ -307,22 +444,34 @@ static int rule_close(sqlite3 *db, struct edu_petition_case *c,
 	const char *to;
 
 	(void)db;
-	(void)detail;
 	if (edu_petition_may(a->verb, c->kind, c->status, &to, err) < 0)
 		return -1;
+	/* FY: the case ends with the body's decision (arts. 63-69). */
+	if (!strcmp(c->kind, "FY") && !a->outcome)
+		return refuse(err, "a reconsideration is closed with the body's --outcome");
+	if (strcmp(c->kind, "FY") && a->outcome)
+		return refuse(err, "only a reconsideration (FY) has an --outcome");
 	c->status = to;
+	if (a->outcome) {
+		c->outcome = a->outcome;
+		*detail = edu_strdup(a->outcome);
+	}
 	return 0;
 }
 
-/* 复查, then 复核, asked for within 30 days of the reply; a re-review's
- * answer is final. */
+/* 复查, then 复核, asked for within 30 days of the day the written reply
+ * reached the petitioner (信访工作条例 2022 art. 35: 自收到书面答复之日起
+ * 30日内); a re-review's answer is final.  The body one level up reviews:
+ * when it is another body, the request is recorded on the case (its
+ * body, and the event) and the bureau opens nothing; when it is the
+ * bureau (a school's case), the caller opens the review as the bureau's
+ * case (*detail left NULL). */
 static int rule_review(sqlite3 *db, struct edu_petition_case *c,
 		       const struct edu_petition_act *a, char **detail, char *err)
 {
-	char by[11], on[11], replied[11];
+	char by[11], on[11], from[11];
 	const char *to;
 
-	(void)detail;
 	if (edu_petition_may(a->verb, c->kind, c->status, &to, err) < 0)
 		return -1;
 	if (c->replied_on < 0)
@@ -331,14 +480,25 @@ static int rule_review(sqlite3 *db, struct edu_petition_case *c,
 		return refuse(err, "it is a re-review (复核): its answer is final");
 	if (c->review_asked)
 		return refuse(err, "a review of it was asked for already");
-	int last = edu_petition_review_by(db, c->replied_on);
+	int got = c->served_on >= 0 ? c->served_on : c->replied_on;
+	int last = edu_petition_review_by(db, got);
 	if (a->on > last)
-		return refuse(err, "a review had to be asked for by %s, %d days after the reply",
-			      edu_date_str(last, by), EDU_PT_REVIEW_DAYS);
-	if (a->on < c->replied_on)
-		return refuse(err, "%s is before the reply of %s", edu_date_str(a->on, on),
-			      edu_date_str(c->replied_on, replied));
+		return refuse(err, "a review had to be asked for by %s, %d days after the reply "
+			      "reached the petitioner on %s", edu_date_str(last, by),
+			      EDU_PT_REVIEW_DAYS, edu_date_str(got, from));
+	if (a->on < got)
+		return refuse(err, "%s is before the reply reached the petitioner, on %s",
+			      edu_date_str(a->on, on), edu_date_str(got, from));
+	if (!edu_petition_review_by_bureau(a)) {
+		c->body = a->body;
+		*detail = edu_asprintf("%s by %s", c->review_level ? "复核" : "复查", a->body);
+	}
 	return 0;
+}
+
+int edu_petition_review_by_bureau(const struct edu_petition_act *a)
+{
+	return !a->body || (a->bureau && !strcmp(a->body, a->bureau));
 }
 
 static const struct {
@@ -347,7 +507,7 @@ static const struct {
 } rules[] = {
 	{ "assign", rule_assign }, { "accept", rule_accept }, { "decline", rule_accept },
 	{ "extend", rule_extend }, { "reply", rule_reply }, { "feedback", rule_feedback },
-	{ "close", rule_close }, { "review", rule_review },
+	{ "close", rule_close }, { "review", rule_review }, { "served", rule_served },
 };
 
 int edu_petition_change(sqlite3 *db, struct edu_petition_case *c,
@@ -406,6 +566,31 @@ const struct edu_enum edu_petition_ratings[] = {
 	{ NULL, NULL }
 };
 
+/* What the reconsideration body decided (行政复议法 2023): upheld
+ * (维持, art. 68), changed (变更, art. 63), revoked (撤销, in part or
+ * with a new act ordered, art. 64), confirmed unlawful (确认违法, art.
+ * 65), ordered to act (责令履行, art. 66), confirmed void (确认无效,
+ * art. 67), the request rejected (驳回, art. 69), the case ended (终止,
+ * art. 41). */
+const struct edu_enum edu_petition_outcomes[] = {
+	{ "upheld", "维持" },
+	{ "changed", "变更" },
+	{ "revoked", "撤销|部分撤销|撤销重作" },
+	{ "unlawful", "确认违法" },
+	{ "ordered", "责令履行" },
+	{ "void", "确认无效" },
+	{ "rejected", "驳回|驳回复议请求" },
+	{ "terminated", "终止" },
+	{ NULL, NULL }
+};
+
+/* What a court served (行政诉讼法 art. 85). */
+const struct edu_enum edu_petition_court_decisions[] = {
+	{ "judgement", "判决|判决书" },
+	{ "ruling", "裁定|裁定书" },
+	{ NULL, NULL }
+};
+
 const struct edu_col edu_petition_cols[EDU_PC_NCOL] = {
 	{ .name = "case_no", .aliases = "案号|案件编号|编号", .type = EDU_C_CODE, .flags = EDU_C_KEY },
 	{ .name = "kind", .aliases = "案件类别|类别", .type = EDU_C_ENUM,
@@ -432,13 +617,26 @@ const struct edu_col edu_petition_cols[EDU_PC_NCOL] = {
 	{ .name = "result", .aliases = "办理结果|答复类别", .type = EDU_C_CODE },
 	{ .name = "rating", .aliases = "满意度|评价", .type = EDU_C_ENUM, .values = edu_petition_ratings },
 	{ .name = "related", .aliases = "关联案件|重复信访", .type = EDU_C_CODE },
+	{ .name = "knew_on", .aliases = "知道日期|知道行政行为日期", .type = EDU_C_DATE },
+	{ .name = "applied_on", .aliases = "申请日期|复议申请日期", .type = EDU_C_DATE },
+	{ .name = "apply_by", .aliases = "申请期限", .type = EDU_C_DATE },
+	{ .name = "body", .aliases = "复议机关|复查机关|复核机关", .type = EDU_C_TEXT },
+	{ .name = "body_accepted_on", .aliases = "复议受理日期", .type = EDU_C_DATE },
+	{ .name = "decision_due", .aliases = "复议决定期限", .type = EDU_C_DATE },
+	{ .name = "outcome", .aliases = "复议结果|复议决定", .type = EDU_C_ENUM,
+	  .values = edu_petition_outcomes },
+	{ .name = "served_on", .aliases = "送达日期", .type = EDU_C_DATE },
+	{ .name = "court_decision", .aliases = "裁判类型|裁判文书", .type = EDU_C_ENUM,
+	  .values = edu_petition_court_decisions },
+	{ .name = "appeal_due", .aliases = "上诉期限", .type = EDU_C_DATE },
 };
 
 /* Every column, in order, for SELECT. */
 #define COLS "case_no, kind, channel, category, received_on, petitioner, " \
 	"id_number, phone, address, subject, content, department, deputy, " \
 	"transferred_from, status, accept_due, reply_due, replied_on, result, " \
-	"rating, related"
+	"rating, related, knew_on, applied_on, apply_by, body, body_accepted_on, " \
+	"decision_due, outcome, served_on, court_decision, appeal_due"
 
 static const char *day_str(int day, char buf[11])
 {
@@ -493,7 +691,31 @@ int edu_petition_check(sqlite3 *db, const char *const *v, const char **col, char
 	if (jy_ta && !v[EDU_PC_DEPUTY])
 		return col_error(col, "deputy", err,
 				 "a suggestion or proposal needs its deputy or member");
-	static const int dates[] = { EDU_PC_ACCEPT_DUE, EDU_PC_REPLY_DUE, EDU_PC_REPLIED_ON };
+	/* Each kind's own columns. */
+	static const struct { int col; const char *kinds; } own[] = {
+		{ EDU_PC_KNEW, "FY" }, { EDU_PC_APPLIED, "FY" }, { EDU_PC_APPLY_BY, "FY" },
+		{ EDU_PC_BODY, "FY XF" }, { EDU_PC_BODY_ACCEPTED, "FY" },
+		{ EDU_PC_DECISION_DUE, "FY" }, { EDU_PC_OUTCOME, "FY" },
+		{ EDU_PC_SERVED, "SS XF" }, { EDU_PC_COURT_DECISION, "SS" },
+		{ EDU_PC_APPEAL_DUE, "SS" },
+	};
+	for (size_t i = 0; i < sizeof own / sizeof *own; i++)
+		if (v[own[i].col] && !edu_word_in(own[i].kinds, v[EDU_PC_KIND]))
+			return col_error(col, edu_petition_cols[own[i].col].name, err,
+					 "is for cases of kind %s, not %s", own[i].kinds,
+					 v[EDU_PC_KIND]);
+	/* FY: knew, then applied, then the copy reached the bureau. */
+	if (v[EDU_PC_KNEW] && v[EDU_PC_APPLIED] && strcmp(v[EDU_PC_APPLIED], v[EDU_PC_KNEW]) < 0)
+		return col_error(col, "applied_on", err, "%s is before the applicant knew of the act, on %s",
+				 v[EDU_PC_APPLIED], v[EDU_PC_KNEW]);
+	if (v[EDU_PC_APPLIED] && strcmp(v[EDU_PC_RECEIVED], v[EDU_PC_APPLIED]) < 0)
+		return col_error(col, "applied_on", err, "%s is after the copy reached the bureau, on %s",
+				 v[EDU_PC_APPLIED], v[EDU_PC_RECEIVED]);
+	if (v[EDU_PC_COURT_DECISION] && !v[EDU_PC_SERVED])
+		return col_error(col, "served_on", err, "a %s needs the day it was served",
+				 v[EDU_PC_COURT_DECISION]);
+	static const int dates[] = { EDU_PC_ACCEPT_DUE, EDU_PC_REPLY_DUE, EDU_PC_REPLIED_ON,
+				     EDU_PC_SERVED, EDU_PC_APPEAL_DUE };
 	for (size_t i = 0; i < sizeof dates / sizeof *dates; i++)
 		if (v[dates[i]] && strcmp(v[dates[i]], v[EDU_PC_RECEIVED]) < 0)
 			return col_error(col, edu_petition_cols[dates[i]].name, err,
@@ -544,7 +766,7 @@ static char new_no[32];
 int edu_petition_derive(sqlite3 *db, const char **raw, char buf[][EDU_VAL_MAX],
 			const char **col, char *err)
 {
-	static char accept[11], reply[11], *related;
+	static char accept[11], reply[11], apply_by[11], *related;
 
 	(void)buf;	/* its strings live in the statics above */
 	char kind[EDU_VAL_MAX], received[EDU_VAL_MAX];
@@ -590,6 +812,11 @@ int edu_petition_derive(sqlite3 *db, const char **raw, char buf[][EDU_VAL_MAX],
 	    (!raw[EDU_PC_REPLY_DUE] || !*raw[EDU_PC_REPLY_DUE]))
 		raw[EDU_PC_REPLY_DUE] = day_str(edu_petition_reply_due(db, kind, day, 0, 0),
 						reply);
+	/* FY: the last day to apply, from the day the applicant knew. */
+	char knew[EDU_VAL_MAX], e2[EDU_ERR_MAX];
+	if (raw[EDU_PC_KNEW] && *raw[EDU_PC_KNEW] && (!raw[EDU_PC_APPLY_BY] || !*raw[EDU_PC_APPLY_BY]) &&
+	    edu_valid_date(raw[EDU_PC_KNEW], knew, e2) == 0)
+		raw[EDU_PC_APPLY_BY] = day_str(edu_petition_apply_by(db, kind, day_of(knew)), apply_by);
 	if (!raw[EDU_PC_RELATED] || !*raw[EDU_PC_RELATED])
 		raw[EDU_PC_RELATED] = related =
 			edu_petition_repeats(db, raw[EDU_PC_ID_NUMBER], raw[EDU_PC_PHONE]);
@@ -753,6 +980,11 @@ void edu_petition_case_of(sqlite3 *db, const struct edu_petition_row *row,
 		.first_assigned = edu_petition_event_day(db, no, "assign", 1),
 		.last_accepted = edu_petition_event_day(db, no, "accept", 0),
 		.extensions = atoi(n),
+		.applied_on = day_of(v[EDU_PC_APPLIED]), .body = v[EDU_PC_BODY],
+		.outcome = v[EDU_PC_OUTCOME], .court_decision = v[EDU_PC_COURT_DECISION],
+		.body_accepted = day_of(v[EDU_PC_BODY_ACCEPTED]),
+		.decision_due = day_of(v[EDU_PC_DECISION_DUE]),
+		.served_on = day_of(v[EDU_PC_SERVED]), .appeal_due = day_of(v[EDU_PC_APPEAL_DUE]),
 		.review_level = edu_petition_review_level(db, no),
 		.review_asked = edu_petition_event_day(db, no, "review", 0) >= 0,
 	};
@@ -770,7 +1002,9 @@ sqlite3_stmt *edu_petition_list_stmt(sqlite3 *db, const struct edu_petition_filt
 		"ELSE coalesce((SELECT e.status FROM petition_event e WHERE "
 		"e.case_no = p.case_no AND e.day <= ?6 ORDER BY e.day DESC, e.id DESC "
 		"LIMIT 1), status) END AS status, accept_due, reply_due, replied_on, "
-		"result, rating, related FROM petition p "
+		"result, rating, related, knew_on, applied_on, apply_by, body, "
+		"body_accepted_on, decision_due, outcome, served_on, court_decision, "
+		"appeal_due FROM petition p "
 		"WHERE (?1 IS NULL OR kind = ?1) AND (?3 IS NULL OR department = ?3) "
 		"AND (?4 IS NULL OR received_on >= ?4) AND (?5 IS NULL OR received_on <= ?5) "
 		"AND (?6 IS NULL OR received_on <= ?6) "
@@ -819,6 +1053,9 @@ sqlite3_stmt *edu_petition_due_stmt(sqlite3 *db, int on, long within, const char
 		"CASE WHEN kind = 'XF' AND status IN ('received', 'assigned') "
 		"THEN accept_due ELSE reply_due END AS due_on FROM petition "
 		"WHERE status IN ('received', 'assigned', 'accepted') "
+		/* SS: the day to decide whether to appeal (art. 85). */
+		"UNION ALL SELECT *, 'appeal', appeal_due FROM petition "
+		"WHERE kind = 'SS' AND status <> 'closed' "
 		"UNION ALL SELECT *, 'objection', objection_due(received_on) FROM petition "
 		"WHERE ?2 IS NOT NULL AND kind = 'XF' AND transferred_from IS NOT NULL "
 		"AND status IN ('received', 'assigned')) "

@@ -106,6 +106,12 @@ t_exit 0 "handled --dry-run" edu-doc -n handled "收〔2026〕1号" --on 2026-03
 t_eq "... writes nothing" "$(db_sum)" "$sum"
 t_exit 0 "handled" edu-doc handled "收〔2026〕1号" "收〔2026〕2号" --on 2026-03-18
 t_exit 1 "... so nothing is due" edu-doc due --on 2026-12-31
+# Issue 16, point 6: due --on asks about a day, and sees that day only.
+# On 2026-03-15 both were still routed (handled on 03-18): 2号 due
+# 03-10 is 5 days late; 1号 due 03-20 is 5 days ahead.
+t_exit 0 "due --on 2026-03-15 --within 5, after they were handled" edu-doc due --on 2026-03-15 --within 5
+t_eq "... both still open on that day" "$(printf '%s\n' "$out" | tail -n +2 | cut -d, -f1,4,8 | tr '\n' ' ')" \
+	"收〔2026〕2号,routed,-5 收〔2026〕1号,routed,5 "
 t_exit 65 "handled twice" edu-doc handled "收〔2026〕1号" --on 2026-03-19
 t_grep "... refused" "is handled already" "$err"
 t_exit 65 "route a handled document" edu-doc route "收〔2026〕1号" --to 办公室 --on 2026-03-19
@@ -114,14 +120,18 @@ t_exit 0 "archive the handled ones from a pipe" sh -c \
 t_exit 0 "... recorded in the ledger of runs" edu-db runs -f tsv
 t_grep "... with the count" "edu-doc	archive	.*changed=2" "$out"
 t_exit 0 "... archived" edu-doc show "收〔2026〕1号"
-t_eq "... the archive code: fonds, year, retention, item" "$(col archive_code)" "J001-2026-D10-0001"
-t_eq "... the second" "$(edu-doc show "收〔2026〕2号" | sed -n 's/^archive_code,//p')" "J001-2026-D10-0002"
+# Issue 16, point 5 (DA/T 22-2015): 全宗号-门类代码·年度-保管期限-件号,
+# the category WS, items from 0001 in each fonds, year AND retention.
+t_eq "... the archive code: fonds, WS·year, retention, item" "$(col archive_code)" "J001-WS·2026-D10-0001"
+t_eq "... the second" "$(edu-doc show "收〔2026〕2号" | sed -n 's/^archive_code,//p')" "J001-WS·2026-D10-0002"
 t_exit 0 "an outgoing document is archived once issued" edu-doc archive "西教发〔2026〕1号" --retention permanent --on 2026-03-20
-t_eq "... item 3 of 2026, Y" "$(edu-doc show "西教发〔2026〕1号" | sed -n 's/^archive_code,//p')" "J001-2026-Y-0003"
+t_eq "... the first permanent item of 2026: Y-0001, not 0003" "$(edu-doc show "西教发〔2026〕1号" | sed -n 's/^archive_code,//p')" "J001-WS·2026-Y-0001"
+t_exit 0 "a 30-year one of 2026" edu-doc archive "西教发〔2026〕3号" --retention 30y --on 2026-03-20
+t_eq "... D30-0001" "$(edu-doc show "西教发〔2026〕3号" | sed -n 's/^archive_code,//p')" "J001-WS·2026-D30-0001"
 t_exit 0 "a 2027 document" edu-doc archive "西教发〔2027〕1号" --retention 30y --on 2027-01-10
-t_eq "... starts the items of 2027" "$(edu-doc show "西教发〔2027〕1号" | sed -n 's/^archive_code,//p')" "J001-2027-D30-0001"
+t_eq "... starts the items of 2027" "$(edu-doc show "西教发〔2027〕1号" | sed -n 's/^archive_code,//p')" "J001-WS·2027-D30-0001"
 t_exit 65 "archive twice" edu-doc archive "西教发〔2027〕1号" --retention 30y --on 2027-02-01
-t_grep "... refused with the code" "is archived already as J001-2027-D30-0001" "$err"
+t_grep "... refused with the code" "is archived already as J001-WS·2027-D30-0001" "$err"
 t_exit 65 "handle an archived document" edu-doc handled "西教发〔2027〕1号" --on 2027-02-01
 
 # What was true then: events answer --as-of.
@@ -131,7 +141,7 @@ t_eq "... three incoming by then, two routed" "$(printf '%s\n' "$out" | tail -n 
 t_exit 0 "list --as-of 2026-03-05" edu-doc list --as-of 2026-03-05 --direction 收文
 t_eq "... only the first, registered" "$(printf '%s\n' "$out" | tail -n +2 | cut -d, -f1,14)" "收〔2026〕1号,registered"
 t_exit 0 "list --status archived (now)" edu-doc list --status 已归档
-t_eq "... four" "$(rows)" 4
+t_eq "... five" "$(rows)" 5
 
 # ---- secrecy and retention ---------------------------------------------
 # 秘密件 5 years from 2026-03-02; 机密件 20 years from 2026-03-02;
@@ -151,10 +161,10 @@ t_eq "... one left" "$(rows)" 1
 t_exit 1 "disposal-due on 2036-12-31" edu-doc disposal-due --as-of 2036-12-31
 t_exit 0 "disposal-due on 2037-01-01: 10 years after 2026 have run out" edu-doc disposal-due --as-of 2037-01-01
 t_eq "... the two 10y files" "$(printf '%s\n' "$out" | tail -n +2 | cut -d, -f3,5 | tr '\n' ' ')" \
-	"J001-2026-D10-0001,2037-01-01 J001-2026-D10-0002,2037-01-01 "
+	"J001-WS·2026-D10-0001,2037-01-01 J001-WS·2026-D10-0002,2037-01-01 "
 t_exit 0 "disposal-due in 2058" edu-doc disposal-due --as-of 2058-01-01
-t_eq "... adds the 30y file of 2027, never the permanent one" "$(printf '%s\n' "$out" | tail -n +2 | cut -d, -f3 | tr '\n' ' ')" \
-	"J001-2026-D10-0001 J001-2026-D10-0002 J001-2027-D30-0001 "
+t_eq "... adds the 30y files of 2026 and 2027, never the permanent one" "$(printf '%s\n' "$out" | tail -n +2 | cut -d, -f3 | tr '\n' ' ')" \
+	"J001-WS·2026-D10-0001 J001-WS·2026-D10-0002 J001-WS·2026-D30-0001 J001-WS·2027-D30-0001 "
 
 # ---- import, round trip, refusals ---------------------------------------
 before=$(sqlite3 "$EDU_DB" "SELECT count(*) FROM audit")
@@ -171,6 +181,12 @@ t_exit 0 "... stored in English keys" edu-doc show "京教函〔2026〕8号"
 t_eq "... urgency" "$(col urgency)" 特急
 t_eq "... due normalised" "$(col due)" 2026-04-10
 t_grep "... with its first event" "^event 2026-04-01,registered$" "$out"
+# Received on 2026-04-01, due 04-10: not seen on 03-31, 10 days before.
+t_exit 1 "due --on 2026-03-31 --within 30: a document received later is not seen" \
+	edu-doc due --on 2026-03-31 --within 30
+t_eq "... prints nothing" "$out" ""
+t_exit 0 "due --on 2026-04-01 --within 30: received that day" edu-doc due --on 2026-04-01 --within 30
+t_eq "... 9 days left" "$(printf '%s\n' "$out" | tail -n +2 | cut -d, -f1,4,8)" "京教函〔2026〕8号,registered,9"
 cat > "$tmp/new.csv" <<'CSV'
 来文单位,标题,收发,收文日期,紧急程度
 北京市教育委员会,关于做好防汛工作的通知,收文,2026-04-02,特急
@@ -188,23 +204,71 @@ t_eq "... 收〔2026〕5号" "$(printf '%s\n' "$out" | tail -1)" "收〔2026〕5
 cat > "$tmp/taken.csv" <<'CSV'
 doc_no,direction,title,received_on,status,archive_code,retention
 收〔2026〕6号,in,登记簿里的来文,2026-04-03,registered,,
-收〔2025〕9号,in,旧档,2025-05-06,archived,J001-2026-Y-0004,permanent
+收〔2025〕9号,in,旧档,2025-05-06,archived,J001-2026-Y-0002,permanent
+收〔2025〕10号,in,新档,2025-05-07,archived,J001-WS·2026-Y-0003,permanent
 CSV
 t_exit 0 "import numbers the sequences have not handed out yet" edu-doc import "$tmp/taken.csv"
 t_exit 0 "... receive passes over a number in use" edu-doc receive --issuer x --title z --on 2026-04-04
 t_eq "... 收〔2026〕7号" "$(printf '%s\n' "$out" | tail -1)" "收〔2026〕7号"
-t_exit 0 "... archive passes over a code in use" edu-doc archive "西教发〔2026〕2号" --retention permanent --on 2026-04-05
-t_eq "... J001-2026-Y-0005" "$(edu-doc show "西教发〔2026〕2号" | sed -n 's/^archive_code,//p')" "J001-2026-Y-0005"
+t_exit 0 "... archive passes over items in use, coded with or without WS" edu-doc archive "西教发〔2026〕2号" --retention permanent --on 2026-04-05
+t_eq "... J001-WS·2026-Y-0004" "$(edu-doc show "西教发〔2026〕2号" | sed -n 's/^archive_code,//p')" "J001-WS·2026-Y-0004"
 printf 'direction,title,doc_date\nout,无文号,2026-04-01\n' > "$tmp/out.csv"
 t_exit 65 "import an outgoing document without its number" edu-doc import "$tmp/out.csv"
 t_grep "... refused" "out.csv:2: doc_no: an outgoing document needs its number" "$err"
+# Issue 16, point 4: numbers given by an import are GB/T 9704 numbers
+# (issuer abbreviation, the year in 〔〕, the serial without leading
+# zeros, 号), of the document's own year, and new in substance.
+cat > "$tmp/numbers.csv" <<'CSV'
+doc_no,direction,title,doc_date
+嘉教发[2026]7号,out,方括号,2026-05-06
+嘉教发〔2026〕09号,out,前导零,2026-05-07
+ 嘉教发（2026）第3号 ,out,圆括号和第字,2026-05-08
+CSV
+t_exit 0 "import numbers in the forms people type" edu-doc import "$tmp/numbers.csv"
+t_exit 0 "... stored in the GB/T 9704 form" edu-doc list --direction out
+t_eq "... 〔〕, no 第, no leading zero" "$(printf '%s\n' "$out" | grep '^嘉教发' | cut -d, -f1,5 | tr '\n' ' ')" \
+	"嘉教发〔2026〕3号,圆括号和第字 嘉教发〔2026〕7号,方括号 嘉教发〔2026〕9号,前导零 "
+t_eq "... the first fixed" "$(printf '%s\n' "$out" | grep -c '^嘉教发〔2026〕7号,out,,,方括号,')" 1
+t_exit 0 "issue after an import" edu-doc issue --prefix 嘉教发 --title 导入之后 --on 2026-05-11
+t_eq "... goes on after the highest imported number, 9" "$(printf '%s\n' "$out" | tail -1)" "嘉教发〔2026〕10号"
+cat > "$tmp/badno.csv" <<'CSV'
+doc_no,direction,title,doc_date,received_on
+（2026）8号,out,无机关代字,2026-05-06,
+嘉教发〔2025〕11号,out,年份不对,2026-01-04,
+嘉教发[2026]03号,out,实质重复,2026-05-09,
+收〔2025〕40号,in,收文年份不对,,2026-01-05
+嘉教发〔2026〕号,out,无序号,2026-05-06,
+嘉教发〔26〕12号,out,两位年份,2026-05-06,
+CSV
+sum=$(db_sum)
+t_exit 65 "import bad numbers" edu-doc import "$tmp/badno.csv"
+t_grep "... no issuer abbreviation" "badno.csv:2: doc_no: '（2026）8号' has no issuer abbreviation" "$err"
+t_grep "... a 2025 number on a 2026 document" "badno.csv:3: doc_no: '嘉教发〔2025〕11号' is a number of 2025, but the document is of 2026 \(2026-01-04\)" "$err"
+t_grep "... 03 is 3, held already" "badno.csv:4: doc_no: document '嘉教发〔2026〕3号' exists already" "$err"
+t_grep "... an incoming number is of the year received" "badno.csv:5: doc_no: '收〔2025〕40号' is a number of 2025, but the document is of 2026" "$err"
+t_grep "... no serial" "badno.csv:6: doc_no: .*the serial is a number from 1" "$err"
+t_grep "... a two-digit year" "badno.csv:7: doc_no: .*the year is four digits" "$err"
+t_eq "... nothing written" "$(db_sum)" "$sum"
+# A number an older release stored as typed, 旧教发[2026]05号: the same
+# number in another form is refused, and the migration to schema 11
+# moves the sequence past it (5, so the next is 6).
+for f in "$top"/libedu/schema/00[1-9]-*.sql "$top"/libedu/schema/010-*.sql; do cat "$f"; done | sqlite3 "$tmp/old.db"
+sqlite3 "$tmp/old.db" "PRAGMA application_id = $((0x45445531)); PRAGMA user_version = 10;
+	INSERT INTO user VALUES ('$(id -un)', 'admin', '2026-01-01');
+	INSERT INTO document (doc_no, direction, title, doc_date) VALUES ('旧教发[2026]05号', 'out', '旧文', '2026-02-01');"
+t_exit 0 "migrate a schema-10 database holding 旧教发[2026]05号" edu-db -q -d "$tmp/old.db" migrate
+printf 'doc_no,direction,title,doc_date\n旧教发〔2026〕5号,out,又一个五号,2026-02-02\n' > "$tmp/again.csv"
+t_exit 65 "... the same number written otherwise" edu-doc -d "$tmp/old.db" import "$tmp/again.csv"
+t_grep "... is refused, naming the stored one" "doc_no: '旧教发〔2026〕5号' is 旧教发〔2026〕5号, which the register holds as '旧教发\[2026\]05号'" "$err"
+t_exit 0 "... issue goes on after it" edu-doc -d "$tmp/old.db" issue --prefix 旧教发 --title 新文 --on 2026-02-03
+t_eq "... 旧教发〔2026〕6号" "$(printf '%s\n' "$out" | tail -1)" "旧教发〔2026〕6号"
 cat > "$tmp/bad.csv" <<'CSV'
 doc_no,direction,title,received_on,doc_date,secrecy,secrecy_years,status
-A1,in,无收文日期,,,none,,registered
-A2,out,无成文日期,,,none,,registered
-A3,in,非密有期限,2026-01-05,,none,10,registered
-A4,in,归档无档号,2026-01-05,,none,,archived
-A5,sideways,方向不对,2026-01-05,,none,,registered
+坏〔2026〕1号,in,无收文日期,,,none,,registered
+坏〔2026〕2号,out,无成文日期,,,none,,registered
+坏〔2026〕3号,in,非密有期限,2026-01-05,,none,10,registered
+坏〔2026〕4号,in,归档无档号,2026-01-05,,none,,archived
+坏〔2026〕5号,sideways,方向不对,2026-01-05,,none,,registered
 CSV
 sum=$(db_sum)
 t_exit 65 "a file of bad rows" edu-doc import "$tmp/bad.csv"

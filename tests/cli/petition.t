@@ -15,25 +15,25 @@ t_exit 0 "new XF on 2026-02-01" edu-petition new --kind XF --received 2026-02-01
 	--petitioner 张三 --subject 学位问题 --channel letter --category claim \
 	--id-number 11010519491231002X --phone 13800138000
 t_eq "... prints the header" "$(printf '%s\n' "$out" | head -1)" \
-	"case_no,kind,channel,category,received_on,petitioner,id_number,phone,address,subject,content,department,deputy,transferred_from,status,accept_due,reply_due,replied_on,result,rating,related"
+	"case_no,kind,channel,category,received_on,petitioner,id_number,phone,address,subject,content,department,deputy,transferred_from,status,accept_due,reply_due,replied_on,result,rating,related,knew_on,applied_on,apply_by,body,body_accepted_on,decision_due,outcome,served_on,court_decision,appeal_due"
 t_grep "... numbered XF-2026-00001, accept due on 02-24 (day 15 is in the Spring Festival)" \
-	"^XF-2026-00001,XF,letter,claim,2026-02-01,张三,11010519491231002X,13800138000,,学位问题,,,,,received,2026-02-24,,,,,$" "$out"
+	"^XF-2026-00001,XF,letter,claim,2026-02-01,张三,11010519491231002X,13800138000,,学位问题,,,,,received,2026-02-24,,,,,,,,,,,,,,,$" "$out"
 t_exit 0 "new XF with Chinese values, received 2026-01-30" edu-petition new --kind 信访 \
 	--received 2026/1/30 --petitioner 李四 --subject 收费 --channel 来访 --category 投诉
 t_grep "... XF-2026-00002, accept due on the make-up Saturday 02-14" \
-	"^XF-2026-00002,XF,visit,complaint,2026-01-30,李四,.*,received,2026-02-14,,,,,$" "$out"
+	"^XF-2026-00002,XF,visit,complaint,2026-01-30,李四,.*,received,2026-02-14,,,,,,,,,,,,,,,$" "$out"
 t_exit 0 "new XF received in 2025 starts the 2025 numbers" edu-petition -q new --kind XF \
 	--received 2025-12-30 --petitioner 王五 --subject 旧事 --channel online --category suggestion
 t_grep "... XF-2025-00001" "^XF-2025-00001," "$out"
 t_exit 0 "new FY on 2026-02-10" edu-petition new --kind FY --received 2026-02-10 \
 	--petitioner 赵六 --subject "不服处罚决定"
-t_grep "... the answer due in 10 working days: 2026-03-02" "^FY-2026-00001,FY,.*,received,,2026-03-02,,,,$" "$out"
+t_grep "... the answer due in 10 working days: 2026-03-02" "^FY-2026-00001,FY,.*,received,,2026-03-02,,,,,,,,,,,,,,$" "$out"
 t_exit 0 "new SS on 2026-09-16" edu-petition new --kind SS --received 2026-09-16 \
 	--petitioner 孙七 --subject 行政诉讼
-t_grep "... the defence due on day 15, 10-01, moved past National Day to 10-08" "^SS-2026-00001,SS,.*,received,,2026-10-08,,,,$" "$out"
+t_grep "... the defence due on day 15, 10-01, moved past National Day to 10-08" "^SS-2026-00001,SS,.*,received,,2026-10-08,,,,,,,,,,,,,,$" "$out"
 t_exit 0 "new JY" edu-petition new --kind JY --received 2026-08-20 --petitioner 周代表 \
 	--subject 校车 --deputy "周八 第0012号"
-t_grep "... no deadline until assigned" "^JY-2026-00001,JY,.*,received,,,,,,$" "$out"
+t_grep "... no deadline until assigned" "^JY-2026-00001,JY,.*,received,,,,,,,,,,,,,,,,$" "$out"
 t_exit 0 "new TA" edu-petition -q new --kind TA --received 2026-08-20 --petitioner 吴委员 \
 	--subject 课后服务 --deputy "吴九 第0034号"
 t_exit 0 "a transferred XF" edu-petition -q new --kind XF --received 2026-09-29 \
@@ -61,16 +61,16 @@ t_eq "... and writes nothing" "$(db_sum)" "$sum"
 # ---- repeat petitions -------------------------------------------------------
 t_exit 0 "the same ID number again" edu-petition -q new --kind XF --received 2026-02-05 \
 	--petitioner 张三 --subject 又来了 --channel visit --category claim --id-number 11010519491231002x
-t_grep "... is flagged with the open case" ",XF-2026-00001$" "$out"
+t_grep "... is flagged with the open case" ",XF-2026-00001,,,,,,,,,,$" "$out"
 t_exit 0 "the same phone, another name" edu-petition -q new --kind XF --received 2026-02-06 \
 	--petitioner 张三丰 --subject 电话 --channel phone --category claim --phone 13800138000
-t_grep "... is flagged with the case of that phone" ",XF-2026-00001$" "$out"
+t_grep "... is flagged with the case of that phone" ",XF-2026-00001,,,,,,,,,,$" "$out"
 t_exit 0 "the same ID number a third time" edu-petition -n new --kind XF --received 2026-02-07 \
 	--petitioner 张三 --subject 三 --channel visit --category claim --id-number 11010519491231002X
-t_grep "... names both open cases" ",XF-2026-00001 XF-2026-00004$" "$out"
+t_grep "... names both open cases" ",XF-2026-00001 XF-2026-00004,,,,,,,,,,$" "$out"
 t_exit 0 "someone else" edu-petition -q new --kind XF --received 2026-02-06 \
 	--petitioner 陈 --subject 无关 --channel phone --category claim --phone 13900139000
-t_grep "... is not flagged" ",received,2026-02-24,,,,,$" "$out"
+t_grep "... is not flagged" ",received,2026-02-24,,,,,,,,,,,,,,,$" "$out"
 
 # ---- state changes and refusals ------------------------------------------
 t_exit 0 "assign" edu-petition assign XF-2026-00001 --dept 基教科 --on 2026-02-02
@@ -85,8 +85,8 @@ sum=$(db_sum)
 t_exit 65 "accept again" edu-petition accept XF-2026-00001 --on 2026-02-06
 t_grep "... it is accepted already" "XF-2026-00001: it is accepted already" "$err"
 t_exit 65 "decline an accepted case" edu-petition decline XF-2026-00001 --reason x
-t_exit 65 "accept a reconsideration" edu-petition accept FY-2026-00001
-t_grep "... only letters and visits" "only letters and visits \(XF\) are accepted" "$err"
+t_exit 65 "decline a reconsideration" edu-petition decline FY-2026-00001 --reason x
+t_grep "... only letters and visits" "only letters and visits \(XF\) are declined" "$err"
 t_exit 65 "an unknown case" edu-petition accept XF-2026-09999
 t_grep "... no such case" "case XF-2026-09999: not in the register" "$err"
 t_exit 65 "reply to a letter not yet accepted" edu-petition reply XF-2026-00002 --text x --on 2026-02-10
@@ -119,7 +119,7 @@ t_exit 65 "review asked for after 30 days (day 30, 05-10, is a Sunday: 05-11 is 
 t_grep "... says by when" "a review had to be asked for by 2026-05-11" "$err"
 t_exit 0 "review on the last day" edu-petition review XF-2026-00001 --on 2026-05-11
 t_grep "... a new linked case, accepted, answered within 30 days (06-10)" \
-	"^XF-2026-00007,XF,letter,claim,2026-05-11,张三,11010519491231002X,13800138000,,复查: 学位问题,,基教科,,,accepted,,2026-06-10,,,,XF-2026-00001$" "$out"
+	"^XF-2026-00007,XF,letter,claim,2026-05-11,张三,11010519491231002X,13800138000,,复查: 学位问题,,基教科,,,accepted,,2026-06-10,,,,XF-2026-00001,,,,,,,,,,$" "$out"
 t_exit 65 "a second review of the same reply" edu-petition review XF-2026-00001 --on 2026-05-11
 t_exit 0 "the review is in the audit log of the case reviewed" edu-db log -f tsv --key XF-2026-00001
 t_grep "... as an event, since no column of it changed" 'petition_event.*"event":"review","detail":"XF-2026-00007"' "$out"
@@ -158,8 +158,11 @@ t_exit 0 "TA replied and dissatisfied" sh -c 'edu-petition -q reply TA-2026-0000
 t_eq "... handled again within 3 months: 2027-01-09 is a Saturday, 01-11" "$(field TA-2026-00001 reply_due)" "2027-01-11"
 
 # FY and SS: extension of FY, none for SS; keys from a CSV on stdin.
-t_exit 0 "extend FY by 30 days" edu-petition extend FY-2026-00001 --days 30 --reason 情况复杂 --on 2026-02-20
-t_eq "... 30 days after 03-02: 04-01" "$(field FY-2026-00001 reply_due)" "2026-04-01"
+# Issue 16, point 1: the bureau's answer (行政复议法 art. 48) is never
+# extended: that was `extend FY --days 30` moving 03-02 to 04-01.
+t_exit 65 "extend FY: the answer period is not extended" edu-petition extend FY-2026-00001 --days 30 --reason 情况复杂 --on 2026-02-20
+t_grep "... citing arts. 48 and 70" "the answer due 2026-03-02 cannot be extended \(行政复议法 art. 48; art. 70" "$err"
+t_eq "... the answer still due 03-02" "$(field FY-2026-00001 reply_due)" "2026-03-02"
 t_exit 65 "extend SS" edu-petition extend SS-2026-00001 --days 5 --reason x
 t_exit 0 "keys from a listing on stdin" sh -c 'edu-petition list --kind SS | edu-petition assign --dept 法规科 --on 2026-09-20'
 t_eq "... assigned" "$(field SS-2026-00001 department)" "法规科"
@@ -307,6 +310,125 @@ t_exit 0 "daily-petitions.sh on a day with nothing to say" daily 2026-01-05
 t_eq "... mails nothing" "$(cat "$tmp/mailbox" 2>/dev/null)" ""
 t_exit 66 "daily-petitions.sh on a missing database" env PATH="$tmp/bin:$PATH" sh "$examples/daily-petitions.sh" "$tmp/nonesuch.db"
 
+# ---- issue 16, points 1-3: reconsideration, litigation, reviews ------------------
+# Every date worked by hand from the law and examples/calendar.csv (2026:
+# 05-31 and 08-23 are Sundays, 11-07 a Saturday; 06-19..21 are holidays).
+no() { printf '%s\n' "$out" | tail -1 | cut -d, -f1; }
+show() { edu-petition show "$1" | sed -n "s/^$2,//p"; }
+
+# FY, the bureau as respondent (行政复议法 2023).  Knew of the act on
+# 04-01: art. 20, 60 days, ends 05-31, a Sunday: 06-01.  The copy reached
+# the bureau on 06-01 (Mon): art. 48 + art. 88, 10 working days:
+# 06-02..05 (4), 06-08..12 (9), 06-15 (10).
+t_exit 0 "new FY with the days known and applied" edu-petition new --kind FY --received 2026-06-01 \
+	--knew 2026-04-01 --applied 2026-05-20 --body 区人民政府 --petitioner 钱一 --subject 不服行政处理
+f1=$(no)
+t_eq "... apply_by 06-01 (day 60 is a Sunday)" "$(field "$f1" apply_by)" 2026-06-01
+t_eq "... the answer due 06-15" "$(field "$f1" reply_due)" 2026-06-15
+t_eq "... show: applied in time" "$(show "$f1" applied_in_time)" yes
+t_eq "... the answer not given yet" "$(show "$f1" answer)" "not given yet"
+t_exit 65 "extend before the body's acceptance is known" edu-petition extend "$f1" --days 10 --reason x --on 2026-06-02
+t_grep "... the answer is never extended" "the answer due 2026-06-15 cannot be extended" "$err"
+# Accepted by the body on 05-25: art. 62, 60 days: 07-24 (a Friday).
+t_exit 0 "accept FY: the body's acceptance, told on 06-02" edu-petition accept "$f1" --accepted 2026-05-25 --on 2026-06-02
+t_eq "... recorded" "$(field "$f1" body_accepted_on)" 2026-05-25
+t_eq "... its decision due 07-24" "$(field "$f1" decision_due)" 2026-07-24
+t_eq "... the status unchanged" "$(field "$f1" status)" received
+t_exit 65 "... recorded twice" edu-petition accept "$f1" --accepted 2026-05-26 --on 2026-06-03
+t_exit 65 "--accepted after --on" edu-petition accept "$f1" --accepted 2026-06-05 --on 2026-06-03
+t_exit 0 "overdue on 06-16 lists the answer first of all" edu-petition overdue --on 2026-06-16
+t_grep "... due 06-15" "^$f1,FY,,钱一,不服行政处理,received,reply,2026-06-15,-1$" "$out"
+t_exit 0 "the answer on 06-12" edu-petition reply "$f1" --text 答复书及证据 --on 2026-06-12
+t_eq "... in time" "$(show "$f1" answer)" "in time"
+t_exit 65 "the body extends by 31 days" edu-petition extend "$f1" --days 31 --reason x --on 2026-07-20
+# 05-25 + 60 + 30 = 08-23, a Sunday: 08-24.
+t_exit 0 "the body extends by 30 days (told 07-20)" edu-petition extend "$f1" --days 30 --reason 情况复杂 --on 2026-07-20
+t_eq "... its decision due 08-24" "$(field "$f1" decision_due)" 2026-08-24
+t_eq "... the answer's day unchanged" "$(field "$f1" reply_due)" 2026-06-15
+t_exit 65 "... once only" edu-petition extend "$f1" --days 5 --reason again --on 2026-07-21
+t_exit 65 "close a reconsideration without the outcome" edu-petition close "$f1" --on 2026-08-20
+t_grep "... asks for it" "closed with the body's --outcome" "$err"
+t_exit 64 "an unknown outcome" edu-petition close "$f1" --outcome won --on 2026-08-20
+t_exit 0 "close with the outcome 维持" edu-petition close "$f1" --outcome 维持 --on 2026-08-20
+t_eq "... upheld" "$(field "$f1" outcome),$(field "$f1" status)" "upheld,closed"
+t_exit 65 "an outcome on a letter" edu-petition close XF-2025-00001 --outcome upheld
+# Knew on 01-05: 60 days end 03-06 (a Friday); applied 03-10, late.  The
+# copy on 03-16 (Mon): the answer due 03-30; given 04-01, late (art. 70).
+t_exit 0 "an application after 60 days" edu-petition new --kind FY --received 2026-03-16 \
+	--knew 2026-01-05 --applied 2026-03-10 --petitioner 孙二 --subject 逾期申请
+f2=$(no)
+t_eq "... apply_by 03-06" "$(field "$f2" apply_by)" 2026-03-06
+t_grep "... show says it is late" "^no: after the 60 days of art. 20" "$(show "$f2" applied_in_time)"
+t_exit 0 "... answered on 04-01" edu-petition reply "$f2" --text 答复 --on 2026-04-01
+t_grep "... late: art. 70" "^late: the act counts as without evidence \(art. 70\)$" "$(show "$f2" answer)"
+t_exit 65 "applied before the applicant knew" edu-petition new --kind FY --received 2026-03-16 \
+	--knew 2026-03-01 --applied 2026-02-01 --petitioner x --subject y
+t_grep "... names the column" "applied_on: 2026-02-01 is before the applicant knew" "$err"
+t_exit 65 "--knew on a case of litigation" edu-petition new --kind SS --knew 2026-03-01 --petitioner x --subject y
+t_grep "... refused" "knew_on: is for cases of kind FY, not SS" "$err"
+
+# SS: 行政诉讼法 art. 85.  A judgement served 10-23 (Fri): 15 days, 11-07,
+# a Saturday: 11-09.  A ruling served 12-21 (Mon): 10 days, 12-31.
+t_exit 0 "the defence" edu-petition reply SS-2026-00001 --text 答辩状 --on 2026-09-30
+t_exit 65 "served without --decision" edu-petition served SS-2026-00001 --on 2026-10-23
+t_exit 0 "a judgement served" edu-petition served SS-2026-00001 --decision 判决 --on 2026-10-23
+t_eq "... the appeal due 11-09" "$(field SS-2026-00001 court_decision),$(field SS-2026-00001 appeal_due)" "judgement,2026-11-09"
+t_exit 65 "... served twice" edu-petition served SS-2026-00001 --decision ruling --on 2026-10-26
+t_exit 0 "due within 3 days of 11-06: decide on the appeal" edu-petition due --within 3 --on 2026-11-06
+t_grep "... by 11-09" "^SS-2026-00001,SS,法规科,孙七,行政诉讼,replied,appeal,2026-11-09,3$" "$out"
+t_exit 0 "overdue on 11-10" edu-petition overdue --on 2026-11-10
+t_grep "... the appeal's day has passed" "^SS-2026-00001,.*,appeal,2026-11-09,-1$" "$out"
+t_exit 0 "closed once decided" edu-petition close SS-2026-00001 --on 2026-11-05
+t_eq "... no longer listed" "$(edu-petition overdue --on 2026-11-10 | grep -c '^SS-2026-00001,')" 0
+t_exit 0 "another case" edu-petition new --kind SS --received 2026-12-01 --petitioner 李三 --subject 裁定
+s2=$(no)
+t_exit 0 "a ruling served" edu-petition served "$s2" --decision 裁定 --on 2026-12-21
+t_eq "... the appeal due in 10 days, 12-31" "$(field "$s2" appeal_due)" 2026-12-31
+t_exit 65 "served on a reconsideration" edu-petition served "$f2" --on 2026-12-21
+
+# Reviews (信访工作条例 2022 art. 35): 30 days from the day the written
+# reply reached the petitioner.  Replied 07-01 in person: by 07-31; the
+# reply sent by post and delivered 07-06 (Mon): by 08-05.
+edu-db -q config set bureau.name 西城区教育委员会
+t_exit 0 "a letter" edu-petition new --kind XF --received 2026-06-22 --petitioner 周五 \
+	--subject 学籍问题 --channel letter --category claim
+x1=$(no)
+edu-petition -q accept "$x1" --on 2026-06-23
+t_exit 0 "replied on 07-01" edu-petition reply "$x1" --text 答复 --on 2026-07-01
+t_eq "... handed over that day" "$(field "$x1" served_on)" 2026-07-01
+t_eq "... review by 07-31" "$(show "$x1" review_by)" 2026-07-31
+t_exit 65 "delivered before the reply" edu-petition served "$x1" --on 2026-06-30
+t_exit 0 "delivered by post on 07-06" edu-petition served "$x1" --on 2026-07-06
+t_eq "... review by 08-05" "$(show "$x1" review_by)" 2026-08-05
+t_exit 65 "a review asked on 08-06" edu-petition review "$x1" --body 北京市教育委员会 --on 2026-08-06
+t_grep "... too late, counted from the delivery" "by 2026-08-05, 30 days after the reply reached the petitioner on 2026-07-06" "$err"
+t_exit 0 "a review by the body one level up, asked on 08-04" edu-petition review "$x1" --body 北京市教育委员会 --on 2026-08-04
+t_eq "... opens no case of the bureau's" "$out" ""
+t_eq "... the body recorded" "$(field "$x1" body)" 北京市教育委员会
+t_grep "... and the event" "^event 2026-08-04 review,replied: 复查 by 北京市教育委员会$" "$(edu-petition show "$x1")"
+t_exit 65 "... asked twice" edu-petition review "$x1" --on 2026-08-04
+# A school's case: the bureau reviews it, as its own case, answered in
+# 30 days: 07-20 + 30 = 08-19 (Wed).
+t_exit 0 "a school's letter" edu-petition new --kind XF --received 2026-06-22 --petitioner 吴六 \
+	--subject 校内收费 --channel visit --category complaint --dept 某某小学
+x2=$(no)
+edu-petition -q accept "$x2" --on 2026-06-23
+edu-petition -q reply "$x2" --text 学校答复 --on 2026-07-01
+t_exit 0 "the bureau reviews it" edu-petition review "$x2" --on 2026-07-20
+r2=$(no)
+t_eq "... a new case, the bureau's, due 08-19" "$(field "$r2" body),$(field "$r2" status),$(field "$r2" reply_due),$(field "$r2" related)" \
+	"西城区教育委员会,accepted,2026-08-19,$x2"
+
+# A database of schema 10: migration 11 takes a letter's reply as
+# delivered the day it was given, so its review period is unchanged.
+for f in "$top"/libedu/schema/00[1-9]-*.sql "$top"/libedu/schema/010-*.sql; do cat "$f"; done | sqlite3 "$tmp/old.db"
+sqlite3 "$tmp/old.db" "PRAGMA application_id = $((0x45445531)); PRAGMA user_version = 10;
+	INSERT INTO user VALUES ('$(id -un)', 'admin', '2026-01-01');
+	INSERT INTO petition (case_no, kind, channel, category, received_on, petitioner, subject, status, replied_on)
+	VALUES ('XF-2026-00001', 'XF', 'letter', 'claim', '2026-03-02', 'a', 'b', 'replied', '2026-04-01');"
+t_exit 0 "migrate a schema-10 database" edu-db -q -d "$tmp/old.db" migrate
+t_eq "... the reply delivered that day" "$(sqlite3 "$tmp/old.db" "SELECT served_on FROM petition")" 2026-04-01
+
 t_exit 0 "check passes after all this" edu-db check
 
 # ---- roles ----------------------------------------------------------------------------
@@ -336,7 +458,8 @@ t_exit 0 "... and stats" as edu-petition stats --year 2026
 t_exit 77 "... but may not change one" as edu-petition assign XF-2026-00004 --dept x
 edu-db user add "$u" petitions
 t_exit 0 "a petitions clerk registers" as edu-petition -q new --kind SS --received 2026-11-02 --petitioner x --subject y
-t_exit 0 "... and assigns" as edu-petition assign SS-2026-00002 --dept 法规科
+sc=$(no)
+t_exit 0 "... and assigns" as edu-petition assign "$sc" --dept 法规科 --on 2026-11-03
 t_exit 0 "the audit names the clerk" edu-db log --user "$u"
-t_grep "... for the case" "SS-2026-00002" "$out"
+t_grep "... for the case" "$sc" "$out"
 done_testing

@@ -92,7 +92,7 @@ static void fuzz_archive(long item)
 	static const char *const ret[] = { "permanent", "30y", "10y", "5y", "", NULL };
 
 	for (int i = 0; ret[i]; i++) {
-		char *c = edu_archive_code(in, 2026, ret[i], item);
+		char *c = edu_archive_code(in, "WS", 2026, ret[i], item);
 		if (!c) {
 			CHECK(item < 1 || i >= 3);
 			continue;

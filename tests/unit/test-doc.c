@@ -68,14 +68,55 @@ static void test_retention(void)
 
 static void test_archive_codes(void)
 {
-	is_free(edu_archive_code("J001", 2026, "30y", 12), "J001-2026-D30-0012",
-		"fonds, year, retention code, item of 4 digits");
-	is_free(edu_archive_code("J001", 2026, "permanent", 1), "J001-2026-Y-0001",
+	/* DA/T 22-2015: 全宗号-门类代码·年度-保管期限-件号. */
+	is_free(edu_archive_code("J001", "WS", 2026, "30y", 12), "J001-WS·2026-D30-0012",
+		"fonds, category·year, retention code, item of 4 digits");
+	is_free(edu_archive_code("J012", "WS", 2026, "permanent", 1), "J012-WS·2026-Y-0001",
 		"permanent is Y");
-	is_free(edu_archive_code("0123", 2025, "10y", 10000), "0123-2025-D10-10000",
+	is_free(edu_archive_code("0123", "WS", 2025, "10y", 10000), "0123-WS·2025-D10-10000",
 		"an item past 9999 keeps every digit");
-	ok(edu_archive_code("J001", 2026, "5y", 1) == NULL, "an unknown retention has no code");
-	ok(edu_archive_code("J001", 2026, "10y", 0) == NULL, "item numbers start at 1");
+	ok(edu_archive_code("J001", "WS", 2026, "5y", 1) == NULL, "an unknown retention has no code");
+	ok(edu_archive_code("J001", "WS", 2026, "10y", 0) == NULL, "item numbers start at 1");
+}
+
+static void is_no(const char *in, const char *prefix, int year, long serial)
+{
+	struct edu_doc_no n;
+	char err[EDU_ERR_MAX];
+
+	if (edu_doc_no_parse(in, &n, err) < 0) {
+		ok(0, "%s parses (%s)", in, err);
+		return;
+	}
+	ok(!strcmp(n.prefix, prefix) && n.year == year && n.serial == serial,
+	   "%s is %s, %d, %ld (got %s, %d, %ld)", in, prefix, year, serial,
+	   n.prefix, n.year, n.serial);
+}
+
+static void not_no(const char *in, const char *why)
+{
+	struct edu_doc_no n;
+	char err[EDU_ERR_MAX];
+
+	ok(edu_doc_no_parse(in, &n, err) < 0 && strstr(err, why),
+	   "%s is not a document number: %s", in, why);
+}
+
+/* Issue 16, point 4: the forms people type, and what is not a number. */
+static void test_number_forms(void)
+{
+	is_no("西教发〔2026〕12号", "西教发", 2026, 12);
+	is_no("嘉教发[2026]7号", "嘉教发", 2026, 7);
+	is_no("嘉教发〔2026〕09号", "嘉教发", 2026, 9);
+	is_no(" 京教办（2027）第3号 ", "京教办", 2027, 3);
+	is_no("京教办【2027】0010号", "京教办", 2027, 10);
+	not_no("（2026）8号", "no issuer abbreviation");
+	not_no("A1", "is not a document number");
+	not_no("西教发〔26〕1号", "four digits");
+	not_no("西教发〔2026〕号", "the serial");
+	not_no("西教发〔2026〕0号", "the serial");
+	not_no("西教发〔2026〕12", "the serial");
+	not_no("西教发〔2026〕12号附件", "the serial");
 }
 
 
@@ -207,8 +248,15 @@ static void test_register(void)
 	is_free(edu_doc_next_no(db, "西教发", 2027), "西教发〔2027〕1号", "a new year starts at 1");
 	is_free(edu_doc_in_no(db, edu_days(2026, 12, 31)), "收〔2026〕1号",
 		"incoming documents have their own sequence, by the year received");
-	is_free(edu_doc_archive_no(db, "J001", 2016, "30y"), "J001-2016-D30-0002",
-		"archive items count per fonds and year, past the register's");
+	is_free(edu_doc_archive_no(db, "J001", 2016, "30y"), "J001-WS·2016-D30-0002",
+		"archive items count per fonds, year and retention, past the register's "
+		"(stored without the category)");
+	is_free(edu_doc_archive_no(db, "J001", 2016, "permanent"), "J001-WS·2016-Y-0001",
+		"... each retention from 0001");
+	is_free(edu_doc_archive_no(db, "J001", 2016, "10y"), "J001-WS·2016-D10-0001",
+		"... D10 too");
+	is_free(edu_doc_archive_no(db, "J001", 2016, "30y"), "J001-WS·2016-D30-0003",
+		"... while D30 goes on");
 
 	struct edu_doc_state d;
 	ok(edu_doc_load(db, "西教发〔2026〕2号", 0, &d) == 1, "a document loads");
@@ -252,6 +300,7 @@ int main(void)
 	test_secrecy();
 	test_retention();
 	test_archive_codes();
+	test_number_forms();
 	test_rules();
 	test_status_rules();
 	test_lists();

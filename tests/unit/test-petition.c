@@ -76,7 +76,7 @@ static void test_extend(void)
 	ok(edu_petition_extend_check("XF", 0, 0, err) < 0, "XF: 0 days is not an extension");
 	ok(edu_petition_extend_check("XF", 10, 1, err) < 0, "XF: a second extension is refused");
 	ok(strstr(err, "one extension") != NULL, "... saying there is one");
-	ok(edu_petition_extend_check("FY", 30, 0, err) == 0, "FY: 30 days once is allowed");
+	ok(edu_petition_extend_check("FY", 30, 0, err) == 0, "FY: 30 days once is allowed (the body's)");
 	ok(edu_petition_extend_check("FY", 31, 0, err) < 0, "FY: 31 days is not");
 	ok(edu_petition_extend_check("JY", 10, 0, err) < 0, "JY: no extension");
 	ok(edu_petition_extend_check("SS", 10, 0, err) < 0, "SS: no extension");
@@ -101,6 +101,23 @@ static void test_periods(sqlite3 *db)
 	   "... extended by 30: 90 days from acceptance, 05-06");
 	is(ds(edu_petition_reply_due(db, "XF", D(2026, 8, 2), 0, 0)), "2026-10-08",
 	   "XF accepted 08-02: day 60 is 10-01 -> 10-08");
+	/* Issue 16: FY, 60 calendar days from knowing (art. 20) and from
+	 * the body's acceptance (art. 62); SS appeals (art. 85). */
+	is(ds(edu_petition_apply_by(db, "FY", D(2026, 4, 1))), "2026-06-01",
+	   "FY knew 04-01: day 60 is 05-31, a Sunday -> 06-01");
+	is(ds(edu_petition_apply_by(db, "FY", D(2026, 1, 5))), "2026-03-06",
+	   "FY knew 01-05: day 60 is 03-06, a Friday");
+	is(ds(edu_petition_apply_by(db, "XF", D(2026, 1, 5))), "none", "XF has no application period");
+	is(ds(edu_petition_decision_due(db, "FY", D(2026, 5, 25), 0)), "2026-07-24",
+	   "FY accepted 05-25: day 60 is 07-24");
+	is(ds(edu_petition_decision_due(db, "FY", D(2026, 5, 25), 30)), "2026-08-24",
+	   "... extended by 30: 08-23, a Sunday -> 08-24");
+	is(ds(edu_petition_appeal_due(db, "SS", "judgement", D(2026, 9, 20))), "2026-10-08",
+	   "SS judgement served 09-20: day 15 is 10-05, National Day -> 10-08");
+	is(ds(edu_petition_appeal_due(db, "SS", "ruling", D(2026, 9, 20))), "2026-09-30",
+	   "SS ruling served 09-20: day 10 is 09-30");
+	is(ds(edu_petition_appeal_due(db, "FY", "ruling", D(2026, 9, 20))), "none",
+	   "FY has no appeal");
 	/* The objection of a transferred item: 5 working days. */
 	is(ds(edu_petition_objection_due(db, D(2026, 2, 12))), "2026-02-26",
 	   "transferred 02-12: 13, 14 (make-up Saturday), 24, 25, 26");
@@ -156,13 +173,13 @@ static const struct {
 	{ "assign", "SS", "assigned assigned accepted - - -" },
 	{ "accept", "XF", "accepted accepted - - - -" },
 	{ "accept", "JY", "- - - - - -" },
-	{ "accept", "FY", "- - - - - -" },
+	{ "accept", "FY", "received assigned accepted - replied -" },
 	{ "decline", "XF", "declined declined - - - -" },
 	{ "decline", "TA", "- - - - - -" },
 	{ "decline", "SS", "- - - - - -" },
 	{ "extend", "XF", "- - accepted - - -" },
 	{ "extend", "JY", "received assigned accepted - - -" },
-	{ "extend", "FY", "received assigned accepted - - -" },
+	{ "extend", "FY", "received assigned accepted - replied -" },
 	{ "reply", "XF", "- - replied - - -" },
 	{ "reply", "JY", "- replied - - - -" },
 	{ "reply", "TA", "- replied - - - -" },
@@ -176,6 +193,10 @@ static const struct {
 	{ "close", "XF", "- - - - closed -" },
 	{ "close", "JY", "- - - - closed -" },
 	{ "close", "SS", "- - - - closed -" },
+	{ "close", "FY", "- - - - closed -" },
+	{ "served", "XF", "- - - - replied closed" },
+	{ "served", "SS", "received assigned accepted - replied -" },
+	{ "served", "FY", "- - - - - -" },
 	{ "review", "XF", "- - - - replied closed" },
 	{ "review", "JY", "- - - - - -" },
 	{ "review", "FY", "- - - - - -" },
@@ -215,11 +236,12 @@ static void test_refusals(void)
 	refusal_is("assign", "JY", "replied",
 		   "it is replied: only an open case (received, assigned, accepted) can be changed so");
 	refusal_is("accept", "JY", "received",
-		   "only letters and visits (XF) are accepted or declined, not NPC deputies' suggestions (建议)");
+		   "only letters and visits (XF) are accepted, and the acceptance of a reconsideration "
+		   "(FY) recorded, not NPC deputies' suggestions (建议)");
 	refusal_is("decline", "XF", "declined", "it is declined already");
 	refusal_is("extend", "XF", "received", "it is received: only an accepted case is extended");
 	refusal_is("extend", "FY", "closed",
-		   "it is closed: only an open case (received, assigned, accepted) can be changed so");
+		   "it is closed: only an open or answered reconsideration is extended");
 	refusal_is("reply", "XF", "assigned",
 		   "it is assigned: a letter or visit is accepted before it is replied to");
 	refusal_is("reply", "TA", "accepted",
@@ -235,7 +257,9 @@ static void test_refusals(void)
 static struct edu_petition_case pcase(const char *kind, const char *status)
 {
 	return (struct edu_petition_case){ .kind = kind, .status = status, .received = D(2026, 1, 5),
-		.reply_due = -1, .replied_on = -1, .first_assigned = -1, .last_accepted = -1 };
+		.reply_due = -1, .replied_on = -1, .first_assigned = -1, .last_accepted = -1,
+		.applied_on = -1, .body_accepted = -1, .decision_due = -1, .served_on = -1,
+		.appeal_due = -1 };
 }
 
 /* Apply a verb: the refusal, or "" when it was applied. */
@@ -326,12 +350,39 @@ static void test_accept_extend(sqlite3 *db)
 						       .days = 3, .reason = "x" }, &detail),
 	   "its period has no recorded start to extend from", "no acceptance on record");
 
+	/* Issue 16, point 1: the bureau's answer (art. 48) is not extended;
+	 * the body's decision period (art. 62) is, once it is known. */
 	struct edu_petition_case f = pcase("FY", "received");
 	f.received = D(2026, 9, 28);
+	f.reply_due = D(2026, 10, 16);
+	is(change(db, &f, &(struct edu_petition_act){ .verb = "extend", .on = D(2026, 10, 9),
+						       .days = 10, .reason = "x" }, &detail),
+	   "the answer due 2026-10-16 cannot be extended (行政复议法 art. 48; art. 70: an act "
+	   "not answered in time counts as without evidence); to record the body's extension "
+	   "of its decision period, record its acceptance first (accept --accepted DATE)",
+	   "the answer of a reconsideration is not extended");
+	is(ds(f.reply_due), "2026-10-16", "... its day unchanged");
+	/* Accepted 09-20: 60 days, 11-19 (Thu); + 10 = 11-29, a Sunday: 11-30. */
+	is(change(db, &f, &(struct edu_petition_act){ .verb = "accept", .on = D(2026, 10, 9),
+						       .accepted = D(2026, 9, 20), .body = "区政府" },
+		  &detail), "", "the body's acceptance of 09-20, told on 10-09");
+	ok(!strcmp(f.status, "received") && !strcmp(ds(f.decision_due), "2026-11-19") &&
+	   !strcmp(f.body, "区政府"), "... the status unchanged, its decision due 11-19");
+	is(detail, "accepted by 区政府 on 2026-09-20", "... the event says so");
+	is(change(db, &f, &(struct edu_petition_act){ .verb = "accept", .on = D(2026, 10, 9) },
+		  &detail), "the body's acceptance was recorded already: 2026-09-20",
+	   "a second acceptance is refused");
 	is(change(db, &f, &(struct edu_petition_act){ .verb = "extend", .on = D(2026, 10, 9),
 						       .days = 10, .reason = "x" }, &detail), "",
-	   "extend a reconsideration by 10 days");
-	is(ds(f.reply_due), "2026-10-26", "... 10 working days from receipt, then 10 days");
+	   "the body extends its period by 10 days");
+	ok(!strcmp(ds(f.decision_due), "2026-11-30") && !strcmp(ds(f.reply_due), "2026-10-16"),
+	   "... its decision due 11-30 (11-29 a Sunday), the answer still 10-16");
+	struct edu_petition_case g = pcase("FY", "received");
+	g.applied_on = D(2026, 9, 21);
+	is(change(db, &g, &(struct edu_petition_act){ .verb = "accept", .on = D(2026, 10, 9),
+						       .accepted = D(2026, 9, 20) }, &detail),
+	   "--accepted 2026-09-20 is before the application of 2026-09-21",
+	   "accepted before the application");
 	f.kind = "JY";
 	is(change(db, &f, &(struct edu_petition_act){ .verb = "extend", .on = D(2026, 10, 9),
 						       .days = 10, .reason = "x" }, &detail),
@@ -393,6 +444,32 @@ static void test_reply_feedback(sqlite3 *db)
 	is(f.status, "replied", "... replied");
 	is(change(db, &f, &(struct edu_petition_act){ .verb = "frobnicate", .on = D(2026, 1, 9) },
 		  &detail), "'frobnicate' does not change a case", "an unknown verb is refused");
+	is(change(db, &f, &(struct edu_petition_act){ .verb = "close", .on = D(2026, 3, 9) },
+		  &detail), "a reconsideration is closed with the body's --outcome",
+	   "closing a reconsideration needs the outcome");
+	is(change(db, &f, &(struct edu_petition_act){ .verb = "close", .on = D(2026, 3, 9),
+						       .outcome = "revoked" }, &detail), "",
+	   "closed with the outcome");
+	ok(!strcmp(f.status, "closed") && !strcmp(f.outcome, "revoked"), "... revoked, closed");
+
+	/* SS, 行政诉讼法 art. 85: served 10-23 (Fri), a judgement: 15 days,
+	 * 11-07 a Saturday: 11-09; a ruling served 12-21: 10 days, 12-31. */
+	struct edu_petition_case s = pcase("SS", "replied");
+	is(change(db, &s, &(struct edu_petition_act){ .verb = "served", .on = D(2026, 10, 23) },
+		  &detail), "a case of litigation needs the --decision served (judgement or ruling)",
+	   "served without the decision");
+	is(change(db, &s, &(struct edu_petition_act){ .verb = "served", .on = D(2026, 10, 23),
+						       .decision = "judgement" }, &detail), "",
+	   "a judgement served on 10-23");
+	is(ds(s.appeal_due), "2026-11-09", "... the appeal due 11-09");
+	is(change(db, &s, &(struct edu_petition_act){ .verb = "served", .on = D(2026, 10, 26),
+						       .decision = "ruling" }, &detail),
+	   "a judgement was served already on 2026-10-23", "served twice");
+	struct edu_petition_case s2 = pcase("SS", "received");
+	is(change(db, &s2, &(struct edu_petition_act){ .verb = "served", .on = D(2026, 12, 21),
+							.decision = "ruling" }, &detail), "",
+	   "a ruling served on 12-21");
+	is(ds(s2.appeal_due), "2026-12-31", "... the appeal due 12-31");
 	free(detail);
 }
 
@@ -403,11 +480,31 @@ static void test_review(sqlite3 *db)
 
 	c.replied_on = D(2026, 4, 10);
 	is(change(db, &c, &(struct edu_petition_act){ .verb = "review", .on = D(2026, 5, 12) },
-		  &detail), "a review had to be asked for by 2026-05-11, 30 days after the reply",
-	   "a review asked for on day 32");
+		  &detail), "a review had to be asked for by 2026-05-11, 30 days after the reply "
+	   "reached the petitioner on 2026-04-10", "a review asked for on day 32");
 	is(change(db, &c, &(struct edu_petition_act){ .verb = "review", .on = D(2026, 4, 9) },
-		  &detail), "2026-04-09 is before the reply of 2026-04-10",
+		  &detail), "2026-04-09 is before the reply reached the petitioner, on 2026-04-10",
 	   "a review asked for before the reply");
+	/* Issue 16, point 3: from the day the reply reached the petitioner,
+	 * 04-13 (Mon) by post: 30 days, 05-13. */
+	c.served_on = D(2026, 4, 13);
+	is(change(db, &c, &(struct edu_petition_act){ .verb = "review", .on = D(2026, 5, 14),
+						       .body = "市教委" }, &detail),
+	   "a review had to be asked for by 2026-05-13, 30 days after the reply reached the "
+	   "petitioner on 2026-04-13", "a review on day 31 of the delivery");
+	is(change(db, &c, &(struct edu_petition_act){ .verb = "review", .on = D(2026, 5, 13),
+						       .body = "市教委", .bureau = "区教委" }, &detail),
+	   "", "a review by the body one level up on day 30 of the delivery");
+	ok(!strcmp(c.body, "市教委") && detail && !strcmp(detail, "复查 by 市教委"),
+	   "... recorded on the case, no case of the bureau's (detail set)");
+	c.body = NULL;
+	free(detail);
+	detail = NULL;
+	is(change(db, &c, &(struct edu_petition_act){ .verb = "review", .on = D(2026, 5, 13),
+						       .body = "区教委", .bureau = "区教委" }, &detail),
+	   "", "a review by the bureau itself");
+	ok(!c.body && !detail, "... the caller opens the bureau's case (no detail)");
+	c.served_on = -1;
 	is(change(db, &c, &(struct edu_petition_act){ .verb = "review", .on = D(2026, 5, 11) },
 		  &detail), "", "a review asked for on 05-11, the last day");
 	ok(!strcmp(c.status, "replied") && !detail, "... the case itself stays as it is");
