@@ -3,7 +3,7 @@
 #   make            build libedu.a and the tools
 #   make check      every test (SANITIZE=1: with ASan and UBSan)
 #   make demo       build and run the main job on a sample database
-#   make install    PREFIX, DESTDIR, BINDIR, MANDIR; SETGID=GROUP
+#   make install    PREFIX, DESTDIR, BINDIR, MANDIR, BASHCOMPDIR; SETGID=GROUP
 #                   SYSTEM_DB: the installed database (an absolute path,
 #                   compiled in): the one file a setgid tool opens with
 #                   the group's rights, and its default without --db
@@ -17,6 +17,8 @@
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
+# bash-completion loads a command's completion from a file of its name.
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 SETGID  ?=
 SYSTEM_DB ?= /var/lib/edu/edu.db
 CC      ?= cc
@@ -46,7 +48,14 @@ UNIT     = $(patsubst tests/unit/%.c,$(B)/unit/%.t,$(wildcard tests/unit/test-*.
 MANS     = $(wildcard man/*.[157])
 
 .PHONY: FORCE all check demo install uninstall clean bench fuzz stress memcheck faults deps have-deps lint-man
-all: $(BINS)
+all: $(BINS) $(B)/edu.bash
+
+# Bash completion: a small function that asks the tool itself (its
+# hidden --complete reads the verb and option tables), bound to every
+# tool of cmd/.
+$(B)/edu.bash: libedu/completion.bash.in Makefile $(TOOLS:%=cmd/%.c)
+	@mkdir -p $(@D)
+	sed 's/@TOOLS@/$(TOOLS)/' libedu/completion.bash.in > $@
 
 $(B)/libedu/%.o: libedu/%.c libedu/edu.h libedu/engine.h
 	@mkdir -p $(@D)
@@ -184,9 +193,13 @@ install: all
 	for m in $(MANS); do \
 	  s=$${m##*.}; install -m 0644 $$m $(DESTDIR)$(MANDIR)/man$$s/ || exit 1; \
 	done
+	install -d $(DESTDIR)$(BASHCOMPDIR)
+	for t in $(TOOLS); do \
+	  install -m 0644 $(B)/edu.bash $(DESTDIR)$(BASHCOMPDIR)/$$t || exit 1; \
+	done
 
 uninstall:
-	for t in $(TOOLS); do rm -f $(DESTDIR)$(BINDIR)/$$t; done
+	for t in $(TOOLS); do rm -f $(DESTDIR)$(BINDIR)/$$t $(DESTDIR)$(BASHCOMPDIR)/$$t; done
 	for m in $(MANS); do \
 	  s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m#man/}; done
 

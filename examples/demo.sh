@@ -49,7 +49,7 @@ echo
 echo "# staffing (编制): posts from the enrolment at the national ratios, the"
 echo "# open chinese posts, and this year's graduates placed on them (exit 1:"
 echo "# some are unplaced; explain says why)"
-step edu-cadre import "$here/staff.csv"
+step edu-cadre import "$here/establishment-staff.csv"
 step edu-cadre -f table vacancies --as-of 2026-06-30 --subject chinese
 step edu-cadre graduates import --year 2026 "$here/graduates.csv"
 step edu-cadre -f table place --year 2026 --seed 1 --on 2026-06-30 ||

@@ -113,6 +113,11 @@ static void check_positional(const char *args_doc, int i, const char *arg)
 	check_text(what, arg);
 }
 
+/* The values of --format, in the order of enum edu_format, and of
+ * --encoding (its other spellings are accepted, not offered). */
+static const char *const formats[] = { "csv", "tsv", "table", "json", NULL };
+static const char *const encodings[] = { "utf-8", "gb18030", NULL };
+
 static error_t common_parser(int key, char *arg, struct argp_state *state)
 {
 	check_option(common_options, key, arg);
@@ -120,18 +125,16 @@ static error_t common_parser(int key, char *arg, struct argp_state *state)
 	case 'd':
 		edu_opt.db = arg;
 		break;
-	case 'f':
-		if (!strcmp(arg, "csv"))
-			edu_opt.format = EDU_FMT_CSV;
-		else if (!strcmp(arg, "tsv"))
-			edu_opt.format = EDU_FMT_TSV;
-		else if (!strcmp(arg, "table"))
-			edu_opt.format = EDU_FMT_TABLE;
-		else if (!strcmp(arg, "json"))
-			edu_opt.format = EDU_FMT_JSON;
-		else
+	case 'f': {
+		int i = 0;
+
+		while (formats[i] && strcmp(arg, formats[i]))
+			i++;
+		if (!formats[i])
 			argp_error(state, "--format: '%s' is not one of csv, tsv, table, json", arg);
+		edu_opt.format = (enum edu_format)i;
 		break;
+	}
 	case OPT_EXCEL:
 		edu_opt.excel = 1;
 		break;
@@ -362,10 +365,199 @@ static const struct edu_verb *find_verb(const struct edu_tool *t, int argc,
 				printf("  %s %-20s %s\n", edu_prog, v->name, v->summary);
 		exit(0);
 	}
+	/* A misspelt verb (issue 18): the nearest of the table's words. */
+	struct edu_near near;
+	edu_near_init(&near, subs.len && argc > 1 ? argv[1] : w);
+	for (const struct edu_verb *v = t->verbs; v->name; v++) {
+		size_t n = strcspn(v->name, " ");
+
+		if (!subs.len)
+			edu_near_try(&near, v->name, n);
+		else if (argc > 1 && !strncmp(v->name, w, n) && !w[n] && v->name[n])
+			edu_near_try(&near, v->name + n + 1, strlen(v->name + n + 1));
+	}
+	const char *best = edu_near_best(&near);
+	char *hint = best ? edu_asprintf("; did you mean %s%s%s?", subs.len ? w : "",
+					 subs.len ? " " : "", best) : edu_strdup("");
 	if (subs.len)
-		edu_die(EDU_EUSAGE, "%s: %s one of %s (see '%s --help')", w,
-			argc > 1 ? "expected" : "give", subs.s, edu_prog);
-	edu_die(EDU_EUSAGE, "'%s' is not a verb (see '%s --help')", w, edu_prog);
+		edu_die(EDU_EUSAGE, "%s: %s one of %s%s (see '%s --help')", w,
+			argc > 1 ? "expected" : "give", subs.s, hint, edu_prog);
+	edu_die(EDU_EUSAGE, "'%s' is not a verb%s (see '%s --help')", w, hint, edu_prog);
+}
+
+/* ---- bash completion (issue 18) --------------------------------------- */
+
+/* What the completion script asks: `edu-X --complete LINE`, LINE being the
+ * command line up to the cursor.  The answer comes from the same tables
+ * that parse the command line (the verb rows, their option rows and enum
+ * values, the common and import options), so it cannot drift from them:
+ * one candidate a line, each a whole word that starts with the word at
+ * the cursor.  Nothing is printed where a file or free text goes; the
+ * script then lets bash complete file names. */
+struct known {
+	const char *name;		/* long name, without dashes */
+	int key;			/* short option, or 0 */
+	int arg;			/* takes a value */
+	const char *const *words;	/* its values, NULL ended, */
+	const struct edu_enum *values;	/* or its enum's keys */
+};
+
+/* Call fn for each option a verb (NULL: the tool, before its verb) takes,
+ * until fn returns non-zero; returns that. */
+static int each_option(const struct edu_verb *v,
+		       int (*fn)(const struct known *, const void *), const void *ctx)
+{
+	static const struct known own[] = {
+		{ "help", '?', 0, NULL, NULL }, { "usage", 0, 0, NULL, NULL },
+		{ "version", 'V', 0, NULL, NULL }, { NULL, 0, 0, NULL, NULL },
+	};
+	int r = 0;
+
+	for (const struct known *k = own; k->name && !r; k++)
+		r = fn(k, ctx);
+	for (const struct argp_option *o = common_options; o->name && !r; o++) {
+		struct known k = { o->name, o->key < 0x100 ? o->key : 0, o->arg != NULL,
+				   o->key == 'f' ? formats : o->key == 'e' ? encodings : NULL, NULL };
+		r = fn(&k, ctx);
+	}
+	if (!v)
+		return r;
+	for (const struct argp_option *o = import_options;
+	     (v->flags & EDU_V_IMPORT) && o->name && !r; o++)
+		r = fn(&(struct known){ o->name, 0, o->arg != NULL, NULL, NULL }, ctx);
+	for (const struct edu_option *o = v->opts; o && o->name && !r; o++)
+		r = fn(&(struct known){ o->name, 0, o->type != EDU_O_FLAG, NULL,
+					o->type == EDU_O_ENUM ? o->values : NULL }, ctx);
+	for (const struct argp_option *o = v->opts ? NULL : v->options; o && o->name && !r; o++)
+		r = fn(&(struct known){ o->name, isascii(o->key) && isalnum(o->key) ? o->key : 0,
+					o->arg != NULL, NULL, NULL }, ctx);
+	return r;
+}
+
+struct lookup {
+	const char *name;	/* a long name, n bytes, */
+	size_t n;
+	int key;		/* or a short key */
+	struct known found;
+};
+
+static int find_known(const struct known *k, const void *ctx)
+{
+	struct lookup *l = (struct lookup *)ctx;
+
+	if (l->name ? strlen(k->name) == l->n && !strncmp(k->name, l->name, l->n)
+		    : k->key && k->key == l->key) {
+		l->found = *k;
+		return 1;
+	}
+	return 0;
+}
+
+static void offer(const char *prefix, const char *word, size_t n, const char *cur)
+{
+	size_t p = strlen(prefix);
+
+	/* cur = prefix + the start of word */
+	if (strncmp(cur, prefix, p) || strncmp(word, cur + p, strlen(cur + p)) ||
+	    strlen(cur + p) > n)
+		return;
+	printf("%s%.*s\n", prefix, (int)n, word);
+}
+
+static void offer_values(const struct known *k, const char *prefix, const char *cur)
+{
+	for (const char *const *w = k->words; w && *w; w++)
+		offer(prefix, *w, strlen(*w), cur);
+	for (const struct edu_enum *e = k->values; e && e->key; e++)
+		offer(prefix, e->key, strlen(e->key), cur);
+}
+
+static int offer_option(const struct known *k, const void *cur)
+{
+	offer("--", k->name, strlen(k->name), cur);
+	return 0;
+}
+
+static void complete(const struct edu_tool *t, const char *line)
+{
+	const struct edu_verb *v = NULL;
+	const char *group = NULL, *words[256];
+	size_t glen = 0;
+	int n = 0;
+	struct lookup want = { 0 };	/* an option waiting for its value */
+	char *copy = edu_strdup(line), *save = NULL;
+
+	for (char *w = strtok_r(copy, " \t\n", &save); w && n < 255;
+	     w = strtok_r(NULL, " \t\n", &save))
+		words[n++] = w;
+	/* The word at the cursor; empty after a space. */
+	const char *cur = n && !strchr(" \t\n", line[strlen(line) - 1]) ? words[--n] : "";
+
+	for (int i = 1; i < n; i++) {	/* words[0] is the tool */
+		const char *w = words[i];
+		struct lookup l = { 0 };
+
+		if (want.found.name) {
+			want.found.name = NULL;
+			continue;
+		}
+		if (w[0] == '-' && w[1] == '-') {
+			l.name = w + 2;
+			l.n = strcspn(l.name, "=");
+			if (!l.name[l.n] && each_option(v, find_known, &l) && l.found.arg)
+				want = l;
+		} else if (w[0] == '-' && w[1]) {
+			/* -qf FMT: the first letter that takes a value takes
+			 * the rest of the word, or the next word when it is
+			 * the last letter (-fjson takes none). */
+			for (const char *c = w + 1; *c; c++) {
+				l.key = (unsigned char)*c;
+				if (each_option(v, find_known, &l) && l.found.arg) {
+					if (!c[1])
+						want = l;
+					break;
+				}
+			}
+		} else if (!v) {
+			for (const struct edu_verb *x = t->verbs; x->name && !v; x++) {
+				size_t k = strcspn(x->name, " ");
+
+				if (group && k == glen && !strncmp(x->name, group, k) &&
+				    !strcmp(x->name + k + 1, w))
+					v = x;
+				else if (!group && !x->name[k] && !strcmp(x->name, w))
+					v = x;
+			}
+			if (!v && !group) {
+				group = w;
+				glen = strlen(w);
+			}
+		}
+	}
+	if (want.found.name) {
+		offer_values(&want.found, "", cur);
+	} else if (cur[0] == '-' && cur[1] == '-' && strchr(cur, '=')) {
+		struct lookup l = { .name = cur + 2, .n = strcspn(cur + 2, "=") };
+		char *prefix = edu_strndup(cur, l.n + 3);
+
+		if (each_option(v, find_known, &l))
+			offer_values(&l.found, prefix, cur);
+		free(prefix);
+	} else if (cur[0] == '-') {
+		each_option(v, offer_option, cur);
+	} else if (!v) {
+		for (const struct edu_verb *x = t->verbs; x->name; x++) {
+			size_t k = strcspn(x->name, " ");
+
+			if (group && x->name[k] && k == glen && !strncmp(x->name, group, k))
+				offer("", x->name + k + 1, strlen(x->name + k + 1), cur);
+			/* a two-word verb's first word once */
+			else if (!group && (x == t->verbs || strncmp(x[-1].name, x->name, k) ||
+					    strcspn(x[-1].name, " ") != k))
+				offer("", x->name, k, cur);
+		}
+	}
+	free(copy);
 }
 
 int edu_main(const struct edu_tool *t, int argc, char **argv)
@@ -380,6 +572,10 @@ int edu_main(const struct edu_tool *t, int argc, char **argv)
 	setlocale(LC_CTYPE, "");
 	setlocale(LC_MESSAGES, "");
 	edu_prog = t->name;
+	if (argc == 3 && !strcmp(argv[1], "--complete")) {
+		complete(t, argv[2]);
+		return fflush(stdout) || ferror(stdout) ? EDU_EIO : EDU_OK;
+	}
 	argp_err_exit_status = EDU_EUSAGE;
 	argp_program_version = "edu 0.1.0";
 	edu_opt.on = edu_today();

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "edu.h"
 
@@ -34,6 +35,7 @@ struct edu_csv {
 	int nf, fcap;
 	int width;		/* the header's number of fields, once read */
 	char bad[EDU_ERR_MAX];	/* what is wrong with this record, or "" */
+	long long bytes, size;	/* read so far; of a regular file, else 0 */
 	int empty_ok;		/* an empty input has no header, and that is fine */
 };
 
@@ -91,6 +93,11 @@ struct edu_csv *edu_csv_open(const char *path)
 			return NULL;
 		}
 		r->name = edu_strdup(path);
+	}
+	struct stat st;
+	if (fstat(fileno(r->f), &st) == 0 && S_ISREG(st.st_mode)) {
+		long pos = ftell(r->f);	/* stdin may be part read */
+		r->size = (long long)st.st_size - (pos > 0 ? pos : 0);
 	}
 	r->cd = (iconv_t)-1;
 	const char *enc = input_encoding;
@@ -150,9 +157,11 @@ static int fill(struct edu_csv *r)
 		room(r, CHUNK);
 		n = fread(r->buf + r->len, 1, CHUNK, r->f);
 		r->len += n;
+		r->bytes += (long long)n;
 	} else {
 		n = fread(r->raw + r->rawlen, 1, CHUNK - r->rawlen, r->f);
 		r->rawlen += n;
+		r->bytes += (long long)n;
 		char *in = r->raw;
 		size_t inleft = r->rawlen;
 		while (inleft > 0) {
@@ -338,6 +347,12 @@ int edu_csv_width(struct edu_csv *r)
 	return r->width;
 }
 
+long long edu_csv_bytes(struct edu_csv *r, long long *size)
+{
+	*size = r->size;
+	return r->bytes;
+}
+
 const char *edu_csv_name(struct edu_csv *r)
 {
 	return r->name;
@@ -392,8 +407,8 @@ int edu_csv_header(struct edu_csv *r, const struct edu_colname *cols,
 				break;
 		if (j == ncols) {
 			if (!ignore_extra)
-				bad = edu_header_problem(&np, "%s:%ld: unknown column '%s' (see edu-csv(5), or use --ignore-extra)",
-							 r->name, r->rec_line, s);
+				bad = edu_csv_unknown_column(&np, r->name, r->rec_line, s,
+							     cols, ncols);
 		} else if (map[j] >= 0) {
 			bad = edu_header_problem(&np, "%s:%ld: column '%s' appears twice",
 						 r->name, r->rec_line, cols[j].name);
@@ -404,6 +419,32 @@ int edu_csv_header(struct edu_csv *r, const struct edu_colname *cols,
 	}
 	edu_header_problems_end(np, r->name);
 	return bad;
+}
+
+int edu_csv_unknown_column(long *n, const char *file, long line, const char *h,
+			   const struct edu_colname *cols, int ncols)
+{
+	struct edu_near near;
+
+	/* A misspelt column (issue 18): the name or alias nearest to it, in
+	 * the language it was written in; looked for only while the
+	 * messages are printed, not for the columns merely counted. */
+	edu_near_init(&near, h);
+	for (int j = 0; j < ncols && *n < EDU_HEADER_PROBLEMS_MAX; j++) {
+		edu_near_try(&near, cols[j].name, strlen(cols[j].name));
+		for (const char *a = cols[j].aliases; a && *a;) {
+			size_t len = strcspn(a, "|");
+
+			edu_near_try(&near, a, len);
+			a += len + (a[len] == '|');
+		}
+	}
+	const char *best = edu_near_best(&near);
+	if (best)
+		return edu_header_problem(n, "%s:%ld: unknown column '%s'; did you mean %s? (see edu-csv(5), or use --ignore-extra)",
+					  file, line, h, best);
+	return edu_header_problem(n, "%s:%ld: unknown column '%s' (see edu-csv(5), or use --ignore-extra)",
+				  file, line, h);
 }
 
 int edu_header_problem(long *n, const char *fmt, ...)

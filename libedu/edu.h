@@ -46,6 +46,9 @@ extern const char *edu_prog;	/* "edu-school", for messages */
 /* A message on stderr: "PROG: MESSAGE"; a format ending in ':' adds the
  * errno text. */
 void edu_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Called before a message, when set: a progress line (progress.c) takes
+ * itself off the terminal so the message starts a line of its own. */
+extern void (*edu_before_warn)(void);
 /* edu_warn() then exit(status). */
 _Noreturn void edu_die(int status, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
@@ -80,6 +83,29 @@ void edu_buf_printf(struct edu_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void edu_buf_json(struct edu_buf *b, const char *s);	/* a JSON string */
 void edu_buf_free(struct edu_buf *b);
+
+/* ---- near.c: "did you mean ...?" (base) -------------------------------- */
+
+/* The name nearest to a misspelt word, by edit distance (a swap of two
+ * neighbours is one edit), among the names tried; none when the nearest
+ * is further than a slip of a finger.  Case is ignored, and a Chinese
+ * character counts one.
+ *
+ *	struct edu_near n;
+ *	edu_near_init(&n, word);
+ *	for (each name) edu_near_try(&n, name, strlen(name));
+ *	if (edu_near_best(&n)) ... "did you mean %s?"
+ */
+struct edu_near {
+	const char *word;	/* the caller's, for as long as n is used */
+	int dist;		/* of best; -1 for none yet */
+	char best[200];
+};
+void edu_near_init(struct edu_near *n, const char *word);
+/* Try the len bytes at name (a name in a list need not end in '\0'). */
+void edu_near_try(struct edu_near *n, const char *name, size_t len);
+/* The nearest name, held in n, or NULL when none is near. */
+const char *edu_near_best(const struct edu_near *n);
 
 /* ---- cli.c: common options, verb tables, main ------------------------ */
 
@@ -479,8 +505,17 @@ void edu_run_record(sqlite3 *db, const struct edu_run *r, const char *counts,
 /* ---- progress.c ------------------------------------------------------ */
 
 /* A progress line on stderr, only when it is a terminal and not --quiet;
- * at most a few times a second.  total may be 0 when unknown. */
+ * at most a few times a second; after a second of work it adds the rate
+ * and the time left.  total may be 0 when unknown. */
 void edu_progress(const char *what, long done, long total);
+/* The same for reading a file: rows so far, and done bytes of its size
+ * (0 when unknown: a pipe), which say how far it has come. */
+void edu_progress_read(const char *what, long rows, long long done, long long size);
+/* The line either shows, after secs of work: "students.csv: 45% (12.3 MB
+ * of 27.1 MB), 120000 rows, 85000 rows/s, 0:12 left" when size > 0, else
+ * "inserting: 5000 of 20000 (25%), 8000/s, 0:02 left". */
+char *edu_progress_text(const char *what, long count, long total,
+			long long done, long long size, double secs);
 /* No progress at all (-q; the cli layer sets it). */
 void edu_progress_quiet(int quiet);
 void edu_progress_end(void);
@@ -594,6 +629,9 @@ int edu_csv_width(struct edu_csv *r);	/* the header's fields, once read */
 /* What is wrong with this record's text (bad UTF-8, NUL), or NULL. */
 const char *edu_csv_bad(struct edu_csv *r);
 const char *edu_csv_name(struct edu_csv *r);	/* "-" for stdin */
+/* The bytes read from the file so far, and in *size its size when it is
+ * a regular file (also as stdin), else 0: for a progress line. */
+long long edu_csv_bytes(struct edu_csv *r, long long *size);
 void edu_csv_close(struct edu_csv *r);
 
 /* A column of an input file: its name, Chinese aliases ("姓名|名字"). */
@@ -616,6 +654,11 @@ int edu_csv_header(struct edu_csv *r, const struct edu_colname *cols,
 int edu_header_problem(long *n, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void edu_header_problems_end(long n, const char *name);
+/* "FILE:LINE: unknown column 'H'", with the nearest of cols' names and
+ * aliases when one is near ("did you mean birth_date?"), through
+ * edu_header_problem; returns -1. */
+int edu_csv_unknown_column(long *n, const char *file, long line, const char *h,
+			   const struct edu_colname *cols, int ncols);
 /* Let an input with no header at all be empty: edu_csv_header then
  * returns 1 for it instead of an error. */
 void edu_csv_allow_empty(struct edu_csv *r);

@@ -10,6 +10,7 @@
 #include "edu.h"
 
 const char *edu_prog = "edu";
+void (*edu_before_warn)(void);
 
 static void vwarn(const char *fmt, va_list ap)
 {
@@ -17,6 +18,8 @@ static void vwarn(const char *fmt, va_list ap)
 	size_t n = strlen(fmt);
 
 	fflush(stdout);
+	if (edu_before_warn)
+		edu_before_warn();
 	fprintf(stderr, "%s: ", edu_prog);
 	vfprintf(stderr, fmt, ap);
 	if (n > 0 && fmt[n - 1] == ':')

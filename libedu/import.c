@@ -282,7 +282,7 @@ static void extra_clear(struct importer *im)
  * e->extra_header; those it does not take are unknown columns, as
  * edu_csv_header would have said.  0, or -1 after reporting. */
 static int extra_columns(struct importer *im, struct edu_csv *r, const int *map,
-			 int nmap)
+			 int nmap, const struct edu_colname *cols, int ncols)
 {
 	int width = edu_csv_width(r), n = 0, bad = 0;
 	char **names = edu_malloc((width + 1) * sizeof *names);
@@ -319,8 +319,8 @@ static int extra_columns(struct importer *im, struct edu_csv *r, const int *map,
 			continue;
 		}
 		if (!import_opt.ignore_extra)
-			bad = edu_header_problem(&np, "%s:%ld: unknown column '%s' (see edu-csv(5), or use --ignore-extra)",
-						 edu_csv_name(r), edu_csv_line(r), names[k]);
+			bad = edu_csv_unknown_column(&np, edu_csv_name(r), edu_csv_line(r),
+						     names[k], cols, ncols);
 		free(names[k]);
 	}
 	edu_header_problems_end(np, edu_csv_name(r));
@@ -365,7 +365,7 @@ static int import_file(struct importer *im, const char *path)
 	}
 	if (edu_csv_header(r, names, nnames, import_opt.ignore_extra || e->extra_header,
 			   map) < 0 ||
-	    (e->extra_header && extra_columns(im, r, map, nnames) < 0)) {
+	    (e->extra_header && extra_columns(im, r, map, nnames, names, nnames) < 0)) {
 		status = EDU_EDATA;
 		goto out;
 	}
@@ -385,7 +385,8 @@ static int import_file(struct importer *im, const char *path)
 		goto out;
 	while ((n = edu_csv_next(r)) > 0) {
 		import_row(im, r, map, raw);
-		edu_progress(edu_csv_name(r), ++rows, 0);
+		long long size, done = edu_csv_bytes(r, &size);
+		edu_progress_read(edu_csv_name(r), ++rows, done, size);
 	}
 	if (n < 0)
 		status = EDU_EDATA;

@@ -193,7 +193,8 @@ static struct edu_table *table_cross(const char *section, const char *name,
 	for (int i = 0; i < k; i++)
 		names[i] = edu_strdup(sqlite3_column_name(st, i));
 	sqlite3_finalize(st);
-	qsort(cols, nc, sizeof *cols, label_cmp);
+	if (nc)		/* no rows: cols is NULL, which qsort may not take */
+		qsort(cols, nc, sizeof *cols, label_cmp);
 
 	int nlab = k > 1 ? k - 1 : 1;
 	struct edu_table *t = table_new(section, name, title, nlab + (int)nc + 1);

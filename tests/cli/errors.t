@@ -227,4 +227,35 @@ t_grep "... 17 days from 2026-11-28 to 2026-12-15" "^2111010206,.*,2026-12-15,17
 t_exit 0 "... and from another day" edu-school licence list --on 2026-12-20
 t_grep "... 5 days past" "^2111010206,.*,2026-12-15,-5$" "$out"
 
+
+# ---- did you mean (issue 18): the nearest name that exists ----------------
+t_exit 64 "a misspelt verb" edu-school lsit
+t_eq "... names the nearest verb" "$err" "edu-school: 'lsit' is not a verb; did you mean list? (see 'edu-school --help')"
+t_exit 64 "a verb in the wrong case" edu-enroll Import
+t_grep "... is the verb" "did you mean import\?" "$err"
+t_exit 64 "the first word of a two-word verb" edu-db calnedar list
+t_grep "... calendar" "'calnedar' is not a verb; did you mean calendar\?" "$err"
+t_exit 64 "the second word of a two-word verb" edu-db calendar improt
+t_grep "... both words" "^edu-db: calendar: expected one of import, list, due; did you mean calendar import\? " "$err"
+t_exit 64 "a word near no verb" edu-school frobnicate
+t_grep "... has no guess" "^edu-school: 'frobnicate' is not a verb \(see" "$err"
+t_exit 64 "a short word is not guessed at from a longer one" edu-school ls
+t_grep "... no guess" "'ls' is not a verb \(see" "$err"
+
+printf 'school_code,nmae,kind,owner_ship,办学类型,colour\n' >dym.csv
+t_exit 65 "misspelt columns" edu-school import dym.csv
+t_grep "... a swap of two letters" "^edu-school: dym.csv:1: unknown column 'nmae'; did you mean name\? \(see edu-csv\(5\), or use --ignore-extra\)$" "$err"
+t_grep "... a letter too many" "unknown column 'owner_ship'; did you mean ownership\?" "$err"
+t_grep "... a column near none" "unknown column 'colour' \(see edu-csv" "$err"
+t_exit 65 "a misspelt column of the student register" sh -c \
+	"printf 'student_no,name,brith_date,出身日期\n' | edu-enroll import"
+t_grep "... birth_date" "unknown column 'brith_date'; did you mean birth_date\?" "$err"
+t_grep "... and a Chinese alias in Chinese" "unknown column '出身日期'; did you mean 出生日期\?" "$err"
+t_exit 65 "a column of the teacher applicants" sh -c \
+	"printf 'id_numbr,name,sex,birth_date,category,subject,body\n' | edu-cert issue --kind teacher"
+t_grep "... id_number" "unknown column 'id_numbr'; did you mean id_number\?" "$err"
+t_exit 65 "a column of the exam candidates (their own header reader)" sh -c \
+	"printf 'exam_no,student_no,nmae,junior_school,score_math\n' | edu-exam import --year 2026"
+t_grep "... name" "unknown column 'nmae'; did you mean name\?" "$err"
+
 done_testing

@@ -26,4 +26,12 @@ for tool in $(cd "$top/cmd" && ls edu-*.c | sed 's/\.c$//'); do
 	t_eq "every $tool verb answers --help" "$(cat "$tmp/nohelp" 2>/dev/null)" ""
 	t_eq "every $tool verb is in $tool(1)" "$(cat "$tmp/undocumented.$tool" 2>/dev/null)" ""
 done
+
+# Issue 18: examples said "schema version 2" long after it was 10.  A page
+# names the version as N, or else the tools' own.
+t_run edu-db --db "$tmp/v.db" init
+v=$(printf '%s\n' "$err" | sed -n 's/.*(schema version \([0-9]*\)).*/\1/p')
+t_grep "init says its schema version" '^[0-9]+$' "$v"
+stale=$(grep -n 'schema version [0-9]' "$top"/man/* | grep -v "schema version $v\b")
+t_eq "no man page names another schema version" "$stale" ""
 done_testing

@@ -281,13 +281,13 @@ t_exit 0 "... but the day before they were" edu-cadre vacancies --as-of 2026-08-
 t_eq "... all six" "$(printf '%s\n' "$out" | tail -n +2 | wc -l | tr -d ' ')" 6
 
 # ---- the examples/ data -----------------------------------------------------
-# examples/staff.csv and examples/graduates.csv on the sample schools and
+# examples/establishment-staff.csv and examples/graduates.csv on the sample schools and
 # students: 0209 has its chinese teacher; 0210 is full with a worker but
 # short of chinese; 0212's teacher retired; 0216's is off the
 # establishment; 0223 has a maths teacher where the post is chinese.
 sample_db
 edu-enroll -q import "$examples/students.csv" || echo "Bail out! examples"
-t_exit 0 "examples: import the staff" edu-cadre import "$examples/staff.csv"
+t_exit 0 "examples: import the staff" edu-cadre import "$examples/establishment-staff.csv"
 t_exit 0 "examples: quota" edu-cadre quota --as-of 2026-06-30
 t_eq "... by hand" "$(printf '%s\n' "$out" | grep -E '^21110102(09|10|12|16|23),')" "2111010209,primary,3,1,1,0
 2111010210,primary,1,1,1,0
