@@ -58,28 +58,43 @@ static struct edu_exam_schools schools;
 /* A candidate through the shared importer: the fixed columns are the
  * entity's, the columns that vary by year (score_<subject>, choiceN) are
  * taken by cand_header and made into `scores` and `choices` by cand_extra. */
-enum { C_EXAM_NO, C_YEAR, C_STUDENT_NO, C_NAME, C_JUNIOR, C_SCORES, C_BONUS, C_TOTAL,
-       C_CHOICES, C_NCOLS };
+enum { C_EXAM_NO, C_YEAR, C_STUDENT_NO, C_ID, C_SOURCE, C_NAME, C_JUNIOR, C_SCORES, C_GRADES,
+       C_BONUS, C_TOTAL, C_CHOICES, C_BATCH_CHOICES, C_NCOLS };
+/* Where a candidate comes from: this registry (应届), a previous year's
+ * graduate (往届生), another city (外地). */
+static const struct edu_enum sources[] = {
+	{ "registry", "应届|应届生|本市应届" }, { "previous", "往届|往届生" },
+	{ "outside", "外地|外地生|市外|外市" }, { NULL, NULL }
+};
 static const struct edu_col cand_cols[C_NCOLS] = {
 	[C_EXAM_NO] = { .name = "exam_no", .aliases = "准考证号|考号", .type = EDU_C_CODE,
 			.flags = EDU_C_KEY },
 	/* From --year. */
 	[C_YEAR] = { .name = "year", .aliases = "年份", .type = EDU_C_INT,
 		     .flags = EDU_C_REQUIRED, .min = 1949, .max = 9999 },
+	/* Required of a candidate of the registry (cand_check). */
 	[C_STUDENT_NO] = { .name = "student_no", .aliases = "学籍号|全国学籍号",
-			   .type = EDU_C_CODE, .flags = EDU_C_REQUIRED, .ref = "student" },
+			   .type = EDU_C_CODE, .ref = "student" },
+	[C_ID] = { .name = "id_number", .aliases = "身份证号|身份证件号|证件号码",
+		   .type = EDU_C_ID },
+	[C_SOURCE] = { .name = "source", .aliases = "考生类别|考生来源", .type = EDU_C_ENUM,
+		       .flags = EDU_C_REQUIRED, .values = sources, .dflt = "registry" },
 	[C_NAME] = { .name = "name", .aliases = "姓名", .type = EDU_C_TEXT,
 		     .flags = EDU_C_REQUIRED },
 	[C_JUNIOR] = { .name = "junior_school", .aliases = "毕业学校|初中学校",
 		       .type = EDU_C_DIGITS, .min = 10 },
-	/* From the score_<subject> columns: subject=points;... */
+	/* From the score columns: subject=points;... */
 	[C_SCORES] = { .name = "scores", .type = EDU_C_TEXT, .flags = EDU_C_REQUIRED },
+	/* From the graded components' columns: component=A;... */
+	[C_GRADES] = { .name = "grades", .type = EDU_C_TEXT },
 	[C_BONUS] = { .name = "bonus", .aliases = "加分|政策加分", .type = EDU_C_SCORE,
 		      .flags = EDU_C_REQUIRED, .dflt = "0" },
 	/* Left empty: the scores and the bonus added up. */
 	[C_TOTAL] = { .name = "total", .aliases = "总分", .type = EDU_C_SCORE },
-	/* From choice1..choiceN: school codes in order, ' ' between. */
+	/* From choice1..choiceN (志愿1..): school codes in order, ' ' between. */
 	[C_CHOICES] = { .name = "choices", .type = EDU_C_TEXT },
+	/* From the other batches' choice columns: batch:code code;... */
+	[C_BATCH_CHOICES] = { .name = "batch_choices", .type = EDU_C_TEXT },
 };
 
 /* The varying columns of the file being read. */
@@ -91,17 +106,19 @@ static int cand_header(const char *file, long line, int n, const char *const *na
 	return edu_exam_header(&xhead, file, line, n, names, take);
 }
 
-/* scores from the score columns, choices from the choice columns. */
+/* scores and grades from their columns, choices from the choice columns. */
 static int cand_extra(sqlite3 *db, const char *const *extra, const char **raw,
 		      const char **col, char *err)
 {
-	static struct edu_buf scores, choices;
+	static struct edu_exam_rowout r;
 
 	(void)db;
-	if (edu_exam_row(&xhead, &schools, extra, &scores, &choices, col, err) < 0)
+	if (edu_exam_row(&xhead, &schools, extra, &r, col, err) < 0)
 		return -1;
-	raw[C_SCORES] = scores.s;
-	raw[C_CHOICES] = choices.s;
+	raw[C_SCORES] = r.scores.s;
+	raw[C_GRADES] = r.grades.s;
+	raw[C_CHOICES] = r.choices.s;
+	raw[C_BATCH_CHOICES] = r.batch_choices.s;
 	return 0;
 }
 
@@ -142,6 +159,10 @@ static int cand_fill(sqlite3 *db, char **v, const char **col, char *err)
 	(void)db, (void)col;
 	if (!v[C_CHOICES])
 		v[C_CHOICES] = edu_strdup("");
+	if (!v[C_GRADES])
+		v[C_GRADES] = edu_strdup("");
+	if (!v[C_BATCH_CHOICES])
+		v[C_BATCH_CHOICES] = edu_strdup("");
 	edu_score_parse(v[C_BONUS], &bonus, err);
 	if (!v[C_TOTAL])
 		v[C_TOTAL] = edu_strdup(edu_score_str(edu_exam_scores_sum(v[C_SCORES]) + bonus,
@@ -167,6 +188,18 @@ static int cand_check(sqlite3 *db, const char *const *v, const char **col, char 
 		free(other);
 		return -1;
 	}
+	/* A candidate of the registry is its student; one from outside it
+	 * is known by the ID number their record will be made from. */
+	if (!strcmp(v[C_SOURCE], "registry") && !v[C_STUDENT_NO]) {
+		*col = "student_no";
+		return snprintf(err, EDU_ERR_MAX, "may not be empty for a candidate of the "
+				"registry (source registry)"), -1;
+	}
+	if (strcmp(v[C_SOURCE], "registry") && !v[C_STUDENT_NO] && !v[C_ID]) {
+		*col = "id_number";
+		return snprintf(err, EDU_ERR_MAX, "may not be empty for a %s candidate without "
+				"a student_no", v[C_SOURCE]), -1;
+	}
 	*col = "total";
 	if (edu_exam_total_check(v[C_SCORES], v[C_BONUS], v[C_TOTAL], err) < 0)
 		return -1;
@@ -178,7 +211,7 @@ static int cand_check(sqlite3 *db, const char *const *v, const char **col, char 
 
 static const struct edu_entity candidate = {
 	.table = "candidate", .what = "candidate", .cols = cand_cols, .ncols = C_NCOLS,
-	.row_check = cand_check, .derive = cand_derive, .derive_ok = "year|scores|choices",
+	.row_check = cand_check, .derive = cand_derive, .derive_ok = "year|scores|grades|choices|batch_choices",
 	.fill = cand_fill, .extra_header = cand_header, .extra_row = cand_extra,
 };
 
@@ -245,6 +278,7 @@ static int cand_import(struct edu_cmd *c)
 	if (final_year(c->db))
 		return EDU_EDATA;
 	edu_exam_schools_load(c->db, &schools);
+	edu_exam_header_init(&xhead, c->db);
 	return edu_import(c->db, &candidate, c->argc, c->argv);
 }
 
@@ -373,7 +407,7 @@ static void print_admitted(const struct edu_exam_pool *p, const struct edu_exam_
 		size_t k = (size_t)(x - p->cand);
 		char tot[16], rank[16], got[16];
 		edu_out_cell(o, p->no[k], EDU_V_TEXT);
-		edu_out_cell(o, p->student_no[k], EDU_V_TEXT);
+		edu_out_cell(o, p->student_no[k], p->student_no[k] ? EDU_V_TEXT : EDU_V_NULL);
 		edu_out_cell(o, p->name[k], EDU_V_TEXT);
 		edu_out_cell(o, edu_score_str(x->total, tot), EDU_V_TEXT);
 		snprintf(rank, sizeof rank, "%d", x->rank);
@@ -506,7 +540,7 @@ static int enroll(struct edu_cmd *c)
 		return EDU_NO;
 	}
 	sqlite3_stmt *st = edu_prepare(c->db,
-		"SELECT a.exam_no, c.student_no, c.name, a.school_code FROM admission a "
+		"SELECT a.exam_no, c.student_no, c.name, a.school_code, c.id_number FROM admission a "
 		"JOIN candidate c USING (year, exam_no) WHERE a.year = ? AND a.school_code IS NOT NULL "
 		"AND a.enrolled IS NULL ORDER BY a.rank");
 	sqlite3_bind_int64(st, 1, opt.year);
@@ -514,6 +548,8 @@ static int enroll(struct edu_cmd *c)
 		const char *no = (const char *)sqlite3_column_text(st, 0);
 
 		if (edu_exam_enrol(c->db, opt.year, no, (const char *)sqlite3_column_text(st, 1),
+				   (const char *)sqlite3_column_text(st, 4),
+				   (const char *)sqlite3_column_text(st, 2),
 				   (const char *)sqlite3_column_text(st, 3), day, why) == 0) {
 			done++;
 			continue;

@@ -411,6 +411,12 @@ int edu_pattern_check(const char *pattern, const char *const *names, char *err);
 
 /* ---- audit.c: the append-only, hash-chained audit log ---------------- */
 
+/* Audit a record's change: with old NULL, a new record's fields; else
+ * the fields that differ as [old, new].  Returns 1 when it wrote a row,
+ * 0 when nothing differed. */
+int edu_audit_change(sqlite3 *db, const char *entity, const char *key, int n,
+		     const char *const *names, const char *const *old,
+		     const char *const *new);
 /* Append an audit row in the caller's transaction: now, the user, the
  * tool and verb, entity, key, and what changed (JSON text). */
 void edu_audit(sqlite3 *db, const char *entity, const char *key,
@@ -548,6 +554,20 @@ int edu_valid_int(const char *in, long min, long max, char *out, char *err);
 int edu_valid_utf8(const char *s, size_t n, size_t *bad);
 /* Is word one of the space-separated words of list ("admin registrar")? */
 int edu_word_in(const char *list, const char *word);
+
+/* The subjects of an exam as a provincial score file names them (setting
+ * exam.subjects): "key=别名:full" entries separated by spaces, e.g.
+ * "chinese=语文:120 quality=综合素质评价:grade".  full is in tenths (0:
+ * not checked) or EDU_SUBJECT_GRADED for a component graded A to D. */
+#define EDU_SUBJECTS_MAX 32
+#define EDU_SUBJECT_GRADED (-1)
+struct edu_subject {
+	char key[32];
+	char alias[64];
+	int full;
+};
+/* Parse a table into t (max entries): the count, or -1 with err. */
+int edu_subjects_parse(const char *v, struct edu_subject *t, int max, char *err);
 
 /* An enumerated value: its English key and its Chinese names ("男|男性"). */
 struct edu_enum {
@@ -754,12 +774,6 @@ int edu_writer_put(struct edu_writer *w, const char *const *raw, int upsert,
 		   const char **col, char *err);
 void edu_writer_free(struct edu_writer *w);
 
-/* Audit a record's change: with old NULL, a new record's fields; else
- * the fields that differ as [old, new].  Returns 1 when it wrote a row,
- * 0 when nothing differed. */
-int edu_audit_change(sqlite3 *db, const char *entity, const char *key, int n,
-		     const char *const *names, const char *const *old,
-		     const char *const *new);
 
 /* struct edu_filter (cli.c, above): one filter of a list, column =
  * value, the value normalised by the column. */
@@ -872,6 +886,14 @@ int edu_student_load(sqlite3 *db, const char *no, struct edu_student_state *s);
 void edu_student_event(sqlite3 *db, const char *kind, const char *day,
 		       const char *reason, const struct edu_student_state *from,
 		       const struct edu_student_state *to);
+/* In the caller's transaction: the record of a newcomer from outside the
+ * registry (a previous year's graduate, a candidate from another city):
+ * student number G + the resident ID number, sex and birth date from it,
+ * enrolled in `grade` of `school` on `day`, with an `enter` event; both
+ * audited.  0 with the number in sno, or -1 with why (nothing written). */
+int edu_student_enter(sqlite3 *db, const char *id_number, const char *name,
+		      const char *school, int grade, const char *day, const char *reason,
+		      char sno[EDU_VAL_MAX], char *why);
 /* Drop the statements kept for a handle (edu_db_close calls it). */
 void edu_student_forget(void);
 
@@ -1540,30 +1562,58 @@ const struct edu_exam_sch *edu_exam_school_find(const struct edu_exam_schools *t
 int edu_exam_senior_school(const struct edu_exam_schools *t, const char *code,
 			   char *err);
 
+/* The batches of admission (批次), in the default order of setting
+ * exam.batches; edu_exam_batches[] has their keys and Chinese names. */
+enum { EDU_EXAM_EARLY, EDU_EXAM_QUOTA, EDU_EXAM_GENERAL, EDU_EXAM_VOCATIONAL,
+       EDU_EXAM_NBATCH };
+extern const struct edu_enum edu_exam_batches[];
+/* The batch of a key or Chinese name ("early", "提前批"), or -1. */
+int edu_exam_batch(const char *s);
+/* A grade A to D (or 优秀, 良好, 合格, 不合格) as its letter into out. */
+int edu_exam_grade(const char *s, char *out, char *err);
+/* The default of setting exam.subjects.  The full marks are common
+ * ones, not any province's rule: set the city's. */
+#define EDU_EXAM_SUBJECTS "chinese=语文:120 math=数学:120 english=英语:120 " \
+	"physics=物理:100 chemistry=化学:100 politics=道德与法治:100 history=历史:100 " \
+	"pe=体育:100 quality=综合素质评价:grade"
+
 /* The columns of a candidate file that vary by year, in header order:
- * score_<subject> (choice -1, subject in lower case) or choiceK (choice
- * K-1); -2 for one refused. */
+ * scores (score_<subject> or a Chinese name of exam.subjects), grades
+ * (grade_<component> or the name of a graded one), choices (choiceK,
+ * 志愿K, <batch>_choiceK, <批次>志愿K); name is the header as given. */
+enum { EDU_EXAM_X_BAD, EDU_EXAM_X_SCORE, EDU_EXAM_X_GRADE, EDU_EXAM_X_CHOICE };
 struct edu_exam_xcol {
-	int choice;
-	char subject[EDU_VAL_MAX];
+	int kind, batch, choice;	/* choice: K - 1 */
+	int full;			/* a score's full marks (tenths), 0 none */
+	char subject[32];
+	char name[EDU_VAL_MAX];
 };
 struct edu_exam_header {
-	struct edu_exam_xcol x[64 + EDU_EXAM_CHOICES];
-	int nx, nchoice;
-	int choice_at[EDU_EXAM_CHOICES];	/* the x index of choice k, or -1 */
+	struct edu_subject subj[EDU_SUBJECTS_MAX];	/* edu_exam_header_init */
+	int nsubj;
+	struct edu_exam_xcol x[64 + 2 * EDU_EXAM_CHOICES];
+	int nx, nchoice[EDU_EXAM_NBATCH];
+	int choice_at[EDU_EXAM_NBATCH][EDU_EXAM_CHOICES];	/* x index, or -1 */
 };
-/* Take score_<subject> and choice1..choice12 of a header (take[i] = 1):
- * a file needs one score at least, and its choices without gaps.  0, or
- * -1 having said why, as FILE:LINE: what (an entity's extra_header). */
+/* The subject table of setting exam.subjects into h (dies on a bad one). */
+void edu_exam_header_init(struct edu_exam_header *h, sqlite3 *db);
+/* Take the varying columns of a header (take[i] = 1): a file needs one
+ * score at least, and each batch's choices without gaps.  0, or -1
+ * having said why, as FILE:LINE: what (an entity's extra_header). */
 int edu_exam_header(struct edu_exam_header *h, const char *file, long line, int n,
 		    const char *const *names, int *take);
 /* A row's taken columns (extra, in header order) as scores
- * "subject=points;..." and choices "code code ..." (each a senior school
- * of t, none twice, none after an empty one).  0, or -1 with the column
- * in *col (static) and the reason in err. */
+ * "subject=points;..." (none above its full marks), grades
+ * "component=A;...", the general choices "code code ..." and the other
+ * batches' "batch:code code;..." (each a senior school of t, none twice
+ * in a batch, none after an empty one).  0, or -1 with the column in
+ * *col (the header's name) and the reason in err. */
+struct edu_exam_rowout {
+	struct edu_buf scores, grades, choices, batch_choices;
+};
 int edu_exam_row(const struct edu_exam_header *h, const struct edu_exam_schools *t,
-		 const char *const *extra, struct edu_buf *scores,
-		 struct edu_buf *choices, const char **col, char *err);
+		 const char *const *extra, struct edu_exam_rowout *r, const char **col,
+		 char *err);
 /* The sum of "subject=points;..." in tenths (parts that are no score
  * count 0); a subject's score in it, or -1. */
 int edu_exam_scores_sum(const char *scores);
@@ -1613,10 +1663,14 @@ int edu_exam_enrolled(sqlite3 *db, long year);
 int edu_exam_admitted(sqlite3 *db, long year);
 /* Enrol an admitted candidate on `day` (YYYY-MM-DD) in grade 10 of school:
  * the student must have graduated from grade 9 and not changed after day.
- * 0 (the admission marked enrolled), or -1 with the reason in why
- * (EDU_ERR_MAX) and nothing written. */
+ * A candidate without a student number (sno NULL) from outside the
+ * registry is the student their ID number finds, or gets a new record
+ * (edu_student_enter) whose number goes into the candidate.  0 (the
+ * admission marked enrolled), or -1 with the reason in why (EDU_ERR_MAX)
+ * and nothing written. */
 int edu_exam_enrol(sqlite3 *db, long year, const char *no, const char *sno,
-		   const char *school, const char *day, char *why);
+		   const char *id, const char *name, const char *school, const char *day,
+		   char *why);
 /* The statements of the lists, to be stepped and finalised by the caller:
  * a year's result in the order of merit (school: only its admitted, NULL:
  * all; unadmitted: only those no school admitted), one candidate with

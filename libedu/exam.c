@@ -16,6 +16,10 @@ int edu_score_parse(const char *s, int *tenths, char *err)
 
 	while (*p == ' ')
 		p++;
+	if (*p == '-' && p[1] >= '0' && p[1] <= '9') {
+		snprintf(err, EDU_ERR_MAX, "'%s' is below zero", s);
+		return -1;
+	}
 	for (; *p >= '0' && *p <= '9'; p++, digits++) {
 		whole = whole * 10 + (*p - '0');
 		if (whole > EDU_SCORE_MAX / 10) {
@@ -198,18 +202,99 @@ int edu_exam_senior_school(const struct edu_exam_schools *t, const char *code, c
 
 /* ---- a candidate file's varying columns -------------------------------- */
 
-/* score_<subject>: its subject in lower case into x; -1 when it is not
- * letters, digits and '_' (or too long). */
-static int score_subject(const char *h, struct edu_exam_xcol *x)
+/* The batches of admission (DESIGN 8; issue 19), in the default order of
+ * setting exam.batches. */
+const struct edu_enum edu_exam_batches[] = {
+	[EDU_EXAM_EARLY] = { "early", "提前批" },
+	[EDU_EXAM_QUOTA] = { "quota", "名额分配|指标到校" },
+	[EDU_EXAM_GENERAL] = { "general", "统招|统招批" },
+	[EDU_EXAM_VOCATIONAL] = { "vocational", "职高|职高批|中职" },
+	[EDU_EXAM_NBATCH] = { NULL, NULL },
+};
+
+int edu_exam_batch(const char *s)
+{
+	char key[EDU_VAL_MAX], err[EDU_ERR_MAX];
+
+	if (edu_valid_enum(edu_exam_batches, s, key, err) < 0)
+		return -1;
+	for (int b = 0; b < EDU_EXAM_NBATCH; b++)
+		if (!strcmp(edu_exam_batches[b].key, key))
+			return b;
+	return -1;
+}
+
+/* Grades of graded components: A best to D; the words of the reports. */
+static const struct edu_enum grades[] = {
+	{ "A", "优秀|优" }, { "B", "良好|良" }, { "C", "合格|及格" }, { "D", "不合格|待合格" },
+	{ NULL, NULL }
+};
+
+int edu_exam_grade(const char *s, char *out, char *err)
+{
+	return edu_valid_enum(grades, s, out, err);
+}
+
+void edu_exam_header_init(struct edu_exam_header *hd, sqlite3 *db)
+{
+	char *v = edu_setting(db, "exam.subjects", EDU_EXAM_SUBJECTS), err[EDU_ERR_MAX];
+
+	hd->nsubj = edu_subjects_parse(v, hd->subj, EDU_SUBJECTS_MAX, err);
+	if (hd->nsubj < 0)
+		edu_die(EDU_ECONFIG, "setting exam.subjects: %s (fix it with 'edu-db config set')", err);
+	free(v);
+}
+
+/* A subject or component name: letters, digits and '_', in lower case
+ * into out (32); -1 when it is not. */
+static int subject_name(const char *h, char out[32])
 {
 	size_t len = strlen(h);
 
-	if (len >= sizeof x->subject || h[strspn(h,
+	if (!len || len >= 32 || h[strspn(h,
 	    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")])
 		return -1;
 	for (size_t j = 0; j <= len; j++)
-		x->subject[j] = (char)tolower((unsigned char)h[j]);
+		out[j] = (char)tolower((unsigned char)h[j]);
 	return 0;
+}
+
+/* choiceK, 志愿K, <batch>_choiceK, <批次>志愿K: the choice's number K (1..)
+ * and batch; 0 when h is no choice column, -1 when its number is bad. */
+static int choice_col(const char *h, int *batch)
+{
+	const char *num = NULL;
+	size_t len = strlen(h);
+	static const char zh[] = "志愿";
+
+	*batch = EDU_EXAM_GENERAL;
+	for (size_t i = 0; i < len && !num; i++) {
+		if (!strncasecmp(h + i, "choice", 6))
+			num = h + i + 6;
+		else if (!strncmp(h + i, zh, sizeof zh - 1))
+			num = h + i + sizeof zh - 1;
+		else
+			continue;
+		if (*num < '0' || *num > '9') {
+			num = NULL;
+			continue;
+		}
+		if (i) {
+			char b[EDU_VAL_MAX];
+			size_t n = i - (h[i - 1] == '_');
+			if (n >= sizeof b)
+				return 0;
+			memcpy(b, h, n);
+			b[n] = 0;
+			if ((*batch = edu_exam_batch(b)) < 0)
+				return 0;
+		}
+	}
+	if (!num)
+		return 0;
+	char *end;
+	long k = strtol(num, &end, 10);
+	return *end || k < 1 || k > EDU_EXAM_CHOICES ? -1 : (int)k;
 }
 
 int edu_exam_header(struct edu_exam_header *hd, const char *file, long line, int n,
@@ -217,42 +302,63 @@ int edu_exam_header(struct edu_exam_header *hd, const char *file, long line, int
 {
 	int bad = 0, nscore = 0;
 
-	hd->nx = hd->nchoice = 0;
-	for (int k = 0; k < EDU_EXAM_CHOICES; k++)
-		hd->choice_at[k] = -1;
+	hd->nx = 0;
+	for (int b = 0; b < EDU_EXAM_NBATCH; b++) {
+		hd->nchoice[b] = 0;
+		for (int k = 0; k < EDU_EXAM_CHOICES; k++)
+			hd->choice_at[b][k] = -1;
+	}
 	for (int i = 0; i < n; i++) {
 		const char *h = names[i];
 		struct edu_exam_xcol *x = &hd->x[hd->nx];
+		int k, b;
 
 		if (hd->nx == (int)(sizeof hd->x / sizeof *hd->x))
 			return edu_error("%s:%ld: more than %d score and choice columns",
 					 file, line, hd->nx);
-		if (!strncasecmp(h, "score_", 6) && h[6]) {
-			if (score_subject(h + 6, x) < 0) {
+		snprintf(x->name, sizeof x->name, "%s", h);
+		x->full = 0;
+		x->kind = -1;
+		/* score_<subject>, grade_<component>, or a name of the table. */
+		if ((!strncasecmp(h, "score_", 6) && h[6]) || (!strncasecmp(h, "grade_", 6) && h[6])) {
+			x->kind = tolower((unsigned char)h[0]) == 's' ? EDU_EXAM_X_SCORE : EDU_EXAM_X_GRADE;
+			if (subject_name(h + 6, x->subject) < 0) {
 				bad = edu_error("%s:%ld: '%s': a subject is letters, digits and '_'",
 						file, line, h);
 				goto refused;
 			}
+			for (int j = 0; j < hd->nsubj; j++)
+				if (!strcmp(hd->subj[j].key, x->subject) && hd->subj[j].full > 0)
+					x->full = hd->subj[j].full;
+		} else {
+			for (int j = 0; j < hd->nsubj && x->kind < 0; j++)
+				if (!strcmp(hd->subj[j].alias, h)) {
+					snprintf(x->subject, sizeof x->subject, "%s", hd->subj[j].key);
+					x->kind = hd->subj[j].full == EDU_SUBJECT_GRADED ?
+						  EDU_EXAM_X_GRADE : EDU_EXAM_X_SCORE;
+					x->full = hd->subj[j].full > 0 ? hd->subj[j].full : 0;
+				}
+		}
+		if (x->kind >= 0) {
 			for (int j = 0; j < hd->nx; j++)
-				if (hd->x[j].choice < 0 && !strcmp(hd->x[j].subject, x->subject))
-					bad = edu_error("%s:%ld: column '%s' appears twice",
-							file, line, h);
-			x->choice = -1;
-			nscore++;
-		} else if (!strncasecmp(h, "choice", 6) && h[6] >= '1' && h[6] <= '9') {
-			char *end;
-			long k = strtol(h + 6, &end, 10);
-			if (*end || k > EDU_EXAM_CHOICES) {
+				if (hd->x[j].kind == x->kind && !strcmp(hd->x[j].subject, x->subject))
+					bad = edu_error("%s:%ld: column '%s' appears twice (as '%s')",
+							file, line, h, hd->x[j].name);
+			nscore += x->kind == EDU_EXAM_X_SCORE;
+		} else if ((k = choice_col(h, &b)) != 0) {
+			if (k < 0) {
 				bad = edu_error("%s:%ld: '%s': choices are choice1 to choice%d",
 						file, line, h, EDU_EXAM_CHOICES);
 				goto refused;
 			}
-			if (hd->choice_at[k - 1] >= 0)
+			if (hd->choice_at[b][k - 1] >= 0)
 				bad = edu_error("%s:%ld: column '%s' appears twice", file, line, h);
-			hd->choice_at[k - 1] = hd->nx;
-			x->choice = (int)k - 1;
-			if (k > hd->nchoice)
-				hd->nchoice = (int)k;
+			hd->choice_at[b][k - 1] = hd->nx;
+			x->kind = EDU_EXAM_X_CHOICE;
+			x->batch = b;
+			x->choice = k - 1;
+			if (k > hd->nchoice[b])
+				hd->nchoice[b] = k;
 		} else {
 			continue;	/* unknown, unless --ignore-extra */
 		}
@@ -260,51 +366,40 @@ int edu_exam_header(struct edu_exam_header *hd, const char *file, long line, int
 		hd->nx++;
 		continue;
 refused:	/* said once, not again as an unknown column */
-		x->choice = -2;
+		x->kind = EDU_EXAM_X_BAD;
 		take[i] = 1;
 		hd->nx++;
 	}
 	if (!nscore)
 		bad = edu_error("%s:%ld: no score_<subject> column", file, line);
-	for (int k = 0; k < hd->nchoice; k++)
-		if (hd->choice_at[k] < 0) {
-			bad = edu_error("%s:%ld: choice%d without choice%d", file, line,
-					hd->nchoice, k + 1);
-			break;
-		}
+	for (int b = 0; b < EDU_EXAM_NBATCH; b++)
+		for (int k = 0; k < hd->nchoice[b]; k++)
+			if (hd->choice_at[b][k] < 0) {
+				/* Named as the file names the last: 志愿3 without 志愿1. */
+				const char *last = hd->x[hd->choice_at[b][hd->nchoice[b] - 1]].name;
+				int stem = (int)strlen(last);
+				while (stem && last[stem - 1] >= '0' && last[stem - 1] <= '9')
+					stem--;
+				bad = edu_error("%s:%ld: %s without %.*s%d", file, line, last, stem,
+						last, k + 1);
+				break;
+			}
 	return bad ? -1 : 0;
 }
 
-int edu_exam_row(const struct edu_exam_header *hd, const struct edu_exam_schools *t,
-		 const char *const *extra, struct edu_buf *scores,
-		 struct edu_buf *choices, const char **col, char *err)
+/* A batch's choices of a row into out ("code code"): each a senior school
+ * of t, none twice, none after an empty one. */
+static int row_choices(const struct edu_exam_header *hd, int b, const struct edu_exam_schools *t,
+		       const char *const *extra, struct edu_buf *out, const char **col, char *err)
 {
-	static char names[EDU_EXAM_CHOICES][24], bad[EDU_VAL_MAX + 8];
 	const char *picked[EDU_EXAM_CHOICES];
-	char num[16];
 	int ended = 0, np = 0;
 
-	scores->len = choices->len = 0;
-	edu_buf_add(scores, "", 0);
-	edu_buf_add(choices, "", 0);
-	for (int i = 0; i < hd->nx; i++) {
-		int s;
-		if (hd->x[i].choice != -1)
-			continue;
-		if (edu_score_parse(extra[i], &s, err) < 0) {
-			snprintf(bad, sizeof bad, "score_%s", hd->x[i].subject);
-			*col = bad;
-			return -1;
-		}
-		edu_buf_printf(scores, "%s%s=%s", scores->len ? ";" : "", hd->x[i].subject,
-			       edu_score_str(s, num));
-	}
-	for (int k = 0; k < hd->nchoice; k++) {
-		const char *c = extra[hd->choice_at[k]];
+	for (int k = 0; k < hd->nchoice[b]; k++) {
+		const char *c = extra[hd->choice_at[b][k]];
 		char code[EDU_VAL_MAX];
 
-		snprintf(names[k], sizeof names[k], "choice%d", k + 1);
-		*col = names[k];
+		*col = hd->x[hd->choice_at[b][k]].name;
 		c += strspn(c, " \t");
 		if (!*c) {
 			ended = 1;
@@ -318,10 +413,65 @@ int edu_exam_row(const struct edu_exam_header *hd, const struct edu_exam_schools
 		picked[np] = edu_exam_school_find(t, code)->code;
 		for (int j = 0; j < np; j++)
 			if (!strcmp(picked[j], picked[np]))
-				return snprintf(err, EDU_ERR_MAX, "school %s is choice%d already",
-						picked[np], j + 1), -1;
-		edu_buf_printf(choices, "%s%s", np ? " " : "", picked[np]);
+				return snprintf(err, EDU_ERR_MAX, "school %s is %s already", picked[np],
+						hd->x[hd->choice_at[b][j]].name), -1;
+		edu_buf_printf(out, "%s%s", np ? " " : "", picked[np]);
 		np++;
+	}
+	return 0;
+}
+
+int edu_exam_row(const struct edu_exam_header *hd, const struct edu_exam_schools *t,
+		 const char *const *extra, struct edu_exam_rowout *r, const char **col,
+		 char *err)
+{
+	char num[16], full[16], g[EDU_VAL_MAX];
+
+	r->scores.len = r->grades.len = r->choices.len = r->batch_choices.len = 0;
+	edu_buf_add(&r->scores, "", 0);
+	edu_buf_add(&r->grades, "", 0);
+	edu_buf_add(&r->choices, "", 0);
+	edu_buf_add(&r->batch_choices, "", 0);
+	for (int i = 0; i < hd->nx; i++) {
+		const struct edu_exam_xcol *x = &hd->x[i];
+		int s;
+
+		*col = x->name;
+		if (x->kind == EDU_EXAM_X_GRADE) {
+			if (!extra[i][strspn(extra[i], " \t")])
+				continue;	/* not graded */
+			if (edu_exam_grade(extra[i], g, err) < 0)
+				return -1;
+			edu_buf_printf(&r->grades, "%s%s=%s", r->grades.len ? ";" : "",
+				       x->subject, g);
+			continue;
+		}
+		if (x->kind != EDU_EXAM_X_SCORE)
+			continue;
+		if (edu_score_parse(extra[i], &s, err) < 0)
+			return -1;
+		/* The provincial file's scores: within the subject's full marks. */
+		if (x->full && s > x->full)
+			return snprintf(err, EDU_ERR_MAX, "%s is above the full marks of %s, %s",
+					edu_score_str(s, num), x->subject,
+					edu_score_str(x->full, full)), -1;
+		edu_buf_printf(&r->scores, "%s%s=%s", r->scores.len ? ";" : "", x->subject,
+			       edu_score_str(s, num));
+	}
+	if (row_choices(hd, EDU_EXAM_GENERAL, t, extra, &r->choices, col, err) < 0)
+		return -1;
+	for (int b = 0; b < EDU_EXAM_NBATCH; b++) {
+		size_t at = r->batch_choices.len;
+		if (b == EDU_EXAM_GENERAL || !hd->nchoice[b])
+			continue;
+		edu_buf_printf(&r->batch_choices, "%s%s:", at ? ";" : "", edu_exam_batches[b].key);
+		size_t start = r->batch_choices.len;
+		if (row_choices(hd, b, t, extra, &r->batch_choices, col, err) < 0)
+			return -1;
+		if (r->batch_choices.len == start) {	/* none in this batch */
+			r->batch_choices.len = at;
+			r->batch_choices.s[at] = 0;
+		}
 	}
 	*col = NULL;
 	return 0;
@@ -494,7 +644,9 @@ void edu_exam_pool_load(sqlite3 *db, long year, uint64_t seed,
 		struct edu_exam_cand *x = &p->cand[n];
 		memset(x, 0, sizeof *x);
 		p->no[n] = edu_strdup((const char *)sqlite3_column_text(st, 0));
-		p->student_no[n] = edu_strdup((const char *)sqlite3_column_text(st, 4));
+		/* None for a candidate from outside the registry. */
+		const char *sn = (const char *)sqlite3_column_text(st, 4);
+		p->student_no[n] = sn ? edu_strdup(sn) : NULL;
 		p->name[n] = edu_strdup((const char *)sqlite3_column_text(st, 5));
 		x->total = sqlite3_column_int(st, 1);
 		const char *sc = (const char *)sqlite3_column_text(st, 2);
@@ -575,12 +727,44 @@ int edu_exam_admitted(sqlite3 *db, long year)
 	return a != NULL;
 }
 
+/* A candidate from outside the registry: their record, made now, or
+ * the one a resident ID number already has. */
+static int enter(sqlite3 *db, long year, const char *no, const char *id,
+		 const char *name, const char *school, const char *day, char *why)
+{
+	char sno[EDU_VAL_MAX], y[24];
+	char *reason = edu_asprintf("admitted by the entrance exam of %ld (%s) from "
+				    "outside the registry", year, no);
+	int rc = edu_student_enter(db, id, name, school, 10, day, reason, sno, why);
+
+	free(reason);
+	if (rc < 0)
+		return -1;
+	/* The candidate is now a student of the registry. */
+	snprintf(y, sizeof y, "%ld", year);
+	const char *p[] = { sno, day, no, y };
+	edu_exec(db, "UPDATE candidate SET student_no = ?1 WHERE exam_no = ?3 AND year = ?4", 4, p);
+	static const char *const names[] = { "student_no" };
+	const char *old[] = { "" }, *new[] = { sno };
+	edu_audit_change(db, "candidate", no, 1, names, old, new);
+	edu_exec(db, "UPDATE admission SET enrolled = ?2 WHERE exam_no = ?3 AND year = ?4", 4, p);
+	return 0;
+}
+
 int edu_exam_enrol(sqlite3 *db, long year, const char *no, const char *sno,
-		   const char *school, const char *day, char *why)
+		   const char *id, const char *name, const char *school, const char *day,
+		   char *why)
 {
 	struct edu_student_state from, to;
+	char *found = NULL;
 
-	if (edu_student_load(db, sno, &from) < 0)
+	if (!sno && id && !(found = edu_student_find(db, id)))
+		return enter(db, year, no, id, name, school, day, why);
+	if (found)
+		sno = found;
+	int rc = edu_student_load(db, sno, &from);
+	free(found);
+	if (rc < 0)
 		return snprintf(why, EDU_ERR_MAX, "no student %s", sno), -1;
 	if (strcmp(from.status, "graduated") || from.grade != 9)
 		return snprintf(why, EDU_ERR_MAX, "student %s has not graduated from junior "

@@ -191,6 +191,37 @@ static int subjects(const char *v, char *err)
 	return 0;
 }
 
+/* The subjects of a provincial score file: an alias table. */
+static int subject_table(const char *v, char *err)
+{
+	struct edu_subject t[EDU_SUBJECTS_MAX];
+
+	return edu_subjects_parse(v, t, EDU_SUBJECTS_MAX, err) < 0 ? -1 : 0;
+}
+
+/* The batches of admission in their order, each once. */
+static int batches(const char *v, char *err)
+{
+	static const char known[] = "early quota general vocational";
+	char w[16];
+	int n = 0;
+
+	for (const char *p = v; *(p += strspn(p, " "));) {
+		size_t len = strcspn(p, " ");
+		snprintf(w, sizeof w, "%.*s", (int)(len < sizeof w ? len : sizeof w - 1), p);
+		if (len >= sizeof w || !edu_word_in(known, w))
+			return snprintf(err, EDU_ERR_MAX, "'%.*s' is not a batch (%s)", (int)len, p,
+					known), -1;
+		if (edu_word_in(v, w) && strstr(v, w) != p)
+			return snprintf(err, EDU_ERR_MAX, "batch %s is there twice", w), -1;
+		p += len;
+		n++;
+	}
+	if (!n)
+		return snprintf(err, EDU_ERR_MAX, "give the batches in order, e.g. %s", known), -1;
+	return 0;
+}
+
 /* The settings the tools know, with defaults.  Another tool's keys are
  * added here with it, so `edu-db config list` shows every one. */
 const struct edu_setting_def edu_settings[] = {
@@ -213,6 +244,8 @@ const struct edu_setting_def edu_settings[] = {
 	{ "cert.teacher.pattern", "{year}{province}{body}{category}{sex}{seq:6}", "the pattern of teacher-qualification certificate numbers (教师资格证书): {year} of issue, {province} (2 digits of bureau.region), {body} (3-digit certifying body), {category} (type 1-7), {sex}, {seq:N}", teacher_pattern },
 	{ "asset.pattern", "{unit}-{year}-{seq:5}", "the pattern of generated asset tags: {unit}, {year} (acquired), {seq:N}", asset_pattern },
 	{ "exam.tiebreak", "chinese,math,english", "the subjects that break ties of total score in admission, in order, before the lottery", subjects },
+	{ "exam.subjects", EDU_EXAM_SUBJECTS, "the subjects of the provincial score file: key=中文名:full marks (or :grade for a component graded A to D), separated by spaces; score_<key> and the Chinese name both name the column", subject_table },
+	{ "exam.batches", "early quota general vocational", "the batches of admission in their order: early (提前批), quota (名额分配), general (统招), vocational (职高)", batches },
 	{ NULL, NULL, NULL, NULL }
 };
 

@@ -22,6 +22,9 @@ cd "$dir"
 setup() {
 	n=$1 db=$2
 	"$bin/edu-db" -q -d "$db" init
+	# The generated scores go up to 120 in every subject.
+	"$bin/edu-db" -q -d "$db" config set exam.subjects \
+		"chinese=语文:120 math=数学:120 english=英语:120 physics=物理:120 chemistry=化学:120"
 	sqlite3 "$db" "INSERT INTO school (school_code, name, kind, ownership, status)
 		  VALUES ('3000000000', '初中', 'junior', 'public', 'open');
 		WITH RECURSIVE i(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM i WHERE k < 300)

@@ -206,13 +206,36 @@ static void test_candidate(void)
 	ok(edu_exam_seat_index(&t, 3201000004) == 3 && edu_exam_seat_index(&t, 3201000010) == 3,
 	   "a school without seats is entry n");
 
-	struct edu_exam_header h;
+	struct edu_exam_header h = { .nsubj = 0 };
 	int take[5] = { 0 };
 	const char *names[] = { "exam_no", "Score_Chinese", "choice1", "score_math", "choice2" };
 	ok(edu_exam_header(&h, "f", 1, 5, names, take) == 0, "a header with two scores, two choices");
-	ok(h.nx == 4 && h.nchoice == 2 && !take[0] && take[1] && take[4], "four columns taken");
+	ok(h.nx == 4 && h.nchoice[EDU_EXAM_GENERAL] == 2 && !take[0] && take[1] && take[4],
+	   "four columns taken");
 	is(h.x[0].subject, "chinese", "subjects in lower case");
-	ok(h.choice_at[0] == 1 && h.choice_at[1] == 3, "choice1 and choice2 where they are");
+	ok(h.choice_at[EDU_EXAM_GENERAL][0] == 1 && h.choice_at[EDU_EXAM_GENERAL][1] == 3,
+	   "choice1 and choice2 where they are");
+
+	/* The provincial file: Chinese names from the subject table, the
+	 * choices of batches by their Chinese names. */
+	h.nsubj = edu_subjects_parse("chinese=语文:120 quality=综合素质评价:grade", h.subj,
+				     EDU_SUBJECTS_MAX, err);
+	ok(h.nsubj == 2 && h.subj[0].full == 1200 && h.subj[1].full == EDU_SUBJECT_GRADED,
+	   "a subject table: full marks in tenths, a graded component");
+	const char *zh[] = { "语文", "综合素质评价", "志愿1", "提前批志愿1", "early_choice2" };
+	int take2[5] = { 0 };
+	ok(edu_exam_header(&h, "f", 1, 5, zh, take2) == 0, "a Chinese header");
+	ok(h.x[0].kind == EDU_EXAM_X_SCORE && !strcmp(h.x[0].subject, "chinese") &&
+	   h.x[0].full == 1200, "语文 is chinese, full marks 120");
+	ok(h.x[1].kind == EDU_EXAM_X_GRADE && !strcmp(h.x[1].subject, "quality"),
+	   "综合素质评价 is a graded component");
+	ok(h.nchoice[EDU_EXAM_GENERAL] == 1 && h.nchoice[EDU_EXAM_EARLY] == 2 &&
+	   h.choice_at[EDU_EXAM_EARLY][1] == 4, "志愿1 general; 提前批志愿1 and early_choice2 early");
+	ok(edu_subjects_parse("chinese=语文:abc", h.subj, EDU_SUBJECTS_MAX, err) < 0,
+	   "full marks that are not a number are refused");
+	ok(edu_subjects_parse("a=x b=x", h.subj, EDU_SUBJECTS_MAX, err) < 0,
+	   "an alias twice is refused");
+	h.nsubj = 0;
 	const char *gap[] = { "score_a", "choice2" };
 	ok(edu_exam_header(&h, "f", 1, 2, gap, take) < 0, "choice2 without choice1 is refused");
 	const char *none[] = { "choice1" };

@@ -1,0 +1,92 @@
+#!/bin/sh
+# edu-exam as a city runs it (issue 19): the provincial score file with
+# Chinese headers and full marks, candidates from outside the registry,
+# batches in order with their own choices and minimum grades.  Each
+# expected result is worked out by hand in the comments.
+. "$(dirname "$0")/lib.sh"
+
+sample_db
+junior=2111010223 s1=2111010229 s2=2111010230 s3=2111010231 voc=2111010237
+q() { sqlite3 "$EDU_DB" "$1"; }
+sno() { printf 'L11010220110301%04d' "$1"; }
+awk -v sch="$junior" 'BEGIN {
+	print "student_no,id_type,id_number,name,sex,birth_date,school_code,grade,entry_date"
+	for (i = 1; i <= 9; i++)
+		printf "L11010220110301%04d,passport,E%08d,学生%d,M,2011-03-01,%s,9,2023-09-01\n", i, i, i, sch
+}' > st.csv
+edu-enroll -q import st.csv
+cut -d, -f1 st.csv | edu-enroll -q graduate --on 2026-07-01
+# A previous year's graduate (往届生) from elsewhere: born 2010-05-17, a
+# woman (an even 17th digit); not in the registry.
+prev=$(id18 11010220100517002)
+outs=$(id18 11010220101103003)
+
+# ---- the provincial file -------------------------------------------------------
+# 语文 数学 英语 物理 化学 道德与法治 历史 体育 are the subjects of the
+# default exam.subjects, checked against its full marks (120 120 120 100
+# 100 100 100 100); 总分 is their sum plus 加分.
+P=准考证号,姓名,学籍号,身份证号,考生类别,毕业学校,语文,数学,英语,物理,化学,道德与法治,历史,体育,加分,总分,志愿1,志愿2
+cat > prov.csv <<EOF2
+$P
+P1,学生1,$(sno 1),,应届,$junior,110,100,90,80,70,60,50,40,0,600,$s1,$s2
+P2,往届甲,,$prev,往届,,100,100,100,50,50,50,50,50,5,555,$s2,
+P3,外地乙,,$outs,外地,,90,90,90,90,90,90,90,90,0,720,$s1,$s2
+EOF2
+t_exit 0 "the provincial file, Chinese headers as it arrives" edu-exam import --year 2026 prov.csv
+t_grep "... 3 inserted" "candidate: 3 inserted, 0 updated, 0 unchanged, 0 rejected" "$err"
+t_eq "... 语文 is chinese, 志愿1 choice1, 往届 previous, 外地 outside" \
+	"$(q "SELECT exam_no, coalesce(student_no, '-'), coalesce(id_number, '-'), source, scores, total, choices FROM candidate ORDER BY exam_no")" \
+	"P1|$(sno 1)|-|registry|chinese=110;math=100;english=90;physics=80;chemistry=70;politics=60;history=50;pe=40|6000|$s1 $s2
+P2|-|$prev|previous|chinese=100;math=100;english=100;physics=50;chemistry=50;politics=50;history=50;pe=50|5550|$s2
+P3|-|$outs|outside|chinese=90;math=90;english=90;physics=90;chemistry=90;politics=90;history=90;pe=90|7200|$s1 $s2"
+
+# Above full marks, below zero, a registry candidate without a student
+# number, an outside one without an ID number: each as FILE:LINE: COLUMN.
+cat > badp.csv <<EOF2
+$P
+Q1,a,$(sno 2),,,,121,100,90,80,70,60,50,40,0,,$s1,
+Q2,b,$(sno 3),,,,100,100,90,101,70,60,50,40,0,,$s1,
+Q3,c,$(sno 4),,,,100,-5,90,80,70,60,50,40,0,,$s1,
+Q4,d,,,应届,,100,100,90,80,70,60,50,40,0,,$s1,
+Q5,e,,,外地,,100,100,90,80,70,60,50,40,0,,$s1,
+EOF2
+sum=$(db_sum)
+t_exit 65 "scores out of range and missing numbers" edu-exam import --year 2026 badp.csv
+t_grep "... 121 in 语文 (full marks 120)" "^edu-exam: badp.csv:2: 语文: 121 is above the full marks of chinese, 120$" "$err"
+t_grep "... 101 in 物理 (full marks 100)" "^edu-exam: badp.csv:3: 物理: 101 is above the full marks of physics, 100$" "$err"
+t_grep "... a score below zero" "^edu-exam: badp.csv:4: 数学: '-5' is below zero$" "$err"
+t_grep "... a registry candidate needs a student number" "^edu-exam: badp.csv:5: student_no: may not be empty for a candidate of the registry" "$err"
+t_grep "... an outside one an ID number" "^edu-exam: badp.csv:6: id_number: may not be empty for a outside candidate" "$err"
+t_eq "... nothing written" "$(db_sum)" "$sum"
+t_exit 0 "full marks are a setting" edu-db config set exam.subjects "chinese=语文:150 math=数学:150 english=英语:150 physics=物理:100 chemistry=化学:100 politics=道德与法治:100 history=历史:100 pe=体育:100"
+t_exit 65 "... so 121 in 语文 passes, the rest does not" edu-exam import --year 2026 badp.csv
+t_eq "... four bad rows now" "$(printf '%s\n' "$err" | grep -c 'badp.csv:[0-9]*: ')" 4
+t_exit 65 "a bad exam.subjects is refused" edu-db config set exam.subjects "chinese=语文:abc"
+
+# ---- candidates from outside the registry are enrolled with a new record ------
+# P3 (720) takes s1's one seat, P1 (600) then finds it full and takes
+# s2, P2 (555) the other seat of s2.
+printf 'school_code,seats\n%s,1\n%s,2\n' "$s1" "$s2" > seats.csv
+edu-exam -q seats import --year 2026 seats.csv
+t_exit 0 "admit the three" edu-exam -q admit --year 2026 --seed 1
+t_eq "... P3 s1, P1 s2 by its second choice, P2 s2" "$(printf '%s\n' "$out" | tail -n +2 | cut -d, -f1,2,5-7)" \
+"P3,,1,$s1,1
+P1,$(sno 1),2,$s2,2
+P2,,3,$s2,1"
+t_exit 0 "enroll: the outside candidates get records" edu-exam enroll --year 2026 --on 2026-09-01
+t_grep "... three enrolled" "3 enrolled, 0 refused" "$err"
+t_eq "... G + the ID number, sex and birth date from it, grade 10 of the admitting school" \
+	"$(q "SELECT student_no, id_type, name, sex, birth_date, school_code, grade, status, entry_date FROM student WHERE student_no LIKE 'G%' ORDER BY student_no")" \
+	"G$prev|resident|往届甲|F|2010-05-17|$s2|10|enrolled|2026-09-01
+G$outs|resident|外地乙|M|2010-11-03|$s1|10|enrolled|2026-09-01"
+t_eq "... with an enter event and no junior graduation" \
+	"$(q "SELECT kind, day, coalesce(from_school, '-'), to_school, to_grade FROM student_event WHERE student_no = 'G$prev'")" \
+	"enter|2026-09-01|-|$s2|10"
+t_eq "... the candidate now has the student number" "$(q "SELECT student_no FROM candidate WHERE exam_no = 'P2'")" "G$prev"
+t_eq "... audited: the record, its event, the candidate" \
+	"$(q "SELECT entity || ' ' || key FROM audit WHERE key IN ('G$prev', 'P2') ORDER BY id" | tr '\n' ' ')" \
+	"candidate P2 student G$prev student G$prev candidate P2 "
+t_exit 0 "... and the registry shows them" edu-enroll show "G$outs"
+t_grep "... entered on 2026-09-01" "^event,2026-09-01 enter" "$out"
+
+done_testing
