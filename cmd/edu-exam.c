@@ -218,7 +218,7 @@ static const struct edu_entity candidate = {
 /* ---- seats --------------------------------------------------------------- */
 
 /* The key is the school's of a year: a refusal names school_code. */
-enum { S_SCHOOL, S_YEAR, S_SEATS, S_MIN, S_NCOLS };
+enum { S_SCHOOL, S_YEAR, S_SEATS, S_MIN, S_BATCH, S_MIN_GRADES, S_NCOLS };
 static const struct edu_col seat_cols[S_NCOLS] = {
 	/* From --year. */
 	[S_YEAR] = { .name = "year", .aliases = "年份", .type = EDU_C_INT, .flags = EDU_C_KEY,
@@ -228,13 +228,27 @@ static const struct edu_col seat_cols[S_NCOLS] = {
 	[S_SEATS] = { .name = "seats", .aliases = "计划数|招生计划|学位数", .type = EDU_C_INT,
 		      .flags = EDU_C_REQUIRED, .max = 100000 },
 	[S_MIN] = { .name = "min_score", .aliases = "最低控制线|最低分", .type = EDU_C_SCORE },
+	/* The batch the school admits in (one a year). */
+	[S_BATCH] = { .name = "batch", .aliases = "批次", .type = EDU_C_ENUM,
+		      .flags = EDU_C_REQUIRED, .values = edu_exam_batches, .dflt = "general" },
+	/* component=grade;...: normalised by seat_derive. */
+	[S_MIN_GRADES] = { .name = "min_grades", .aliases = "最低等级|等级要求", .type = EDU_C_TEXT },
 };
 
 static int seat_derive(sqlite3 *db, const char **raw, char buf[][EDU_VAL_MAX],
 		       const char **col, char *err)
 {
 	(void)db;
-	return year_derive(raw, S_YEAR, buf, col, err);
+	if (year_derive(raw, S_YEAR, buf, col, err) < 0)
+		return -1;
+	const char *g = raw[S_MIN_GRADES];
+	if (g && g[strspn(g, " \t")]) {
+		*col = "min_grades";
+		if (edu_exam_min_grades(&xhead, g, buf[1], err) < 0)
+			return -1;
+		raw[S_MIN_GRADES] = buf[1];
+	}
+	return 0;
 }
 
 /* Seats are a senior, complete or vocational school's. */
@@ -288,6 +302,7 @@ static int seats_import(struct edu_cmd *c)
 	if (final_year(c->db))
 		return EDU_EDATA;
 	edu_exam_schools_load(c->db, &schools);
+	edu_exam_header_init(&xhead, c->db);
 	return edu_import(c->db, &seat, c->argc, c->argv);
 }
 
@@ -441,7 +456,12 @@ static int admit(struct edu_cmd *c)
 		return EDU_EDATA;
 	}
 	int ntb = edu_exam_tiebreak(c->db, subj);
-	edu_exam_seats_load(c->db, opt.year, &seats);
+	int batches[EDU_EXAM_NBATCH], nb = edu_exam_batch_order(c->db, batches);
+	if (edu_exam_seats_load(c->db, opt.year, &seats) < 0) {
+		edu_rollback(c->db);
+		edu_exam_seats_free(&seats);
+		return EDU_EDATA;
+	}
 	if (!seats.n && !edu_opt.quiet)
 		edu_warn("no school has seats in %ld (see 'edu-exam seats import')", opt.year);
 	/* Every candidate of the year, in memory. */
@@ -454,7 +474,8 @@ static int admit(struct edu_cmd *c)
 		return EDU_NO;
 	}
 	struct edu_exam_cand **order = edu_malloc(pool.n * sizeof *order);
-	long unadmitted = edu_exam_admit(pool.cand, pool.n, ntb, seats.s, seats.n + 1, order);
+	long unadmitted = edu_exam_admit_batches(pool.cand, pool.n, ntb, &seats, batches, nb,
+						 order);
 	long admitted = (long)pool.n - unadmitted;
 
 	/* The result replaces the year's earlier one. */

@@ -1506,6 +1506,7 @@ char *edu_score_str(int tenths, char out[16]);
 
 #define EDU_EXAM_CHOICES 12	/* choice1 .. choice12 */
 #define EDU_EXAM_TIEBREAK 8	/* subjects of the tie-break order */
+#define EDU_EXAM_GRADES 4	/* graded components with minimum grades */
 
 /* A candidate as admission sees it. */
 struct edu_exam_cand {
@@ -1515,15 +1516,25 @@ struct edu_exam_cand {
 	uint64_t lottery;		/* edu_exam_lottery() */
 	int nchoice;
 	int choice[EDU_EXAM_CHOICES];	/* indexes of schools, in order */
+	/* Grades of the graded components the seats name (struct
+	 * edu_exam_seats comp[]): 4 for A to 1 for D, 0 none. */
+	unsigned char grade[EDU_EXAM_GRADES];
+	const char *batch_choices;	/* "early:code code;...", or NULL */
 	/* Set by edu_exam_admit: */
 	int rank;			/* 1 is the best */
 	int school;			/* index of the school, or -1 */
 	int got;			/* the choice that admitted, 1..; 0 */
+	int batch;			/* the batch that admitted, -1 */
+	/* The list of the batch being admitted, when it has its own. */
+	int nbchoice, bchoice[EDU_EXAM_CHOICES];
 };
 /* A school's seats as admission sees it. */
 struct edu_exam_school {
 	int seats;
 	int min_score;			/* tenths; 0 when none */
+	int batch;			/* EDU_EXAM_GENERAL ... */
+	int graded;			/* has minimum grades */
+	unsigned char min_grade[EDU_EXAM_GRADES];	/* as grade[] */
 	int admitted;			/* set: seats taken */
 	int cutoff;			/* set: lowest admitted total, -1 */
 };
@@ -1541,6 +1552,7 @@ int edu_exam_before(const struct edu_exam_cand *a,
 long edu_exam_admit(struct edu_exam_cand *c, size_t n, int ntb,
 		    struct edu_exam_school *s, size_t ns,
 		    struct edu_exam_cand **order);
+/* Admission in batches (issue 19), after struct edu_exam_seats below. */
 
 /* The schools a candidate file is checked against, in memory and sorted
  * by code: a file names millions of choices. */
@@ -1614,6 +1626,11 @@ struct edu_exam_rowout {
 int edu_exam_row(const struct edu_exam_header *h, const struct edu_exam_schools *t,
 		 const char *const *extra, struct edu_exam_rowout *r, const char **col,
 		 char *err);
+/* A seat row's minimum grades, "综合素质评价=B, pe=良好", normalised to
+ * "quality=B;pe=B" (components by key or Chinese name of h's table) into
+ * out (EDU_VAL_MAX): 0, or -1 with err. */
+int edu_exam_min_grades(const struct edu_exam_header *h, const char *in, char *out,
+			char *err);
 /* The sum of "subject=points;..." in tenths (parts that are no score
  * count 0); a subject's score in it, or -1. */
 int edu_exam_scores_sum(const char *scores);
@@ -1635,8 +1652,26 @@ struct edu_exam_seats {
 	int64_t *num;		/* the codes as numbers, for the search */
 	struct edu_exam_school *s;
 	size_t n;
+	char comp[EDU_EXAM_GRADES][32];	/* graded components named */
+	int ncomp;
 };
-void edu_exam_seats_load(sqlite3 *db, long year, struct edu_exam_seats *t);
+/* The batches of setting exam.batches in order into b[]: their count. */
+int edu_exam_batch_order(sqlite3 *db, int b[EDU_EXAM_NBATCH]);
+/* Admission in batches: the order of merit over all candidates, then
+ * each batch of b[] (nb) in turn over the candidates not admitted in an
+ * earlier one, by parallel choices over the schools with seats in that
+ * batch: each candidate's list for the batch is their own
+ * (batch_choices) when any candidate has one for it, else their general
+ * choices; a school admits only candidates who reach its minimum score
+ * and grades.  With one general batch and no grades it is
+ * edu_exam_admit.  Returns the number left unadmitted. */
+long edu_exam_admit_batches(struct edu_exam_cand *c, size_t n, int ntb,
+			    struct edu_exam_seats *t, const int *b, int nb,
+			    struct edu_exam_cand **order);
+/* Load a year's seats: each school's batch and minimum score and grades
+ * (the components named go into comp[]); 0, or -1 when the seats name
+ * more than EDU_EXAM_GRADES components (said why). */
+int edu_exam_seats_load(sqlite3 *db, long year, struct edu_exam_seats *t);
 void edu_exam_seats_free(struct edu_exam_seats *t);
 /* The entry of a school code given as a number (n when it has none): a
  * binary search, as there are millions of choices to look up. */
@@ -1646,7 +1681,7 @@ int edu_exam_seat_index(const struct edu_exam_seats *t, int64_t code);
  * admit prints; cand[i].exam_no is no[i]. */
 struct edu_exam_pool {
 	struct edu_exam_cand *cand;
-	char **no, **student_no, **name;
+	char **no, **student_no, **name, **batch_choices;
 	size_t n;
 };
 void edu_exam_pool_load(sqlite3 *db, long year, uint64_t seed,

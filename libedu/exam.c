@@ -101,12 +101,55 @@ static int by_merit(const void *x, const void *y, void *arg)
 	return edu_exam_before(*a, *b, *(const int *)arg);
 }
 
-long edu_exam_admit(struct edu_exam_cand *c, size_t n, int ntb,
-		    struct edu_exam_school *s, size_t ns,
-		    struct edu_exam_cand **order)
+/* Do a candidate reach a school's minimum grades? */
+static int grades_reach(const struct edu_exam_cand *x, const struct edu_exam_school *t)
+{
+	for (int i = 0; i < EDU_EXAM_GRADES; i++)
+		if (x->grade[i] < t->min_grade[i])
+			return 0;
+	return 1;
+}
+
+/* Serial dictatorship in the order of merit over the candidates not yet
+ * admitted: each, in turn, takes the first school of their list (list:
+ * their batch list when set, else their choices) that is in `batch`
+ * (any batch when -1), has a free seat, and whose minimum score and
+ * grades they reach. */
+static long take_seats(struct edu_exam_cand **order, size_t n, struct edu_exam_school *s,
+		       int batch, int own)
 {
 	long unadmitted = 0;
 
+	for (size_t i = 0; i < n; i++) {
+		struct edu_exam_cand *x = order[i];
+		const int *list = own ? x->bchoice : x->choice;
+		int nl = own ? x->nbchoice : x->nchoice;
+
+		if (x->got)
+			continue;
+		for (int k = 0; k < nl; k++) {
+			struct edu_exam_school *t = &s[list[k]];
+
+			if (t->admitted >= t->seats || x->total < t->min_score ||
+			    (batch >= 0 && t->batch != batch) || (t->graded && !grades_reach(x, t)))
+				continue;
+			t->admitted++;
+			t->cutoff = x->total;
+			x->school = list[k];
+			x->got = k + 1;
+			x->batch = batch;
+			break;
+		}
+		if (!x->got)
+			unadmitted++;
+	}
+	return unadmitted;
+}
+
+/* The order of merit into order[], ranks set, results cleared. */
+static void rank_all(struct edu_exam_cand *c, size_t n, int ntb, struct edu_exam_school *s,
+		     size_t ns, struct edu_exam_cand **order)
+{
 	for (size_t i = 0; i < n; i++)
 		order[i] = &c[i];
 	qsort_r(order, n, sizeof *order, by_merit, &ntb);
@@ -114,28 +157,66 @@ long edu_exam_admit(struct edu_exam_cand *c, size_t n, int ntb,
 		s[j].admitted = 0;
 		s[j].cutoff = -1;
 	}
-	/* Serial dictatorship in the order of merit: each candidate, in
-	 * turn, takes the first choice with a free seat whose minimum
-	 * score they reach. */
 	for (size_t i = 0; i < n; i++) {
-		struct edu_exam_cand *x = order[i];
+		order[i]->rank = (int)i + 1;
+		order[i]->school = -1;
+		order[i]->got = 0;
+		order[i]->batch = -1;
+	}
+}
 
-		x->rank = (int)i + 1;
-		x->school = -1;
-		x->got = 0;
-		for (int k = 0; k < x->nchoice; k++) {
-			struct edu_exam_school *t = &s[x->choice[k]];
+long edu_exam_admit(struct edu_exam_cand *c, size_t n, int ntb,
+		    struct edu_exam_school *s, size_t ns,
+		    struct edu_exam_cand **order)
+{
+	rank_all(c, n, ntb, s, ns, order);
+	return take_seats(order, n, s, -1, 0);
+}
 
-			if (t->admitted >= t->seats || x->total < t->min_score)
-				continue;
-			t->admitted++;
-			t->cutoff = x->total;
-			x->school = x->choice[k];
-			x->got = k + 1;
+/* A candidate's choices of one batch ("early:3201 3202;quota:...") as
+ * seat indexes into bchoice; 0 when they have none there. */
+static int batch_list(struct edu_exam_cand *x, const char *key, const struct edu_exam_seats *t)
+{
+	size_t len = strlen(key);
+
+	x->nbchoice = 0;
+	for (const char *p = x->batch_choices; p && *p;) {
+		size_t n = strcspn(p, ";");
+		if (n > len && !strncmp(p, key, len) && p[len] == ':') {
+			for (const char *q = p + len + 1; q < p + n && x->nbchoice < EDU_EXAM_CHOICES;) {
+				int64_t code = 0;
+				for (; *q >= '0' && *q <= '9'; q++)
+					code = code * 10 + (*q - '0');
+				x->bchoice[x->nbchoice++] = edu_exam_seat_index(t, code);
+				q += *q == ' ';
+			}
 			break;
 		}
-		if (!x->got)
-			unadmitted++;
+		p += n + (p[n] == ';');
+	}
+	return x->nbchoice;
+}
+
+long edu_exam_admit_batches(struct edu_exam_cand *c, size_t n, int ntb,
+			    struct edu_exam_seats *t, const int *batches, int nb,
+			    struct edu_exam_cand **order)
+{
+	long unadmitted = (long)n;
+
+	rank_all(c, n, ntb, t->s, t->n + 1, order);
+	for (int i = 0; i < nb; i++) {
+		int b = batches[i], own = 0;
+		const char *key = edu_exam_batches[b].key;
+
+		/* A batch without choices of its own uses the general ones. */
+		if (b != EDU_EXAM_GENERAL)
+			for (size_t k = 0; k < n; k++)
+				if (!c[k].got)
+					own |= batch_list(&c[k], key, t) > 0;
+		if (!own)
+			for (size_t k = 0; k < n; k++)
+				c[k].nbchoice = 0;
+		unadmitted = take_seats(order, n, t->s, b, own);
 	}
 	return unadmitted;
 }
@@ -561,13 +642,55 @@ int edu_exam_tiebreak(sqlite3 *db, char subj[EDU_EXAM_TIEBREAK][32])
 
 /* ---- admission: a year's seats and candidates ------------------------------ */
 
-void edu_exam_seats_load(sqlite3 *db, long year, struct edu_exam_seats *t)
+/* The index of a graded component in t->comp, added when new; -1 when
+ * there are EDU_EXAM_GRADES already. */
+static int component(struct edu_exam_seats *t, const char *name, size_t len)
 {
-	sqlite3_stmt *st = edu_prepare(db, "SELECT school_code, seats, coalesce(min_score, 0) "
-				       "FROM seat WHERE year = ? ORDER BY school_code");
+	for (int i = 0; i < t->ncomp; i++)
+		if (strlen(t->comp[i]) == len && !strncmp(t->comp[i], name, len))
+			return i;
+	if (t->ncomp == EDU_EXAM_GRADES || len >= sizeof t->comp[0])
+		return -1;
+	memcpy(t->comp[t->ncomp], name, len);
+	t->comp[t->ncomp][len] = 0;
+	return t->ncomp++;
+}
+
+/* "quality=B;pe=C" into grade levels by component (4 for A ... 1 for D);
+ * -1 when a component is one too many. */
+static int grade_levels(struct edu_exam_seats *t, const char *g, unsigned char *level, int add)
+{
+	for (const char *p = g; p && *p;) {
+		size_t n = strcspn(p, ";");
+		const char *eq = memchr(p, '=', n);
+		if (eq && eq + 1 < p + n && eq[1] >= 'A' && eq[1] <= 'D') {
+			int i = -1;
+			if (add)
+				i = component(t, p, (size_t)(eq - p));
+			else
+				for (int k = 0; k < t->ncomp && i < 0; k++)
+					if (strlen(t->comp[k]) == (size_t)(eq - p) &&
+					    !strncmp(t->comp[k], p, (size_t)(eq - p)))
+						i = k;
+			if (i < 0 && add)
+				return -1;
+			if (i >= 0)
+				level[i] = (unsigned char)('D' - eq[1] + 1);
+		}
+		p += n + (p[n] == ';');
+	}
+	return 0;
+}
+
+int edu_exam_seats_load(sqlite3 *db, long year, struct edu_exam_seats *t)
+{
+	sqlite3_stmt *st = edu_prepare(db, "SELECT school_code, seats, coalesce(min_score, 0), "
+				       "batch, min_grades FROM seat WHERE year = ? ORDER BY school_code");
 	size_t cap = 16;
+	int rc = 0;
 
 	t->n = 0;
+	t->ncomp = 0;
 	t->code = edu_malloc(cap * sizeof *t->code);
 	t->s = edu_malloc(cap * sizeof *t->s);
 	t->num = edu_malloc(cap * sizeof *t->num);
@@ -581,12 +704,35 @@ void edu_exam_seats_load(sqlite3 *db, long year, struct edu_exam_seats *t)
 		}
 		t->num[t->n] = sqlite3_column_int64(st, 0);
 		snprintf(t->code[t->n], 11, "%s", sqlite3_column_text(st, 0));
-		t->s[t->n] = (struct edu_exam_school){ .seats = sqlite3_column_int(st, 1),
-						       .min_score = sqlite3_column_int(st, 2) };
+		struct edu_exam_school *x = &t->s[t->n];
+		*x = (struct edu_exam_school){ .seats = sqlite3_column_int(st, 1),
+					       .min_score = sqlite3_column_int(st, 2),
+					       .batch = edu_exam_batch((const char *)
+								       sqlite3_column_text(st, 3)) };
+		const char *g = (const char *)sqlite3_column_text(st, 4);
+		if (g && *g) {
+			x->graded = 1;
+			if (grade_levels(t, g, x->min_grade, 1) < 0 && !rc)
+				rc = edu_error("the seats of %ld name more than %d graded components",
+					       year, EDU_EXAM_GRADES);
+		}
 		t->n++;
 	}
 	sqlite3_finalize(st);
-	t->s[t->n] = (struct edu_exam_school){ 0 };
+	t->s[t->n] = (struct edu_exam_school){ .batch = -1 };
+	return rc;
+}
+
+int edu_exam_batch_order(sqlite3 *db, int b[EDU_EXAM_NBATCH])
+{
+	char *v = edu_setting(db, "exam.batches", "early quota general vocational");
+	int n = 0;
+
+	for (char *p = v, *w; (w = strsep(&p, " ")) && n < EDU_EXAM_NBATCH;)
+		if (*w && (b[n] = edu_exam_batch(w)) >= 0)
+			n++;
+	free(v);
+	return n;
 }
 
 void edu_exam_seats_free(struct edu_exam_seats *t)
@@ -627,7 +773,8 @@ void edu_exam_pool_load(sqlite3 *db, long year, uint64_t seed,
 			char subj[EDU_EXAM_TIEBREAK][32], int ntb, struct edu_exam_pool *p)
 {
 	sqlite3_stmt *st = edu_prepare(db, "SELECT exam_no, total, scores, choices, "
-				       "student_no, name FROM candidate WHERE year = ?");
+				       "student_no, name, grades, batch_choices FROM candidate "
+				       "WHERE year = ?");
 	size_t cap = 0;
 
 	memset(p, 0, sizeof *p);
@@ -640,6 +787,8 @@ void edu_exam_pool_load(sqlite3 *db, long year, uint64_t seed,
 			p->no = edu_realloc(p->no, cap * sizeof *p->no);
 			p->student_no = edu_realloc(p->student_no, cap * sizeof *p->student_no);
 			p->name = edu_realloc(p->name, cap * sizeof *p->name);
+			p->batch_choices = edu_realloc(p->batch_choices,
+						       cap * sizeof *p->batch_choices);
 		}
 		struct edu_exam_cand *x = &p->cand[n];
 		memset(x, 0, sizeof *x);
@@ -653,12 +802,19 @@ void edu_exam_pool_load(sqlite3 *db, long year, uint64_t seed,
 		for (int i = 0; i < ntb; i++)
 			x->tb[i] = edu_exam_subject_score(sc, subj[i]);
 		choices_of(x, (const char *)sqlite3_column_text(st, 3), t);
+		const char *g = (const char *)sqlite3_column_text(st, 6);
+		if (g && *g && t->ncomp)
+			grade_levels((struct edu_exam_seats *)t, g, x->grade, 0);
+		const char *bc = (const char *)sqlite3_column_text(st, 7);
+		p->batch_choices[n] = bc && *bc ? edu_strdup(bc) : NULL;
 		x->lottery = edu_exam_lottery(seed, p->no[n]);
 		p->n++;
 	}
 	sqlite3_finalize(st);
-	for (size_t i = 0; i < p->n; i++)
+	for (size_t i = 0; i < p->n; i++) {
 		p->cand[i].exam_no = p->no[i];
+		p->cand[i].batch_choices = p->batch_choices[i];
+	}
 }
 
 void edu_exam_pool_free(struct edu_exam_pool *p)
@@ -667,7 +823,9 @@ void edu_exam_pool_free(struct edu_exam_pool *p)
 		free(p->no[i]);
 		free(p->student_no[i]);
 		free(p->name[i]);
+		free(p->batch_choices[i]);
 	}
+	free(p->batch_choices);
 	free(p->no);
 	free(p->student_no);
 	free(p->name);
@@ -681,10 +839,10 @@ void edu_exam_store(sqlite3 *db, long year, const struct edu_exam_pool *p,
 	/* Row by row in the order of the key, as read (candidates are never
 	 * deleted, so no old row is left over). */
 	sqlite3_stmt *st = edu_prepare(db,
-		"INSERT INTO admission (exam_no, year, rank, school_code, choice) "
-		"VALUES (?, ?, ?, ?, ?) ON CONFLICT (year, exam_no) DO UPDATE SET "
+		"INSERT INTO admission (exam_no, year, rank, school_code, choice, batch) "
+		"VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (year, exam_no) DO UPDATE SET "
 		"rank = excluded.rank, school_code = excluded.school_code, "
-		"choice = excluded.choice");
+		"choice = excluded.choice, batch = excluded.batch");
 
 	for (size_t i = 0; i < p->n; i++) {
 		const struct edu_exam_cand *x = &p->cand[i];
@@ -694,9 +852,13 @@ void edu_exam_store(sqlite3 *db, long year, const struct edu_exam_pool *p,
 		if (x->got) {
 			sqlite3_bind_text(st, 4, t->code[x->school], 10, SQLITE_STATIC);
 			sqlite3_bind_int(st, 5, x->got);
+			/* Without batches (edu_exam_admit): the school's own. */
+			int b = x->batch >= 0 ? x->batch : t->s[x->school].batch;
+			sqlite3_bind_text(st, 6, edu_exam_batches[b].key, -1, SQLITE_STATIC);
 		} else {
 			sqlite3_bind_null(st, 4);
 			sqlite3_bind_null(st, 5);
+			sqlite3_bind_null(st, 6);
 		}
 		edu_exec_stmt(db, st);
 		sqlite3_reset(st);
@@ -836,10 +998,42 @@ sqlite3_stmt *edu_exam_cutoffs_stmt(sqlite3 *db, long year)
 	return st;
 }
 
-/* Why a choice did not admit a candidate with this total: the choice's
- * row of the seat statement stepped (or not found). */
-static void refusal(sqlite3_stmt *sch, int found, long year, int total, char *why,
-		    size_t size)
+/* The first minimum grade of mins ("quality=B;pe=C") that grades does
+ * not reach, said into why; 0 when all are reached. */
+static int grade_short(const char *grades, const char *mins, char *why, size_t size)
+{
+	for (const char *p = mins; p && *p;) {
+		size_t n = strcspn(p, ";");
+		const char *eq = memchr(p, '=', n);
+		if (eq) {
+			size_t k = (size_t)(eq - p);
+			char have = 0;
+			for (const char *g = grades; g && *g;) {
+				size_t m = strcspn(g, ";");
+				if (m > k && !strncmp(g, p, k) && g[k] == '=')
+					have = g[k + 1];
+				g += m + (g[m] == ';');
+			}
+			if (!have || have > eq[1]) {
+				if (have)
+					snprintf(why, size, "grade %c in %.*s is below its minimum %c",
+						 have, (int)k, p, eq[1]);
+				else
+					snprintf(why, size, "no grade in %.*s, its minimum is %c",
+						 (int)k, p, eq[1]);
+				return 1;
+			}
+		}
+		p += n + (p[n] == ';');
+	}
+	return 0;
+}
+
+/* Why a choice in batch `batch` did not admit a candidate with this
+ * total and these grades: the choice's row of the seat statement
+ * stepped (or not found). */
+static void refusal(sqlite3_stmt *sch, int found, long year, const char *batch, int total,
+		    const char *grades, char *why, size_t size)
 {
 	char a[16], b[16];
 
@@ -850,9 +1044,15 @@ static void refusal(sqlite3_stmt *sch, int found, long year, int total, char *wh
 	int seats = sqlite3_column_int(sch, 0);
 	int min = sqlite3_column_int(sch, 1);
 	int taken = sqlite3_column_int(sch, 2);
-	if (total < min)
+	const char *in = (const char *)sqlite3_column_text(sch, 4);
+	const char *mins = (const char *)sqlite3_column_text(sch, 5);
+	if (strcmp(in, batch))
+		snprintf(why, size, "its seats are in the %s batch, not the %s batch", in, batch);
+	else if (total < min)
 		snprintf(why, size, "total %s is below its min_score %s",
 			 edu_score_str(total, a), edu_score_str(min, b));
+	else if (grade_short(grades, mins, why, size))
+		;
 	else if (!seats)
 		snprintf(why, size, "no seats in %ld", year);
 	else if (taken >= seats)
@@ -863,11 +1063,38 @@ static void refusal(sqlite3_stmt *sch, int found, long year, int total, char *wh
 			 "(run it again)");
 }
 
+/* A candidate's list in a batch: their own (from batch_choices) when any
+ * candidate of the year has choices for it, else the general choices;
+ * malloc'd, codes separated by ' '. */
+static char *explain_list(sqlite3 *db, long year, const char *batch, const char *general,
+			  const char *bc)
+{
+	char y[24], *pat = edu_asprintf("%%%s:%%", batch);
+
+	snprintf(y, sizeof y, "%ld", year);
+	const char *p[] = { y, pat };
+	char *own = strcmp(batch, "general") ? edu_query1(db, "SELECT 1 FROM candidate WHERE "
+							"year = ? AND batch_choices LIKE ? LIMIT 1", 2, p) : NULL;
+	free(pat);
+	if (!own)
+		return edu_strdup(general);
+	free(own);
+	size_t len = strlen(batch);
+	for (const char *q = bc; *q;) {
+		size_t n = strcspn(q, ";");
+		if (n > len && !strncmp(q, batch, len) && q[len] == ':')
+			return edu_strndup(q + len + 1, n - len - 1);
+		q += n + (q[n] == ';');
+	}
+	return edu_strdup("");
+}
+
 int edu_exam_explain(sqlite3 *db, struct edu_out *o, const char *no)
 {
 	sqlite3_stmt *st = edu_prepare(db,
-		"SELECT c.year, c.total, c.choices, a.rank, a.choice FROM candidate c "
-		"LEFT JOIN admission a USING (year, exam_no) WHERE c.exam_no = ?");
+		"SELECT c.year, c.total, c.choices, a.rank, a.choice, c.grades, c.batch_choices, "
+		"a.batch FROM candidate c LEFT JOIN admission a USING (year, exam_no) "
+		"WHERE c.exam_no = ?");
 
 	sqlite3_bind_text(st, 1, no, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_ROW) {
@@ -880,9 +1107,13 @@ int edu_exam_explain(sqlite3 *db, struct edu_out *o, const char *no)
 	char *choices = edu_strdup((const char *)sqlite3_column_text(st, 2));
 	int ranked = sqlite3_column_type(st, 3) != SQLITE_NULL;
 	int got = sqlite3_column_int(st, 4);
+	char *grades = edu_strdup((const char *)sqlite3_column_text(st, 5));
+	char *bc = edu_strdup((const char *)sqlite3_column_text(st, 6));
+	const char *ab = (const char *)sqlite3_column_text(st, 7);
+	int admitted_in = ab ? edu_exam_batch(ab) : -1;
 	sqlite3_finalize(st);
 	if (!ranked) {
-		free(choices);
+		free(choices), free(grades), free(bc);
 		edu_warn("candidate %s has no admission result yet (run 'edu-exam admit --year %ld')",
 			 no, year);
 		return EDU_NO;
@@ -892,30 +1123,105 @@ int edu_exam_explain(sqlite3 *db, struct edu_out *o, const char *no)
 		"SELECT s.seats, s.min_score, (SELECT count(*) FROM admission a "
 		"WHERE a.year = s.year AND a.school_code = s.school_code), "
 		"(SELECT min(c.total) FROM admission a JOIN candidate c USING (year, exam_no) "
-		"WHERE a.year = s.year AND a.school_code = s.school_code) "
+		"WHERE a.year = s.year AND a.school_code = s.school_code), s.batch, s.min_grades "
 		"FROM seat s WHERE s.year = ? AND s.school_code = ?");
-	int k = 0;
-	for (char *p = choices, *code; (code = strsep(&p, " ")) && *code;) {
-		char num[16], why[160], a[16];
-		const char *result = "refused";
+	sqlite3_stmt *has = edu_prepare(db, "SELECT 1 FROM seat WHERE year = ? AND batch = ?");
+	int order[EDU_EXAM_NBATCH], nb = edu_exam_batch_order(db, order);
+	for (int i = 0; i < nb; i++) {
+		const char *batch = edu_exam_batches[order[i]].key;
+		int general = order[i] == EDU_EXAM_GENERAL, here = order[i] == admitted_in;
 
-		snprintf(num, sizeof num, "%d", ++k);
-		sqlite3_bind_int64(sch, 1, year);
-		sqlite3_bind_text(sch, 2, code, -1, SQLITE_STATIC);
-		if (k == got) {
-			result = "admitted";
-			snprintf(why, sizeof why, "total %s reached its min_score and a seat was free",
-				 edu_score_str(total, a));
-		} else {
-			refusal(sch, sqlite3_step(sch) == SQLITE_ROW, year, total, why, sizeof why);
+		/* Only the batches with seats this year took part. */
+		sqlite3_bind_int64(has, 1, year);
+		sqlite3_bind_text(has, 2, batch, -1, SQLITE_STATIC);
+		int took_part = sqlite3_step(has) == SQLITE_ROW;
+		sqlite3_reset(has);
+		if (!took_part && !here)
+			continue;
+		char *list = explain_list(db, year, batch, choices, bc);
+		int k = 0;
+		for (char *p = list, *code; (code = strsep(&p, " ")) && *code;) {
+			char num[32], why[200], a[16];
+			const char *result = "refused";
+
+			/* The general batch's choices by number, as before batches. */
+			if (general)
+				snprintf(num, sizeof num, "%d", ++k);
+			else
+				snprintf(num, sizeof num, "%s:%d", batch, ++k);
+			sqlite3_bind_int64(sch, 1, year);
+			sqlite3_bind_text(sch, 2, code, -1, SQLITE_STATIC);
+			if (here && k == got) {
+				result = "admitted";
+				snprintf(why, sizeof why, "total %s reached its min_score and a seat was free",
+					 edu_score_str(total, a));
+			} else {
+				refusal(sch, sqlite3_step(sch) == SQLITE_ROW, year, batch, total, grades,
+					why, sizeof why);
+			}
+			sqlite3_reset(sch);
+			const char *row[] = { no, num, code, result, why };
+			edu_out_row(o, row);
+			if (here && k == got)
+				break;
 		}
-		sqlite3_reset(sch);
-		const char *row[] = { no, num, code, result, why };
-		edu_out_row(o, row);
-		if (k == got)
+		free(list);
+		if (here)
 			break;
 	}
 	sqlite3_finalize(sch);
-	free(choices);
+	sqlite3_finalize(has);
+	free(choices), free(grades), free(bc);
 	return got ? 0 : EDU_NO;
+}
+
+/* ---- minimum grades of a school's seats ------------------------------------ */
+
+int edu_exam_min_grades(const struct edu_exam_header *h, const char *in, char *out,
+			char *err)
+{
+	struct edu_buf b = { 0 };
+	int n = 0;
+
+	edu_buf_add(&b, "", 0);
+	for (const char *p = in; *(p += strspn(p, " ;,"));) {
+		size_t len = strcspn(p, ";,");
+		char one[EDU_VAL_MAX], name[32], g[EDU_VAL_MAX];
+		snprintf(one, sizeof one, "%.*s", (int)(len < sizeof one ? len : sizeof one - 1), p);
+		p += len;
+		char *eq = strchr(one, '=');
+		if (!eq)
+			goto bad;
+		*eq = 0;
+		char *k = one + strspn(one, " ");
+		k[strcspn(k, " ")] = 0;
+		/* A component by its key or its Chinese name in exam.subjects. */
+		int found = 0;
+		for (int i = 0; i < h->nsubj && !found; i++)
+			if (!strcmp(h->subj[i].alias, k) || !strcmp(h->subj[i].key, k)) {
+				snprintf(name, sizeof name, "%s", h->subj[i].key);
+				found = 1;
+			}
+		if (!found && subject_name(k, name) < 0)
+			goto bad;
+		if (edu_exam_grade(eq + 1 + strspn(eq + 1, " "), g, err) < 0)
+			goto fail;
+		if (++n > EDU_EXAM_GRADES) {
+			snprintf(err, EDU_ERR_MAX, "at most %d components", EDU_EXAM_GRADES);
+			goto fail;
+		}
+		edu_buf_printf(&b, "%s%s=%s", b.len ? ";" : "", name, g);
+	}
+	if (b.len >= EDU_VAL_MAX) {
+		snprintf(err, EDU_ERR_MAX, "too long");
+		goto fail;
+	}
+	memcpy(out, b.s, b.len + 1);
+	edu_buf_free(&b);
+	return 0;
+bad:
+	snprintf(err, EDU_ERR_MAX, "'%s' is not component=grade, e.g. quality=B;pe=C", in);
+fail:
+	edu_buf_free(&b);
+	return -1;
 }

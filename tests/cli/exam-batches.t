@@ -58,7 +58,7 @@ t_grep "... a score below zero" "^edu-exam: badp.csv:4: 数学: '-5' is below ze
 t_grep "... a registry candidate needs a student number" "^edu-exam: badp.csv:5: student_no: may not be empty for a candidate of the registry" "$err"
 t_grep "... an outside one an ID number" "^edu-exam: badp.csv:6: id_number: may not be empty for a outside candidate" "$err"
 t_eq "... nothing written" "$(db_sum)" "$sum"
-t_exit 0 "full marks are a setting" edu-db config set exam.subjects "chinese=语文:150 math=数学:150 english=英语:150 physics=物理:100 chemistry=化学:100 politics=道德与法治:100 history=历史:100 pe=体育:100"
+t_exit 0 "full marks are a setting" edu-db config set exam.subjects "chinese=语文:150 math=数学:150 english=英语:150 physics=物理:100 chemistry=化学:100 politics=道德与法治:100 history=历史:100 pe=体育:100 quality=综合素质评价:grade"
 t_exit 65 "... so 121 in 语文 passes, the rest does not" edu-exam import --year 2026 badp.csv
 t_eq "... four bad rows now" "$(printf '%s\n' "$err" | grep -c 'badp.csv:[0-9]*: ')" 4
 t_exit 65 "a bad exam.subjects is refused" edu-db config set exam.subjects "chinese=语文:abc"
@@ -88,5 +88,78 @@ t_eq "... audited: the record, its event, the candidate" \
 	"candidate P2 student G$prev student G$prev candidate P2 "
 t_exit 0 "... and the registry shows them" edu-enroll show "G$outs"
 t_grep "... entered on 2026-09-01" "^event,2026-09-01 enter" "$out"
+
+# ---- batches in order ----------------------------------------------------------
+# 2027: s1 admits in the early batch (提前批), one seat, for quality
+# (综合素质评价) A only; s2 (two seats) and s3 (one) in the general one;
+# voc in the vocational one.  By hand, in the order of merit:
+#   E1 200 A: early s1                 -> s1 (early), leaves the general batch
+#   E2 190 B: early s1 (grade B < A)   -> general s2
+#   E3 180 A: early s1 (full)          -> general s2 (its last seat)
+#   E4 170 A: no early choice; s2 full -> general s3 (choice 2)
+#   E5 160 C: s2 full                  -> vocational voc
+#   E6 150  : s3 full, no vocational choice -> unadmitted
+# Without the early batch E1 would have taken s2 and E3 s3.
+cat > b.csv <<EOF2
+exam_no,student_no,name,score_chinese,score_math,综合素质评价,提前批志愿1,志愿1,志愿2,职高志愿1
+E1,$(sno 2),a,100,100,A,$s1,$s2,$s3,
+E2,$(sno 3),b,100,90,B,$s1,$s2,,
+E3,$(sno 4),c,90,90,优秀,$s1,$s2,$s3,
+E4,$(sno 5),d,90,80,A,,$s2,$s3,
+E5,$(sno 6),e,80,80,合格,,$s2,,$voc
+E6,$(sno 7),f,75,75,,,$s3,,
+EOF2
+t_exit 0 "candidates with choices per batch and a graded component" edu-exam -q import --year 2027 b.csv
+t_eq "... grades and the early and vocational choices kept" \
+	"$(q "SELECT exam_no, grades, choices, batch_choices FROM candidate WHERE year = 2027 ORDER BY exam_no" | head -5)" \
+	"E1|quality=A|$s2 $s3|early:$s1
+E2|quality=B|$s2|early:$s1
+E3|quality=A|$s2 $s3|early:$s1
+E4|quality=A|$s2 $s3|
+E5|quality=C|$s2|vocational:$voc"
+cat > bs.csv <<EOF2
+学校代码,计划数,批次,最低等级
+$s1,1,提前批,综合素质评价=A
+$s2,2,统招,
+$s3,1,,
+$voc,2,职高,
+EOF2
+t_exit 0 "seats with batches and minimum grades" edu-exam -q seats import --year 2027 bs.csv
+t_eq "... kept by key" "$(q "SELECT school_code, batch, coalesce(min_grades, '') FROM seat WHERE year = 2027 ORDER BY school_code")" \
+	"$s1|early|quality=A
+$s2|general|
+$s3|general|
+$voc|vocational|"
+t_exit 1 "admit in batches" edu-exam -q admit --year 2027 --seed 3
+t_eq "... as worked by hand" "$(printf '%s\n' "$out" | tail -n +2 | cut -d, -f1,5-7)" \
+"E1,1,$s1,1
+E2,2,$s2,1
+E3,3,$s2,1
+E4,4,$s3,2
+E5,5,$voc,1
+E6,6,,"
+t_eq "... each admitted in their batch" \
+	"$(q "SELECT exam_no, coalesce(batch, '-') FROM admission WHERE year = 2027 ORDER BY rank" | tr '\n' ' ')" \
+	"E1|early E2|general E3|general E4|general E5|vocational E6|- "
+t_exit 0 "explain E2: refused early for a grade" edu-exam explain E2
+t_eq "... then admitted in the general batch" "$out" "exam_no,choice,school_code,result,reason
+E2,early:1,$s1,refused,grade B in quality is below its minimum A
+E2,1,$s2,admitted,total 190 reached its min_score and a seat was free"
+t_exit 0 "explain E3: the early seat was taken" edu-exam explain E3
+t_grep "... by E1" "^E3,early:1,$s1,refused,\"full when their turn came: 1 seats, cutoff 200\"$" "$out"
+t_exit 1 "explain E6" edu-exam explain E6
+t_eq "... s3 full, and no vocational choice" "$(printf '%s\n' "$out" | tail -n +2)" \
+	"E6,1,$s3,refused,\"full when their turn came: 1 seats, cutoff 170\""
+t_exit 65 "a bad minimum grade" sh -c "printf 'school_code,seats,min_grades\n$s1,1,quality=E\n' | edu-exam seats import --year 2028"
+t_grep "... FILE:LINE: COLUMN" "^edu-exam: -:2: min_grades: " "$err"
+t_exit 65 "a bad batch" sh -c "printf 'school_code,seats,batch\n$s1,1,late\n' | edu-exam seats import --year 2028"
+t_grep "... named" "^edu-exam: -:2: batch: " "$err"
+# The order is a setting: the general batch first, E1 takes s2 there.
+edu-db config set exam.batches "general early vocational"
+t_exit 1 "the general batch first" edu-exam -q admit --year 2027 --seed 3
+t_eq "... E1 s2, E2 s2, E3 s3; E4 left for no batch; E5 voc" "$(printf '%s\n' "$out" | tail -n +2 | cut -d, -f1,6 | tr '\n' ' ')" \
+	"E1,$s2 E2,$s2 E3,$s3 E4, E5,$voc E6, "
+edu-db config set exam.batches "early quota general vocational"
+t_exit 65 "an unknown batch in the setting" edu-db config set exam.batches "early late"
 
 done_testing
