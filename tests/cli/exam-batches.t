@@ -162,4 +162,90 @@ t_eq "... E1 s2, E2 s2, E3 s3; E4 left for no batch; E5 voc" "$(printf '%s\n' "$
 edu-db config set exam.batches "early quota general vocational"
 t_exit 65 "an unknown batch in the setting" edu-db config set exam.batches "early late"
 
+# ---- the property test: batches against their definition ----------------------
+# Random instances: eight schools, each in the early, general or
+# vocational batch, some with a minimum quality grade; candidates with
+# early, general and vocational choices naming any school.  An
+# independent awk oracle checks the definition batch by batch: a
+# candidate admitted in batch B by their choice K was refused, in every
+# batch before B and by each choice before K in B, only by a school not
+# in that batch, a min_score or grade they miss, or a school full with
+# candidates ranked before them; an unadmitted one likewise in every
+# batch.  The ranks follow the totals, no school is over its seats.
+rm -f "$EDU_DB" "$EDU_DB-wal" "$EDU_DB-shm"
+sample_db
+awk -v sch="$junior" 'BEGIN {
+	print "student_no,id_type,id_number,name,sex,birth_date,school_code,grade,entry_date"
+	for (i = 1; i <= 60; i++)
+		printf "L11010220110301%04d,passport,E%08d,学生%d,M,2011-03-01,%s,9,2023-09-01\n", i, i, i, sch
+}' > st.csv
+edu-enroll -q import st.csv
+seniors="$s1 $s2 $s3 2111010232 2111010233 2111010234 $voc 2111010238"
+for round in 1 2 3 4; do
+	year=$((2040 + round))
+	awk -v seed="$round" -v seniors="$seniors" -v year="$year" '
+	function pick(k,   c, j, x) {
+		c = ""; delete u
+		for (j = 0; j < k; j++) { do x = int(rand() * ns) + 1; while (x in u); u[x] = 1; c = c "," s[x] }
+		return c
+	}
+	function pad(c, k, want,   j) { for (j = k; j < want; j++) c = c ","; return c }
+	BEGIN {
+		srand(seed); ns = split(seniors, s, " "); split("A B C D", g, " ")
+		print "exam_no,student_no,name,score_a,score_b,grade_quality,early_choice1,early_choice2,choice1,choice2,choice3,vocational_choice1,vocational_choice2" > "r.csv"
+		for (i = 1; i <= 60; i++) {
+			ke = rand() < 0.4 ? int(rand() * 3) : 0; kg = int(rand() * 4); kv = int(rand() * 3)
+			printf "R%d-%02d,L11010220110301%04d,r,%d,%d,%s%s%s%s\n", year, i, i,
+				int(rand() * 4) * 10, int(rand() * 3) * 10, rand() < 0.8 ? g[int(rand() * 4) + 1] : "",
+				pad(pick(ke), ke, 2), pad(pick(kg), kg, 3), pad(pick(kv), kv, 2) > "r.csv"
+		}
+		split("early general general vocational", bt, " ")
+		print "school_code,seats,min_score,batch,min_grades" > "rs.csv"
+		for (x = 1; x <= ns; x++)
+			if (rand() < 0.9)
+				printf "%s,%d,%s,%s,%s\n", s[x], int(rand() * 7), rand() < 0.3 ? int(rand() * 40) : "",
+					bt[int(rand() * 4) + 1], rand() < 0.3 ? "quality=" g[int(rand() * 3) + 1] : "" > "rs.csv"
+	}'
+	edu-exam -q import --year $year r.csv && edu-exam -q seats import --year $year rs.csv
+	t_run edu-exam -q admit --year $year --seed $round
+	printf '%s\n' "$out" > res.csv
+	verdict=$(awk -F, '
+		function reach(c, x,   m) { m = mg[x]; return tot[c] >= min[x] && (m == "" || (q[c] != "" && q[c] <= m)) }
+		FILENAME == "rs.csv" { if (FNR > 1) { seats[$1] = $2; min[$1] = $3 == "" ? 0 : $3; bat[$1] = $4
+			mg[$1] = $5 == "" ? "" : substr($5, 9, 1) }; next }
+		FILENAME == "r.csv" { if (FNR > 1) { tot[$1] = $4 + $5; q[$1] = $6
+			for (j = 7; j <= 8; j++) if ($j != "") { L[$1, "early", ++n[$1, "early"]] = $j; own["early"] = 1 }
+			for (j = 9; j <= 11; j++) if ($j != "") L[$1, "general", ++n[$1, "general"]] = $j
+			for (j = 12; j <= 13; j++) if ($j != "") { L[$1, "vocational", ++n[$1, "vocational"]] = $j; own["vocational"] = 1 } }; next }
+		FNR > 1 { rank[$1] = $5; got[$1] = $7; at[$1] = $6; rows++; order[$5] = $1
+			if ($6 != "") { taken[$6]++; if (!($6 in worst) || $5 > worst[$6]) worst[$6] = $5 } }
+		END {
+			bad = ""; nb = split("early general vocational", B, " ")
+			for (r = 2; r <= rows; r++)
+				if (tot[order[r]] > tot[order[r - 1]]) bad = bad " rank " r " has a higher total"
+			for (x in taken) if (taken[x] > seats[x]) bad = bad " " x " over its seats"
+			for (c in rank) {
+				ab = at[c] == "" ? "" : bat[at[c]]
+				for (i = 1; i <= nb; i++) {
+					b = B[i]; lb = own[b] ? b : "general"
+					for (j = 1; j <= n[c, lb]; j++) {
+						x = L[c, lb, j]
+						if (b == ab && j == got[c]) {
+							if (x != at[c] || !reach(c, x)) bad = bad " " c " admitted wrongly"
+							break
+						}
+						if (!(x in seats) || bat[x] != b || !reach(c, x)) continue
+						if (taken[x] + 0 < seats[x]) bad = bad " " c " saw a free seat at " x " in " b
+						else if (worst[x] > rank[c]) bad = bad " " c " lost " x " to rank " worst[x]
+					}
+					if (b == ab) { if (j > n[c, lb]) bad = bad " " c " not admitted by its list"; break }
+				}
+			}
+			print rows == 60 ? (bad == "" ? "ok" : bad) : "only " rows " rows"
+		}' rs.csv r.csv res.csv)
+	t_eq "random instance $round: each batch holds to the definition" "$verdict" ok
+done
+t_eq "... and the instances are not trivial: some admitted early, some vocational, some left" \
+	"$(q "SELECT count(DISTINCT coalesce(batch, '-')) FROM admission WHERE year > 2040")" 4
+
 done_testing
