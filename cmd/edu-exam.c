@@ -17,7 +17,14 @@ static struct {
 	const char *school;
 	int unadmitted;
 	const char *reject;
-} opt = { .seed = -1 };
+	long seats;
+	const char *by;
+	int quota;
+} opt = { .seed = -1, .seats = -1 };
+
+static const struct edu_enum bases[] = {
+	{ "graduates", "毕业生|毕业生数" }, { "candidates", "考生|考生数" }, { NULL, NULL }
+};
 
 static const struct edu_option year_opts[] = {
 	EDU_OPT_LONG("year", &opt.year, "YEAR", 1949, 9999, "the year of the exam"),
@@ -27,6 +34,20 @@ static const struct edu_option year_opts[] = {
 static const struct edu_option admit_opts[] = {
 	EDU_OPT_LONG("year", &opt.year, "YEAR", 1949, 9999, "the year of the exam"),
 	EDU_OPT_LONG("seed", &opt.seed, "N", 0, INT64_MAX, "the lottery's seed: the same seed gives the same draw"),
+	EDU_OPT_END
+};
+
+static const struct edu_option quota_opts[] = {
+	EDU_OPT_LONG("year", &opt.year, "YEAR", 1949, 9999, "the year of the exam"),
+	EDU_OPT_DIGITS("school", &opt.school, "CODE", 10, "the senior school whose seats are split"),
+	EDU_OPT_LONG("seats", &opt.seats, "N", 0, 100000, "how many of its seats are quota seats"),
+	EDU_OPT_ENUM("by", &opt.by, "BASIS", bases, "split by the junior schools' graduates (default) or candidates"),
+	EDU_OPT_END
+};
+
+static const struct edu_option cutoffs_opts[] = {
+	EDU_OPT_LONG("year", &opt.year, "YEAR", 1949, 9999, "the year of the exam"),
+	EDU_OPT_FLAG("quota", &opt.quota, "the quota seats per senior and junior school"),
 	EDU_OPT_END
 };
 
@@ -306,6 +327,32 @@ static int seats_import(struct edu_cmd *c)
 	return edu_import(c->db, &seat, c->argc, c->argv);
 }
 
+/* seats quota: a school's quota seats split among the junior schools. */
+static int seats_quota(struct edu_cmd *c)
+{
+	static const char *const cols[] = { "school_code", "junior_school", "name", "basis",
+					    "seats" };
+
+	need_year();
+	if (!opt.school || opt.seats < 0)
+		edu_die(EDU_EUSAGE, "--school and --seats are required (see '%s %s --help')",
+			edu_prog, edu_verb_name);
+	edu_begin(c->db);
+	if (final_year(c->db)) {
+		edu_rollback(c->db);
+		return EDU_EDATA;
+	}
+	struct edu_out *o = edu_out_new(stdout, 5, cols);
+	if (edu_exam_quota_set(c->db, opt.year, opt.school, opt.seats,
+			       opt.by && !strcmp(opt.by, "candidates"), o) < 0) {
+		edu_rollback(c->db);
+		return EDU_EDATA;
+	}
+	edu_out_end(o);
+	edu_finish(c->db);
+	return 0;
+}
+
 /* The admission result of a year, in the order of merit: what admit
  * prints and list filters. */
 static sqlite3_stmt *result_stmt(sqlite3 *db)
@@ -474,8 +521,12 @@ static int admit(struct edu_cmd *c)
 		return EDU_NO;
 	}
 	struct edu_exam_cand **order = edu_malloc(pool.n * sizeof *order);
+	struct edu_exam_quota quota;
+	edu_exam_quota_load(c->db, opt.year, &seats, &quota);
 	long unadmitted = edu_exam_admit_batches(pool.cand, pool.n, ntb, &seats, batches, nb,
-						 order);
+						 &quota, order);
+	edu_exam_quota_store(c->db, opt.year, &quota, &seats);
+	edu_exam_quota_free(&quota);
 	long admitted = (long)pool.n - unadmitted;
 
 	/* The result replaces the year's earlier one. */
@@ -513,7 +564,8 @@ static int cutoffs(struct edu_cmd *c)
 	need_year();
 	if (!admitted_year(c->db))
 		return EDU_NO;
-	edu_print_stmt(edu_exam_cutoffs_stmt(c->db, opt.year), 0);
+	edu_print_stmt(opt.quota ? edu_exam_quota_cutoffs_stmt(c->db, opt.year) :
+		       edu_exam_cutoffs_stmt(c->db, opt.year), 0);
 	return 0;
 }
 
@@ -618,6 +670,12 @@ static const struct edu_verb verbs[] = {
 	  .roles = "registrar", .flags = W | EDU_V_IMPORT, .opts = year_opts,
 	  .summary = "set the seats and minimum scores of senior schools",
 	  .doc = "Import the seats of --year: columns school_code, seats, min_score." },
+	{ .name = "seats quota", .run = seats_quota, .roles = "registrar", .flags = W,
+	  .opts = quota_opts,
+	  .summary = "split a school's quota seats (名额分配) among the junior schools",
+	  .doc = "Split --seats of the seats of --school in --year among the junior schools in "
+	  "proportion to their graduates of the year (or --by candidates) by the largest "
+	  "remainder, replacing an earlier split, and print the parts." },
 	{ .name = "admit", .run = admit, .roles = "registrar", .flags = W, .opts = admit_opts,
 	  .summary = "admit a year's candidates by parallel choices",
 	  .doc = "Admit the candidates of --year in the order of merit, replacing an earlier "
@@ -626,8 +684,11 @@ static const struct edu_verb verbs[] = {
 	  .summary = "show a candidate: scores, choices and admission" },
 	{ .name = "list", .run = list, .opts = list_opts,
 	  .summary = "list a year's candidates with their admission" },
-	{ .name = "cutoffs", .run = cutoffs, .opts = year_opts,
-	  .summary = "per school: seats, admitted, lowest admitted total, filled" },
+	{ .name = "cutoffs", .run = cutoffs, .opts = cutoffs_opts,
+	  .summary = "per school: seats, admitted, lowest admitted total, filled",
+	  .doc = "Per school with seats in --year: seats, min_score, admitted, cutoff (the lowest "
+	  "total admitted outside the quota batch) and filled; with --quota, per school and "
+	  "junior school: quota seats, floor, admitted, cutoff and the seats returned." },
 	{ .name = "explain", .run = explain, .args_doc = "[EXAM_NO...]", .max_args = EDU_ANY,
 	  .summary = "why a candidate's earlier choices did not admit them",
 	  .doc = "Explain the admission of the candidates named, or with none, of those in the "

@@ -1520,6 +1520,7 @@ struct edu_exam_cand {
 	 * edu_exam_seats comp[]): 4 for A to 1 for D, 0 none. */
 	unsigned char grade[EDU_EXAM_GRADES];
 	const char *batch_choices;	/* "early:code code;...", or NULL */
+	int64_t junior;			/* the junior school's code, 0 none */
 	/* Set by edu_exam_admit: */
 	int rank;			/* 1 is the best */
 	int school;			/* index of the school, or -1 */
@@ -1665,9 +1666,55 @@ int edu_exam_batch_order(sqlite3 *db, int b[EDU_EXAM_NBATCH]);
  * choices; a school admits only candidates who reach its minimum score
  * and grades.  With one general batch and no grades it is
  * edu_exam_admit.  Returns the number left unadmitted. */
+/* The quota seats of a year, by school (seat index) and junior school,
+ * as admission sees them. */
+struct edu_exam_quota {
+	size_t n;
+	int *school;		/* seat index; sorted with junior */
+	int64_t *junior;
+	int *seats;
+	int *admitted;		/* set: the seats a junior school's took */
+	int *floor;		/* by seat index: tenths, set by admission */
+	int fixed, margin;	/* setting exam.quota_floor: fixed (-1 none) */
+};
+/* Admission in batches: the order of merit over all candidates, then
+ * each batch of b[] (nb) in turn over the candidates not admitted in an
+ * earlier one, by parallel choices over the schools with seats in that
+ * batch: each candidate's list for the batch is their own
+ * (batch_choices) when any candidate has one for it, else their general
+ * choices; a school admits only candidates who reach its minimum score
+ * and grades.  In the quota batch (q not NULL) a school's quota seats
+ * for a junior school go only to its candidates at or above the floor:
+ * the school's cutoff in the same admission without the quota batch,
+ * less q->margin (or q->fixed), and never below its min_score; the seats
+ * they take are the school's, the rest stay with its own batch.  With
+ * one general batch, no grades and no quota it is edu_exam_admit.
+ * Returns the number left unadmitted. */
 long edu_exam_admit_batches(struct edu_exam_cand *c, size_t n, int ntb,
 			    struct edu_exam_seats *t, const int *b, int nb,
-			    struct edu_exam_cand **order);
+			    struct edu_exam_quota *q, struct edu_exam_cand **order);
+/* Split n seats into parts in proportion to basis[] by the largest
+ * remainder, so that they add up to n: out[] (parts).  -1 when the
+ * bases add up to nothing. */
+int edu_exam_quota_split(long n, const long *basis, int parts, long *out);
+/* Setting exam.quota_floor ("cutoff-20" or a score): 0, or -1. */
+int edu_exam_quota_floor(sqlite3 *db, int *fixed, int *margin);
+void edu_exam_quota_load(sqlite3 *db, long year, const struct edu_exam_seats *t,
+			 struct edu_exam_quota *q);
+void edu_exam_quota_free(struct edu_exam_quota *q);
+/* The floors admission set, into table quota. */
+void edu_exam_quota_store(sqlite3 *db, long year, const struct edu_exam_quota *q,
+			  const struct edu_exam_seats *t);
+/* In the caller's transaction: split n of the school's seats of the year
+ * among the junior schools by their graduates of the year (or, with
+ * by_candidates, their candidates), replacing an earlier split, audited;
+ * each part printed on o (school_code, junior_school, name, basis,
+ * seats).  0, or -1 having said why. */
+int edu_exam_quota_set(sqlite3 *db, long year, const char *school, long n, int by_candidates,
+		       struct edu_out *o);
+/* Per school and junior school: quota seats, floor, admitted, cutoff and
+ * seats returned to the school's own batch. */
+sqlite3_stmt *edu_exam_quota_cutoffs_stmt(sqlite3 *db, long year);
 /* Load a year's seats: each school's batch and minimum score and grades
  * (the components named go into comp[]); 0, or -1 when the seats name
  * more than EDU_EXAM_GRADES components (said why). */

@@ -146,13 +146,9 @@ static long take_seats(struct edu_exam_cand **order, size_t n, struct edu_exam_s
 	return unadmitted;
 }
 
-/* The order of merit into order[], ranks set, results cleared. */
-static void rank_all(struct edu_exam_cand *c, size_t n, int ntb, struct edu_exam_school *s,
-		     size_t ns, struct edu_exam_cand **order)
+/* Results cleared, ranks set from order[]. */
+static void clear(struct edu_exam_cand **order, size_t n, struct edu_exam_school *s, size_t ns)
 {
-	for (size_t i = 0; i < n; i++)
-		order[i] = &c[i];
-	qsort_r(order, n, sizeof *order, by_merit, &ntb);
 	for (size_t j = 0; j < ns; j++) {
 		s[j].admitted = 0;
 		s[j].cutoff = -1;
@@ -163,6 +159,16 @@ static void rank_all(struct edu_exam_cand *c, size_t n, int ntb, struct edu_exam
 		order[i]->got = 0;
 		order[i]->batch = -1;
 	}
+}
+
+/* The order of merit into order[], ranks set, results cleared. */
+static void rank_all(struct edu_exam_cand *c, size_t n, int ntb, struct edu_exam_school *s,
+		     size_t ns, struct edu_exam_cand **order)
+{
+	for (size_t i = 0; i < n; i++)
+		order[i] = &c[i];
+	qsort_r(order, n, sizeof *order, by_merit, &ntb);
+	clear(order, n, s, ns);
 }
 
 long edu_exam_admit(struct edu_exam_cand *c, size_t n, int ntb,
@@ -197,28 +203,127 @@ static int batch_list(struct edu_exam_cand *x, const char *key, const struct edu
 	return x->nbchoice;
 }
 
+/* The virtual school of quota seats of seat index school for a junior
+ * school, or q->n (no seats) when it has none: a binary search. */
+static int quota_index(const struct edu_exam_quota *q, int school, int64_t junior)
+{
+	size_t lo = 0, hi = q->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (q->school[mid] < school || (q->school[mid] == school && q->junior[mid] < junior))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < q->n && q->school[lo] == school && q->junior[lo] == junior ? (int)lo
+									      : (int)q->n;
+}
+
+/* Each candidate's list in a batch into bchoice: their own when the
+ * batch has any (returns 1), else none set (returns 0). */
+static int own_lists(struct edu_exam_cand *c, size_t n, int b, const struct edu_exam_seats *t)
+{
+	int own = 0;
+
+	/* A batch without choices of its own uses the general ones. */
+	if (b != EDU_EXAM_GENERAL)
+		for (size_t k = 0; k < n; k++)
+			if (!c[k].got)
+				own |= batch_list(&c[k], edu_exam_batches[b].key, t) > 0;
+	return own;
+}
+
+/* The quota batch: each junior school's share of a school's quota seats
+ * goes to that junior school's candidates only, in the order of merit,
+ * at or above the school's floor; the seats they take are the school's,
+ * so what is left stays with the school's own batch. */
+static void quota_batch(struct edu_exam_cand *c, size_t n, struct edu_exam_cand **order,
+			struct edu_exam_seats *t, struct edu_exam_quota *q)
+{
+	struct edu_exam_school *v = edu_malloc((q->n + 1) * sizeof *v);
+	int own = own_lists(c, n, EDU_EXAM_QUOTA, t);
+
+	for (size_t i = 0; i < q->n; i++) {
+		const struct edu_exam_school *s = &t->s[q->school[i]];
+		v[i] = *s;
+		v[i].seats = q->seats[i];
+		v[i].min_score = q->floor[q->school[i]];
+		v[i].batch = EDU_EXAM_QUOTA;
+		v[i].admitted = 0;
+	}
+	v[q->n] = (struct edu_exam_school){ .batch = -1 };
+	for (size_t k = 0; k < n; k++) {
+		struct edu_exam_cand *x = &c[k];
+		const int *list = own ? x->bchoice : x->choice;
+		int nl = own ? x->nbchoice : x->nchoice;
+
+		if (x->got)
+			continue;
+		for (int j = 0; j < nl; j++)
+			x->bchoice[j] = quota_index(q, list[j], x->junior);
+		x->nbchoice = nl;
+	}
+	take_seats(order, n, v, EDU_EXAM_QUOTA, 1);
+	for (size_t k = 0; k < n; k++) {
+		struct edu_exam_cand *x = &c[k];
+		if (x->batch != EDU_EXAM_QUOTA)
+			continue;
+		x->school = q->school[x->school];
+		t->s[x->school].admitted++;
+	}
+	for (size_t i = 0; i < q->n; i++)
+		q->admitted[i] = v[i].admitted;
+	free(v);
+}
+
+/* The batches of b[] in order, quota seats (q, NULL when none) in the
+ * quota batch. */
+static long run_batches(struct edu_exam_cand *c, size_t n, struct edu_exam_seats *t,
+			const int *batches, int nb, struct edu_exam_quota *q,
+			struct edu_exam_cand **order)
+{
+	long unadmitted = 0;
+
+	for (int i = 0; i < nb; i++) {
+		int b = batches[i];
+		if (b == EDU_EXAM_QUOTA) {
+			if (q && q->n)
+				quota_batch(c, n, order, t, q);
+			continue;
+		}
+		int own = own_lists(c, n, b, t);
+		take_seats(order, n, t->s, b, own);
+	}
+	for (size_t k = 0; k < n; k++)
+		unadmitted += !c[k].got;
+	return unadmitted;
+}
+
 long edu_exam_admit_batches(struct edu_exam_cand *c, size_t n, int ntb,
 			    struct edu_exam_seats *t, const int *batches, int nb,
-			    struct edu_exam_cand **order)
+			    struct edu_exam_quota *q, struct edu_exam_cand **order)
 {
-	long unadmitted = (long)n;
-
 	rank_all(c, n, ntb, t->s, t->n + 1, order);
-	for (int i = 0; i < nb; i++) {
-		int b = batches[i], own = 0;
-		const char *key = edu_exam_batches[b].key;
-
-		/* A batch without choices of its own uses the general ones. */
-		if (b != EDU_EXAM_GENERAL)
-			for (size_t k = 0; k < n; k++)
-				if (!c[k].got)
-					own |= batch_list(&c[k], key, t) > 0;
-		if (!own)
-			for (size_t k = 0; k < n; k++)
-				c[k].nbchoice = 0;
-		unadmitted = take_seats(order, n, t->s, b, own);
+	if (q && q->n) {
+		/* The floor of quota seats: a school's cutoff in the admission
+		 * without the quota batch, less the margin (or a fixed score);
+		 * never below its min_score.  A school that did not fill there
+		 * has no cutoff: its min_score is the floor. */
+		int other[EDU_EXAM_NBATCH], no = 0;
+		for (int i = 0; i < nb; i++)
+			if (batches[i] != EDU_EXAM_QUOTA)
+				other[no++] = batches[i];
+		run_batches(c, n, t, other, no, NULL, order);
+		for (size_t j = 0; j < t->n; j++) {
+			const struct edu_exam_school *s = &t->s[j];
+			int f = q->fixed >= 0 ? q->fixed :
+				s->admitted >= s->seats && s->cutoff >= 0 ? s->cutoff - q->margin : 0;
+			q->floor[j] = f > s->min_score ? f : s->min_score;
+		}
+		clear(order, n, t->s, t->n + 1);
 	}
-	return unadmitted;
+	return run_batches(c, n, t, batches, nb, q, order);
 }
 
 /* ---- the schools a candidate file names (edu-exam import) ------------- */
@@ -773,7 +878,7 @@ void edu_exam_pool_load(sqlite3 *db, long year, uint64_t seed,
 			char subj[EDU_EXAM_TIEBREAK][32], int ntb, struct edu_exam_pool *p)
 {
 	sqlite3_stmt *st = edu_prepare(db, "SELECT exam_no, total, scores, choices, "
-				       "student_no, name, grades, batch_choices FROM candidate "
+				       "student_no, name, grades, batch_choices, junior_school FROM candidate "
 				       "WHERE year = ?");
 	size_t cap = 0;
 
@@ -802,6 +907,7 @@ void edu_exam_pool_load(sqlite3 *db, long year, uint64_t seed,
 		for (int i = 0; i < ntb; i++)
 			x->tb[i] = edu_exam_subject_score(sc, subj[i]);
 		choices_of(x, (const char *)sqlite3_column_text(st, 3), t);
+		x->junior = sqlite3_column_int64(st, 8);	/* 0 when none */
 		const char *g = (const char *)sqlite3_column_text(st, 6);
 		if (g && *g && t->ncomp)
 			grade_levels((struct edu_exam_seats *)t, g, x->grade, 0);
@@ -987,7 +1093,8 @@ sqlite3_stmt *edu_exam_cutoffs_stmt(sqlite3 *db, long year)
 {
 	sqlite3_stmt *st = edu_prepare(db,
 		"SELECT s.school_code, sc.name, s.seats, " POINTS("s.min_score") " AS min_score, "
-		"count(a.exam_no) AS admitted, " POINTS("min(c.total)") " AS cutoff, "
+		"count(a.exam_no) AS admitted, "
+		POINTS("min(CASE WHEN a.batch IS NOT 'quota' THEN c.total END)") " AS cutoff, "
 		"CASE WHEN count(a.exam_no) >= s.seats THEN 'yes' ELSE 'no' END AS filled "
 		"FROM seat s JOIN school sc USING (school_code) "
 		"LEFT JOIN admission a ON a.year = s.year AND a.school_code = s.school_code "
@@ -1224,4 +1331,214 @@ bad:
 fail:
 	edu_buf_free(&b);
 	return -1;
+}
+
+/* ---- quota seats (名额分配) --------------------------------------------------- */
+
+/* Largest remainder (Hamilton): each part the whole of n * basis / total,
+ * then one more to the largest remainders until the parts add up to n;
+ * an equal remainder goes first to the larger basis, then the earlier. */
+int edu_exam_quota_split(long n, const long *basis, int parts, long *out)
+{
+	long total = 0, given = 0;
+
+	for (int i = 0; i < parts; i++)
+		total += basis[i];
+	if (total <= 0)
+		return -1;
+	for (int i = 0; i < parts; i++) {
+		out[i] = n * basis[i] / total;
+		given += out[i];
+	}
+	char *more = edu_malloc(parts ? (size_t)parts : 1);
+	memset(more, 0, parts ? (size_t)parts : 1);
+	for (; given < n; given++) {
+		int best = -1;
+		for (int i = 0; i < parts; i++) {
+			if (more[i])
+				continue;
+			long r = n * basis[i] % total, br = best < 0 ? -1 : n * basis[best] % total;
+			if (best < 0 || r > br || (r == br && basis[i] > basis[best]))
+				best = i;
+		}
+		more[best] = 1;
+		out[best]++;
+	}
+	free(more);
+	return 0;
+}
+
+int edu_exam_quota_floor(sqlite3 *db, int *fixed, int *margin)
+{
+	char *v = edu_setting(db, "exam.quota_floor", "cutoff-20"), err[EDU_ERR_MAX];
+	int rc, x;
+
+	*fixed = -1;
+	*margin = 0;
+	if (!strncmp(v, "cutoff-", 7))
+		rc = edu_score_parse(v + 7, &x, err), *margin = x;
+	else
+		rc = edu_score_parse(v, &x, err), *fixed = x;
+	free(v);
+	return rc;
+}
+
+void edu_exam_quota_load(sqlite3 *db, long year, const struct edu_exam_seats *t,
+			 struct edu_exam_quota *q)
+{
+	sqlite3_stmt *st = edu_prepare(db, "SELECT school_code, junior_school, seats FROM quota "
+				       "WHERE year = ? ORDER BY school_code, junior_school");
+	size_t cap = 0;
+
+	memset(q, 0, sizeof *q);
+	sqlite3_bind_int64(st, 1, year);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int k = edu_exam_seat_index(t, sqlite3_column_int64(st, 0));
+		if (k == (int)t->n)
+			continue;	/* the school has no seats this year */
+		if (q->n == cap) {
+			cap = cap ? 2 * cap : 64;
+			q->school = edu_realloc(q->school, cap * sizeof *q->school);
+			q->junior = edu_realloc(q->junior, cap * sizeof *q->junior);
+			q->seats = edu_realloc(q->seats, cap * sizeof *q->seats);
+			q->admitted = edu_realloc(q->admitted, cap * sizeof *q->admitted);
+		}
+		q->school[q->n] = k;
+		q->junior[q->n] = sqlite3_column_int64(st, 1);
+		q->seats[q->n] = sqlite3_column_int(st, 2);
+		q->admitted[q->n] = 0;
+		q->n++;
+	}
+	sqlite3_finalize(st);
+	q->floor = edu_malloc((t->n + 1) * sizeof *q->floor);
+	for (size_t j = 0; j <= t->n; j++)
+		q->floor[j] = t->s[j].min_score;
+	if (edu_exam_quota_floor(db, &q->fixed, &q->margin) < 0)
+		edu_die(EDU_ECONFIG, "setting exam.quota_floor is not cutoff-N or a score");
+}
+
+void edu_exam_quota_free(struct edu_exam_quota *q)
+{
+	free(q->school);
+	free(q->junior);
+	free(q->seats);
+	free(q->admitted);
+	free(q->floor);
+	memset(q, 0, sizeof *q);
+}
+
+void edu_exam_quota_store(sqlite3 *db, long year, const struct edu_exam_quota *q,
+			  const struct edu_exam_seats *t)
+{
+	sqlite3_stmt *st = edu_prepare(db, "UPDATE quota SET floor = ? WHERE year = ? AND "
+				       "school_code = ?");
+
+	for (size_t i = 0; i < q->n; i++) {
+		if (i && q->school[i] == q->school[i - 1])
+			continue;
+		sqlite3_bind_int(st, 1, q->floor[q->school[i]]);
+		sqlite3_bind_int64(st, 2, year);
+		sqlite3_bind_text(st, 3, t->code[q->school[i]], 10, SQLITE_STATIC);
+		edu_exec_stmt(db, st);
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+}
+
+int edu_exam_quota_set(sqlite3 *db, long year, const char *school, long n, int by_candidates,
+		       struct edu_out *o)
+{
+	char y[24], num[24];
+	const char *p[] = { y, school };
+
+	snprintf(y, sizeof y, "%ld", year);
+	char *seats = edu_query1(db, "SELECT seats FROM seat WHERE year = ? AND school_code = ?",
+				 2, p);
+	if (!seats)
+		return edu_error("school %s has no seats in %ld (see 'edu-exam seats import')",
+				 school, year);
+	long have = atol(seats);
+	free(seats);
+	if (n > have)
+		return edu_error("%ld quota seats are more than the %ld seats of school %s",
+				 n, have, school);
+	/* The junior schools by their graduates of the year (from grade 9)
+	 * or their candidates of the year. */
+	sqlite3_stmt *st = edu_prepare(db, by_candidates ?
+		"SELECT c.junior_school, s.name, count(*) FROM candidate c JOIN school s "
+		"ON s.school_code = c.junior_school WHERE c.year = ?1 GROUP BY c.junior_school "
+		"ORDER BY c.junior_school" :
+		"SELECT e.from_school, s.name, count(*) FROM student_event e JOIN school s "
+		"ON s.school_code = e.from_school WHERE e.kind = 'graduate' AND e.from_grade = 9 "
+		"AND e.day >= ?1 || '-01-01' AND e.day <= ?1 || '-12-31' GROUP BY e.from_school "
+		"ORDER BY e.from_school");
+	sqlite3_bind_text(st, 1, y, -1, SQLITE_STATIC);
+	size_t cap = 0, parts = 0;
+	char **code = NULL, **name = NULL;
+	long *basis = NULL;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (parts == cap) {
+			cap = cap ? 2 * cap : 64;
+			code = edu_realloc(code, cap * sizeof *code);
+			name = edu_realloc(name, cap * sizeof *name);
+			basis = edu_realloc(basis, cap * sizeof *basis);
+		}
+		code[parts] = edu_strdup((const char *)sqlite3_column_text(st, 0));
+		name[parts] = edu_strdup((const char *)sqlite3_column_text(st, 1));
+		basis[parts++] = sqlite3_column_int64(st, 2);
+	}
+	sqlite3_finalize(st);
+	long *part = edu_malloc((parts ? parts : 1) * sizeof *part);
+	int rc = 0;
+	if (edu_exam_quota_split(n, basis, (int)parts, part) < 0) {
+		rc = edu_error("no junior school has %s in %ld to split the quota seats by",
+			       by_candidates ? "candidates" : "graduates", year);
+		parts = 0;
+	}
+	/* The split replaces the school's earlier one. */
+	if (!rc)
+		edu_exec(db, "DELETE FROM quota WHERE year = ? AND school_code = ?", 2, p);
+	struct edu_buf split = { 0 };
+	edu_buf_add(&split, "", 0);
+	for (size_t i = 0; i < parts; i++) {
+		char b[24], q[24];
+		snprintf(b, sizeof b, "%ld", basis[i]);
+		snprintf(q, sizeof q, "%ld", part[i]);
+		const char *v[] = { y, school, code[i], b, q };
+		edu_exec(db, "INSERT INTO quota (year, school_code, junior_school, basis, seats) "
+			 "VALUES (?, ?, ?, ?, ?)", 5, v);
+		const char *row[] = { school, code[i], name[i], b, q };
+		edu_out_row(o, row);
+		edu_buf_printf(&split, "%s%s=%s", split.len ? " " : "", code[i], q);
+	}
+	if (!rc) {
+		static const char *const names[] = { "seats", "by", "split" };
+		char *key = edu_asprintf("%s/%ld", school, year);
+		snprintf(num, sizeof num, "%ld", n);
+		const char *v[] = { num, by_candidates ? "candidates" : "graduates", split.s };
+		edu_audit_change(db, "quota", key, 3, names, NULL, v);
+		free(key);
+	}
+	edu_buf_free(&split);
+	for (size_t i = 0; i < parts; i++)
+		free(code[i]), free(name[i]);
+	free(code), free(name), free(basis), free(part);
+	return rc;
+}
+
+sqlite3_stmt *edu_exam_quota_cutoffs_stmt(sqlite3 *db, long year)
+{
+	sqlite3_stmt *st = edu_prepare(db,
+		"SELECT q.school_code, q.junior_school, j.name, q.seats, " POINTS("q.floor") " AS floor, "
+		"count(a.exam_no) AS admitted, " POINTS("min(CASE WHEN a.exam_no IS NOT NULL THEN c.total END)")
+		" AS cutoff, q.seats - count(a.exam_no) AS returned "
+		"FROM quota q JOIN school j ON j.school_code = q.junior_school "
+		"LEFT JOIN candidate c ON c.year = q.year AND c.junior_school = q.junior_school "
+		"LEFT JOIN admission a ON a.year = c.year AND a.exam_no = c.exam_no "
+		"AND a.batch = 'quota' AND a.school_code = q.school_code "
+		"WHERE q.year = ?1 GROUP BY q.school_code, q.junior_school "
+		"ORDER BY q.school_code, q.junior_school");
+
+	sqlite3_bind_int64(st, 1, year);
+	return st;
 }

@@ -222,6 +222,19 @@ static int batches(const char *v, char *err)
 	return 0;
 }
 
+/* The floor of quota seats: cutoff-N (points below the school's cutoff)
+ * or a fixed score; points with at most one decimal place. */
+static int quota_floor(const char *v, char *err)
+{
+	const char *p = !strncmp(v, "cutoff-", 7) ? v + 7 : v;
+	size_t n = strspn(p, "0123456789");
+
+	if (n && n < 6 && (!p[n] || (p[n] == '.' && p[n + 1] >= '0' && p[n + 1] <= '9' && !p[n + 2])))
+		return 0;
+	return snprintf(err, EDU_ERR_MAX, "give cutoff-N (N points below the school's cutoff) "
+			"or a score, e.g. cutoff-20 or 520"), -1;
+}
+
 /* The settings the tools know, with defaults.  Another tool's keys are
  * added here with it, so `edu-db config list` shows every one. */
 const struct edu_setting_def edu_settings[] = {
@@ -246,6 +259,7 @@ const struct edu_setting_def edu_settings[] = {
 	{ "exam.tiebreak", "chinese,math,english", "the subjects that break ties of total score in admission, in order, before the lottery", subjects },
 	{ "exam.subjects", EDU_EXAM_SUBJECTS, "the subjects of the provincial score file: key=中文名:full marks (or :grade for a component graded A to D), separated by spaces; score_<key> and the Chinese name both name the column", subject_table },
 	{ "exam.batches", "early quota general vocational", "the batches of admission in their order: early (提前批), quota (名额分配), general (统招), vocational (职高)", batches },
+	{ "exam.quota_floor", "cutoff-20", "the lowest total quota seats (名额分配) admit: cutoff-N, N points below the school's cutoff in the admission without the quota batch, or a fixed score; never below the school's min_score", quota_floor },
 	{ NULL, NULL, NULL, NULL }
 };
 

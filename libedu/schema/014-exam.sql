@@ -70,3 +70,19 @@ ALTER TABLE student_event_new RENAME TO student_event;
 CREATE INDEX student_event_student ON student_event(student_no, day, id);
 CREATE INDEX student_event_promote ON student_event(year, student_no)
 	WHERE kind = 'promote';
+
+-- Quota seats (名额分配, 指标到校): `seats quota` splits `seats` of a
+-- senior school among the junior schools in proportion to `basis` (their
+-- graduates or candidates) by the largest remainder.  They are part of
+-- the school's seats: admit fills them in the quota batch, each junior
+-- school's share by its own candidates at or above `floor` (set by
+-- admit), and what is left goes to the school's own batch.
+CREATE TABLE quota (
+	year		INTEGER NOT NULL,
+	school_code	TEXT NOT NULL REFERENCES school(school_code),
+	junior_school	TEXT NOT NULL REFERENCES school(school_code),
+	basis		INTEGER NOT NULL CHECK (basis >= 0),
+	seats		INTEGER NOT NULL CHECK (seats >= 0),
+	floor		INTEGER,
+	PRIMARY KEY (year, school_code, junior_school)
+) WITHOUT ROWID;

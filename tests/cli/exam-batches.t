@@ -162,6 +162,69 @@ t_eq "... E1 s2, E2 s2, E3 s3; E4 left for no batch; E5 voc" "$(printf '%s\n' "$
 edu-db config set exam.batches "early quota general vocational"
 t_exit 65 "an unknown batch in the setting" edu-db config set exam.batches "early late"
 
+# ---- quota seats (名额分配) -------------------------------------------------------
+# 2029: s2 has 4 seats in the general batch, 3 of them quota seats split
+# by candidates between the junior schools J1 (4 candidates) and J2 (3):
+# 3*4/7 = 1.71 and 3*3/7 = 1.29 give 1 and 1, and the one left goes to
+# the larger remainder: J1 2, J2 1.  s3 has 3 seats, no quota.
+# Everyone chooses s2, then s3.  In the order of merit
+#   A1 300, A2 290, A3 280, A4 270 (J1), B1 255, B2 240, B3 150 (J2).
+# Without the quota batch s2 would take A1-A4: cutoff 270, so the quota
+# floor (exam.quota_floor cutoff-20) is 250.  The quota batch: J1's two
+# seats go to A1 and A2, J2's one to B1 (255 >= 250).  The general
+# batch: s2 has 4 - 3 = 1 seat left, A3 takes it (general cutoff 280);
+# A4, B2, B3 go to s3.  So J2's quota cutoff, 255, is below 280.
+J1=2111010223 J2=2111010224
+cat > qc.csv <<EOF2
+exam_no,student_no,name,junior_school,score_a,score_b,choice1,choice2
+A1,$(sno 2),a,$J1,150,150,$s2,$s3
+A2,$(sno 3),b,$J1,150,140,$s2,$s3
+A3,$(sno 4),c,$J1,140,140,$s2,$s3
+A4,$(sno 5),d,$J1,140,130,$s2,$s3
+B1,$(sno 6),e,$J2,130,125,$s2,$s3
+B2,$(sno 7),f,$J2,120,120,$s2,$s3
+B3,$(sno 8),g,$J2,75,75,$s2,$s3
+EOF2
+edu-exam -q import --year 2029 qc.csv
+printf 'school_code,seats\n%s,4\n%s,3\n' "$s2" "$s3" | edu-exam -q seats import --year 2029
+t_exit 65 "more quota seats than the school has" edu-exam seats quota --year 2029 --school "$s2" --seats 5 --by candidates
+t_grep "... refused" "5 quota seats are more than the 4 seats of school $s2" "$err"
+t_exit 0 "seats quota: 3 seats split by candidates" edu-exam seats quota --year 2029 --school "$s2" --seats 3 --by candidates
+t_eq "... by the largest remainder: J1 2, J2 1" "$out" "school_code,junior_school,name,basis,seats
+$s2,$J1,北京市西城区新街口中学,4,2
+$s2,$J2,北京市西城区月坛初级中学,3,1"
+t_eq "... stored" "$(q "SELECT junior_school, basis, seats FROM quota WHERE year = 2029 ORDER BY 1" | tr '\n' ' ')" \
+	"$J1|4|2 $J2|3|1 "
+t_grep "... and audited" '"seats":"3","by":"candidates","split":"2111010223=2 2111010224=1"' \
+	"$(q "SELECT change FROM audit WHERE entity = 'quota' AND key = '$s2/2029'")"
+t_exit 0 "admit with quota seats" edu-exam -q admit --year 2029 --seed 1
+t_eq "... as worked by hand" "$(printf '%s\n' "$out" | tail -n +2 | cut -d, -f1,6 | tr '\n' ' ')" \
+	"A1,$s2 A2,$s2 A3,$s2 A4,$s3 B1,$s2 B2,$s3 B3,$s3 "
+t_eq "... A1, A2, B1 in the quota batch" \
+	"$(q "SELECT exam_no || ':' || batch FROM admission WHERE year = 2029 ORDER BY rank" | tr '\n' ' ')" \
+	"A1:quota A2:quota A3:general A4:general B1:quota B2:general B3:general "
+t_exit 0 "cutoffs --quota" edu-exam cutoffs --year 2029 --quota
+t_eq "... J2's quota cutoff 255, the floor 250, nothing returned" "$out" \
+"school_code,junior_school,name,seats,floor,admitted,cutoff,returned
+$s2,$J1,北京市西城区新街口中学,2,250,2,290,0
+$s2,$J2,北京市西城区月坛初级中学,1,250,1,255,0"
+t_exit 0 "cutoffs" edu-exam cutoffs --year 2029
+t_grep "... s2's general cutoff is 280, above J2's quota cutoff" "^$s2,[^,]*,4,,4,280,yes$" "$out"
+# B1 corrected to 245, below the floor: J2's quota seat is not taken and
+# goes back to the general batch, where A4 (270) takes it; B1 goes to s3.
+sed 's/^B1,\(.*\),130,125,/B1,\1,130,115,/' qc.csv > qc2.csv
+edu-exam -q import --year 2029 --upsert qc2.csv
+t_exit 0 "admit again" edu-exam -q admit --year 2029 --seed 1
+t_eq "... A4 takes the returned seat" "$(printf '%s\n' "$out" | tail -n +2 | cut -d, -f1,6 | tr '\n' ' ')" \
+	"A1,$s2 A2,$s2 A3,$s2 A4,$s2 B1,$s3 B2,$s3 B3,$s3 "
+t_exit 0 "cutoffs --quota" edu-exam cutoffs --year 2029 --quota
+t_grep "... J2's seat returned" "^$s2,$J2,北京市西城区月坛初级中学,1,250,0,,1$" "$out"
+t_exit 0 "a fixed floor" edu-db config set exam.quota_floor 240
+t_exit 0 "admit with the floor at 240" edu-exam -q admit --year 2029 --seed 1
+t_eq "... B1 (245) takes J2's seat again" "$(q "SELECT batch FROM admission WHERE year = 2029 AND exam_no = 'B1'")" quota
+t_exit 65 "a bad floor setting" edu-db config set exam.quota_floor "cutoff20"
+edu-db config set exam.quota_floor cutoff-20
+
 # ---- the property test: batches against their definition ----------------------
 # Random instances: eight schools, each in the early, general or
 # vocational batch, some with a minimum quality grade; candidates with
