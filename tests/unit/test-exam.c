@@ -242,8 +242,45 @@ static void test_candidate(void)
 	ok(edu_exam_header(&h, "f", 1, 1, none, take) < 0, "no score column is refused");
 }
 
+/* The largest remainder, worked by hand, and on random cases: the parts
+ * add up, and each is its exact share rounded down or up. */
+static void test_quota_split(void)
+{
+	long basis[] = { 412, 583 }, out[2] = { 0, 0 };
+	int rc = edu_exam_quota_split(300, basis, 2, out);
+	ok(rc == 0 && out[0] == 124 && out[1] == 176,
+	   "300 by 412 and 583: 124.22 and 175.78 give 124 and 176 (got %ld %ld)", out[0], out[1]);
+	long b3[] = { 1, 1, 1 }, o3[3];
+	ok(edu_exam_quota_split(2, b3, 3, o3) == 0 && o3[0] == 1 && o3[1] == 1 && o3[2] == 0,
+	   "2 by three equal parts: the earlier ones first");
+	long b4[] = { 2, 3 }, o4[2];
+	ok(edu_exam_quota_split(1, b4, 2, o4) == 0 && o4[0] == 0 && o4[1] == 1,
+	   "1 by 2 and 3: the larger remainder (0.6)");
+	long z[] = { 0, 0 };
+	ok(edu_exam_quota_split(1, z, 2, o4) < 0, "nothing to split by is refused");
+	int bad = 0;
+	srand(19);
+	for (int round = 0; round < 200; round++) {
+		long b[12], o[12], n = rand() % 500, sum = 0, tot = 0;
+		int parts = 1 + rand() % 12;
+		for (int i = 0; i < parts; i++)
+			tot += b[i] = rand() % 300;
+		if (!tot)
+			continue;
+		edu_exam_quota_split(n, b, parts, o);
+		for (int i = 0; i < parts; i++) {
+			sum += o[i];
+			if (o[i] < n * b[i] / tot || o[i] > n * b[i] / tot + 1)
+				bad++;
+		}
+		bad += sum != n;
+	}
+	ok(!bad, "random splits add up and stay within one of the exact share (%d bad)", bad);
+}
+
 int main(void)
 {
+	test_quota_split();
 	test_scores();
 	test_candidate();
 	test_order();
