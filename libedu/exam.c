@@ -1457,6 +1457,17 @@ int edu_exam_quota_set(sqlite3 *db, long year, const char *school, long n, int b
 	if (!seats)
 		return edu_error("school %s has no seats in %ld (see 'edu-exam seats import')",
 				 school, year);
+	/* Quota seats are set aside from the general batch's seats. */
+	char *batch = edu_query1(db, "SELECT batch FROM seat WHERE year = ? AND school_code = ?",
+				 2, p);
+	if (strcmp(batch, "general")) {
+		edu_error("school %s admits in the %s batch in %ld: quota seats are set aside "
+			  "from a general school's", school, batch, year);
+		free(batch);
+		free(seats);
+		return -1;
+	}
+	free(batch);
 	long have = atol(seats);
 	free(seats);
 	if (n > have)

@@ -255,12 +255,13 @@ for round in 1 2 3 4; do
 	function pad(c, k, want,   j) { for (j = k; j < want; j++) c = c ","; return c }
 	BEGIN {
 		srand(seed); ns = split(seniors, s, " "); split("A B C D", g, " ")
-		print "exam_no,student_no,name,score_a,score_b,grade_quality,early_choice1,early_choice2,choice1,choice2,choice3,vocational_choice1,vocational_choice2" > "r.csv"
+		print "exam_no,student_no,name,score_a,score_b,grade_quality,early_choice1,early_choice2,choice1,choice2,choice3,vocational_choice1,vocational_choice2,junior_school" > "r.csv"
 		for (i = 1; i <= 60; i++) {
 			ke = rand() < 0.4 ? int(rand() * 3) : 0; kg = int(rand() * 4); kv = int(rand() * 3)
-			printf "R%d-%02d,L11010220110301%04d,r,%d,%d,%s%s%s%s\n", year, i, i,
+			printf "R%d-%02d,L11010220110301%04d,r,%d,%d,%s%s%s%s,%s\n", year, i, i,
 				int(rand() * 4) * 10, int(rand() * 3) * 10, rand() < 0.8 ? g[int(rand() * 4) + 1] : "",
-				pad(pick(ke), ke, 2), pad(pick(kg), kg, 3), pad(pick(kv), kv, 2) > "r.csv"
+				pad(pick(ke), ke, 2), pad(pick(kg), kg, 3), pad(pick(kv), kv, 2),
+				"211101022" (3 + int(rand() * 4)) > "r.csv"
 		}
 		split("early general general vocational", bt, " ")
 		print "school_code,seats,min_score,batch,min_grades" > "rs.csv"
@@ -270,45 +271,81 @@ for round in 1 2 3 4; do
 					bt[int(rand() * 4) + 1], rand() < 0.3 ? "quality=" g[int(rand() * 3) + 1] : "" > "rs.csv"
 	}'
 	edu-exam -q import --year $year r.csv && edu-exam -q seats import --year $year rs.csv
+	# Quota seats at each general school with seats: a random part,
+	# split by candidates among the four junior schools.
+	for x in $(awk -F, 'NR > 1 && $4 == "general" && $2 > 0 { print $1 "," $2 }' rs.csv); do
+		edu-exam -q seats quota --year $year --school "${x%,*}" --seats $(( (${x#*,} * round) % (${x#*,} + 1) )) --by candidates
+	done > split.csv
 	t_run edu-exam -q admit --year $year --seed $round
 	printf '%s\n' "$out" > res.csv
+	q "SELECT exam_no, batch FROM admission WHERE year = $year AND batch IS NOT NULL" > ab.txt
+	q "SELECT school_code, junior_school, seats, floor / 10.0 FROM quota WHERE year = $year" > quota.txt
+	q "SELECT junior_school, count(*) FROM candidate WHERE year = $year GROUP BY 1" > juniors.txt
+	t_eq "random instance $round: each quota split adds up to its seats, by the largest remainder" \
+		"$(awk -F'|' -v year=$year '
+			FILENAME == "juniors.txt" { b[$1] = $2; tot += $2; next }
+			{ n[$1] += $3; got[$1, $2] = $3; sch[$1] = 1 }
+			END { for (x in sch) {
+				# N is the sum; each part is floor(N*b/tot) or one more,
+				# the one more going to the largest remainders.
+				N = n[x]; given = 0; bad = ""
+				for (j in b) { f[j] = int(N * b[j] / tot); r[j] = N * b[j] % tot; given += f[j] }
+				for (j in b) { d = got[x, j] - f[j]; if (d < 0 || d > 1) bad = bad " " x "/" j
+					for (k in b) if (d == 1 && got[x, k] == f[k] && (r[k] > r[j] || (r[k] == r[j] && b[k] > b[j]))) bad = bad " remainder " x "/" j }
+				}
+				print bad == "" ? "ok" : bad }' juniors.txt quota.txt)" ok
 	verdict=$(awk -F, '
 		function reach(c, x,   m) { m = mg[x]; return tot[c] >= min[x] && (m == "" || (q[c] != "" && q[c] <= m)) }
+		function qreach(c, x,   m) { m = mg[x]; return tot[c] >= fl[x] && (m == "" || (q[c] != "" && q[c] <= m)) }
+		FILENAME == "ab.txt" { split($0, f, "|"); ab[f[1]] = f[2]; next }
+		FILENAME == "quota.txt" { split($0, f, "|"); qs[f[1], f[2]] = f[3]; fl[f[1]] = f[4]; next }
 		FILENAME == "rs.csv" { if (FNR > 1) { seats[$1] = $2; min[$1] = $3 == "" ? 0 : $3; bat[$1] = $4
 			mg[$1] = $5 == "" ? "" : substr($5, 9, 1) }; next }
 		FILENAME == "r.csv" { if (FNR > 1) { tot[$1] = $4 + $5; q[$1] = $6
 			for (j = 7; j <= 8; j++) if ($j != "") { L[$1, "early", ++n[$1, "early"]] = $j; own["early"] = 1 }
 			for (j = 9; j <= 11; j++) if ($j != "") L[$1, "general", ++n[$1, "general"]] = $j
-			for (j = 12; j <= 13; j++) if ($j != "") { L[$1, "vocational", ++n[$1, "vocational"]] = $j; own["vocational"] = 1 } }; next }
+			for (j = 12; j <= 13; j++) if ($j != "") { L[$1, "vocational", ++n[$1, "vocational"]] = $j; own["vocational"] = 1 }
+			jr[$1] = $14 }; next }
 		FNR > 1 { rank[$1] = $5; got[$1] = $7; at[$1] = $6; rows++; order[$5] = $1
-			if ($6 != "") { taken[$6]++; if (!($6 in worst) || $5 > worst[$6]) worst[$6] = $5 } }
+			if ($6 != "") { taken[$6]++; k = $6 SUBSEP ab[$1]; if (ab[$1] == "quota") { k = $6 SUBSEP jr[$1]; qt[k]++ }
+				if (!(k in worst) || $5 > worst[k]) worst[k] = $5 } }
 		END {
-			bad = ""; nb = split("early general vocational", B, " ")
+			bad = ""; nb = split("early quota general vocational", B, " ")
 			for (r = 2; r <= rows; r++)
 				if (tot[order[r]] > tot[order[r - 1]]) bad = bad " rank " r " has a higher total"
 			for (x in taken) if (taken[x] > seats[x]) bad = bad " " x " over its seats"
+			for (k in qt) { split(k, f, SUBSEP); if (qt[k] > qs[f[1], f[2]] + 0) bad = bad " quota " k " over its share" }
 			for (c in rank) {
-				ab = at[c] == "" ? "" : bat[at[c]]
+				a = ab[c]
+				if (a != "" && a != "quota" && a != bat[at[c]]) bad = bad " " c " admitted in the wrong batch"
 				for (i = 1; i <= nb; i++) {
 					b = B[i]; lb = own[b] ? b : "general"
 					for (j = 1; j <= n[c, lb]; j++) {
 						x = L[c, lb, j]
-						if (b == ab && j == got[c]) {
-							if (x != at[c] || !reach(c, x)) bad = bad " " c " admitted wrongly"
+						if (b == a && j == got[c]) {
+							if (x != at[c] || (b == "quota" ? !qreach(c, x) || !((x, jr[c]) in qs) : !reach(c, x)))
+								bad = bad " " c " admitted wrongly"
 							break
+						}
+						if (b == "quota") {
+							# A junior school share: its own candidates only.
+							if (!((x, jr[c]) in qs) || !qreach(c, x)) continue
+							if (qt[x, jr[c]] + 0 < qs[x, jr[c]]) bad = bad " " c " saw a free quota seat at " x
+							else if (worst[x, jr[c]] > rank[c]) bad = bad " " c " lost quota " x " to rank " worst[x, jr[c]]
+							continue
 						}
 						if (!(x in seats) || bat[x] != b || !reach(c, x)) continue
 						if (taken[x] + 0 < seats[x]) bad = bad " " c " saw a free seat at " x " in " b
-						else if (worst[x] > rank[c]) bad = bad " " c " lost " x " to rank " worst[x]
+						else if (worst[x, b] > rank[c]) bad = bad " " c " lost " x " to rank " worst[x, b]
 					}
-					if (b == ab) { if (j > n[c, lb]) bad = bad " " c " not admitted by its list"; break }
+					if (b == a) { if (j > n[c, lb]) bad = bad " " c " not admitted by its list"; break }
 				}
 			}
 			print rows == 60 ? (bad == "" ? "ok" : bad) : "only " rows " rows"
-		}' rs.csv r.csv res.csv)
-	t_eq "random instance $round: each batch holds to the definition" "$verdict" ok
+		}' ab.txt quota.txt rs.csv r.csv res.csv)
+	t_eq "random instance $round: each batch, quota seats too, holds to the definition" "$verdict" ok
 done
 t_eq "... and the instances are not trivial: some admitted early, some vocational, some left" \
-	"$(q "SELECT count(DISTINCT coalesce(batch, '-')) FROM admission WHERE year > 2040")" 4
+	"$(q "SELECT count(DISTINCT coalesce(batch, '-')) FROM admission WHERE year > 2040")" 5
 
 done_testing
