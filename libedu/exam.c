@@ -1170,6 +1170,32 @@ static void refusal(sqlite3_stmt *sch, int found, long year, const char *batch, 
 			 "(run it again)");
 }
 
+/* Why a quota choice did not admit a candidate: the row of their junior
+ * school's quota at the school (or none). */
+static void quota_refusal(sqlite3_stmt *q, int found, int total, const char *grades,
+			  char *why, size_t size)
+{
+	char a[16], b[16];
+
+	if (!found) {
+		snprintf(why, size, "no quota seats for their junior school");
+		return;
+	}
+	int seats = sqlite3_column_int(q, 0), floor = sqlite3_column_int(q, 1);
+	if (total < floor)
+		snprintf(why, size, "total %s is below its quota floor %s", edu_score_str(total, a),
+			 edu_score_str(floor, b));
+	else if (grade_short(grades, (const char *)sqlite3_column_text(q, 4), why, size))
+		;
+	else if (sqlite3_column_int(q, 2) >= seats)
+		snprintf(why, size, "its quota for their junior school was full when their turn "
+			 "came: %d seats, cutoff %s", seats,
+			 seats ? edu_score_str(sqlite3_column_int(q, 3), a) : "none");
+	else
+		snprintf(why, size, "had a free quota seat: the seats changed after admit "
+			 "(run it again)");
+}
+
 /* A candidate's list in a batch: their own (from batch_choices) when any
  * candidate of the year has choices for it, else the general choices;
  * malloc'd, codes separated by ' '. */
@@ -1230,9 +1256,20 @@ int edu_exam_explain(sqlite3 *db, struct edu_out *o, const char *no)
 		"SELECT s.seats, s.min_score, (SELECT count(*) FROM admission a "
 		"WHERE a.year = s.year AND a.school_code = s.school_code), "
 		"(SELECT min(c.total) FROM admission a JOIN candidate c USING (year, exam_no) "
-		"WHERE a.year = s.year AND a.school_code = s.school_code), s.batch, s.min_grades "
-		"FROM seat s WHERE s.year = ? AND s.school_code = ?");
-	sqlite3_stmt *has = edu_prepare(db, "SELECT 1 FROM seat WHERE year = ? AND batch = ?");
+		"WHERE a.year = s.year AND a.school_code = s.school_code AND a.batch IS NOT 'quota'), "
+		"s.batch, s.min_grades FROM seat s WHERE s.year = ? AND s.school_code = ?");
+	/* The quota seats of the candidate's junior school at a school. */
+	sqlite3_stmt *quo = edu_prepare(db,
+		"SELECT q.seats, q.floor, (SELECT count(*) FROM admission a JOIN candidate c "
+		"USING (year, exam_no) WHERE a.year = q.year AND a.school_code = q.school_code "
+		"AND a.batch = 'quota' AND c.junior_school = q.junior_school), "
+		"(SELECT min(c.total) FROM admission a JOIN candidate c USING (year, exam_no) "
+		"WHERE a.year = q.year AND a.school_code = q.school_code AND a.batch = 'quota' "
+		"AND c.junior_school = q.junior_school), s.min_grades FROM quota q JOIN seat s "
+		"USING (year, school_code) WHERE q.year = ?1 AND q.school_code = ?2 "
+		"AND q.junior_school = (SELECT junior_school FROM candidate WHERE exam_no = ?3)");
+	sqlite3_stmt *has = edu_prepare(db, "SELECT 1 FROM seat WHERE year = ?1 AND batch = ?2 "
+					"UNION ALL SELECT 1 FROM quota WHERE year = ?1 AND ?2 = 'quota'");
 	int order[EDU_EXAM_NBATCH], nb = edu_exam_batch_order(db, order);
 	for (int i = 0; i < nb; i++) {
 		const char *batch = edu_exam_batches[order[i]].key;
@@ -1262,6 +1299,13 @@ int edu_exam_explain(sqlite3 *db, struct edu_out *o, const char *no)
 				result = "admitted";
 				snprintf(why, sizeof why, "total %s reached its min_score and a seat was free",
 					 edu_score_str(total, a));
+			} else if (order[i] == EDU_EXAM_QUOTA) {
+				sqlite3_bind_int64(quo, 1, year);
+				sqlite3_bind_text(quo, 2, code, -1, SQLITE_STATIC);
+				sqlite3_bind_text(quo, 3, no, -1, SQLITE_STATIC);
+				quota_refusal(quo, sqlite3_step(quo) == SQLITE_ROW, total, grades, why,
+					      sizeof why);
+				sqlite3_reset(quo);
 			} else {
 				refusal(sch, sqlite3_step(sch) == SQLITE_ROW, year, batch, total, grades,
 					why, sizeof why);
@@ -1277,6 +1321,7 @@ int edu_exam_explain(sqlite3 *db, struct edu_out *o, const char *no)
 			break;
 	}
 	sqlite3_finalize(sch);
+	sqlite3_finalize(quo);
 	sqlite3_finalize(has);
 	free(choices), free(grades), free(bc);
 	return got ? 0 : EDU_NO;

@@ -219,6 +219,15 @@ t_eq "... A4 takes the returned seat" "$(printf '%s\n' "$out" | tail -n +2 | cut
 	"A1,$s2 A2,$s2 A3,$s2 A4,$s2 B1,$s3 B2,$s3 B3,$s3 "
 t_exit 0 "cutoffs --quota" edu-exam cutoffs --year 2029 --quota
 t_grep "... J2's seat returned" "^$s2,$J2,北京市西城区月坛初级中学,1,250,0,,1$" "$out"
+t_exit 0 "explain B1" edu-exam explain B1
+t_eq "... below the quota floor, then s2 full in the general batch" "$out" "exam_no,choice,school_code,result,reason
+B1,quota:1,$s2,refused,total 245 is below its quota floor 250
+B1,quota:2,$s3,refused,no quota seats for their junior school
+B1,1,$s2,refused,\"full when their turn came: 4 seats, cutoff 270\"
+B1,2,$s3,admitted,total 245 reached its min_score and a seat was free"
+t_exit 0 "explain A2: admitted by J1's quota" edu-exam explain A2
+t_eq "... on its first quota choice" "$(printf '%s\n' "$out" | tail -n +2)" \
+	"A2,quota:1,$s2,admitted,total 290 reached its min_score and a seat was free"
 t_exit 0 "a fixed floor" edu-db config set exam.quota_floor 240
 t_exit 0 "admit with the floor at 240" edu-exam -q admit --year 2029 --seed 1
 t_eq "... B1 (245) takes J2's seat again" "$(q "SELECT batch FROM admission WHERE year = 2029 AND exam_no = 'B1'")" quota
