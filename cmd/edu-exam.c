@@ -20,7 +20,8 @@ static struct {
 	long seats;
 	const char *by;
 	int quota;
-} opt = { .seed = -1, .seats = -1 };
+	long round;
+} opt = { .seed = -1, .seats = -1, .round = 1 };
 
 static const struct edu_enum bases[] = {
 	{ "graduates", "毕业生|毕业生数" }, { "candidates", "考生|考生数" }, { NULL, NULL }
@@ -34,6 +35,7 @@ static const struct edu_option year_opts[] = {
 static const struct edu_option admit_opts[] = {
 	EDU_OPT_LONG("year", &opt.year, "YEAR", 1949, 9999, "the year of the exam"),
 	EDU_OPT_LONG("seed", &opt.seed, "N", 0, INT64_MAX, "the lottery's seed: the same seed gives the same draw"),
+	EDU_OPT_LONG("round", &opt.round, "N", 1, 2, "1 (default): the main admission; 2: the second round (补录) with the choices of FILE"),
 	EDU_OPT_END
 };
 
@@ -48,6 +50,7 @@ static const struct edu_option quota_opts[] = {
 static const struct edu_option cutoffs_opts[] = {
 	EDU_OPT_LONG("year", &opt.year, "YEAR", 1949, 9999, "the year of the exam"),
 	EDU_OPT_FLAG("quota", &opt.quota, "the quota seats per senior and junior school"),
+	EDU_OPT_LONG("round", &opt.round, "N", 1, 2, "2: the second round: the seats left empty by the first, admitted and cutoff"),
 	EDU_OPT_END
 };
 
@@ -486,6 +489,59 @@ static void print_admitted(const struct edu_exam_pool *p, const struct edu_exam_
 	edu_out_end(o);
 }
 
+/* Does the year have an admission result?  Says so when not. */
+static int admitted_year(sqlite3 *db)
+{
+	int yes = edu_exam_admitted(db, opt.year);
+
+	if (!yes)
+		edu_warn("no admission in %ld yet (run 'edu-exam admit --year %ld')",
+			 opt.year, opt.year);
+	return yes;
+}
+
+/* admit --round 2 FILE: the seats left empty, to the left-out candidates
+ * by their new choices; the first round stays as it is. */
+static int admit_round2(struct edu_cmd *c)
+{
+	static const char *const cols[] = { "exam_no", "student_no", "name", "total",
+					    "rank", "school_code", "choice" };
+	struct edu_run run;
+	long admitted;
+	char y[24], a[24], u[24];
+
+	if (c->argc != 1)
+		edu_die(EDU_EUSAGE, "--round 2 takes one FILE of choices (see '%s %s --help')",
+			edu_prog, edu_verb_name);
+	edu_exam_schools_load(c->db, &schools);
+	edu_run_start(&run);
+	edu_begin(c->db);
+	if (!admitted_year(c->db)) {
+		edu_rollback(c->db);
+		return EDU_NO;
+	}
+	struct edu_out *o = edu_out_new(stdout, 7, cols);
+	long left = edu_exam_round2(c->db, opt.year, c->argv[0], &schools, o, &admitted);
+	if (left < 0) {
+		edu_rollback(c->db);
+		return EDU_EDATA;
+	}
+	snprintf(y, sizeof y, "%ld", opt.year);
+	snprintf(a, sizeof a, "%ld", admitted);
+	snprintf(u, sizeof u, "%ld", left);
+	static const char *const names[] = { "event", "admitted", "unadmitted" };
+	const char *new[] = { "round 2", a, u };
+	edu_audit_change(c->db, "admission", y, 3, names, NULL, new);
+	char *counts = edu_asprintf("round=2 admitted=%ld unadmitted=%ld", admitted, left);
+	edu_run_finish(c->db, &run, counts, left ? EDU_NO : 0);
+	free(counts);
+	edu_out_end(o);
+	edu_finish(c->db);
+	if (!edu_opt.quiet)
+		edu_warn("round 2: %ld admitted, %ld unadmitted", admitted, left);
+	return left ? EDU_NO : 0;
+}
+
 static int admit(struct edu_cmd *c)
 {
 	char subj[EDU_EXAM_TIEBREAK][32], day[11];
@@ -494,12 +550,21 @@ static int admit(struct edu_cmd *c)
 	struct edu_run run;
 
 	need_year();
+	if (opt.round == 2)
+		return admit_round2(c);
+	if (c->argc)
+		edu_die(EDU_EUSAGE, "a FILE of choices is for --round 2 only");
 	if (opt.seed < 0)
 		opt.seed = (long)edu_lottery_seed();
 	edu_run_start(&run);
 	edu_begin(c->db);
 	if (final_year(c->db)) {
 		edu_rollback(c->db);
+		return EDU_EDATA;
+	}
+	if (edu_exam_has_round2(c->db, opt.year)) {
+		edu_rollback(c->db);
+		edu_warn("the admission of %ld has a second round: the first is final", opt.year);
 		return EDU_EDATA;
 	}
 	int ntb = edu_exam_tiebreak(c->db, subj);
@@ -548,23 +613,13 @@ static int admit(struct edu_cmd *c)
 	return unadmitted ? EDU_NO : 0;
 }
 
-/* Does the year have an admission result?  Says so when not. */
-static int admitted_year(sqlite3 *db)
-{
-	int yes = edu_exam_admitted(db, opt.year);
-
-	if (!yes)
-		edu_warn("no admission in %ld yet (run 'edu-exam admit --year %ld')",
-			 opt.year, opt.year);
-	return yes;
-}
-
 static int cutoffs(struct edu_cmd *c)
 {
 	need_year();
 	if (!admitted_year(c->db))
 		return EDU_NO;
 	edu_print_stmt(opt.quota ? edu_exam_quota_cutoffs_stmt(c->db, opt.year) :
+		       opt.round == 2 ? edu_exam_round2_cutoffs_stmt(c->db, opt.year) :
 		       edu_exam_cutoffs_stmt(c->db, opt.year), 0);
 	return 0;
 }
@@ -677,9 +732,12 @@ static const struct edu_verb verbs[] = {
 	  "proportion to their graduates of the year (or --by candidates) by the largest "
 	  "remainder, replacing an earlier split, and print the parts." },
 	{ .name = "admit", .run = admit, .roles = "registrar", .flags = W, .opts = admit_opts,
+	  .args_doc = "[FILE]", .max_args = 1,
 	  .summary = "admit a year's candidates by parallel choices",
-	  .doc = "Admit the candidates of --year in the order of merit, replacing an earlier "
-	  "result; exit 1 when anyone is left unadmitted." },
+	  .doc = "Admit the candidates of --year in the order of merit, batch by batch, replacing "
+	  "an earlier result; with --round 2, fill the seats left empty from the choices in "
+	  "FILE (exam_no, choice1..) of the candidates left out; exit 1 when anyone is left "
+	  "unadmitted." },
 	{ .name = "show", .run = show, .args_doc = "EXAM_NO", .min_args = 1, .max_args = 1,
 	  .summary = "show a candidate: scores, choices and admission" },
 	{ .name = "list", .run = list, .opts = list_opts,

@@ -556,7 +556,7 @@ refused:	/* said once, not again as an unknown column */
 		take[i] = 1;
 		hd->nx++;
 	}
-	if (!nscore)
+	if (!nscore && !hd->choices_only)
 		bad = edu_error("%s:%ld: no score_<subject> column", file, line);
 	for (int b = 0; b < EDU_EXAM_NBATCH; b++)
 		for (int k = 0; k < hd->nchoice[b]; k++)
@@ -1222,12 +1222,62 @@ static char *explain_list(sqlite3 *db, long year, const char *batch, const char 
 	return edu_strdup("");
 }
 
+/* The second round's rows of explain: each choice of the round up to
+ * the one that admitted (got, 0 when none did). */
+static void explain_round2(sqlite3 *db, struct edu_out *o, const char *no, long year,
+			   int total, const char *grades, char *list, int got)
+{
+	sqlite3_stmt *st = edu_prepare(db,
+		"SELECT s.seats - (SELECT count(*) FROM admission a WHERE a.year = s.year AND "
+		"a.school_code = s.school_code AND a.round = 1), s.min_score, "
+		"(SELECT count(*) FROM admission a WHERE a.year = s.year AND a.school_code = "
+		"s.school_code AND a.round = 2), (SELECT min(c.total) FROM admission a JOIN "
+		"candidate c USING (year, exam_no) WHERE a.year = s.year AND a.school_code = "
+		"s.school_code AND a.round = 2), s.min_grades FROM seat s WHERE s.year = ? AND "
+		"s.school_code = ?");
+	int k = 0;
+
+	for (char *p = list, *code; (code = strsep(&p, " ")) && *code;) {
+		char num[32], why[200], a[16], b[16];
+		const char *result = "refused";
+
+		snprintf(num, sizeof num, "round2:%d", ++k);
+		sqlite3_bind_int64(st, 1, year);
+		sqlite3_bind_text(st, 2, code, -1, SQLITE_STATIC);
+		if (k == got) {
+			result = "admitted";
+			snprintf(why, sizeof why, "total %s reached its min_score and a seat the first "
+				 "round left was free", edu_score_str(total, a));
+		} else if (sqlite3_step(st) != SQLITE_ROW) {
+			snprintf(why, sizeof why, "no seats in %ld", year);
+		} else if (total < sqlite3_column_int(st, 1)) {
+			snprintf(why, sizeof why, "total %s is below its min_score %s",
+				 edu_score_str(total, a), edu_score_str(sqlite3_column_int(st, 1), b));
+		} else if (grade_short(grades, (const char *)sqlite3_column_text(st, 4), why,
+				       sizeof why)) {
+			;
+		} else if (sqlite3_column_int(st, 0) <= 0) {
+			snprintf(why, sizeof why, "the first round left no seat empty");
+		} else {
+			snprintf(why, sizeof why, "full when their turn came: %d seats left, cutoff %s",
+				 sqlite3_column_int(st, 0),
+				 edu_score_str(sqlite3_column_int(st, 3), a));
+		}
+		sqlite3_reset(st);
+		const char *row[] = { no, num, code, result, why };
+		edu_out_row(o, row);
+		if (k == got)
+			break;
+	}
+	sqlite3_finalize(st);
+}
+
 int edu_exam_explain(sqlite3 *db, struct edu_out *o, const char *no)
 {
 	sqlite3_stmt *st = edu_prepare(db,
 		"SELECT c.year, c.total, c.choices, a.rank, a.choice, c.grades, c.batch_choices, "
-		"a.batch FROM candidate c LEFT JOIN admission a USING (year, exam_no) "
-		"WHERE c.exam_no = ?");
+		"a.batch, a.round, r.choices FROM candidate c LEFT JOIN admission a USING (year, exam_no) "
+		"LEFT JOIN round2 r USING (year, exam_no) WHERE c.exam_no = ?");
 
 	sqlite3_bind_text(st, 1, no, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_ROW) {
@@ -1243,7 +1293,11 @@ int edu_exam_explain(sqlite3 *db, struct edu_out *o, const char *no)
 	char *grades = edu_strdup((const char *)sqlite3_column_text(st, 5));
 	char *bc = edu_strdup((const char *)sqlite3_column_text(st, 6));
 	const char *ab = (const char *)sqlite3_column_text(st, 7);
-	int admitted_in = ab ? edu_exam_batch(ab) : -1;
+	int round = sqlite3_column_int(st, 8);
+	/* Admitted in the second round: refused by every batch of the first. */
+	int admitted_in = ab && round == 1 ? edu_exam_batch(ab) : -1;
+	const char *r2 = (const char *)sqlite3_column_text(st, 9);
+	char *round2 = r2 ? edu_strdup(r2) : NULL;
 	sqlite3_finalize(st);
 	if (!ranked) {
 		free(choices), free(grades), free(bc);
@@ -1320,6 +1374,9 @@ int edu_exam_explain(sqlite3 *db, struct edu_out *o, const char *no)
 		if (here)
 			break;
 	}
+	if (round2)
+		explain_round2(db, o, no, year, total, grades, round2, round == 2 ? got : 0);
+	free(round2);
 	sqlite3_finalize(sch);
 	sqlite3_finalize(quo);
 	sqlite3_finalize(has);
@@ -1594,6 +1651,243 @@ sqlite3_stmt *edu_exam_quota_cutoffs_stmt(sqlite3 *db, long year)
 		"AND a.batch = 'quota' AND a.school_code = q.school_code "
 		"WHERE q.year = ?1 GROUP BY q.school_code, q.junior_school "
 		"ORDER BY q.school_code, q.junior_school");
+
+	sqlite3_bind_int64(st, 1, year);
+	return st;
+}
+
+/* ---- the second round (补录) --------------------------------------------------- */
+
+int edu_exam_has_round2(sqlite3 *db, long year)
+{
+	char y[24];
+	const char *p[] = { y };
+
+	snprintf(y, sizeof y, "%ld", year);
+	char *r = edu_query1(db, "SELECT 1 FROM round2 WHERE year = ? LIMIT 1", 1, p);
+	free(r);
+	return r != NULL;
+}
+
+/* Read the round-2 choices of a file into table round2 (replacing the
+ * year's): 0, or -1 having reported each bad row. */
+static int round2_read(sqlite3 *db, long year, const char *file,
+		       const struct edu_exam_schools *t)
+{
+	static struct edu_exam_header hd;
+	struct edu_csv *r = edu_csv_open(file);
+	int bad = 0, key = -1;
+
+	if (!r)
+		return -1;
+	int n = edu_csv_next(r);
+	if (n <= 0) {
+		edu_csv_close(r);
+		return edu_error("%s: no header", file ? file : "-");
+	}
+	const char **names = edu_malloc((size_t)n * sizeof *names);
+	int *take = edu_malloc((size_t)n * sizeof *take);
+	for (int i = 0; i < n; i++) {
+		names[i] = edu_strdup(edu_csv_field(r, i));
+		take[i] = 0;
+		if (!strcasecmp(names[i], "exam_no") || !strcmp(names[i], "准考证号") ||
+		    !strcmp(names[i], "考号"))
+			key = i;
+	}
+	memset(&hd, 0, sizeof hd);
+	hd.choices_only = 1;
+	if (edu_exam_header(&hd, edu_csv_name(r), 1, n, names, take) < 0)
+		bad = -1;
+	if (key < 0)
+		bad = edu_error("%s:1: the column 'exam_no' is missing", edu_csv_name(r));
+	for (int i = 0; i < hd.nx; i++)
+		if (hd.x[i].kind != EDU_EXAM_X_CHOICE || hd.x[i].batch != EDU_EXAM_GENERAL)
+			bad = edu_error("%s:1: '%s': round 2 takes exam_no and choice1 to choice%d",
+					edu_csv_name(r), hd.x[i].name, EDU_EXAM_CHOICES);
+	edu_exec(db, "CREATE TEMP TABLE IF NOT EXISTS round2_in (exam_no TEXT PRIMARY KEY, "
+		 "choices TEXT NOT NULL)", 0, NULL);
+	edu_exec(db, "DELETE FROM temp.round2_in", 0, NULL);
+	sqlite3_stmt *who = edu_prepare(db, "SELECT a.school_code IS NOT NULL AND a.round = 1 "
+					"FROM candidate c LEFT JOIN admission a USING (year, exam_no) "
+					"WHERE c.year = ? AND c.exam_no = ?");
+	sqlite3_stmt *ins = edu_prepare(db, "INSERT INTO temp.round2_in VALUES (?, ?)");
+	struct edu_exam_rowout out = { 0 };
+	const char **extra = edu_malloc((size_t)(hd.nx + 1) * sizeof *extra);
+	int nbad = 0;
+	while (!bad) {
+		int got = edu_csv_next(r);
+		if (got <= 0) {
+			if (got < 0)
+				nbad++;
+			break;
+		}
+		long line = edu_csv_line(r);
+		char err[EDU_ERR_MAX];
+		const char *col = "exam_no", *no = edu_csv_field(r, key);
+		/* The taken columns, in header order. */
+		for (int i = 0, k = 0; i < n; i++)
+			if (take[i])
+				extra[k++] = edu_csv_field(r, i);
+		sqlite3_bind_int64(who, 1, year);
+		sqlite3_bind_text(who, 2, no, -1, SQLITE_TRANSIENT);
+		int rc = sqlite3_step(who), refused = 1;
+		if (rc != SQLITE_ROW)
+			snprintf(err, sizeof err, "no candidate '%s' in %ld", no, year);
+		else if (sqlite3_column_int(who, 0))
+			snprintf(err, sizeof err, "candidate %s was admitted in the first round", no);
+		else
+			refused = 0;
+		sqlite3_reset(who);
+		if (!refused && edu_exam_row(&hd, t, extra, &out, &col, err) < 0)
+			refused = 1;
+		if (!refused) {
+			const char *v[] = { no, out.choices.s };
+			edu_bind_text(ins, 1, v[0]);
+			edu_bind_text(ins, 2, v[1]);
+			if (sqlite3_step(ins) != SQLITE_DONE) {
+				snprintf(err, sizeof err, "candidate %s is in the file twice", no);
+				refused = 1;
+			}
+			sqlite3_reset(ins);
+		}
+		if (refused && nbad++ < 100)
+			edu_warn("%s:%ld: %s: %s", edu_csv_name(r), line, col, err);
+	}
+	if (nbad)
+		bad = edu_error("nothing written (%d bad rows)", nbad);
+	sqlite3_finalize(who);
+	sqlite3_finalize(ins);
+	edu_buf_free(&out.scores), edu_buf_free(&out.grades);
+	edu_buf_free(&out.choices), edu_buf_free(&out.batch_choices);
+	for (int i = 0; i < n; i++)
+		free((char *)names[i]);
+	free(names), free(take), free(extra);
+	edu_csv_close(r);
+	return bad ? -1 : 0;
+}
+
+long edu_exam_round2(sqlite3 *db, long year, const char *file,
+		     const struct edu_exam_schools *t, struct edu_out *o, long *admitted)
+{
+	char y[24];
+	const char *p[] = { y };
+	struct edu_exam_seats seats;
+
+	snprintf(y, sizeof y, "%ld", year);
+	*admitted = 0;
+	char *done = edu_query1(db, "SELECT exam_no FROM admission WHERE year = ? AND round = 2 "
+				"AND enrolled IS NOT NULL LIMIT 1", 1, p);
+	if (done) {
+		free(done);
+		return edu_error("the second round of %ld is final: its candidates were enrolled",
+				 year);
+	}
+	if (round2_read(db, year, file, t) < 0)
+		return -1;
+	/* An earlier second round is undone; the first round stays. */
+	edu_exec(db, "UPDATE admission SET school_code = NULL, choice = NULL, batch = NULL, "
+		 "round = 1 WHERE year = ? AND round = 2", 1, p);
+	edu_exec(db, "DELETE FROM round2 WHERE year = ?", 1, p);
+	edu_exec(db, "INSERT INTO round2 (year, exam_no, choices) SELECT ?, exam_no, choices "
+		 "FROM temp.round2_in", 1, p);
+	/* The seats the first round left empty. */
+	edu_exam_seats_load(db, year, &seats);
+	sqlite3_stmt *st = edu_prepare(db, "SELECT school_code, count(*) FROM admission "
+				       "WHERE year = ? AND school_code IS NOT NULL GROUP BY 1");
+	sqlite3_bind_int64(st, 1, year);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int k = edu_exam_seat_index(&seats, sqlite3_column_int64(st, 0));
+		if (k < (int)seats.n) {
+			seats.s[k].seats -= sqlite3_column_int(st, 1);
+			if (seats.s[k].seats < 0)
+				seats.s[k].seats = 0;
+		}
+	}
+	sqlite3_finalize(st);
+	/* The participants, in the first round's order of merit. */
+	st = edu_prepare(db, "SELECT r.exam_no, a.rank, c.total, c.grades, r.choices, "
+			 "c.student_no, c.name FROM round2 r JOIN admission a USING (year, exam_no) "
+			 "JOIN candidate c USING (year, exam_no) WHERE r.year = ? ORDER BY a.rank");
+	sqlite3_bind_int64(st, 1, year);
+	size_t n = 0, cap = 0;
+	struct edu_exam_cand *c = NULL;
+	char **sno = NULL, **name = NULL, **no = NULL;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? 2 * cap : 64;
+			c = edu_realloc(c, cap * sizeof *c);
+			no = edu_realloc(no, cap * sizeof *no);
+			sno = edu_realloc(sno, cap * sizeof *sno);
+			name = edu_realloc(name, cap * sizeof *name);
+		}
+		struct edu_exam_cand *x = &c[n];
+		memset(x, 0, sizeof *x);
+		no[n] = edu_strdup((const char *)sqlite3_column_text(st, 0));
+		const char *sn = (const char *)sqlite3_column_text(st, 5);
+		sno[n] = sn ? edu_strdup(sn) : NULL;
+		name[n] = edu_strdup((const char *)sqlite3_column_text(st, 6));
+		x->rank = sqlite3_column_int(st, 1);
+		x->total = sqlite3_column_int(st, 2);
+		const char *g = (const char *)sqlite3_column_text(st, 3);
+		if (g && *g && seats.ncomp)
+			grade_levels(&seats, g, x->grade, 0);
+		choices_of(x, (const char *)sqlite3_column_text(st, 4), &seats);
+		x->school = -1;
+		x->batch = -1;
+		n++;
+	}
+	sqlite3_finalize(st);
+	struct edu_exam_cand **order = edu_malloc((n ? n : 1) * sizeof *order);
+	for (size_t i = 0; i < n; i++) {
+		c[i].exam_no = no[i];
+		order[i] = &c[i];
+	}
+	long left = take_seats(order, n, seats.s, -1, 0);
+	*admitted = (long)n - left;
+	st = edu_prepare(db, "UPDATE admission SET school_code = ?, choice = ?, batch = ?, "
+			 "round = 2 WHERE year = ? AND exam_no = ?");
+	for (size_t i = 0; i < n; i++) {
+		const struct edu_exam_cand *x = &c[i];
+		char rank[16], got[16], tot[16];
+		if (x->got) {
+			sqlite3_bind_text(st, 1, seats.code[x->school], 10, SQLITE_STATIC);
+			sqlite3_bind_int(st, 2, x->got);
+			sqlite3_bind_text(st, 3, edu_exam_batches[seats.s[x->school].batch].key, -1,
+					  SQLITE_STATIC);
+			sqlite3_bind_int64(st, 4, year);
+			sqlite3_bind_text(st, 5, no[i], -1, SQLITE_STATIC);
+			edu_exec_stmt(db, st);
+			sqlite3_reset(st);
+		}
+		snprintf(rank, sizeof rank, "%d", x->rank);
+		snprintf(got, sizeof got, "%d", x->got);
+		edu_out_cell(o, no[i], EDU_V_TEXT);
+		edu_out_cell(o, sno[i], sno[i] ? EDU_V_TEXT : EDU_V_NULL);
+		edu_out_cell(o, name[i], EDU_V_TEXT);
+		edu_out_cell(o, edu_score_str(x->total, tot), EDU_V_TEXT);
+		edu_out_cell(o, rank, EDU_V_NUM);
+		edu_out_cell(o, x->got ? seats.code[x->school] : NULL, x->got ? EDU_V_TEXT : EDU_V_NULL);
+		edu_out_cell(o, x->got ? got : NULL, x->got ? EDU_V_NUM : EDU_V_NULL);
+	}
+	sqlite3_finalize(st);
+	for (size_t i = 0; i < n; i++)
+		free(no[i]), free(sno[i]), free(name[i]);
+	free(no), free(sno), free(name), free(c), free(order);
+	edu_exam_seats_free(&seats);
+	return left;
+}
+
+sqlite3_stmt *edu_exam_round2_cutoffs_stmt(sqlite3 *db, long year)
+{
+	sqlite3_stmt *st = edu_prepare(db,
+		"SELECT s.school_code, sc.name, s.seats - count(CASE WHEN a.round = 1 THEN 1 END) "
+		"AS empty, count(CASE WHEN a.round = 2 THEN 1 END) AS admitted, "
+		POINTS("min(CASE WHEN a.round = 2 THEN c.total END)") " AS cutoff, "
+		"CASE WHEN count(a.exam_no) >= s.seats THEN 'yes' ELSE 'no' END AS filled "
+		"FROM seat s JOIN school sc USING (school_code) "
+		"LEFT JOIN admission a ON a.year = s.year AND a.school_code = s.school_code "
+		"LEFT JOIN candidate c ON c.year = a.year AND c.exam_no = a.exam_no "
+		"WHERE s.year = ?1 GROUP BY s.school_code ORDER BY s.school_code");
 
 	sqlite3_bind_int64(st, 1, year);
 	return st;

@@ -86,3 +86,15 @@ CREATE TABLE quota (
 	floor		INTEGER,
 	PRIMARY KEY (year, school_code, junior_school)
 ) WITHOUT ROWID;
+
+-- The second round (补录): after the main admission, the candidates it
+-- left out submit new choices, and the seats still empty are filled by
+-- the same parallel choices without touching the first round's results.
+-- `round` is the round that admitted a candidate.
+ALTER TABLE admission ADD COLUMN round INTEGER NOT NULL DEFAULT 1 CHECK (round = 1 OR round = 2);
+CREATE TABLE round2 (
+	year		INTEGER NOT NULL,
+	exam_no		TEXT NOT NULL,
+	choices		TEXT NOT NULL,
+	PRIMARY KEY (year, exam_no)
+) WITHOUT ROWID;

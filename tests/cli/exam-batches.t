@@ -162,6 +162,45 @@ t_eq "... E1 s2, E2 s2, E3 s3; E4 left for no batch; E5 voc" "$(printf '%s\n' "$
 edu-db config set exam.batches "early quota general vocational"
 t_exit 65 "an unknown batch in the setting" edu-db config set exam.batches "early late"
 
+# ---- the second round (补录) -------------------------------------------------------
+# After that admission of 2027 s1's early seat is still empty (E1-E3
+# went in the general batch first, E4 has no early choice) and so is one
+# of voc's two seats; E4 and E6 are left out.  In round 2 E4 (rank 4,
+# quality A) takes s1; E6 (rank 6, no grade) cannot have s1 and takes voc.
+printf 'exam_no,choice1,choice2\nE4,%s,%s\nE6,%s,%s\n' "$s1" "$voc" "$s1" "$voc" > r2.csv
+sum=$(db_sum)
+t_exit 65 "round 2 with a candidate the first round admitted" sh -c \
+	"{ cat r2.csv; printf 'E1,%s,\nZZ,%s,\n' $s1 $s1; } | edu-exam admit --year 2027 --round 2 -"
+t_grep "... refused, FILE:LINE: COLUMN" "^edu-exam: -:4: exam_no: candidate E1 was admitted in the first round$" "$err"
+t_grep "... an unknown one too" "^edu-exam: -:5: exam_no: no candidate 'ZZ' in 2027$" "$err"
+t_eq "... nothing written" "$(db_sum)" "$sum"
+t_exit 0 "admit --round 2" edu-exam admit --year 2027 --round 2 r2.csv
+t_eq "... the empty seats to the left-out candidates, in the order of merit" "$out" \
+"exam_no,student_no,name,total,rank,school_code,choice
+E4,$(sno 5),d,170,4,$s1,1
+E6,$(sno 7),f,150,6,$voc,2"
+t_eq "... the first round untouched, the second marked" \
+	"$(q "SELECT exam_no || ':' || school_code || ':' || round FROM admission WHERE year = 2027 ORDER BY rank" | tr '\n' ' ')" \
+	"E1:$s2:1 E2:$s2:1 E3:$s3:1 E4:$s1:2 E5:$voc:1 E6:$voc:2 "
+t_exit 0 "round 2 again, E6 alone: E4's seat is empty again and E6 still cannot have it" \
+	sh -c "printf 'exam_no,志愿1\nE6,$s1\n' | edu-exam -q admit --year 2027 --round 2 - ; test \$? -eq 1"
+t_eq "... E4 is out again, E6 unadmitted" \
+	"$(q "SELECT exam_no || ':' || coalesce(school_code, '-') || ':' || round FROM admission WHERE year = 2027 AND exam_no IN ('E4', 'E6') ORDER BY rank" | tr '\n' ' ')" \
+	"E4:-:1 E6:-:1 "
+edu-exam -q admit --year 2027 --round 2 r2.csv
+t_exit 65 "a new first round after the second is refused" edu-exam admit --year 2027 --seed 3
+t_grep "... said so" "the admission of 2027 has a second round" "$err"
+t_exit 0 "cutoffs --round 2" edu-exam cutoffs --year 2027 --round 2
+t_eq "... the seats left empty, taken in round 2, its cutoffs" "$out" "school_code,name,empty,admitted,cutoff,filled
+$s1,北京市西城区鼓楼高级中学,1,1,170,yes
+$s2,北京市西城区金融街高级中学,0,0,,yes
+$s3,北京市西城区三里河高级中学,0,0,,yes
+$voc,北京市西城区职业教育中心学校,1,1,150,yes"
+t_exit 0 "explain E6 shows the round" edu-exam explain E6
+t_eq "... the first round, then round 2" "$(printf '%s\n' "$out" | tail -n +2 | cut -d, -f2-4 | tr '\n' ' ')" \
+	"1,$s3,refused round2:1,$s1,refused round2:2,$voc,admitted "
+t_grep "... s1 refused for the grade" "^E6,round2:1,$s1,refused,\"no grade in quality, its minimum is A\"$" "$out"
+
 # ---- quota seats (名额分配) -------------------------------------------------------
 # 2029: s2 has 4 seats in the general batch, 3 of them quota seats split
 # by candidates between the junior schools J1 (4 candidates) and J2 (3):
