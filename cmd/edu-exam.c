@@ -504,10 +504,10 @@ static int admitted_year(sqlite3 *db)
  * by their new choices; the first round stays as it is. */
 static int admit_round2(struct edu_cmd *c)
 {
-	static const char *const cols[] = { "exam_no", "student_no", "name", "total",
-					    "rank", "school_code", "choice" };
+	struct edu_exam_pool pool;
+	struct edu_exam_seats seats;
+	struct edu_exam_cand **order;
 	struct edu_run run;
-	long admitted;
 	char y[24], a[24], u[24];
 
 	if (c->argc != 1)
@@ -520,12 +520,12 @@ static int admit_round2(struct edu_cmd *c)
 		edu_rollback(c->db);
 		return EDU_NO;
 	}
-	struct edu_out *o = edu_out_new(stdout, 7, cols);
-	long left = edu_exam_round2(c->db, opt.year, c->argv[0], &schools, o, &admitted);
+	long left = edu_exam_round2(c->db, opt.year, c->argv[0], &schools, &pool, &seats, &order);
 	if (left < 0) {
 		edu_rollback(c->db);
 		return EDU_EDATA;
 	}
+	long admitted = (long)pool.n - left;
 	snprintf(y, sizeof y, "%ld", opt.year);
 	snprintf(a, sizeof a, "%ld", admitted);
 	snprintf(u, sizeof u, "%ld", left);
@@ -535,10 +535,13 @@ static int admit_round2(struct edu_cmd *c)
 	char *counts = edu_asprintf("round=2 admitted=%ld unadmitted=%ld", admitted, left);
 	edu_run_finish(c->db, &run, counts, left ? EDU_NO : 0);
 	free(counts);
-	edu_out_end(o);
+	print_admitted(&pool, &seats, order);
 	edu_finish(c->db);
 	if (!edu_opt.quiet)
 		edu_warn("round 2: %ld admitted, %ld unadmitted", admitted, left);
+	edu_exam_pool_free(&pool);
+	edu_exam_seats_free(&seats);
+	free(order);
 	return left ? EDU_NO : 0;
 }
 

@@ -1713,25 +1713,6 @@ void edu_exam_quota_store(sqlite3 *db, long year, const struct edu_exam_quota *q
  * seats).  0, or -1 having said why. */
 int edu_exam_quota_set(sqlite3 *db, long year, const char *school, long n, int by_candidates,
 		       struct edu_out *o);
-/* The second round (补录) of a year whose first round has a result, in
- * the caller's transaction: the choices of round-2 candidates read from
- * a CSV file (exam_no and choice1.. or 志愿1..; other columns passed
- * over), each an unadmitted candidate of the first round; the seats the
- * first round left empty (seats less those admitted, for every school,
- * whatever its batch) filled by parallel choices in the first round's
- * order of merit, with the schools' minimum scores and grades.  It
- * replaces an earlier second round and leaves the first round's results
- * as they are.  The participants, in the order of merit, are printed on o
- * as admit prints.  Returns the number of participants left unadmitted,
- * or -1 having reported bad rows (FILE:LINE: COLUMN: ...; nothing
- * written). */
-long edu_exam_round2(sqlite3 *db, long year, const char *file,
-		     const struct edu_exam_schools *t, struct edu_out *o, long *admitted);
-/* Per school: the seats the first round left empty, admitted in the
- * second, its cutoff there, and filled. */
-sqlite3_stmt *edu_exam_round2_cutoffs_stmt(sqlite3 *db, long year);
-/* Has the year a second round?  (A new first round would be refused.) */
-int edu_exam_has_round2(sqlite3 *db, long year);
 /* Per school and junior school: quota seats, floor, admitted, cutoff and
  * seats returned to the school's own batch. */
 sqlite3_stmt *edu_exam_quota_cutoffs_stmt(sqlite3 *db, long year);
@@ -1755,6 +1736,27 @@ void edu_exam_pool_load(sqlite3 *db, long year, uint64_t seed,
 			const struct edu_exam_seats *t,
 			char subj[EDU_EXAM_TIEBREAK][32], int ntb, struct edu_exam_pool *p);
 void edu_exam_pool_free(struct edu_exam_pool *p);
+/* The second round (补录) of a year whose first round has a result, in
+ * the caller's transaction: the choices of round-2 candidates read from
+ * a CSV file (exam_no and choice1.. or 志愿1..; other columns passed
+ * over), each an unadmitted candidate of the first round; the seats the
+ * first round left empty (seats less those admitted, for every school,
+ * whatever its batch) filled by parallel choices in the first round's
+ * order of merit, with the schools' minimum scores and grades.  It
+ * replaces an earlier second round and leaves the first round's results
+ * as they are.  The participants go into p, in the order of merit in
+ * *order (malloc'd), their schools indexes of seats (the caller frees
+ * all three).  Returns the number of participants left unadmitted,
+ * or -1 having reported bad rows (FILE:LINE: COLUMN: ...; nothing
+ * written). */
+long edu_exam_round2(sqlite3 *db, long year, const char *file,
+		     const struct edu_exam_schools *t, struct edu_exam_pool *p,
+		     struct edu_exam_seats *seats, struct edu_exam_cand ***order);
+/* Per school: the seats the first round left empty, admitted in the
+ * second, its cutoff there, and filled. */
+sqlite3_stmt *edu_exam_round2_cutoffs_stmt(sqlite3 *db, long year);
+/* Has the year a second round?  (A new first round would be refused.) */
+int edu_exam_has_round2(sqlite3 *db, long year);
 /* The result of edu_exam_admit on the pool, replacing the year's earlier
  * one in table admission. */
 void edu_exam_store(sqlite3 *db, long year, const struct edu_exam_pool *p,

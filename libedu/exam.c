@@ -873,6 +873,8 @@ static void choices_of(struct edu_exam_cand *x, const char *p, const struct edu_
 	}
 }
 
+static void pool_grow(struct edu_exam_pool *p, size_t *cap);
+
 void edu_exam_pool_load(sqlite3 *db, long year, uint64_t seed,
 			const struct edu_exam_seats *t,
 			char subj[EDU_EXAM_TIEBREAK][32], int ntb, struct edu_exam_pool *p)
@@ -886,15 +888,7 @@ void edu_exam_pool_load(sqlite3 *db, long year, uint64_t seed,
 	sqlite3_bind_int64(st, 1, year);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		size_t n = p->n;
-		if (n == cap) {
-			cap = cap ? 2 * cap : 1024;
-			p->cand = edu_realloc(p->cand, cap * sizeof *p->cand);
-			p->no = edu_realloc(p->no, cap * sizeof *p->no);
-			p->student_no = edu_realloc(p->student_no, cap * sizeof *p->student_no);
-			p->name = edu_realloc(p->name, cap * sizeof *p->name);
-			p->batch_choices = edu_realloc(p->batch_choices,
-						       cap * sizeof *p->batch_choices);
-		}
+		pool_grow(p, &cap);
 		struct edu_exam_cand *x = &p->cand[n];
 		memset(x, 0, sizeof *x);
 		p->no[n] = edu_strdup((const char *)sqlite3_column_text(st, 0));
@@ -1766,17 +1760,32 @@ static int round2_read(sqlite3 *db, long year, const char *file,
 	return bad ? -1 : 0;
 }
 
+/* A pool's arrays grown to hold one more candidate. */
+static void pool_grow(struct edu_exam_pool *p, size_t *cap)
+{
+	if (p->n < *cap)
+		return;
+	*cap = *cap ? 2 * *cap : 1024;
+	p->cand = edu_realloc(p->cand, *cap * sizeof *p->cand);
+	p->no = edu_realloc(p->no, *cap * sizeof *p->no);
+	p->student_no = edu_realloc(p->student_no, *cap * sizeof *p->student_no);
+	p->name = edu_realloc(p->name, *cap * sizeof *p->name);
+	p->batch_choices = edu_realloc(p->batch_choices, *cap * sizeof *p->batch_choices);
+}
+
 long edu_exam_round2(sqlite3 *db, long year, const char *file,
-		     const struct edu_exam_schools *t, struct edu_out *o, long *admitted)
+		     const struct edu_exam_schools *t, struct edu_exam_pool *p,
+		     struct edu_exam_seats *seats, struct edu_exam_cand ***orderp)
 {
 	char y[24];
-	const char *p[] = { y };
-	struct edu_exam_seats seats;
+	const char *yp[] = { y };
 
 	snprintf(y, sizeof y, "%ld", year);
-	*admitted = 0;
+	memset(p, 0, sizeof *p);
+	memset(seats, 0, sizeof *seats);
+	*orderp = NULL;
 	char *done = edu_query1(db, "SELECT exam_no FROM admission WHERE year = ? AND round = 2 "
-				"AND enrolled IS NOT NULL LIMIT 1", 1, p);
+				"AND enrolled IS NOT NULL LIMIT 1", 1, yp);
 	if (done) {
 		free(done);
 		return edu_error("the second round of %ld is final: its candidates were enrolled",
@@ -1786,21 +1795,21 @@ long edu_exam_round2(sqlite3 *db, long year, const char *file,
 		return -1;
 	/* An earlier second round is undone; the first round stays. */
 	edu_exec(db, "UPDATE admission SET school_code = NULL, choice = NULL, batch = NULL, "
-		 "round = 1 WHERE year = ? AND round = 2", 1, p);
-	edu_exec(db, "DELETE FROM round2 WHERE year = ?", 1, p);
+		 "round = 1 WHERE year = ? AND round = 2", 1, yp);
+	edu_exec(db, "DELETE FROM round2 WHERE year = ?", 1, yp);
 	edu_exec(db, "INSERT INTO round2 (year, exam_no, choices) SELECT ?, exam_no, choices "
-		 "FROM temp.round2_in", 1, p);
+		 "FROM temp.round2_in", 1, yp);
 	/* The seats the first round left empty. */
-	edu_exam_seats_load(db, year, &seats);
+	edu_exam_seats_load(db, year, seats);
 	sqlite3_stmt *st = edu_prepare(db, "SELECT school_code, count(*) FROM admission "
 				       "WHERE year = ? AND school_code IS NOT NULL GROUP BY 1");
 	sqlite3_bind_int64(st, 1, year);
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		int k = edu_exam_seat_index(&seats, sqlite3_column_int64(st, 0));
-		if (k < (int)seats.n) {
-			seats.s[k].seats -= sqlite3_column_int(st, 1);
-			if (seats.s[k].seats < 0)
-				seats.s[k].seats = 0;
+		int k = edu_exam_seat_index(seats, sqlite3_column_int64(st, 0));
+		if (k < (int)seats->n) {
+			seats->s[k].seats -= sqlite3_column_int(st, 1);
+			if (seats->s[k].seats < 0)
+				seats->s[k].seats = 0;
 		}
 	}
 	sqlite3_finalize(st);
@@ -1809,71 +1818,51 @@ long edu_exam_round2(sqlite3 *db, long year, const char *file,
 			 "c.student_no, c.name FROM round2 r JOIN admission a USING (year, exam_no) "
 			 "JOIN candidate c USING (year, exam_no) WHERE r.year = ? ORDER BY a.rank");
 	sqlite3_bind_int64(st, 1, year);
-	size_t n = 0, cap = 0;
-	struct edu_exam_cand *c = NULL;
-	char **sno = NULL, **name = NULL, **no = NULL;
+	size_t cap = 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		if (n == cap) {
-			cap = cap ? 2 * cap : 64;
-			c = edu_realloc(c, cap * sizeof *c);
-			no = edu_realloc(no, cap * sizeof *no);
-			sno = edu_realloc(sno, cap * sizeof *sno);
-			name = edu_realloc(name, cap * sizeof *name);
-		}
-		struct edu_exam_cand *x = &c[n];
+		size_t n = p->n;
+		pool_grow(p, &cap);
+		struct edu_exam_cand *x = &p->cand[n];
 		memset(x, 0, sizeof *x);
-		no[n] = edu_strdup((const char *)sqlite3_column_text(st, 0));
+		p->no[n] = edu_strdup((const char *)sqlite3_column_text(st, 0));
 		const char *sn = (const char *)sqlite3_column_text(st, 5);
-		sno[n] = sn ? edu_strdup(sn) : NULL;
-		name[n] = edu_strdup((const char *)sqlite3_column_text(st, 6));
+		p->student_no[n] = sn ? edu_strdup(sn) : NULL;
+		p->name[n] = edu_strdup((const char *)sqlite3_column_text(st, 6));
+		p->batch_choices[n] = NULL;
 		x->rank = sqlite3_column_int(st, 1);
 		x->total = sqlite3_column_int(st, 2);
 		const char *g = (const char *)sqlite3_column_text(st, 3);
-		if (g && *g && seats.ncomp)
-			grade_levels(&seats, g, x->grade, 0);
-		choices_of(x, (const char *)sqlite3_column_text(st, 4), &seats);
+		if (g && *g && seats->ncomp)
+			grade_levels(seats, g, x->grade, 0);
+		choices_of(x, (const char *)sqlite3_column_text(st, 4), seats);
 		x->school = -1;
 		x->batch = -1;
-		n++;
+		p->n++;
 	}
 	sqlite3_finalize(st);
-	struct edu_exam_cand **order = edu_malloc((n ? n : 1) * sizeof *order);
-	for (size_t i = 0; i < n; i++) {
-		c[i].exam_no = no[i];
-		order[i] = &c[i];
+	struct edu_exam_cand **order = edu_malloc((p->n ? p->n : 1) * sizeof *order);
+	for (size_t i = 0; i < p->n; i++) {
+		p->cand[i].exam_no = p->no[i];
+		order[i] = &p->cand[i];
 	}
-	long left = take_seats(order, n, seats.s, -1, 0);
-	*admitted = (long)n - left;
+	long left = take_seats(order, p->n, seats->s, -1, 0);
 	st = edu_prepare(db, "UPDATE admission SET school_code = ?, choice = ?, batch = ?, "
 			 "round = 2 WHERE year = ? AND exam_no = ?");
-	for (size_t i = 0; i < n; i++) {
-		const struct edu_exam_cand *x = &c[i];
-		char rank[16], got[16], tot[16];
-		if (x->got) {
-			sqlite3_bind_text(st, 1, seats.code[x->school], 10, SQLITE_STATIC);
-			sqlite3_bind_int(st, 2, x->got);
-			sqlite3_bind_text(st, 3, edu_exam_batches[seats.s[x->school].batch].key, -1,
-					  SQLITE_STATIC);
-			sqlite3_bind_int64(st, 4, year);
-			sqlite3_bind_text(st, 5, no[i], -1, SQLITE_STATIC);
-			edu_exec_stmt(db, st);
-			sqlite3_reset(st);
-		}
-		snprintf(rank, sizeof rank, "%d", x->rank);
-		snprintf(got, sizeof got, "%d", x->got);
-		edu_out_cell(o, no[i], EDU_V_TEXT);
-		edu_out_cell(o, sno[i], sno[i] ? EDU_V_TEXT : EDU_V_NULL);
-		edu_out_cell(o, name[i], EDU_V_TEXT);
-		edu_out_cell(o, edu_score_str(x->total, tot), EDU_V_TEXT);
-		edu_out_cell(o, rank, EDU_V_NUM);
-		edu_out_cell(o, x->got ? seats.code[x->school] : NULL, x->got ? EDU_V_TEXT : EDU_V_NULL);
-		edu_out_cell(o, x->got ? got : NULL, x->got ? EDU_V_NUM : EDU_V_NULL);
+	for (size_t i = 0; i < p->n; i++) {
+		const struct edu_exam_cand *x = &p->cand[i];
+		if (!x->got)
+			continue;
+		sqlite3_bind_text(st, 1, seats->code[x->school], 10, SQLITE_STATIC);
+		sqlite3_bind_int(st, 2, x->got);
+		sqlite3_bind_text(st, 3, edu_exam_batches[seats->s[x->school].batch].key, -1,
+				  SQLITE_STATIC);
+		sqlite3_bind_int64(st, 4, year);
+		sqlite3_bind_text(st, 5, p->no[i], -1, SQLITE_STATIC);
+		edu_exec_stmt(db, st);
+		sqlite3_reset(st);
 	}
 	sqlite3_finalize(st);
-	for (size_t i = 0; i < n; i++)
-		free(no[i]), free(sno[i]), free(name[i]);
-	free(no), free(sno), free(name), free(c), free(order);
-	edu_exam_seats_free(&seats);
+	*orderp = order;
 	return left;
 }
 

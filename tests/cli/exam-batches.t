@@ -9,12 +9,16 @@ sample_db
 junior=2111010223 s1=2111010229 s2=2111010230 s3=2111010231 voc=2111010237
 q() { sqlite3 "$EDU_DB" "$1"; }
 sno() { printf 'L11010220110301%04d' "$1"; }
-awk -v sch="$junior" 'BEGIN {
-	print "student_no,id_type,id_number,name,sex,birth_date,school_code,grade,entry_date"
-	for (i = 1; i <= 9; i++)
-		printf "L11010220110301%04d,passport,E%08d,学生%d,M,2011-03-01,%s,9,2023-09-01\n", i, i, i, sch
-}' > st.csv
-edu-enroll -q import st.csv
+# N students of the junior school in grade 9, numbered from 1.
+students() {
+	awk -v n="$1" -v sch="$junior" 'BEGIN {
+		print "student_no,id_type,id_number,name,sex,birth_date,school_code,grade,entry_date"
+		for (i = 1; i <= n; i++)
+			printf "L11010220110301%04d,passport,E%08d,学生%d,M,2011-03-01,%s,9,2023-09-01\n", i, i, i, sch
+	}' > st.csv
+	edu-enroll -q import st.csv
+}
+students 9
 cut -d, -f1 st.csv | edu-enroll -q graduate --on 2026-07-01
 # A previous year's graduate (往届生) from elsewhere: born 2010-05-17, a
 # woman (an even 17th digit); not in the registry.
@@ -285,12 +289,7 @@ edu-db config set exam.quota_floor cutoff-20
 # batch.  The ranks follow the totals, no school is over its seats.
 rm -f "$EDU_DB" "$EDU_DB-wal" "$EDU_DB-shm"
 sample_db
-awk -v sch="$junior" 'BEGIN {
-	print "student_no,id_type,id_number,name,sex,birth_date,school_code,grade,entry_date"
-	for (i = 1; i <= 60; i++)
-		printf "L11010220110301%04d,passport,E%08d,学生%d,M,2011-03-01,%s,9,2023-09-01\n", i, i, i, sch
-}' > st.csv
-edu-enroll -q import st.csv
+students 60
 seniors="$s1 $s2 $s3 2111010232 2111010233 2111010234 $voc 2111010238"
 for round in 1 2 3 4; do
 	year=$((2040 + round))
