@@ -405,12 +405,45 @@ static int show(struct edu_cmd *c)
 				edu_out_row(o, row);
 				free(f);
 			}
-		} else if (!strcmp(name, "choices")) {
+		} else if (!strcmp(name, "grades")) {
+			/* component=A;...: a grade_<component> row each. */
+			for (char *p = v, *t; (t = strsep(&p, ";")) && *t;) {
+				char *eq = strchr(t, '=');
+				if (!eq)
+					continue;
+				*eq = 0;
+				char *f = edu_asprintf("grade_%s", t);
+				const char *row[] = { f, eq + 1 };
+				edu_out_row(o, row);
+				free(f);
+			}
+		} else if (!strcmp(name, "choices") || !strcmp(name, "round2_choices")) {
 			for (char *p = v, *t; (t = strsep(&p, " ")) && *t;) {
-				snprintf(field, sizeof field, "choice%d", ++k);
+				snprintf(field, sizeof field, "%schoice%d", name[0] == 'r' ? "round2_" : "",
+					 ++k);
 				const char *row[] = { field, t };
 				edu_out_row(o, row);
 			}
+		} else if (!strcmp(name, "batch_choices")) {
+			/* batch:code code;...: <batch>_choiceK rows. */
+			for (char *p = v, *t; (t = strsep(&p, ";")) && *t;) {
+				char *colon = strchr(t, ':');
+				if (!colon)
+					continue;
+				*colon = 0;
+				k = 0;
+				for (char *q = colon + 1, *u; (u = strsep(&q, " ")) && *u;) {
+					char *f = edu_asprintf("%s_choice%d", t, ++k);
+					const char *row[] = { f, u };
+					edu_out_row(o, row);
+					free(f);
+				}
+			}
+		} else if (!*v && (!strcmp(name, "id_number") || !strcmp(name, "source") ||
+				   !strcmp(name, "batch") || !strcmp(name, "round"))) {
+			/* Shown only when they say something: a candidate of the
+			 * registry, admitted in the general batch of round 1. */
+		} else if (!strcmp(name, "batch") && !strcmp(v, "general")) {
 		} else {
 			const char *row[] = { !strcmp(name, "school_code") ? "admitted_by" : name, v };
 			edu_out_row(o, row);

@@ -1074,10 +1074,13 @@ sqlite3_stmt *edu_exam_result_stmt(sqlite3 *db, long year, const char *school,
 sqlite3_stmt *edu_exam_show_stmt(sqlite3 *db, const char *no)
 {
 	sqlite3_stmt *st = edu_prepare(db,
-		"SELECT c.exam_no, c.year, c.student_no, c.name, c.junior_school, c.scores, "
-		POINTS("c.bonus") " AS bonus, " POINTS("c.total") " AS total, c.choices, "
-		"a.rank, a.school_code, a.choice, a.enrolled FROM candidate c "
-		"LEFT JOIN admission a USING (year, exam_no) WHERE c.exam_no = ?");
+		"SELECT c.exam_no, c.year, c.student_no, c.id_number, "
+		"nullif(c.source, 'registry') AS source, c.name, c.junior_school, c.scores, "
+		"c.grades, " POINTS("c.bonus") " AS bonus, " POINTS("c.total") " AS total, c.choices, "
+		"c.batch_choices, r.choices AS round2_choices, a.rank, a.school_code, a.choice, "
+		"a.batch, nullif(a.round, 1) AS round, a.enrolled FROM candidate c "
+		"LEFT JOIN admission a USING (year, exam_no) LEFT JOIN round2 r USING (year, exam_no) "
+		"WHERE c.exam_no = ?");
 
 	sqlite3_bind_text(st, 1, no, -1, SQLITE_TRANSIENT);
 	return st;

@@ -90,6 +90,9 @@ t_eq "... the candidate now has the student number" "$(q "SELECT student_no FROM
 t_eq "... audited: the record, its event, the candidate" \
 	"$(q "SELECT entity || ' ' || key FROM audit WHERE key IN ('G$prev', 'P2') ORDER BY id" | tr '\n' ' ')" \
 	"candidate P2 student G$prev student G$prev candidate P2 "
+t_exit 0 "show P2" edu-exam show P2
+t_grep "... its ID number" "^id_number,$prev$" "$out"
+t_grep "... a previous year's graduate" "^source,previous$" "$out"
 t_exit 0 "... and the registry shows them" edu-enroll show "G$outs"
 t_grep "... entered on 2026-09-01" "^event,2026-09-01 enter" "$out"
 
@@ -200,6 +203,11 @@ $s1,北京市西城区鼓楼高级中学,1,1,170,yes
 $s2,北京市西城区金融街高级中学,0,0,,yes
 $s3,北京市西城区三里河高级中学,0,0,,yes
 $voc,北京市西城区职业教育中心学校,1,1,150,yes"
+t_exit 0 "show E4" edu-exam show E4
+t_eq "... its grade, choices, round-2 choices and admission" "$(printf '%s\n' "$out" | sed -n '/^grade_/p;/^choice/p;/^round/p;/^admitted_by/p;/^batch/p' | tr '\n' ' ')" \
+	"grade_quality,A choice1,$s2 choice2,$s3 round2_choice1,$s1 round2_choice2,$voc admitted_by,$s1 choice,1 batch,early round,2 "
+t_exit 0 "show E5: a vocational choice" edu-exam show E5
+t_grep "... vocational_choice1" "^vocational_choice1,$voc$" "$out"
 t_exit 0 "explain E6 shows the round" edu-exam explain E6
 t_eq "... the first round, then round 2" "$(printf '%s\n' "$out" | tail -n +2 | cut -d, -f2-4 | tr '\n' ' ')" \
 	"1,$s3,refused round2:1,$s1,refused round2:2,$voc,admitted "
