@@ -66,15 +66,22 @@ $(tail -1 time.txt)
 EOT
 }
 
+# Admit the year of a.db three times (each run replaces the last), each
+# run printed as "admit of N candidates WHAT (run i)"; the median in $median.
+admit3() {
+	: > admit.txt
+	for i in 1 2 3; do
+		measure "$bin/edu-exam" -q -d a.db admit --year 2026 --seed "$i"
+		echo "admit of $N candidates$1 (run $i): $secs s, peak RSS $rss KB"
+		echo "$secs" >> admit.txt
+	done
+	median=$(sort -n admit.txt | sed -n 2p)
+}
+
 setup "$N" a.db
 measure "$bin/edu-exam" -q -d a.db import --year 2026 cand.csv
 echo "import of $N candidates: $secs s, peak RSS $rss KB"
-for i in 1 2 3; do
-	measure "$bin/edu-exam" -q -d a.db admit --year 2026 --seed "$i"
-	echo "admit of $N candidates (run $i): $secs s, peak RSS $rss KB"
-	echo "$secs" >> admit.txt
-done
-median=$(sort -n admit.txt | sed -n 2p)
+admit3 ""
 
 # The same candidates as a city admits them (issue 19): 100 junior
 # schools, three batches (schools 1-30 early, 31-270 general, 271-300
@@ -93,13 +100,9 @@ for k in $(seq 31 50); do
 	"$bin/edu-exam" -q -d a.db seats quota --year 2026 --school "$(printf '31%08d' "$k")" \
 		--seats $((N * 9 / 10 / 300 / 2)) --by candidates > /dev/null
 done
-: > batches.txt
-for i in 1 2 3; do
-	measure "$bin/edu-exam" -q -d a.db admit --year 2026 --seed "$i"
-	echo "admit of $N candidates in three batches with quota seats (run $i): $secs s, peak RSS $rss KB"
-	echo "$secs" >> batches.txt
-done
-batches=$(sort -n batches.txt | sed -n 2p)
+one=$median
+admit3 " in three batches with quota seats"
+batches=$median median=$one
 echo "admit of $N: one round $median s, three batches and quota $batches s"
 awk -v m="$median" -v b="$batches" -v max="$MAX_BATCHES" 'BEGIN {
 	r = m > 0 ? b / m : 0
