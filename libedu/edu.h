@@ -438,6 +438,12 @@ int edu_pattern_check(const char *pattern, const char *const *names, char *err);
 
 /* ---- audit.c: the append-only, hash-chained audit log ---------------- */
 
+/* Audit a record's change: with old NULL, a new record's fields; else
+ * the fields that differ as [old, new].  Returns 1 when it wrote a row,
+ * 0 when nothing differed. */
+int edu_audit_change(sqlite3 *db, const char *entity, const char *key, int n,
+		     const char *const *names, const char *const *old,
+		     const char *const *new);
 /* Append an audit row in the caller's transaction: now, the user, the
  * tool and verb, entity, key, and what changed (JSON text). */
 void edu_audit(sqlite3 *db, const char *entity, const char *key,
@@ -600,6 +606,19 @@ struct edu_weight {
 	long weight;
 };
 int edu_weights_parse(const char *v, struct edu_weight *w, int max, char *err);
+/* The subjects of an exam as a provincial score file names them (setting
+ * exam.subjects): "key=别名:full" entries separated by spaces, e.g.
+ * "chinese=语文:120 quality=综合素质评价:grade".  full is in tenths (0:
+ * not checked) or EDU_SUBJECT_GRADED for a component graded A to D. */
+#define EDU_SUBJECTS_MAX 32
+#define EDU_SUBJECT_GRADED (-1)
+struct edu_subject {
+	char key[32];
+	char alias[64];
+	int full;
+};
+/* Parse a table into t (max entries): the count, or -1 with err. */
+int edu_subjects_parse(const char *v, struct edu_subject *t, int max, char *err);
 
 /* An enumerated value: its English key and its Chinese names ("男|男性"). */
 struct edu_enum {
@@ -847,12 +866,6 @@ int edu_writer_put(struct edu_writer *w, const char *const *raw, int upsert,
 		   const char **col, char *err);
 void edu_writer_free(struct edu_writer *w);
 
-/* Audit a record's change: with old NULL, a new record's fields; else
- * the fields that differ as [old, new].  Returns 1 when it wrote a row,
- * 0 when nothing differed. */
-int edu_audit_change(sqlite3 *db, const char *entity, const char *key, int n,
-		     const char *const *names, const char *const *old,
-		     const char *const *new);
 
 /* struct edu_filter (cli.c, above): one filter of a list, column =
  * value, the value normalised by the column. */
@@ -965,6 +978,14 @@ int edu_student_load(sqlite3 *db, const char *no, struct edu_student_state *s);
 void edu_student_event(sqlite3 *db, const char *kind, const char *day,
 		       const char *reason, const struct edu_student_state *from,
 		       const struct edu_student_state *to);
+/* In the caller's transaction: the record of a newcomer from outside the
+ * registry (a previous year's graduate, a candidate from another city):
+ * student number G + the resident ID number, sex and birth date from it,
+ * enrolled in `grade` of `school` on `day`, with an `enter` event; both
+ * audited.  0 with the number in sno, or -1 with why (nothing written). */
+int edu_student_enter(sqlite3 *db, const char *id_number, const char *name,
+		      const char *school, int grade, const char *day, const char *reason,
+		      char sno[EDU_VAL_MAX], char *why);
 /* Drop the statements kept for a handle (edu_db_close calls it). */
 void edu_student_forget(void);
 
@@ -1848,6 +1869,7 @@ char *edu_score_str(int tenths, char out[16]);
 
 #define EDU_EXAM_CHOICES 12	/* choice1 .. choice12 */
 #define EDU_EXAM_TIEBREAK 8	/* subjects of the tie-break order */
+#define EDU_EXAM_GRADES 4	/* graded components with minimum grades */
 
 /* A candidate as admission sees it. */
 struct edu_exam_cand {
@@ -1857,15 +1879,26 @@ struct edu_exam_cand {
 	uint64_t lottery;		/* edu_exam_lottery() */
 	int nchoice;
 	int choice[EDU_EXAM_CHOICES];	/* indexes of schools, in order */
+	/* Grades of the graded components the seats name (struct
+	 * edu_exam_seats comp[]): 4 for A to 1 for D, 0 none. */
+	unsigned char grade[EDU_EXAM_GRADES];
+	const char *batch_choices;	/* "early:code code;...", or NULL */
+	int64_t junior;			/* the junior school's code, 0 none */
 	/* Set by edu_exam_admit: */
 	int rank;			/* 1 is the best */
 	int school;			/* index of the school, or -1 */
 	int got;			/* the choice that admitted, 1..; 0 */
+	int batch;			/* the batch that admitted, -1 */
+	/* The list of the batch being admitted, when it has its own. */
+	int nbchoice, bchoice[EDU_EXAM_CHOICES];
 };
 /* A school's seats as admission sees it. */
 struct edu_exam_school {
 	int seats;
 	int min_score;			/* tenths; 0 when none */
+	int batch;			/* EDU_EXAM_GENERAL ... */
+	int graded;			/* has minimum grades */
+	unsigned char min_grade[EDU_EXAM_GRADES];	/* as grade[] */
 	int admitted;			/* set: seats taken */
 	int cutoff;			/* set: lowest admitted total, -1 */
 };
@@ -1883,6 +1916,7 @@ int edu_exam_before(const struct edu_exam_cand *a,
 long edu_exam_admit(struct edu_exam_cand *c, size_t n, int ntb,
 		    struct edu_exam_school *s, size_t ns,
 		    struct edu_exam_cand **order);
+/* Admission in batches (issue 19), after struct edu_exam_seats below. */
 
 /* The schools a candidate file is checked against, in memory and sorted
  * by code: a file names millions of choices. */
@@ -1904,30 +1938,64 @@ const struct edu_exam_sch *edu_exam_school_find(const struct edu_exam_schools *t
 int edu_exam_senior_school(const struct edu_exam_schools *t, const char *code,
 			   char *err);
 
+/* The batches of admission (批次), in the default order of setting
+ * exam.batches; edu_exam_batches[] has their keys and Chinese names. */
+enum { EDU_EXAM_EARLY, EDU_EXAM_QUOTA, EDU_EXAM_GENERAL, EDU_EXAM_VOCATIONAL,
+       EDU_EXAM_NBATCH };
+extern const struct edu_enum edu_exam_batches[];
+/* The batch of a key or Chinese name ("early", "提前批"), or -1. */
+int edu_exam_batch(const char *s);
+/* A grade A to D (or 优秀, 良好, 合格, 不合格) as its letter into out. */
+int edu_exam_grade(const char *s, char *out, char *err);
+/* The default of setting exam.subjects.  The full marks are common
+ * ones, not any province's rule: set the city's. */
+#define EDU_EXAM_SUBJECTS "chinese=语文:120 math=数学:120 english=英语:120 " \
+	"physics=物理:100 chemistry=化学:100 politics=道德与法治:100 history=历史:100 " \
+	"pe=体育:100 quality=综合素质评价:grade"
+
 /* The columns of a candidate file that vary by year, in header order:
- * score_<subject> (choice -1, subject in lower case) or choiceK (choice
- * K-1); -2 for one refused. */
+ * scores (score_<subject> or a Chinese name of exam.subjects), grades
+ * (grade_<component> or the name of a graded one), choices (choiceK,
+ * 志愿K, <batch>_choiceK, <批次>志愿K); name is the header as given. */
+enum { EDU_EXAM_X_BAD, EDU_EXAM_X_SCORE, EDU_EXAM_X_GRADE, EDU_EXAM_X_CHOICE };
 struct edu_exam_xcol {
-	int choice;
-	char subject[EDU_VAL_MAX];
+	int kind, batch, choice;	/* choice: K - 1 */
+	int full;			/* a score's full marks (tenths), 0 none */
+	char subject[32];
+	char name[EDU_VAL_MAX];
 };
 struct edu_exam_header {
-	struct edu_exam_xcol x[64 + EDU_EXAM_CHOICES];
-	int nx, nchoice;
-	int choice_at[EDU_EXAM_CHOICES];	/* the x index of choice k, or -1 */
+	struct edu_subject subj[EDU_SUBJECTS_MAX];	/* edu_exam_header_init */
+	int nsubj;
+	struct edu_exam_xcol x[64 + 2 * EDU_EXAM_CHOICES];
+	int nx, nchoice[EDU_EXAM_NBATCH];
+	int choices_only;	/* no score column needed (round 2) */
+	int choice_at[EDU_EXAM_NBATCH][EDU_EXAM_CHOICES];	/* x index, or -1 */
 };
-/* Take score_<subject> and choice1..choice12 of a header (take[i] = 1):
- * a file needs one score at least, and its choices without gaps.  0, or
- * -1 having said why, as FILE:LINE: what (an entity's extra_header). */
+/* The subject table of setting exam.subjects into h (dies on a bad one). */
+void edu_exam_header_init(struct edu_exam_header *h, sqlite3 *db);
+/* Take the varying columns of a header (take[i] = 1): a file needs one
+ * score at least, and each batch's choices without gaps.  0, or -1
+ * having said why, as FILE:LINE: what (an entity's extra_header). */
 int edu_exam_header(struct edu_exam_header *h, const char *file, long line, int n,
 		    const char *const *names, int *take);
 /* A row's taken columns (extra, in header order) as scores
- * "subject=points;..." and choices "code code ..." (each a senior school
- * of t, none twice, none after an empty one).  0, or -1 with the column
- * in *col (static) and the reason in err. */
+ * "subject=points;..." (none above its full marks), grades
+ * "component=A;...", the general choices "code code ..." and the other
+ * batches' "batch:code code;..." (each a senior school of t, none twice
+ * in a batch, none after an empty one).  0, or -1 with the column in
+ * *col (the header's name) and the reason in err. */
+struct edu_exam_rowout {
+	struct edu_buf scores, grades, choices, batch_choices;
+};
 int edu_exam_row(const struct edu_exam_header *h, const struct edu_exam_schools *t,
-		 const char *const *extra, struct edu_buf *scores,
-		 struct edu_buf *choices, const char **col, char *err);
+		 const char *const *extra, struct edu_exam_rowout *r, const char **col,
+		 char *err);
+/* A seat row's minimum grades, "综合素质评价=B, pe=良好", normalised to
+ * "quality=B;pe=B" (components by key or Chinese name of h's table) into
+ * out (EDU_VAL_MAX): 0, or -1 with err. */
+int edu_exam_min_grades(const struct edu_exam_header *h, const char *in, char *out,
+			char *err);
 /* The sum of "subject=points;..." in tenths (parts that are no score
  * count 0); a subject's score in it, or -1. */
 int edu_exam_scores_sum(const char *scores);
@@ -1949,8 +2017,72 @@ struct edu_exam_seats {
 	int64_t *num;		/* the codes as numbers, for the search */
 	struct edu_exam_school *s;
 	size_t n;
+	char comp[EDU_EXAM_GRADES][32];	/* graded components named */
+	int ncomp;
 };
-void edu_exam_seats_load(sqlite3 *db, long year, struct edu_exam_seats *t);
+/* The batches of setting exam.batches in order into b[]: their count. */
+int edu_exam_batch_order(sqlite3 *db, int b[EDU_EXAM_NBATCH]);
+/* Admission in batches: the order of merit over all candidates, then
+ * each batch of b[] (nb) in turn over the candidates not admitted in an
+ * earlier one, by parallel choices over the schools with seats in that
+ * batch: each candidate's list for the batch is their own
+ * (batch_choices) when any candidate has one for it, else their general
+ * choices; a school admits only candidates who reach its minimum score
+ * and grades.  With one general batch and no grades it is
+ * edu_exam_admit.  Returns the number left unadmitted. */
+/* The quota seats of a year, by school (seat index) and junior school,
+ * as admission sees them. */
+struct edu_exam_quota {
+	size_t n;
+	int *school;		/* seat index; sorted with junior */
+	int64_t *junior;
+	int *seats;
+	int *admitted;		/* set: the seats a junior school's took */
+	int *floor;		/* by seat index: tenths, set by admission */
+	int fixed, margin;	/* setting exam.quota_floor: fixed (-1 none) */
+};
+/* Admission in batches: the order of merit over all candidates, then
+ * each batch of b[] (nb) in turn over the candidates not admitted in an
+ * earlier one, by parallel choices over the schools with seats in that
+ * batch: each candidate's list for the batch is their own
+ * (batch_choices) when any candidate has one for it, else their general
+ * choices; a school admits only candidates who reach its minimum score
+ * and grades.  In the quota batch (q not NULL) a school's quota seats
+ * for a junior school go only to its candidates at or above the floor:
+ * the school's cutoff in the same admission without the quota batch,
+ * less q->margin (or q->fixed), and never below its min_score; the seats
+ * they take are the school's, the rest stay with its own batch.  With
+ * one general batch, no grades and no quota it is edu_exam_admit.
+ * Returns the number left unadmitted. */
+long edu_exam_admit_batches(struct edu_exam_cand *c, size_t n, int ntb,
+			    struct edu_exam_seats *t, const int *b, int nb,
+			    struct edu_exam_quota *q, struct edu_exam_cand **order);
+/* Split n seats into parts in proportion to basis[] by the largest
+ * remainder, so that they add up to n: out[] (parts).  -1 when the
+ * bases add up to nothing. */
+int edu_exam_quota_split(long n, const long *basis, int parts, long *out);
+/* Setting exam.quota_floor ("cutoff-20" or a score): 0, or -1. */
+int edu_exam_quota_floor(sqlite3 *db, int *fixed, int *margin);
+void edu_exam_quota_load(sqlite3 *db, long year, const struct edu_exam_seats *t,
+			 struct edu_exam_quota *q);
+void edu_exam_quota_free(struct edu_exam_quota *q);
+/* The floors admission set, into table quota. */
+void edu_exam_quota_store(sqlite3 *db, long year, const struct edu_exam_quota *q,
+			  const struct edu_exam_seats *t);
+/* In the caller's transaction: split n of the school's seats of the year
+ * among the junior schools by their graduates of the year (or, with
+ * by_candidates, their candidates), replacing an earlier split, audited;
+ * each part printed on o (school_code, junior_school, name, basis,
+ * seats).  0, or -1 having said why. */
+int edu_exam_quota_set(sqlite3 *db, long year, const char *school, long n, int by_candidates,
+		       struct edu_out *o);
+/* Per school and junior school: quota seats, floor, admitted, cutoff and
+ * seats returned to the school's own batch. */
+sqlite3_stmt *edu_exam_quota_cutoffs_stmt(sqlite3 *db, long year);
+/* Load a year's seats: each school's batch and minimum score and grades
+ * (the components named go into comp[]); 0, or -1 when the seats name
+ * more than EDU_EXAM_GRADES components (said why). */
+int edu_exam_seats_load(sqlite3 *db, long year, struct edu_exam_seats *t);
 void edu_exam_seats_free(struct edu_exam_seats *t);
 /* The entry of a school code given as a number (n when it has none): a
  * binary search, as there are millions of choices to look up. */
@@ -1960,13 +2092,34 @@ int edu_exam_seat_index(const struct edu_exam_seats *t, int64_t code);
  * admit prints; cand[i].exam_no is no[i]. */
 struct edu_exam_pool {
 	struct edu_exam_cand *cand;
-	char **no, **student_no, **name;
+	char **no, **student_no, **name, **batch_choices;
 	size_t n;
 };
 void edu_exam_pool_load(sqlite3 *db, long year, uint64_t seed,
 			const struct edu_exam_seats *t,
 			char subj[EDU_EXAM_TIEBREAK][32], int ntb, struct edu_exam_pool *p);
 void edu_exam_pool_free(struct edu_exam_pool *p);
+/* The second round (补录) of a year whose first round has a result, in
+ * the caller's transaction: the choices of round-2 candidates read from
+ * a CSV file (exam_no and choice1.. or 志愿1..; other columns passed
+ * over), each an unadmitted candidate of the first round; the seats the
+ * first round left empty (seats less those admitted, for every school,
+ * whatever its batch) filled by parallel choices in the first round's
+ * order of merit, with the schools' minimum scores and grades.  It
+ * replaces an earlier second round and leaves the first round's results
+ * as they are.  The participants go into p, in the order of merit in
+ * *order (malloc'd), their schools indexes of seats (the caller frees
+ * all three).  Returns the number of participants left unadmitted,
+ * or -1 having reported bad rows (FILE:LINE: COLUMN: ...; nothing
+ * written). */
+long edu_exam_round2(sqlite3 *db, long year, const char *file,
+		     const struct edu_exam_schools *t, struct edu_exam_pool *p,
+		     struct edu_exam_seats *seats, struct edu_exam_cand ***order);
+/* Per school: the seats the first round left empty, admitted in the
+ * second, its cutoff there, and filled. */
+sqlite3_stmt *edu_exam_round2_cutoffs_stmt(sqlite3 *db, long year);
+/* Has the year a second round?  (A new first round would be refused.) */
+int edu_exam_has_round2(sqlite3 *db, long year);
 /* The result of edu_exam_admit on the pool, replacing the year's earlier
  * one in table admission. */
 void edu_exam_store(sqlite3 *db, long year, const struct edu_exam_pool *p,
@@ -1977,10 +2130,14 @@ int edu_exam_enrolled(sqlite3 *db, long year);
 int edu_exam_admitted(sqlite3 *db, long year);
 /* Enrol an admitted candidate on `day` (YYYY-MM-DD) in grade 10 of school:
  * the student must have graduated from grade 9 and not changed after day.
- * 0 (the admission marked enrolled), or -1 with the reason in why
- * (EDU_ERR_MAX) and nothing written. */
+ * A candidate without a student number (sno NULL) from outside the
+ * registry is the student their ID number finds, or gets a new record
+ * (edu_student_enter) whose number goes into the candidate.  0 (the
+ * admission marked enrolled), or -1 with the reason in why (EDU_ERR_MAX)
+ * and nothing written. */
 int edu_exam_enrol(sqlite3 *db, long year, const char *no, const char *sno,
-		   const char *school, const char *day, char *why);
+		   const char *id, const char *name, const char *school, const char *day,
+		   char *why);
 /* The statements of the lists, to be stepped and finalised by the caller:
  * a year's result in the order of merit (school: only its admitted, NULL:
  * all; unadmitted: only those no school admitted), one candidate with

@@ -286,6 +286,50 @@ static int place_tiebreak(const char *v, char *err)
 	return 0;
 }
 
+/* The subjects of a provincial score file: an alias table. */
+static int subject_table(const char *v, char *err)
+{
+	struct edu_subject t[EDU_SUBJECTS_MAX];
+
+	return edu_subjects_parse(v, t, EDU_SUBJECTS_MAX, err) < 0 ? -1 : 0;
+}
+
+/* The batches of admission in their order, each once. */
+static int batches(const char *v, char *err)
+{
+	static const char known[] = "early quota general vocational";
+	char w[16];
+	int n = 0;
+
+	for (const char *p = v; *(p += strspn(p, " "));) {
+		size_t len = strcspn(p, " ");
+		snprintf(w, sizeof w, "%.*s", (int)(len < sizeof w ? len : sizeof w - 1), p);
+		if (len >= sizeof w || !edu_word_in(known, w))
+			return snprintf(err, EDU_ERR_MAX, "'%.*s' is not a batch (%s)", (int)len, p,
+					known), -1;
+		if (edu_word_in(v, w) && strstr(v, w) != p)
+			return snprintf(err, EDU_ERR_MAX, "batch %s is there twice", w), -1;
+		p += len;
+		n++;
+	}
+	if (!n)
+		return snprintf(err, EDU_ERR_MAX, "give the batches in order, e.g. %s", known), -1;
+	return 0;
+}
+
+/* The floor of quota seats: cutoff-N (points below the school's cutoff)
+ * or a fixed score; points with at most one decimal place. */
+static int quota_floor(const char *v, char *err)
+{
+	const char *p = !strncmp(v, "cutoff-", 7) ? v + 7 : v;
+	size_t n = strspn(p, "0123456789");
+
+	if (n && n < 6 && (!p[n] || (p[n] == '.' && p[n + 1] >= '0' && p[n + 1] <= '9' && !p[n + 2])))
+		return 0;
+	return snprintf(err, EDU_ERR_MAX, "give cutoff-N (N points below the school's cutoff) "
+			"or a score, e.g. cutoff-20 or 520"), -1;
+}
+
 /* The settings the tools know, with defaults.  Another tool's keys are
  * added here with it, so `edu-db config list` shows every one. */
 const struct edu_setting_def edu_settings[] = {
@@ -345,6 +389,9 @@ const struct edu_setting_def edu_settings[] = {
 	{ "staff.extra.remote", "", "remote and small rural schools and the percentage of posts added to their quota (school_code:percent ..., unverified: no national figure)", school_percents },
 	{ "place.fallback", "none", "graduates whose choices are full: none (stay unplaced) or any (offered the remaining posts of their subject and stage)", fallback },
 	{ "place.tiebreak", "cert degree", "equal scores in the graduate placement: cert (a teacher certificate first), degree (the higher first), in order, before the lottery; none for the lottery alone", place_tiebreak },
+	{ "exam.subjects", EDU_EXAM_SUBJECTS, "the subjects of the provincial score file: key=中文名:full marks (or :grade for a component graded A to D), separated by spaces; score_<key> and the Chinese name both name the column", subject_table },
+	{ "exam.batches", "early quota general vocational", "the batches of admission in their order: early (提前批), quota (名额分配), general (统招), vocational (职高)", batches },
+	{ "exam.quota_floor", "cutoff-20", "the lowest total quota seats (名额分配) admit: cutoff-N, N points below the school's cutoff in the admission without the quota batch, or a fixed score; never below the school's min_score", quota_floor },
 	{ NULL, NULL, NULL, NULL }
 };
 

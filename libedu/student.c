@@ -614,3 +614,40 @@ sqlite3_stmt *edu_student_stats(sqlite3 *db, const char *by)
 			return edu_prepare(db, stats[i].sql);
 	return NULL;
 }
+
+/* ---- a record made for a newcomer ---------------------------------------- */
+
+int edu_student_enter(sqlite3 *db, const char *id_number, const char *name,
+		      const char *school, int grade, const char *day, const char *reason,
+		      char sno[EDU_VAL_MAX], char *why)
+{
+	char id[EDU_VAL_MAX], birth[11], g[8];
+	int ymd, male;	/* ymd: the birth date in days */
+
+	if (!id_number)
+		return snprintf(why, EDU_ERR_MAX, "no ID number to make a student number from"), -1;
+	if (edu_valid_id(id_number, id, &ymd, &male, why) < 0)
+		return -1;
+	if (edu_school_grade_check(db, school, grade, why) < 0)
+		return -1;
+	/* DESIGN 8: a resident's student number is G + the ID number. */
+	snprintf(sno, EDU_VAL_MAX, "G%.18s", id);
+	edu_date_str(ymd, birth);
+	snprintf(g, sizeof g, "%d", grade);
+	const char *sex = male ? "M" : "F";
+	const char *v[] = { sno, "resident", id, name, sex, birth, school, g, day, "enrolled" };
+	edu_exec(db, "INSERT INTO student (student_no, id_type, id_number, name, sex, "
+		 "birth_date, school_code, grade, entry_date, status) "
+		 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", 10, v);
+	static const char *const names[] = { "student_no", "id_type", "id_number", "name", "sex",
+					     "birth_date", "school_code", "grade", "entry_date",
+					     "status" };
+	edu_audit_change(db, "student", sno, 10, names, NULL, v);
+	const char *e[] = { sno, day, reason, school, g };
+	edu_exec(db, "INSERT INTO student_event (student_no, day, kind, reason, to_school, "
+		 "to_grade, to_status) VALUES (?, ?, 'enter', ?, ?, ?, 'enrolled')", 5, e);
+	static const char *const enames[] = { "event", "day", "reason" };
+	const char *en[] = { "enter", day, reason };
+	edu_audit_change(db, "student", sno, 3, enames, NULL, en);
+	return 0;
+}

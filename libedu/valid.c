@@ -452,3 +452,73 @@ int edu_weights_parse(const char *v, struct edu_weight *w, int max, char *err)
 	}
 	return n;
 }
+
+/* One entry of an alias table: key=别名|别名:full. */
+static int subject_entry(const char *p, size_t n, struct edu_subject *s, char *err)
+{
+	size_t k = strcspn(p, "=:");
+
+	if (k > n)
+		k = n;
+	if (!k || k >= sizeof s->key)
+		return snprintf(err, EDU_ERR_MAX, "'%.*s': a subject starts with its name", (int)n, p), -1;
+	for (size_t i = 0; i < k; i++)
+		if (!(p[i] >= 'a' && p[i] <= 'z') && !(p[i] >= '0' && p[i] <= '9') && p[i] != '_')
+			return snprintf(err, EDU_ERR_MAX, "'%.*s': a subject's name is lower-case "
+					"letters, digits and '_'", (int)k, p), -1;
+	memcpy(s->key, p, k);
+	s->key[k] = 0;
+	s->alias[0] = 0;
+	s->full = 0;
+	p += k, n -= k;
+	if (n && *p == '=') {
+		size_t a = strcspn(p + 1, ":");
+		if (a > n - 1)
+			a = n - 1;
+		if (!a || a >= sizeof s->alias)
+			return snprintf(err, EDU_ERR_MAX, "subject %s: an empty or too long alias", s->key), -1;
+		memcpy(s->alias, p + 1, a);
+		s->alias[a] = 0;
+		p += a + 1, n -= a + 1;
+	}
+	if (n && *p == ':') {
+		long full = 0;
+		size_t i = 1;
+		if (n == 6 && !strncmp(p + 1, "grade", 5)) {
+			s->full = EDU_SUBJECT_GRADED;
+			return 0;
+		}
+		for (; i < n && p[i] >= '0' && p[i] <= '9' && full < 10000; i++)
+			full = full * 10 + (p[i] - '0');
+		if (i == 1 || i < n || !full || full >= 10000)
+			return snprintf(err, EDU_ERR_MAX, "subject %s: full marks are a whole number "
+					"from 1 to 9999, or 'grade'", s->key), -1;
+		s->full = (int)full * 10;
+		return 0;
+	}
+	if (n)
+		return snprintf(err, EDU_ERR_MAX, "subject %s: '%.*s' is neither =alias nor :full",
+				s->key, (int)n, p), -1;
+	return 0;
+}
+
+int edu_subjects_parse(const char *v, struct edu_subject *t, int max, char *err)
+{
+	int n = 0;
+
+	for (const char *p = v; *(p += strspn(p, " ,"));) {
+		size_t len = strcspn(p, " ,");
+		if (n == max)
+			return snprintf(err, EDU_ERR_MAX, "more than %d subjects", max), -1;
+		if (subject_entry(p, len, &t[n], err) < 0)
+			return -1;
+		for (int j = 0; j < n; j++)
+			if (!strcmp(t[j].key, t[n].key) || (*t[n].alias &&
+			    !strcmp(t[j].alias, t[n].alias)))
+				return snprintf(err, EDU_ERR_MAX, "subject %s is there twice",
+						t[n].key), -1;
+		n++;
+		p += len;
+	}
+	return n;
+}

@@ -154,45 +154,6 @@ void eng_constraint_msg(struct edu_writer *w, char *const *vals,
 	snprintf(err, EDU_ERR_MAX, "%s", m);
 }
 
-int edu_audit_change(sqlite3 *db, const char *entity, const char *key, int n,
-		     const char *const *names, const char *const *old,
-		     const char *const *new)
-{
-	struct edu_buf b = { 0 };
-	int changed = 0;
-
-	edu_buf_puts(&b, "{");
-	for (int i = 0; i < n; i++) {
-		const char *o = old ? old[i] : NULL;
-
-		if (old ? (!o && !new[i]) || (o && new[i] && !strcmp(o, new[i]))
-			: !new[i])
-			continue;
-		edu_buf_puts(&b, changed++ ? "," : "");
-		edu_buf_json(&b, names[i]);
-		edu_buf_puts(&b, ":");
-		if (old) {
-			edu_buf_puts(&b, "[");
-			if (o)
-				edu_buf_json(&b, o);
-			else
-				edu_buf_puts(&b, "null");
-			edu_buf_puts(&b, ",");
-		}
-		if (new[i])
-			edu_buf_json(&b, new[i]);
-		else
-			edu_buf_puts(&b, "null");
-		if (old)
-			edu_buf_puts(&b, "]");
-	}
-	edu_buf_puts(&b, "}");
-	if (changed || !old)
-		edu_audit(db, entity, key, b.s);
-	edu_buf_free(&b);
-	return changed || !old;
-}
-
 /* Write the normalised row in w->vals: update the stored row `old` (NULL
  * when there is none) where it differs, or insert. */
 int eng_write_row(struct edu_writer *w, char **old, const char **col, char *err)

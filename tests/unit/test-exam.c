@@ -206,21 +206,81 @@ static void test_candidate(void)
 	ok(edu_exam_seat_index(&t, 3201000004) == 3 && edu_exam_seat_index(&t, 3201000010) == 3,
 	   "a school without seats is entry n");
 
-	struct edu_exam_header h;
+	struct edu_exam_header h = { .nsubj = 0 };
 	int take[5] = { 0 };
 	const char *names[] = { "exam_no", "Score_Chinese", "choice1", "score_math", "choice2" };
 	ok(edu_exam_header(&h, "f", 1, 5, names, take) == 0, "a header with two scores, two choices");
-	ok(h.nx == 4 && h.nchoice == 2 && !take[0] && take[1] && take[4], "four columns taken");
+	ok(h.nx == 4 && h.nchoice[EDU_EXAM_GENERAL] == 2 && !take[0] && take[1] && take[4],
+	   "four columns taken");
 	is(h.x[0].subject, "chinese", "subjects in lower case");
-	ok(h.choice_at[0] == 1 && h.choice_at[1] == 3, "choice1 and choice2 where they are");
+	ok(h.choice_at[EDU_EXAM_GENERAL][0] == 1 && h.choice_at[EDU_EXAM_GENERAL][1] == 3,
+	   "choice1 and choice2 where they are");
+
+	/* The provincial file: Chinese names from the subject table, the
+	 * choices of batches by their Chinese names. */
+	h.nsubj = edu_subjects_parse("chinese=语文:120 quality=综合素质评价:grade", h.subj,
+				     EDU_SUBJECTS_MAX, err);
+	ok(h.nsubj == 2 && h.subj[0].full == 1200 && h.subj[1].full == EDU_SUBJECT_GRADED,
+	   "a subject table: full marks in tenths, a graded component");
+	const char *zh[] = { "语文", "综合素质评价", "志愿1", "提前批志愿1", "early_choice2" };
+	int take2[5] = { 0 };
+	ok(edu_exam_header(&h, "f", 1, 5, zh, take2) == 0, "a Chinese header");
+	ok(h.x[0].kind == EDU_EXAM_X_SCORE && !strcmp(h.x[0].subject, "chinese") &&
+	   h.x[0].full == 1200, "语文 is chinese, full marks 120");
+	ok(h.x[1].kind == EDU_EXAM_X_GRADE && !strcmp(h.x[1].subject, "quality"),
+	   "综合素质评价 is a graded component");
+	ok(h.nchoice[EDU_EXAM_GENERAL] == 1 && h.nchoice[EDU_EXAM_EARLY] == 2 &&
+	   h.choice_at[EDU_EXAM_EARLY][1] == 4, "志愿1 general; 提前批志愿1 and early_choice2 early");
+	ok(edu_subjects_parse("chinese=语文:abc", h.subj, EDU_SUBJECTS_MAX, err) < 0,
+	   "full marks that are not a number are refused");
+	ok(edu_subjects_parse("a=x b=x", h.subj, EDU_SUBJECTS_MAX, err) < 0,
+	   "an alias twice is refused");
+	h.nsubj = 0;
 	const char *gap[] = { "score_a", "choice2" };
 	ok(edu_exam_header(&h, "f", 1, 2, gap, take) < 0, "choice2 without choice1 is refused");
 	const char *none[] = { "choice1" };
 	ok(edu_exam_header(&h, "f", 1, 1, none, take) < 0, "no score column is refused");
 }
 
+/* The largest remainder, worked by hand, and on random cases: the parts
+ * add up, and each is its exact share rounded down or up. */
+static void test_quota_split(void)
+{
+	long basis[] = { 412, 583 }, out[2] = { 0, 0 };
+	int rc = edu_exam_quota_split(300, basis, 2, out);
+	ok(rc == 0 && out[0] == 124 && out[1] == 176,
+	   "300 by 412 and 583: 124.22 and 175.78 give 124 and 176 (got %ld %ld)", out[0], out[1]);
+	long b3[] = { 1, 1, 1 }, o3[3];
+	ok(edu_exam_quota_split(2, b3, 3, o3) == 0 && o3[0] == 1 && o3[1] == 1 && o3[2] == 0,
+	   "2 by three equal parts: the earlier ones first");
+	long b4[] = { 2, 3 }, o4[2];
+	ok(edu_exam_quota_split(1, b4, 2, o4) == 0 && o4[0] == 0 && o4[1] == 1,
+	   "1 by 2 and 3: the larger remainder (0.6)");
+	long z[] = { 0, 0 };
+	ok(edu_exam_quota_split(1, z, 2, o4) < 0, "nothing to split by is refused");
+	int bad = 0;
+	srand(19);
+	for (int round = 0; round < 200; round++) {
+		long b[12], o[12], n = rand() % 500, sum = 0, tot = 0;
+		int parts = 1 + rand() % 12;
+		for (int i = 0; i < parts; i++)
+			tot += b[i] = rand() % 300;
+		if (!tot)
+			continue;
+		edu_exam_quota_split(n, b, parts, o);
+		for (int i = 0; i < parts; i++) {
+			sum += o[i];
+			if (o[i] < n * b[i] / tot || o[i] > n * b[i] / tot + 1)
+				bad++;
+		}
+		bad += sum != n;
+	}
+	ok(!bad, "random splits add up and stay within one of the exact share (%d bad)", bad);
+}
+
 int main(void)
 {
+	test_quota_split();
 	test_scores();
 	test_candidate();
 	test_order();
