@@ -567,8 +567,46 @@ static void exam(struct edu_report *r)
 		"round(100.0 * count(a.school_code) / count(*), 1) END AS admitted_pct "
 		"FROM candidate c LEFT JOIN admission a ON a.year = c.year AND a.exam_no = c.exam_no "
 		"WHERE c.year = ?3"));
+	add(r, cross_table(r, "exam", "by-batch", "录取人数（按批次、轮次）",
+		"SELECT coalesce(batch, 'none') AS batch, 'round' || round AS round, count(*) "
+		"FROM admission WHERE year = ?3 AND school_code IS NOT NULL GROUP BY 1, 2 "
+		"ORDER BY 1, 2"));
 	add(r, table_stmt("exam", "cutoffs", "各校录取分数线",
 			  edu_exam_cutoffs_stmt(r->db, r->year)));
+}
+
+/* The establishment (编制) on the day, as `edu-cadre quota --as-of` gives
+ * it: per school the posts its enrolment gives, the staff on the
+ * establishment in post, and the vacancies (negative: over it; empty
+ * where no ratio is set). */
+static struct edu_table *establishment(struct edu_report *r)
+{
+	static const char *const h[] = { "school_code", "kind", "students", "quota",
+					  "in_post", "vacancies" };
+	struct edu_staffing s;
+	struct edu_table *t = table_new("staff", "establishment", "编制：应有与在编在岗（按学校）", 6);
+	for (int i = 0; i < 6; i++) {
+		t->head[i] = edu_strdup(h[i]);
+		t->type[i] = i < 2 ? 't' : 'n';
+	}
+	edu_staffing_load(r->db, r->day, NULL, &s);
+	for (size_t i = 0; i < s.nschool; i++) {
+		const struct edu_staffing_school *sc = &s.school[i];
+		long students = 0, quota = edu_staffing_quota(sc);
+		for (int k = 0; k < EDU_NSTAGE; k++)
+			students += sc->students[k];
+		if (!students && !sc->in_post)
+			continue;
+		char **row = table_row(t);
+		row[0] = edu_strdup(sc->code);
+		row[1] = edu_strdup(sc->kind);
+		row[2] = edu_asprintf("%ld", students);
+		row[3] = quota < 0 ? NULL : edu_asprintf("%ld", quota);
+		row[4] = edu_asprintf("%ld", sc->in_post);
+		row[5] = quota < 0 ? NULL : edu_asprintf("%ld", quota - sc->in_post);
+	}
+	edu_staffing_free(&s);
+	return t;
 }
 
 static void staff(struct edu_report *r)
@@ -596,6 +634,7 @@ static void staff(struct edu_report *r)
 		"CASE WHEN t.n THEN round(1.0 * coalesce(s.n, 0) / t.n, 1) END AS students_per_teacher "
 		"FROM school sc LEFT JOIN s ON s.school_code = sc.school_code "
 		"LEFT JOIN t ON t.unit = sc.school_code WHERE s.n OR t.n ORDER BY sc.school_code"));
+	add(r, establishment(r));
 	add(r, stmt_table(r, "staff", "retiring", "明年到龄退休人员",
 		"SELECT staff_no, name, sex, unit, category, "
 		"retire_date(birth_date, sex, category) AS retires_on FROM temp.report_staff "

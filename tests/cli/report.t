@@ -151,6 +151,29 @@ want=$(awk -F'\t' -v f=$from -v d=$day 'FNR > 1 && $12 > f && $12 <= d { n[$2 "\
 t_eq "certificates by kind = edu-cert list" "$(figures certificates by-kind)" "$want"
 t_grep "... junior certificates were issued" "junior	issued	[1-9]" "$want"
 
+# ---- the exam of 2027 and the establishment ----------------------------------------------
+edu-exam -q import --year 2027 "$examples/candidates.csv"
+edu-exam -q seats import --year 2027 "$examples/seats.csv"
+edu-exam -q admit --year 2027 --seed 20270715 >/dev/null
+t_exit 0 "the exam section of 2027" edu-report -f tsv exam --as-of 2027-09-01
+printf '%s\n' "$out" >exam.tsv
+admitted=$(edu-exam -f tsv list --year 2027 | awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "school_code") c = i; next }
+	$c != "" { n++ } END { print n + 0 }')
+t_eq "admitted = edu-exam list --year 2027 with a school" \
+	"$(awk -F'\t' '$2 == "summary" && $4 == "admitted" { print $5 }' exam.tsv)" "$admitted"
+t_grep "... which admitted some" "^[1-9]" "$admitted"
+t_eq "... and by batch and round: all in the general batch, round 1" \
+	"$(awk -F'\t' '$2 == "by-batch" && $3 != "total" && $4 != "total" && $5 != "0" { print $3 "/" $4 "=" $5 }' exam.tsv)" \
+	"general/round1=$admitted"
+t_eq "candidates = edu-exam list --year 2027" \
+	"$(awk -F'\t' '$2 == "summary" && $4 == "candidates" { print $5 }' exam.tsv)" \
+	"$(edu-exam -f tsv list --year 2027 | tail -n +2 | wc -l | tr -d ' ')"
+t_eq "establishment = edu-cadre quota --as-of $day (schools with students or staff)" \
+	"$(awk -F'\t' '$2 == "establishment" { print $3 "\t" $4 "\t" $5 }' annual.tsv | sort)" \
+	"$(edu-cadre -f tsv quota --as-of $day | awk -F'\t' 'NR > 1 && ($3 > 0 || $5 > 0) {
+		print $1 "\tkind\t" $2; print $1 "\tstudents\t" $3; print $1 "\tquota\t" $4
+		print $1 "\tin_post\t" $5; print $1 "\tvacancies\t" $6 }' | sort)"
+
 # ---- every cross table adds up both ways ------------------------------------------
 bad=$(awk -F'\t' 'NR > 1 && $4 != "" { key = $1 "/" $2 }
 	NR > 1 && $3 !~ /^total/ && $4 != "total" { row[key SUBSEP $3] += $5; col[key SUBSEP $4] += $5 }
@@ -175,7 +198,7 @@ t_exit 64 "--by with a label the section does not have" edu-report students --by
 t_grep "... says which there are" "'colour' is not one of: .*grade" "$err"
 t_exit 64 "--by on a section without it" edu-report assets --by category
 t_exit 64 "--table with a name the section does not have" edu-report exam --table nonsense
-t_grep "... names them" "one of summary, cutoffs" "$err"
+t_grep "... names them" "one of summary, by-batch, cutoffs" "$err"
 t_exit 64 "an unknown section" edu-report annual --section students,marks
 t_exit 0 "-f table: titled tables" edu-report -f table annual --year 2026 --section schools
 t_grep "... with the Chinese titles" "^schools by-ownership: 学校数（按办学性质）" "$out"
