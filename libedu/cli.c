@@ -23,7 +23,7 @@ enum { OPT_EXCEL = 0x100, OPT_ON, OPT_UPSERT, OPT_REJECT, OPT_IGNORE_EXTRA };
 static const struct argp_option common_options[] = {
 	{ "db", 'd', "FILE", 0, "the database (default: $EDU_DB, else ./edu.db)", 0 },
 	{ "format", 'f', "FMT", 0, "output as csv (default), tsv, table, json (JSON Lines) or xlsx (a workbook; not to a terminal)", 0 },
-	{ "excel", OPT_EXCEL, 0, 0, "CSV for spreadsheets: UTF-8 BOM, CRLF, and a ' before any cell that starts with = + - @ TAB or CR", 0 },
+	{ "excel", OPT_EXCEL, 0, 0, "CSV for spreadsheets: UTF-8 BOM, CRLF, =\"0571\" for digits a spreadsheet would change, and a ' before any cell that starts with = + - @ TAB or CR", 0 },
 	{ "encoding", 'e', "ENC", 0, "input encoding: utf-8 (default) or gb18030", 0 },
 	{ "dry-run", 'n', 0, 0, "validate and report, change nothing", 0 },
 	{ "quiet", 'q', 0, 0, "no progress or notices on stderr", 0 },
@@ -445,6 +445,7 @@ int edu_main(const struct edu_tool *t, int argc, char **argv)
 	};
 	edu_db_session(&session);
 	edu_csv_encoding(edu_opt.encoding);
+	edu_csv_quiet(edu_opt.quiet);
 	edu_out_defaults(edu_opt.format, edu_opt.excel);
 	/* a workbook's sheet is named for what was listed: "enroll list" */
 	char *sheet = edu_asprintf("%s %s", strncmp(t->name, "edu-", 4) ? t->name : t->name + 4, v->name);

@@ -1,5 +1,7 @@
 /* csv.c - a streaming CSV reader on libcsv: BOM, CRLF, CR, blank lines,
- * line numbers, GB18030 through iconv, UTF-8 checked per record. */
+ * line numbers, GB18030 through iconv, UTF-8 checked per record; TSV
+ * (what -f tsv writes) when the header line has tabs and no comma; the
+ * protections of --excel undone; rows of empty cells skipped. */
 #define _GNU_SOURCE
 #include <csv.h>
 #include <errno.h>
@@ -35,7 +37,17 @@ struct edu_csv {
 	int width;		/* the header's number of fields, once read */
 	char bad[EDU_ERR_MAX];	/* what is wrong with this record, or "" */
 	int empty_ok;		/* an empty input has no header, and that is fine */
+	int tsv;		/* -1 not known yet, 0 CSV, 1 TSV */
+	long empty_rows;	/* rows of empty cells skipped */
+	int told;		/* the skipped rows were reported */
 };
+
+static int quiet;
+
+void edu_csv_quiet(int q)
+{
+	quiet = q;
+}
 
 static int no_space(unsigned char c)
 {
@@ -93,6 +105,7 @@ struct edu_csv *edu_csv_open(const char *path)
 		r->name = edu_strdup(path);
 	}
 	r->cd = (iconv_t)-1;
+	r->tsv = -1;
 	const char *enc = input_encoding;
 	if (enc && strcasecmp(enc, "utf-8") && strcasecmp(enc, "utf8")) {
 		r->cd = iconv_open("UTF-8", enc);
@@ -236,6 +249,70 @@ static void check_record(struct edu_csv *r)
 	}
 }
 
+/* A line of TSV: fields split at tabs, \\t \\n \\r \\\\ unescaped (the
+ * line's end is not part of it). */
+static void tsv_line(struct edu_csv *r, const char *s, size_t n)
+{
+	while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == '\r'))
+		n--;
+	struct edu_buf f = { 0 };
+
+	for (size_t i = 0;; i++) {
+		if (i == n || s[i] == '\t') {
+			on_field(f.s, f.len, r);
+			f.len = 0;
+			if (i == n)
+				break;
+			continue;
+		}
+		char c = s[i];
+		if (c == '\\' && i + 1 < n && strchr("tnr\\", s[i + 1])) {
+			i++;
+			c = s[i] == 't' ? '\t' : s[i] == 'n' ? '\n' : s[i] == 'r' ? '\r' : '\\';
+		}
+		edu_buf_add(&f, &c, 1);
+	}
+	edu_buf_free(&f);
+	on_record(0, r);
+}
+
+/* Undo what --excel did for a spreadsheet (out.c): ="0571" (digits a
+ * spreadsheet would change, kept as text) is 0571, and the ' before a
+ * cell that starts like a formula goes (one ' of a run of them, so that
+ * text that began with ' keeps it). */
+static void unprotect(struct edu_csv *r)
+{
+	for (int i = 0; i < r->nf; i++) {
+		char *s = r->data.s + r->off[i];
+		size_t n = r->flen[i];
+
+		if (n >= 4 && s[0] == '=' && s[1] == '"' && s[n - 1] == '"' &&
+		    strspn(s + 2, "0123456789") == n - 3) {
+			memmove(s, s + 2, n - 3);
+			s[n - 3] = '\0';
+			r->flen[i] = n - 3;
+		} else if (n >= 2 && s[0] == '\'') {
+			size_t k = strspn(s, "'");
+
+			if (k < n && strchr("=+-@\t\r", s[k])) {
+				memmove(s, s + 1, n);	/* the NUL too */
+				r->flen[i] = n - 1;
+			}
+		}
+	}
+}
+
+/* A spreadsheet's leftover row: commas only. */
+static int empty_record(struct edu_csv *r)
+{
+	for (int i = 0; i < r->nf; i++) {
+		const char *s = r->data.s + r->off[i];
+		if (s[strspn(s, " \t")])
+			return 0;
+	}
+	return 1;
+}
+
 static int blank_record(struct edu_csv *r)
 {
 	if (r->nf != 1)
@@ -298,7 +375,13 @@ int edu_csv_next(struct edu_csv *r)
 				r->in_record = 1;
 				r->rec_line = r->line + 1;
 			}
-			if (csv_parse(&r->p, s, n, on_field, on_record, r) != n) {
+			/* The header line tells TSV from CSV: tabs and no comma. */
+			if (r->tsv < 0 && r->in_record)
+				r->tsv = memchr(s, '\t', n) && !memchr(s, ',', n);
+			if (r->tsv > 0) {
+				if (r->in_record)
+					tsv_line(r, s, n);
+			} else if (csv_parse(&r->p, s, n, on_field, on_record, r) != n) {
 				r->finished = 1;
 				return edu_error("%s:%ld: malformed CSV: %s", r->name,
 						 r->line + 1,
@@ -309,10 +392,20 @@ int edu_csv_next(struct edu_csv *r)
 			if (s[n - 1] == '\n' || s[n - 1] == '\r')
 				r->line++;
 		}
-		if (!r->done)
+		if (!r->done) {
+			if (r->empty_rows && !r->told && !quiet)
+				edu_warn("%s: %ld rows of empty cells skipped", r->name, r->empty_rows);
+			r->told = 1;
 			return 0;
+		}
 		if (blank_record(r))
 			continue;
+		if (empty_record(r)) {
+			r->empty_rows++;
+			continue;
+		}
+		if (!r->tsv)
+			unprotect(r);
 		check_record(r);
 		return r->nf;
 	}
@@ -379,6 +472,16 @@ int edu_csv_header(struct edu_csv *r, const struct edu_colname *cols,
 		return edu_error("%s:%ld: header: %s", r->name, r->rec_line, r->bad);
 	for (int j = 0; j < ncols; j++)
 		map[j] = -1;
+	/* Empty header cells past the last named column: a spreadsheet's
+	 * trailing commas, or columns someone cleared. */
+	int named = n;
+	while (named > 0 && !edu_csv_field(r, named - 1)[strspn(edu_csv_field(r, named - 1), " \t")])
+		named--;
+	if (named < n && named > 0 && !quiet)
+		edu_warn("%s:%ld: %d empty columns after the last named one ignored",
+			 r->name, r->rec_line, n - named);
+	if (named > 0)
+		n = named;
 	r->width = n;
 	for (int i = 0; i < n; i++) {
 		char *h = edu_strdup(edu_csv_field(r, i));

@@ -566,6 +566,8 @@ struct edu_csv;
 /* The encoding of the files opened after it: NULL or "utf-8" for UTF-8,
  * else a name for iconv (--encoding; the cli layer sets it). */
 void edu_csv_encoding(const char *enc);
+/* No notices (rows of empty cells skipped, ...) on stderr: -q. */
+void edu_csv_quiet(int quiet);
 /* Open a file ("-" or NULL for stdin) for reading; NULL after a message
  * (exit 66 for a missing file is the caller's choice). */
 struct edu_csv *edu_csv_open(const char *path);

@@ -83,16 +83,42 @@ struct edu_out *edu_out_new(FILE *f, int ncols, const char *const *names)
 	return edu_out_new_fmt(f, default_fmt, default_excel, ncols, names);
 }
 
+/* Digits a spreadsheet would change when it opens the file: a leading
+ * zero goes (0571), and more than 11 digits show as 3.30102E+17 in the
+ * General format (and are saved back so), more than 15 lose digits for
+ * good. */
+static int fragile_digits(const char *s)
+{
+	size_t n = strspn(s, "0123456789");
+
+	return n > 0 && s[n] == '\0' && (n > 11 || (s[0] == '0' && n > 1));
+}
+
 static void csv_cell(struct edu_out *o, const char *s)
 {
 	struct edu_buf *b = &o->line;
 	int quote = 0, formula = 0;
 	size_t n = strlen(s);
 
-	/* A spreadsheet would run a cell that starts like a formula. */
-	if (o->excel && (*s == '=' || *s == '+' || *s == '-' || *s == '@' ||
-			 *s == '\t' || *s == '\r'))
-		formula = 1;
+	/* Such digits go as ="0571", a formula whose value is the text:
+	 * Excel and LibreOffice both show it with every digit, and the
+	 * import takes it back as 0571 (csv.c). */
+	if (o->excel && fragile_digits(s)) {
+		edu_buf_puts(b, "\"=\"\"");
+		edu_buf_puts(b, s);
+		edu_buf_puts(b, "\"\"\"");
+		return;
+	}
+	/* A spreadsheet would run a cell that starts like a formula; a
+	 * cell of text that begins with ' gets one more, which the import
+	 * takes off again. */
+	if (o->excel) {
+		const char *p = s + strspn(s, "'");
+
+		if (*p == '=' || *p == '+' || *p == '-' || *p == '@' ||
+		    *p == '\t' || *p == '\r')
+			formula = 1;
+	}
 	if (strpbrk(s, ",\"\r\n") || (n > 0 && (s[0] == ' ' || s[0] == '\t' ||
 						 s[n - 1] == ' ' || s[n - 1] == '\t')))
 		quote = 1;
