@@ -18,7 +18,7 @@ struct edu_opts edu_opt;
 struct edu_import_opts edu_import_opt;
 const char *edu_verb_name = "";
 
-enum { OPT_EXCEL = 0x100, OPT_ON, OPT_UPSERT, OPT_REJECT, OPT_IGNORE_EXTRA };
+enum { OPT_EXCEL = 0x100, OPT_ON, OPT_UPSERT, OPT_REJECT, OPT_IGNORE_EXTRA, OPT_SHEET };
 
 static const struct argp_option common_options[] = {
 	{ "db", 'd', "FILE", 0, "the database (default: $EDU_DB, else ./edu.db)", 0 },
@@ -169,12 +169,12 @@ static const struct argp_option import_options[] = {
 	{ "upsert", OPT_UPSERT, 0, 0, "update records whose key exists already", 0 },
 	{ "reject", OPT_REJECT, "FILE", 0, "write bad rows to FILE with an error column and import the rest (exit 1)", 0 },
 	{ "ignore-extra", OPT_IGNORE_EXTRA, 0, 0, "ignore unknown columns instead of refusing the file", 0 },
+	{ "sheet", OPT_SHEET, "NAME|N", 0, "of a workbook (.xlsx, .xls), read the sheet NAME, or the N-th (default: the first)", 0 },
 	{ 0 }
 };
 
 static error_t import_parser(int key, char *arg, struct argp_state *state)
 {
-	(void)state;
 	check_option(import_options, key, arg);
 	switch (key) {
 	case OPT_UPSERT:
@@ -185,6 +185,11 @@ static error_t import_parser(int key, char *arg, struct argp_state *state)
 		break;
 	case OPT_IGNORE_EXTRA:
 		edu_import_opt.ignore_extra = 1;
+		break;
+	case OPT_SHEET:
+		if (!*arg || (strspn(arg, "0123456789") == strlen(arg) && atol(arg) < 1))
+			argp_error(state, "--sheet: '%s' is neither a sheet's name nor a number from 1", arg);
+		edu_import_opt.sheet = arg;
 		break;
 	default:
 		return ARGP_ERR_UNKNOWN;
@@ -446,6 +451,7 @@ int edu_main(const struct edu_tool *t, int argc, char **argv)
 	edu_db_session(&session);
 	edu_csv_encoding(edu_opt.encoding);
 	edu_csv_quiet(edu_opt.quiet);
+	edu_csv_sheet(edu_import_opt.sheet);
 	edu_out_defaults(edu_opt.format, edu_opt.excel);
 	/* a workbook's sheet is named for what was listed: "enroll list" */
 	char *sheet = edu_asprintf("%s %s", strncmp(t->name, "edu-", 4) ? t->name : t->name + 4, v->name);

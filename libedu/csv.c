@@ -6,6 +6,8 @@
 #include <csv.h>
 #include <errno.h>
 #include <iconv.h>
+#include <limits.h>
+#include <unistd.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +16,7 @@
 #include "edu.h"
 
 #define CHUNK 65536
+#define HEAD 8			/* bytes that tell a workbook (sheet.c) */
 
 struct edu_csv {
 	FILE *f;
@@ -38,15 +41,84 @@ struct edu_csv {
 	char bad[EDU_ERR_MAX];	/* what is wrong with this record, or "" */
 	int empty_ok;		/* an empty input has no header, and that is fine */
 	int tsv;		/* -1 not known yet, 0 CSV, 1 TSV */
+	struct edu_sheet *sheet;	/* a workbook's sheet, read whole */
+	long sheet_row;		/* its next row */
+	int bad_field;		/* the field bad names, or -1 */
 	long empty_rows;	/* rows of empty cells skipped */
 	int told;		/* the skipped rows were reported */
 };
 
+static void room(struct edu_csv *r, size_t n);
 static int quiet;
+static const char *sheet_want;
 
 void edu_csv_quiet(int q)
 {
 	quiet = q;
+}
+
+void edu_csv_sheet(const char *want)
+{
+	sheet_want = want;
+}
+
+/* The names ("FILE:SHEET") of the sheets read, so that a place in one is
+ * named as a cell: FILE:SHEET!B7.  Kept to the exit: a bulk load reports
+ * its rows after the file is closed. */
+#define MAX_SHEETS 64
+static char *sheet_names[MAX_SHEETS];
+static int nsheet_names;
+
+char *edu_csv_at(const char *name, long line, int field, char *out, size_t n)
+{
+	char cell[32];
+
+	for (int i = 0; field >= 0 && i < nsheet_names; i++)
+		if (!strcmp(sheet_names[i], name)) {
+			snprintf(out, n, "%s!%s", name, edu_sheet_cell_name(field, line, cell));
+			return out;
+		}
+	snprintf(out, n, "%s:%ld", name, line);
+	return out;
+}
+
+/* A workbook, known by its first bytes (head, k of them, already read
+ * from r->f): its sheet is read whole.  From stdin it is copied to a
+ * temporary file first, for the zip reader seeks. */
+static void open_sheet(struct edu_csv *r, const char *path, int kind,
+		      const char *head, size_t k)
+{
+	char err[EDU_ERR_MAX], tmp[PATH_MAX] = "";
+
+	if (r->f == stdin) {
+		const char *dir = getenv("TMPDIR");
+		char buf[CHUNK];
+		size_t n;
+
+		snprintf(tmp, sizeof tmp, "%s/edu-sheet.XXXXXX", dir && *dir ? dir : "/tmp");
+		int fd = mkstemp(tmp);
+		FILE *t = fd < 0 ? NULL : fdopen(fd, "wb");
+		if (!t)
+			edu_die(EDU_ECANTCREAT, "cannot make a temporary file for the workbook on stdin:");
+		fwrite(head, 1, k, t);
+		while ((n = fread(buf, 1, sizeof buf, stdin)) > 0)
+			fwrite(buf, 1, n, t);
+		if (ferror(stdin) || fclose(t) != 0) {
+			unlink(tmp);
+			edu_die(EDU_EIO, "cannot copy the workbook on stdin:");
+		}
+		path = tmp;
+	}
+	r->sheet = edu_sheet_read(path, kind, sheet_want, err);
+	if (*tmp)
+		unlink(tmp);
+	if (!r->sheet)
+		edu_die(EDU_EDATA, "%s: %s", r->name, err);
+	char *name = edu_asprintf("%s:%s", r->name, r->sheet->name);
+	free(r->name);
+	r->name = name;
+	if (nsheet_names < MAX_SHEETS)
+		sheet_names[nsheet_names++] = edu_strdup(name);
 }
 
 static int no_space(unsigned char c)
@@ -106,11 +178,34 @@ struct edu_csv *edu_csv_open(const char *path)
 	}
 	r->cd = (iconv_t)-1;
 	r->tsv = -1;
+	r->bad_field = -1;
 	const char *enc = input_encoding;
 	if (enc && strcasecmp(enc, "utf-8") && strcasecmp(enc, "utf8")) {
 		r->cd = iconv_open("UTF-8", enc);
 		if (r->cd == (iconv_t)-1)
 			edu_die(EDU_EUSAGE, "--encoding: unknown encoding '%s'", enc);
+	}
+	/* A workbook is known by its content, whatever its name. */
+	char head[HEAD];
+	size_t k = fread(head, 1, HEAD, r->f);
+	if (ferror(r->f))
+		edu_die(EDU_EIO, "cannot read '%s':", r->name);
+	int kind = edu_sheet_kind(head, k);
+	if (kind) {
+		open_sheet(r, path, kind, head, k);
+		return r;
+	}
+	/* Else the bytes read are the text's first. */
+	if (r->cd == (iconv_t)-1) {
+		room(r, HEAD);
+		memcpy(r->buf, head, k);
+		r->len = k;
+		r->started = 1;
+		if (k >= 3 && !memcmp(head, "\xef\xbb\xbf", 3))
+			r->pos = 3;
+	} else {
+		memcpy(r->raw, head, k);
+		r->rawlen = k;
 	}
 	csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
 	csv_set_space_func(&r->p, no_space);
@@ -125,6 +220,7 @@ void edu_csv_close(struct edu_csv *r)
 {
 	if (!r)
 		return;
+	edu_sheet_free(r->sheet);
 	if (r->f != stdin)
 		fclose(r->f);
 	if (r->cd != (iconv_t)-1)
@@ -321,8 +417,44 @@ static int blank_record(struct edu_csv *r)
 	return s[strspn(s, " \t")] == '\0';
 }
 
+/* The next row of a sheet, as a record. */
+static int sheet_next(struct edu_csv *r)
+{
+	for (;;) {
+		r->nf = 0;
+		r->data.len = 0;
+		r->bad[0] = '\0';
+		r->bad_field = -1;
+		if (r->sheet_row >= r->sheet->nrows) {
+			if (r->empty_rows && !r->told && !quiet)
+				edu_warn("%s: %ld rows of empty cells skipped", r->name, r->empty_rows);
+			r->told = 1;
+			return 0;
+		}
+		struct edu_sheet_row *row = &r->sheet->rows[r->sheet_row++];
+		for (int c = 0; c < row->n; c++) {
+			const char *v = row->cell[c] ? row->cell[c] : "";
+			on_field((void *)v, strlen(v), r);
+		}
+		if (r->nf == 0 || empty_record(r)) {
+			r->empty_rows += r->nf > 0;
+			continue;
+		}
+		r->rec_line = row->row;
+		check_record(r);
+		for (int c = 0; c < row->n && !r->bad[0]; c++)
+			if (row->why[c]) {
+				snprintf(r->bad, sizeof r->bad, "%s", row->why[c]);
+				r->bad_field = c;
+			}
+		return r->nf;
+	}
+}
+
 int edu_csv_next(struct edu_csv *r)
 {
+	if (r->sheet)
+		return sheet_next(r);
 	for (;;) {
 		r->nf = 0;
 		r->data.len = 0;
@@ -439,6 +571,11 @@ const char *edu_csv_name(struct edu_csv *r)
 const char *edu_csv_bad(struct edu_csv *r)
 {
 	return r->bad[0] ? r->bad : NULL;
+}
+
+int edu_csv_bad_field(struct edu_csv *r)
+{
+	return r->bad[0] ? r->bad_field : -1;
 }
 
 /* Does a header name match a column's name or one of its aliases? */

@@ -106,6 +106,7 @@ struct edu_import_opts {
 	int upsert;
 	const char *reject;
 	int ignore_extra;
+	const char *sheet;	/* --sheet: of a workbook */
 };
 extern struct edu_import_opts edu_import_opt;
 /* What edu_import() takes them from: the cli layer says it once. */
@@ -560,6 +561,33 @@ struct edu_enum {
 int edu_valid_enum(const struct edu_enum *e, const char *in, char *out,
 		   char *err);
 
+/* ---- sheet.c: workbooks in ------------------------------------------- */
+
+/* One sheet of a workbook, read whole: its rows (those with cells), each
+ * cell the text the CSV reader would have seen had the sheet been saved
+ * as CSV, or NULL; why[i] says what is wrong with cell i (a number the
+ * spreadsheet rounded, an error value) or is NULL. */
+struct edu_sheet_row {
+	long row;		/* 1-based, as the spreadsheet numbers it */
+	int n;
+	char **cell, **why;
+};
+struct edu_sheet {
+	char *name;
+	long nrows;
+	struct edu_sheet_row *rows;
+};
+/* 'x' for the zip of an .xlsx, 'o' for the OLE file of an .xls, else 0,
+ * from a file's first n (8 will do) bytes. */
+int edu_sheet_kind(const void *head, size_t n);
+/* Read the sheet want (a name, or a number from 1; NULL: the first) of
+ * the workbook at path, of kind; NULL with err (EDU_ERR_MAX). */
+struct edu_sheet *edu_sheet_read(const char *path, int kind, const char *want,
+				 char *err);
+void edu_sheet_free(struct edu_sheet *s);
+/* "B7" for column 1 (0-based), row 7. */
+char *edu_sheet_cell_name(int col, long row, char out[32]);
+
 /* ---- csv.c: reading ---------------------------------------------------- */
 
 struct edu_csv;
@@ -568,6 +596,14 @@ struct edu_csv;
 void edu_csv_encoding(const char *enc);
 /* No notices (rows of empty cells skipped, ...) on stderr: -q. */
 void edu_csv_quiet(int quiet);
+/* The sheet of a workbook to read (--sheet NAME|N; NULL: the first).
+ * A workbook (.xlsx, .xls) is known by its first bytes, whatever its
+ * name; its sheet is read whole (sheet.c) and its rows are records as a
+ * CSV file's, named FILE:SHEET, a row's line its row number. */
+void edu_csv_sheet(const char *want);
+/* Where a field is, for messages: "FILE:LINE", or for a sheet's cell
+ * "FILE:SHEET!B7" (field -1: the row, FILE:SHEET:7).  Returns out. */
+char *edu_csv_at(const char *name, long line, int field, char *out, size_t n);
 /* Open a file ("-" or NULL for stdin) for reading; NULL after a message
  * (exit 66 for a missing file is the caller's choice). */
 struct edu_csv *edu_csv_open(const char *path);
@@ -580,6 +616,8 @@ long edu_csv_line(struct edu_csv *r);	/* first line of the record */
 int edu_csv_width(struct edu_csv *r);	/* the header's fields, once read */
 /* What is wrong with this record's text (bad UTF-8, NUL), or NULL. */
 const char *edu_csv_bad(struct edu_csv *r);
+/* The field the problem of edu_csv_bad is in (a sheet's cell), or -1. */
+int edu_csv_bad_field(struct edu_csv *r);
 const char *edu_csv_name(struct edu_csv *r);	/* "-" for stdin */
 void edu_csv_close(struct edu_csv *r);
 
