@@ -2,6 +2,8 @@
 #
 #   make            build libedu.a and the tools
 #   make check      every test (SANITIZE=1: with ASan and UBSan)
+#   make check-office  LibreOffice reads our CSV, its workbooks import
+#                   (slow: a minute; skipped without LibreOffice)
 #   make demo       build and run the main job on a sample database
 #   make install    PREFIX, DESTDIR, BINDIR, MANDIR; SETGID=GROUP
 #                   SYSTEM_DB: the installed database (an absolute path,
@@ -49,7 +51,7 @@ BINS     = $(TOOLS:%=$(B)/bin/%)
 UNIT     = $(patsubst tests/unit/%.c,$(B)/unit/%.t,$(wildcard tests/unit/test-*.c))
 MANS     = $(wildcard man/*.[157])
 
-.PHONY: FORCE all check demo install uninstall clean bench fuzz stress memcheck faults deps have-deps lint-man
+.PHONY: FORCE all check check-office demo install uninstall clean bench fuzz stress memcheck faults deps have-deps lint-man
 all: $(BINS)
 
 $(B)/libedu/%.o: libedu/%.c libedu/edu.h libedu/engine.h
@@ -121,6 +123,11 @@ deps:
 check: have-deps
 	@$(MAKE) --no-print-directory all $(UNIT) $(B)/bench/gen-students
 	@sh tests/run $(B) $(UNIT) tests/cli/*.t
+
+# LibreOffice is slow to start: its tests are not in check.
+check-office: have-deps
+	@$(MAKE) --no-print-directory all
+	@sh tests/run $(B) tests/office/*.t
 
 lint-man:
 	@for m in $(MANS); do mandoc -Tlint -W warning $$m || exit 1; done
