@@ -458,7 +458,8 @@ static int cutoffs(struct edu_cmd *c)
 	need_year();
 	if (!admitted_year(c->db))
 		return EDU_NO;
-	edu_print_stmt(edu_exam_cutoffs_stmt(c->db, opt.year), 0);
+	edu_print_chart(edu_exam_cutoffs_stmt(c->db, opt.year), 0, 'b',
+			"Lowest admitted score by school", "min_score");
 	return 0;
 }
 

@@ -678,6 +678,13 @@ void edu_out_end(struct edu_out *o);
  * first cell.  edu_out_finish writes the workbook (the cli layer calls it
  * when the verb returns; a rollback of what was not shown drops it). */
 void edu_out_types(struct edu_out *o, const char *sheet, const char *types);
+/* -f xlsx: a native chart of the output's rows on a sheet after its
+ * table's ("assets stats chart"); other formats: nothing.  kind as
+ * edu_xlsx_chart ('c' column, 'b' bar, 'p' pie, 'l' line), the first
+ * column the categories, the values the columns named in vals
+ * ("cost|assets"), or with vals NULL every other column of numbers only.
+ * Call before edu_out_end. */
+void edu_out_chart(struct edu_out *o, char kind, const char *title, const char *vals);
 void edu_out_sheet_default(const char *name);
 void edu_out_finish(void);
 /* Print every row of a statement on stdout with its column names as the
@@ -685,6 +692,10 @@ void edu_out_finish(void);
  * it prints nothing at all when no row comes, not even the header: for
  * to-do lists, so that cron mails only when there is something to do. */
 long edu_print_stmt(sqlite3_stmt *st, int quiet_empty);
+/* The same, a report people look at: with -f xlsx, its chart too
+ * (edu_out_chart). */
+long edu_print_chart(sqlite3_stmt *st, int quiet_empty, char kind,
+		     const char *title, const char *vals);
 
 /* Output held until the commit: while a write transaction is open,
  * whatever is written on stdout (by any FILE or descriptor) goes into an
@@ -743,6 +754,9 @@ int edu_xlsx_end(struct edu_xlsx *x);
 int edu_xlsx_chart(struct edu_xlsx *x, char kind, const char *title,
 		   const char *xtitle, const char *ytitle, int cat,
 		   int nvals, const int *vals, int secondary);
+/* Charts after this cover only the first nrows rows of the last table
+ * (not its total row). */
+void edu_xlsx_chart_rows(struct edu_xlsx *x, int nrows);
 int edu_xlsx_close(struct edu_xlsx *x, char *err);	/* writes; frees */
 void edu_xlsx_discard(struct edu_xlsx *x);	/* frees, writes nothing */
 /* The type '?' gives a value: 'd' for a valid YYYY-MM-DD, 'm' for a

@@ -28,6 +28,11 @@ struct edu_out {
 	char **row;
 	const char *rowtypes;	/* this row's types, or NULL: the columns' */
 	int begun;
+	int *numeric;		/* column c has only numbers so far */
+	char chart_kind;	/* a chart on a sheet of its own, or 0 */
+	long rows;		/* rows written */
+	int total_last;		/* the last row is a total ("total", "all") */
+	char *chart_title, *chart_vals;
 };
 
 /* Every output of a command in xlsx goes into one workbook, a sheet each;
@@ -51,14 +56,61 @@ struct edu_out *edu_out_new_fmt(FILE *f, enum edu_format fmt, int excel,
 	for (int i = 0; i < ncols; i++)
 		o->names[i] = edu_strdup(names[i]);
 	o->header_due = 1;
-	if (fmt == EDU_FMT_XLSX)
+	if (fmt == EDU_FMT_XLSX) {
 		o->row = edu_malloc(ncols * sizeof *o->row);
+		o->numeric = edu_malloc(ncols * sizeof *o->numeric);
+		for (int i = 0; i < ncols; i++)
+			o->numeric[i] = 1;
+	}
 	return o;
 }
 
 void edu_out_sheet_default(const char *name)
 {
 	default_sheet = name;
+}
+
+void edu_out_chart(struct edu_out *o, char kind, const char *title, const char *vals)
+{
+	o->chart_kind = kind;
+	free(o->chart_title);
+	free(o->chart_vals);
+	o->chart_title = title ? edu_strdup(title) : NULL;
+	o->chart_vals = vals ? edu_strdup(vals) : NULL;
+}
+
+/* The chart of an output, on the sheet after its table's: the first
+ * column is the categories, the values the columns named, or every
+ * other column of numbers only. */
+#define MAX_SERIES 8
+static void xlsx_chart(struct edu_out *o)
+{
+	int vals[MAX_SERIES], n = 0;
+
+	for (int c = 1; c < o->ncols && n < MAX_SERIES; c++) {
+		int want;
+
+		if (o->chart_vals) {
+			want = 0;
+			for (const char *p = o->chart_vals; *p && !want; p += strcspn(p, "|") + (p[strcspn(p, "|")] == '|'))
+				want = strlen(o->names[c]) == strcspn(p, "|") &&
+				       !strncmp(p, o->names[c], strcspn(p, "|"));
+		} else {
+			want = o->numeric[c];
+		}
+		if (want)
+			vals[n++] = c;
+	}
+	if (!n)
+		return;
+	/* a total row would dwarf the rest */
+	if (o->total_last)
+		edu_xlsx_chart_rows(book, (int)o->rows - 1);
+	char *name = edu_strdup("chart");
+	if (edu_xlsx_sheet(book, name) < 0 ||
+	    edu_xlsx_chart(book, o->chart_kind, o->chart_title, o->names[0], NULL, 0, n, vals, -1) < 0)
+		xlsx_die();
+	free(name);
 }
 
 void edu_out_types(struct edu_out *o, const char *sheet, const char *types)
@@ -194,6 +246,8 @@ static void end_row(struct edu_out *o)
 	if (o->fmt == EDU_FMT_XLSX) {
 		if (edu_xlsx_row_types(book, (const char *const *)o->row, o->rowtypes) < 0)
 			xlsx_die();
+		o->rows++;
+		o->total_last = o->row[0] && (!strcmp(o->row[0], "total") || !strcmp(o->row[0], "all"));
 		o->rowtypes = NULL;
 		for (int i = 0; i < o->ncols; i++)
 			free(o->row[i]);
@@ -310,6 +364,8 @@ void edu_out_cell(struct edu_out *o, const char *s, enum edu_vtype t)
 		break;
 	case EDU_FMT_XLSX:
 		o->row[o->col] = t == EDU_V_NULL ? NULL : edu_strdup(s);
+		if (t != EDU_V_NULL && *s && !strchr("nm", edu_xlsx_guess(s)))
+			o->numeric[o->col] = 0;
 		break;
 	case EDU_FMT_TABLE:
 		if (o->ncells == o->cap) {
@@ -457,6 +513,11 @@ void edu_out_end(struct edu_out *o)
 		table_flush(o);
 	if (o->begun && edu_xlsx_end(book) < 0)
 		xlsx_die();
+	if (o->begun && o->chart_kind)
+		xlsx_chart(o);
+	free(o->numeric);
+	free(o->chart_title);
+	free(o->chart_vals);
 	free(o->row);
 	free(o->sheet);
 	free(o->types);
@@ -474,9 +535,17 @@ void edu_out_end(struct edu_out *o)
 
 long edu_print_stmt(sqlite3_stmt *st, int quiet_empty)
 {
+	return edu_print_chart(st, quiet_empty, 0, NULL, NULL);
+}
+
+long edu_print_chart(sqlite3_stmt *st, int quiet_empty, char kind,
+		     const char *title, const char *vals)
+{
 	struct edu_out *o = edu_out_for_stmt(stdout, st);
 
 	o->quiet_empty = quiet_empty;
+	if (kind)
+		edu_out_chart(o, kind, title, vals);
 	long n = edu_out_stmt(o, st);
 	edu_out_end(o);
 	sqlite3_finalize(st);

@@ -344,6 +344,12 @@ int edu_xlsx_end(struct edu_xlsx *x)
 	return 0;
 }
 
+void edu_xlsx_chart_rows(struct edu_xlsx *x, int nrows)
+{
+	if (x->have_last && nrows >= 0 && nrows < x->last.nrows)
+		x->last.nrows = nrows;
+}
+
 int edu_xlsx_table(struct edu_xlsx *x, const char *title, int ncols,
 		   const char *const *header, int nrows,
 		   const char *const *cells, const char *types)

@@ -20,6 +20,10 @@ t_eq "... a zip file (PK)" "$(head -c 2 schools.xlsx)" "PK"
 t_exit 0 "enroll list -f xlsx through a pipe" sh -c 'edu-enroll -f xlsx list | cat > students.xlsx'
 t_exit 0 "assets list -f xlsx" sh -c 'edu-assets -f xlsx list > assets.xlsx'
 t_exit 0 "school show -f xlsx (field,value lines)" sh -c 'edu-school -f xlsx show 2111010201 > show.xlsx'
+t_exit 0 "assets stats -f xlsx" sh -c 'edu-assets -f xlsx stats > stats.xlsx'
+t_exit 0 "assets depreciate --by category -f xlsx" sh -c 'edu-assets -f xlsx depreciate --by category --as-of 2026-06 > dep.xlsx'
+t_exit 0 "enroll stats --by grade -f xlsx" sh -c 'edu-enroll -f xlsx stats --by grade > es.xlsx'
+t_exit 0 "petition stats -f xlsx" sh -c 'edu-petition -f xlsx stats --year 2026 > ps.xlsx'
 
 # A terminal gets no workbook.
 if command -v script >/dev/null; then
@@ -38,7 +42,22 @@ t_eq "a list with no rows: a workbook with the header only" "$rc" 0
 
 if [ -z "$py" ]; then
 	t_skip "workbooks read back with openpyxl" "python3-openpyxl is not installed"
-	done_testing
+	
+# Reports get a native chart on a sheet after their table.
+read_book stats.xlsx > stats.cells
+t_eq "assets stats: the table, then a chart of the cost by category" \
+	"$(grep -e '^sheet' -e 'chart ' stats.cells)" "sheet assets stats A2 A1:C11
+sheet chart None None
+chart!chart barChart 'assets stats'!\$C\$2:\$C\$11"
+read_book dep.xlsx > dep.cells
+t_eq "depreciation by category: charge, accumulated, book value, without the total row" \
+	"$(grep '^chart!chart' dep.cells)" "chart!chart barChart 'assets depreciate'!\$D\$2:\$D\$11 'assets depreciate'!\$E\$2:\$E\$11 'assets depreciate'!\$F\$2:\$F\$11"
+t_eq "... which is in the table" "$(grep -c '^assets depreciate!A12 s total' dep.cells)" 1
+read_book es.xlsx > es.cells
+t_grep "enroll stats: a chart of the numbers" "^chart!chart barChart 'enroll stats'!" "$(cat es.cells)"
+read_book ps.xlsx > ps.cells
+t_grep "petition stats: a sheet and a chart sheet" "^sheet chart" "$(cat ps.cells)"
+done_testing
 	exit
 fi
 
@@ -57,6 +76,8 @@ for ws in wb:
                 v = v.strftime("%Y-%m-%d")
             bold = "bold" if c.font and c.font.b else ""
             print("%s!%s %s %s %s %s" % (ws.title, c.coordinate, c.data_type, v, c.number_format, bold))
+    for ch in ws._charts:
+        print("%s!chart %s %s" % (ws.title, ch.tagname, " ".join(x.val.numRef.f for x in ch.series)))
     for k, d in sorted(ws.column_dimensions.items()):
         print("%s!width %s %.0f" % (ws.title, k, d.width))
 PY
@@ -106,4 +127,19 @@ t_eq "show: a key's value is text by its field's name" "$(grep '^school show!B2 
 	"school show!B2 s 2111010201 General "
 t_eq "... a date's is a date" "$(grep '^school show!B10 ' show.cells)" \
 	"school show!B10 d 1956-09-01 yyyy-mm-dd "
+
+# Reports get a native chart on a sheet after their table.
+read_book stats.xlsx > stats.cells
+t_eq "assets stats: the table, then a chart of the cost by category" \
+	"$(grep -e '^sheet' -e 'chart ' stats.cells)" "sheet assets stats A2 A1:C11
+sheet chart None None
+chart!chart barChart 'assets stats'!\$C\$2:\$C\$11"
+read_book dep.xlsx > dep.cells
+t_eq "depreciation by category: charge, accumulated, book value, without the total row" \
+	"$(grep '^chart!chart' dep.cells)" "chart!chart barChart 'assets depreciate'!\$D\$2:\$D\$11 'assets depreciate'!\$E\$2:\$E\$11 'assets depreciate'!\$F\$2:\$F\$11"
+t_eq "... which is in the table" "$(grep -c '^assets depreciate!A12 s total' dep.cells)" 1
+read_book es.xlsx > es.cells
+t_grep "enroll stats: a chart of the numbers" "^chart!chart barChart 'enroll stats'!" "$(cat es.cells)"
+read_book ps.xlsx > ps.cells
+t_grep "petition stats: a sheet and a chart sheet" "^sheet chart" "$(cat ps.cells)"
 done_testing
