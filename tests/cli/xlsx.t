@@ -6,10 +6,7 @@
 # header is bold, frozen and filtered; never to a terminal.
 . "$(dirname "$0")/lib.sh"
 
-py=
-for p in python3 /usr/bin/python3; do
-	if "$p" -c 'import openpyxl' 2>/dev/null; then py=$p; break; fi
-done
+find_openpyxl
 
 sample_db || exit 1
 edu-enroll -q import "$examples/students.csv" || exit 1
@@ -34,30 +31,14 @@ else
 	t_skip "a terminal on stdout: refused" "script(1) is not installed"
 fi
 t_exit 64 "-f with an unknown format names xlsx among the choices" edu-school -f xlsy list
-t_grep "... " "not one of csv, tsv, table, json, xlsx" "$err"
+t_grep "... saying which there are" "not one of csv, tsv, table, json, xlsx" "$err"
 
-# An empty to-do list prints nothing, not even an empty workbook.
-t_run sh -c 'edu-assets -f xlsx list --status disposed > none.xlsx'
-t_eq "a list with no rows: a workbook with the header only" "$rc" 0
+t_exit 0 "a list with no rows: a workbook with the header only" \
+	sh -c 'edu-assets -f xlsx list --status disposed > none.xlsx'
 
 if [ -z "$py" ]; then
 	t_skip "workbooks read back with openpyxl" "python3-openpyxl is not installed"
-	
-# Reports get a native chart on a sheet after their table.
-read_book stats.xlsx > stats.cells
-t_eq "assets stats: the table, then a chart of the cost by category" \
-	"$(grep -e '^sheet' -e 'chart ' stats.cells)" "sheet assets stats A2 A1:C11
-sheet chart None None
-chart!chart barChart 'assets stats'!\$C\$2:\$C\$11"
-read_book dep.xlsx > dep.cells
-t_eq "depreciation by category: charge, accumulated, book value, without the total row" \
-	"$(grep '^chart!chart' dep.cells)" "chart!chart barChart 'assets depreciate'!\$D\$2:\$D\$11 'assets depreciate'!\$E\$2:\$E\$11 'assets depreciate'!\$F\$2:\$F\$11"
-t_eq "... which is in the table" "$(grep -c '^assets depreciate!A12 s total' dep.cells)" 1
-read_book es.xlsx > es.cells
-t_grep "enroll stats: a chart of the numbers" "^chart!chart barChart 'enroll stats'!" "$(cat es.cells)"
-read_book ps.xlsx > ps.cells
-t_grep "petition stats: a sheet and a chart sheet" "^sheet chart" "$(cat ps.cells)"
-done_testing
+	done_testing
 	exit
 fi
 
