@@ -103,7 +103,7 @@ int main(void)
 		"2111010203", NULL, "", "", "not a date",
 	};
 	int first = edu_xlsx_table(x, "Students by school", 5, h1, 3, c1, "tsnpd");
-	is(edu_asprintf("%d", first), "2", "a table under its title and header: the data from row 2 (0-based)");
+	ok(first == 2, "a table under its title and header: the data from row 2 (0-based)");
 	static const int v1[] = { 2 };
 	ok(edu_xlsx_chart(x, 'c', "Students", "school", "students", 1, 1, v1, -1) == 0,
 	   "a column chart beside it");
@@ -115,7 +115,7 @@ int main(void)
 		"2026", "3410", "3100", "0.909",
 	};
 	first = edu_xlsx_table(x, NULL, 4, h2, 3, c2, "tnnp");
-	is(edu_asprintf("%d", first), "1", "without a title the data start on row 1");
+	ok(first == 1, "without a title the data start on row 1");
 	static const int v2[] = { 1, 2, 3 };
 	ok(edu_xlsx_chart(x, 'l', "Admission", "year", "people", 0, 3, v2, 2) == 0,
 	   "a line chart with the rate as its own line");
