@@ -128,6 +128,7 @@ int main(void)
 	ok(msize > 1000 && !memcmp(mbuf, "PK\3\4", 4), "... as a zip file on the stream");
 
 	/* Failures: reported once, and nothing written. */
+	free(mbuf);
 	mf = open_memstream(&mbuf, &msize);
 	x = edu_xlsx_open(mf, err);
 	ok(edu_xlsx_chart(x, 'c', "t", NULL, NULL, 0, 1, v1, -1) < 0, "a chart before any table: refused");
