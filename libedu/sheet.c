@@ -111,8 +111,14 @@ static char *number_text(double d, char **why)
 static char *serial_date(double d, int date1904)
 {
 	char out[11];
-	long days = (long)floor(d);
 	int base;
+
+	if (!(d >= 0 && d < 3e6)) {	/* no date: the number it is */
+		char *why, *t = number_text(d, &why);
+		free(why);
+		return t;
+	}
+	long days = (long)floor(d);
 
 	if (date1904)
 		base = edu_days(1904, 1, 1);
@@ -323,7 +329,8 @@ static int ref_col(const char *r)
 	if (!r || !(*r >= 'A' && *r <= 'Z'))
 		return -1;
 	for (; *r >= 'A' && *r <= 'Z'; r++)
-		c = c * 26 + (*r - 'A' + 1);
+		if ((c = c * 26 + (*r - 'A' + 1)) > 16384)
+			return -1;	/* past XFD, the last column */
 	return c - 1;
 }
 
@@ -343,7 +350,7 @@ static void sheet_start(void *data, const XML_Char *name, const XML_Char **a)
 		const char *t = attr(a, "t"), *s = attr(a, "s");
 		int c = ref_col(attr(a, "r"));
 
-		x->col = c >= 0 ? c : x->next_col;
+		x->col = c >= 0 ? c : x->next_col < 16384 ? x->next_col : 16383;
 		x->next_col = x->col + 1;
 		x->cell_type = !t ? 'n' : !strcmp(t, "s") ? 's' : !strcmp(t, "inlineStr") ? 'i' :
 			       !strcmp(t, "str") ? 'f' : !strcmp(t, "b") ? 'b' : !strcmp(t, "e") ? 'e' :
