@@ -2,6 +2,8 @@
 #
 #   make            build libedu.a and the tools
 #   make check      every test (SANITIZE=1: with ASan and UBSan)
+#   make check-office  LibreOffice reads our CSV, its workbooks import
+#                   (slow: a minute; skipped without LibreOffice)
 #   make demo       build and run the main job on a sample database
 #   make install    PREFIX, DESTDIR, BINDIR, MANDIR, BASHCOMPDIR; SETGID=GROUP
 #                   SYSTEM_DB: the installed database (an absolute path,
@@ -36,8 +38,12 @@ SANFLAGS :=
 endif
 
 ALL_CFLAGS = -std=gnu11 -Wall -Wextra $(if $(WERROR),-Werror) $(SANFLAGS) -Ilibedu $(CFLAGS)
-LIBS = -lsqlite3 -lcsv -lpthread -lm
-DEB_PKGS = build-essential libsqlite3-dev libcsv-dev sqlite3 mandoc clang
+# Workbooks: libxlsxwriter writes .xlsx; minizip and expat read it;
+# freexl reads .xls.  python3-openpyxl and LibreOffice are for the tests.
+LIBS = -lsqlite3 -lcsv -lxlsxwriter -lminizip -lexpat -lfreexl -lpthread -lm
+DEB_PKGS = build-essential libsqlite3-dev libcsv-dev sqlite3 mandoc clang \
+	libxlsxwriter-dev libminizip-dev libexpat1-dev libfreexl-dev \
+	python3-openpyxl libreoffice-calc-nogui
 
 TOOLS    = $(sort $(patsubst cmd/%.c,%,$(wildcard cmd/edu-*.c)))
 LIB_SRC  = $(wildcard libedu/*.c)
@@ -47,7 +53,7 @@ BINS     = $(TOOLS:%=$(B)/bin/%)
 UNIT     = $(patsubst tests/unit/%.c,$(B)/unit/%.t,$(wildcard tests/unit/test-*.c))
 MANS     = $(wildcard man/*.[157])
 
-.PHONY: FORCE all check demo install uninstall clean bench fuzz stress memcheck faults deps have-deps lint-man
+.PHONY: FORCE all check check-office demo install uninstall clean bench fuzz stress memcheck faults deps have-deps lint-man
 all: $(BINS) $(B)/edu.bash
 
 # Bash completion: a small function that asks the tool itself (its
@@ -105,7 +111,7 @@ $(B)/unit/%.t: tests/unit/%.c tests/unit/tap.h $(B)/libedu.a
 # The libraries must be there before anything builds: as root we install
 # them, otherwise we say what to run.
 have-deps:
-	@if ! printf '#include <sqlite3.h>\n#include <csv.h>\n' | \
+	@if ! printf '#include <sqlite3.h>\n#include <csv.h>\n#include <xlsxwriter.h>\n#include <minizip/unzip.h>\n#include <expat.h>\n#include <freexl.h>\n' | \
 	     $(CC) -E -x c - >/dev/null 2>&1 || ! command -v mandoc >/dev/null || \
 	     ! command -v sqlite3 >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
@@ -126,6 +132,11 @@ deps:
 check: have-deps
 	@$(MAKE) --no-print-directory all $(UNIT) $(B)/bench/gen-students
 	@sh tests/run $(B) $(UNIT) tests/cli/*.t
+
+# LibreOffice is slow to start: its tests are not in check.
+check-office: have-deps
+	@$(MAKE) --no-print-directory all
+	@sh tests/run $(B) tests/office/*.t
 
 lint-man:
 	@for m in $(MANS); do mandoc -Tlint -W warning $$m || exit 1; done

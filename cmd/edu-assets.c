@@ -651,6 +651,9 @@ static int asset_depreciate(struct edu_cmd *c)
 	struct edu_out *o = opt.summary ? edu_out_new(stdout, 6, sum_cols)
 					: edu_out_new(stdout, 12, cols);
 	struct edu_asset_totals all = { 0 };
+	if (opt.by)
+		edu_out_chart(o, 'c', by_unit ? "Depreciation by unit" : "Depreciation by category",
+			      "charge|accumulated|book_value");
 	depreciation_rows(o, st, month, opt.by ? (by_unit ? 3 : 2) : -1, ym, &all);
 	sqlite3_finalize(st);
 	edu_out_end(o);
@@ -770,7 +773,9 @@ static int asset_stats(struct edu_cmd *c)
 
 	for (size_t i = 0; i < sizeof by / sizeof *by; i++)
 		if (!strcmp(by[i][0], key)) {
-			edu_print_stmt(edu_prepare(c->db, by[i][1]), 0);
+			char *title = edu_asprintf("Cost by %s", key);
+			edu_print_chart(edu_prepare(c->db, by[i][1]), 0, 'c', title, "cost");
+			free(title);
 			return 0;
 		}
 	edu_die(EDU_EUSAGE, "--by: '%s' is not one of category, unit, location, status, funding", key);

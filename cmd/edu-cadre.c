@@ -650,7 +650,9 @@ static int stats(struct edu_cmd *c)
 	sqlite3_stmt *st = edu_prepare(c->db, sql);
 	if (sqlite3_bind_parameter_count(st))
 		sqlite3_bind_text(st, 1, edu_date_str(edu_opt.on, day), -1, SQLITE_STATIC);
-	edu_print_stmt(st, 0);
+	char *title = edu_asprintf("Staff by %s", by);
+	edu_print_chart(st, 0, 'c', title, NULL);
+	free(title);
 	return 0;
 }
 

@@ -365,7 +365,9 @@ static int disability_report(struct edu_cmd *c)
 	char day[11];
 	int d = opt.year ? edu_days((int)opt.year, 12, 31) : edu_today();
 
-	edu_print_stmt(edu_student_disability_report(c->db, edu_date_str(d, day)), 0);
+	edu_print_chart(edu_student_disability_report(c->db, edu_date_str(d, day)), 0, 'c',
+			"Disabled children by placement",
+			"regular_class|special_class|special_school|home_delivery|unplaced");
 	return 0;
 }
 
@@ -378,7 +380,9 @@ static int stats(struct edu_cmd *c)
 	if (!st)
 		edu_die(EDU_EUSAGE, "--by: '%s' is not one of school, grade, sex, status, disability, ethnicity",
 			opt.by);
-	edu_print_stmt(st, 0);
+	char *title = edu_asprintf("Students by %s", opt.by ? opt.by : "school");
+	edu_print_chart(st, 0, 'c', title, NULL);
+	free(title);
 	return 0;
 }
 

@@ -645,9 +645,12 @@ static int cutoffs(struct edu_cmd *c)
 	need_year();
 	if (!admitted_year(c->db))
 		return EDU_NO;
-	edu_print_stmt(opt.quota ? edu_exam_quota_cutoffs_stmt(c->db, opt.year) :
-		       opt.round == 2 ? edu_exam_round2_cutoffs_stmt(c->db, opt.year) :
-		       edu_exam_cutoffs_stmt(c->db, opt.year), 0);
+	if (opt.quota || opt.round == 2)
+		edu_print_stmt(opt.quota ? edu_exam_quota_cutoffs_stmt(c->db, opt.year) :
+			       edu_exam_round2_cutoffs_stmt(c->db, opt.year), 0);
+	else
+		edu_print_chart(edu_exam_cutoffs_stmt(c->db, opt.year), 0, 'b',
+				"Lowest admitted score by school", "min_score");
 	return 0;
 }
 

@@ -628,7 +628,8 @@ static int case_overdue(struct edu_cmd *c)
 static int case_stats(struct edu_cmd *c)
 {
 	edu_need(opt.year >= 0 ? &opt.year : NULL, "--year");
-	edu_print_stmt(edu_petition_stats_stmt(c->db, opt.year, opt.by), 0);
+	edu_print_chart(edu_petition_stats_stmt(c->db, opt.year, opt.by), 0, 'c',
+			"Cases received, replied, closed and on time", "received|replied|closed|on_time");
 	return 0;
 }
 

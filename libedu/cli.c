@@ -18,12 +18,12 @@ struct edu_opts edu_opt;
 struct edu_import_opts edu_import_opt;
 const char *edu_verb_name = "";
 
-enum { OPT_EXCEL = 0x100, OPT_ON, OPT_UPSERT, OPT_REJECT, OPT_IGNORE_EXTRA };
+enum { OPT_EXCEL = 0x100, OPT_ON, OPT_UPSERT, OPT_REJECT, OPT_IGNORE_EXTRA, OPT_SHEET };
 
 static const struct argp_option common_options[] = {
 	{ "db", 'd', "FILE", 0, "the database (default: $EDU_DB, else ./edu.db)", 0 },
-	{ "format", 'f', "FMT", 0, "output as csv (default), tsv, table or json (JSON Lines)", 0 },
-	{ "excel", OPT_EXCEL, 0, 0, "CSV for spreadsheets: UTF-8 BOM, CRLF, and a ' before any cell that starts with = + - @ TAB or CR", 0 },
+	{ "format", 'f', "FMT", 0, "output as csv (default), tsv, table, json (JSON Lines) or xlsx (a workbook; not to a terminal)", 0 },
+	{ "excel", OPT_EXCEL, 0, 0, "CSV for spreadsheets: UTF-8 BOM, CRLF, =\"0571\" for digits a spreadsheet would change, and a ' before any cell that starts with = + - @ TAB or CR", 0 },
 	{ "encoding", 'e', "ENC", 0, "input encoding: utf-8 (default) or gb18030", 0 },
 	{ "dry-run", 'n', 0, 0, "validate and report, change nothing", 0 },
 	{ "quiet", 'q', 0, 0, "no progress or notices on stderr", 0 },
@@ -115,7 +115,7 @@ static void check_positional(const char *args_doc, int i, const char *arg)
 
 /* The values of --format, in the order of enum edu_format, and of
  * --encoding (its other spellings are accepted, not offered). */
-static const char *const formats[] = { "csv", "tsv", "table", "json", NULL };
+static const char *const formats[] = { "csv", "tsv", "table", "json", "xlsx", NULL };
 static const char *const encodings[] = { "utf-8", "gb18030", NULL };
 
 static error_t common_parser(int key, char *arg, struct argp_state *state)
@@ -131,7 +131,7 @@ static error_t common_parser(int key, char *arg, struct argp_state *state)
 		while (formats[i] && strcmp(arg, formats[i]))
 			i++;
 		if (!formats[i])
-			argp_error(state, "--format: '%s' is not one of csv, tsv, table, json", arg);
+			argp_error(state, "--format: '%s' is not one of csv, tsv, table, json, xlsx", arg);
 		edu_opt.format = (enum edu_format)i;
 		break;
 	}
@@ -170,12 +170,12 @@ static const struct argp_option import_options[] = {
 	{ "upsert", OPT_UPSERT, 0, 0, "update records whose key exists already", 0 },
 	{ "reject", OPT_REJECT, "FILE", 0, "write bad rows to FILE with an error column and import the rest (exit 1)", 0 },
 	{ "ignore-extra", OPT_IGNORE_EXTRA, 0, 0, "ignore unknown columns instead of refusing the file", 0 },
+	{ "sheet", OPT_SHEET, "NAME|N", 0, "of a workbook (.xlsx, .xls), read the sheet NAME, or the N-th (default: the first)", 0 },
 	{ 0 }
 };
 
 static error_t import_parser(int key, char *arg, struct argp_state *state)
 {
-	(void)state;
 	check_option(import_options, key, arg);
 	switch (key) {
 	case OPT_UPSERT:
@@ -186,6 +186,11 @@ static error_t import_parser(int key, char *arg, struct argp_state *state)
 		break;
 	case OPT_IGNORE_EXTRA:
 		edu_import_opt.ignore_extra = 1;
+		break;
+	case OPT_SHEET:
+		if (!*arg || (strspn(arg, "0123456789") == strlen(arg) && atol(arg) < 1))
+			argp_error(state, "--sheet: '%s' is neither a sheet's name nor a number from 1", arg);
+		edu_import_opt.sheet = arg;
 		break;
 	default:
 		return ARGP_ERR_UNKNOWN;
@@ -639,7 +644,16 @@ int edu_main(const struct edu_tool *t, int argc, char **argv)
 	};
 	edu_db_session(&session);
 	edu_csv_encoding(edu_opt.encoding);
+	edu_csv_quiet(edu_opt.quiet);
+	edu_csv_sheet(edu_import_opt.sheet);
 	edu_out_defaults(edu_opt.format, edu_opt.excel);
+	/* a workbook's sheet is named for what was listed: "enroll list" */
+	char *sheet = edu_asprintf("%s %s", strncmp(t->name, "edu-", 4) ? t->name : t->name + 4, v->name);
+	edu_out_sheet_default(sheet);
+	/* A workbook is bytes for a file or a program, not for eyes. */
+	if (edu_opt.format == EDU_FMT_XLSX && isatty(STDOUT_FILENO))
+		edu_die(EDU_EUSAGE, "will not write a workbook to a terminal "
+			"(redirect it: -f xlsx >FILE.xlsx)");
 	edu_progress_quiet(edu_opt.quiet);
 	edu_import_options(&edu_import_opt);
 
@@ -656,6 +670,9 @@ int edu_main(const struct edu_tool *t, int argc, char **argv)
 		edu_access(cur_cmd.user, role, v->roles);
 	}
 	status = v->run(&cur_cmd);
+	edu_out_finish();
+	edu_out_sheet_default(NULL);
+	free(sheet);
 	if (cur_cmd.db)
 		edu_db_close(cur_cmd.db);
 	free(name);

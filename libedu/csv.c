@@ -1,9 +1,13 @@
 /* csv.c - a streaming CSV reader on libcsv: BOM, CRLF, CR, blank lines,
- * line numbers, GB18030 through iconv, UTF-8 checked per record. */
+ * line numbers, GB18030 through iconv, UTF-8 checked per record; TSV
+ * (what -f tsv writes) when the header line has tabs and no comma; the
+ * protections of --excel undone; rows of empty cells skipped. */
 #define _GNU_SOURCE
 #include <csv.h>
 #include <errno.h>
 #include <iconv.h>
+#include <limits.h>
+#include <unistd.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +17,7 @@
 #include "edu.h"
 
 #define CHUNK 65536
+#define HEAD 8			/* bytes that tell a workbook (sheet.c) */
 
 struct edu_csv {
 	FILE *f;
@@ -37,7 +42,86 @@ struct edu_csv {
 	char bad[EDU_ERR_MAX];	/* what is wrong with this record, or "" */
 	long long bytes, size;	/* read so far; of a regular file, else 0 */
 	int empty_ok;		/* an empty input has no header, and that is fine */
+	int tsv;		/* -1 not known yet, 0 CSV, 1 TSV */
+	struct edu_sheet *sheet;	/* a workbook's sheet, read whole */
+	long sheet_row;		/* its next row */
+	int bad_field;		/* the field bad names, or -1 */
+	long empty_rows;	/* rows of empty cells skipped */
+	int told;		/* the skipped rows were reported */
 };
+
+static void room(struct edu_csv *r, size_t n);
+static int quiet;
+static const char *sheet_want;
+
+void edu_csv_quiet(int q)
+{
+	quiet = q;
+}
+
+void edu_csv_sheet(const char *want)
+{
+	sheet_want = want;
+}
+
+/* The names ("FILE:SHEET") of the sheets read, so that a place in one is
+ * named as a cell: FILE:SHEET!B7.  Kept to the exit: a bulk load reports
+ * its rows after the file is closed. */
+#define MAX_SHEETS 64
+static char *sheet_names[MAX_SHEETS];
+static int nsheet_names;
+
+char *edu_csv_at(const char *name, long line, int field, char *out, size_t n)
+{
+	char cell[32];
+
+	for (int i = 0; field >= 0 && i < nsheet_names; i++)
+		if (!strcmp(sheet_names[i], name)) {
+			snprintf(out, n, "%s!%s", name, edu_sheet_cell_name(field, line, cell));
+			return out;
+		}
+	snprintf(out, n, "%s:%ld", name, line);
+	return out;
+}
+
+/* A workbook, known by its first bytes (head, k of them, already read
+ * from r->f): its sheet is read whole.  From stdin it is copied to a
+ * temporary file first, for the zip reader seeks. */
+static void open_sheet(struct edu_csv *r, const char *path, int kind,
+		      const char *head, size_t k)
+{
+	char err[EDU_ERR_MAX], tmp[PATH_MAX] = "";
+
+	if (r->f == stdin) {
+		const char *dir = getenv("TMPDIR");
+		char buf[CHUNK];
+		size_t n;
+
+		snprintf(tmp, sizeof tmp, "%s/edu-sheet.XXXXXX", dir && *dir ? dir : "/tmp");
+		int fd = mkstemp(tmp);
+		FILE *t = fd < 0 ? NULL : fdopen(fd, "wb");
+		if (!t)
+			edu_die(EDU_ECANTCREAT, "cannot make a temporary file for the workbook on stdin:");
+		fwrite(head, 1, k, t);
+		while ((n = fread(buf, 1, sizeof buf, stdin)) > 0)
+			fwrite(buf, 1, n, t);
+		if (ferror(stdin) || fclose(t) != 0) {
+			unlink(tmp);
+			edu_die(EDU_EIO, "cannot copy the workbook on stdin:");
+		}
+		path = tmp;
+	}
+	r->sheet = edu_sheet_read(path, kind, sheet_want, err);
+	if (*tmp)
+		unlink(tmp);
+	if (!r->sheet)
+		edu_die(EDU_EDATA, "%s: %s", r->name, err);
+	char *name = edu_asprintf("%s:%s", r->name, r->sheet->name);
+	free(r->name);
+	r->name = name;
+	if (nsheet_names < MAX_SHEETS)
+		sheet_names[nsheet_names++] = edu_strdup(name);
+}
 
 static int no_space(unsigned char c)
 {
@@ -100,11 +184,35 @@ struct edu_csv *edu_csv_open(const char *path)
 		r->size = (long long)st.st_size - (pos > 0 ? pos : 0);
 	}
 	r->cd = (iconv_t)-1;
+	r->tsv = -1;
+	r->bad_field = -1;
 	const char *enc = input_encoding;
 	if (enc && strcasecmp(enc, "utf-8") && strcasecmp(enc, "utf8")) {
 		r->cd = iconv_open("UTF-8", enc);
 		if (r->cd == (iconv_t)-1)
 			edu_die(EDU_EUSAGE, "--encoding: unknown encoding '%s'", enc);
+	}
+	/* A workbook is known by its content, whatever its name. */
+	char head[HEAD];
+	size_t k = fread(head, 1, HEAD, r->f);
+	if (ferror(r->f))
+		edu_die(EDU_EIO, "cannot read '%s':", r->name);
+	int kind = edu_sheet_kind(head, k);
+	if (kind) {
+		open_sheet(r, path, kind, head, k);
+		return r;
+	}
+	/* Else the bytes read are the text's first. */
+	if (r->cd == (iconv_t)-1) {
+		room(r, HEAD);
+		memcpy(r->buf, head, k);
+		r->len = k;
+		r->started = 1;
+		if (k >= 3 && !memcmp(head, "\xef\xbb\xbf", 3))
+			r->pos = 3;
+	} else {
+		memcpy(r->raw, head, k);
+		r->rawlen = k;
 	}
 	csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
 	csv_set_space_func(&r->p, no_space);
@@ -119,6 +227,7 @@ void edu_csv_close(struct edu_csv *r)
 {
 	if (!r)
 		return;
+	edu_sheet_free(r->sheet);
 	if (r->f != stdin)
 		fclose(r->f);
 	if (r->cd != (iconv_t)-1)
@@ -245,6 +354,70 @@ static void check_record(struct edu_csv *r)
 	}
 }
 
+/* A line of TSV: fields split at tabs, \\t \\n \\r \\\\ unescaped (the
+ * line's end is not part of it). */
+static void tsv_line(struct edu_csv *r, const char *s, size_t n)
+{
+	while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == '\r'))
+		n--;
+	struct edu_buf f = { 0 };
+
+	for (size_t i = 0;; i++) {
+		if (i == n || s[i] == '\t') {
+			on_field(f.s, f.len, r);
+			f.len = 0;
+			if (i == n)
+				break;
+			continue;
+		}
+		char c = s[i];
+		if (c == '\\' && i + 1 < n && strchr("tnr\\", s[i + 1])) {
+			i++;
+			c = s[i] == 't' ? '\t' : s[i] == 'n' ? '\n' : s[i] == 'r' ? '\r' : '\\';
+		}
+		edu_buf_add(&f, &c, 1);
+	}
+	edu_buf_free(&f);
+	on_record(0, r);
+}
+
+/* Undo what --excel did for a spreadsheet (out.c): ="0571" (digits a
+ * spreadsheet would change, kept as text) is 0571, and the ' before a
+ * cell that starts like a formula goes (one ' of a run of them, so that
+ * text that began with ' keeps it). */
+static void unprotect(struct edu_csv *r)
+{
+	for (int i = 0; i < r->nf; i++) {
+		char *s = r->data.s + r->off[i];
+		size_t n = r->flen[i];
+
+		if (n >= 4 && s[0] == '=' && s[1] == '"' && s[n - 1] == '"' &&
+		    strspn(s + 2, "0123456789") == n - 3) {
+			memmove(s, s + 2, n - 3);
+			s[n - 3] = '\0';
+			r->flen[i] = n - 3;
+		} else if (n >= 2 && s[0] == '\'') {
+			size_t k = strspn(s, "'");
+
+			if (k < n && strchr("=+-@\t\r", s[k])) {
+				memmove(s, s + 1, n);	/* the NUL too */
+				r->flen[i] = n - 1;
+			}
+		}
+	}
+}
+
+/* A spreadsheet's leftover row: commas only. */
+static int empty_record(struct edu_csv *r)
+{
+	for (int i = 0; i < r->nf; i++) {
+		const char *s = r->data.s + r->off[i];
+		if (s[strspn(s, " \t")])
+			return 0;
+	}
+	return 1;
+}
+
 static int blank_record(struct edu_csv *r)
 {
 	if (r->nf != 1)
@@ -253,8 +426,44 @@ static int blank_record(struct edu_csv *r)
 	return s[strspn(s, " \t")] == '\0';
 }
 
+/* The next row of a sheet, as a record. */
+static int sheet_next(struct edu_csv *r)
+{
+	for (;;) {
+		r->nf = 0;
+		r->data.len = 0;
+		r->bad[0] = '\0';
+		r->bad_field = -1;
+		if (r->sheet_row >= r->sheet->nrows) {
+			if (r->empty_rows && !r->told && !quiet)
+				edu_warn("%s: %ld rows of empty cells skipped", r->name, r->empty_rows);
+			r->told = 1;
+			return 0;
+		}
+		struct edu_sheet_row *row = &r->sheet->rows[r->sheet_row++];
+		for (int c = 0; c < row->n; c++) {
+			const char *v = row->cell[c] ? row->cell[c] : "";
+			on_field((void *)v, strlen(v), r);
+		}
+		if (r->nf == 0 || empty_record(r)) {
+			r->empty_rows += r->nf > 0;
+			continue;
+		}
+		r->rec_line = row->row;
+		check_record(r);
+		for (int c = 0; c < row->n && !r->bad[0]; c++)
+			if (row->why[c]) {
+				snprintf(r->bad, sizeof r->bad, "%s", row->why[c]);
+				r->bad_field = c;
+			}
+		return r->nf;
+	}
+}
+
 int edu_csv_next(struct edu_csv *r)
 {
+	if (r->sheet)
+		return sheet_next(r);
 	for (;;) {
 		r->nf = 0;
 		r->data.len = 0;
@@ -307,7 +516,13 @@ int edu_csv_next(struct edu_csv *r)
 				r->in_record = 1;
 				r->rec_line = r->line + 1;
 			}
-			if (csv_parse(&r->p, s, n, on_field, on_record, r) != n) {
+			/* The header line tells TSV from CSV: tabs and no comma. */
+			if (r->tsv < 0 && r->in_record)
+				r->tsv = memchr(s, '\t', n) && !memchr(s, ',', n);
+			if (r->tsv > 0) {
+				if (r->in_record)
+					tsv_line(r, s, n);
+			} else if (csv_parse(&r->p, s, n, on_field, on_record, r) != n) {
 				r->finished = 1;
 				return edu_error("%s:%ld: malformed CSV: %s", r->name,
 						 r->line + 1,
@@ -318,10 +533,20 @@ int edu_csv_next(struct edu_csv *r)
 			if (s[n - 1] == '\n' || s[n - 1] == '\r')
 				r->line++;
 		}
-		if (!r->done)
+		if (!r->done) {
+			if (r->empty_rows && !r->told && !quiet)
+				edu_warn("%s: %ld rows of empty cells skipped", r->name, r->empty_rows);
+			r->told = 1;
 			return 0;
+		}
 		if (blank_record(r))
 			continue;
+		if (empty_record(r)) {
+			r->empty_rows++;
+			continue;
+		}
+		if (!r->tsv)
+			unprotect(r);
 		check_record(r);
 		return r->nf;
 	}
@@ -363,6 +588,11 @@ const char *edu_csv_bad(struct edu_csv *r)
 	return r->bad[0] ? r->bad : NULL;
 }
 
+int edu_csv_bad_field(struct edu_csv *r)
+{
+	return r->bad[0] ? r->bad_field : -1;
+}
+
 /* Does a header name match a column's name or one of its aliases? */
 static int name_matches(const struct edu_colname *c, const char *h)
 {
@@ -394,6 +624,16 @@ int edu_csv_header(struct edu_csv *r, const struct edu_colname *cols,
 		return edu_error("%s:%ld: header: %s", r->name, r->rec_line, r->bad);
 	for (int j = 0; j < ncols; j++)
 		map[j] = -1;
+	/* Empty header cells past the last named column: a spreadsheet's
+	 * trailing commas, or columns someone cleared. */
+	int named = n;
+	while (named > 0 && !edu_csv_field(r, named - 1)[strspn(edu_csv_field(r, named - 1), " \t")])
+		named--;
+	if (named < n && named > 0 && !quiet)
+		edu_warn("%s:%ld: %d empty columns after the last named one ignored",
+			 r->name, r->rec_line, n - named);
+	if (named > 0)
+		n = named;
 	r->width = n;
 	for (int i = 0; i < n; i++) {
 		char *h = edu_strdup(edu_csv_field(r, i));

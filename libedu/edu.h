@@ -109,7 +109,7 @@ const char *edu_near_best(const struct edu_near *n);
 
 /* ---- cli.c: common options, verb tables, main ------------------------ */
 
-enum edu_format { EDU_FMT_CSV, EDU_FMT_TSV, EDU_FMT_TABLE, EDU_FMT_JSON };
+enum edu_format { EDU_FMT_CSV, EDU_FMT_TSV, EDU_FMT_TABLE, EDU_FMT_JSON, EDU_FMT_XLSX };
 
 /* The options of DESIGN 3, accepted before or after the verb.  Only the
  * cli layer (cli.c, drive.c) and the command files read them; cli.c hands
@@ -132,6 +132,7 @@ struct edu_import_opts {
 	int upsert;
 	const char *reject;
 	int ignore_extra;
+	const char *sheet;	/* --sheet: of a workbook */
 };
 extern struct edu_import_opts edu_import_opt;
 /* What edu_import() takes them from: the cli layer says it once. */
@@ -597,6 +598,8 @@ int edu_valid_int(const char *in, long min, long max, char *out, char *err);
 int edu_valid_utf8(const char *s, size_t n, size_t *bad);
 /* Is word one of the space-separated words of list ("admin registrar")? */
 int edu_word_in(const char *list, const char *word);
+/* Display width of UTF-8 text (CJK counts 2). */
+size_t edu_text_width(const char *s);
 
 /* Words with whole-number weights, "chinese:21 math:14" (subject shares
  * of staffing): up to max pairs into w; the number of pairs, or -1 with a
@@ -629,12 +632,49 @@ struct edu_enum {
 int edu_valid_enum(const struct edu_enum *e, const char *in, char *out,
 		   char *err);
 
+/* ---- sheet.c: workbooks in ------------------------------------------- */
+
+/* One sheet of a workbook, read whole: its rows (those with cells), each
+ * cell the text the CSV reader would have seen had the sheet been saved
+ * as CSV, or NULL; why[i] says what is wrong with cell i (a number the
+ * spreadsheet rounded, an error value) or is NULL. */
+struct edu_sheet_row {
+	long row;		/* 1-based, as the spreadsheet numbers it */
+	int n;
+	char **cell, **why;
+};
+struct edu_sheet {
+	char *name;
+	long nrows;
+	struct edu_sheet_row *rows;
+};
+/* 'x' for the zip of an .xlsx, 'o' for the OLE file of an .xls, else 0,
+ * from a file's first n (8 will do) bytes. */
+int edu_sheet_kind(const void *head, size_t n);
+/* Read the sheet want (a name, or a number from 1; NULL: the first) of
+ * the workbook at path, of kind; NULL with err (EDU_ERR_MAX). */
+struct edu_sheet *edu_sheet_read(const char *path, int kind, const char *want,
+				 char *err);
+void edu_sheet_free(struct edu_sheet *s);
+/* "B7" for column 1 (0-based), row 7. */
+char *edu_sheet_cell_name(int col, long row, char out[32]);
+
 /* ---- csv.c: reading ---------------------------------------------------- */
 
 struct edu_csv;
 /* The encoding of the files opened after it: NULL or "utf-8" for UTF-8,
  * else a name for iconv (--encoding; the cli layer sets it). */
 void edu_csv_encoding(const char *enc);
+/* No notices (rows of empty cells skipped, ...) on stderr: -q. */
+void edu_csv_quiet(int quiet);
+/* The sheet of a workbook to read (--sheet NAME|N; NULL: the first).
+ * A workbook (.xlsx, .xls) is known by its first bytes, whatever its
+ * name; its sheet is read whole (sheet.c) and its rows are records as a
+ * CSV file's, named FILE:SHEET, a row's line its row number. */
+void edu_csv_sheet(const char *want);
+/* Where a field is, for messages: "FILE:LINE", or for a sheet's cell
+ * "FILE:SHEET!B7" (field -1: the row, FILE:SHEET:7).  Returns out. */
+char *edu_csv_at(const char *name, long line, int field, char *out, size_t n);
 /* Open a file ("-" or NULL for stdin) for reading; NULL after a message
  * (exit 66 for a missing file is the caller's choice). */
 struct edu_csv *edu_csv_open(const char *path);
@@ -647,6 +687,8 @@ long edu_csv_line(struct edu_csv *r);	/* first line of the record */
 int edu_csv_width(struct edu_csv *r);	/* the header's fields, once read */
 /* What is wrong with this record's text (bad UTF-8, NUL), or NULL. */
 const char *edu_csv_bad(struct edu_csv *r);
+/* The field the problem of edu_csv_bad is in (a sheet's cell), or -1. */
+int edu_csv_bad_field(struct edu_csv *r);
 const char *edu_csv_name(struct edu_csv *r);	/* "-" for stdin */
 /* The bytes read from the file so far, and in *size its size when it is
  * a regular file (also as stdin), else 0: for a progress line. */
@@ -707,13 +749,32 @@ struct edu_out *edu_out_for_stmt(FILE *f, sqlite3_stmt *st);
 void edu_out_fields(struct edu_out *o, sqlite3_stmt *st);
 /* Flush (tables are aligned here) and free. */
 void edu_out_end(struct edu_out *o);
+/* -f xlsx: every output of the command is a sheet of one workbook, named
+ * by edu_out_types or else by the name given here (the cli layer gives
+ * the verb's); its columns' types ('t' 'n' 'm' 'd' 'p' '?', as
+ * edu_xlsx_table) from the types given, else by the column's name (keys,
+ * codes, numbers, phones: text) and the value's look.  Call before the
+ * first cell.  edu_out_finish writes the workbook (the cli layer calls it
+ * when the verb returns; a rollback of what was not shown drops it). */
+void edu_out_types(struct edu_out *o, const char *sheet, const char *types);
+/* -f xlsx: a native chart of the output's rows on a sheet after its
+ * table's ("assets stats chart"); other formats: nothing.  kind as
+ * edu_xlsx_chart ('c' column, 'b' bar, 'p' pie, 'l' line), the first
+ * column the categories, the values the columns named in vals
+ * ("cost|assets"), or with vals NULL every other column of numbers only.
+ * Call before edu_out_end. */
+void edu_out_chart(struct edu_out *o, char kind, const char *title, const char *vals);
+void edu_out_sheet_default(const char *name);
+void edu_out_finish(void);
 /* Print every row of a statement on stdout with its column names as the
  * header, then finalize it; returns the number of rows.  With quiet_empty
  * it prints nothing at all when no row comes, not even the header: for
  * to-do lists, so that cron mails only when there is something to do. */
 long edu_print_stmt(sqlite3_stmt *st, int quiet_empty);
-/* Display width of UTF-8 text (CJK counts 2). */
-size_t edu_text_width(const char *s);
+/* The same, a report people look at: with -f xlsx, its chart too
+ * (edu_out_chart). */
+long edu_print_chart(sqlite3_stmt *st, int quiet_empty, char kind,
+		     const char *title, const char *vals);
 
 /* Output held until the commit: while a write transaction is open,
  * whatever is written on stdout (by any FILE or descriptor) goes into an
@@ -745,6 +806,62 @@ struct edu_chart {
 /* Write the chart as a standalone SVG document: 0, or -1 on a write
  * error. */
 int edu_svg_chart(FILE *f, const struct edu_chart *c);
+
+/* ---- xlsx.c: workbooks out (libxlsxwriter) --------------------------- */
+
+/* A workbook of sheets, each holding tables (an optional title row, a
+ * bold header row, then the rows) and native charts over them.  It is
+ * built in a temporary file and copied onto `out` by edu_xlsx_close, so
+ * output held until a commit (out.c) holds it too.  Functions return -1
+ * after the first failure and keep returning it; edu_xlsx_close then
+ * puts the reason in err (EDU_ERR_MAX bytes) and writes nothing. */
+struct edu_xlsx;					/* opaque */
+struct edu_xlsx *edu_xlsx_open(FILE *out, char *err);
+/* Start a sheet; a name Excel refuses is made acceptable (at most 31
+ * characters, none of []:*?/\), a taken one numbered ("student 2").
+ * Returns 0 or -1. */
+int edu_xlsx_sheet(struct edu_xlsx *x, const char *name);
+/* A table on the current sheet (a sheet is started if there is none),
+ * under the tables before it: a title row (NULL: none), a header row,
+ * then rows.  Cells are UTF-8 text, NULL or "" for an empty cell; types
+ * has a char per column: 't' text, 'n' number, 'm' money (a number shown
+ * with two decimals), 'd' date (YYYY-MM-DD becomes a date cell shown
+ * yyyy-mm-dd), 'p' percent ("12.5%" or a fraction), '?' by the value's
+ * look (edu_xlsx_guess); types NULL is all '?'.  A value that is not of
+ * its column's type is written as text.  The first table of a sheet gets
+ * frozen panes and a filter on its header.  Returns the 0-based first
+ * data row (for chart ranges), or -1. */
+int edu_xlsx_table(struct edu_xlsx *x, const char *title, int ncols,
+		   const char *const *header, int nrows,
+		   const char *const *cells /* nrows*ncols, row-major, NULL = empty */,
+		   const char *types /* ncols chars: 't' text, 'n' number, 'd' date, 'p' percent */);
+/* The same, row by row: begin (returns the first data row or -1), a row
+ * of ncols cells at a time, end. */
+int edu_xlsx_begin(struct edu_xlsx *x, const char *title, int ncols,
+		   const char *const *header, const char *types);
+int edu_xlsx_row(struct edu_xlsx *x, const char *const *cells);
+/* A row whose cells have types of their own (field,value lines). */
+int edu_xlsx_row_types(struct edu_xlsx *x, const char *const *cells, const char *types);
+int edu_xlsx_end(struct edu_xlsx *x);
+/* A chart over the LAST table written (on any sheet), placed on the
+ * current sheet (beside the table when it is the table's sheet): kind
+ * 'c' column, 'b' bar, 'p' pie (vals[0] only), 'l' line; category column
+ * cat, value columns vals[0..nvals-1]; secondary: the index in vals of a
+ * series drawn as a line of its own (-1 none; libxlsxwriter 1.1.4 has no
+ * combined charts, so it is a second chart under the first).  A table of
+ * no rows gets no chart.  Returns 0 or -1. */
+int edu_xlsx_chart(struct edu_xlsx *x, char kind, const char *title,
+		   const char *xtitle, const char *ytitle, int cat,
+		   int nvals, const int *vals, int secondary);
+/* Charts after this cover only the first nrows rows of the last table
+ * (not its total row). */
+void edu_xlsx_chart_rows(struct edu_xlsx *x, int nrows);
+int edu_xlsx_close(struct edu_xlsx *x, char *err);	/* writes; frees */
+void edu_xlsx_discard(struct edu_xlsx *x);	/* frees, writes nothing */
+/* The type '?' gives a value: 'd' for a valid YYYY-MM-DD, 'm' for a
+ * number with two decimals, 'n' for another number that a spreadsheet
+ * keeps exactly (no leading zero, at most 15 digits), else 't'. */
+char edu_xlsx_guess(const char *s);
 
 /* ---- entity.c: import, list and show for a table --------------------- */
 

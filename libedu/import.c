@@ -42,10 +42,18 @@ void eng_row_error(struct importer *im, const char *fname, long line,
 {
 	pthread_mutex_lock(&error_mu);
 	if (im->errors < MAX_SHOWN) {
+		/* A sheet's cell is named as a spreadsheet names it: B7. */
+		int field = -1;
+		char at[EDU_ERR_MAX];
+
+		for (int i = 0; col && map && i < im->e->ncols; i++)
+			if (!strcmp(im->e->cols[i].name, col))
+				field = map[i];
+		edu_csv_at(fname, line, field, at, sizeof at);
 		if (col)
-			edu_warn("%s:%ld: %s: %s", fname, line, col, msg);
+			edu_warn("%s: %s: %s", at, col, msg);
 		else
-			edu_warn("%s:%ld: %s", fname, line, msg);
+			edu_warn("%s: %s", at, msg);
 	}
 	im->errors++;
 	im->st.rejected++;
@@ -222,7 +230,12 @@ static void import_row(struct importer *im, struct edu_csv *r, const int *map,
 	for (int k = 0; k < im->nextra; k++)
 		im->xval[k] = edu_csv_field(r, im->xfield[k]);
 	if (edu_csv_bad(r)) {
-		eng_row_error(im, edu_csv_name(r), edu_csv_line(r), map, raw, NULL, edu_csv_bad(r));
+		/* a cell of a sheet: named by its column */
+		const char *bad_col = NULL;
+		for (int i = 0; i < im->e->ncols; i++)
+			if (map[i] >= 0 && map[i] == edu_csv_bad_field(r))
+				bad_col = im->e->cols[i].name;
+		eng_row_error(im, edu_csv_name(r), edu_csv_line(r), map, raw, bad_col, edu_csv_bad(r));
 		return;
 	}
 	long drawn = edu_seq_drawn();

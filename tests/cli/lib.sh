@@ -110,6 +110,26 @@ sample_db() {
 	edu-school -q import "$examples/schools.csv"
 }
 
+# t_unchanged DESC N CMD...: an import that finds its N records as they
+# are: exit 0, "0 inserted, 0 updated, N unchanged", and no audit row.
+t_unchanged() {
+	u_desc=$1 u_n=$2
+	shift 2
+	a0=$(sqlite3 "$EDU_DB" "SELECT count(*) FROM audit")
+	t_exit 0 "$u_desc" "$@"
+	t_grep "... changes nothing" " 0 inserted, 0 updated, $u_n unchanged, 0 rejected" "$err"
+	t_eq "... and writes no audit row" "$(sqlite3 "$EDU_DB" "SELECT count(*) FROM audit")" "$a0"
+}
+
+# A python3 with openpyxl, a reader and writer of workbooks we did not
+# write, in $py; empty when there is none (the test then skips, saying so).
+find_openpyxl() {
+	py=
+	for p in python3 /usr/bin/python3; do
+		if "$p" -c 'import openpyxl' 2>/dev/null; then py=$p; return; fi
+	done
+}
+
 done_testing() {
 	echo "1..$n"
 	[ "$failed" -eq 0 ]

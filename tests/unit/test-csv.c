@@ -95,7 +95,8 @@ static void test_quoting(void)
 	   "a newline inside quotes: the next record starts on line 4");
 	is(DUMP("h\n\"x\n\n\ny\"\nc\n"), "1:h;2:x\\n\\n\\ny;6:c;",
 	   "blank lines inside quotes are kept and counted");
-	is(DUMP("a,,b\n,,\n"), "1:a||b;2:||;", "empty fields");
+	is(DUMP("a,,b\n,,\nc,,\n"), "1:a||b;3:c||;", "empty fields; a row of empty fields is skipped");
+	is(DUMP("a,b\n,\n\n , \n,\n1,2\n"), "1:a|b;6:1|2;", "... every such row, and blank lines");
 	is(DUMP("a,\n,a\n"), "1:a|;2:|a;", "empty last and first field");
 	is(DUMP("a,\"\",b\n"), "1:a||b;", "a quoted empty field");
 	is(DUMP(" a , b \n\" c \",d\t\n"), "1: a | b ;2: c |d\t;",
@@ -168,7 +169,17 @@ static void test_errors(void)
 
 	is(DUMP("a\x01" "b\n"), "1:a\x01" "b!;", "a control character is bad");
 	is(DUMP("\"a\xc0\xaf\"\n"), "1:a\xc0\xaf!;", "an overlong form is bad");
-	is(DUMP("a\tb\n"), "1:a\tb;", "a tab is fine");
+	is(DUMP("x,y\na\tb,c\n"), "1:x|y;2:a\tb|c;", "a tab is fine");
+	/* TSV, as -f tsv writes it: known by its header line. */
+	is(DUMP("a\tb\n1\t2\n"), "1:a|b;2:1|2;", "a header of tabs and no comma: TSV");
+	is(DUMP("a\tb\r\nx,y\t\\t\\n\\\\\r\n\n\t\n"), "1:a|b;2:x,y|\t\\n\\;",
+	   "TSV: commas are text, \\t \\n \\\\ unescaped, CRLF, blank and empty rows skipped");
+	is(DUMP("a\t\"b\"\n\"x\t1\n"), "1:a|\"b\";2:\"x|1;", "TSV: quotes are text");
+	/* What --excel protects comes back as it was. */
+	is(DUMP("a,b,c,d\n\"=\"\"0571\"\"\",\"=\"\"330102200901011234\"\"\",'=1+1,'-5\n"),
+	   "1:a|b|c|d;2:0571|330102200901011234|=1+1|-5;", "--excel: =\"0571\" and ' before a formula undone");
+	is(DUMP("a,b,c,d\n''=x,'x,'',\"=\"\"\"\"\"\n"), "1:a|b|c|d;2:'=x|'x|''|=\"\";",
+	   "... one ' of a run; a ' before other text, and =\"\" without digits, kept");
 
 	ok(edu_csv_open("/nonexistent/edu/x.csv") == NULL, "a missing file: NULL");
 }
