@@ -34,8 +34,12 @@ SANFLAGS :=
 endif
 
 ALL_CFLAGS = -std=gnu11 -Wall -Wextra $(if $(WERROR),-Werror) $(SANFLAGS) -Ilibedu $(CFLAGS)
-LIBS = -lsqlite3 -lcsv -lpthread -lm
-DEB_PKGS = build-essential libsqlite3-dev libcsv-dev sqlite3 mandoc clang
+# Workbooks: libxlsxwriter writes .xlsx; minizip and expat read it;
+# freexl reads .xls.  python3-openpyxl and LibreOffice are for the tests.
+LIBS = -lsqlite3 -lcsv -lxlsxwriter -lminizip -lexpat -lfreexl -lpthread -lm
+DEB_PKGS = build-essential libsqlite3-dev libcsv-dev sqlite3 mandoc clang \
+	libxlsxwriter-dev libminizip-dev libexpat1-dev libfreexl-dev \
+	python3-openpyxl libreoffice-calc-nogui
 
 TOOLS    = $(sort $(patsubst cmd/%.c,%,$(wildcard cmd/edu-*.c)))
 LIB_SRC  = $(wildcard libedu/*.c)
@@ -96,7 +100,7 @@ $(B)/unit/%.t: tests/unit/%.c tests/unit/tap.h $(B)/libedu.a
 # The libraries must be there before anything builds: as root we install
 # them, otherwise we say what to run.
 have-deps:
-	@if ! printf '#include <sqlite3.h>\n#include <csv.h>\n' | \
+	@if ! printf '#include <sqlite3.h>\n#include <csv.h>\n#include <xlsxwriter.h>\n#include <minizip/unzip.h>\n#include <expat.h>\n#include <freexl.h>\n' | \
 	     $(CC) -E -x c - >/dev/null 2>&1 || ! command -v mandoc >/dev/null || \
 	     ! command -v sqlite3 >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \

@@ -22,7 +22,7 @@ enum { OPT_EXCEL = 0x100, OPT_ON, OPT_UPSERT, OPT_REJECT, OPT_IGNORE_EXTRA };
 
 static const struct argp_option common_options[] = {
 	{ "db", 'd', "FILE", 0, "the database (default: $EDU_DB, else ./edu.db)", 0 },
-	{ "format", 'f', "FMT", 0, "output as csv (default), tsv, table or json (JSON Lines)", 0 },
+	{ "format", 'f', "FMT", 0, "output as csv (default), tsv, table, json (JSON Lines) or xlsx (a workbook; not to a terminal)", 0 },
 	{ "excel", OPT_EXCEL, 0, 0, "CSV for spreadsheets: UTF-8 BOM, CRLF, and a ' before any cell that starts with = + - @ TAB or CR", 0 },
 	{ "encoding", 'e', "ENC", 0, "input encoding: utf-8 (default) or gb18030", 0 },
 	{ "dry-run", 'n', 0, 0, "validate and report, change nothing", 0 },
@@ -129,8 +129,10 @@ static error_t common_parser(int key, char *arg, struct argp_state *state)
 			edu_opt.format = EDU_FMT_TABLE;
 		else if (!strcmp(arg, "json"))
 			edu_opt.format = EDU_FMT_JSON;
+		else if (!strcmp(arg, "xlsx"))
+			edu_opt.format = EDU_FMT_XLSX;
 		else
-			argp_error(state, "--format: '%s' is not one of csv, tsv, table, json", arg);
+			argp_error(state, "--format: '%s' is not one of csv, tsv, table, json, xlsx", arg);
 		break;
 	case OPT_EXCEL:
 		edu_opt.excel = 1;
@@ -444,6 +446,13 @@ int edu_main(const struct edu_tool *t, int argc, char **argv)
 	edu_db_session(&session);
 	edu_csv_encoding(edu_opt.encoding);
 	edu_out_defaults(edu_opt.format, edu_opt.excel);
+	/* a workbook's sheet is named for what was listed: "enroll list" */
+	char *sheet = edu_asprintf("%s %s", strncmp(t->name, "edu-", 4) ? t->name : t->name + 4, v->name);
+	edu_out_sheet_default(sheet);
+	/* A workbook is bytes for a file or a program, not for eyes. */
+	if (edu_opt.format == EDU_FMT_XLSX && isatty(STDOUT_FILENO))
+		edu_die(EDU_EUSAGE, "will not write a workbook to a terminal "
+			"(redirect it: -f xlsx >FILE.xlsx)");
 	edu_progress_quiet(edu_opt.quiet);
 	edu_import_options(&edu_import_opt);
 
@@ -460,6 +469,9 @@ int edu_main(const struct edu_tool *t, int argc, char **argv)
 		edu_access(cur_cmd.user, role, v->roles);
 	}
 	status = v->run(&cur_cmd);
+	edu_out_finish();
+	edu_out_sheet_default(NULL);
+	free(sheet);
 	if (cur_cmd.db)
 		edu_db_close(cur_cmd.db);
 	free(name);

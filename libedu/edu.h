@@ -83,7 +83,7 @@ void edu_buf_free(struct edu_buf *b);
 
 /* ---- cli.c: common options, verb tables, main ------------------------ */
 
-enum edu_format { EDU_FMT_CSV, EDU_FMT_TSV, EDU_FMT_TABLE, EDU_FMT_JSON };
+enum edu_format { EDU_FMT_CSV, EDU_FMT_TSV, EDU_FMT_TABLE, EDU_FMT_JSON, EDU_FMT_XLSX };
 
 /* The options of DESIGN 3, accepted before or after the verb.  Only the
  * cli layer (cli.c, drive.c) and the command files read them; cli.c hands
@@ -548,6 +548,8 @@ int edu_valid_int(const char *in, long min, long max, char *out, char *err);
 int edu_valid_utf8(const char *s, size_t n, size_t *bad);
 /* Is word one of the space-separated words of list ("admin registrar")? */
 int edu_word_in(const char *list, const char *word);
+/* Display width of UTF-8 text (CJK counts 2). */
+size_t edu_text_width(const char *s);
 
 /* An enumerated value: its English key and its Chinese names ("男|男性"). */
 struct edu_enum {
@@ -628,13 +630,21 @@ struct edu_out *edu_out_for_stmt(FILE *f, sqlite3_stmt *st);
 void edu_out_fields(struct edu_out *o, sqlite3_stmt *st);
 /* Flush (tables are aligned here) and free. */
 void edu_out_end(struct edu_out *o);
+/* -f xlsx: every output of the command is a sheet of one workbook, named
+ * by edu_out_types or else by the name given here (the cli layer gives
+ * the verb's); its columns' types ('t' 'n' 'm' 'd' 'p' '?', as
+ * edu_xlsx_table) from the types given, else by the column's name (keys,
+ * codes, numbers, phones: text) and the value's look.  Call before the
+ * first cell.  edu_out_finish writes the workbook (the cli layer calls it
+ * when the verb returns; a rollback of what was not shown drops it). */
+void edu_out_types(struct edu_out *o, const char *sheet, const char *types);
+void edu_out_sheet_default(const char *name);
+void edu_out_finish(void);
 /* Print every row of a statement on stdout with its column names as the
  * header, then finalize it; returns the number of rows.  With quiet_empty
  * it prints nothing at all when no row comes, not even the header: for
  * to-do lists, so that cron mails only when there is something to do. */
 long edu_print_stmt(sqlite3_stmt *st, int quiet_empty);
-/* Display width of UTF-8 text (CJK counts 2). */
-size_t edu_text_width(const char *s);
 
 /* Output held until the commit: while a write transaction is open,
  * whatever is written on stdout (by any FILE or descriptor) goes into an
@@ -666,6 +676,58 @@ struct edu_chart {
 /* Write the chart as a standalone SVG document: 0, or -1 on a write
  * error. */
 int edu_svg_chart(FILE *f, const struct edu_chart *c);
+/* ---- xlsx.c: workbooks out (libxlsxwriter) --------------------------- */
+
+/* A workbook of sheets, each holding tables (an optional title row, a
+ * bold header row, then the rows) and native charts over them.  It is
+ * built in a temporary file and copied onto `out` by edu_xlsx_close, so
+ * output held until a commit (out.c) holds it too.  Functions return -1
+ * after the first failure and keep returning it; edu_xlsx_close then
+ * puts the reason in err (EDU_ERR_MAX bytes) and writes nothing. */
+struct edu_xlsx;					/* opaque */
+struct edu_xlsx *edu_xlsx_open(FILE *out, char *err);
+/* Start a sheet; a name Excel refuses is made acceptable (at most 31
+ * characters, none of []:*?/\), a taken one numbered ("student 2").
+ * Returns 0 or -1. */
+int edu_xlsx_sheet(struct edu_xlsx *x, const char *name);
+/* A table on the current sheet (a sheet is started if there is none),
+ * under the tables before it: a title row (NULL: none), a header row,
+ * then rows.  Cells are UTF-8 text, NULL or "" for an empty cell; types
+ * has a char per column: 't' text, 'n' number, 'm' money (a number shown
+ * with two decimals), 'd' date (YYYY-MM-DD becomes a date cell shown
+ * yyyy-mm-dd), 'p' percent ("12.5%" or a fraction), '?' by the value's
+ * look (edu_xlsx_guess); types NULL is all '?'.  A value that is not of
+ * its column's type is written as text.  The first table of a sheet gets
+ * frozen panes and a filter on its header.  Returns the 0-based first
+ * data row (for chart ranges), or -1. */
+int edu_xlsx_table(struct edu_xlsx *x, const char *title, int ncols,
+		   const char *const *header, int nrows,
+		   const char *const *cells /* nrows*ncols, row-major, NULL = empty */,
+		   const char *types /* ncols chars: 't' text, 'n' number, 'd' date, 'p' percent */);
+/* The same, row by row: begin (returns the first data row or -1), a row
+ * of ncols cells at a time, end. */
+int edu_xlsx_begin(struct edu_xlsx *x, const char *title, int ncols,
+		   const char *const *header, const char *types);
+int edu_xlsx_row(struct edu_xlsx *x, const char *const *cells);
+/* A row whose cells have types of their own (field,value lines). */
+int edu_xlsx_row_types(struct edu_xlsx *x, const char *const *cells, const char *types);
+int edu_xlsx_end(struct edu_xlsx *x);
+/* A chart over the LAST table written (on any sheet), placed on the
+ * current sheet (beside the table when it is the table's sheet): kind
+ * 'c' column, 'b' bar, 'p' pie (vals[0] only), 'l' line; category column
+ * cat, value columns vals[0..nvals-1]; secondary: the index in vals of a
+ * series drawn as a line of its own (-1 none; libxlsxwriter 1.1.4 has no
+ * combined charts, so it is a second chart under the first).  A table of
+ * no rows gets no chart.  Returns 0 or -1. */
+int edu_xlsx_chart(struct edu_xlsx *x, char kind, const char *title,
+		   const char *xtitle, const char *ytitle, int cat,
+		   int nvals, const int *vals, int secondary);
+int edu_xlsx_close(struct edu_xlsx *x, char *err);	/* writes; frees */
+void edu_xlsx_discard(struct edu_xlsx *x);	/* frees, writes nothing */
+/* The type '?' gives a value: 'd' for a valid YYYY-MM-DD, 'm' for a
+ * number with two decimals, 'n' for another number that a spreadsheet
+ * keeps exactly (no leading zero, at most 15 digits), else 't'. */
+char edu_xlsx_guess(const char *s);
 
 /* ---- entity.c: import, list and show for a table --------------------- */
 

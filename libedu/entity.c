@@ -263,7 +263,22 @@ long edu_list(sqlite3 *db, const struct edu_entity *e, int nf,
 	sqlite3_stmt *st = edu_prepare(db, sql.s);
 	for (int i = 0; i < nf; i++)
 		eng_bind_value(st, i + 1, eng_entity_col(e, f[i].col), vals[i], SQLITE_TRANSIENT);
-	long n = edu_print_stmt(st, 0);
+	/* A workbook's cells by the columns' types: IDs, codes and phones
+	 * are text whatever they look like. */
+	char *types = edu_malloc(e->ncols + 1);
+	for (int i = 0; i < e->ncols; i++) {
+		enum edu_coltype t = e->cols[i].type;
+
+		types[i] = t == EDU_C_INT || t == EDU_C_SCORE ? 'n' : t == EDU_C_MONEY ? 'm' :
+			   t == EDU_C_DATE ? 'd' : 't';
+	}
+	types[e->ncols] = '\0';
+	struct edu_out *o = edu_out_for_stmt(stdout, st);
+	edu_out_types(o, e->table, types);
+	long n = edu_out_stmt(o, st);
+	edu_out_end(o);
+	sqlite3_finalize(st);
+	free(types);
 	for (int i = 0; i < nf; i++)
 		free(vals[i]);
 	free(vals);

@@ -1,10 +1,12 @@
-/* out.c - output in CSV (and its --excel form), TSV, aligned tables and
- * JSON Lines, from rows of text or from SQLite statements. */
+/* out.c - output in CSV (and its --excel form), TSV, aligned tables,
+ * JSON Lines and workbooks (xlsx.c), from rows of text or from SQLite
+ * statements. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "edu.h"
@@ -21,7 +23,19 @@ struct edu_out {
 	/* table: every cell is kept until the end to measure the columns */
 	char **cells;
 	size_t ncells, cap;
+	/* xlsx: a sheet per output, the row being written, the types */
+	char *sheet, *types;
+	char **row;
+	const char *rowtypes;	/* this row's types, or NULL: the columns' */
+	int begun;
 };
+
+/* Every output of a command in xlsx goes into one workbook, a sheet each;
+ * edu_out_finish writes it. */
+static struct edu_xlsx *book;
+static FILE *book_f;
+static const char *default_sheet;
+static _Noreturn void xlsx_die(void);
 
 struct edu_out *edu_out_new_fmt(FILE *f, enum edu_format fmt, int excel,
 				int ncols, const char *const *names)
@@ -37,7 +51,22 @@ struct edu_out *edu_out_new_fmt(FILE *f, enum edu_format fmt, int excel,
 	for (int i = 0; i < ncols; i++)
 		o->names[i] = edu_strdup(names[i]);
 	o->header_due = 1;
+	if (fmt == EDU_FMT_XLSX)
+		o->row = edu_malloc(ncols * sizeof *o->row);
 	return o;
+}
+
+void edu_out_sheet_default(const char *name)
+{
+	default_sheet = name;
+}
+
+void edu_out_types(struct edu_out *o, const char *sheet, const char *types)
+{
+	free(o->sheet);
+	free(o->types);
+	o->sheet = sheet ? edu_strdup(sheet) : NULL;
+	o->types = types ? edu_strdup(types) : NULL;
 }
 
 static enum edu_format default_fmt = EDU_FMT_CSV;
@@ -136,6 +165,15 @@ static int looks_numeric(const char *s)
 
 static void end_row(struct edu_out *o)
 {
+	if (o->fmt == EDU_FMT_XLSX) {
+		if (edu_xlsx_row_types(book, (const char *const *)o->row, o->rowtypes) < 0)
+			xlsx_die();
+		o->rowtypes = NULL;
+		for (int i = 0; i < o->ncols; i++)
+			free(o->row[i]);
+		o->col = 0;
+		return;
+	}
 	if (o->fmt == EDU_FMT_JSON)
 		edu_buf_add(&o->line, "}", 1);
 	if (o->fmt != EDU_FMT_TABLE) {
@@ -150,9 +188,65 @@ static void end_row(struct edu_out *o)
 	o->col = 0;
 }
 
+/* Columns that hold keys, codes and numbers people do not add up: text
+ * in a workbook, so 0571 keeps its zero and 330106200901011234 its
+ * digits, and no spreadsheet turns them into 3.30106E+17. */
+static int key_like(const char *name)
+{
+	static const char *const ends[] = {
+		"_no", "code", "number", "phone", "tag", "id", "school",
+		"hash", "key", "seed", "login", "region", NULL
+	};
+	size_t n = strlen(name);
+
+	for (int i = 0; ends[i]; i++) {
+		size_t k = strlen(ends[i]);
+		if (n >= k && strcasecmp(name + n - k, ends[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static _Noreturn void xlsx_die(void)
+{
+	char err[EDU_ERR_MAX];
+
+	edu_xlsx_close(book, err);
+	book = NULL;
+	edu_die(EDU_EIO, "%s", err);
+}
+
+static void xlsx_begin(struct edu_out *o)
+{
+	char err[EDU_ERR_MAX];
+	char *types = edu_malloc(o->ncols + 1);
+
+	if (!book) {
+		book = edu_xlsx_open(o->f, err);
+		if (!book)
+			edu_die(EDU_ECANTCREAT, "%s", err);
+		book_f = o->f;
+	}
+	for (int i = 0; i < o->ncols; i++) {
+		char t = o->types && i < (int)strlen(o->types) ? o->types[i] : '?';
+
+		types[i] = t == '?' && key_like(o->names[i]) ? 't' : t;
+	}
+	types[o->ncols] = '\0';
+	if (edu_xlsx_sheet(book, o->sheet ? o->sheet : default_sheet) < 0 ||
+	    edu_xlsx_begin(book, NULL, o->ncols, (const char *const *)o->names, types) < 0)
+		xlsx_die();
+	free(types);
+	o->begun = 1;
+}
+
 static void header(struct edu_out *o)
 {
 	o->header_due = 0;
+	if (o->fmt == EDU_FMT_XLSX) {
+		xlsx_begin(o);
+		return;
+	}
 	if (o->excel)
 		fputs("\xef\xbb\xbf", o->f);
 	if (o->fmt != EDU_FMT_JSON)
@@ -187,6 +281,9 @@ void edu_out_cell(struct edu_out *o, const char *s, enum edu_vtype t)
 			edu_buf_puts(&o->line, s);
 		else
 			edu_buf_json(&o->line, s);
+		break;
+	case EDU_FMT_XLSX:
+		o->row[o->col] = t == EDU_V_NULL ? NULL : edu_strdup(s);
 		break;
 	case EDU_FMT_TABLE:
 		if (o->ncells == o->cap) {
@@ -242,44 +339,6 @@ struct edu_out *edu_out_for_stmt(FILE *f, sqlite3_stmt *st)
 	struct edu_out *o = edu_out_new(f, n, names);
 	free(names);
 	return o;
-}
-
-/* East Asian wide and fullwidth characters take two columns. */
-static int cp_width(unsigned cp)
-{
-	if (cp == 0 || (cp >= 0x300 && cp <= 0x36f) || cp == 0x200b ||
-	    (cp >= 0xfe00 && cp <= 0xfe0f))
-		return 0;
-	if ((cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0x303e) ||
-	    (cp >= 0x3041 && cp <= 0x33ff) || (cp >= 0x3400 && cp <= 0x4dbf) ||
-	    (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xa000 && cp <= 0xa4cf) ||
-	    (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) ||
-	    (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
-	    (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 && cp <= 0x1f64f) ||
-	    (cp >= 0x1f900 && cp <= 0x1f9ff) || (cp >= 0x20000 && cp <= 0x3fffd))
-		return 2;
-	return 1;
-}
-
-size_t edu_text_width(const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t w = 0;
-
-	while (*p) {
-		unsigned cp = *p;
-		int len = 1;
-
-		if (cp >= 0xf0 && p[1] && p[2] && p[3])
-			cp = (cp & 7) << 18 | (p[1] & 63) << 12 | (p[2] & 63) << 6 | (p[3] & 63), len = 4;
-		else if (cp >= 0xe0 && p[1] && p[2])
-			cp = (cp & 15) << 12 | (p[1] & 63) << 6 | (p[2] & 63), len = 3;
-		else if (cp >= 0xc0 && p[1])
-			cp = (cp & 31) << 6 | (p[1] & 63), len = 2;
-		w += cp_width(cp);
-		p += len;
-	}
-	return w;
 }
 
 /* A table is for eyes on a terminal: line breaks and tabs in a cell become
@@ -370,6 +429,11 @@ void edu_out_end(struct edu_out *o)
 		header(o);
 	if (o->fmt == EDU_FMT_TABLE && o->ncols > 0)
 		table_flush(o);
+	if (o->begun && edu_xlsx_end(book) < 0)
+		xlsx_die();
+	free(o->row);
+	free(o->sheet);
+	free(o->types);
 	for (int i = 0; i < o->ncols; i++)
 		free(o->names[i]);
 	free(o->names);
@@ -398,6 +462,8 @@ void edu_out_fields(struct edu_out *o, sqlite3_stmt *st)
 	for (int i = 0; i < sqlite3_column_count(st); i++) {
 		const char *row[] = { sqlite3_column_name(st, i),
 				      (const char *)sqlite3_column_text(st, i) };
+		/* in a workbook, a key's value is text by the field's name */
+		o->rowtypes = key_like(row[0]) ? "tt" : "t?";
 		edu_out_row(o, row);
 	}
 }
@@ -502,6 +568,20 @@ static void out_drop(void)
 	unhold();
 }
 
+void edu_out_finish(void)
+{
+	char err[EDU_ERR_MAX];
+
+	if (!book)
+		return;
+	struct edu_xlsx *b = book;
+	book = NULL;
+	if (edu_xlsx_close(b, err) < 0)
+		edu_die(EDU_EIO, "%s", err);
+	if (fflush(book_f) != 0 && book_f == stdout)
+		edu_die_output(errno);
+}
+
 static void out_commit(void)
 {
 	if (out_release() < 0)
@@ -510,9 +590,13 @@ static void out_commit(void)
 
 static void out_rollback(int shown)
 {
-	if (!shown)
+	if (!shown) {
+		/* what a change that did not land printed goes, in a
+		 * workbook as in a held stream */
+		edu_xlsx_discard(book);
+		book = NULL;
 		out_drop();
-	else if (out_release() < 0)
+	} else if (out_release() < 0)
 		edu_die_output(errno);
 }
 

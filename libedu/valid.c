@@ -357,3 +357,41 @@ int edu_word_in(const char *list, const char *word)
 	}
 	return 0;
 }
+
+/* East Asian wide and fullwidth characters take two columns. */
+static int cp_width(unsigned cp)
+{
+	if (cp == 0 || (cp >= 0x300 && cp <= 0x36f) || cp == 0x200b ||
+	    (cp >= 0xfe00 && cp <= 0xfe0f))
+		return 0;
+	if ((cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0x303e) ||
+	    (cp >= 0x3041 && cp <= 0x33ff) || (cp >= 0x3400 && cp <= 0x4dbf) ||
+	    (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xa000 && cp <= 0xa4cf) ||
+	    (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) ||
+	    (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
+	    (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 && cp <= 0x1f64f) ||
+	    (cp >= 0x1f900 && cp <= 0x1f9ff) || (cp >= 0x20000 && cp <= 0x3fffd))
+		return 2;
+	return 1;
+}
+
+size_t edu_text_width(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t w = 0;
+
+	while (*p) {
+		unsigned cp = *p;
+		int len = 1;
+
+		if (cp >= 0xf0 && p[1] && p[2] && p[3])
+			cp = (cp & 7) << 18 | (p[1] & 63) << 12 | (p[2] & 63) << 6 | (p[3] & 63), len = 4;
+		else if (cp >= 0xe0 && p[1] && p[2])
+			cp = (cp & 15) << 12 | (p[1] & 63) << 6 | (p[2] & 63), len = 3;
+		else if (cp >= 0xc0 && p[1])
+			cp = (cp & 31) << 6 | (p[1] & 63), len = 2;
+		w += cp_width(cp);
+		p += len;
+	}
+	return w;
+}

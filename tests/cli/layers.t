@@ -8,7 +8,7 @@
 obj=$EDU_BIN/../libedu
 # Lowest first.  A new file must be given its layer here.
 layers='
-base	err sha256 sql date valid csv out progress schema priv outfile svg
+base	err sha256 sql date valid csv xlsx out progress schema priv outfile svg
 store	db audit seq run access
 domain	student cadre doc petition assets exam cert placement pattern report
 engine	entity writer import bulk
