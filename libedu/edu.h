@@ -728,6 +728,9 @@ void edu_xlsx_discard(struct edu_xlsx *x);	/* frees, writes nothing */
  * number with two decimals, 'n' for another number that a spreadsheet
  * keeps exactly (no leading zero, at most 15 digits), else 't'. */
 char edu_xlsx_guess(const char *s);
+/* Leave the last n rows of the last table (a total row) out of the
+ * charts drawn over it after this call. */
+int edu_xlsx_chart_leave(struct edu_xlsx *x, int n);
 
 /* ---- entity.c: import, list and show for a table --------------------- */
 
@@ -2009,6 +2012,10 @@ struct edu_table *edu_report_cross(struct edu_report *r, const char *section,
  * section, name and title; else as one long table of section, table,
  * row, column and value, a line per figure. */
 void edu_report_print(const struct edu_report *r, FILE *f, int titled);
+/* Write r's tables as a workbook on f: a sheet per section (its Chinese
+ * name), its tables one under the other, each chart a native one beside
+ * its table (the total row left out).  0, or -1 with why in err. */
+int edu_report_xlsx(const struct edu_report *r, FILE *f, char *err);
 void edu_report_free(struct edu_report *r);
 
 #endif
