@@ -86,10 +86,14 @@ static void write_svg(const struct edu_table *t)
 
 static void print(struct edu_report *r)
 {
+	char err[EDU_ERR_MAX];
 	if (opt.svg)
 		for (int i = 0; i < r->ntables; i++)
 			write_svg(r->tables[i]);
-	edu_report_print(r, stdout, edu_opt.format == EDU_FMT_TABLE);
+	if (edu_opt.format != EDU_FMT_XLSX)
+		edu_report_print(r, stdout, edu_opt.format == EDU_FMT_TABLE);
+	else if (edu_report_xlsx(r, stdout, err) < 0)
+		edu_die(EDU_EIO, "the workbook: %s", err);
 }
 
 static int annual(struct edu_cmd *c)

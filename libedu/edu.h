@@ -2559,6 +2559,10 @@ struct edu_table *edu_report_cross(struct edu_report *r, const char *section,
  * section, name and title; else as one long table of section, table,
  * row, column and value, a line per figure. */
 void edu_report_print(const struct edu_report *r, FILE *f, int titled);
+/* Write r's tables as a workbook on f: a sheet per section (its Chinese
+ * name), its tables one under the other, each chart a native one beside
+ * its table (the total row left out).  0, or -1 with why in err. */
+int edu_report_xlsx(const struct edu_report *r, FILE *f, char *err);
 void edu_report_free(struct edu_report *r);
 
 /* ---- approval.c: evaluations by a standard, private-school approvals -- */

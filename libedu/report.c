@@ -416,17 +416,6 @@ static const struct population populations[] = {
 	{ NULL, NULL, NULL, NULL }
 };
 
-static int word_in(const char *w, size_t n, const char *list)
-{
-	for (const char *p = list; *p;) {
-		size_t l = strcspn(p, " ");
-		if (l == n && !strncmp(p, w, n))
-			return 1;
-		p += l + (p[l] == ' ');
-	}
-	return 0;
-}
-
 struct edu_table *edu_report_cross(struct edu_report *r, const char *section,
 				   const char *by, char *err)
 {
@@ -446,9 +435,11 @@ struct edu_table *edu_report_cross(struct edu_report *r, const char *section,
 	struct edu_buf cols = { 0 }, sql = { 0 };
 	for (const char *s = by; *s; k++) {
 		size_t n = strcspn(s, ",");
+		char label[64];
+		snprintf(label, sizeof label, "%.*s", (int)(n < 63 ? n : 63), s);
 		const struct population *q;
 		for (q = p0; q->section && !strcmp(q->section, section); q++)
-			if (word_in(s, n, q->dims))
+			if (n < 63 && edu_word_in(q->dims, label))
 				break;
 		if (!q->section || strcmp(q->section, section)) {
 			struct edu_buf all = { 0 };
@@ -652,7 +643,7 @@ static void assets(struct edu_report *r)
 	static const char *const h[] = { "category", "assets", "cost", "accumulated", "book_value" };
 	for (int i = 0; i < 5; i++) {
 		t->head[i] = edu_strdup(h[i]);
-		t->type[i] = i ? 'n' : 't';
+		t->type[i] = i == 0 ? 't' : i == 1 ? 'n' : 'm';	/* yuan */
 	}
 	sqlite3_stmt *st = edu_asset_month_stmt(r->db, r->month, NULL, 0, 1);
 	struct edu_asset_totals tot = { 0 }, all = { 0 };
@@ -694,7 +685,7 @@ static void assets(struct edu_report *r)
 	t->chart = (struct edu_table_chart){ .kind = 'b', .cat = 0, .nvals = 1, .vals = { 4 },
 					     .xtitle = "净值（元）" };
 	add(r, t);
-	add(r, stmt_table(r, "assets", "flows", "本年资产增减",
+	t = stmt_table(r, "assets", "flows", "本年资产增减",
 		"WITH f AS (SELECT category, 1 AS added, cost AS added_cost, 0 AS disposed, "
 		"0 AS disposed_cost FROM asset WHERE acquired_on > ?2 AND acquired_on <= ?1 "
 		"UNION ALL SELECT category, 0, 0, 1, cost FROM asset WHERE disposed_on > ?2 "
@@ -702,7 +693,9 @@ static void assets(struct edu_report *r)
 		"printf('%d.%02d', sum(added_cost) / 100, sum(added_cost) % 100) AS added_cost, "
 		"sum(disposed) AS disposed, "
 		"printf('%d.%02d', sum(disposed_cost) / 100, sum(disposed_cost) % 100) AS disposed_cost "
-		"FROM f GROUP BY category ORDER BY category"));
+		"FROM f GROUP BY category ORDER BY category");
+	t->type[2] = t->type[4] = 'm';
+	add(r, t);
 }
 
 static void petitions(struct edu_report *r)
@@ -861,6 +854,41 @@ void edu_report_print(const struct edu_report *r, FILE *f, int titled)
 	}
 	if (o)
 		edu_out_end(o);
+}
+
+#define DATE_COLUMNS "founded expires recorded retires_on"
+static const char *const sheet_names[] = {
+	"学校", "学生", "中考", "教职工", "资产", "信访", "公文", "证书",
+};
+
+int edu_report_xlsx(const struct edu_report *r, FILE *f, char *err)
+{
+	struct edu_xlsx *x = edu_xlsx_open(f, err);
+	const char *sheet = NULL;
+	if (!x)
+		return -1;
+	for (int k = 0; k < r->ntables; k++) {
+		const struct edu_table *t = r->tables[k];
+		if (!sheet || strcmp(t->section, sheet)) {
+			edu_xlsx_sheet(x, sheet_names[section_index(t->section)]);
+			sheet = t->section;
+		}
+		char *types = edu_strdup(t->type);
+		for (int i = 0; i < t->ncols; i++)	/* dates as date cells */
+			if (types[i] == 't' && edu_word_in(DATE_COLUMNS, t->head[i]))
+				types[i] = 'd';
+		edu_xlsx_table(x, t->title, t->ncols, (const char *const *)t->head, t->nrows,
+			       (const char *const *)t->cell, types);
+		free(types);
+		const struct edu_table_chart *c = &t->chart;
+		if (c->kind) {
+			if (t->total_row)
+				edu_xlsx_chart_rows(x, t->nrows - 1);
+			edu_xlsx_chart(x, c->kind, t->title, c->xtitle, c->ytitle, c->cat,
+				       c->nvals, c->vals, c->share ? c->nvals - 1 : -1);
+		}
+	}
+	return edu_xlsx_close(x, err);
 }
 
 void edu_report_free(struct edu_report *r)

@@ -143,11 +143,15 @@ static void sheet_name(struct edu_xlsx *x, const char *want, char out[128])
 			chars++;
 		base[n++] = strchr("[]:*?/\\'", c) || c < 0x20 ? '_' : (char)c;
 	}
-	/* a cut in the middle of a character is no UTF-8 */
-	while (n > 0 && ((unsigned char)base[n - 1] & 0xc0) == 0x80)
-		n--;
-	if (n > 0 && ((unsigned char)base[n - 1] & 0xc0) == 0xc0)
-		n--;
+	/* a cut in the middle of a character is no UTF-8: drop its start */
+	size_t lead = n;
+	while (lead > 0 && ((unsigned char)base[lead - 1] & 0xc0) == 0x80)
+		lead--;
+	if (lead > 0 && (unsigned char)base[lead - 1] >= 0xc0) {
+		unsigned char c = (unsigned char)base[lead - 1];
+		if (n - (lead - 1) < (size_t)(c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2))
+			n = lead - 1;
+	}
 	base[n] = '\0';
 	snprintf(out, 128, "%s", base);
 	for (int i = 2; workbook_get_worksheet_by_name(x->wb, out); i++)

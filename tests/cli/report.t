@@ -244,6 +244,50 @@ else
 	t_skip "rsvg-convert renders the column chart" "rsvg-convert (librsvg2-bin) is not installed"
 fi
 
+# ---- the workbook ----------------------------------------------------------------------
+py=
+for p in python3 /usr/bin/python3; do
+	command -v "$p" >/dev/null && "$p" -c 'import openpyxl' 2>/dev/null && { py=$p; break; }
+done
+t_exit 0 "-f xlsx annual" sh -c "edu-report -f xlsx annual --as-of $day > annual.xlsx"
+if [ -n "$py" ]; then
+	t_exit 0 "... openpyxl reads a sheet per section, the charts and the figures" "$py" -c '
+import sys, openpyxl
+wb = openpyxl.load_workbook("annual.xlsx")
+print(" ".join(ws.title for ws in wb.worksheets))
+for ws in wb.worksheets:
+    print(ws.title, "charts", len(ws._charts))
+ws = wb["学生"]
+rows = list(ws.iter_rows(values_only=True))
+i = [r[0] for r in rows].index("在校生数（按年级、性别）")
+head = rows[i + 1]
+j = i + 2
+while rows[j][0] != "total":
+    j += 1
+print("by-grade total", rows[j][head.index("total")], type(rows[j][head.index("total")]).__name__)
+ws = wb["资产"]
+for r in ws.iter_rows(values_only=True):
+    if r[0] == "computer":
+        print("computer cost", "%.2f" % r[2] if isinstance(r[2], (int, float)) else "text")
+        break
+'
+	t_grep "... the eight sheets" "^学校 学生 中考 教职工 资产 信访 公文 证书$" "$out"
+	t_grep "... a pie of schools by ownership" "^学校 charts 1$" "$out"
+	t_grep "... columns of students by grade" "^学生 charts 1$" "$out"
+	t_grep "... bars of book value" "^资产 charts 1$" "$out"
+	t_grep "... replies on time: a line and its share" "^信访 charts [12]$" "$out"
+	t_eq "... the by-grade total is the CSV's, as a number" \
+		"$(printf '%s\n' "$out" | sed -n 's/^by-grade total //p')" \
+		"$(awk -F'\t' '$2 == "by-grade" && $3 == "total" && $4 == "total" { print $5 }' annual.tsv) int"
+	t_eq "... money as a number, the CSV's yuan" "$(printf '%s\n' "$out" | sed -n 's/^computer cost //p')" \
+		"$(awk -F'\t' '$2 == "by-category" && $3 == "computer" && $4 == "cost" { print $5 }' annual.tsv)"
+else
+	for d in "... openpyxl reads" "... the eight sheets" "... a pie" "... columns" "... bars" \
+		"... replies on time" "... the by-grade total" "... money as a number"; do
+		t_skip "$d" "python3-openpyxl is not installed"
+	done
+fi
+
 # ---- roles ------------------------------------------------------------------------
 if [ "$(id -u)" -ne 0 ] || ! command -v useradd >/dev/null || ! command -v runuser >/dev/null; then
 	for d in "a petitions clerk's annual report" "... has only the petitions section" \
