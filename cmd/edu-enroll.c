@@ -51,7 +51,7 @@ static const struct edu_entity student = {
 static struct {
 	const char *school, *status, *to, *reason, *disability, *placement, *by;
 	long grade, year;
-	int disabled, asof;
+	int disabled, asof, force, skip_final;
 	long seed;		/* -1: none given */
 } opt = { .asof = -1, .seed = -1 };
 
@@ -80,8 +80,15 @@ static const struct edu_option reason_opts[] = {
 	EDU_OPT_END
 };
 
+static const struct edu_option graduate_opts[] = {
+	EDU_OPT_FLAG("force", &opt.force, "graduate students who reached the last grade by this school year's promotion (needs --reason)"),
+	EDU_OPT_TEXT("reason", &opt.reason, "TEXT", "why (kept with the event)"),
+	EDU_OPT_END
+};
+
 static const struct edu_option promote_opts[] = {
 	EDU_OPT_LONG("year", &opt.year, "Y", 1949, 9999, "the school year that ends (the calendar year of its summer)"),
+	EDU_OPT_FLAG("skip-final", &opt.skip_final, "promote the others while students of grade 6, 9 or 12 have not graduated"),
 	EDU_OPT_END
 };
 
@@ -226,6 +233,7 @@ struct change {
 static int change_one(struct edu_cmd *c, void *ctx, struct edu_key *k)
 {
 	const struct change *ch = ctx;
+	const struct edu_student_change_on on = { .day = k->on, .force = opt.force };
 	struct edu_student_state from, to;
 	char *no = edu_student_find(c->db, k->key);
 
@@ -238,7 +246,7 @@ static int change_one(struct edu_cmd *c, void *ctx, struct edu_key *k)
 		snprintf(to.school, sizeof to.school, "%s", ch->to);
 	if (edu_key_in_order(k, from.last_day) < 0)
 		return EDU_KEY_REFUSED;
-	if (edu_student_change(c->db, ch->kind, &from, &to, k->why) < 0)
+	if (edu_student_change(c->db, ch->kind, &on, &from, &to, k->why) < 0)
 		return EDU_KEY_REFUSED;
 	edu_student_event(c->db, ch->kind, k->on, opt.reason, &from, &to);
 	return EDU_KEY_DONE;
@@ -285,6 +293,8 @@ static int withdraw(struct edu_cmd *c)
 
 static int graduate(struct edu_cmd *c)
 {
+	if (opt.force)
+		edu_need(opt.reason, "--reason");
 	return change(c, "graduate", "graduated", NULL);
 }
 
@@ -300,7 +310,19 @@ static int promote(struct edu_cmd *c)
 	edu_date_str(edu_opt.on, day);
 	edu_run_start(&run);
 	edu_begin(c->db);
-	long promoted = edu_student_promote(c->db, opt.year, day, &left);
+	long promoted = edu_student_promote(c->db, opt.year, day, opt.skip_final, &left);
+	if (promoted < 0) {
+		char *counts = edu_asprintf("promoted=0 not_graduated=%s", left);
+		edu_rollback(c->db);
+		edu_warn("nothing written: %s student%s of grade 6, 9 or 12 from before %ld-09-01 "
+			 "not graduated (graduate them first, or use --skip-final)", left,
+			 strcmp(left, "1") ? "s" : "", opt.year);
+		if (!edu_opt.dry_run)
+			edu_run_record(c->db, &run, counts, EDU_EDATA);
+		free(counts);
+		free(left);
+		return EDU_EDATA;
+	}
 	char *counts = edu_asprintf("promoted=%ld last_grade=%s", promoted, left);
 	edu_run_finish(c->db, &run, counts, 0);
 	edu_finish(c->db);
@@ -614,14 +636,16 @@ static const struct edu_verb verbs[] = {
 	  .summary = "record that students left school (退学)",
 	  .doc = KEYS_DOC("Withdraw") },
 	{ .name = "graduate", .run = graduate, .args_doc = KEYS, .max_args = EDU_ANY,
-	  .roles = "registrar", .flags = W,
+	  .roles = "registrar", .flags = W, .opts = graduate_opts,
 	  .summary = "graduate students in the last grade of a stage (毕业)",
 	  .doc = KEYS_DOC("Graduate") },
 	{ .name = "promote", .run = promote, .roles = "registrar", .flags = W, .opts = promote_opts,
 	  .summary = "move every enrolled student up a grade at the end of a school year",
 	  .doc = "Every enrolled student moves up one grade, except those in grade 6, 9 or "
 	  "12, who are left for graduate.  A student is promoted once per --year: "
-	  "running it again changes nothing." },
+	  "running it again changes nothing.  Refused (exit 65, each named) while "
+	  "students enrolled in grade 6, 9 or 12 before September of --year have not "
+	  "graduated, unless --skip-final." },
 	{ .name = "assign", .run = assign, .args_doc = "[FILE]", .max_args = 1,
 	  .roles = "registrar", .flags = W, .opts = assign_opts,
 	  .summary = "nearby primary enrolment (就近入学): draw and assign applicants",

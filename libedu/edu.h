@@ -914,18 +914,35 @@ int edu_school_grade_check(sqlite3 *db, const char *school, int grade, char *err
 /* A student by student number or ID number (a resident's first): the
  * student number (malloc'd), or NULL. */
 char *edu_student_find(sqlite3 *db, const char *key);
+/* The school year a day falls in, named by the calendar year of its
+ * summer: 2026-07-15 -> 2026, 2026-09-01 -> 2027. */
+int edu_school_year(const char *day);
+/* When and how a status event is asked for: its day (YYYY-MM-DD; NULL:
+ * no rule that needs the date) and whether --force overrides the rules
+ * that may be overridden. */
+struct edu_student_change_on {
+	const char *day;
+	int force;
+};
 /* The rule of a status event (transfer, suspend, resume, withdraw,
  * graduate): `to` comes in as `from` (for a transfer with the new school
- * set) and leaves as the new state: 0, or -1 with the reason in why. */
-int edu_student_change(sqlite3 *db, const char *kind, const struct edu_student_state *from,
+ * set) and leaves as the new state: 0, or -1 with the reason in why.  A
+ * graduation is refused, unless forced, when the student reached the
+ * last grade by the promotion that closed the school year of on->day. */
+int edu_student_change(sqlite3 *db, const char *kind, const struct edu_student_change_on *on,
+		       const struct edu_student_state *from,
 		       struct edu_student_state *to, char *why);
 /* In the caller's transaction: every enrolled student not in the last
  * grade of a stage (6, 9, 12), who had entered by `day` and before
  * September of `year`, moves up a grade with a promote event for `year`,
  * once: a student with one is passed over.  Audited as one row when any
  * moved.  Returns the number promoted; *left (malloc'd) the count of
- * enrolled students in a last grade, left for graduate. */
-long edu_student_promote(sqlite3 *db, long year, const char *day, char **left);
+ * enrolled students in a last grade, left for graduate.  Unless
+ * skip_final, refused (-1, nothing written, each named on stderr, *left
+ * their count) while students enrolled in grade 6, 9 or 12 before
+ * September of `year` have not graduated. */
+long edu_student_promote(sqlite3 *db, long year, const char *day, int skip_final,
+			 char **left);
 /* The students as they stood at the end of day ?1 (YYYY-MM-DD), in the
  * columns of EDU_S_*: for each, the state before its first event after
  * that day, or the current one; only those who had entered by then. */

@@ -391,9 +391,10 @@ char *edu_student_find(sqlite3 *db, const char *key)
 
 /* ---- what a status event may do ------------------------------------------ */
 
-static int do_transfer(sqlite3 *db, const struct edu_student_state *from,
-		       struct edu_student_state *to, char *why)
+static int do_transfer(sqlite3 *db, const struct edu_student_change_on *on,
+		       const struct edu_student_state *from, struct edu_student_state *to, char *why)
 {
+	(void)on;
 	if (strcmp(from->status, "enrolled"))
 		return snprintf(why, EDU_ERR_MAX, "is %s, not enrolled", from->status), -1;
 	if (!strcmp(from->school, to->school))
@@ -409,52 +410,91 @@ static int do_transfer(sqlite3 *db, const struct edu_student_state *from,
 	return 0;
 }
 
-static int do_suspend(sqlite3 *db, const struct edu_student_state *from,
-		      struct edu_student_state *to, char *why)
+static int do_suspend(sqlite3 *db, const struct edu_student_change_on *on,
+		      const struct edu_student_state *from, struct edu_student_state *to, char *why)
 {
 	(void)db;
+	(void)on;
 	if (strcmp(from->status, "enrolled"))
 		return snprintf(why, EDU_ERR_MAX, "is %s, not enrolled", from->status), -1;
 	strcpy(to->status, "suspended");
 	return 0;
 }
 
-static int do_resume(sqlite3 *db, const struct edu_student_state *from,
-		     struct edu_student_state *to, char *why)
+static int do_resume(sqlite3 *db, const struct edu_student_change_on *on,
+		     const struct edu_student_state *from, struct edu_student_state *to, char *why)
 {
 	(void)db;
+	(void)on;
 	if (strcmp(from->status, "suspended"))
 		return snprintf(why, EDU_ERR_MAX, "is %s, not suspended", from->status), -1;
 	strcpy(to->status, "enrolled");
 	return 0;
 }
 
-static int do_withdraw(sqlite3 *db, const struct edu_student_state *from,
-		       struct edu_student_state *to, char *why)
+static int do_withdraw(sqlite3 *db, const struct edu_student_change_on *on,
+		       const struct edu_student_state *from, struct edu_student_state *to, char *why)
 {
 	(void)db;
+	(void)on;
 	if (strcmp(from->status, "enrolled") && strcmp(from->status, "suspended"))
 		return snprintf(why, EDU_ERR_MAX, "is %s already", from->status), -1;
 	strcpy(to->status, "withdrawn");
 	return 0;
 }
 
-static int do_graduate(sqlite3 *db, const struct edu_student_state *from,
+int edu_school_year(const char *day)
+{
+	int y = atoi(day), m = atoi(day + 5);
+
+	return m >= 9 ? y + 1 : y;
+}
+
+/* A student who reached the last grade of a stage by the promotion that
+ * closed the school year of `day` has a whole year of that grade ahead:
+ * the clerk who graduates grade 9 after the July cron promoted grade 8
+ * would graduate the wrong children (issue 17). */
+static int promoted_this_year(sqlite3 *db, const struct edu_student_state *s,
+			      const char *day, char *why)
+{
+	sqlite3_stmt *st = edu_prepare(db,
+		"SELECT year, day FROM student_event WHERE student_no = ?1 AND kind = 'promote' "
+		"AND to_grade = ?2 ORDER BY id DESC LIMIT 1");
+	int rc = 0;
+
+	sqlite3_bind_text(st, 1, s->no, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, s->grade);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) >= edu_school_year(day)) {
+		int y = sqlite3_column_int(st, 0);
+		snprintf(why, EDU_ERR_MAX, "reached grade %d by the promotion for %d on %s: "
+			 "graduates at the end of the %d-%02d school year (use --force --reason "
+			 "to graduate now)", s->grade, y, (const char *)sqlite3_column_text(st, 1),
+			 y, (y + 1) % 100);
+		rc = -1;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int do_graduate(sqlite3 *db, const struct edu_student_change_on *on,
+		       const struct edu_student_state *from,
 		       struct edu_student_state *to, char *why)
 {
-	(void)db;
 	if (strcmp(from->status, "enrolled"))
 		return snprintf(why, EDU_ERR_MAX, "is %s, not enrolled", from->status), -1;
 	if (!edu_stage_last(from->grade))
 		return snprintf(why, EDU_ERR_MAX, "is in grade %d, not the last grade of %s school",
 				from->grade, edu_stage_name(from->grade)), -1;
+	if (db && on && on->day && !on->force && promoted_this_year(db, from, on->day, why) < 0)
+		return -1;
 	strcpy(to->status, "graduated");
 	return 0;
 }
 
 static const struct {
 	const char *kind;
-	int (*rule)(sqlite3 *db, const struct edu_student_state *from,
+	int (*rule)(sqlite3 *db, const struct edu_student_change_on *on,
+		    const struct edu_student_state *from,
 		    struct edu_student_state *to, char *why);
 } changes[] = {
 	{ "transfer", do_transfer },
@@ -464,20 +504,60 @@ static const struct {
 	{ "graduate", do_graduate },
 };
 
-int edu_student_change(sqlite3 *db, const char *kind, const struct edu_student_state *from,
+int edu_student_change(sqlite3 *db, const char *kind, const struct edu_student_change_on *on,
+		       const struct edu_student_state *from,
 		       struct edu_student_state *to, char *why)
 {
 	for (size_t i = 0; i < sizeof changes / sizeof *changes; i++)
 		if (!strcmp(changes[i].kind, kind))
-			return changes[i].rule(db, from, to, why);
+			return changes[i].rule(db, on, from, to, why);
 	return snprintf(why, EDU_ERR_MAX, "no event '%s'", kind), -1;
 }
 
 /* ---- promotion and placement ------------------------------------------------ */
 
-long edu_student_promote(sqlite3 *db, long year, const char *day, char **left)
+/* The students a promotion for `year` waits for: enrolled in grade 6, 9
+ * or 12 since before September of `year` (entered then, or promoted into
+ * it for an earlier year), not graduated.  Promoting around them would
+ * leave them for a clerk who graduates "grade 9" after the promotion and
+ * takes the children just moved up (issue 17).  Each is named; the count. */
+static long final_left(sqlite3 *db, long year, const char *day, const char *next)
+{
+	sqlite3_stmt *st = edu_prepare(db,
+		"SELECT student_no, grade, school_code FROM student s WHERE status = 'enrolled' "
+		"AND grade IN (6, 9, 12) AND (entry_date IS NULL OR (entry_date <= ?1 "
+		"AND entry_date < ?3)) AND NOT EXISTS (SELECT 1 FROM student_event e "
+		"WHERE e.student_no = s.student_no AND e.kind = 'promote' AND e.year >= ?2 "
+		"AND e.to_grade = s.grade) ORDER BY school_code, grade, student_no");
+	long n = 0;
+
+	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, (int)year);
+	sqlite3_bind_text(st, 3, next, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		if (n++ < 100)
+			edu_warn("student %s: still enrolled in grade %d at %s, not graduated",
+				 (const char *)sqlite3_column_text(st, 0), sqlite3_column_int(st, 1),
+				 (const char *)sqlite3_column_text(st, 2));
+	sqlite3_finalize(st);
+	if (n > 100)
+		edu_warn("... and %ld more", n - 100);
+	return n;
+}
+
+long edu_student_promote(sqlite3 *db, long year, const char *day, int skip_final,
+			 char **left)
 {
 	char next[16];
+
+	snprintf(next, sizeof next, "%ld-09-01", year);
+	if (!skip_final) {
+		long n = final_left(db, year, day, next);
+		if (n) {
+			*left = edu_asprintf("%ld", n);
+			return -1;
+		}
+	}
 	char *before = edu_query1(db, "SELECT coalesce(max(id), 0) FROM student_event", 0, NULL);
 	sqlite3_stmt *st = edu_prepare(db,
 		"INSERT INTO student_event (student_no, day, kind, year, from_school, "
@@ -490,7 +570,6 @@ long edu_student_promote(sqlite3 *db, long year, const char *day, char **left)
 
 	/* A student who entered after the summer of Y is in a later school
 	 * year: not promoted for Y. */
-	snprintf(next, sizeof next, "%ld-09-01", year);
 	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, (int)year);
 	sqlite3_bind_text(st, 3, next, -1, SQLITE_STATIC);

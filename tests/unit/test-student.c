@@ -130,7 +130,7 @@ static const char *change(sqlite3 *db, const char *kind, struct edu_student_stat
 
 	if (to_school)
 		snprintf(to.school, sizeof to.school, "%s", to_school);
-	if (edu_student_change(db, kind, &from, &to, result) < 0)
+	if (edu_student_change(db, kind, NULL, &from, &to, result) < 0)
 		return result;
 	snprintf(result, sizeof result, "%s %s %d", to.status, to.school, to.grade);
 	return result;
@@ -292,7 +292,15 @@ static void test_promote(sqlite3 *db)
 	 * boy (left for graduate), the suspended one, nor the one who enters
 	 * on 2026-09-01. */
 	edu_begin(db);
-	long n = edu_student_promote(db, 2026, "2026-07-15", &left);
+	long n = edu_student_promote(db, 2026, "2026-07-15", 0, &left);
+	edu_rollback(db);
+	ok(n == -1, "refused while the grade-6 boy, there since 2021, has not graduated");
+	is(left, "1", "... one named");
+	free(left);
+	ok(count(db, "SELECT count(*) FROM student_event WHERE kind = 'promote'") == 0,
+	   "... no one promoted");
+	edu_begin(db);
+	n = edu_student_promote(db, 2026, "2026-07-15", 1, &left);
 	edu_commit(db);
 	ok(n == 2, "two students promoted (%ld)", n);
 	is(left, "1", "one enrolled student in a last grade is left for graduate");
@@ -306,7 +314,7 @@ static void test_promote(sqlite3 *db)
 	ok(count(db, "SELECT count(*) FROM audit WHERE key = 'promote 2026' AND "
 		 "change = '{\"promoted\":2,\"day\":\"2026-07-15\"}'") == 1, "audited as one row");
 	edu_begin(db);
-	n = edu_student_promote(db, 2026, "2026-07-16", &left);
+	n = edu_student_promote(db, 2026, "2026-07-16", 1, &left);
 	edu_commit(db);
 	free(left);
 	ok(n == 0, "a second run for 2026 promotes no one");
