@@ -49,7 +49,7 @@ static const struct edu_entity student = {
 /* ---- options ----------------------------------------------------------- */
 
 static struct {
-	const char *school, *status, *to, *reason, *disability, *placement, *by;
+	const char *school, *status, *to, *reason, *disability, *placement, *by, *stage;
 	long grade, year;
 	int disabled, asof, force, skip_final;
 	long seed;		/* -1: none given */
@@ -94,6 +94,13 @@ static const struct edu_option promote_opts[] = {
 
 static const struct edu_option assign_opts[] = {
 	EDU_OPT_LONG("year", &opt.year, "Y", 1949, 9999, "the year of entry (school starts Y-09-01)"),
+	EDU_OPT_LONG("seed", &opt.seed, "N", 0, INT64_MAX, "the lottery's seed: the same seed gives the same draw"),
+	EDU_OPT_END
+};
+
+static const struct edu_option intake_opts[] = {
+	EDU_OPT_TEXT("stage", &opt.stage, "STAGE", "the stage entered: junior (grade 7)"),
+	EDU_OPT_LONG("year", &opt.year, "Y", 1949, 9999, "the year of the grade-6 graduation and of entry (Y-09-01)"),
 	EDU_OPT_LONG("seed", &opt.seed, "N", 0, INT64_MAX, "the lottery's seed: the same seed gives the same draw"),
 	EDU_OPT_END
 };
@@ -183,6 +190,7 @@ static int student_list(struct edu_cmd *c)
 	"WHEN 'transfer' THEN ' ' || from_school || ' -> ' || to_school " \
 	"WHEN 'promote' THEN ' ' || from_grade || ' -> ' || to_grade || ' (' || year || ')' " \
 	"WHEN 'enrol' THEN ' ' || to_school || ' grade ' || to_grade " \
+	"WHEN 'enter' THEN ' ' || from_school || ' -> ' || to_school || ' grade ' || to_grade " \
 	"ELSE '' END || coalesce(': ' || reason, '')"
 
 static int student_show(struct edu_cmd *c)
@@ -596,6 +604,131 @@ static int assign(struct edu_cmd *c)
 	return left ? EDU_NO : 0;
 }
 
+/* ---- the junior-school intake (小升初) ------------------------------------------ */
+
+/* The private-school applications (student_no, school_code) onto the
+ * graduates: 0, or -1 after reporting every bad row. */
+static int read_private(struct edu_cmd *c, struct edu_junior *j, size_t n)
+{
+	static const struct edu_colname names[] = {
+		{ "student_no", "学籍号|全国学籍号" }, { "school_code", "学校代码|学校标识码" } };
+	int map[2], bad = 0;
+	struct edu_csv *r = edu_csv_open(c->argv[0]);
+
+	if (!r)
+		edu_die(EDU_ENOINPUT, "cannot read the private-school applications");
+	if (edu_csv_header(r, names, 2, edu_import_opt.ignore_extra, map) < 0 ||
+	    map[0] < 0 || map[1] < 0) {
+		if (map[0] < 0 || map[1] < 0)
+			edu_warn("%s:1: the columns student_no and school_code are needed", edu_csv_name(r));
+		return edu_csv_close(r), -1;
+	}
+	while (edu_csv_next(r) > 0) {
+		char code[EDU_VAL_MAX], err[EDU_ERR_MAX] = "";
+		long line = edu_csv_line(r);
+		char *no = edu_student_find(c->db, edu_csv_field(r, map[0]));
+		struct edu_junior *x = no ? edu_junior_find(j, n, no) : NULL;
+		const char *col = "student_no";
+
+		if (edu_csv_bad(r))
+			snprintf(err, sizeof err, "%s", edu_csv_bad(r));
+		else if (!x)
+			snprintf(err, sizeof err, "'%s' is not a grade-6 graduate of %ld without a place",
+				 edu_csv_field(r, map[0]), opt.year);
+		else if (x->privschool)
+			snprintf(err, sizeof err, "applies to a private school twice");
+		else if (col = "school_code", edu_valid_digits(edu_csv_field(r, map[1]), 10, code, err) == 0) {
+			const char *p[] = { code };
+			char *ok = edu_query1(c->db, "SELECT kind FROM school WHERE school_code = ? AND "
+					      "ownership = 'private' AND status = 'open' AND kind IN "
+					      "('junior', 'complete', 'nine-year')", 1, p);
+			if (!ok)
+				snprintf(err, sizeof err, "%s is not an open private school with grade 7", code);
+			else
+				x->privschool = edu_strdup(code);
+			free(ok);
+		}
+		free(no);
+		if (*err && bad++ < 100)
+			edu_warn("%s:%ld: %s: %s", edu_csv_name(r), line, col, err);
+	}
+	edu_csv_close(r);
+	return bad ? -1 : 0;
+}
+
+static void print_intake(struct edu_place_child *const *order, size_t n)
+{
+	static const char *const cols[] = { "student_no", "name", "zone", "school_code", "rank", "note" };
+	struct edu_out *o = edu_out_new(stdout, 6, cols);
+
+	for (size_t i = 0; i < n; i++) {
+		const struct edu_junior *x = (const struct edu_junior *)order[i];
+		char rank[8];
+		snprintf(rank, sizeof rank, "%d", x->rank);
+		edu_out_cell(o, x->no, EDU_V_TEXT);
+		edu_out_cell(o, x->name, EDU_V_TEXT);
+		edu_out_cell(o, x->zone, EDU_V_TEXT);
+		edu_out_cell(o, x->school, x->school ? EDU_V_TEXT : EDU_V_NULL);
+		edu_out_cell(o, x->rank ? rank : NULL, x->rank ? EDU_V_NUM : EDU_V_NULL);
+		edu_out_cell(o, x->note, EDU_V_TEXT);
+	}
+	edu_out_end(o);
+}
+
+static int intake(struct edu_cmd *c)
+{
+	struct edu_junior *j;
+	struct edu_run run;
+	char day[11];
+	long left;
+
+	edu_need(opt.stage, "--stage");
+	edu_need(opt.year ? &opt.year : NULL, "--year");
+	if (strcmp(opt.stage, "junior"))
+		edu_die(EDU_EUSAGE, "--stage: '%s' is not junior (kindergarten leavers go through assign)",
+			opt.stage);
+	if (c->argc > 1)
+		edu_die(EDU_EUSAGE, "give one file of private-school applications");
+	if (opt.seed < 0)
+		opt.seed = (long)edu_lottery_seed();
+	if (edu_opt.on_given)
+		edu_date_str(edu_opt.on, day);
+	else
+		snprintf(day, sizeof day, "%ld-09-01", opt.year);
+	edu_run_start(&run);
+	edu_begin(c->db);
+	size_t n = edu_junior_load(c->db, opt.year, &j);
+	if (c->argc && read_private(c, j, n) < 0) {
+		edu_rollback(c->db);
+		edu_warn("nothing written");
+		edu_junior_free(j, n);
+		return EDU_EDATA;
+	}
+	struct edu_place_child **order = edu_malloc((n ? n : 1) * sizeof *order);
+	long placed = edu_junior_draw(c->db, opt.year, (uint64_t)opt.seed, j, n, order, &left);
+	for (size_t i = 0; i < n; i++)
+		if (j[i].school)
+			edu_junior_enter(c->db, opt.year, &j[i], day);
+	print_intake(order, n);
+
+	char counts[128], key[32], chg[160];
+	snprintf(counts, sizeof counts, "graduates=%zu placed=%ld unplaced=%ld seed=%llu",
+		 n, placed, left, (unsigned long long)opt.seed);
+	snprintf(key, sizeof key, "intake junior %ld", opt.year);
+	snprintf(chg, sizeof chg, "{\"graduates\":%zu,\"placed\":%ld,\"unplaced\":%ld,"
+		 "\"seed\":%llu,\"day\":\"%s\"}", n, placed, left, (unsigned long long)opt.seed, day);
+	if (n)
+		edu_audit(c->db, "student", key, chg);
+	edu_run_finish(c->db, &run, counts, left ? EDU_NO : 0);
+	edu_finish(c->db);
+	if (!edu_opt.quiet)
+		edu_warn("%zu grade-6 graduates of %ld: %ld entered grade 7 on %s, %ld without a school",
+			 n, opt.year, placed, day, left);
+	edu_junior_free(j, n);
+	free(order);
+	return left ? EDU_NO : 0;
+}
+
 /* ---- the verbs --------------------------------------------------------------- */
 
 #define W EDU_V_WRITE
@@ -654,6 +787,15 @@ static const struct edu_verb verbs[] = {
 	  "goes to the zone's rank-1 school while it has entry_seats, else the next "
 	  "rank.  Assigned children become grade-1 students.  Exit 1 when a child is "
 	  "left without a school." },
+	{ .name = "intake", .run = intake, .args_doc = "[FILE]", .max_args = 1,
+	  .roles = "registrar", .flags = W, .opts = intake_opts,
+	  .summary = "the junior-school intake (小升初): grade-6 graduates into grade 7",
+	  .doc = "Every student who graduated from grade 6 in --year and has no place yet "
+	  "enters grade 7 on Y-09-01 (or --on), keeping their record and number: at their "
+	  "own school when it teaches grade 7 (nine-year), at a private school that drew "
+	  "them (FILE: student_no, school_code), else at the zone's junior school of the "
+	  "lowest rank with entry_seats left, by a lottery drawn from --seed.  Exit 1 when "
+	  "a student is left without a school." },
 	{ .name = "placement", .run = placement, .args_doc = "STUDENT", .min_args = 1,
 	  .max_args = 1, .roles = "registrar", .flags = W, .opts = placement_opts,
 	  .summary = "record a disabled child's category and placement" },

@@ -97,6 +97,7 @@ struct edu_opts {
 	int dry_run;
 	int quiet;
 	int on;			/* --on, as a day number; default today */
+	int on_given;		/* --on was given: a verb may default otherwise */
 };
 extern struct edu_opts edu_opt;
 extern const char *edu_verb_name;	/* for audit rows: "licence set" */
@@ -1735,6 +1736,10 @@ struct edu_place_intake {
 	size_t nz, ns;
 };
 void edu_place_intake_load(sqlite3 *db, long year, struct edu_place_intake *in);
+/* The same for the junior-school intake of `year`: the zones' open public
+ * junior and complete schools, each with its entry_seats less the
+ * students entered there by the intake of the year (schema 013). */
+void edu_place_junior_intake_load(sqlite3 *db, long year, struct edu_place_intake *in);
 void edu_place_intake_free(struct edu_place_intake *in);
 /* Hold the children a run does not draw for (sets .kid.held): one an
  * earlier run of the year recorded keeps its school, rank and note (with
@@ -1754,6 +1759,36 @@ void edu_applicant_record(sqlite3 *db, long year, const struct edu_applicant *x)
  * (held ones too). */
 long edu_place_draw(sqlite3 *db, long year, uint64_t seed, struct edu_applicant *a,
 		    size_t n, struct edu_place_child **order, long *left);
+
+/* The junior-school intake (小升初, issue 17): a student who graduated
+ * from grade 6 in `year` and has no place yet, as the intake sees them.
+ * The child comes first, so that a pointer to it is one to the student. */
+struct edu_junior {
+	struct edu_place_child kid;	/* .key the student number, .zone, tier 1 */
+	char *no, *name, *zone, *from;	/* malloc'd; from: the primary school */
+	int own;		/* that school teaches grade 7 (nine-year, special) */
+	const char *privschool;	/* the caller's: a private school applied to */
+	/* Set by the draw: */
+	char *school, *note, *lost;	/* malloc'd; school NULL: no place */
+	int rank;		/* the school's rank in the zone, 0 otherwise */
+};
+/* The grade-6 graduates of `year` still graduated (so not yet placed),
+ * by student number: their count, *out malloc'd. */
+size_t edu_junior_load(sqlite3 *db, long year, struct edu_junior **out);
+void edu_junior_free(struct edu_junior *j, size_t n);
+/* The student of that number among j[0..n-1], or NULL. */
+struct edu_junior *edu_junior_find(struct edu_junior *j, size_t n, const char *no);
+/* Draw: a pupil of a school that teaches grade 7 stays there; each
+ * private school with more applicants (.privschool) than free seats
+ * draws among them by the seeded lottery, and those drawn go there;
+ * everyone else goes through the zones as nearby enrolment does
+ * (edu_place).  order[] (n) gets the students' children in the order
+ * of the draw.  Returns the number placed; *left those without a school. */
+long edu_junior_draw(sqlite3 *db, long year, uint64_t seed, struct edu_junior *j, size_t n,
+		     struct edu_place_child **order, long *left);
+/* In the caller's transaction: the student given a school enters its
+ * grade 7 on `day`, an `enter` event (their record and number stay). */
+void edu_junior_enter(sqlite3 *db, long year, const struct edu_junior *x, const char *day);
 
 /* ---- cert.c: certificate numbers and who gets which (DESIGN 8) ----- */
 

@@ -448,6 +448,80 @@ t_exit 64 "stats --by something else" edu-enroll stats --by height
 
 t_exit 0 "check passes after all this" edu-db check
 
+# ---- the junior-school intake (小升初, issue 17) --------------------------
+
+EDU_DB0=$EDU_DB; EDU_DB=$tmp/junior.db
+sample_db
+edu-school -q zone import "$examples/zones.csv"
+# Junior schools join 德胜片区 after its primary schools: 2111010223
+# (rank 4, 2 seats), 2111010224 (rank 5, 1 seat); the private 2111010228
+# has 2 seats.
+printf 'zone,school_code,rank
+德胜片区,2111010223,4
+德胜片区,2111010224,5
+' | edu-school -q zone import
+sqlite3 "$EDU_DB" "UPDATE school SET entry_seats = 2 WHERE school_code IN ('2111010223', '2111010228');
+	UPDATE school SET entry_seats = 1 WHERE school_code = '2111010224'"
+{ echo id_number,name,sex,birth_date,school_code,grade,entry_date,zone
+  for i in 1 2 3 4 5; do echo "$(idc 1101022014050${i}001),学生$i,M,2014-05-0$i,2111010209,6,2020-09-01,德胜片区"; done
+  echo "$(idc 11010220140506001),九年,M,2014-05-06,2111010235,6,2020-09-01,广内片区"
+  echo "$(idc 11010220140507001),无片,M,2014-05-07,2111010209,6,2020-09-01,"
+  echo "$(idc 11010220140508001),五年级,M,2014-05-08,2111010209,5,2021-09-01,德胜片区"
+} > "$tmp/g6.csv"
+edu-enroll -q import "$tmp/g6.csv"
+s1=G$(idc 11010220140501001) s2=G$(idc 11010220140502001) s7=G$(idc 11010220140507001)
+s6=G$(idc 11010220140506001)
+edu-enroll -q list --grade 6 | edu-enroll -q graduate --on 2026-07-01
+t_exit 64 "intake needs --stage" edu-enroll intake --year 2026
+t_exit 64 "intake --stage primary is not this verb's" edu-enroll intake --stage primary --year 2026
+printf 'student_no,school_code
+%s,2111010228
+%s,2111010223
+G%s,2111010228
+' "$s1" "$s2" "$(idc 11010220140508001)" > "$tmp/priv-bad.csv"
+sum=$(db_sum)
+t_exit 65 "private applications naming a public school and a grade-5 pupil" \
+	edu-enroll intake --stage junior --year 2026 --seed 7 "$tmp/priv-bad.csv"
+t_grep "... the public school" "priv-bad.csv:3: school_code: 2111010223 is not an open private school with grade 7" "$err"
+t_grep "... the pupil" "priv-bad.csv:4: student_no: 'G[0-9X]+' is not a grade-6 graduate of 2026 without a place" "$err"
+t_eq "... nothing written" "$(db_sum)" "$sum"
+printf 'student_no,school_code
+%s,2111010228
+%s,2111010228
+%s,2111010228
+' "$s1" "$s2" "$s7" > "$tmp/priv.csv"
+t_exit 1 "a dry run (exit 1 as the run would)" edu-enroll -n intake --stage junior --year 2026 --seed 7 "$tmp/priv.csv"
+t_eq "... nothing written" "$(db_sum)" "$sum"
+t_exit 1 "intake --stage junior --year 2026: one left without a school" \
+	edu-enroll intake --stage junior --year 2026 --seed 7 "$tmp/priv.csv"
+t_eq "... the header as assign's" "$(printf '%s\n' "$out" | head -1)" "student_no,name,zone,school_code,rank,note"
+t_grep "... the nine-year pupil stays" "^$s6,九年,广内片区,2111010235,,continues at its own school$" "$out"
+t_eq "... the private school drew 2 of its 3 applicants" \
+	"$(printf '%s\n' "$out" | grep -c ',2111010228,,"private school, drawn [12] of 3 for 2 seats"$')" 2
+t_eq "... the zone's rank-4 school filled first, then rank 5" \
+	"$(printf '%s\n' "$out" | cut -d, -f4,5 | grep -c '^2111010223,4$'),$(printf '%s\n' "$out" | cut -d, -f4,5 | grep -c '^2111010224,5$')" "2,1"
+t_grep "... the one not drawn went through the zone and found it full" \
+	'not drawn at private school 2111010228 \(3 applicants, 2 seats\); no seat left in the zone"$' "$out"
+t_grep "... said on stderr" "7 grade-6 graduates of 2026: 6 entered grade 7 on 2026-09-01, 1 without a school" "$err"
+t_eq "... the grade-5 pupil is not a graduate" "$(count "SELECT grade || status FROM student WHERE name = '五年级'")" 5enrolled
+t_eq "... 6 enter events on 2026-09-01 into grade 7" \
+	"$(count "SELECT count(*) FROM student_event WHERE kind = 'enter' AND day = '2026-09-01' AND to_grade = 7 AND to_status = 'enrolled'")" 6
+placed=$(count "SELECT student_no FROM student WHERE grade = 7 AND school_code = '2111010223' ORDER BY 1 LIMIT 1")
+t_exit 0 "show: one record, one number, both stages in the history" edu-enroll show "$placed"
+t_grep "... the graduation stays" "^event,2026-07-01 graduate$" "$out"
+t_grep "... and the entry" '^event,"?2026-09-01 enter 2111010209 -> 2111010223 grade 7: junior intake 2026: zone 德胜片区, rank 4"?$' "$out"
+t_exit 0 "show --as-of the summer" edu-enroll show "$placed" --as-of 2026-08-31
+t_grep "... graduated from grade 6 at the primary school" "^grade,6$" "$out"
+t_grep "... graduated" "^status,graduated$" "$out"
+t_exit 0 "show --as-of 1 September" edu-enroll show "$placed" --as-of 2026-09-01
+t_grep "... at the junior school" "^school_code,2111010223$" "$out"
+t_grep "... enrolled in grade 7" "^grade,7$" "$out"
+t_exit 0 "promote --year 2027 moves them to grade 8" edu-enroll promote --year 2027 --skip-final --on 2027-07-15
+t_eq "... all six" "$(count "SELECT count(*) FROM student WHERE grade = 8")" 6
+t_exit 1 "intake again: only the one without a school is drawn" edu-enroll intake --stage junior --year 2026 --seed 7
+t_eq "... one row" "$(rows "$out")" 1
+EDU_DB=$EDU_DB0
+
 # ---- roles --------------------------------------------------------------
 
 u=eduenr$$
