@@ -857,7 +857,8 @@ const char *edu_stage_name(int grade);	/* "primary", "junior", "senior" */
 
 /* A student's school, grade and status, as an event changes them
  * (schema 003: student_event keeps both states, so `--as-of DAY` is the
- * `from` state of the first event after DAY, or the current one). */
+ * `from` state of the first event after DAY, or the current one; a
+ * voided event (schema 013) counts for nothing). */
 struct edu_student_state {
 	char no[EDU_VAL_MAX];	/* student_no */
 	char school[16];
@@ -933,6 +934,14 @@ struct edu_student_change_on {
 int edu_student_change(sqlite3 *db, const char *kind, const struct edu_student_change_on *on,
 		       const struct edu_student_state *from,
 		       struct edu_student_state *to, char *why);
+/* In the caller's transaction: void student event `id` for `reason`
+ * (issue 17): the event stays, marked with when, who (the session's
+ * user) and why; the student is set back to its `from` state, and the
+ * change audited.  Refused when a later valid event of the student
+ * follows it, when it made the record (an enrolment by assign), for a
+ * placement, and for a graduation on which a valid certificate rests.
+ * 0; -1 refused with the reason in why; 1 no such event. */
+int edu_student_void(sqlite3 *db, long long id, const char *reason, char *why);
 /* In the caller's transaction: every enrolled student not in the last
  * grade of a stage (6, 9, 12), who had entered by `day` and before
  * September of `year`, moves up a grade with a promote event for `year`,
@@ -955,6 +964,7 @@ long edu_student_promote(sqlite3 *db, long year, const char *day, int skip_final
 	"s.placement, s.zone, s.address, s.guardian, s.phone " \
 	"FROM student s LEFT JOIN student_event e ON e.id = (SELECT x.id FROM " \
 	"student_event x WHERE x.student_no = s.student_no AND x.day > ?1 " \
+	"AND x.void_on IS NULL " \
 	"ORDER BY x.day, x.id LIMIT 1) " \
 	"WHERE (s.entry_date IS NULL OR s.entry_date <= ?1)"
 

@@ -72,7 +72,7 @@ static void prepare_all(sqlite3 *db)
 	st_load = edu_prepare(db,
 		"SELECT s.student_no, s.school_code, s.grade, s.status, "
 		"max(coalesce(s.entry_date, ''), coalesce((SELECT max(day) FROM "
-		"student_event e WHERE e.student_no = s.student_no), '')) "
+		"student_event e WHERE e.student_no = s.student_no AND e.void_on IS NULL), '')) "
 		"FROM student s WHERE s.student_no = ?");
 	st_upd = edu_prepare(db, "UPDATE student SET school_code = ?2, grade = ?3, "
 			     "status = ?4 WHERE student_no = ?1");
@@ -109,11 +109,8 @@ void edu_student_event(sqlite3 *db, const char *kind, const char *day,
 	char g0[8], g1[8];
 
 	prepare_all(db);
-	sqlite3_bind_text(st_upd, 1, to->no, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st_upd, 2, to->school, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st_upd, 3, to->grade);
-	sqlite3_bind_text(st_upd, 4, to->status, -1, SQLITE_STATIC);
-	edu_exec_stmt(db, st_upd);
+	/* The event first: the student_corrected trigger (schema 013) takes
+	 * a change no event explains for a correction. */
 	const char *p[] = { to->no, day, kind, reason, from->school, to->school };
 	for (int i = 0; i < 6; i++)
 		edu_bind_text(st_ins, i + 1, p[i]);
@@ -122,6 +119,11 @@ void edu_student_event(sqlite3 *db, const char *kind, const char *day,
 	sqlite3_bind_text(st_ins, 9, from->status, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st_ins, 10, to->status, -1, SQLITE_STATIC);
 	edu_exec_stmt(db, st_ins);
+	sqlite3_bind_text(st_upd, 1, to->no, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st_upd, 2, to->school, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st_upd, 3, to->grade);
+	sqlite3_bind_text(st_upd, 4, to->status, -1, SQLITE_STATIC);
+	edu_exec_stmt(db, st_upd);
 
 	/* The audit row: the event's own fields, and the state's old and
 	 * new values where they differ. */
@@ -459,7 +461,7 @@ static int promoted_this_year(sqlite3 *db, const struct edu_student_state *s,
 {
 	sqlite3_stmt *st = edu_prepare(db,
 		"SELECT year, day FROM student_event WHERE student_no = ?1 AND kind = 'promote' "
-		"AND to_grade = ?2 ORDER BY id DESC LIMIT 1");
+		"AND to_grade = ?2 AND void_on IS NULL ORDER BY id DESC LIMIT 1");
 	int rc = 0;
 
 	sqlite3_bind_text(st, 1, s->no, -1, SQLITE_STATIC);
@@ -514,6 +516,99 @@ int edu_student_change(sqlite3 *db, const char *kind, const struct edu_student_c
 	return snprintf(why, EDU_ERR_MAX, "no event '%s'", kind), -1;
 }
 
+/* ---- corrections: voiding an event ------------------------------------------ */
+
+/* Why an event may not be voided, or NULL: what depends on it comes
+ * first (issue 17). */
+static int void_refused(sqlite3 *db, sqlite3_stmt *ev, long long id, char *why)
+{
+	const char *no = (const char *)sqlite3_column_text(ev, 0);
+	const char *kind = (const char *)sqlite3_column_text(ev, 1);
+	const char *p[] = { no, NULL };
+	char ids[24], *later, *cert;
+
+	if (sqlite3_column_type(ev, 3) != SQLITE_NULL)
+		return snprintf(why, EDU_ERR_MAX, "is void already (%s by %s: %s)",
+				(const char *)sqlite3_column_text(ev, 3),
+				(const char *)sqlite3_column_text(ev, 4),
+				(const char *)sqlite3_column_text(ev, 5)), -1;
+	snprintf(ids, sizeof ids, "%lld", id);
+	p[1] = ids;
+	later = edu_query1(db, "SELECT id || ' (' || kind || ' on ' || day || ')' FROM student_event "
+			   "WHERE student_no = ?1 AND id > ?2 AND void_on IS NULL "
+			   "ORDER BY id DESC LIMIT 1", 2, p);
+	if (later) {
+		snprintf(why, EDU_ERR_MAX, "event %s of %s came after it: void that first", later, no);
+		free(later);
+		return -1;
+	}
+	if (sqlite3_column_type(ev, 6) == SQLITE_NULL)
+		return snprintf(why, EDU_ERR_MAX, "the %s made %s's record: withdraw the student, "
+				"or correct the record with import --upsert", kind, no), -1;
+	if (!strcmp(kind, "placement"))
+		return snprintf(why, EDU_ERR_MAX, "a placement is corrected by another placement"), -1;
+	if (!strcmp(kind, "graduate") &&
+	    (cert = edu_query1(db, "SELECT cert_no FROM certificate WHERE holder = ? AND "
+			       "status = 'valid' AND kind <> 'teacher' LIMIT 1", 1, p))) {
+		snprintf(why, EDU_ERR_MAX, "certificate %s rests on this graduation: revoke it "
+			 "first (edu-cert revoke %s --reason ...)", cert, cert);
+		free(cert);
+		return -1;
+	}
+	return 0;
+}
+
+int edu_student_void(sqlite3 *db, long long id, const char *reason, char *why)
+{
+	sqlite3_stmt *ev = edu_prepare(db,
+		"SELECT student_no, kind, day, void_on, void_by, void_reason, from_status, "
+		"from_school, from_grade, to_school, to_grade, to_status FROM student_event WHERE id = ?");
+	int rc = 1;
+
+	sqlite3_bind_int64(ev, 1, id);
+	if (sqlite3_step(ev) == SQLITE_ROW && (rc = void_refused(db, ev, id, why)) == 0) {
+		char ids[24], g0[8];
+		const char *no = (const char *)sqlite3_column_text(ev, 0);
+
+		snprintf(ids, sizeof ids, "%lld", id);
+		snprintf(g0, sizeof g0, "%d", sqlite3_column_int(ev, 8));
+		const char *mark[] = { edu_session()->user, reason, ids };
+		edu_exec(db, "UPDATE student_event SET void_on = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), "
+			 "void_by = ?, void_reason = ? WHERE id = ?", 3, mark);
+		const char *back[] = { (const char *)sqlite3_column_text(ev, 7), g0,
+				       (const char *)sqlite3_column_text(ev, 6), no };
+		edu_exec(db, "UPDATE student SET school_code = ?, grade = ?, status = ? "
+			 "WHERE student_no = ?", 4, back);
+
+		struct edu_buf b = { 0 };
+		edu_buf_printf(&b, "{\"void\":%lld,\"event\":", id);
+		edu_buf_json(&b, (const char *)sqlite3_column_text(ev, 1));
+		edu_buf_puts(&b, ",\"day\":");
+		edu_buf_json(&b, (const char *)sqlite3_column_text(ev, 2));
+		edu_buf_puts(&b, ",\"reason\":");
+		edu_buf_json(&b, reason);
+		static const char *const names[] = { "school_code", "grade", "status" };
+		for (int i = 0; i < 3; i++) {
+			const char *now = (const char *)sqlite3_column_text(ev, 9 + i);
+			const char *then = i == 1 ? g0 : back[i == 0 ? 0 : 2];
+			if (!now || !strcmp(now, then))
+				continue;
+			edu_buf_puts(&b, ",");
+			edu_buf_json(&b, names[i]);
+			edu_buf_puts(&b, ":[");
+			edu_buf_json(&b, now);
+			edu_buf_puts(&b, ",");
+			edu_buf_json(&b, then);
+			edu_buf_puts(&b, "]");
+		}
+		edu_buf_puts(&b, "}");
+		edu_audit(db, "student", no, b.s);
+		edu_buf_free(&b);
+	}
+	sqlite3_finalize(ev);
+	return rc;
+}
+
 /* ---- promotion and placement ------------------------------------------------ */
 
 /* The students a promotion for `year` waits for: enrolled in grade 6, 9
@@ -528,7 +623,7 @@ static long final_left(sqlite3 *db, long year, const char *day, const char *next
 		"AND grade IN (6, 9, 12) AND (entry_date IS NULL OR (entry_date <= ?1 "
 		"AND entry_date < ?3)) AND NOT EXISTS (SELECT 1 FROM student_event e "
 		"WHERE e.student_no = s.student_no AND e.kind = 'promote' AND e.year >= ?2 "
-		"AND e.to_grade = s.grade) ORDER BY school_code, grade, student_no");
+		"AND e.to_grade = s.grade AND e.void_on IS NULL) ORDER BY school_code, grade, student_no");
 	long n = 0;
 
 	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
@@ -565,7 +660,8 @@ long edu_student_promote(sqlite3 *db, long year, const char *day, int skip_final
 		"SELECT student_no, ?1, 'promote', ?2, school_code, school_code, grade, "
 		"grade + 1, status, status FROM student s WHERE status = 'enrolled' "
 		"AND grade NOT IN (6, 9, 12) AND NOT EXISTS (SELECT 1 FROM student_event e "
-		"WHERE e.kind = 'promote' AND e.year = ?2 AND e.student_no = s.student_no) "
+		"WHERE e.kind = 'promote' AND e.year = ?2 AND e.student_no = s.student_no "
+		"AND e.void_on IS NULL) "
 		"AND (entry_date IS NULL OR (entry_date <= ?1 AND entry_date < ?3))");
 
 	/* A student who entered after the summer of Y is in a later school

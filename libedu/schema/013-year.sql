@@ -37,3 +37,34 @@ CREATE INDEX student_event_promote ON student_event(year, student_no)
 -- The seats a junior school's intake has given in a year.
 CREATE INDEX student_event_enter ON student_event(to_school, day)
 	WHERE kind = 'enter';
+
+-- Every event verb writes its event before it changes the student; a
+-- change of school, grade or status that no event explains (`import
+-- --upsert` correcting the register) is recorded as a `corrected` event
+-- on the day it is made, so --as-of never contradicts the history.
+-- The state the events explain is the `to` state of the latest valid
+-- event, or, when every event is void, the `from` state of the first:
+-- voiding an event (marked before the student is set back) is explained.
+CREATE TRIGGER student_corrected AFTER UPDATE OF school_code, grade, status ON student
+WHEN (OLD.school_code IS NOT NEW.school_code OR OLD.grade IS NOT NEW.grade
+	OR OLD.status IS NOT NEW.status)
+	AND NOT EXISTS (SELECT 1 FROM student_event e
+	WHERE e.id = (SELECT max(id) FROM student_event
+		WHERE student_no = NEW.student_no AND void_on IS NULL)
+	AND e.to_school IS NEW.school_code AND e.to_grade IS NEW.grade
+	AND e.to_status IS NEW.status)
+	AND NOT EXISTS (SELECT 1 FROM student_event e
+	WHERE e.id = (SELECT min(id) FROM student_event WHERE student_no = NEW.student_no)
+	AND NOT EXISTS (SELECT 1 FROM student_event v
+		WHERE v.student_no = NEW.student_no AND v.void_on IS NULL)
+	AND e.from_school IS NEW.school_code AND e.from_grade IS NEW.grade
+	AND e.from_status IS NEW.status)
+BEGIN
+	INSERT INTO student_event (student_no, day, kind, reason, from_school, to_school,
+		from_grade, to_grade, from_status, to_status)
+	VALUES (NEW.student_no, max(date('now', 'localtime'), coalesce((SELECT max(day)
+		FROM student_event WHERE student_no = NEW.student_no AND void_on IS NULL), ''),
+		coalesce(NEW.entry_date, '')),
+		'corrected', 'import --upsert', OLD.school_code, NEW.school_code, OLD.grade, NEW.grade,
+		OLD.status, NEW.status);
+END;

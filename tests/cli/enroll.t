@@ -520,6 +520,48 @@ t_exit 0 "promote --year 2027 moves them to grade 8" edu-enroll promote --year 2
 t_eq "... all six" "$(count "SELECT count(*) FROM student WHERE grade = 8")" 6
 t_exit 1 "intake again: only the one without a school is drawn" edu-enroll intake --stage junior --year 2026 --seed 7
 t_eq "... one row" "$(rows "$out")" 1
+
+# ---- corrections (issue 17): void, and corrected events -----------------
+
+ev() { count "SELECT id FROM student_event WHERE student_no = '$placed' AND kind = '$1'"; }
+t_exit 0 "events STUDENT lists the events with their numbers" edu-enroll events "$placed"
+t_eq "... the header" "$(printf '%s\n' "$out" | head -1)" \
+	"event,student_no,day,kind,from_school,to_school,from_grade,to_grade,from_status,to_status,year,reason,void_on,void_by,void_reason"
+t_eq "... graduate, enter, promote" "$(printf '%s\n' "$out" | tail -n +2 | cut -d, -f1,4 | tr '\n' ' ')" \
+	"$(ev graduate),graduate $(ev enter),enter $(ev promote),promote "
+t_exit 64 "void needs --reason" edu-enroll void "$(ev promote)"
+sum=$(db_sum)
+t_exit 65 "void an entry that a promotion followed" edu-enroll void "$(ev enter)" --reason 错录
+t_grep "... names the later event" "event $(ev enter): event $(ev promote) \(promote on 2027-07-15\) of $placed came after it: void that first" "$err"
+t_exit 65 "void an event that does not exist" edu-enroll void 99999 --reason x
+t_grep "... said" "event 99999: not in the register" "$err"
+t_exit 65 "void something that is not a number" edu-enroll void abc --reason x
+t_grep "... said" "event abc: not an event number" "$err"
+t_eq "... nothing written" "$(db_sum)" "$sum"
+t_exit 0 "void the promotion" edu-enroll void "$(ev promote)" --reason "promoted by mistake"
+t_eq "... the student is back in grade 7" "$(count "SELECT grade FROM student WHERE student_no = '$placed'")" 7
+t_grep "... the event stays, marked" '^event,"?2027-07-15 promote 7 -> 8 \(2027\) \[void: promoted by mistake\]"?$' "$(edu-enroll show "$placed")"
+t_grep "... with who and when" ",promoted by mistake$" "$(edu-enroll events "$placed" | tail -1)"
+t_grep "... audited" '"void":[0-9]+,"event":"promote","day":"2027-07-15","reason":"promoted by mistake","grade":\["8","7"\]' \
+	"$(edu-db log -f tsv --key "$placed")"
+t_exit 0 "... --as-of after it: as if it had not happened" edu-enroll show "$placed" --as-of 2027-08-01
+t_grep "... grade 7" "^grade,7$" "$out"
+t_exit 65 "void it again" edu-enroll void "$(ev promote)" --reason again
+t_grep "... is void already" "is void already \([0-9T:-]+Z by [^:]+: promoted by mistake\)" "$err"
+t_exit 0 "promote --year 2027 again promotes the student once more" edu-enroll promote --year 2027 --skip-final --on 2027-07-20
+t_eq "... grade 8" "$(count "SELECT grade FROM student WHERE student_no = '$placed'")" 8
+t_exit 0 "the keys from stdin: events | tail | void" sh -c "edu-enroll events $placed | sed -n '1p;\$p' | edu-enroll void --reason 再错"
+t_eq "... grade 7 again" "$(count "SELECT grade FROM student WHERE student_no = '$placed'")" 7
+# An upsert that changes a grade records a corrected event (regression of
+# issue 17: --as-of contradicted the history).
+printf 'student_no,grade\n%s,9\n' "$placed" > "$tmp/fix.csv"
+t_exit 0 "import --upsert changes a grade" edu-enroll import --upsert "$tmp/fix.csv"
+t_grep "... a corrected event, dated the day it was made" "^[0-9]+,$placed,$(date +%F),corrected,2111010223,2111010223,7,9,enrolled,enrolled,,import --upsert,,,$" "$(edu-enroll events "$placed")"
+t_exit 0 "... show --as-of the day before it has the old grade" edu-enroll show "$placed" --as-of "$(date -d yesterday +%F)"
+t_grep "... grade 7" "^grade,7$" "$out"
+t_eq "... one event for one change: an unchanged upsert adds none" \
+	"$(edu-enroll -q import --upsert "$tmp/fix.csv"; count "SELECT count(*) FROM student_event WHERE kind = 'corrected'")" 1
+t_exit 0 "edu-db check passes" edu-db check
 EDU_DB=$EDU_DB0
 
 # ---- roles --------------------------------------------------------------
