@@ -113,4 +113,16 @@ t_eq "... 六甲's history" "$(edu-enroll show "$(no 六甲)" | grep '^event,' |
 	"event,2026-07-01 graduate event,\"2026-09-01 enter event,2027-07-15 promote "
 t_exit 0 "edu-db check passes" edu-db check
 
+# ---- an empty to-do list (issue 17, "Also"): one rule for every key verb ----------
+
+for v in "edu-cadre retire" "edu-petition accept" "edu-doc route --to 办公室" "edu-cert revoke --reason x" \
+	"edu-enroll graduate" "edu-enroll void --reason x"; do
+	sum=$(db_sum)
+	t_exit 0 "$v with nothing on stdin: exit 0" sh -c "$v < /dev/null"
+	t_grep "... says there is nothing to do" "no [a-z_]+ given on stdin: nothing to do$" "$err"
+	t_exit 0 "... and with -q, silently" sh -c "$v -q < /dev/null"
+	t_eq "... nothing on stderr" "$err" ""
+	t_eq "... nothing written" "$(db_sum)" "$sum"
+done
+
 done_testing
