@@ -360,11 +360,14 @@ static void draw_private(sqlite3 *db, long year, uint64_t seed, const char *scho
 		if ((long)i < seats) {
 			x->school = edu_strdup(school);
 			x->kid.held = 1;
-			x->note = edu_asprintf((long)na > seats ? "private school, drawn %zu of %zu for %ld seats"
-					       : "private school", i + 1, na, seats);
+			x->note = (long)na > seats
+				? edu_asprintf("private school, drawn %zu of %zu for %ld seat%s", i + 1,
+					       na, seats, seats == 1 ? "" : "s")
+				: edu_strdup("private school");
 		} else {
-			x->lost = edu_asprintf("not drawn at private school %s (%zu applicants, %ld seats)",
-					       school, na, seats < 0 ? 0 : seats);
+			seats = seats < 0 ? 0 : seats;
+			x->lost = edu_asprintf("not drawn at private school %s (%zu applicants, %ld seat%s)",
+					       school, na, seats, seats == 1 ? "" : "s");
 		}
 	}
 }
