@@ -24,7 +24,7 @@ static const struct edu_col student_cols[] = {
 	{ .name = "school_code", .aliases = "学校代码|学校标识码", .type = EDU_C_DIGITS,
 	  .min = 10, .flags = EDU_C_REQUIRED, .ref = "school" },
 	{ .name = "grade", .aliases = "年级", .type = EDU_C_INT, .flags = EDU_C_REQUIRED,
-	  .min = 1, .max = 12 },
+	  .min = -2, .max = 12 },	/* K1-K3 read as -2..0 (edu_student_derive) */
 	{ .name = "class", .aliases = "班级|班号", .type = EDU_C_CODE },
 	{ .name = "entry_date", .aliases = "入学日期|入学年月", .type = EDU_C_DATE },
 	{ .name = "status", .aliases = "学籍状态|状态", .type = EDU_C_ENUM,
@@ -141,7 +141,7 @@ static int student_import(struct edu_cmd *c)
 
 #define PLAIN_SELECT \
 	"SELECT student_no, id_type, id_number, name, sex, birth_date, ethnicity, " \
-	"school_code, grade, class, entry_date, status, major, disability, " \
+	"school_code, " EDU_GRADE_SQL("grade") " AS grade, class, entry_date, status, major, disability, " \
 	"placement, zone, address, guardian, phone FROM student"
 
 static int student_list(struct edu_cmd *c)

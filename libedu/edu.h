@@ -847,13 +847,19 @@ int edu_key_in_order(struct edu_key *k, const char *last);
 /* ---- student.c: grades, stages and kinds of school ------------------- */
 
 /* The grades a kind of school teaches (primary 1-6, junior 7-9, senior
- * and vocational 10-12, complete 7-12, nine-year 1-9, special 1-12):
- * 0, or -1 for a kind without grades (kindergarten). */
+ * and vocational 10-12, complete 7-12, nine-year 1-9, special 1-12,
+ * kindergarten K1-K3 as -2..0): 0, or -1 for an unknown kind. */
 int edu_kind_grades(const char *kind, int *lo, int *hi);
 int edu_kind_fits(const char *kind, int grade);
-/* Is the grade the last of its stage (6, 9, 12)? */
+/* Is the grade the last of its stage (K3, 6, 9, 12)? */
 int edu_stage_last(int grade);
-const char *edu_stage_name(int grade);	/* "primary", "junior", "senior" */
+/* "kindergarten", "primary", "junior", "senior" */
+const char *edu_stage_name(int grade);
+/* A grade as people write it, into buf (8 bytes): K1-K3 for the
+ * kindergarten grades stored as -2..0 (schema 013), else the number. */
+const char *edu_grade_name(int grade, char *buf);
+/* The SQL of a grade column `g` as list prints it and import reads it. */
+#define EDU_GRADE_SQL(g) "CASE WHEN " g " < 1 THEN 'K' || (" g " + 3) ELSE " g " END"
 
 /* A student's school, grade and status, as an event changes them
  * (schema 003: student_event keeps both states, so `--as-of DAY` is the
@@ -959,7 +965,7 @@ long edu_student_promote(sqlite3 *db, long year, const char *day, int skip_final
 #define EDU_STUDENT_ASOF \
 	"SELECT s.student_no, s.id_type, s.id_number, s.name, s.sex, s.birth_date, " \
 	"s.ethnicity, coalesce(e.from_school, s.school_code) AS school_code, " \
-	"coalesce(e.from_grade, s.grade) AS grade, s.class, s.entry_date, " \
+	EDU_GRADE_SQL("coalesce(e.from_grade, s.grade)") " AS grade, s.class, s.entry_date, " \
 	"coalesce(e.from_status, s.status) AS status, s.major, s.disability, " \
 	"s.placement, s.zone, s.address, s.guardian, s.phone " \
 	"FROM student s LEFT JOIN student_event e ON e.id = (SELECT x.id FROM " \

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "edu.h"
 
@@ -19,6 +20,22 @@ static const struct {
 	{ "nine-year", 1, 9 },	/* 九年一贯制 */
 	{ "vocational", 10, 12 },
 	{ "special", 1, 12 },
+	{ "kindergarten", -2, 0 },	/* K1-K3: 小班, 中班, 大班 (schema 013) */
+};
+
+const char *edu_grade_name(int grade, char *buf)
+{
+	/* Grades are -2..12 (the schema's CHECK): two digits at most. */
+	if (grade <= 0)
+		snprintf(buf, 8, "K%d", (grade + 3) % 10);
+	else
+		snprintf(buf, 8, "%d", grade % 100);
+	return buf;
+}
+
+/* A kindergarten grade as read: K1-K3 (any case) or its Chinese name. */
+static const char *const k_grades[][3] = {
+	{ "K1", "小班", "-2" }, { "K2", "中班", "-1" }, { "K3", "大班", "0" },
 };
 
 int edu_kind_grades(const char *kind, int *lo, int *hi)
@@ -29,7 +46,7 @@ int edu_kind_grades(const char *kind, int *lo, int *hi)
 			*hi = grades[i].hi;
 			return 0;
 		}
-	return -1;	/* kindergartens have no grades */
+	return -1;
 }
 
 int edu_kind_fits(const char *kind, int grade)
@@ -43,12 +60,12 @@ int edu_kind_fits(const char *kind, int grade)
  * 12, whatever school teaches them. */
 int edu_stage_last(int grade)
 {
-	return grade == 6 || grade == 9 || grade == 12;
+	return grade == 0 || grade == 6 || grade == 9 || grade == 12;
 }
 
 const char *edu_stage_name(int grade)
 {
-	return grade <= 6 ? "primary" : grade <= 9 ? "junior" : "senior";
+	return grade <= 0 ? "kindergarten" : grade <= 6 ? "primary" : grade <= 9 ? "junior" : "senior";
 }
 
 /* ---- a student's state and its events ---------------------------------- */
@@ -232,6 +249,11 @@ int edu_student_derive(sqlite3 *db, const char **raw, char buf[][EDU_VAL_MAX],
 	char t[EDU_VAL_MAX], type[EDU_VAL_MAX] = "resident", id_err[EDU_ERR_MAX] = "";
 	int resident_id = 0;
 
+	if (raw[EDU_S_GRADE] && edu_trimmed(raw[EDU_S_GRADE], t) == 0)
+		for (size_t i = 0; i < sizeof k_grades / sizeof *k_grades; i++)
+			if (!strcasecmp(t, k_grades[i][0]) || !strcmp(t, k_grades[i][1]))
+				raw[EDU_S_GRADE] = k_grades[i][2];
+
 	if (raw[EDU_S_IDTYPE] && edu_trimmed(raw[EDU_S_IDTYPE], t) == 0 && *t &&
 	    edu_valid_enum(edu_student_id_types, t, type, err) < 0) {
 		*col = "id_type";
@@ -317,12 +339,15 @@ int edu_school_grade_check(sqlite3 *db, const char *school, int grade, char *err
 
 	if (!kind)
 		return snprintf(err, EDU_ERR_MAX, "no school '%s'", school), -1;
+	char a[8], b[8], g[8];
+
 	if (edu_kind_grades(kind, &lo, &hi) < 0)
 		return snprintf(err, EDU_ERR_MAX, "school %s is a %s: it has no grades",
 				school, kind), -1;
 	if (grade < lo || grade > hi)
-		return snprintf(err, EDU_ERR_MAX, "school %s is a %s school, with grades %d-%d, not %d",
-				school, kind, lo, hi, grade), -1;
+		return snprintf(err, EDU_ERR_MAX, "school %s is a %s school, with grades %s-%s, not %s",
+				school, kind, edu_grade_name(lo, a), edu_grade_name(hi, b),
+				edu_grade_name(grade, g)), -1;
 	return 0;
 }
 
@@ -482,11 +507,13 @@ static int do_graduate(sqlite3 *db, const struct edu_student_change_on *on,
 		       const struct edu_student_state *from,
 		       struct edu_student_state *to, char *why)
 {
+	char g[8];
+
 	if (strcmp(from->status, "enrolled"))
 		return snprintf(why, EDU_ERR_MAX, "is %s, not enrolled", from->status), -1;
 	if (!edu_stage_last(from->grade))
-		return snprintf(why, EDU_ERR_MAX, "is in grade %d, not the last grade of %s school",
-				from->grade, edu_stage_name(from->grade)), -1;
+		return snprintf(why, EDU_ERR_MAX, "is in grade %s, not the last grade of %s school",
+				edu_grade_name(from->grade, g), edu_stage_name(from->grade)), -1;
 	if (db && on && on->day && !on->force && promoted_this_year(db, from, on->day, why) < 0)
 		return -1;
 	strcpy(to->status, "graduated");
@@ -654,12 +681,42 @@ long edu_student_promote(sqlite3 *db, long year, const char *day, int skip_final
 		}
 	}
 	char *before = edu_query1(db, "SELECT coalesce(max(id), 0) FROM student_event", 0, NULL);
-	sqlite3_stmt *st = edu_prepare(db,
+	sqlite3_stmt *st;
+
+	/* K3 pupils leave kindergarten at the end of the year (a graduation
+	 * from K3), before anyone moves up: not those who reached K3 by a
+	 * promotion for Y, whom a second run finds there. */
+	st = edu_prepare(db,
+		"INSERT INTO student_event (student_no, day, kind, reason, from_school, to_school, "
+		"from_grade, to_grade, from_status, to_status) SELECT student_no, ?1, 'graduate', "
+		"'leaves kindergarten', school_code, school_code, 0, 0, 'enrolled', 'graduated' "
+		"FROM student s WHERE status = 'enrolled' AND grade = 0 "
+		"AND (entry_date IS NULL OR (entry_date <= ?1 AND entry_date < ?3)) "
+		"AND NOT EXISTS (SELECT 1 FROM student_event e WHERE e.student_no = s.student_no "
+		"AND e.kind = 'promote' AND e.year >= ?2 AND e.to_grade = 0 AND e.void_on IS NULL)");
+	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, (int)year);
+	sqlite3_bind_text(st, 3, next, -1, SQLITE_STATIC);
+	edu_exec_stmt(db, st);
+	sqlite3_finalize(st);
+	long leavers = sqlite3_changes(db);
+	st = edu_prepare(db, "UPDATE student SET status = 'graduated' WHERE student_no IN "
+			 "(SELECT student_no FROM student_event WHERE kind = 'graduate' AND id > ?1)");
+	sqlite3_bind_int64(st, 1, strtoll(before, NULL, 10));
+	edu_exec_stmt(db, st);
+	sqlite3_finalize(st);
+	if (sqlite3_changes(db) != leavers)
+		edu_die(EDU_ESOFTWARE, "promote: %d pupils left for %ld events", sqlite3_changes(db),
+			leavers);
+	free(before);
+	before = edu_query1(db, "SELECT coalesce(max(id), 0) FROM student_event", 0, NULL);
+
+	st = edu_prepare(db,
 		"INSERT INTO student_event (student_no, day, kind, year, from_school, "
 		"to_school, from_grade, to_grade, from_status, to_status) "
 		"SELECT student_no, ?1, 'promote', ?2, school_code, school_code, grade, "
 		"grade + 1, status, status FROM student s WHERE status = 'enrolled' "
-		"AND grade NOT IN (6, 9, 12) AND NOT EXISTS (SELECT 1 FROM student_event e "
+		"AND grade NOT IN (0, 6, 9, 12) AND NOT EXISTS (SELECT 1 FROM student_event e "
 		"WHERE e.kind = 'promote' AND e.year = ?2 AND e.student_no = s.student_no "
 		"AND e.void_on IS NULL) "
 		"AND (entry_date IS NULL OR (entry_date <= ?1 AND entry_date < ?3))");
@@ -687,9 +744,12 @@ long edu_student_promote(sqlite3 *db, long year, const char *day, int skip_final
 	const char *p[] = { day };
 	*left = edu_query1(db, "SELECT count(*) FROM student WHERE status = 'enrolled' "
 			   "AND grade IN (6, 9, 12) AND (entry_date IS NULL OR entry_date <= ?)", 1, p);
-	if (promoted) {
+	if (promoted || leavers) {
 		char *key = edu_asprintf("promote %ld", year);
-		char *chg = edu_asprintf("{\"promoted\":%ld,\"day\":\"%s\"}", promoted, day);
+		char *chg = leavers
+			? edu_asprintf("{\"promoted\":%ld,\"left_kindergarten\":%ld,\"day\":\"%s\"}",
+				       promoted, leavers, day)
+			: edu_asprintf("{\"promoted\":%ld,\"day\":\"%s\"}", promoted, day);
 		edu_audit(db, "student", key, chg);
 		free(key);
 		free(chg);

@@ -1,14 +1,54 @@
--- 013: the school year end to end (issue 17).  Student events of two new
--- kinds: `enter`, a student who keeps their record and number entering a
--- new stage at another school (the junior-school intake, 小升初), and
+-- 013: the school year end to end (issue 17).
+--
+-- Kindergarten pupils join the registry: grades K1-K3 (小班, 中班, 大班)
+-- are stored as -2, -1 and 0, so that promotion adds one as in school and
+-- the order of grades is the order of the years.
+--
+-- Student events of two new kinds: `enter`, a student who keeps their
+-- record and number entering a new stage at another school (the junior
+-- intake 小升初, a kindergarten leaver's primary school), and
 -- `corrected`, a school, grade or status changed by `import --upsert`, so
--- that --as-of never contradicts the history.  An event can be voided:
--- it stays, marked with the day, who and why, and the state is what it
--- would be without it.  SQLite cannot change a CHECK in place: the table
--- is made anew with the same rows and ids.
+-- that --as-of never contradicts the history.  An event can be voided: it
+-- stays, marked with the time, who and why, and the state is what it
+-- would be without it.
+--
+-- SQLite cannot change a CHECK in place: both tables are made anew with
+-- the same rows (and rowids, and event ids).  The events are copied into
+-- a table that refers to the new student table, the old two dropped
+-- child first, and the renames carry the reference along.
+CREATE TABLE student_013 (
+	student_no	TEXT NOT NULL CHECK (length(student_no) = 19),
+	id_type		TEXT NOT NULL DEFAULT 'resident' CHECK (id_type = 'resident' OR id_type = 'passport' OR id_type = 'hk_macao' OR id_type = 'taiwan' OR id_type = 'foreign'),
+	id_number	TEXT NOT NULL,
+	name		TEXT NOT NULL,
+	sex		TEXT NOT NULL CHECK (sex = 'M' OR sex = 'F'),
+	birth_date	TEXT NOT NULL,
+	ethnicity	TEXT,
+	school_code	TEXT NOT NULL REFERENCES school(school_code),
+	grade		INTEGER NOT NULL CHECK (grade BETWEEN -2 AND 12),	-- K1..K3 = -2..0
+	class		TEXT,
+	entry_date	TEXT,
+	status		TEXT NOT NULL DEFAULT 'enrolled' CHECK (status = 'enrolled' OR status = 'suspended' OR status = 'withdrawn' OR status = 'graduated'),
+	major		TEXT,
+	disability	TEXT CHECK (disability = 'visual' OR disability = 'hearing' OR disability = 'speech' OR disability = 'physical' OR disability = 'intellectual' OR disability = 'mental' OR disability = 'multiple'),
+	placement	TEXT CHECK (placement = 'regular-class' OR placement = 'special-class' OR placement = 'special-school' OR placement = 'home-delivery'),
+	zone		TEXT,
+	address		TEXT,
+	guardian	TEXT,
+	phone		TEXT,
+	CHECK (placement IS NULL OR disability IS NOT NULL)
+);
+INSERT INTO student_013 (rowid, student_no, id_type, id_number, name, sex, birth_date,
+	ethnicity, school_code, grade, class, entry_date, status, major, disability,
+	placement, zone, address, guardian, phone)
+	SELECT rowid, student_no, id_type, id_number, name, sex, birth_date, ethnicity,
+	school_code, grade, class, entry_date, status, major, disability, placement, zone,
+	address, guardian, phone FROM student;
+CREATE UNIQUE INDEX student_013_key ON student_013(student_no);
+
 CREATE TABLE student_event_013 (
 	id		INTEGER PRIMARY KEY,
-	student_no	TEXT NOT NULL REFERENCES student(student_no),
+	student_no	TEXT NOT NULL REFERENCES student_013(student_no),
 	day		TEXT NOT NULL,
 	kind		TEXT NOT NULL CHECK (kind = 'transfer' OR kind = 'suspend' OR kind = 'resume' OR kind = 'withdraw' OR kind = 'graduate' OR kind = 'promote' OR kind = 'enrol' OR kind = 'placement' OR kind = 'enter' OR kind = 'corrected'),
 	reason		TEXT,
@@ -30,6 +70,11 @@ INSERT INTO student_event_013 (id, student_no, day, kind, reason, year, from_sch
 	SELECT id, student_no, day, kind, reason, year, from_school, to_school,
 	from_grade, to_grade, from_status, to_status, recorded FROM student_event;
 DROP TABLE student_event;
+DROP TABLE student;
+DROP INDEX student_013_key;
+ALTER TABLE student_013 RENAME TO student;
+CREATE UNIQUE INDEX student_key ON student(student_no);
+CREATE UNIQUE INDEX student_id ON student(id_number, id_type);
 ALTER TABLE student_event_013 RENAME TO student_event;
 CREATE INDEX student_event_student ON student_event(student_no, day, id);
 CREATE INDEX student_event_promote ON student_event(year, student_no)

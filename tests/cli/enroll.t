@@ -76,7 +76,7 @@ t_grep "... a wrong check character" "bad.csv:3: id_number: check character is w
 t_grep "... a birth date the ID number disagrees with" "bad.csv:4: birth_date: 2016-08-13, but the ID number says 2016-08-12" "$err"
 t_grep "... a sex the ID number disagrees with" "bad.csv:5: sex: M, but the ID number says F" "$err"
 t_grep "... an unknown school" "bad.csv:6: school_code: no school '2111019999'" "$err"
-t_grep "... a kindergarten" "bad.csv:7: grade: school 2111010201 is a kindergarten: it has no grades" "$err"
+t_grep "... a kindergarten: grades K1-K3 (issue 17)" "bad.csv:7: grade: school 2111010201 is a kindergarten school, with grades K1-K3, not 5" "$err"
 t_grep "... a grade the school does not teach" "bad.csv:8: grade: school 2111010223 is a junior school, with grades 7-9, not 5" "$err"
 t_grep "... a major at a school that is not vocational" "bad.csv:9: major: only students of a vocational school have a major" "$err"
 t_grep "... a placement without a disability" "bad.csv:10: placement: a placement is for a student with a disability" "$err"

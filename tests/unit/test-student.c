@@ -211,8 +211,15 @@ static void test_check(sqlite3 *db)
 	ok(edu_school_grade_check(db, "2111010209", 6, err) == 0, "a primary school teaches grade 6");
 	ok(edu_school_grade_check(db, "2111010209", 7, err) < 0, "... not grade 7");
 	is(err, "school 2111010209 is a primary school, with grades 1-6, not 7", "... said so");
-	ok(edu_school_grade_check(db, "2111010201", 1, err) < 0, "a kindergarten teaches no grade");
-	is(err, "school 2111010201 is a kindergarten: it has no grades", "... said so");
+	ok(edu_school_grade_check(db, "2111010201", 1, err) < 0, "a kindergarten teaches no grade 1");
+	is(err, "school 2111010201 is a kindergarten school, with grades K1-K3, not 1", "... said so");
+	ok(edu_school_grade_check(db, "2111010201", -2, err) == 0, "... but K1 (-2)");
+	ok(edu_school_grade_check(db, "2111010209", 0, err) < 0, "a primary school teaches no K3");
+	is(err, "school 2111010209 is a primary school, with grades 1-6, not K3", "... said so");
+	char g[8];
+	is(edu_grade_name(-2, g), "K1", "grade -2 is written K1");
+	is(edu_grade_name(0, g), "K3", "... 0 is K3");
+	is(edu_grade_name(12, g), "12", "... 12 is 12");
 
 	v = row("G" GIRL, GIRL, "F", "2016-12-27", "2111010209", "4");
 	ok(edu_student_check(db, v, &col, err) == 0, "a girl born 2016-12-27 in grade 4 passes");
