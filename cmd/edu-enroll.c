@@ -49,9 +49,9 @@ static const struct edu_entity student = {
 /* ---- options ----------------------------------------------------------- */
 
 static struct {
-	const char *school, *status, *to, *reason, *disability, *placement, *by, *stage;
+	const char *school, *status, *to, *reason, *disability, *placement, *by, *stage, *zone;
 	long grade, year;
-	int disabled, asof, force, skip_final;
+	int disabled, asof, force, skip_final, from_register;
 	long seed;		/* -1: none given */
 } opt = { .asof = -1, .seed = -1 };
 
@@ -95,6 +95,8 @@ static const struct edu_option promote_opts[] = {
 static const struct edu_option assign_opts[] = {
 	EDU_OPT_LONG("year", &opt.year, "Y", 1949, 9999, "the year of entry (school starts Y-09-01)"),
 	EDU_OPT_LONG("seed", &opt.seed, "N", 0, INT64_MAX, "the lottery's seed: the same seed gives the same draw"),
+	EDU_OPT_FLAG("from-register", &opt.from_register, "the applicants are the year's kindergarten leavers in the registry"),
+	EDU_OPT_TEXT("zone", &opt.zone, "ZONE", "with --from-register: only the leavers of this zone"),
 	EDU_OPT_END
 };
 
@@ -606,8 +608,17 @@ static long draw(struct edu_cmd *c, struct edu_applicant *a, size_t na,
 	for (size_t i = 0; i < na; i++) {
 		const struct edu_applicant *x = (const struct edu_applicant *)order[i];
 
-		if (!x->stored && x->school)
+		if (x->stored || !x->school)
+			continue;
+		if (x->no) {
+			/* A kindergarten leaver keeps the record and number. */
+			char *why = edu_asprintf("nearby enrolment %ld, tier %s, rank %d", opt.year,
+						 x->v[EDU_A_TIER], x->rank);
+			edu_student_enter(c->db, x->no, x->school, 1, entry, why);
+			free(why);
+		} else {
 			enrol(c, w, x, entry);
+		}
 	}
 	edu_writer_free(w);
 	return left;
@@ -615,22 +626,27 @@ static long draw(struct edu_cmd *c, struct edu_applicant *a, size_t na,
 
 static int assign(struct edu_cmd *c)
 {
-	struct edu_applicant *a;
-	size_t na;
+	struct edu_applicant *a = NULL;
+	size_t na = 0;
 	struct edu_run run;
 	long assigned, left;
 
 	edu_need(opt.year ? &opt.year : NULL, "--year");
-	if (c->argc > 1)
-		edu_die(EDU_EUSAGE, "give one file of applicants");
+	if (c->argc > 1 || (c->argc && opt.from_register))
+		edu_die(EDU_EUSAGE, opt.from_register ? "--from-register reads no file"
+			: "give one file of applicants");
+	if (opt.zone && !opt.from_register)
+		edu_die(EDU_EUSAGE, "--zone goes with --from-register");
 	if (opt.seed < 0)
 		opt.seed = (long)edu_lottery_seed();
-	if (read_applicants(c, &a, &na) < 0) {
+	if (!opt.from_register && read_applicants(c, &a, &na) < 0) {
 		edu_warn("nothing written");
 		return EDU_EDATA;
 	}
 	edu_run_start(&run);
 	edu_begin(c->db);
+	if (opt.from_register)
+		na = edu_place_leavers(c->db, opt.year, opt.zone, &a);
 	struct edu_place_child **order = edu_malloc((na ? na : 1) * sizeof *order);
 	left = draw(c, a, na, order, &assigned);
 	print_draw(order, na);

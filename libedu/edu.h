@@ -880,6 +880,11 @@ int edu_student_load(sqlite3 *db, const char *no, struct edu_student_state *s);
 void edu_student_event(sqlite3 *db, const char *kind, const char *day,
 		       const char *reason, const struct edu_student_state *from,
 		       const struct edu_student_state *to);
+/* In the caller's transaction: student `no` enters `grade` of `school`,
+ * enrolled, on `day`: an `enter` event (schema 013) with its reason; the
+ * record and number stay.  -1 when there is no such student. */
+int edu_student_enter(sqlite3 *db, const char *no, const char *school, int grade,
+		      const char *day, const char *reason);
 /* Drop the statements kept for a handle (edu_db_close calls it). */
 void edu_student_forget(void);
 
@@ -1733,6 +1738,8 @@ struct edu_applicant {
 	char *v[EDU_A_NFIELDS];	/* malloc'd */
 	long line;		/* of the input */
 	int stored;		/* recorded by an earlier run of the year */
+	char *no;		/* malloc'd: a kindergarten leaver's student number
+				 * (assign --from-register), else NULL */
 	char *school, *note;	/* malloc'd; school NULL: none */
 	int rank;		/* with a school: its rank in the zone */
 };
@@ -1743,6 +1750,11 @@ const char *edu_applicant_check(const struct edu_applicant *x, const struct edu_
 				size_t na, char *err);
 /* Free n applicants and the array. */
 void edu_applicants_free(struct edu_applicant *a, size_t n);
+/* The kindergarten leavers of `year` (K3 pupils whose leaving, a
+ * graduation from K3, is dated in `year`, still graduated from K3), of
+ * `zone` or (NULL) of every zone, as applicants of tier 1 with their
+ * student numbers: their count, *out malloc'd (edu_applicants_free). */
+size_t edu_place_leavers(sqlite3 *db, long year, const char *zone, struct edu_applicant **out);
 /* A year's intake as the store has it: the zones and their open primary
  * and nine-year schools, each with its entry_seats less the children
  * earlier runs of the year gave it. */

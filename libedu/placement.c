@@ -122,6 +122,7 @@ void edu_applicants_free(struct edu_applicant *a, size_t n)
 			free(a[i].v[k]);
 		free(a[i].school);
 		free(a[i].note);
+		free(a[i].no);
 	}
 	free(a);
 }
@@ -205,7 +206,7 @@ static void hold(sqlite3 *db, sqlite3_stmt *old, long year, const char *cutoff,
 		a->note = edu_asprintf("%s (drawn before)", n ? n : "");
 	} else if (strcmp(a->v[EDU_A_BIRTH], cutoff) > 0) {
 		a->note = edu_asprintf("not six by %s", cutoff);
-	} else if ((known = edu_query1(db, "SELECT school_code FROM student "
+	} else if (!a->no && (known = edu_query1(db, "SELECT school_code FROM student "
 				       "WHERE id_number = ? AND id_type = 'resident'", 1, p))) {
 		a->note = edu_asprintf("already a student of %s", known);
 		free(known);
@@ -430,16 +431,38 @@ long edu_junior_draw(sqlite3 *db, long year, uint64_t seed, struct edu_junior *j
 
 void edu_junior_enter(sqlite3 *db, long year, const struct edu_junior *x, const char *day)
 {
-	struct edu_student_state from, to;
-
-	if (edu_student_load(db, x->no, &from) < 0)
-		edu_die(EDU_ESOFTWARE, "junior intake: student %s vanished", x->no);
-	to = from;
-	snprintf(to.school, sizeof to.school, "%s", x->school);
-	to.grade = 7;
-	strcpy(to.status, "enrolled");
 	char *why = x->rank ? edu_asprintf("junior intake %ld: zone %s, rank %d", year, x->zone, x->rank)
 			    : edu_asprintf("junior intake %ld: %s", year, x->note);
-	edu_student_event(db, "enter", day, why, &from, &to);
+	if (edu_student_enter(db, x->no, x->school, 7, day, why) < 0)
+		edu_die(EDU_ESOFTWARE, "junior intake: student %s vanished", x->no);
 	free(why);
+}
+
+size_t edu_place_leavers(sqlite3 *db, long year, const char *zone, struct edu_applicant **out)
+{
+	sqlite3_stmt *st = edu_prepare(db,
+		"SELECT id_number, name, sex, birth_date, coalesce(zone, ''), student_no FROM student s "
+		"WHERE status = 'graduated' AND grade = 0 AND (?2 IS NULL OR zone = ?2) "
+		"AND EXISTS (SELECT 1 FROM student_event e WHERE e.student_no = s.student_no "
+		"AND e.kind = 'graduate' AND e.from_grade = 0 AND e.void_on IS NULL "
+		"AND e.day BETWEEN ?1 || '-01-01' AND ?1 || '-12-31') ORDER BY student_no");
+	struct edu_applicant *a = NULL;
+	size_t n = 0;
+
+	sqlite3_bind_int(st, 1, (int)year);
+	edu_bind_text(st, 2, zone);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		a = edu_realloc(a, (n + 1) * sizeof *a);
+		struct edu_applicant *x = &a[n++];
+		memset(x, 0, sizeof *x);
+		for (int i = 0; i < EDU_A_TIER; i++)
+			x->v[i] = edu_strdup((const char *)sqlite3_column_text(st, i));
+		x->v[EDU_A_TIER] = edu_strdup("1");
+		x->no = edu_strdup((const char *)sqlite3_column_text(st, 5));
+		x->kid = (struct edu_place_child){ .key = x->v[EDU_A_ID], .zone = x->v[EDU_A_ZONE],
+						  .tier = 1 };
+	}
+	sqlite3_finalize(st);
+	*out = a;
+	return n;
 }

@@ -173,6 +173,21 @@ void edu_student_event(sqlite3 *db, const char *kind, const char *day,
 	edu_buf_free(&b);
 }
 
+int edu_student_enter(sqlite3 *db, const char *no, const char *school, int grade,
+		      const char *day, const char *reason)
+{
+	struct edu_student_state from, to;
+
+	if (edu_student_load(db, no, &from) < 0)
+		return -1;
+	to = from;
+	snprintf(to.school, sizeof to.school, "%s", school);
+	to.grade = grade;
+	strcpy(to.status, "enrolled");
+	edu_student_event(db, "enter", day, reason, &from, &to);
+	return 0;
+}
+
 void edu_student_forget(void)
 {
 	sqlite3_finalize(st_load);
