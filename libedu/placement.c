@@ -282,15 +282,20 @@ long edu_place_draw(sqlite3 *db, long year, uint64_t seed, struct edu_applicant 
 
 /* ---- the junior-school intake (小升初) -------------------------------------- */
 
+/* Students s who left the stage ending with grade g (K3 = 0, 6) in the
+ * year ?1 and have no place since: still graduated from it. */
+#define LEFT_IN_YEAR(g) \
+	"s.status = 'graduated' AND s.grade = " g " AND EXISTS (SELECT 1 FROM " \
+	"student_event e WHERE e.student_no = s.student_no AND e.kind = 'graduate' " \
+	"AND e.from_grade = " g " AND e.void_on IS NULL " \
+	"AND e.day BETWEEN ?1 || '-01-01' AND ?1 || '-12-31')"
+
 size_t edu_junior_load(sqlite3 *db, long year, struct edu_junior **out)
 {
 	sqlite3_stmt *st = edu_prepare(db,
 		"SELECT s.student_no, s.name, coalesce(s.zone, ''), s.school_code, k.kind "
-		"FROM student s JOIN school k USING (school_code) "
-		"WHERE s.status = 'graduated' AND s.grade = 6 AND EXISTS (SELECT 1 "
-		"FROM student_event e WHERE e.student_no = s.student_no AND e.kind = 'graduate' "
-		"AND e.void_on IS NULL AND e.day BETWEEN ?1 || '-01-01' AND ?1 || '-12-31') "
-		"ORDER BY s.student_no");
+		"FROM student s JOIN school k USING (school_code) WHERE " LEFT_IN_YEAR("6")
+		" ORDER BY s.student_no");
 	struct edu_junior *j = NULL;
 	size_t n = 0;
 
@@ -442,10 +447,7 @@ size_t edu_place_leavers(sqlite3 *db, long year, const char *zone, struct edu_ap
 {
 	sqlite3_stmt *st = edu_prepare(db,
 		"SELECT id_number, name, sex, birth_date, coalesce(zone, ''), student_no FROM student s "
-		"WHERE status = 'graduated' AND grade = 0 AND (?2 IS NULL OR zone = ?2) "
-		"AND EXISTS (SELECT 1 FROM student_event e WHERE e.student_no = s.student_no "
-		"AND e.kind = 'graduate' AND e.from_grade = 0 AND e.void_on IS NULL "
-		"AND e.day BETWEEN ?1 || '-01-01' AND ?1 || '-12-31') ORDER BY student_no");
+		"WHERE (?2 IS NULL OR zone = ?2) AND " LEFT_IN_YEAR("0") " ORDER BY student_no");
 	struct edu_applicant *a = NULL;
 	size_t n = 0;
 
