@@ -516,6 +516,11 @@ int edu_next_workday(sqlite3 *db, int day);
 int edu_due_days(sqlite3 *db, int start, int n);
 /* The n-th working day after start. */
 int edu_due_workdays(sqlite3 *db, int start, int n);
+/* The first year from that of `from` to that of `to` (day numbers) with
+ * no row in the calendar table, or 0 when each has one.  A deadline
+ * counted across such a year rests on weekends alone, the State
+ * Council's holidays not yet known: provisional (DESIGN 11). */
+int edu_calendar_missing_year(sqlite3 *db, int from, int to);
 /* Drop the cached calendar (after a change, or a closed handle). */
 void edu_calendar_forget(void);
 

@@ -125,6 +125,26 @@ t_eq "... 六甲's history" "$(edu-enroll show "$(no 六甲)" | grep '^event,' |
 	"event,2026-07-01 graduate event,\"2026-09-01 enter event,2027-07-15 promote "
 t_exit 0 "edu-db check passes" edu-db check
 
+# ---- deadlines that wait for the calendar (issue 17) -------------------------
+
+# The sample calendar has 2025 and 2026.
+t_exit 0 "calendar due across a year without calendar rows" edu-db calendar due 2027-09-20 15
+t_eq "... answers from weekends alone" "$out" 2027-10-05
+t_grep "... and says it is provisional" "2027-10-05 is provisional: the calendar has no days of 2027" "$err"
+t_exit 0 "... a year the calendar has: no such notice" edu-db calendar due 2026-09-20 15
+t_eq "... the National Day holidays counted" "$out/$err" "2026-10-08/"
+t_exit 0 "calendar check in November 2026: nothing missing yet" edu-db calendar check --on 2026-11-30
+t_eq "... only the header" "$out" "year,open_deadlines,note"
+t_exit 1 "calendar check from 1 December: next year is missing" edu-db calendar check --on 2026-12-01
+t_grep "... 2027" "^2027,0,next year's holidays are published in November: import them$" "$out"
+edu-petition -q new --kind XF --received 2026-12-28 --petitioner 张三 --subject 学位 --channel letter --category claim
+t_exit 1 "a letter received on 2026-12-28: its deadline is counted into 2027" edu-db calendar check --on 2026-11-30
+t_grep "... one provisional deadline" "^2027,1,the deadlines counted across it are provisional until it is imported$" "$out"
+printf 'day,kind\n2027-01-01,holiday\n' | edu-db -q calendar import
+t_exit 0 "once 2027 is imported, calendar check passes" edu-db calendar check --on 2026-12-01
+t_exit 0 "... and calendar due is no longer provisional" edu-db calendar due 2027-09-20 15
+t_eq "... no notice" "$err" ""
+
 # ---- an empty to-do list (issue 17, "Also"): one rule for every key verb ----------
 
 for v in "edu-cadre retire" "edu-petition accept" "edu-doc route --to 办公室" "edu-cert revoke --reason x" \
