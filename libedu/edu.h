@@ -954,7 +954,8 @@ int edu_student_change(sqlite3 *db, const char *kind, const struct edu_student_c
  * (issue 17): the event stays, marked with when, who (the session's
  * user) and why; the student is set back to its `from` state, and the
  * change audited.  Refused when a later valid event of the student
- * follows it, when it made the record (an enrolment by assign), for a
+ * follows it, when it made the record (an enrolment by assign), for the
+ * entrance exam's enrolment (its admission says enrolled), for a
  * placement, and for a graduation on which a valid certificate rests.
  * 0; -1 refused with the reason in why; 1 no such event. */
 int edu_student_void(sqlite3 *db, long long id, const char *reason, char *why);

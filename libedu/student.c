@@ -587,6 +587,10 @@ static int void_refused(sqlite3 *db, sqlite3_stmt *ev, long long id, char *why)
 	if (sqlite3_column_type(ev, 6) == SQLITE_NULL)
 		return snprintf(why, EDU_ERR_MAX, "the %s made %s's record: withdraw the student, "
 				"or correct the record with import --upsert", kind, no), -1;
+	/* The entrance exam's enrolment is its admission's too (edu-exam). */
+	if (!strcmp(kind, "enrol"))
+		return snprintf(why, EDU_ERR_MAX, "an enrolment by the entrance exam is its "
+				"admission's: transfer or withdraw the student instead"), -1;
 	if (!strcmp(kind, "placement"))
 		return snprintf(why, EDU_ERR_MAX, "a placement is corrected by another placement"), -1;
 	if (!strcmp(kind, "graduate") &&

@@ -79,6 +79,9 @@ printf 'school_code,seats,min_score\n%s,5,\n' "$S" > seats.csv
 edu-exam -q import --year 2026 cand.csv && edu-exam -q seats import --year 2026 seats.csv &&
 	edu-exam -q admit --year 2026 --seed 1 > /dev/null
 t_exit 0 "the exam's admitted enrol in grade 10" edu-exam enroll --year 2026 --on 2026-09-01
+eev=$(count "SELECT id FROM student_event WHERE student_no = '$(no 九乙)' AND kind = 'enrol'")
+t_exit 65 "void the exam's enrolment" edu-enroll void "$eev" --reason 错录
+t_grep "... is the admission's" "event $eev: an enrolment by the entrance exam is its admission's: transfer or withdraw the student instead" "$err"
 # The kindergarten leavers, by nearby enrolment from the registry.
 t_exit 64 "--zone without --from-register" edu-enroll assign --year 2026 --zone 德胜片区 --seed 5
 t_exit 0 "assign --year 2026 --from-register: the kindergarten leavers" \
