@@ -835,8 +835,8 @@ sqlite3_stmt *edu_student_stats(sqlite3 *db, const char *by)
 		{ "school", "SELECT school_code, k.name, count(*) AS students FROM student s "
 		  "JOIN school k USING (school_code) WHERE s.status = 'enrolled' "
 		  "GROUP BY school_code ORDER BY school_code" },
-		{ "grade", "SELECT grade, count(*) AS students FROM student WHERE status = 'enrolled' "
-		  "GROUP BY grade ORDER BY grade" },
+		{ "grade", "SELECT " EDU_GRADE_SQL("s.grade") " AS grade, count(*) AS students "
+		  "FROM student s WHERE status = 'enrolled' GROUP BY s.grade ORDER BY s.grade" },
 		{ "sex", "SELECT sex, count(*) AS students FROM student WHERE status = 'enrolled' "
 		  "GROUP BY sex ORDER BY sex" },
 		{ "status", "SELECT status, count(*) AS students FROM student GROUP BY status "
