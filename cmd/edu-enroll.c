@@ -700,7 +700,8 @@ static int read_private(struct edu_cmd *c, struct edu_junior *j, size_t n)
 				 edu_csv_field(r, map[0]), opt.year);
 		else if (x->privschool)
 			snprintf(err, sizeof err, "applies to a private school twice");
-		else if (col = "school_code", edu_valid_digits(edu_csv_field(r, map[1]), 10, code, err) == 0) {
+		else if ((col = "school_code") &&
+			 edu_valid_digits(edu_csv_field(r, map[1]), 10, code, err) == 0) {
 			const char *p[] = { code };
 			char *ok = edu_query1(c->db, "SELECT kind FROM school WHERE school_code = ? AND "
 					      "ownership = 'private' AND status = 'open' AND kind IN "

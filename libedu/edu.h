@@ -1801,7 +1801,8 @@ struct edu_junior {
 	struct edu_place_child kid;	/* .key the student number, .zone, tier 1 */
 	char *no, *name, *zone, *from;	/* malloc'd; from: the primary school */
 	int own;		/* that school teaches grade 7 (nine-year, special) */
-	const char *privschool;	/* the caller's: a private school applied to */
+	char *privschool;	/* malloc'd by the caller, freed with the rest:
+				 * the private school applied to, or NULL */
 	/* Set by the draw: */
 	char *school, *note, *lost;	/* malloc'd; school NULL: no place */
 	int rank;		/* the school's rank in the zone, 0 otherwise */

@@ -326,6 +326,7 @@ void edu_junior_free(struct edu_junior *j, size_t n)
 		free(j[i].school);
 		free(j[i].note);
 		free(j[i].lost);
+		free(j[i].privschool);
 	}
 	free(j);
 }

@@ -427,7 +427,8 @@ static void test_junior(void)
 		edu_db_close(db);
 		return;
 	}
-	a->privschool = b->privschool = "2111010228";
+	a->privschool = edu_strdup("2111010228");
+	b->privschool = edu_strdup("2111010228");
 	struct edu_place_child **order = edu_malloc(n * sizeof *order);
 	long placed = edu_junior_draw(db, 2026, 1, j, n, order, &left);
 	ok(placed == 4 && left == 1, "four placed, one left (%ld, %ld)", placed, left);
