@@ -44,9 +44,11 @@ no() { count "SELECT student_no FROM student WHERE name = '$1'"; }
 t_grep "kindergarten grades are listed as K1-K3" "^G[0-9X]+,resident,[0-9X]+,童乙,F,2020-05-02,,$K,K3," "$(edu-enroll list --school $K)"
 t_exit 0 "... and import back unchanged" sh -c 'edu-enroll list | edu-enroll import --upsert'
 t_grep "... nothing changed" "0 inserted, 0 updated, 9 unchanged" "$err"
+# The disabled-children duty reaches the kindergarten pupils now.
+t_exit 0 "placement of a K2 pupil" edu-enroll placement "$(no 童丙)" --disability 听力 --placement 随班就读 --on 2026-03-01
+t_grep "... in the disability report" "^hearing,1,0,0,0,0,1,100.0$" "$(edu-enroll disability-report --year 2026)"
 t_eq "stats --by grade: the kindergarten grades first, as K2, K3" \
 	"$(edu-enroll stats --by grade | tr '\n' ' ')" "grade,students K2,1 K3,2 5,1 6,2 8,1 9,2 "
-t_grep "... nothing changed" "0 inserted, 0 updated, 9 unchanged" "$err"
 
 # ---- the end of the school year 2025-26 ------------------------------------
 
