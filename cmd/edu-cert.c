@@ -76,7 +76,8 @@ static const struct edu_option proof_opts[] = {
 #define GRAD_COLS "e.student_no, e.day, e.from_school, e.from_grade, sc.kind, " \
 	"sc.name, s.name, s.sex, s.birth_date, s.id_number "
 #define GRAD_FROM "FROM student_event e JOIN student s ON s.student_no = e.student_no " \
-	"JOIN school sc ON sc.school_code = e.from_school WHERE e.kind = 'graduate' "
+	"JOIN school sc ON sc.school_code = e.from_school WHERE e.kind = 'graduate' " \
+	"AND e.void_on IS NULL "
 
 static void grad_holder(sqlite3_stmt *st, struct edu_cert_holder *h)
 {

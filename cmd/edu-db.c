@@ -450,7 +450,60 @@ static int calendar_due(struct edu_cmd *c)
 	int due = cal_workdays ? edu_due_workdays(c->db, start, (int)n)
 			       : edu_due_days(c->db, start, (int)n);
 	printf("%s\n", edu_date_str(due, d));
+	int y = edu_calendar_missing_year(c->db, start, due);
+	if (y && !edu_opt.quiet)
+		edu_warn("%s is provisional: the calendar has no days of %d, so its holidays "
+			 "are not counted (import them with 'edu-db calendar import')", d, y);
 	return 0;
+}
+
+/* calendar check: the years the calendar lacks that matter now: the year
+ * of --on, the next one from 1 December (its notice is published in
+ * November), and each year an open case's deadline is counted across,
+ * with the number of such deadlines.  Exit 1 when there is any. */
+static int calendar_check(struct edu_cmd *c)
+{
+	static const char *const cols[] = { "year", "open_deadlines", "note" };
+	int y, m, d, lo, hi, rows = 0;
+	sqlite3_stmt *span = edu_prepare(c->db,
+		"SELECT min(substr(received_on, 1, 4)), max(substr(max(coalesce(accept_due, ''), "
+		"coalesce(reply_due, '')), 1, 4)) FROM petition WHERE status NOT IN "
+		"('declined', 'replied', 'closed')");
+	sqlite3_stmt *count = edu_prepare(c->db,
+		"SELECT count(*) FROM petition WHERE status NOT IN ('declined', 'replied', 'closed') "
+		"AND substr(received_on, 1, 4) <= ?1 AND substr(max(coalesce(accept_due, ''), "
+		"coalesce(reply_due, '')), 1, 4) >= ?1");
+
+	edu_ymd(edu_opt.on, &y, &m, &d);
+	lo = y;
+	hi = m == 12 ? y + 1 : y;
+	if (sqlite3_step(span) == SQLITE_ROW && sqlite3_column_type(span, 0) != SQLITE_NULL) {
+		lo = sqlite3_column_int(span, 0) < lo ? sqlite3_column_int(span, 0) : lo;
+		hi = sqlite3_column_int(span, 1) > hi ? sqlite3_column_int(span, 1) : hi;
+	}
+	sqlite3_finalize(span);
+	struct edu_out *o = edu_out_new(stdout, 3, cols);
+	for (int year = lo; year <= hi; year++) {
+		char ys[8], n[24];
+
+		if (!edu_calendar_missing_year(c->db, edu_days(year, 1, 1), edu_days(year, 1, 1)))
+			continue;
+		snprintf(ys, sizeof ys, "%d", year);
+		sqlite3_reset(count);
+		sqlite3_bind_text(count, 1, ys, -1, SQLITE_STATIC);
+		sqlite3_step(count);
+		snprintf(n, sizeof n, "%d", sqlite3_column_int(count, 0));
+		edu_out_cell(o, ys, EDU_V_NUM);
+		edu_out_cell(o, n, EDU_V_NUM);
+		edu_out_cell(o, sqlite3_column_int(count, 0)
+			     ? "the deadlines counted across it are provisional until it is imported"
+			     : year > y ? "next year's holidays are published in November: import them"
+			     : "this year has no calendar", EDU_V_TEXT);
+		rows++;
+	}
+	sqlite3_finalize(count);
+	edu_out_end(o);
+	return rows ? EDU_NO : 0;
 }
 
 /* ---- query, runs -------------------------------------------------------- */
@@ -600,6 +653,12 @@ static const struct edu_verb verbs[] = {
 	  .doc = "Print the due date of a period of DAYS days after START: the start "
 	  "day is not counted, and a due day that is a day off moves to the next "
 	  "working day.  With --workdays only working days count." },
+	{ .name = "calendar check", .run = calendar_check,
+	  .summary = "list the years the calendar lacks that deadlines need",
+	  .doc = "List (year, open_deadlines, note) the years without calendar rows that "
+	  "matter: the year of --on, the next one from 1 December, and each year an open "
+	  "case's deadline is counted across, with the number of those deadlines, which "
+	  "are provisional.  Exit 1 when there is any." },
 	{ .name = "query", .run = db_query, .args_doc = "SQL", .min_args = 1, .max_args = 1,
 	  .roles = "auditor",
 	  .summary = "run a read-only SQL query" },

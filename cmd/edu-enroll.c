@@ -25,7 +25,7 @@ static const struct edu_col student_cols[] = {
 	{ .name = "school_code", .aliases = "学校代码|学校标识码", .type = EDU_C_DIGITS,
 	  .min = 10, .flags = EDU_C_REQUIRED, .ref = "school" },
 	{ .name = "grade", .aliases = "年级", .type = EDU_C_INT, .flags = EDU_C_REQUIRED,
-	  .min = 1, .max = 12 },
+	  .min = -2, .max = 12 },	/* K1-K3 read as -2..0 (edu_student_derive) */
 	{ .name = "class", .aliases = "班级|班号", .type = EDU_C_CODE },
 	{ .name = "entry_date", .aliases = "入学日期|入学年月", .type = EDU_C_DATE,
 	  .flags = EDU_C_PAST },
@@ -51,9 +51,9 @@ static const struct edu_entity student = {
 /* ---- options ----------------------------------------------------------- */
 
 static struct {
-	const char *school, *status, *to, *reason, *disability, *placement, *by;
+	const char *school, *status, *to, *reason, *disability, *placement, *by, *stage, *zone;
 	long grade, year;
-	int disabled, asof;
+	int disabled, asof, force, skip_final, from_register;
 	long seed;		/* -1: none given */
 } opt = { .asof = -1, .seed = -1 };
 
@@ -82,13 +82,29 @@ static const struct edu_option reason_opts[] = {
 	EDU_OPT_END
 };
 
+static const struct edu_option graduate_opts[] = {
+	EDU_OPT_FLAG("force", &opt.force, "graduate students who reached the last grade by this school year's promotion (needs --reason)"),
+	EDU_OPT_TEXT("reason", &opt.reason, "TEXT", "why (kept with the event)"),
+	EDU_OPT_END
+};
+
 static const struct edu_option promote_opts[] = {
 	EDU_OPT_LONG("year", &opt.year, "Y", 1949, 9999, "the school year that ends (the calendar year of its summer)"),
+	EDU_OPT_FLAG("skip-final", &opt.skip_final, "promote the others while students of grade 6, 9 or 12 have not graduated"),
 	EDU_OPT_END
 };
 
 static const struct edu_option assign_opts[] = {
 	EDU_OPT_LONG("year", &opt.year, "Y", 1949, 9999, "the year of entry (school starts Y-09-01)"),
+	EDU_OPT_LONG("seed", &opt.seed, "N", 0, INT64_MAX, "the lottery's seed: the same seed gives the same draw"),
+	EDU_OPT_FLAG("from-register", &opt.from_register, "the applicants are the year's kindergarten leavers in the registry"),
+	EDU_OPT_TEXT("zone", &opt.zone, "ZONE", "with --from-register: only the leavers of this zone"),
+	EDU_OPT_END
+};
+
+static const struct edu_option intake_opts[] = {
+	EDU_OPT_TEXT("stage", &opt.stage, "STAGE", "the stage entered: junior (grade 7)"),
+	EDU_OPT_LONG("year", &opt.year, "Y", 1949, 9999, "the year of the grade-6 graduation and of entry (Y-09-01)"),
 	EDU_OPT_LONG("seed", &opt.seed, "N", 0, INT64_MAX, "the lottery's seed: the same seed gives the same draw"),
 	EDU_OPT_END
 };
@@ -129,7 +145,7 @@ static int student_import(struct edu_cmd *c)
 
 #define PLAIN_SELECT \
 	"SELECT student_no, id_type, id_number, name, sex, birth_date, ethnicity, " \
-	"school_code, grade, class, entry_date, status, major, disability, " \
+	"school_code, " EDU_GRADE_SQL("grade") " AS grade, class, entry_date, status, major, disability, " \
 	"placement, zone, address, guardian, phone FROM student"
 
 static int student_list(struct edu_cmd *c)
@@ -178,7 +194,9 @@ static int student_list(struct edu_cmd *c)
 	"WHEN 'transfer' THEN ' ' || from_school || ' -> ' || to_school " \
 	"WHEN 'promote' THEN ' ' || from_grade || ' -> ' || to_grade || ' (' || year || ')' " \
 	"WHEN 'enrol' THEN ' ' || to_school || ' grade ' || to_grade " \
-	"ELSE '' END || coalesce(': ' || reason, '')"
+	"WHEN 'enter' THEN ' ' || from_school || ' -> ' || to_school || ' grade ' || to_grade " \
+	"ELSE '' END || coalesce(': ' || reason, '') || " \
+	"coalesce(' [void: ' || void_reason || ']', '')"
 
 static int student_show(struct edu_cmd *c)
 {
@@ -228,6 +246,7 @@ struct change {
 static int change_one(struct edu_cmd *c, void *ctx, struct edu_key *k)
 {
 	const struct change *ch = ctx;
+	const struct edu_student_change_on on = { .day = k->on, .force = opt.force };
 	struct edu_student_state from, to;
 	char *no = edu_student_find(c->db, k->key);
 
@@ -240,7 +259,7 @@ static int change_one(struct edu_cmd *c, void *ctx, struct edu_key *k)
 		snprintf(to.school, sizeof to.school, "%s", ch->to);
 	if (edu_key_in_order(k, from.last_day) < 0)
 		return EDU_KEY_REFUSED;
-	if (edu_student_change(c->db, ch->kind, &from, &to, k->why) < 0)
+	if (edu_student_change(c->db, ch->kind, &on, &from, &to, k->why) < 0)
 		return EDU_KEY_REFUSED;
 	edu_student_event(c->db, ch->kind, k->on, opt.reason, &from, &to);
 	return EDU_KEY_DONE;
@@ -287,6 +306,8 @@ static int withdraw(struct edu_cmd *c)
 
 static int graduate(struct edu_cmd *c)
 {
+	if (opt.force)
+		edu_need(opt.reason, "--reason");
 	return change(c, "graduate", "graduated", NULL);
 }
 
@@ -303,7 +324,19 @@ static int promote(struct edu_cmd *c)
 	edu_date_str(edu_opt.on, day);
 	edu_run_start(&run);
 	edu_begin(c->db);
-	long promoted = edu_student_promote(c->db, opt.year, day, &into_last, &stayed);
+	long promoted = edu_student_promote(c->db, opt.year, day, opt.skip_final, &into_last,
+					    &stayed);
+	if (promoted < 0) {
+		char *counts = edu_asprintf("promoted=0 not_graduated=%ld", stayed);
+		edu_rollback(c->db);
+		edu_warn("nothing written: %ld student%s of grade 6, 9 or 12 from before %ld-09-01 "
+			 "not graduated (graduate them first, or use --skip-final)", stayed,
+			 stayed == 1 ? "" : "s", opt.year);
+		if (!edu_opt.dry_run)
+			edu_run_record(c->db, &run, counts, EDU_EDATA);
+		free(counts);
+		return EDU_EDATA;
+	}
 	char *counts = edu_asprintf("promoted=%ld into_last_grade=%ld stayed_in_last_grade=%ld",
 				    promoted, into_last, stayed);
 	edu_run_finish(c->db, &run, counts, 0);
@@ -314,6 +347,52 @@ static int promote(struct edu_cmd *c)
 			 promoted, promoted == 1 ? "" : "s", opt.year, into_last, stayed);
 	free(counts);
 	return 0;
+}
+
+/* ---- corrections ---------------------------------------------------------------- */
+
+static int events(struct edu_cmd *c)
+{
+	char *no = NULL;
+
+	if (c->argc && !(no = edu_student_find(c->db, c->argv[0]))) {
+		edu_warn("no student '%s'", c->argv[0]);
+		return EDU_NO;
+	}
+	sqlite3_stmt *st = edu_prepare(c->db,
+		"SELECT id AS event, student_no, day, kind, from_school, to_school, from_grade, "
+		"to_grade, from_status, to_status, year, reason, void_on, void_by, void_reason "
+		"FROM student_event WHERE ?1 IS NULL OR student_no = ?1 ORDER BY student_no, day, id");
+	edu_bind_text(st, 1, no);
+	edu_print_stmt(st, 0);
+	free(no);
+	return 0;
+}
+
+static int void_one(struct edu_cmd *c, void *ctx, struct edu_key *k)
+{
+	char *end;
+	long long id = strtoll(k->key, &end, 10);
+
+	(void)ctx;
+	if (!*k->key || *end || id <= 0)
+		return edu_key_refuse(k, "not an event number");
+	switch (edu_student_void(c->db, id, opt.reason, k->why)) {
+	case 0: return EDU_KEY_DONE;
+	case 1: return EDU_KEY_MISSING;
+	default: return EDU_KEY_REFUSED;
+	}
+}
+
+static int void_events(struct edu_cmd *c)
+{
+	const struct edu_keyverb kv = {
+		.col = "event", .aliases = "事件|事件号", .noun = "event",
+		.done = "voided", .apply = void_one,
+	};
+
+	edu_need(opt.reason, "--reason");
+	return edu_drive(c, &kv, NULL);
 }
 
 /* ---- disabled children ----------------------------------------------------- */
@@ -519,8 +598,17 @@ static long draw(struct edu_cmd *c, struct edu_applicant *a, size_t na,
 	for (size_t i = 0; i < na; i++) {
 		const struct edu_applicant *x = (const struct edu_applicant *)order[i];
 
-		if (!x->stored && x->school)
+		if (x->stored || !x->school)
+			continue;
+		if (x->no) {
+			/* A kindergarten leaver keeps the record and number. */
+			char *why = edu_asprintf("nearby enrolment %ld, tier %s, rank %d", opt.year,
+						 x->v[EDU_A_TIER], x->rank);
+			edu_student_enter_stage(c->db, x->no, x->school, 1, entry, why);
+			free(why);
+		} else {
 			enrol(c, w, x, entry);
+		}
 	}
 	edu_writer_free(w);
 	return left;
@@ -528,22 +616,27 @@ static long draw(struct edu_cmd *c, struct edu_applicant *a, size_t na,
 
 static int assign(struct edu_cmd *c)
 {
-	struct edu_applicant *a;
-	size_t na;
+	struct edu_applicant *a = NULL;
+	size_t na = 0;
 	struct edu_run run;
 	long assigned, left;
 
 	edu_need(opt.year ? &opt.year : NULL, "--year");
-	if (c->argc > 1)
-		edu_die(EDU_EUSAGE, "give one file of applicants");
+	if (c->argc > 1 || (c->argc && opt.from_register))
+		edu_die(EDU_EUSAGE, opt.from_register ? "--from-register reads no file"
+			: "give one file of applicants");
+	if (opt.zone && !opt.from_register)
+		edu_die(EDU_EUSAGE, "--zone goes with --from-register");
 	if (opt.seed < 0)
 		opt.seed = (long)edu_lottery_seed();
-	if (read_applicants(c, &a, &na) < 0) {
+	if (!opt.from_register && read_applicants(c, &a, &na) < 0) {
 		edu_warn("nothing written");
 		return EDU_EDATA;
 	}
 	edu_run_start(&run);
 	edu_begin(c->db);
+	if (opt.from_register)
+		na = edu_place_leavers(c->db, opt.year, opt.zone, &a);
 	struct edu_place_child **order = edu_malloc((na ? na : 1) * sizeof *order);
 	left = draw(c, a, na, order, &assigned);
 	print_draw(order, na);
@@ -560,6 +653,132 @@ static int assign(struct edu_cmd *c)
 	if (!edu_opt.quiet)
 		edu_warn("%zu applicants: %ld assigned now, %ld without a school", na, assigned, left);
 	edu_applicants_free(a, na);
+	free(order);
+	return left ? EDU_NO : 0;
+}
+
+/* ---- the junior-school intake (小升初) ------------------------------------------ */
+
+/* The private-school applications (student_no, school_code) onto the
+ * graduates: 0, or -1 after reporting every bad row. */
+static int read_private(struct edu_cmd *c, struct edu_junior *j, size_t n)
+{
+	static const struct edu_colname names[] = {
+		{ "student_no", "学籍号|全国学籍号" }, { "school_code", "学校代码|学校标识码" } };
+	int map[2], bad = 0;
+	struct edu_csv *r = edu_csv_open(c->argv[0]);
+
+	if (!r)
+		edu_die(EDU_ENOINPUT, "cannot read the private-school applications");
+	if (edu_csv_header(r, names, 2, edu_import_opt.ignore_extra, map) < 0 ||
+	    map[0] < 0 || map[1] < 0) {
+		if (map[0] < 0 || map[1] < 0)
+			edu_warn("%s:1: the columns student_no and school_code are needed", edu_csv_name(r));
+		return edu_csv_close(r), -1;
+	}
+	while (edu_csv_next(r) > 0) {
+		char code[EDU_VAL_MAX], err[EDU_ERR_MAX] = "";
+		long line = edu_csv_line(r);
+		char *no = edu_student_find(c->db, edu_csv_field(r, map[0]));
+		struct edu_junior *x = no ? edu_junior_find(j, n, no) : NULL;
+		const char *col = "student_no";
+
+		if (edu_csv_bad(r))
+			snprintf(err, sizeof err, "%s", edu_csv_bad(r));
+		else if (!x)
+			snprintf(err, sizeof err, "'%s' is not a grade-6 graduate of %ld without a place",
+				 edu_csv_field(r, map[0]), opt.year);
+		else if (x->privschool)
+			snprintf(err, sizeof err, "applies to a private school twice");
+		else if ((col = "school_code") &&
+			 edu_valid_digits(edu_csv_field(r, map[1]), 10, code, err) == 0) {
+			const char *p[] = { code };
+			char *ok = edu_query1(c->db, "SELECT kind FROM school WHERE school_code = ? AND "
+					      "ownership = 'private' AND status = 'open' AND kind IN "
+					      "('junior', 'complete', 'nine-year')", 1, p);
+			if (!ok)
+				snprintf(err, sizeof err, "%s is not an open private school with grade 7", code);
+			else
+				x->privschool = edu_strdup(code);
+			free(ok);
+		}
+		free(no);
+		if (*err && bad++ < 100)
+			edu_warn("%s:%ld: %s: %s", edu_csv_name(r), line, col, err);
+	}
+	edu_csv_close(r);
+	return bad ? -1 : 0;
+}
+
+static void print_intake(struct edu_place_child *const *order, size_t n)
+{
+	static const char *const cols[] = { "student_no", "name", "zone", "school_code", "rank", "note" };
+	struct edu_out *o = edu_out_new(stdout, 6, cols);
+
+	for (size_t i = 0; i < n; i++) {
+		const struct edu_junior *x = (const struct edu_junior *)order[i];
+		char rank[8];
+		snprintf(rank, sizeof rank, "%d", x->rank);
+		edu_out_cell(o, x->no, EDU_V_TEXT);
+		edu_out_cell(o, x->name, EDU_V_TEXT);
+		edu_out_cell(o, x->zone, EDU_V_TEXT);
+		edu_out_cell(o, x->school, x->school ? EDU_V_TEXT : EDU_V_NULL);
+		edu_out_cell(o, x->rank ? rank : NULL, x->rank ? EDU_V_NUM : EDU_V_NULL);
+		edu_out_cell(o, x->note, EDU_V_TEXT);
+	}
+	edu_out_end(o);
+}
+
+static int intake(struct edu_cmd *c)
+{
+	struct edu_junior *j;
+	struct edu_run run;
+	char day[11];
+	long left;
+
+	edu_need(opt.stage, "--stage");
+	edu_need(opt.year ? &opt.year : NULL, "--year");
+	if (strcmp(opt.stage, "junior"))
+		edu_die(EDU_EUSAGE, "--stage: '%s' is not junior (kindergarten leavers go through assign)",
+			opt.stage);
+	if (c->argc > 1)
+		edu_die(EDU_EUSAGE, "give one file of private-school applications");
+	if (opt.seed < 0)
+		opt.seed = (long)edu_lottery_seed();
+	if (edu_opt.on_given)
+		edu_date_str(edu_opt.on, day);
+	else
+		snprintf(day, sizeof day, "%ld-09-01", opt.year);
+	edu_run_start(&run);
+	edu_begin(c->db);
+	size_t n = edu_junior_load(c->db, opt.year, &j);
+	if (c->argc && read_private(c, j, n) < 0) {
+		edu_rollback(c->db);
+		edu_warn("nothing written");
+		edu_junior_free(j, n);
+		return EDU_EDATA;
+	}
+	struct edu_place_child **order = edu_malloc((n ? n : 1) * sizeof *order);
+	long placed = edu_junior_draw(c->db, opt.year, (uint64_t)opt.seed, j, n, order, &left);
+	for (size_t i = 0; i < n; i++)
+		if (j[i].school)
+			edu_junior_enter(c->db, opt.year, &j[i], day);
+	print_intake(order, n);
+
+	char counts[128], key[32], chg[160];
+	snprintf(counts, sizeof counts, "graduates=%zu placed=%ld unplaced=%ld seed=%llu",
+		 n, placed, left, (unsigned long long)opt.seed);
+	snprintf(key, sizeof key, "intake junior %ld", opt.year);
+	snprintf(chg, sizeof chg, "{\"graduates\":%zu,\"placed\":%ld,\"unplaced\":%ld,"
+		 "\"seed\":%llu,\"day\":\"%s\"}", n, placed, left, (unsigned long long)opt.seed, day);
+	if (n)
+		edu_audit(c->db, "student", key, chg);
+	edu_run_finish(c->db, &run, counts, left ? EDU_NO : 0);
+	edu_finish(c->db);
+	if (!edu_opt.quiet)
+		edu_warn("%zu grade-6 graduates of %ld: %ld entered grade 7 on %s, %ld without a school",
+			 n, opt.year, placed, day, left);
+	edu_junior_free(j, n);
 	free(order);
 	return left ? EDU_NO : 0;
 }
@@ -604,14 +823,26 @@ static const struct edu_verb verbs[] = {
 	  .summary = "record that students left school (退学)",
 	  .doc = KEYS_DOC("Withdraw") },
 	{ .name = "graduate", .run = graduate, .args_doc = KEYS, .max_args = EDU_ANY,
-	  .roles = "registrar", .flags = W,
+	  .roles = "registrar", .flags = W, .opts = graduate_opts,
 	  .summary = "graduate students in the last grade of a stage (毕业)",
 	  .doc = KEYS_DOC("Graduate") },
+	{ .name = "events", .run = events, .args_doc = "[STUDENT]", .max_args = 1,
+	  .summary = "list student events with their numbers, void ones too" },
+	{ .name = "void", .run = void_events, .args_doc = "[EVENT...]", .max_args = EDU_ANY,
+	  .roles = "registrar", .flags = W, .opts = reason_opts,
+	  .summary = "void mistaken events: kept, marked, and the state recomputed without them",
+	  .doc = "Void each event named by its number (see events), or, with none, each in "
+	  "the event column of a CSV on standard input.  The event stays, marked void with "
+	  "who and why; the student goes back to the state before it.  Refused, with what "
+	  "to do first, when a later event of the student follows it or a valid "
+	  "certificate rests on a graduation (exit 65, nothing written)." },
 	{ .name = "promote", .run = promote, .roles = "registrar", .flags = W, .opts = promote_opts,
 	  .summary = "move every enrolled student up a grade at the end of a school year",
 	  .doc = "Every enrolled student moves up one grade, except those in grade 6, 9 or "
 	  "12, who are left for graduate.  A student is promoted once per --year: "
-	  "running it again changes nothing." },
+	  "running it again changes nothing.  Refused (exit 65, each named) while "
+	  "students enrolled in grade 6, 9 or 12 before September of --year have not "
+	  "graduated, unless --skip-final." },
 	{ .name = "assign", .run = assign, .args_doc = "[FILE]", .max_args = 1,
 	  .roles = "registrar", .flags = W, .opts = assign_opts,
 	  .summary = "nearby primary enrolment (就近入学): draw and assign applicants",
@@ -620,6 +851,15 @@ static const struct edu_verb verbs[] = {
 	  "goes to the zone's rank-1 school while it has entry_seats, else the next "
 	  "rank.  Assigned children become grade-1 students.  Exit 1 when a child is "
 	  "left without a school." },
+	{ .name = "intake", .run = intake, .args_doc = "[FILE]", .max_args = 1,
+	  .roles = "registrar", .flags = W, .opts = intake_opts,
+	  .summary = "the junior-school intake (小升初): grade-6 graduates into grade 7",
+	  .doc = "Every student who graduated from grade 6 in --year and has no place yet "
+	  "enters grade 7 on Y-09-01 (or --on), keeping their record and number: at their "
+	  "own school when it teaches grade 7 (nine-year), at a private school that drew "
+	  "them (FILE: student_no, school_code), else at the zone's junior school of the "
+	  "lowest rank with entry_seats left, by a lottery drawn from --seed.  Exit 1 when "
+	  "a student is left without a school." },
 	{ .name = "placement", .run = placement, .args_doc = "STUDENT", .min_args = 1,
 	  .max_args = 1, .roles = "registrar", .flags = W, .opts = placement_opts,
 	  .summary = "record a disabled child's category and placement" },

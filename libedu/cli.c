@@ -154,6 +154,7 @@ static error_t common_parser(int key, char *arg, struct argp_state *state)
 		break;
 	case OPT_ON:
 		edu_opt.on = edu_arg_date("--on", arg);
+		edu_opt.on_given = 1;
 		break;
 	default:
 		return ARGP_ERR_UNKNOWN;

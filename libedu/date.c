@@ -244,6 +244,31 @@ int edu_due_workdays(sqlite3 *db, int start, int n)
 	return day;
 }
 
+int edu_calendar_missing_year(sqlite3 *db, int from, int to)
+{
+	int y0, y1, m, d;
+
+	cal_load(db);
+	edu_ymd(from, &y0, &m, &d);
+	edu_ymd(to, &y1, &m, &d);
+	for (int y = y0; y <= y1; y++) {
+		int first = edu_days(y, 1, 1), last = edu_days(y, 12, 31);
+		int lo = 0, hi = cal_n - 1;
+
+		/* The first listed day on or after 1 January. */
+		while (lo <= hi) {
+			int mid = (lo + hi) / 2;
+			if (cal_day[mid] < first)
+				lo = mid + 1;
+			else
+				hi = mid - 1;
+		}
+		if (lo >= cal_n || cal_day[lo] > last)
+			return y;
+	}
+	return 0;
+}
+
 void edu_calendar_forget(void)
 {
 	cal_db = NULL;

@@ -123,6 +123,7 @@ struct edu_opts {
 	int dry_run;
 	int quiet;
 	int on;			/* --on, as a day number; default today */
+	int on_given;		/* --on was given: a verb may default otherwise */
 };
 extern struct edu_opts edu_opt;
 extern const char *edu_verb_name;	/* for audit rows: "licence set" */
@@ -558,6 +559,11 @@ int edu_next_workday(sqlite3 *db, int day);
 int edu_due_days(sqlite3 *db, int start, int n);
 /* The n-th working day after start. */
 int edu_due_workdays(sqlite3 *db, int start, int n);
+/* The first year from that of `from` to that of `to` (day numbers) with
+ * no row in the calendar table, or 0 when each has one.  A deadline
+ * counted across such a year rests on weekends alone, the State
+ * Council's holidays not yet known: provisional (DESIGN 11). */
+int edu_calendar_missing_year(sqlite3 *db, int from, int to);
 /* Drop the cached calendar (after a change, or a closed handle). */
 void edu_calendar_forget(void);
 
@@ -1069,17 +1075,24 @@ int edu_key_in_order(struct edu_key *k, const char *last);
 /* ---- student.c: grades, stages and kinds of school ------------------- */
 
 /* The grades a kind of school teaches (primary 1-6, junior 7-9, senior
- * and vocational 10-12, complete 7-12, nine-year 1-9, special 1-12):
- * 0, or -1 for a kind without grades (kindergarten). */
+ * and vocational 10-12, complete 7-12, nine-year 1-9, special 1-12,
+ * kindergarten K1-K3 as -2..0): 0, or -1 for an unknown kind. */
 int edu_kind_grades(const char *kind, int *lo, int *hi);
 int edu_kind_fits(const char *kind, int grade);
-/* Is the grade the last of its stage (6, 9, 12)? */
+/* Is the grade the last of its stage (K3, 6, 9, 12)? */
 int edu_stage_last(int grade);
-const char *edu_stage_name(int grade);	/* "primary", "junior", "senior" */
+/* "kindergarten", "primary", "junior", "senior" */
+const char *edu_stage_name(int grade);
+/* A grade as people write it, into buf (8 bytes): K1-K3 for the
+ * kindergarten grades stored as -2..0 (schema 013), else the number. */
+const char *edu_grade_name(int grade, char *buf);
+/* The SQL of a grade column `g` as list prints it and import reads it. */
+#define EDU_GRADE_SQL(g) "CASE WHEN " g " < 1 THEN 'K' || (" g " + 3) ELSE " g " END"
 
 /* A student's school, grade and status, as an event changes them
  * (schema 003: student_event keeps both states, so `--as-of DAY` is the
- * `from` state of the first event after DAY, or the current one). */
+ * `from` state of the first event after DAY, or the current one; a
+ * voided event (schema 013) counts for nothing). */
 struct edu_student_state {
 	char no[EDU_VAL_MAX];	/* student_no */
 	char school[16];
@@ -1103,6 +1116,11 @@ void edu_student_event(sqlite3 *db, const char *kind, const char *day,
 int edu_student_enter(sqlite3 *db, const char *id_number, const char *name,
 		      const char *school, int grade, const char *day, const char *reason,
 		      char sno[EDU_VAL_MAX], char *why);
+/* In the caller's transaction: student `no` enters `grade` of `school`,
+ * enrolled, on `day`: an `enter` event (schema 013) with its reason; the
+ * record and number stay.  -1 when there is no such student. */
+int edu_student_enter_stage(sqlite3 *db, const char *no, const char *school, int grade,
+			    const char *day, const char *reason);
 /* Drop the statements kept for a handle (edu_db_close calls it). */
 void edu_student_forget(void);
 
@@ -1145,31 +1163,57 @@ int edu_school_grade_check(sqlite3 *db, const char *school, int grade, char *err
 /* A student by student number or ID number (a resident's first): the
  * student number (malloc'd), or NULL. */
 char *edu_student_find(sqlite3 *db, const char *key);
+/* The school year a day falls in, named by the calendar year of its
+ * summer: 2026-07-15 -> 2026, 2026-09-01 -> 2027. */
+int edu_school_year(const char *day);
+/* When and how a status event is asked for: its day (YYYY-MM-DD; NULL:
+ * no rule that needs the date) and whether --force overrides the rules
+ * that may be overridden. */
+struct edu_student_change_on {
+	const char *day;
+	int force;
+};
 /* The rule of a status event (transfer, suspend, resume, withdraw,
  * graduate): `to` comes in as `from` (for a transfer with the new school
- * set) and leaves as the new state: 0, or -1 with the reason in why. */
-int edu_student_change(sqlite3 *db, const char *kind, const struct edu_student_state *from,
+ * set) and leaves as the new state: 0, or -1 with the reason in why.  A
+ * graduation is refused, unless forced, when the student reached the
+ * last grade by the promotion that closed the school year of on->day. */
+int edu_student_change(sqlite3 *db, const char *kind, const struct edu_student_change_on *on,
+		       const struct edu_student_state *from,
 		       struct edu_student_state *to, char *why);
+/* In the caller's transaction: void student event `id` for `reason`
+ * (issue 17): the event stays, marked with when, who (the session's
+ * user) and why; the student is set back to its `from` state, and the
+ * change audited.  Refused when a later valid event of the student
+ * follows it, when it made the record (an enrolment by assign), for the
+ * entrance exam's enrolment (its admission says enrolled), for a
+ * placement, and for a graduation on which a valid certificate rests.
+ * 0; -1 refused with the reason in why; 1 no such event. */
+int edu_student_void(sqlite3 *db, long long id, const char *reason, char *why);
 /* In the caller's transaction: every enrolled student not in the last
  * grade of a stage (6, 9, 12), who had entered by `day` and before
  * September of `year`, moves up a grade with a promote event for `year`,
  * once: a student with one is passed over.  Audited as one row when any
  * moved.  Returns the number promoted; *into_last: how many of them this
  * run moved into a last grade; *stayed: the enrolled students who were in
- * a last grade and were not moved for `year` (those left for graduate). */
-long edu_student_promote(sqlite3 *db, long year, const char *day, long *into_last,
-			 long *stayed);
+ * a last grade and were not moved for `year` (those left for graduate).
+ * Unless skip_final, refused (-1, nothing written, each named on stderr,
+ * *stayed their count) while students enrolled in grade 6, 9 or 12 before
+ * September of `year` have not graduated. */
+long edu_student_promote(sqlite3 *db, long year, const char *day, int skip_final,
+			 long *into_last, long *stayed);
 /* The students as they stood at the end of day ?1 (YYYY-MM-DD), in the
  * columns of EDU_S_*: for each, the state before its first event after
  * that day, or the current one; only those who had entered by then. */
 #define EDU_STUDENT_ASOF \
 	"SELECT s.student_no, s.id_type, s.id_number, s.name, s.sex, s.birth_date, " \
 	"s.ethnicity, coalesce(e.from_school, s.school_code) AS school_code, " \
-	"coalesce(e.from_grade, s.grade) AS grade, s.class, s.entry_date, " \
+	EDU_GRADE_SQL("coalesce(e.from_grade, s.grade)") " AS grade, s.class, s.entry_date, " \
 	"coalesce(e.from_status, s.status) AS status, s.major, s.disability, " \
 	"s.placement, s.zone, s.address, s.guardian, s.phone " \
 	"FROM student s LEFT JOIN student_event e ON e.id = (SELECT x.id FROM " \
 	"student_event x WHERE x.student_no = s.student_no AND x.day > ?1 " \
+	"AND x.void_on IS NULL " \
 	"ORDER BY x.day, x.id LIMIT 1) " \
 	"WHERE (s.entry_date IS NULL OR s.entry_date <= ?1)"
 
@@ -2337,6 +2381,8 @@ struct edu_applicant {
 	char *v[EDU_A_NFIELDS];	/* malloc'd */
 	long line;		/* of the input */
 	int stored;		/* recorded by an earlier run of the year */
+	char *no;		/* malloc'd: a kindergarten leaver's student number
+				 * (assign --from-register), else NULL */
 	char *school, *note;	/* malloc'd; school NULL: none */
 	int rank;		/* with a school: its rank in the zone */
 };
@@ -2347,6 +2393,11 @@ const char *edu_applicant_check(const struct edu_applicant *x, const struct edu_
 				size_t na, char *err);
 /* Free n applicants and the array. */
 void edu_applicants_free(struct edu_applicant *a, size_t n);
+/* The kindergarten leavers of `year` (K3 pupils whose leaving, a
+ * graduation from K3, is dated in `year`, still graduated from K3), of
+ * `zone` or (NULL) of every zone, as applicants of tier 1 with their
+ * student numbers: their count, *out malloc'd (edu_applicants_free). */
+size_t edu_place_leavers(sqlite3 *db, long year, const char *zone, struct edu_applicant **out);
 /* A year's intake as the store has it: the zones and their open primary
  * and nine-year schools, each with its entry_seats less the children
  * earlier runs of the year gave it. */
@@ -2356,6 +2407,10 @@ struct edu_place_intake {
 	size_t nz, ns;
 };
 void edu_place_intake_load(sqlite3 *db, long year, struct edu_place_intake *in);
+/* The same for the junior-school intake of `year`: the zones' open public
+ * junior and complete schools, each with its entry_seats less the
+ * students entered there by the intake of the year (schema 013). */
+void edu_place_junior_intake_load(sqlite3 *db, long year, struct edu_place_intake *in);
 void edu_place_intake_free(struct edu_place_intake *in);
 /* Hold the children a run does not draw for (sets .kid.held): one an
  * earlier run of the year recorded keeps its school, rank and note (with
@@ -2375,6 +2430,37 @@ void edu_applicant_record(sqlite3 *db, long year, const struct edu_applicant *x)
  * (held ones too). */
 long edu_place_draw(sqlite3 *db, long year, uint64_t seed, struct edu_applicant *a,
 		    size_t n, struct edu_place_child **order, long *left);
+
+/* The junior-school intake (小升初, issue 17): a student who graduated
+ * from grade 6 in `year` and has no place yet, as the intake sees them.
+ * The child comes first, so that a pointer to it is one to the student. */
+struct edu_junior {
+	struct edu_place_child kid;	/* .key the student number, .zone, tier 1 */
+	char *no, *name, *zone, *from;	/* malloc'd; from: the primary school */
+	int own;		/* that school teaches grade 7 (nine-year, special) */
+	char *privschool;	/* malloc'd by the caller, freed with the rest:
+				 * the private school applied to, or NULL */
+	/* Set by the draw: */
+	char *school, *note, *lost;	/* malloc'd; school NULL: no place */
+	int rank;		/* the school's rank in the zone, 0 otherwise */
+};
+/* The grade-6 graduates of `year` still graduated (so not yet placed),
+ * by student number: their count, *out malloc'd. */
+size_t edu_junior_load(sqlite3 *db, long year, struct edu_junior **out);
+void edu_junior_free(struct edu_junior *j, size_t n);
+/* The student of that number among j[0..n-1], or NULL. */
+struct edu_junior *edu_junior_find(struct edu_junior *j, size_t n, const char *no);
+/* Draw: a pupil of a school that teaches grade 7 stays there; each
+ * private school with more applicants (.privschool) than free seats
+ * draws among them by the seeded lottery, and those drawn go there;
+ * everyone else goes through the zones as nearby enrolment does
+ * (edu_place).  order[] (n) gets the students' children in the order
+ * of the draw.  Returns the number placed; *left those without a school. */
+long edu_junior_draw(sqlite3 *db, long year, uint64_t seed, struct edu_junior *j, size_t n,
+		     struct edu_place_child **order, long *left);
+/* In the caller's transaction: the student given a school enters its
+ * grade 7 on `day`, an `enter` event (their record and number stay). */
+void edu_junior_enter(sqlite3 *db, long year, const struct edu_junior *x, const char *day);
 
 /* ---- cert.c: certificate numbers and who gets which (DESIGN 8) ----- */
 

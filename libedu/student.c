@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "edu.h"
 
@@ -19,6 +20,22 @@ static const struct {
 	{ "nine-year", 1, 9 },	/* 九年一贯制 */
 	{ "vocational", 10, 12 },
 	{ "special", 1, 12 },
+	{ "kindergarten", -2, 0 },	/* K1-K3: 小班, 中班, 大班 (schema 013) */
+};
+
+const char *edu_grade_name(int grade, char *buf)
+{
+	/* Grades are -2..12 (the schema's CHECK): two digits at most. */
+	if (grade <= 0)
+		snprintf(buf, 8, "K%d", (grade + 3) % 10);
+	else
+		snprintf(buf, 8, "%d", grade % 100);
+	return buf;
+}
+
+/* A kindergarten grade as read: K1-K3 (any case) or its Chinese name. */
+static const char *const k_grades[][3] = {
+	{ "K1", "小班", "-2" }, { "K2", "中班", "-1" }, { "K3", "大班", "0" },
 };
 
 int edu_kind_grades(const char *kind, int *lo, int *hi)
@@ -29,7 +46,7 @@ int edu_kind_grades(const char *kind, int *lo, int *hi)
 			*hi = grades[i].hi;
 			return 0;
 		}
-	return -1;	/* kindergartens have no grades */
+	return -1;
 }
 
 int edu_kind_fits(const char *kind, int grade)
@@ -43,12 +60,12 @@ int edu_kind_fits(const char *kind, int grade)
  * 12, whatever school teaches them. */
 int edu_stage_last(int grade)
 {
-	return grade == 6 || grade == 9 || grade == 12;
+	return grade == 0 || grade == 6 || grade == 9 || grade == 12;
 }
 
 const char *edu_stage_name(int grade)
 {
-	return grade <= 6 ? "primary" : grade <= 9 ? "junior" : "senior";
+	return grade <= 0 ? "kindergarten" : grade <= 6 ? "primary" : grade <= 9 ? "junior" : "senior";
 }
 
 /* ---- a student's state and its events ---------------------------------- */
@@ -72,7 +89,7 @@ static void prepare_all(sqlite3 *db)
 	st_load = edu_prepare(db,
 		"SELECT s.student_no, s.school_code, s.grade, s.status, "
 		"max(coalesce(s.entry_date, ''), coalesce((SELECT max(day) FROM "
-		"student_event e WHERE e.student_no = s.student_no), '')) "
+		"student_event e WHERE e.student_no = s.student_no AND e.void_on IS NULL), '')) "
 		"FROM student s WHERE s.student_no = ?");
 	st_upd = edu_prepare(db, "UPDATE student SET school_code = ?2, grade = ?3, "
 			     "status = ?4 WHERE student_no = ?1");
@@ -109,11 +126,8 @@ void edu_student_event(sqlite3 *db, const char *kind, const char *day,
 	char g0[8], g1[8];
 
 	prepare_all(db);
-	sqlite3_bind_text(st_upd, 1, to->no, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st_upd, 2, to->school, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st_upd, 3, to->grade);
-	sqlite3_bind_text(st_upd, 4, to->status, -1, SQLITE_STATIC);
-	edu_exec_stmt(db, st_upd);
+	/* The event first: the student_corrected trigger (schema 013) takes
+	 * a change no event explains for a correction. */
 	const char *p[] = { to->no, day, kind, reason, from->school, to->school };
 	for (int i = 0; i < 6; i++)
 		edu_bind_text(st_ins, i + 1, p[i]);
@@ -122,6 +136,11 @@ void edu_student_event(sqlite3 *db, const char *kind, const char *day,
 	sqlite3_bind_text(st_ins, 9, from->status, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st_ins, 10, to->status, -1, SQLITE_STATIC);
 	edu_exec_stmt(db, st_ins);
+	sqlite3_bind_text(st_upd, 1, to->no, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st_upd, 2, to->school, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st_upd, 3, to->grade);
+	sqlite3_bind_text(st_upd, 4, to->status, -1, SQLITE_STATIC);
+	edu_exec_stmt(db, st_upd);
 
 	/* The audit row: the event's own fields, and the state's old and
 	 * new values where they differ. */
@@ -152,6 +171,21 @@ void edu_student_event(sqlite3 *db, const char *kind, const char *day,
 	edu_buf_puts(&b, "}");
 	edu_audit(db, "student", to->no, b.s);
 	edu_buf_free(&b);
+}
+
+int edu_student_enter_stage(sqlite3 *db, const char *no, const char *school, int grade,
+			    const char *day, const char *reason)
+{
+	struct edu_student_state from, to;
+
+	if (edu_student_load(db, no, &from) < 0)
+		return -1;
+	to = from;
+	snprintf(to.school, sizeof to.school, "%s", school);
+	to.grade = grade;
+	strcpy(to.status, "enrolled");
+	edu_student_event(db, "enter", day, reason, &from, &to);
+	return 0;
 }
 
 void edu_student_forget(void)
@@ -229,6 +263,11 @@ int edu_student_derive(sqlite3 *db, const char **raw, char buf[][EDU_VAL_MAX],
 	(void)db;
 	char t[EDU_VAL_MAX], type[EDU_VAL_MAX] = "resident", id_err[EDU_ERR_MAX] = "";
 	int resident_id = 0;
+
+	if (raw[EDU_S_GRADE] && edu_trimmed(raw[EDU_S_GRADE], t) == 0)
+		for (size_t i = 0; i < sizeof k_grades / sizeof *k_grades; i++)
+			if (!strcasecmp(t, k_grades[i][0]) || !strcmp(t, k_grades[i][1]))
+				raw[EDU_S_GRADE] = k_grades[i][2];
 
 	if (raw[EDU_S_IDTYPE] && edu_trimmed(raw[EDU_S_IDTYPE], t) == 0 && *t &&
 	    edu_valid_enum(edu_student_id_types, t, type, err) < 0) {
@@ -315,12 +354,15 @@ int edu_school_grade_check(sqlite3 *db, const char *school, int grade, char *err
 
 	if (!kind)
 		return snprintf(err, EDU_ERR_MAX, "no school '%s'", school), -1;
+	char a[8], b[8], g[8];
+
 	if (edu_kind_grades(kind, &lo, &hi) < 0)
 		return snprintf(err, EDU_ERR_MAX, "school %s is a %s: it has no grades",
 				school, kind), -1;
 	if (grade < lo || grade > hi)
-		return snprintf(err, EDU_ERR_MAX, "school %s is a %s school, with grades %d-%d, not %d",
-				school, kind, lo, hi, grade), -1;
+		return snprintf(err, EDU_ERR_MAX, "school %s is a %s school, with grades %s-%s, not %s",
+				school, kind, edu_grade_name(lo, a), edu_grade_name(hi, b),
+				edu_grade_name(grade, g)), -1;
 	return 0;
 }
 
@@ -391,9 +433,10 @@ char *edu_student_find(sqlite3 *db, const char *key)
 
 /* ---- what a status event may do ------------------------------------------ */
 
-static int do_transfer(sqlite3 *db, const struct edu_student_state *from,
-		       struct edu_student_state *to, char *why)
+static int do_transfer(sqlite3 *db, const struct edu_student_change_on *on,
+		       const struct edu_student_state *from, struct edu_student_state *to, char *why)
 {
+	(void)on;
 	if (strcmp(from->status, "enrolled"))
 		return snprintf(why, EDU_ERR_MAX, "is %s, not enrolled", from->status), -1;
 	if (!strcmp(from->school, to->school))
@@ -409,52 +452,93 @@ static int do_transfer(sqlite3 *db, const struct edu_student_state *from,
 	return 0;
 }
 
-static int do_suspend(sqlite3 *db, const struct edu_student_state *from,
-		      struct edu_student_state *to, char *why)
+static int do_suspend(sqlite3 *db, const struct edu_student_change_on *on,
+		      const struct edu_student_state *from, struct edu_student_state *to, char *why)
 {
 	(void)db;
+	(void)on;
 	if (strcmp(from->status, "enrolled"))
 		return snprintf(why, EDU_ERR_MAX, "is %s, not enrolled", from->status), -1;
 	strcpy(to->status, "suspended");
 	return 0;
 }
 
-static int do_resume(sqlite3 *db, const struct edu_student_state *from,
-		     struct edu_student_state *to, char *why)
+static int do_resume(sqlite3 *db, const struct edu_student_change_on *on,
+		     const struct edu_student_state *from, struct edu_student_state *to, char *why)
 {
 	(void)db;
+	(void)on;
 	if (strcmp(from->status, "suspended"))
 		return snprintf(why, EDU_ERR_MAX, "is %s, not suspended", from->status), -1;
 	strcpy(to->status, "enrolled");
 	return 0;
 }
 
-static int do_withdraw(sqlite3 *db, const struct edu_student_state *from,
-		       struct edu_student_state *to, char *why)
+static int do_withdraw(sqlite3 *db, const struct edu_student_change_on *on,
+		       const struct edu_student_state *from, struct edu_student_state *to, char *why)
 {
 	(void)db;
+	(void)on;
 	if (strcmp(from->status, "enrolled") && strcmp(from->status, "suspended"))
 		return snprintf(why, EDU_ERR_MAX, "is %s already", from->status), -1;
 	strcpy(to->status, "withdrawn");
 	return 0;
 }
 
-static int do_graduate(sqlite3 *db, const struct edu_student_state *from,
+int edu_school_year(const char *day)
+{
+	int y = atoi(day), m = atoi(day + 5);
+
+	return m >= 9 ? y + 1 : y;
+}
+
+/* A student who reached the last grade of a stage by the promotion that
+ * closed the school year of `day` has a whole year of that grade ahead:
+ * the clerk who graduates grade 9 after the July cron promoted grade 8
+ * would graduate the wrong children (issue 17). */
+static int promoted_this_year(sqlite3 *db, const struct edu_student_state *s,
+			      const char *day, char *why)
+{
+	sqlite3_stmt *st = edu_prepare(db,
+		"SELECT year, day FROM student_event WHERE student_no = ?1 AND kind = 'promote' "
+		"AND to_grade = ?2 AND void_on IS NULL ORDER BY id DESC LIMIT 1");
+	int rc = 0;
+
+	sqlite3_bind_text(st, 1, s->no, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, s->grade);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) >= edu_school_year(day)) {
+		int y = sqlite3_column_int(st, 0);
+		snprintf(why, EDU_ERR_MAX, "reached grade %d by the promotion for %d on %s: "
+			 "graduates at the end of the %d-%02d school year (use --force --reason "
+			 "to graduate now)", s->grade, y, (const char *)sqlite3_column_text(st, 1),
+			 y, (y + 1) % 100);
+		rc = -1;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int do_graduate(sqlite3 *db, const struct edu_student_change_on *on,
+		       const struct edu_student_state *from,
 		       struct edu_student_state *to, char *why)
 {
-	(void)db;
+	char g[8];
+
 	if (strcmp(from->status, "enrolled"))
 		return snprintf(why, EDU_ERR_MAX, "is %s, not enrolled", from->status), -1;
 	if (!edu_stage_last(from->grade))
-		return snprintf(why, EDU_ERR_MAX, "is in grade %d, not the last grade of %s school",
-				from->grade, edu_stage_name(from->grade)), -1;
+		return snprintf(why, EDU_ERR_MAX, "is in grade %s, not the last grade of %s school",
+				edu_grade_name(from->grade, g), edu_stage_name(from->grade)), -1;
+	if (db && on && on->day && !on->force && promoted_this_year(db, from, on->day, why) < 0)
+		return -1;
 	strcpy(to->status, "graduated");
 	return 0;
 }
 
 static const struct {
 	const char *kind;
-	int (*rule)(sqlite3 *db, const struct edu_student_state *from,
+	int (*rule)(sqlite3 *db, const struct edu_student_change_on *on,
+		    const struct edu_student_state *from,
 		    struct edu_student_state *to, char *why);
 } changes[] = {
 	{ "transfer", do_transfer },
@@ -464,34 +548,201 @@ static const struct {
 	{ "graduate", do_graduate },
 };
 
-int edu_student_change(sqlite3 *db, const char *kind, const struct edu_student_state *from,
+int edu_student_change(sqlite3 *db, const char *kind, const struct edu_student_change_on *on,
+		       const struct edu_student_state *from,
 		       struct edu_student_state *to, char *why)
 {
 	for (size_t i = 0; i < sizeof changes / sizeof *changes; i++)
 		if (!strcmp(changes[i].kind, kind))
-			return changes[i].rule(db, from, to, why);
+			return changes[i].rule(db, on, from, to, why);
 	return snprintf(why, EDU_ERR_MAX, "no event '%s'", kind), -1;
+}
+
+/* ---- corrections: voiding an event ------------------------------------------ */
+
+/* Why an event may not be voided, or NULL: what depends on it comes
+ * first (issue 17). */
+static int void_refused(sqlite3 *db, sqlite3_stmt *ev, long long id, char *why)
+{
+	const char *no = (const char *)sqlite3_column_text(ev, 0);
+	const char *kind = (const char *)sqlite3_column_text(ev, 1);
+	const char *p[] = { no, NULL };
+	char ids[24], *later, *cert;
+
+	if (sqlite3_column_type(ev, 3) != SQLITE_NULL)
+		return snprintf(why, EDU_ERR_MAX, "is void already (%s by %s: %s)",
+				(const char *)sqlite3_column_text(ev, 3),
+				(const char *)sqlite3_column_text(ev, 4),
+				(const char *)sqlite3_column_text(ev, 5)), -1;
+	snprintf(ids, sizeof ids, "%lld", id);
+	p[1] = ids;
+	later = edu_query1(db, "SELECT id || ' (' || kind || ' on ' || day || ')' FROM student_event "
+			   "WHERE student_no = ?1 AND id > ?2 AND void_on IS NULL "
+			   "ORDER BY id DESC LIMIT 1", 2, p);
+	if (later) {
+		snprintf(why, EDU_ERR_MAX, "event %s of %s came after it: void that first", later, no);
+		free(later);
+		return -1;
+	}
+	if (sqlite3_column_type(ev, 6) == SQLITE_NULL)
+		return snprintf(why, EDU_ERR_MAX, "the %s made %s's record: withdraw the student, "
+				"or correct the record with import --upsert", kind, no), -1;
+	/* The entrance exam's enrolment is its admission's too (edu-exam). */
+	if (!strcmp(kind, "enrol"))
+		return snprintf(why, EDU_ERR_MAX, "an enrolment by the entrance exam is its "
+				"admission's: transfer or withdraw the student instead"), -1;
+	if (!strcmp(kind, "placement"))
+		return snprintf(why, EDU_ERR_MAX, "a placement is corrected by another placement"), -1;
+	if (!strcmp(kind, "graduate") &&
+	    (cert = edu_query1(db, "SELECT cert_no FROM certificate WHERE holder = ? AND "
+			       "status = 'valid' AND kind <> 'teacher' LIMIT 1", 1, p))) {
+		snprintf(why, EDU_ERR_MAX, "certificate %s rests on this graduation: revoke it "
+			 "first (edu-cert revoke %s --reason ...)", cert, cert);
+		free(cert);
+		return -1;
+	}
+	return 0;
+}
+
+int edu_student_void(sqlite3 *db, long long id, const char *reason, char *why)
+{
+	sqlite3_stmt *ev = edu_prepare(db,
+		"SELECT student_no, kind, day, void_on, void_by, void_reason, from_status, "
+		"from_school, from_grade, to_school, to_grade, to_status FROM student_event WHERE id = ?");
+	int rc = 1;
+
+	sqlite3_bind_int64(ev, 1, id);
+	if (sqlite3_step(ev) == SQLITE_ROW && (rc = void_refused(db, ev, id, why)) == 0) {
+		char ids[24], g0[8];
+		const char *no = (const char *)sqlite3_column_text(ev, 0);
+
+		snprintf(ids, sizeof ids, "%lld", id);
+		snprintf(g0, sizeof g0, "%d", sqlite3_column_int(ev, 8));
+		const char *mark[] = { edu_session()->user, reason, ids };
+		edu_exec(db, "UPDATE student_event SET void_on = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), "
+			 "void_by = ?, void_reason = ? WHERE id = ?", 3, mark);
+		const char *back[] = { (const char *)sqlite3_column_text(ev, 7), g0,
+				       (const char *)sqlite3_column_text(ev, 6), no };
+		edu_exec(db, "UPDATE student SET school_code = ?, grade = ?, status = ? "
+			 "WHERE student_no = ?", 4, back);
+
+		struct edu_buf b = { 0 };
+		edu_buf_printf(&b, "{\"void\":%lld,\"event\":", id);
+		edu_buf_json(&b, (const char *)sqlite3_column_text(ev, 1));
+		edu_buf_puts(&b, ",\"day\":");
+		edu_buf_json(&b, (const char *)sqlite3_column_text(ev, 2));
+		edu_buf_puts(&b, ",\"reason\":");
+		edu_buf_json(&b, reason);
+		static const char *const names[] = { "school_code", "grade", "status" };
+		for (int i = 0; i < 3; i++) {
+			const char *now = (const char *)sqlite3_column_text(ev, 9 + i);
+			const char *then = i == 1 ? g0 : back[i == 0 ? 0 : 2];
+			if (!now || !strcmp(now, then))
+				continue;
+			edu_buf_puts(&b, ",");
+			edu_buf_json(&b, names[i]);
+			edu_buf_puts(&b, ":[");
+			edu_buf_json(&b, now);
+			edu_buf_puts(&b, ",");
+			edu_buf_json(&b, then);
+			edu_buf_puts(&b, "]");
+		}
+		edu_buf_puts(&b, "}");
+		edu_audit(db, "student", no, b.s);
+		edu_buf_free(&b);
+	}
+	sqlite3_finalize(ev);
+	return rc;
 }
 
 /* ---- promotion and placement ------------------------------------------------ */
 
-long edu_student_promote(sqlite3 *db, long year, const char *day, long *into_last,
-			 long *stayed)
+/* The students a promotion for `year` waits for: enrolled in grade 6, 9
+ * or 12 since before September of `year` (entered then, or promoted into
+ * it for an earlier year), not graduated.  Promoting around them would
+ * leave them for a clerk who graduates "grade 9" after the promotion and
+ * takes the children just moved up (issue 17).  Each is named; the count. */
+static long final_left(sqlite3 *db, long year, const char *day, const char *next)
+{
+	sqlite3_stmt *st = edu_prepare(db,
+		"SELECT student_no, grade, school_code FROM student s WHERE status = 'enrolled' "
+		"AND grade IN (6, 9, 12) AND (entry_date IS NULL OR (entry_date <= ?1 "
+		"AND entry_date < ?3)) AND NOT EXISTS (SELECT 1 FROM student_event e "
+		"WHERE e.student_no = s.student_no AND e.kind = 'promote' AND e.year >= ?2 "
+		"AND e.to_grade = s.grade AND e.void_on IS NULL) ORDER BY school_code, grade, student_no");
+	long n = 0;
+
+	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, (int)year);
+	sqlite3_bind_text(st, 3, next, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		if (n++ < 100)
+			edu_warn("student %s: still enrolled in grade %d at %s, not graduated",
+				 (const char *)sqlite3_column_text(st, 0), sqlite3_column_int(st, 1),
+				 (const char *)sqlite3_column_text(st, 2));
+	sqlite3_finalize(st);
+	if (n > 100)
+		edu_warn("... and %ld more", n - 100);
+	return n;
+}
+
+long edu_student_promote(sqlite3 *db, long year, const char *day, int skip_final,
+			 long *into_last, long *stayed)
 {
 	char next[16];
+
+	snprintf(next, sizeof next, "%ld-09-01", year);
+	if (!skip_final) {
+		long n = final_left(db, year, day, next);
+		if (n) {
+			*into_last = 0;
+			*stayed = n;
+			return -1;
+		}
+	}
 	char *before = edu_query1(db, "SELECT coalesce(max(id), 0) FROM student_event", 0, NULL);
-	sqlite3_stmt *st = edu_prepare(db,
+	sqlite3_stmt *st;
+
+	/* K3 pupils leave kindergarten at the end of the year (a graduation
+	 * from K3), before anyone moves up: not those who reached K3 by a
+	 * promotion for Y, whom a second run finds there. */
+	st = edu_prepare(db,
+		"INSERT INTO student_event (student_no, day, kind, reason, from_school, to_school, "
+		"from_grade, to_grade, from_status, to_status) SELECT student_no, ?1, 'graduate', "
+		"'leaves kindergarten', school_code, school_code, 0, 0, 'enrolled', 'graduated' "
+		"FROM student s WHERE status = 'enrolled' AND grade = 0 "
+		"AND (entry_date IS NULL OR (entry_date <= ?1 AND entry_date < ?3)) "
+		"AND NOT EXISTS (SELECT 1 FROM student_event e WHERE e.student_no = s.student_no "
+		"AND e.kind = 'promote' AND e.year >= ?2 AND e.to_grade = 0 AND e.void_on IS NULL)");
+	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, (int)year);
+	sqlite3_bind_text(st, 3, next, -1, SQLITE_STATIC);
+	edu_exec_stmt(db, st);
+	sqlite3_finalize(st);
+	long leavers = sqlite3_changes(db);
+	st = edu_prepare(db, "UPDATE student SET status = 'graduated' WHERE student_no IN "
+			 "(SELECT student_no FROM student_event WHERE kind = 'graduate' AND id > ?1)");
+	sqlite3_bind_int64(st, 1, strtoll(before, NULL, 10));
+	edu_exec_stmt(db, st);
+	sqlite3_finalize(st);
+	if (sqlite3_changes(db) != leavers)
+		edu_die(EDU_ESOFTWARE, "promote: %d pupils left for %ld events", sqlite3_changes(db),
+			leavers);
+	free(before);
+	before = edu_query1(db, "SELECT coalesce(max(id), 0) FROM student_event", 0, NULL);
+
+	st = edu_prepare(db,
 		"INSERT INTO student_event (student_no, day, kind, year, from_school, "
 		"to_school, from_grade, to_grade, from_status, to_status) "
 		"SELECT student_no, ?1, 'promote', ?2, school_code, school_code, grade, "
 		"grade + 1, status, status FROM student s WHERE status = 'enrolled' "
-		"AND grade NOT IN (6, 9, 12) AND NOT EXISTS (SELECT 1 FROM student_event e "
-		"WHERE e.kind = 'promote' AND e.year = ?2 AND e.student_no = s.student_no) "
+		"AND grade NOT IN (0, 6, 9, 12) AND NOT EXISTS (SELECT 1 FROM student_event e "
+		"WHERE e.kind = 'promote' AND e.year = ?2 AND e.student_no = s.student_no "
+		"AND e.void_on IS NULL) "
 		"AND (entry_date IS NULL OR (entry_date <= ?1 AND entry_date < ?3))");
 
 	/* A student who entered after the summer of Y is in a later school
 	 * year: not promoted for Y. */
-	snprintf(next, sizeof next, "%ld-09-01", year);
 	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, (int)year);
 	sqlite3_bind_text(st, 3, next, -1, SQLITE_STATIC);
@@ -522,13 +773,17 @@ long edu_student_promote(sqlite3 *db, long year, const char *day, long *into_las
 	n = edu_query1(db, "SELECT count(*) FROM student s WHERE status = 'enrolled' "
 		       "AND grade IN (6, 9, 12) AND (entry_date IS NULL OR entry_date <= ?1) "
 		       "AND NOT EXISTS (SELECT 1 FROM student_event e WHERE e.kind = 'promote' "
-		       "AND e.year = CAST(?2 AS INTEGER) AND e.student_no = s.student_no)", 2, q);
+		       "AND e.year = CAST(?2 AS INTEGER) AND e.student_no = s.student_no "
+		       "AND e.void_on IS NULL)", 2, q);
 	*stayed = strtol(n, NULL, 10);
 	free(n);
 	free(before);
-	if (promoted) {
+	if (promoted || leavers) {
 		char *key = edu_asprintf("promote %ld", year);
-		char *chg = edu_asprintf("{\"promoted\":%ld,\"day\":\"%s\"}", promoted, day);
+		char *chg = leavers
+			? edu_asprintf("{\"promoted\":%ld,\"left_kindergarten\":%ld,\"day\":\"%s\"}",
+				       promoted, leavers, day)
+			: edu_asprintf("{\"promoted\":%ld,\"day\":\"%s\"}", promoted, day);
 		edu_audit(db, "student", key, chg);
 		free(key);
 		free(chg);
@@ -595,8 +850,8 @@ sqlite3_stmt *edu_student_stats(sqlite3 *db, const char *by)
 		{ "school", "SELECT school_code, k.name, count(*) AS students FROM student s "
 		  "JOIN school k USING (school_code) WHERE s.status = 'enrolled' "
 		  "GROUP BY school_code ORDER BY school_code" },
-		{ "grade", "SELECT grade, count(*) AS students FROM student WHERE status = 'enrolled' "
-		  "GROUP BY grade ORDER BY grade" },
+		{ "grade", "SELECT " EDU_GRADE_SQL("s.grade") " AS grade, count(*) AS students "
+		  "FROM student s WHERE status = 'enrolled' GROUP BY s.grade ORDER BY s.grade" },
 		{ "sex", "SELECT sex, count(*) AS students FROM student WHERE status = 'enrolled' "
 		  "GROUP BY sex ORDER BY sex" },
 		{ "status", "SELECT status, count(*) AS students FROM student GROUP BY status "

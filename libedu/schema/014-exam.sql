@@ -46,30 +46,8 @@ ALTER TABLE seat ADD COLUMN min_grades TEXT;
 ALTER TABLE admission ADD COLUMN batch TEXT;
 
 -- An `enter` event: a record made by `edu-exam enroll` for an admitted
--- candidate from outside the registry (no junior graduation here).  The
--- table is made again to widen its kind check; ids are kept.
-CREATE TABLE student_event_new (
-	id		INTEGER PRIMARY KEY,
-	student_no	TEXT NOT NULL REFERENCES student(student_no),
-	day		TEXT NOT NULL,
-	kind		TEXT NOT NULL CHECK (kind = 'transfer' OR kind = 'suspend' OR kind = 'resume' OR kind = 'withdraw' OR kind = 'graduate' OR kind = 'promote' OR kind = 'enrol' OR kind = 'placement' OR kind = 'enter'),
-	reason		TEXT,
-	year		INTEGER,
-	from_school	TEXT,
-	to_school	TEXT,
-	from_grade	INTEGER,
-	to_grade	INTEGER,
-	from_status	TEXT,
-	to_status	TEXT,
-	recorded	TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
-);
-INSERT INTO student_event_new SELECT id, student_no, day, kind, reason, year, from_school,
-	to_school, from_grade, to_grade, from_status, to_status, recorded FROM student_event;
-DROP TABLE student_event;
-ALTER TABLE student_event_new RENAME TO student_event;
-CREATE INDEX student_event_student ON student_event(student_no, day, id);
-CREATE INDEX student_event_promote ON student_event(year, student_no)
-	WHERE kind = 'promote';
+-- candidate from outside the registry (no junior graduation here); the
+-- kind is allowed by 013, which made student_event again.
 
 -- Quota seats (名额分配, 指标到校): `seats quota` splits `seats` of a
 -- senior school among the junior schools in proportion to `basis` (their

@@ -76,7 +76,7 @@ t_grep "... a wrong check character" "bad.csv:3: id_number: check character is w
 t_grep "... a birth date the ID number disagrees with" "bad.csv:4: birth_date: 2016-08-13, but the ID number says 2016-08-12" "$err"
 t_grep "... a sex the ID number disagrees with" "bad.csv:5: sex: M, but the ID number says F" "$err"
 t_grep "... an unknown school" "bad.csv:6: school_code: no school '2111019999'" "$err"
-t_grep "... a kindergarten" "bad.csv:7: grade: school 2111010201 is a kindergarten: it has no grades" "$err"
+t_grep "... a kindergarten: grades K1-K3 (issue 17)" "bad.csv:7: grade: school 2111010201 is a kindergarten school, with grades K1-K3, not 5" "$err"
 t_grep "... a grade the school does not teach" "bad.csv:8: grade: school 2111010223 is a junior school, with grades 7-9, not 5" "$err"
 t_grep "... a major at a school that is not vocational" "bad.csv:9: major: only students of a vocational school have a major" "$err"
 t_grep "... a placement without a disability" "bad.csv:10: placement: a placement is for a student with a disability" "$err"
@@ -274,7 +274,14 @@ t_grep "... names the line of stdin" "^edu-enroll: -:2: student L110102201902220
 printf 'id_number,name,sex,birth_date,school_code,grade,entry_date\n%s,六年级,F,2014-10-02,2111010212,6,2020-09-01\n%s,高三,M,2008-05-05,2111010230,12,2023-09-01\n' \
 	"$(idc 11010220141002222)" "$(idc 11010220080505111)" | edu-enroll -q import
 sqlite3 "$EDU_DB" "SELECT student_no, grade FROM student ORDER BY 1" > "$tmp/g0"
-t_exit 0 "promote --year 2026" edu-enroll promote --year 2026 --on 2026-07-15
+# A safe year-end order (issue 17): promote waits for the last grades.
+sum=$(db_sum)
+t_exit 65 "promote while grades 6, 9 and 12 have not graduated" edu-enroll promote --year 2026 --on 2026-07-15
+t_grep "... names the grade-9 student" "student G$d: still enrolled in grade 9 at 2111010224, not graduated" "$err"
+t_grep "... and says what to do" "nothing written: 3 students of grade 6, 9 or 12 from before 2026-09-01 not graduated \(graduate them first, or use --skip-final\)" "$err"
+t_eq "... nothing written" "$(db_sum)" "$sum"
+t_grep "... the refused run is in the ledger" "edu-enroll,promote,.*,promoted=0 not_graduated=3,65" "$(edu-db runs)"
+t_exit 0 "promote --year 2026 --skip-final" edu-enroll promote --year 2026 --skip-final --on 2026-07-15
 # By hand, the enrolled: grades 1, 3, 4, 4 and 5 move up (5), the one in
 # grade 5 into grade 6, a last grade (1); those in grades 6, 9 and 12
 # stay, to graduate (3); the graduate in grade 12 is not counted (issue
@@ -294,9 +301,21 @@ t_eq "... the graduated and withdrawn are not moved" \
 	"$(count "SELECT count(*) FROM student_event WHERE kind = 'promote' AND student_no IN ('G$c', 'L110102201902220001')")" 0
 sqlite3 "$EDU_DB" "SELECT student_no, grade FROM student ORDER BY 1" > "$tmp/g1"
 sum=$(db_sum)
-t_exit 0 "promote --year 2026 again" edu-enroll promote --year 2026 --on 2026-07-16
+t_exit 0 "promote --year 2026 again" edu-enroll promote --year 2026 --skip-final --on 2026-07-16
 t_grep "... promotes no one" "0 students promoted for 2026" "$err"
 t_eq "... grades unchanged" "$(sqlite3 "$EDU_DB" "SELECT student_no, grade FROM student ORDER BY 1")" "$(cat "$tmp/g1")"
+# The grade-5 girl is in grade 6 by the promotion for 2026: she graduates
+# in the summer of 2027, not now (the cron promoted, then the clerk
+# graduated "grade 6": regression of issue 17).
+sum=$(db_sum)
+t_exit 65 "graduate a student promoted into grade 6 this school year" edu-enroll graduate "G$b" --on 2026-07-20
+t_grep "... says when she graduates" "student G$b: reached grade 6 by the promotion for 2026 on 2026-07-15: graduates at the end of the 2026-27 school year" "$err"
+t_eq "... nothing written" "$(db_sum)" "$sum"
+t_exit 64 "--force needs --reason" edu-enroll graduate "G$b" --force --on 2026-07-20
+EDU_DB0=$EDU_DB; EDU_DB=$tmp/force.db; cp "$EDU_DB0" "$EDU_DB"
+t_exit 0 "--force --reason graduates her" edu-enroll graduate "G$b" --force --reason 跳级 --on 2026-07-20
+t_grep "... the reason kept with the event" '"reason":"跳级"' "$(edu-db log -f tsv --key "G$b")"
+EDU_DB=$EDU_DB0
 t_exit 0 "... both runs are in the ledger" edu-db runs
 t_grep "... the second with nothing promoted" "edu-enroll,promote,.*,promoted=0 " "$out"
 t_exit 64 "promote needs --year" edu-enroll promote
@@ -386,7 +405,7 @@ t_grep "... is its own zone, with no school" "^$(idc 11010220191003013),甲,1,,,
 # promote for the year that ended does not move children who entered after
 # it (regression: promote --year 2026 run in November moved the grade-1
 # children assigned for 2026-09-01 up to grade 2).
-t_exit 0 "promote --year 2026 after the new school year began" edu-enroll promote --year 2026 --on 2026-11-28
+t_exit 0 "promote --year 2026 after the new school year began" edu-enroll promote --year 2026 --skip-final --on 2026-11-28
 t_eq "... the new grade-1 children stay in grade 1" \
 	"$(count "SELECT group_concat(DISTINCT grade) FROM student WHERE entry_date = '2026-09-01'")" 1
 
@@ -435,6 +454,122 @@ t_grep "... withdrawn counted" '^\{"status":"withdrawn","students":1\}$' "$out"
 t_exit 64 "stats --by something else" edu-enroll stats --by height
 
 t_exit 0 "check passes after all this" edu-db check
+
+# ---- the junior-school intake (小升初, issue 17) --------------------------
+
+EDU_DB0=$EDU_DB; EDU_DB=$tmp/junior.db
+sample_db
+edu-school -q zone import "$examples/zones.csv"
+# Junior schools join 德胜片区 after its primary schools: 2111010223
+# (rank 4, 2 seats), 2111010224 (rank 5, 1 seat); the private 2111010228
+# has 2 seats.
+printf 'zone,school_code,rank
+德胜片区,2111010223,4
+德胜片区,2111010224,5
+' | edu-school -q zone import
+sqlite3 "$EDU_DB" "UPDATE school SET entry_seats = 2 WHERE school_code IN ('2111010223', '2111010228');
+	UPDATE school SET entry_seats = 1 WHERE school_code = '2111010224'"
+{ echo id_number,name,sex,birth_date,school_code,grade,entry_date,zone
+  for i in 1 2 3 4 5; do echo "$(idc 1101022014050${i}001),学生$i,M,2014-05-0$i,2111010209,6,2020-09-01,德胜片区"; done
+  echo "$(idc 11010220140506001),九年,M,2014-05-06,2111010235,6,2020-09-01,广内片区"
+  echo "$(idc 11010220140507001),无片,M,2014-05-07,2111010209,6,2020-09-01,"
+  echo "$(idc 11010220140508001),五年级,M,2014-05-08,2111010209,5,2021-09-01,德胜片区"
+} > "$tmp/g6.csv"
+edu-enroll -q import "$tmp/g6.csv"
+s1=G$(idc 11010220140501001) s2=G$(idc 11010220140502001) s7=G$(idc 11010220140507001)
+s6=G$(idc 11010220140506001)
+edu-enroll -q list --grade 6 | edu-enroll -q graduate --on 2026-07-01
+t_exit 64 "intake needs --stage" edu-enroll intake --year 2026
+t_exit 64 "intake --stage primary is not this verb's" edu-enroll intake --stage primary --year 2026
+printf 'student_no,school_code
+%s,2111010228
+%s,2111010223
+G%s,2111010228
+' "$s1" "$s2" "$(idc 11010220140508001)" > "$tmp/priv-bad.csv"
+sum=$(db_sum)
+t_exit 65 "private applications naming a public school and a grade-5 pupil" \
+	edu-enroll intake --stage junior --year 2026 --seed 7 "$tmp/priv-bad.csv"
+t_grep "... the public school" "priv-bad.csv:3: school_code: 2111010223 is not an open private school with grade 7" "$err"
+t_grep "... the pupil" "priv-bad.csv:4: student_no: 'G[0-9X]+' is not a grade-6 graduate of 2026 without a place" "$err"
+t_eq "... nothing written" "$(db_sum)" "$sum"
+printf 'student_no,school_code
+%s,2111010228
+%s,2111010228
+%s,2111010228
+' "$s1" "$s2" "$s7" > "$tmp/priv.csv"
+t_exit 1 "a dry run (exit 1 as the run would)" edu-enroll -n intake --stage junior --year 2026 --seed 7 "$tmp/priv.csv"
+t_eq "... nothing written" "$(db_sum)" "$sum"
+t_exit 1 "intake --stage junior --year 2026: one left without a school" \
+	edu-enroll intake --stage junior --year 2026 --seed 7 "$tmp/priv.csv"
+t_eq "... the header as assign's" "$(printf '%s\n' "$out" | head -1)" "student_no,name,zone,school_code,rank,note"
+t_grep "... the nine-year pupil stays" "^$s6,九年,广内片区,2111010235,,continues at its own school$" "$out"
+t_eq "... the private school drew 2 of its 3 applicants" \
+	"$(printf '%s\n' "$out" | grep -c ',2111010228,,"private school, drawn [12] of 3 for 2 seats"$')" 2
+t_eq "... the zone's rank-4 school filled first, then rank 5" \
+	"$(printf '%s\n' "$out" | cut -d, -f4,5 | grep -c '^2111010223,4$'),$(printf '%s\n' "$out" | cut -d, -f4,5 | grep -c '^2111010224,5$')" "2,1"
+t_grep "... the one not drawn went through the zone and found it full" \
+	'not drawn at private school 2111010228 \(3 applicants, 2 seats\); no seat left in the zone"$' "$out"
+t_grep "... said on stderr" "7 grade-6 graduates of 2026: 6 entered grade 7 on 2026-09-01, 1 without a school" "$err"
+t_eq "... the grade-5 pupil is not a graduate" "$(count "SELECT grade || status FROM student WHERE name = '五年级'")" 5enrolled
+t_eq "... 6 enter events on 2026-09-01 into grade 7" \
+	"$(count "SELECT count(*) FROM student_event WHERE kind = 'enter' AND day = '2026-09-01' AND to_grade = 7 AND to_status = 'enrolled'")" 6
+placed=$(count "SELECT student_no FROM student WHERE grade = 7 AND school_code = '2111010223' ORDER BY 1 LIMIT 1")
+t_exit 0 "show: one record, one number, both stages in the history" edu-enroll show "$placed"
+t_grep "... the graduation stays" "^event,2026-07-01 graduate$" "$out"
+t_grep "... and the entry" '^event,"?2026-09-01 enter 2111010209 -> 2111010223 grade 7: junior intake 2026: zone 德胜片区, rank 4"?$' "$out"
+t_exit 0 "show --as-of the summer" edu-enroll show "$placed" --as-of 2026-08-31
+t_grep "... graduated from grade 6 at the primary school" "^grade,6$" "$out"
+t_grep "... graduated" "^status,graduated$" "$out"
+t_exit 0 "show --as-of 1 September" edu-enroll show "$placed" --as-of 2026-09-01
+t_grep "... at the junior school" "^school_code,2111010223$" "$out"
+t_grep "... enrolled in grade 7" "^grade,7$" "$out"
+t_exit 0 "promote --year 2027 moves them to grade 8" edu-enroll promote --year 2027 --skip-final --on 2027-07-15
+t_eq "... all six" "$(count "SELECT count(*) FROM student WHERE grade = 8")" 6
+t_exit 1 "intake again: only the one without a school is drawn" edu-enroll intake --stage junior --year 2026 --seed 7
+t_eq "... one row" "$(rows "$out")" 1
+
+# ---- corrections (issue 17): void, and corrected events -----------------
+
+ev() { count "SELECT id FROM student_event WHERE student_no = '$placed' AND kind = '$1'"; }
+t_exit 0 "events STUDENT lists the events with their numbers" edu-enroll events "$placed"
+t_eq "... the header" "$(printf '%s\n' "$out" | head -1)" \
+	"event,student_no,day,kind,from_school,to_school,from_grade,to_grade,from_status,to_status,year,reason,void_on,void_by,void_reason"
+t_eq "... graduate, enter, promote" "$(printf '%s\n' "$out" | tail -n +2 | cut -d, -f1,4 | tr '\n' ' ')" \
+	"$(ev graduate),graduate $(ev enter),enter $(ev promote),promote "
+t_exit 64 "void needs --reason" edu-enroll void "$(ev promote)"
+sum=$(db_sum)
+t_exit 65 "void an entry that a promotion followed" edu-enroll void "$(ev enter)" --reason 错录
+t_grep "... names the later event" "event $(ev enter): event $(ev promote) \(promote on 2027-07-15\) of $placed came after it: void that first" "$err"
+t_exit 65 "void an event that does not exist" edu-enroll void 99999 --reason x
+t_grep "... said" "event 99999: not in the register" "$err"
+t_exit 65 "void something that is not a number" edu-enroll void abc --reason x
+t_grep "... said" "event abc: not an event number" "$err"
+t_eq "... nothing written" "$(db_sum)" "$sum"
+t_exit 0 "void the promotion" edu-enroll void "$(ev promote)" --reason "promoted by mistake"
+t_eq "... the student is back in grade 7" "$(count "SELECT grade FROM student WHERE student_no = '$placed'")" 7
+t_grep "... the event stays, marked" '^event,"?2027-07-15 promote 7 -> 8 \(2027\) \[void: promoted by mistake\]"?$' "$(edu-enroll show "$placed")"
+t_grep "... with who and when" ",promoted by mistake$" "$(edu-enroll events "$placed" | tail -1)"
+t_grep "... audited" '"void":[0-9]+,"event":"promote","day":"2027-07-15","reason":"promoted by mistake","grade":\["8","7"\]' \
+	"$(edu-db log -f tsv --key "$placed")"
+t_exit 0 "... --as-of after it: as if it had not happened" edu-enroll show "$placed" --as-of 2027-08-01
+t_grep "... grade 7" "^grade,7$" "$out"
+t_exit 65 "void it again" edu-enroll void "$(ev promote)" --reason again
+t_grep "... is void already" "is void already \([0-9T:-]+Z by [^:]+: promoted by mistake\)" "$err"
+t_exit 0 "promote --year 2027 again promotes the student once more" edu-enroll promote --year 2027 --skip-final --on 2027-07-20
+t_eq "... grade 8" "$(count "SELECT grade FROM student WHERE student_no = '$placed'")" 8
+t_exit 0 "the keys from stdin: events | tail | void" sh -c "edu-enroll events $placed | sed -n '1p;\$p' | edu-enroll void --reason 再错"
+t_eq "... grade 7 again" "$(count "SELECT grade FROM student WHERE student_no = '$placed'")" 7
+# An upsert that changes a grade records a corrected event (regression of
+# issue 17: --as-of contradicted the history).
+printf 'student_no,grade\n%s,9\n' "$placed" > "$tmp/fix.csv"
+t_exit 0 "import --upsert changes a grade" edu-enroll import --upsert "$tmp/fix.csv"
+t_grep "... a corrected event, dated the day it was made" "^[0-9]+,$placed,$(date +%F),corrected,2111010223,2111010223,7,9,enrolled,enrolled,,import --upsert,,,$" "$(edu-enroll events "$placed")"
+t_exit 0 "... show --as-of the day before it has the old grade" edu-enroll show "$placed" --as-of "$(date -d yesterday +%F)"
+t_grep "... grade 7" "^grade,7$" "$out"
+t_eq "... one event for one change: an unchanged upsert adds none" \
+	"$(edu-enroll -q import --upsert "$tmp/fix.csv"; count "SELECT count(*) FROM student_event WHERE kind = 'corrected'")" 1
+t_exit 0 "edu-db check passes" edu-db check
+EDU_DB=$EDU_DB0
 
 # ---- roles --------------------------------------------------------------
 

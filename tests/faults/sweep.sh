@@ -95,7 +95,7 @@ v_enroll_import() { $F edu-enroll import st-b.csv; }
 v_enroll_bulk() { $F edu-enroll import st-b.csv; }
 v_enroll_upsert() { extra=rej.csv; $F edu-enroll import --upsert --reject rej.csv up.csv; }
 v_cert_issue() { $F edu-cert --on 2026-07-05 issue --kind junior --eligible --year 2026 --batch j1; }
-v_enroll_promote() { $F edu-enroll promote --year 2026; }
+v_enroll_promote() { $F edu-enroll promote --year 2026 --skip-final; }
 v_exam_admit() { $F edu-exam admit --year 2026 --seed 7; }
 v_doc_issue() { $F edu-doc issue --prefix 西教发 --title 关于做好开学工作的通知 --on 2026-03-02; }
 v_db_backup() { extra=backup.db; $F edu-db backup backup.db; }

@@ -165,7 +165,16 @@ static void test_calendar(void)
 
 	/* Still the cached, empty calendar until it is forgotten. */
 	ok(edu_is_workday(db, D(2026, 10, 1)), "the calendar is cached per handle");
+	ok(edu_calendar_missing_year(db, D(2026, 9, 20), D(2026, 10, 8)) == 2026,
+	   "... so 2026 has no calendar yet");
 	edu_calendar_forget();
+	/* The rows above are all in 2026 (October). */
+	ok(edu_calendar_missing_year(db, D(2026, 9, 20), D(2026, 10, 8)) == 0,
+	   "a period within 2026 has its calendar");
+	ok(edu_calendar_missing_year(db, D(2026, 12, 28), D(2027, 1, 12)) == 2027,
+	   "one counted into 2027 lacks 2027's (issue 17: provisional)");
+	ok(edu_calendar_missing_year(db, D(2025, 12, 28), D(2026, 1, 12)) == 2025,
+	   "the first year missing is the one named");
 
 	ok(!edu_is_workday(db, D(2026, 11, 28)), "Saturday 2026-11-28 is off");
 	ok(!edu_is_workday(db, D(2026, 11, 29)), "Sunday 2026-11-29 is off");

@@ -373,6 +373,96 @@ static void test_draw(void)
 	rmdir(dir);
 }
 
+/* The junior-school intake (小升初).  The lottery keys are the student
+ * numbers; with seed 1, worked out apart from the library
+ * (printf '1:G<ID>' | sha256sum, the first 15 hex digits):
+ * A = G KA 2440d962d889d2f, C = G KC 43db73c06b47ee6,
+ * D = G KD 6629c701f5ac2b5, B = G KB 77f3f365db1a880: the draw is A, C,
+ * D, B.  A and B apply to the private school's one seat: A is drawn.
+ * B, C and D go through the zone, in the order C, D, B: C takes the
+ * rank-4 school's one seat, D the rank-5 school's, B is left.  E, of a
+ * nine-year school, stays; F graduated in 2025 and G has a place. */
+static void test_junior(void)
+{
+	const char *path = tap_db_path("placement");
+	struct edu_junior *j;
+	long left;
+
+	if (!path || edu_db_create(path, "tester") < 0) {
+		ok(0, "a database");
+		return;
+	}
+	sqlite3 *db = edu_db_open(path, 1, 0);
+	edu_exec(db, "INSERT INTO school (school_code, name, kind, ownership, status, entry_seats, "
+		 "credit_code) VALUES ('2111010209', 'P', 'primary', 'public', 'open', 9, NULL), "
+		 "('2111010235', 'N', 'nine-year', 'public', 'open', 9, NULL), "
+		 "('2111010223', 'J1', 'junior', 'public', 'open', 1, NULL), "
+		 "('2111010224', 'J2', 'junior', 'public', 'open', 1, NULL), "
+		 "('2111010228', 'PJ', 'junior', 'private', 'open', 1, '52110102MJ0046913W')", 0, NULL);
+	edu_exec(db, "INSERT INTO zone (zone, school_code, rank) VALUES ('德胜', '2111010209', 1), "
+		 "('德胜', '2111010223', 4), ('德胜', '2111010224', 5)", 0, NULL);
+	edu_exec(db, "INSERT INTO student (student_no, id_type, id_number, name, sex, birth_date, "
+		 "school_code, grade, status, zone) VALUES "
+		 "('G" KA "', 'resident', '" KA "', 'A', 'M', '2019-12-01', '2111010209', 6, 'graduated', '德胜'), "
+		 "('G" KB "', 'resident', '" KB "', 'B', 'F', '2019-12-01', '2111010209', 6, 'graduated', '德胜'), "
+		 "('G" KC "', 'resident', '" KC "', 'C', 'M', '2019-12-02', '2111010209', 6, 'graduated', '德胜'), "
+		 "('G" KD "', 'resident', '" KD "', 'D', 'M', '2019-12-03', '2111010209', 6, 'graduated', '德胜'), "
+		 "('L110102201401010005', 'passport', 'E1', 'E', 'M', '2014-01-01', '2111010235', 6, 'graduated', '德胜'), "
+		 "('L110102201301010006', 'passport', 'F1', 'F', 'M', '2013-01-01', '2111010209', 6, 'graduated', '德胜'), "
+		 "('L110102201401010007', 'passport', 'G1', 'G', 'M', '2014-01-01', '2111010223', 7, 'enrolled', '德胜')",
+		 0, NULL);
+	edu_exec(db, "INSERT INTO student_event (student_no, day, kind, from_school, to_school, "
+		 "from_grade, to_grade, from_status, to_status) SELECT student_no, CASE name "
+		 "WHEN 'F' THEN '2025-07-01' ELSE '2026-07-01' END, 'graduate', school_code, "
+		 "school_code, 6, 6, 'enrolled', 'graduated' FROM student", 0, NULL);
+
+	edu_begin(db);
+	size_t n = edu_junior_load(db, 2026, &j);
+	ok(n == 5, "five graduates of 2026 without a place: not F (2025) nor G (placed) (%zu)", n);
+	ok(n == 5 && j[4].own && !j[0].own, "... E's nine-year school teaches grade 7, P does not");
+	struct edu_junior *a = edu_junior_find(j, n, "G" KA), *b = edu_junior_find(j, n, "G" KB);
+	struct edu_junior *c = edu_junior_find(j, n, "G" KC), *d = edu_junior_find(j, n, "G" KD);
+	ok(a && b && c && d, "... A, B, C and D found by number");
+	if (!(a && b && c && d)) {
+		edu_rollback(db);
+		edu_db_close(db);
+		return;
+	}
+	a->privschool = edu_strdup("2111010228");
+	b->privschool = edu_strdup("2111010228");
+	struct edu_place_child **order = edu_malloc(n * sizeof *order);
+	long placed = edu_junior_draw(db, 2026, 1, j, n, order, &left);
+	ok(placed == 4 && left == 1, "four placed, one left (%ld, %ld)", placed, left);
+	is(a->school, "2111010228", "A drawn for the private school's one seat");
+	is(a->note, "private school, drawn 1 of 2 for 1 seat", "... noted");
+	is(c->school, "2111010223", "C first in the zone: the rank-4 school");
+	ok(c->rank == 4, "... rank 4");
+	is(d->school, "2111010224", "D next: the rank-5 school");
+	ok(b->school == NULL, "B, not drawn, finds the zone full");
+	is(b->note, "not drawn at private school 2111010228 (2 applicants, 1 seat); "
+	   "no seat left in the zone", "... noted");
+	is(j[4].school, "2111010235", "E stays at the nine-year school");
+	is(j[4].note, "continues at its own school", "... noted");
+	edu_junior_enter(db, 2026, c, "2026-09-01");
+	char *s = q1(db, "SELECT school_code || ' ' || grade || ' ' || status FROM student "
+		     "WHERE student_no = ?", "G" KC);
+	is(s, "2111010223 7 enrolled", "enter: C is a grade-7 student of the junior school");
+	free(s);
+	s = q1(db, "SELECT day || ' ' || from_grade || '>' || to_grade || ' ' || reason FROM "
+	       "student_event WHERE kind = 'enter' AND student_no = ?", "G" KC);
+	is(s, "2026-09-01 6>7 junior intake 2026: zone 德胜, rank 4", "... an enter event");
+	free(s);
+	struct edu_place_intake in;
+	edu_place_junior_intake_load(db, 2026, &in);
+	ok(in.ns == 2 && in.s[0].seats == 0 && in.s[1].seats == 1,
+	   "the rank-4 school's seat is taken for 2026, the rank-5 one's not yet");
+	edu_place_intake_free(&in);
+	edu_rollback(db);
+	free(order);
+	edu_junior_free(j, n);
+	edu_db_close(db);
+}
+
 int main(void)
 {
 	test_lottery();
@@ -385,5 +475,6 @@ int main(void)
 	test_age();
 	test_applicant_check();
 	test_draw();
+	test_junior();
 	return done_testing();
 }

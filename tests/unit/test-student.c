@@ -130,7 +130,7 @@ static const char *change(sqlite3 *db, const char *kind, struct edu_student_stat
 
 	if (to_school)
 		snprintf(to.school, sizeof to.school, "%s", to_school);
-	if (edu_student_change(db, kind, &from, &to, result) < 0)
+	if (edu_student_change(db, kind, NULL, &from, &to, result) < 0)
 		return result;
 	snprintf(result, sizeof result, "%s %s %d", to.status, to.school, to.grade);
 	return result;
@@ -211,8 +211,15 @@ static void test_check(sqlite3 *db)
 	ok(edu_school_grade_check(db, "2111010209", 6, err) == 0, "a primary school teaches grade 6");
 	ok(edu_school_grade_check(db, "2111010209", 7, err) < 0, "... not grade 7");
 	is(err, "school 2111010209 is a primary school, with grades 1-6, not 7", "... said so");
-	ok(edu_school_grade_check(db, "2111010201", 1, err) < 0, "a kindergarten teaches no grade");
-	is(err, "school 2111010201 is a kindergarten: it has no grades", "... said so");
+	ok(edu_school_grade_check(db, "2111010201", 1, err) < 0, "a kindergarten teaches no grade 1");
+	is(err, "school 2111010201 is a kindergarten school, with grades K1-K3, not 1", "... said so");
+	ok(edu_school_grade_check(db, "2111010201", -2, err) == 0, "... but K1 (-2)");
+	ok(edu_school_grade_check(db, "2111010209", 0, err) < 0, "a primary school teaches no K3");
+	is(err, "school 2111010209 is a primary school, with grades 1-6, not K3", "... said so");
+	char g[8];
+	is(edu_grade_name(-2, g), "K1", "grade -2 is written K1");
+	is(edu_grade_name(0, g), "K3", "... 0 is K3");
+	is(edu_grade_name(12, g), "12", "... 12 is 12");
 
 	v = row("G" GIRL, GIRL, "F", "2016-12-27", "2111010209", "4");
 	ok(edu_student_check(db, v, &col, err) == 0, "a girl born 2016-12-27 in grade 4 passes");
@@ -292,7 +299,14 @@ static void test_promote(sqlite3 *db)
 	 * boy (left for graduate), the suspended one, nor the one who enters
 	 * on 2026-09-01. */
 	edu_begin(db);
-	long n = edu_student_promote(db, 2026, "2026-07-15", &into, &stayed);
+	long n = edu_student_promote(db, 2026, "2026-07-15", 0, &into, &stayed);
+	edu_rollback(db);
+	ok(n == -1, "refused while the grade-6 boy, there since 2021, has not graduated");
+	ok(stayed == 1, "... one named (%ld)", stayed);
+	ok(count(db, "SELECT count(*) FROM student_event WHERE kind = 'promote'") == 0,
+	   "... no one promoted");
+	edu_begin(db);
+	n = edu_student_promote(db, 2026, "2026-07-15", 1, &into, &stayed);
 	edu_commit(db);
 	ok(n == 2, "two students promoted (%ld)", n);
 	ok(into == 0, "... neither into a last grade: 4 -> 5, 2 -> 3 (%ld)", into);
@@ -306,7 +320,7 @@ static void test_promote(sqlite3 *db)
 	ok(count(db, "SELECT count(*) FROM audit WHERE key = 'promote 2026' AND "
 		 "change = '{\"promoted\":2,\"day\":\"2026-07-15\"}'") == 1, "audited as one row");
 	edu_begin(db);
-	n = edu_student_promote(db, 2026, "2026-07-16", &into, &stayed);
+	n = edu_student_promote(db, 2026, "2026-07-16", 1, &into, &stayed);
 	edu_commit(db);
 	ok(n == 0, "a second run for 2026 promotes no one");
 	ok(into == 0 && stayed == 1, "... and counts the same one left for graduate");
