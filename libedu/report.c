@@ -830,7 +830,7 @@ void edu_report_print(const struct edu_report *r, FILE *f, int titled)
 				fputs("(none)\n", f);
 			continue;
 		}
-		int nlab = label_cols(t), first = !nlab && first_unique(t);
+		int nlab = label_cols(t), first = !nlab && t->type[0] == 't' && first_unique(t);
 		for (int i = 0; i < t->nrows; i++) {
 			char **row = t->cell + (size_t)i * t->ncols;
 			struct edu_buf lab = { 0 };

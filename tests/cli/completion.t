@@ -43,7 +43,7 @@ t_eq "... by prefix" "$(comp 'edu-cert issue --kind te')" "teacher"
 t_eq "--format's values, after -f" "$(comp 'edu-school list -f t')" "$(list table tsv)"
 t_eq "--format=VALUE, split by bash at =" "$(comp 'edu-school list --format=j' edu-school list --format = j)" "json"
 t_eq "--format= with nothing after it" "$(comp 'edu-school list --format=' edu-school list --format =)" \
-	"$(list csv json table tsv)"
+	"$(list csv json table tsv xlsx)"
 t_eq "--encoding's values" "$(comp 'edu-enroll -e ')" "$(list gb18030 utf-8)"
 t_eq "where a file goes: nothing (bash offers files)" "$(comp 'edu-school import ')" ""
 t_eq "the value of --db: nothing (a file)" "$(comp 'edu-school --db ')" ""
