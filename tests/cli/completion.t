@@ -33,7 +33,7 @@ t_eq "... and every tool" "$(bash -c '. "$1"; complete -p' sh "$script" | awk '{
 t_eq "the verbs of edu-enroll starting with 'gr'" "$(comp 'edu-enroll gr')" "graduate"
 t_eq "edu-db's verbs, a two-word verb's first word once" "$(comp 'edu-db ')" \
 	"$(list backup calendar check config init log migrate query runs user)"
-t_eq "the second word of a two-word verb" "$(comp 'edu-db calendar ')" "$(list due import list)"
+t_eq "the second word of a two-word verb" "$(comp 'edu-db calendar ')" "$(list check due import list)"
 t_eq "... after common options" "$(comp 'edu-db -q --db x.db calendar i')" "import"
 t_eq "a verb's options" "$(comp 'edu-cert verify --')" \
 	"$(list --db --dry-run --encoding --excel --format --help --id --name --on --quiet --usage --version)"
