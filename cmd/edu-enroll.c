@@ -194,7 +194,8 @@ static int student_list(struct edu_cmd *c)
 	"WHEN 'transfer' THEN ' ' || from_school || ' -> ' || to_school " \
 	"WHEN 'promote' THEN ' ' || from_grade || ' -> ' || to_grade || ' (' || year || ')' " \
 	"WHEN 'enrol' THEN ' ' || to_school || ' grade ' || to_grade " \
-	"WHEN 'enter' THEN ' ' || from_school || ' -> ' || to_school || ' grade ' || to_grade " \
+	"WHEN 'enter' THEN ' ' || coalesce(from_school || ' -> ', '') || to_school || " \
+	"' grade ' || to_grade " \
 	"ELSE '' END || coalesce(': ' || reason, '') || " \
 	"coalesce(' [void: ' || void_reason || ']', '')"
 

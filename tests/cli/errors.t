@@ -236,7 +236,7 @@ t_grep "... is the verb" "did you mean import\?" "$err"
 t_exit 64 "the first word of a two-word verb" edu-db calnedar list
 t_grep "... calendar" "'calnedar' is not a verb; did you mean calendar\?" "$err"
 t_exit 64 "the second word of a two-word verb" edu-db calendar improt
-t_grep "... both words" "^edu-db: calendar: expected one of import, list, due; did you mean calendar import\? " "$err"
+t_grep "... both words" "^edu-db: calendar: expected one of import, list, due, check; did you mean calendar import\? " "$err"
 t_exit 64 "a word near no verb" edu-school frobnicate
 t_grep "... has no guess" "^edu-school: 'frobnicate' is not a verb \(see" "$err"
 t_exit 64 "a short word is not guessed at from a longer one" edu-school ls
