@@ -138,6 +138,27 @@ static int label_cmp(const void *a, const void *b)
 	return strcmp(x, y);
 }
 
+/* A grade label as people write it: K1-K3 for the kindergarten grades
+ * stored as -2..0 (schema 013). */
+static void grade_label(char **s)
+{
+	char *end, buf[8];
+	long g = strtol(*s, &end, 10);
+	if (**s && !*end && g < 1 && g >= -2) {
+		free(*s);
+		*s = edu_strdup(edu_grade_name((int)g, buf));
+	}
+}
+
+/* The grade columns of a cross table's header (the columns, when they
+ * are grades); its rows' grade labels are made so as they are added. */
+static void grade_labels(struct edu_table *t, int nlab, int cols)
+{
+	if (cols)
+		for (int j = nlab; j < t->ncols - 1; j++)
+			grade_label(&t->head[j]);
+}
+
 /* A cross table from a statement of k label columns and a value: the
  * first k-1 labels make the rows (in the statement's order), the last
  * the columns (sorted); a total column and a total row. */
@@ -223,12 +244,16 @@ static struct edu_table *table_cross(const char *section, const char *name,
 			m[nr * (nc + 1) + j] += m[r * (nc + 1) + j];
 			m[nr * (nc + 1) + nc] += m[r * (nc + 1) + j];
 		}
+	grade_labels(t, nlab, !strcmp(names[k - 1], "grade"));
 	char b[32];
 	for (size_t r = 0; r <= nr; r++) {
 		char **row = table_row(t);
-		for (int i = 0; i < nlab; i++)
+		for (int i = 0; i < nlab; i++) {
 			row[i] = edu_strdup(r < nr ? (k > 1 ? rows[r * (k - 1) + i] : "all")
 					    : i ? "" : "total");
+			if (k > 1 && r < nr && !strcmp(names[i], "grade"))
+				grade_label(&row[i]);
+		}
 		for (size_t j = 0; j <= nc; j++) {
 			fmt_num(m[r * (nc + 1) + j], b);
 			row[nlab + j] = edu_strdup(b);
@@ -537,13 +562,23 @@ static void students(struct edu_report *r)
 		"WHERE status = 'enrolled' AND ethnicity IS NOT NULL AND ethnicity NOT IN "
 		"('汉族', '汉', '01') GROUP BY ethnicity ORDER BY students DESC, ethnicity"));
 	add(r, cross_table(r, "students", "flows", "学生变动：招生、毕业、转学、退学",
-		"WITH f AS (SELECT school_code AS school, 'entered' AS flow FROM student "
-		"WHERE entry_date > ?2 AND entry_date <= ?1 "
+		/* entered: a new record (at the school it had then), or a
+		 * student entering a new stage (an enter event); a voided event
+		 * counts for nothing */
+		"WITH f AS (SELECT coalesce((SELECT e.from_school FROM student_event e "
+		"WHERE e.student_no = s.student_no AND e.void_on IS NULL ORDER BY e.day, e.id "
+		"LIMIT 1), s.school_code) AS school, 'entered' AS flow FROM student s "
+		"WHERE s.entry_date > ?2 AND s.entry_date <= ?1 AND NOT EXISTS (SELECT 1 "
+		"FROM student_event e WHERE e.student_no = s.student_no AND e.kind = 'enter' "
+		"AND e.day = s.entry_date AND e.void_on IS NULL) "
+		"UNION ALL SELECT to_school, 'entered' FROM student_event WHERE kind = 'enter' "
+		"AND day > ?2 AND day <= ?1 AND void_on IS NULL "
 		"UNION ALL SELECT from_school, CASE kind WHEN 'graduate' THEN 'graduated' "
 		"WHEN 'withdraw' THEN 'withdrawn' ELSE 'transferred_out' END FROM student_event "
 		"WHERE kind IN ('graduate', 'withdraw', 'transfer') AND day > ?2 AND day <= ?1 "
+		"AND void_on IS NULL "
 		"UNION ALL SELECT to_school, 'transferred_in' FROM student_event "
-		"WHERE kind = 'transfer' AND day > ?2 AND day <= ?1) "
+		"WHERE kind = 'transfer' AND day > ?2 AND day <= ?1 AND void_on IS NULL) "
 		"SELECT sc.kind, f.flow, count(*) FROM f JOIN school sc ON sc.school_code = f.school "
 		"GROUP BY 1, 2 ORDER BY 1, 2"));
 	add(r, table_stmt("students", "disability", "残疾儿童少年（按类别、安置方式）",

@@ -9,6 +9,14 @@
 sample_db
 edu-db -q config set bureau.region 110102
 edu-enroll -q import "$examples/students.csv"
+# Two kindergarten pupils (schema 013: K1-K3), so that grades K2 and K3
+# are counted and labelled as the registry writes them.
+cat > kids.csv <<'CSV'
+id_number,name,sex,birth_date,school_code,grade,entry_date
+110102202103150036,小明,M,2021-03-15,2111010201,K3,2025-09-01
+110102202206200040,小红,F,2022-06-20,2111010201,K2,2025-09-01
+CSV
+edu-enroll -q import kids.csv
 # The 2025-26 school year ends: grades 9 and 12 graduate on 2026-07-01,
 # the junior graduates get their certificates on 07-05.
 edu-enroll -q list --status enrolled | awk -F, 'NR == 1 || $9 == 9 || $9 == 12' |
@@ -83,6 +91,8 @@ t_grep "... which has students" "primary / 1	F	[0-9]" "$want"
 want=$(awk -F'\t' 'FNR > 1 && $12 == "enrolled" { n[$9 "\t" $5]++ }
 	END { for (k in n) print k "\t" n[k] }' students.tsv | sort)
 t_eq "students by grade and sex = the list" "$(figures students by-grade)" "$want"
+t_grep "... the kindergarten grades as K2 and K3" "^K2	F	1
+K3	M	1" "$(figures students by-grade | grep '^K')"
 t_eq "... no grade 9 or 12 on the day (they graduated in July)" \
 	"$(figures students by-grade | awk -F'\t' '$1 == 9 || $1 == 12')" ""
 want=$(awk -F'\t' 'NR == FNR { if (FNR > 1) kind[$1] = $3; next }
