@@ -339,6 +339,7 @@ static int seats_quota(struct edu_cmd *c)
 	struct edu_out *o = edu_out_new(stdout, 5, cols);
 	if (edu_exam_quota_set(c->db, opt.year, opt.school, opt.seats,
 			       opt.by && !strcmp(opt.by, "candidates"), o) < 0) {
+		edu_out_end(o);		/* held: the rollback drops it */
 		edu_rollback(c->db);
 		return EDU_EDATA;
 	}
