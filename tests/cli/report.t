@@ -68,6 +68,12 @@ t_eq "... every section is there" "$(tail -n +2 annual.tsv | cut -f1 | uniq | tr
 t_exit 0 "the same with --as-of $day" edu-report -f tsv annual --as-of $day
 t_eq "... gives the same figures" "$out" "$(cat annual.tsv)"
 
+for s in schools petitions documents certificates; do
+	t_eq "edu-report $s: the same lines as its part of annual" \
+		"$(edu-report -f tsv $s --as-of $day | tail -n +2)" \
+		"$(awk -F'\t' -v s=$s 'NR > 1 && $1 == s' annual.tsv)"
+done
+
 # The figures of one table, without totals and zeros: "row<TAB>column<TAB>value".
 figures() {
 	awk -F'\t' -v s="$1" -v t="$2" '$1 == s && $2 == t && $3 !~ /^total/ &&

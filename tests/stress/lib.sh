@@ -7,7 +7,7 @@
 # stress test takes it up.
 . "$(dirname "$0")/../cli/lib.sh"
 
-STRESS_TOOLS="edu-db edu-school edu-enroll edu-petition edu-cadre edu-assets edu-doc edu-exam edu-cert"
+STRESS_TOOLS="edu-db edu-school edu-enroll edu-petition edu-cadre edu-assets edu-doc edu-exam edu-cert edu-report"
 
 # Each import: the command, then the command that prints its columns
 # (a list on an empty register prints the header).

@@ -32,7 +32,7 @@ for a in "\$@"; do
 	-*) continue ;;
 	esac
 	if [ -z "\$v" ]; then v=\$a
-		case \$a in licence|zone|config|user|calendar|train|meeting|decision|seats) continue ;; esac
+		case \$a in licence|zone|config|user|calendar|train|meeting|decision|seats|rubric|evaluate|apply|graduates) continue ;; esac
 	else v="\$v \$a"; fi
 	break
 done
