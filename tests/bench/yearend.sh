@@ -88,19 +88,25 @@ report() {
 # count DB SQL: one number from DB.
 count() { sqlite3 "$1" "$2"; }
 
+# measure FROM EDU SQL: best of three alternating runs of the shell
+# command EDU on e.db and of the sqlite3 shell running SQL on b.db, each on
+# a fresh copy of FROM; sets be, bb (seconds) and rss (KiB, edu's).
+measure() {
+	be= bb= rss=
+	for i in 1 2 3; do
+		fresh "$1"
+		"$tools/runstat" sh -c "$2" sh "$bin" > /dev/null 2> edu.t
+		"$tools/runstat" sqlite3 b.db "BEGIN; $3; COMMIT;" 2> base.t
+		be=$(min "$be" "$(secs edu.t)") bb=$(min "$bb" "$(secs base.t)") rss=$(max "$rss" "$(kib edu.t)")
+	done
+}
+
 # promote --year 2027
-be= bb= rss=
-for i in 1 2 3; do
-	fresh reg.db
-	"$tools/runstat" "$bin/edu-enroll" -q -d e.db --on 2027-07-10 promote --year 2027 2> edu.t
-	"$tools/runstat" sqlite3 b.db "BEGIN;
-		INSERT INTO student_event (student_no, day, kind, year, from_school, to_school, from_grade, to_grade, from_status, to_status)
-			SELECT student_no, '2027-07-10', 'promote', 2027, school_code, school_code, grade, grade + 1, status, status
-			FROM student WHERE status = 'enrolled' AND grade NOT IN (6, 9, 12);
-		UPDATE student SET grade = grade + 1 WHERE status = 'enrolled' AND grade NOT IN (6, 9, 12);
-		COMMIT;" 2> base.t
-	be=$(min "$be" "$(secs edu.t)") bb=$(min "$bb" "$(secs base.t)") rss=$(max "$rss" "$(kib edu.t)")
-done
+measure reg.db '"$1/edu-enroll" -q -d e.db --on 2027-07-10 promote --year 2027' "
+	INSERT INTO student_event (student_no, day, kind, year, from_school, to_school, from_grade, to_grade, from_status, to_status)
+		SELECT student_no, '2027-07-10', 'promote', 2027, school_code, school_code, grade, grade + 1, status, status
+		FROM student WHERE status = 'enrolled' AND grade NOT IN (6, 9, 12);
+	UPDATE student SET grade = grade + 1 WHERE status = 'enrolled' AND grade NOT IN (6, 9, 12)"
 q="SELECT count(*) FROM student_event WHERE kind = 'promote' AND year = 2027"
 promoted=$(count e.db "$q")
 [ "$promoted" -eq "$(count b.db "$q")" ] && [ "$promoted" -gt $((N / 2)) ] ||
@@ -108,20 +114,13 @@ promoted=$(count e.db "$q")
 report promote "$promoted" "$be" "$bb" "$rss"
 
 # graduate: the last grades, listed and piped
-be= bb= rss=
-for i in 1 2 3; do
-	fresh reg.db
-	"$tools/runstat" sh -c '{ "$1/edu-enroll" -d e.db list --status enrolled --grade 6
-		for g in 9 12; do "$1/edu-enroll" -d e.db list --status enrolled --grade $g | tail -n +2; done; } |
-		"$1/edu-enroll" -q -d e.db --on 2027-07-01 graduate' sh "$bin" 2> edu.t
-	"$tools/runstat" sqlite3 b.db "BEGIN;
-		INSERT INTO student_event (student_no, day, kind, from_school, to_school, from_grade, to_grade, from_status, to_status)
-			SELECT student_no, '2027-07-01', 'graduate', school_code, school_code, grade, grade, status, 'graduated'
-			FROM student WHERE status = 'enrolled' AND grade IN (6, 9, 12);
-		UPDATE student SET status = 'graduated' WHERE status = 'enrolled' AND grade IN (6, 9, 12);
-		COMMIT;" 2> base.t
-	be=$(min "$be" "$(secs edu.t)") bb=$(min "$bb" "$(secs base.t)") rss=$(max "$rss" "$(kib edu.t)")
-done
+measure reg.db '{ "$1/edu-enroll" -d e.db list --status enrolled --grade 6
+	for g in 9 12; do "$1/edu-enroll" -d e.db list --status enrolled --grade $g | tail -n +2; done; } |
+	"$1/edu-enroll" -q -d e.db --on 2027-07-01 graduate' "
+	INSERT INTO student_event (student_no, day, kind, from_school, to_school, from_grade, to_grade, from_status, to_status)
+		SELECT student_no, '2027-07-01', 'graduate', school_code, school_code, grade, grade, status, 'graduated'
+		FROM student WHERE status = 'enrolled' AND grade IN (6, 9, 12);
+	UPDATE student SET status = 'graduated' WHERE status = 'enrolled' AND grade IN (6, 9, 12)"
 q="SELECT count(*) FROM student_event WHERE kind = 'graduate'"
 graduated=$(count e.db "$q")
 [ "$graduated" -eq "$(count b.db "$q")" ] && [ "$graduated" -gt $((N / 4)) ] ||
@@ -129,20 +128,13 @@ graduated=$(count e.db "$q")
 report graduate "$graduated" "$be" "$bb" "$rss"
 
 # edu-cert issue --eligible
-be= bb= rss=
-for i in 1 2 3; do
-	fresh grad.db
-	"$tools/runstat" "$bin/edu-cert" -q -d e.db --on 2027-07-05 issue --kind junior --eligible --year 2027 > /dev/null 2> edu.t
-	"$tools/runstat" sqlite3 b.db "BEGIN;
-		INSERT INTO certificate (cert_no, kind, holder, name, sex, birth_date, id_number, school_code, school_name, year, issued_on, batch)
-			SELECT printf('1101022027%08d', row_number() OVER (ORDER BY e.student_no)), 'junior', e.student_no,
-				s.name, s.sex, s.birth_date, s.id_number, e.from_school, sc.name, 2027, '2027-07-05', 'b1'
-			FROM student_event e JOIN student s ON s.student_no = e.student_no
-			JOIN school sc ON sc.school_code = e.from_school
-			WHERE e.kind = 'graduate' AND e.day BETWEEN '2027-01-01' AND '2027-12-31';
-		COMMIT;" 2> base.t
-	be=$(min "$be" "$(secs edu.t)") bb=$(min "$bb" "$(secs base.t)") rss=$(max "$rss" "$(kib edu.t)")
-done
+measure grad.db '"$1/edu-cert" -q -d e.db --on 2027-07-05 issue --kind junior --eligible --year 2027' "
+	INSERT INTO certificate (cert_no, kind, holder, name, sex, birth_date, id_number, school_code, school_name, year, issued_on, batch)
+		SELECT printf('1101022027%08d', row_number() OVER (ORDER BY e.student_no)), 'junior', e.student_no,
+			s.name, s.sex, s.birth_date, s.id_number, e.from_school, sc.name, 2027, '2027-07-05', 'b1'
+		FROM student_event e JOIN student s ON s.student_no = e.student_no
+		JOIN school sc ON sc.school_code = e.from_school
+		WHERE e.kind = 'graduate' AND e.day BETWEEN '2027-01-01' AND '2027-12-31'"
 q="SELECT count(*) FROM certificate"
 issued=$(count e.db "$q")
 [ "$issued" -eq "$graduates" ] && [ "$issued" -eq "$(count b.db "$q")" ] ||
