@@ -129,7 +129,8 @@ void edu_exec_stmt(sqlite3 *db, sqlite3_stmt *st)
  * question for each of 300,000 keys prepares it once, not 300,000 times
  * (issue 23).  Found by the text's address and checked by the text
  * itself, so a query built in a buffer that is reused is never taken
- * for another. */
+ * for another.  Like the caches above it is the main thread's: a bulk
+ * import's loading thread (bulk.c) calls neither function. */
 #define QCACHE 32
 static struct qslot {
 	sqlite3 *db;
