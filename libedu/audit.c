@@ -15,17 +15,28 @@ void edu_sha256_hex(const void *data, size_t n, char hex[65])
 	edu_sha256_init(&s);
 	edu_sha256_add(&s, data, n);
 	edu_sha256_end(&s, md);
-	for (unsigned i = 0; i < 32; i++)
-		snprintf(hex + 2 * i, 3, "%02x", md[i]);
+	/* Not snprintf per byte: every audited row comes through here, and
+	 * 32 calls were a fifth of a batch's time (issue 23). */
+	static const char digit[] = "0123456789abcdef";
+	for (unsigned i = 0; i < 32; i++) {
+		hex[2 * i] = digit[md[i] >> 4];
+		hex[2 * i + 1] = digit[md[i] & 15];
+	}
+	hex[64] = '\0';
 }
 
+/* "12:" for a field of 12 bytes, written without snprintf. */
 static void add_field(struct edu_buf *b, const char *sep, const char *s)
 {
-	char len[32];
-	size_t n = strlen(s);
+	char len[24], *p = len + sizeof len;
+	size_t n = strlen(s), k = n;
 
+	*--p = ':';
+	do
+		*--p = (char)('0' + k % 10);
+	while ((k /= 10));
 	edu_buf_puts(b, sep);
-	edu_buf_add(b, len, (size_t)snprintf(len, sizeof len, "%zu:", n));
+	edu_buf_add(b, p, (size_t)(len + sizeof len - p));
 	edu_buf_add(b, s, n);
 }
 

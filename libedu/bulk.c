@@ -176,7 +176,7 @@ int eng_bulk_begin(struct importer *im, sqlite3 *db)
 	return im->bulk = 1;
 }
 
-static void bulk_row(struct importer *im, char **vals, int file, long line)
+static void bulk_row(struct importer *im, char **vals, const int *len, int file, long line)
 {
 	struct edu_writer *w = im->w;
 	const struct edu_entity *e = im->e;
@@ -214,7 +214,7 @@ static void bulk_row(struct importer *im, char **vals, int file, long line)
 	 * between them. */
 	sqlite3_mutex *mu = sqlite3_db_mutex(w->db);
 	sqlite3_mutex_enter(mu);
-	eng_bind_row(e, w->insert, vals);
+	eng_bind_row_n(e, w->insert, vals, len);
 	if (sqlite3_step(w->insert) != SQLITE_DONE) {
 		if ((sqlite3_errcode(w->db) & 0xff) != SQLITE_CONSTRAINT)
 			edu_die_db(w->db, "cannot write");
@@ -296,6 +296,7 @@ static void *load_main(void *arg)
 {
 	struct loader *ld = arg;
 	struct importer *im = ld->im;
+	char **vals = edu_malloc(im->e->ncols * sizeof *vals);
 
 	pthread_mutex_lock(&ld->mu);
 	for (;;) {
@@ -303,14 +304,14 @@ static void *load_main(void *arg)
 			pthread_cond_wait(&ld->cv, &ld->mu);
 		if (!ld->count)
 			break;
-		int t = ld->tail, n = ld->nrow[t];
+		int t = ld->tail, n = ld->nrow[t], nc = im->e->ncols;
+		struct load_batch *b = &ld->b[t];
 		pthread_mutex_unlock(&ld->mu);
 		for (int i = 0; i < n; i++) {
-			struct load_row *r = &ld->row[t][i];
-			bulk_row(im, r->vals, r->file, r->line);
-			for (int k = 0; k < im->e->ncols; k++)
-				free(r->vals[k]);
-			free(r->vals);
+			const size_t *off = b->off + (size_t)i * nc;
+			for (int k = 0; k < nc; k++)
+				vals[k] = off[k] ? b->buf + off[k] - 1 : NULL;
+			bulk_row(im, vals, b->vlen + (size_t)i * nc, b->row[i].file, b->row[i].line);
 		}
 		pthread_mutex_lock(&ld->mu);
 		ld->tail = (t + 1) % LOAD_QUEUE;
@@ -318,6 +319,7 @@ static void *load_main(void *arg)
 		pthread_cond_broadcast(&ld->cv);
 	}
 	pthread_mutex_unlock(&ld->mu);
+	free(vals);
 	return NULL;
 }
 
@@ -327,6 +329,10 @@ void eng_load_start(struct importer *im)
 
 	memset(ld, 0, sizeof *ld);
 	ld->im = im;
+	for (int t = 0; t < LOAD_QUEUE; t++) {
+		ld->b[t].off = edu_malloc(LOAD_BATCH * im->e->ncols * sizeof *ld->b[t].off);
+		ld->b[t].vlen = edu_malloc(LOAD_BATCH * im->e->ncols * sizeof *ld->b[t].vlen);
+	}
 	pthread_mutex_init(&ld->mu, NULL);
 	pthread_cond_init(&ld->cv, NULL);
 	if (pthread_create(&ld->thread, NULL, load_main, ld) != 0)
@@ -346,10 +352,12 @@ static void load_submit(struct loader *ld)
 	pthread_cond_broadcast(&ld->cv);
 }
 
-/* Hand over a checked row: its values now belong to the loader. */
-void eng_load_put(struct importer *im, char **vals, long line)
+/* Hand over a checked row: its values are copied into the batch, and
+ * stay the caller's. */
+void eng_load_put(struct importer *im, char *const *vals, long line)
 {
 	struct loader *ld = im->ld;
+	int nc = im->e->ncols;
 
 	/* The slot at head is ours until submitted: the loader reads only
 	 * queued batches, and head is never queued while count < QUEUE. */
@@ -359,7 +367,28 @@ void eng_load_put(struct importer *im, char **vals, long line)
 			pthread_cond_wait(&ld->cv, &ld->mu);
 		pthread_mutex_unlock(&ld->mu);
 	}
-	ld->row[ld->head][ld->fill++] = (struct load_row){ vals, im->file, line };
+	struct load_batch *b = &ld->b[ld->head];
+	if (ld->fill == 0)
+		b->len = 0;
+	size_t *off = b->off + (size_t)ld->fill * nc;
+	int *len = b->vlen + (size_t)ld->fill * nc;
+	for (int k = 0; k < nc; k++) {
+		if (!vals[k]) {
+			off[k] = 0;
+			len[k] = 0;
+			continue;
+		}
+		size_t n = strlen(vals[k]);
+		if (b->len + n + 1 > b->cap) {
+			b->cap = 2 * (b->len + n + 1) + 65536;
+			b->buf = edu_realloc(b->buf, b->cap);
+		}
+		memcpy(b->buf + b->len, vals[k], n + 1);
+		off[k] = b->len + 1;
+		len[k] = (int)n;
+		b->len += n + 1;
+	}
+	b->row[ld->fill++] = (struct load_row){ im->file, line };
 	if (ld->fill == LOAD_BATCH) {
 		pthread_mutex_lock(&ld->mu);
 		load_submit(ld);
@@ -393,6 +422,11 @@ void eng_load_stop(struct importer *im)
 	pthread_join(ld->thread, NULL);
 	pthread_mutex_destroy(&ld->mu);
 	pthread_cond_destroy(&ld->cv);
+	for (int t = 0; t < LOAD_QUEUE; t++) {
+		free(ld->b[t].buf);
+		free(ld->b[t].off);
+		free(ld->b[t].vlen);
+	}
 	free(ld);
 	im->ld = NULL;
 }

@@ -83,16 +83,26 @@ struct importer {
 #define LOAD_QUEUE 8
 
 struct load_row {
-	char **vals;
 	int file;
 	long line;
+};
+
+/* A batch of rows handed to the loading thread: their values copied one
+ * after another into one buffer (no allocation per value, and each is
+ * freed by the thread that made it), with their lengths for the bind. */
+struct load_batch {
+	char *buf;
+	size_t len, cap;
+	size_t *off;	/* LOAD_BATCH x ncols: 1 + offset in buf; 0: NULL */
+	int *vlen;	/* LOAD_BATCH x ncols: the values' lengths */
+	struct load_row row[LOAD_BATCH];
 };
 
 struct loader {
 	pthread_t thread;
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
-	struct load_row row[LOAD_QUEUE][LOAD_BATCH];
+	struct load_batch b[LOAD_QUEUE];
 	int nrow[LOAD_QUEUE];
 	int head, tail, count;	/* batches queued: [tail, head) */
 	int fill;		/* rows in the batch being filled, at head */
@@ -116,6 +126,8 @@ void eng_bind_value(sqlite3_stmt *st, int i, const struct edu_col *c,
 /* writer.c: one record */
 const char *eng_first_key(const struct edu_entity *e);
 void eng_bind_row(const struct edu_entity *e, sqlite3_stmt *st, char **vals);
+void eng_bind_row_n(const struct edu_entity *e, sqlite3_stmt *st, char **vals,
+		    const int *len);
 void eng_constraint_msg(struct edu_writer *w, char *const *vals,
 			const char **col, char *err);
 int eng_check_row(struct edu_writer *w, const char *const *raw_in,
@@ -132,7 +144,7 @@ void eng_row_error(struct importer *im, const char *fname, long line,
 /* bulk.c: bulk loading and its thread */
 int eng_bulk_begin(struct importer *im, sqlite3 *db);
 void eng_load_start(struct importer *im);
-void eng_load_put(struct importer *im, char **vals, long line);
+void eng_load_put(struct importer *im, char *const *vals, long line);
 void eng_load_drain(struct importer *im);
 void eng_load_stop(struct importer *im);
 void eng_bulk_finish(struct importer *im);

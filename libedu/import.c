@@ -252,11 +252,8 @@ static void import_row(struct importer *im, struct edu_csv *r, const int *map,
 	}
 	int rc = eng_check_row(im->w, raw, import_opt.upsert, &old, &col, err);
 	if (rc == 0 && im->bulk) {
-		/* The values go to the loading thread, and are its to free. */
-		char **vals = edu_malloc(im->e->ncols * sizeof *vals);
-		memcpy(vals, im->w->vals, im->e->ncols * sizeof *vals);
-		memset(im->w->vals, 0, im->e->ncols * sizeof *vals);
-		eng_load_put(im, vals, edu_csv_line(r));
+		/* The loading thread gets a copy of the values. */
+		eng_load_put(im, im->w->vals, edu_csv_line(r));
 	} else if (rc == 0 && !old && im->stage) {
 		stage_row(im, edu_csv_line(r));
 	} else if (rc == 0 && !old) {

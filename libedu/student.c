@@ -98,11 +98,24 @@ static void prepare_all(sqlite3 *db)
 			     "from_status, to_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 }
 
+/* A column's text into a fixed field, cut to fit; NULL as "".  Not
+ * snprintf: a batch loads a student per key (issue 23). */
+static void col_copy(char *dst, size_t n, sqlite3_stmt *st, int i)
+{
+	const char *v = (const char *)sqlite3_column_text(st, i);
+	size_t k = v ? (size_t)sqlite3_column_bytes(st, i) : 0;
+
+	if (k >= n)
+		k = n - 1;
+	memcpy(dst, v ? v : "", k);
+	dst[k] = '\0';
+}
+
 int edu_student_load(sqlite3 *db, const char *no, struct edu_student_state *s)
 {
 	prepare_all(db);
 	sqlite3_reset(st_load);
-	sqlite3_bind_text(st_load, 1, no, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st_load, 1, no, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st_load);
 	if (rc == SQLITE_DONE) {
 		sqlite3_reset(st_load);
@@ -110,11 +123,11 @@ int edu_student_load(sqlite3 *db, const char *no, struct edu_student_state *s)
 	}
 	if (rc != SQLITE_ROW)
 		edu_die_db(db, "cannot read a student");
-	snprintf(s->no, sizeof s->no, "%s", sqlite3_column_text(st_load, 0));
-	snprintf(s->school, sizeof s->school, "%s", sqlite3_column_text(st_load, 1));
+	col_copy(s->no, sizeof s->no, st_load, 0);
+	col_copy(s->school, sizeof s->school, st_load, 1);
 	s->grade = sqlite3_column_int(st_load, 2);
-	snprintf(s->status, sizeof s->status, "%s", sqlite3_column_text(st_load, 3));
-	snprintf(s->last_day, sizeof s->last_day, "%s", sqlite3_column_text(st_load, 4));
+	col_copy(s->status, sizeof s->status, st_load, 3);
+	col_copy(s->last_day, sizeof s->last_day, st_load, 4);
 	sqlite3_reset(st_load);
 	return 0;
 }

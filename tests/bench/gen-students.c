@@ -1,9 +1,13 @@
-/* gen-students N SCHOOLS [SEED] - N realistic student rows as CSV on
+/* gen-students N SCHOOLS [SEED [SHAPE]] - N realistic student rows as CSV on
  * stdout, for the benchmarks: unique valid resident ID numbers in random
  * order, Chinese names, addresses with commas (so quoted), each child in
  * the grade its birth date gives and in a school of a kind that has that
  * grade.  SCHOOLS is a CSV of school_code,kind (edu-school list output
- * will do: the first and third columns are read). */
+ * will do: the first and third columns are read).  SHAPE 2 makes rows of
+ * another shape, for a second measure of an import (issue 23): addresses
+ * three times as long, the optional columns (ethnicity, class, zone,
+ * guardian, phone) empty in half the rows, and the keys in another
+ * order. */
 #define _GNU_SOURCE
 #include <stdint.h>
 #include <stdio.h>
@@ -66,6 +70,7 @@ int main(int argc, char **argv)
 	}
 	long n = atol(argv[1]);
 	rng = argc > 3 ? strtoull(argv[3], NULL, 10) : 1;
+	int shape = argc > 4 ? atoi(argv[4]) : 1;
 	FILE *f = fopen(argv[2], "r");
 	char line[512];
 	if (!f) {
@@ -91,12 +96,14 @@ int main(int argc, char **argv)
 	 * stepping through them by a multiplier prime to their count visits
 	 * each at most once, in an order that looks random. */
 	int first = edu_days(2008, 9, 1), ndays = edu_days(2020, 9, 1) - first;
-	uint64_t space = (uint64_t)6 * ndays * 1000, mult = 2654435761ULL;
+	uint64_t space = (uint64_t)6 * ndays * 1000;
+	uint64_t mult = shape == 2 ? 4294967311ULL : 2654435761ULL;
 	if (n < 0 || (uint64_t)n > space) {
 		fprintf(stderr, "gen-students: at most %llu rows\n", (unsigned long long)space);
 		return 64;
 	}
-	/* 2654435761 is a prime greater than space: coprime to it. */
+	/* 2654435761 and 4294967311 are primes greater than space: coprime
+	 * to it. */
 	printf("student_no,id_type,id_number,name,sex,birth_date,ethnicity,school_code,grade,class,entry_date,status,major,disability,placement,zone,address,guardian,phone\n");
 	for (long i = 0; i < n; i++) {
 		uint64_t j = ((uint64_t)i * mult + 12345) % space;
@@ -117,6 +124,22 @@ int main(int argc, char **argv)
 		int entry_year = 2026 - grade + 1;
 		/* student_no given, so that sqlite3 .import can take the file too. */
 		int own = 1;
+		if (shape == 2) {
+			int bare = rnd(2);
+			const char *st = streets[rnd(8)];
+			printf("G%s,resident,%s,%s,%s,%s,%s,%s,%d,%s,%d-09-01,enrolled,,%s,,%s,"
+			       "\"北京市西城区%s%d号院%d号楼,%d单元%d室(%s与%s交叉口东北角,近%s公交站,物业%s)\",%s,",
+			       id, id, nm, seq % 2 ? "M" : "F", edu_date_str(day, date),
+			       bare ? "" : ethnic[rnd(10)], school, grade, bare ? "" : "3",
+			       entry_year, rnd(200) ? "" : "physical", bare ? "" : zones[rnd(4)],
+			       st, 1 + rnd(200), 1 + rnd(12), 1 + rnd(6), 101 + rnd(20) * 100 + rnd(4),
+			       st, streets[rnd(8)], streets[rnd(8)], zones[rnd(4)], bare ? "" : gd);
+			if (bare)
+				printf("\n");
+			else
+				printf("1%d%09u\n", 3 + rnd(7), rnd(1000000000));
+			continue;
+		}
 		printf("%s%s,resident,%s,%s,%s,%s,%s,%s,%d,%d,%d-09-01,enrolled,,%s,%s,%s,\"北京市西城区%s%d号院%d号楼,%d单元%d\",%s,1%d%09u\n",
 		       own ? "G" : "", own ? id : "", id, nm, seq % 2 ? "M" : "F",
 		       edu_date_str(day, date), ethnic[rnd(10)], school, grade,
