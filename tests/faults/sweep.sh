@@ -83,16 +83,17 @@ setup_all() {
 	cp plain.db assets.db.tmp && EDU_DB=$tmp/assets.db.tmp edu-assets -q import "$examples/assets.csv" || return 1
 	checkpoint assets.db.tmp; mv assets.db.tmp assets.db
 	# migrate: a database of the schema before the last migration
-	# (010-run-numbers adds four columns to the run ledger)
+	# (016-approvals makes four tables)
 	cp plain.db old.db
-	sqlite3 old.db 'ALTER TABLE run DROP COLUMN numbers; ALTER TABLE run DROP COLUMN last_no;
-		ALTER TABLE run DROP COLUMN first_no; ALTER TABLE run DROP COLUMN numbered;
-		PRAGMA user_version = 9;' || return 1
+	old_version=$(($(sqlite3 plain.db 'PRAGMA user_version') - 1))
+	sqlite3 old.db "DROP TABLE score; DROP TABLE evaluation; DROP TABLE rubric;
+		DROP TABLE application; PRAGMA user_version = $old_version;" || return 1
 	checkpoint old.db
 }
 
-v_enroll_import() { $F edu-enroll import st-b.csv; }
-v_enroll_bulk() { $F edu-enroll import st-b.csv; }
+# (--on: the fault clock's day is before the generated entry dates)
+v_enroll_import() { $F edu-enroll --on 2026-09-30 import st-b.csv; }
+v_enroll_bulk() { $F edu-enroll --on 2026-09-30 import st-b.csv; }
 v_enroll_upsert() { extra=rej.csv; $F edu-enroll import --upsert --reject rej.csv up.csv; }
 v_cert_issue() { $F edu-cert --on 2026-07-05 issue --kind junior --eligible --year 2026 --batch j1; }
 v_enroll_promote() { $F edu-enroll promote --year 2026 --skip-final; }
@@ -111,7 +112,7 @@ enroll_promote full.db edu-enroll_promote
 exam_admit exam.db edu-exam_admit
 doc_issue plain.db edu-doc_issue
 db_backup plain.db edu-db_backup
-db_migrate old.db edu-db_migrate_(schema_9)
+db_migrate old.db edu-db_migrate_(the_schema_before)
 assets_depreciate assets.db edu-assets_depreciate_--record'
 
 # The points of a census: "KIND N" lines, sampled to at most $max.
@@ -183,7 +184,7 @@ sweep() {	# sweep VERB SAVED DESC
 		# (a database left at the old schema is checked by SQLite alone)
 		if [ "$v" = db_migrate ] && [ "$s" = "$before" ]; then
 			[ "$(sqlite3 "$EDU_DB" 'PRAGMA integrity_check; PRAGMA user_version')" = "ok
-9" ] || why="the old database is damaged"
+$old_version" ] || why="the old database is damaged"
 		elif ! edu-db -q check >check.out 2>&1; then why="edu-db check fails: $(head -3 check.out)"
 		fi
 		if [ -n "$why" ]; then :
