@@ -285,14 +285,38 @@ static int config_set(struct edu_cmd *c)
 	edu_begin(c->db);
 	char *old = edu_setting(c->db, key, NULL);
 	if (!old || strcmp(old, value)) {
+		/* An empty value is stored as one (a setting whose check allows
+		 * it, set empty on purpose: no quota); edu_exec binds "" as NULL. */
 		const char *p[] = { key, value };
-		edu_exec(c->db, "INSERT INTO setting(key, value) VALUES (?, ?) "
+		edu_exec(c->db, "INSERT INTO setting(key, value) VALUES (?1, coalesce(?2, '')) "
 			 "ON CONFLICT(key) DO UPDATE SET value = excluded.value", 2, p);
 		const char *names[] = { "value" }, *was[] = { old }, *now[] = { value };
 		edu_audit_change(c->db, "setting", key, 1, names, was, now);
 	}
 	free(old);
 	edu_finish(c->db);
+	return 0;
+}
+
+/* config unset: the stored value goes, the default is back. */
+static int config_unset(struct edu_cmd *c)
+{
+	const char *key = c->argv[0];
+
+	if (!edu_setting_def(key))
+		edu_die(EDU_EUSAGE, "unknown setting '%s' (see 'edu-db config list')", key);
+	edu_begin(c->db);
+	char *old = edu_setting(c->db, key, NULL);
+	if (old) {
+		const char *p[] = { key };
+		edu_exec(c->db, "DELETE FROM setting WHERE key = ?", 1, p);
+		const char *names[] = { "value" }, *was[] = { old }, *now[] = { NULL };
+		edu_audit_change(c->db, "setting", key, 1, names, was, now);
+	}
+	free(old);
+	edu_finish(c->db);
+	if (!old && !edu_opt.quiet)
+		edu_warn("%s was not set: nothing to do", key);
 	return 0;
 }
 
@@ -628,6 +652,9 @@ static const struct edu_verb verbs[] = {
 	{ .name = "config set", .run = config_set, .args_doc = "KEY VALUE", .min_args = 2,
 	  .max_args = 2, .roles = "admin", .flags = EDU_V_WRITE,
 	  .summary = "change a setting" },
+	{ .name = "config unset", .run = config_unset, .args_doc = "KEY", .min_args = 1,
+	  .max_args = 1, .roles = "admin", .flags = EDU_V_WRITE,
+	  .summary = "take a setting's stored value away: its default applies again" },
 	{ .name = "user list", .run = user_list, .roles = "auditor",
 	  .summary = "list users and their roles" },
 	{ .name = "user add", .run = user_add, .args_doc = "LOGIN ROLE", .min_args = 2,

@@ -27,6 +27,17 @@ t_exit 64 "an unknown setting is refused" edu-db config set bureau.nmae x
 t_exit 65 "a number pattern without {seq} is refused" edu-db config set cert.junior.pattern '{year}{school}'
 t_exit 0 "a number pattern with {seq:N} is taken" edu-db config set cert.junior.pattern '{year}{school}{seq:5}'
 t_exit 1 "config get of an unset key exits 1" edu-db config get bureau.name
+t_exit 0 "a setting is set empty on purpose" edu-db config set staff.ratio.special ''
+t_exit 0 "... and read back" edu-db config get staff.ratio.special
+t_eq "... empty, not its default" "$out" ""
+t_eq "... stored as an empty value" "$(sqlite3 "$EDU_DB" "SELECT quote(value) FROM setting WHERE key = 'staff.ratio.special'")" "''"
+t_exit 0 "config unset" edu-db config unset staff.ratio.special
+t_exit 0 "... the default is back" edu-db config get staff.ratio.special
+t_eq "... 3" "$out" 3
+t_eq "... audited, the old value kept" "$(sqlite3 "$EDU_DB" "SELECT verb || ' ' || key FROM audit ORDER BY id DESC LIMIT 1")" "config unset staff.ratio.special"
+t_exit 0 "unset of a key not set does nothing" edu-db config unset staff.ratio.special
+t_grep "... and says so" "was not set" "$err"
+t_exit 64 "unset of an unknown key is refused" edu-db config unset bureau.nmae
 
 t_exit 0 "user add" edu-db user add clerk registrar
 t_exit 0 "user add changes a role" edu-db user add clerk auditor
