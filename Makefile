@@ -173,7 +173,7 @@ faults: have-deps
 	@$(MAKE) --no-print-directory all $(B)/bench/gen-students $(B)/faults/faultlib.so
 	@EDU_BIN=$(CURDIR)/$(B)/bin sh tests/faults/sweep.sh $(CURDIR)/$(B)/faults/faultlib.so
 
-FUZZERS = fuzz-csv fuzz-valid fuzz-date fuzz-money fuzz-pattern fuzz-header
+FUZZERS = fuzz-csv fuzz-valid fuzz-date fuzz-money fuzz-pattern fuzz-header fuzz-sheet
 FUZZ_CFLAGS = -std=gnu11 -Wall -Wextra -g -O1 -Ilibedu -fsanitize=fuzzer,address,undefined
 build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) libedu/edu.h $(B)/libedu/schema.c
 	@mkdir -p $(@D)
@@ -185,7 +185,8 @@ fuzz: have-deps
 	@for f in $(FUZZERS); do \
 	  mkdir -p build/fuzz/corpus-$$f; \
 	  echo "fuzzing $$f for $(FUZZ_TIME) s"; \
-	  build/fuzz/$$f -max_total_time=$(FUZZ_TIME) -max_len=4096 \
+	  case $$f in fuzz-sheet) max=16384 ;; *) max=4096 ;; esac; \
+	  build/fuzz/$$f -max_total_time=$(FUZZ_TIME) -max_len=$$max \
 	    build/fuzz/corpus-$$f tests/fuzz/seed-$${f#fuzz-} 2>build/fuzz/$$f.log || \
 	    { tail -40 build/fuzz/$$f.log; exit 1; }; \
 	  tail -1 build/fuzz/$$f.log; \

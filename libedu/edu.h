@@ -49,6 +49,11 @@ void edu_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Called before a message, when set: a progress line (progress.c) takes
  * itself off the terminal so the message starts a line of its own. */
 extern void (*edu_before_warn)(void);
+/* In a forked helper process (sheet.c's .xls reader): edu_die and the
+ * output errors end it with _exit, so that the parent's atexit work
+ * (pending output files, stdout) is not done twice, and warnings do not
+ * touch the parent's terminal line. */
+void edu_forked(void);
 /* edu_warn() then exit(status). */
 _Noreturn void edu_die(int status, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

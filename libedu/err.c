@@ -11,6 +11,20 @@
 
 const char *edu_prog = "edu";
 void (*edu_before_warn)(void);
+static int in_child;	/* a forked helper: no atexit work of the parent's */
+
+void edu_forked(void)
+{
+	in_child = 1;
+	edu_before_warn = NULL;
+}
+
+static _Noreturn void leave(int status)
+{
+	if (in_child)
+		_exit(status);
+	exit(status);
+}
 
 static void vwarn(const char *fmt, va_list ap)
 {
@@ -43,7 +57,7 @@ void edu_die(int status, const char *fmt, ...)
 	va_start(ap, fmt);
 	vwarn(fmt, ap);
 	va_end(ap);
-	exit(status);
+	leave(status);
 }
 
 int edu_error(const char *fmt, ...)
@@ -83,7 +97,7 @@ static int output_status(int errnum)
 
 void edu_die_output(int errnum)
 {
-	exit(output_status(errnum));
+	leave(output_status(errnum));
 }
 
 void edu_close_stdout(void)

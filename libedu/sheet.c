@@ -11,9 +11,15 @@
 #include <freexl.h>
 #include <math.h>
 #include <minizip/unzip.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "edu.h"
 
@@ -530,7 +536,7 @@ out:
 
 /* ---- .xls ---------------------------------------------------------------- */
 
-static struct edu_sheet *read_xls(const char *path, const char *want, char *err)
+static struct edu_sheet *parse_xls(const char *path, const char *want, char *err)
 {
 	const void *h = NULL;
 	unsigned int count = 0, idx = 0, rows = 0;
@@ -598,6 +604,165 @@ static struct edu_sheet *read_xls(const char *path, const char *want, char *err)
 		}
 	}
 	freexl_close(h);
+	return s;
+}
+
+/* libfreexl is not safe on hostile input (fuzz-sheet found it reading
+ * past a buffer of its own on a damaged .xls), so it runs in a child
+ * process, without the group's rights, which sends the sheet back
+ * through a pipe: a file that crashes it is a refused file, not a dead
+ * tool.  Each string goes as its length (UINT32_MAX for none) and bytes;
+ * the first byte says a sheet (1) or an error message (0) follows. */
+static void put_str(struct edu_buf *b, const char *s)
+{
+	uint32_t n = s ? (uint32_t)strlen(s) : UINT32_MAX;
+
+	edu_buf_add(b, (const char *)&n, sizeof n);
+	if (s)
+		edu_buf_add(b, s, n);
+}
+
+static void put_num(struct edu_buf *b, int64_t v)
+{
+	edu_buf_add(b, (const char *)&v, sizeof v);
+}
+
+static int write_all(int fd, const char *p, size_t n)
+{
+	while (n) {
+		ssize_t k = write(fd, p, n);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return -1;
+		p += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
+static void xls_child(int fd, const char *path, const char *want)
+{
+	char err[EDU_ERR_MAX] = "";
+	struct edu_buf b = { 0 };
+
+	edu_priv_drop();
+	struct edu_sheet *s = parse_xls(path, want, err);
+	edu_buf_add(&b, s ? "\1" : "\0", 1);
+	if (!s) {
+		put_str(&b, err);
+	} else {
+		put_str(&b, s->name);
+		put_num(&b, s->nrows);
+		for (long i = 0; i < s->nrows; i++) {
+			put_num(&b, s->rows[i].row);
+			put_num(&b, s->rows[i].n);
+			for (int j = 0; j < s->rows[i].n; j++) {
+				put_str(&b, s->rows[i].cell[j]);
+				put_str(&b, s->rows[i].why[j]);
+			}
+		}
+	}
+	_exit(write_all(fd, b.s, b.len) < 0 ? 2 : 0);
+}
+
+struct reader {
+	const char *p, *end;
+	int bad;
+};
+
+static char *get_str(struct reader *r)
+{
+	uint32_t n;
+
+	if (r->bad || (size_t)(r->end - r->p) < sizeof n)
+		return r->bad = 1, NULL;
+	memcpy(&n, r->p, sizeof n);
+	r->p += sizeof n;
+	if (n == UINT32_MAX)
+		return NULL;
+	if ((size_t)(r->end - r->p) < n)
+		return r->bad = 1, NULL;
+	char *s = edu_strndup(r->p, n);
+	r->p += n;
+	return s;
+}
+
+static int64_t get_num(struct reader *r)
+{
+	int64_t v = 0;
+
+	if (r->bad || (size_t)(r->end - r->p) < sizeof v)
+		return r->bad = 1, 0;
+	memcpy(&v, r->p, sizeof v);
+	r->p += sizeof v;
+	return v;
+}
+
+static struct edu_sheet *read_xls(const char *path, const char *want, char *err)
+{
+	int fd[2], status;
+	struct edu_buf b = { 0 };
+	char chunk[65536];
+	ssize_t k;
+
+	if (pipe(fd) < 0)
+		edu_die(EDU_ETEMPFAIL, "cannot make a pipe:");
+	pid_t pid = fork();
+	if (pid < 0)
+		edu_die(EDU_ETEMPFAIL, "cannot start the .xls reader:");
+	if (pid == 0) {
+		/* What the parent's stdout buffer holds is the parent's: the
+		 * child's stdout goes nowhere, and it never exits by exit(). */
+		int null = open("/dev/null", O_WRONLY);
+		if (null >= 0)
+			dup2(null, 1);
+		edu_forked();
+		close(fd[0]);
+		xls_child(fd[1], path, want);
+	}
+	close(fd[1]);
+	while ((k = read(fd[0], chunk, sizeof chunk)) != 0) {
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0)
+			break;
+		edu_buf_add(&b, chunk, (size_t)k);
+	}
+	close(fd[0]);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	struct reader r = { b.s, b.s + b.len, 0 };
+	struct edu_sheet *s = NULL;
+
+	if (!WIFEXITED(status) || WEXITSTATUS(status) || b.len == 0) {
+		snprintf(err, EDU_ERR_MAX, "an .xls workbook its reader stopped on (%s): "
+			 "damaged, or not made by a spreadsheet; save it as .xlsx or CSV",
+			 WIFSIGNALED(status) ? strsignal(WTERMSIG(status)) : "no sheet came back");
+	} else if (b.s[0] == 0) {
+		r.p++;
+		char *m = get_str(&r);
+		snprintf(err, EDU_ERR_MAX, "%s", m ? m : "not an .xls workbook that can be read");
+		free(m);
+	} else {
+		r.p++;
+		s = edu_malloc(sizeof *s);
+		memset(s, 0, sizeof *s);
+		s->name = get_str(&r);
+		for (int64_t i = 0, n = get_num(&r); i < n && !r.bad; i++) {
+			struct edu_sheet_row *row = new_row(s, (long)get_num(&r));
+			for (int64_t j = 0, m = get_num(&r); j < m && !r.bad; j++) {
+				char *text = get_str(&r), *why = get_str(&r);
+				put_cell(row, (int)j, text, why);
+			}
+		}
+		if (r.bad || !s->name) {
+			edu_sheet_free(s);
+			s = NULL;
+			snprintf(err, EDU_ERR_MAX, "the .xls reader sent back a damaged sheet");
+		}
+	}
+	edu_buf_free(&b);
 	return s;
 }
 

@@ -105,4 +105,18 @@ t_eq "... nothing written" "$(db_sum)" "$sum"
 t_exit 65 "a fraction where a whole number belongs" edu-school import seats.xlsx
 t_grep "... the integer 45.0 is 45; 40.5 is refused at its cell" "seats.xlsx:Sheet!F3: entry_seats: " "$err"
 t_eq "... 45.0 was not the problem" "$(printf '%s\n' "$err" | grep -c 'F2')" 0
+# .xls goes through libfreexl in a child process: a sheet comes back
+# whole (a file LibreOffice wrote), and a file the reader cannot take,
+# even one that makes it read past its own buffer (found by fuzz-sheet;
+# under the sanitizers the child dies), is a refused file, not a dead
+# tool or a half-written register.
+t_exit 0 "an .xls workbook is read (through the child reader)" \
+	edu-school import --upsert --dry-run "$top/tests/cli/data/schools.xls"
+t_grep "... its three schools, as the CSV gave them" "3 unchanged" "$err"
+sum=$(db_sum)
+t_exit 65 "an .xls that makes libfreexl read past its buffer: refused" \
+	edu-enroll import "$top/tests/cli/data/freexl-overread.xls"
+t_grep "... named, with what is wrong" "freexl-overread.xls: .*(not an .xls workbook|reader stopped)" "$err"
+t_eq "... nothing written" "$(db_sum)" "$sum"
+t_exit 0 "... and the database checks" edu-db check
 done_testing
