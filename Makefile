@@ -175,7 +175,7 @@ faults: have-deps
 
 FUZZERS = fuzz-csv fuzz-valid fuzz-date fuzz-money fuzz-pattern fuzz-header fuzz-sheet
 FUZZ_CFLAGS = -std=gnu11 -Wall -Wextra -g -O1 -Ilibedu -fsanitize=fuzzer,address,undefined
-build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) libedu/edu.h $(B)/libedu/schema.c
+build/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz-file.h $(LIB_SRC) libedu/edu.h $(B)/libedu/schema.c
 	@mkdir -p $(@D)
 	clang $(FUZZ_CFLAGS) -Werror -o $@ $< $(LIB_SRC) $(B)/libedu/schema.c $(LIBS)
 

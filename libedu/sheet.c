@@ -160,7 +160,13 @@ struct xml {			/* what the handlers share */
 	long next_row;
 	int next_col, col, cell_type, cell_style, in_v, in_is;
 	struct edu_buf v;
+	/* a handler that finds the file damaged stops the parser, saying why */
+	XML_Parser parser;
+	char bad[128];
 };
+
+/* The last row a sheet may have (Excel's 1,048,576). */
+#define MAX_ROW 1048576L
 
 static const char *local(const char *name)
 {
@@ -347,8 +353,18 @@ static void sheet_start(void *data, const XML_Char *name, const XML_Char **a)
 
 	if (!strcmp(n, "row")) {
 		const char *r = attr(a, "r");
-		long number = r ? atol(r) : x->next_row;
+		char *end = NULL;
+		long number = r ? strtol(r, &end, 10) : x->next_row;
 
+		/* Rows come in order, numbered from 1 (ECMA-376 18.3.1.73):
+		 * a row out of order or out of range is a damaged file, which
+		 * would make records of one row twice or name cells A0. */
+		if ((r && (end == r || *end)) || number < x->next_row || number > MAX_ROW) {
+			snprintf(x->bad, sizeof x->bad, "row number '%.20s' %s", r ? r : "",
+				 number >= 1 && number < x->next_row ? "out of order" : "out of range");
+			XML_StopParser(x->parser, XML_FALSE);
+			return;
+		}
 		x->row = new_row(x->sheet, number);
 		x->next_row = number + 1;
 		x->next_col = 0;
@@ -452,6 +468,8 @@ static int parse_member(unzFile z, const char *member, struct xml *x,
 		return -1;
 	}
 	XML_Parser p = XML_ParserCreate("UTF-8");
+	x->parser = p;
+	x->bad[0] = '\0';
 	XML_SetUserData(p, x);
 	XML_SetElementHandler(p, start, end);
 	XML_SetCharacterDataHandler(p, on_chars);
@@ -459,7 +477,7 @@ static int parse_member(unzFile z, const char *member, struct xml *x,
 		if (XML_Parse(p, buf, n, n == 0) == XML_STATUS_ERROR) {
 			snprintf(err, EDU_ERR_MAX, "%s in the workbook, line %lu: %s", member,
 				 (unsigned long)XML_GetCurrentLineNumber(p),
-				 XML_ErrorString(XML_GetErrorCode(p)));
+				 x->bad[0] ? x->bad : XML_ErrorString(XML_GetErrorCode(p)));
 			rc = -1;
 			break;
 		}

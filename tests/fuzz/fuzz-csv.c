@@ -16,9 +16,8 @@
 #include <unistd.h>
 
 #include "edu.h"
+#include "fuzz-file.h"
 
-static int fd = -1;
-static char path[64];
 
 static const struct edu_colname cols[] = {
 	{ "name", "姓名|名字" },
@@ -28,26 +27,10 @@ static const struct edu_colname cols[] = {
 };
 #define NCOLS (int)(sizeof cols / sizeof *cols)
 
-#define CHECK(c) do { if (!(c)) { fprintf(stdout, "invariant failed: %s (%s:%d)\n", \
-	#c, __FILE__, __LINE__); fflush(stdout); abort(); } } while (0)
-
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc, (void)argv;
-	fd = memfd_create("fuzz-csv", 0);
-	if (fd < 0) {
-		perror("memfd_create");
-		exit(1);
-	}
-	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
-	edu_prog = "fuzz-csv";
-	/* The reader reports each malformed input on stderr; that would fill
-	 * the log.  The sanitizers and libFuzzer write to fd 2 themselves. */
-	if (!getenv("FUZZ_VERBOSE")) {
-		FILE *null = fopen("/dev/null", "w");
-		if (null)
-			stderr = null;
-	}
+	fuzz_file_init("fuzz-csv");
 	return 0;
 }
 
@@ -80,7 +63,7 @@ static void read_all(const uint8_t *data, size_t size, int with_header, int gb)
 	for (size_t i = 0; i < size; i++)
 		lines += data[i] == '\n' || data[i] == '\r';
 	edu_csv_encoding(gb ? "GB18030" : NULL);
-	struct edu_csv *r = edu_csv_open(path);
+	struct edu_csv *r = edu_csv_open(fuzz_path);
 	CHECK(r != NULL);
 	if (with_header) {
 		for (int j = 0; j < NCOLS; j++)
@@ -141,8 +124,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	 * a damaged one stops the command (exit 65). */
 	if (edu_sheet_kind(data, size))
 		return 0;
-	if (ftruncate(fd, 0) < 0 || (size && pwrite(fd, data, size, 0) != (ssize_t)size))
-		abort();
+	fuzz_file_put(data, size);
 	read_all(data, size, 0, 0);
 	read_all(data, size, 1, 0);
 	read_all(data, size, 0, 1);

@@ -17,28 +17,13 @@
 #include <unistd.h>
 
 #include "edu.h"
+#include "fuzz-file.h"
 
-static int fd = -1;
-static char path[64];
-
-#define CHECK(c) do { if (!(c)) { fprintf(stdout, "invariant failed: %s (%s:%d)\n", \
-	#c, __FILE__, __LINE__); fflush(stdout); abort(); } } while (0)
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc, (void)argv;
-	fd = memfd_create("fuzz-header", 0);
-	if (fd < 0) {
-		perror("memfd_create");
-		exit(1);
-	}
-	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
-	edu_prog = "fuzz-header";
-	if (!getenv("FUZZ_VERBOSE")) {
-		FILE *null = fopen("/dev/null", "w");
-		if (null)
-			stderr = null;
-	}
+	fuzz_file_init("fuzz-header");
 	return 0;
 }
 
@@ -73,7 +58,7 @@ static int names(const char *h, const struct edu_colname *c)
 static void map_header(const struct edu_colname *cols, int ncols, int ignore)
 {
 	int map[4];
-	struct edu_csv *r = edu_csv_open(path);
+	struct edu_csv *r = edu_csv_open(fuzz_path);
 
 	CHECK(r != NULL);
 	int rc = edu_csv_header(r, cols, ncols, ignore, map);
@@ -118,8 +103,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		free(spec);
 		return 0;
 	}
-	if (ftruncate(fd, 0) < 0 || (rest && pwrite(fd, nl + 1, rest, 0) != (ssize_t)rest))
-		abort();
+	fuzz_file_put(nl + 1, rest);
 	map_header(cols, 4, 0);
 	map_header(cols, 4, 1);
 	map_header(cols, 2, 0);

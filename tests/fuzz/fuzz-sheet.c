@@ -22,28 +22,13 @@
 #include <unistd.h>
 
 #include "edu.h"
+#include "fuzz-file.h"
 
-static int fd = -1;
-static char path[64];
-
-#define CHECK(c) do { if (!(c)) { fprintf(stdout, "invariant failed: %s (%s:%d)\n", \
-	#c, __FILE__, __LINE__); fflush(stdout); abort(); } } while (0)
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc, (void)argv;
-	fd = memfd_create("fuzz-sheet", 0);
-	if (fd < 0) {
-		perror("memfd_create");
-		exit(1);
-	}
-	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
-	edu_prog = "fuzz-sheet";
-	if (!getenv("FUZZ_VERBOSE")) {
-		FILE *null = fopen("/dev/null", "w");
-		if (null)
-			stderr = null;
-	}
+	fuzz_file_init("fuzz-sheet");
 	return 0;
 }
 
@@ -74,7 +59,7 @@ static int utf8(const unsigned char *s)
 static void read_one(int kind, const char *want)
 {
 	char err[EDU_ERR_MAX] = "";
-	struct edu_sheet *s = edu_sheet_read(path, kind, want, err);
+	struct edu_sheet *s = edu_sheet_read(fuzz_path, kind, want, err);
 
 	if (!s) {
 		CHECK(err[0] != '\0');
@@ -99,8 +84,7 @@ static void read_one(int kind, const char *want)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	if (ftruncate(fd, 0) < 0 || (size && pwrite(fd, data, size, 0) != (ssize_t)size))
-		abort();
+	fuzz_file_put(data, size);
 	int kind = edu_sheet_kind(data, size);
 	CHECK(kind == 0 || kind == 'x' || kind == 'o');
 	read_one('x', NULL);
