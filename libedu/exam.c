@@ -873,7 +873,8 @@ static void choices_of(struct edu_exam_cand *x, const char *p, const struct edu_
 	}
 }
 
-static void pool_grow(struct edu_exam_pool *p, size_t *cap);
+static struct edu_exam_cand *pool_add(struct edu_exam_pool *p, size_t *cap,
+				       sqlite3_stmt *st, int no, int student_no, int name);
 
 void edu_exam_pool_load(sqlite3 *db, long year, uint64_t seed,
 			const struct edu_exam_seats *t,
@@ -888,14 +889,7 @@ void edu_exam_pool_load(sqlite3 *db, long year, uint64_t seed,
 	sqlite3_bind_int64(st, 1, year);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		size_t n = p->n;
-		pool_grow(p, &cap);
-		struct edu_exam_cand *x = &p->cand[n];
-		memset(x, 0, sizeof *x);
-		p->no[n] = edu_strdup((const char *)sqlite3_column_text(st, 0));
-		/* None for a candidate from outside the registry. */
-		const char *sn = (const char *)sqlite3_column_text(st, 4);
-		p->student_no[n] = sn ? edu_strdup(sn) : NULL;
-		p->name[n] = edu_strdup((const char *)sqlite3_column_text(st, 5));
+		struct edu_exam_cand *x = pool_add(p, &cap, st, 0, 4, 5);
 		x->total = sqlite3_column_int(st, 1);
 		const char *sc = (const char *)sqlite3_column_text(st, 2);
 		for (int i = 0; i < ntb; i++)
@@ -1764,16 +1758,29 @@ static int round2_read(sqlite3 *db, long year, const char *file,
 }
 
 /* A pool's arrays grown to hold one more candidate. */
-static void pool_grow(struct edu_exam_pool *p, size_t *cap)
+/* Room for one more candidate of the pool (p->n not yet counted), with
+ * its exam number, student number (none for a candidate from outside the
+ * registry) and name from these columns of the row at st. */
+static struct edu_exam_cand *pool_add(struct edu_exam_pool *p, size_t *cap,
+				       sqlite3_stmt *st, int no, int student_no, int name)
 {
-	if (p->n < *cap)
-		return;
-	*cap = *cap ? 2 * *cap : 1024;
-	p->cand = edu_realloc(p->cand, *cap * sizeof *p->cand);
-	p->no = edu_realloc(p->no, *cap * sizeof *p->no);
-	p->student_no = edu_realloc(p->student_no, *cap * sizeof *p->student_no);
-	p->name = edu_realloc(p->name, *cap * sizeof *p->name);
-	p->batch_choices = edu_realloc(p->batch_choices, *cap * sizeof *p->batch_choices);
+	size_t n = p->n;
+
+	if (n >= *cap) {
+		*cap = *cap ? 2 * *cap : 1024;
+		p->cand = edu_realloc(p->cand, *cap * sizeof *p->cand);
+		p->no = edu_realloc(p->no, *cap * sizeof *p->no);
+		p->student_no = edu_realloc(p->student_no, *cap * sizeof *p->student_no);
+		p->name = edu_realloc(p->name, *cap * sizeof *p->name);
+		p->batch_choices = edu_realloc(p->batch_choices, *cap * sizeof *p->batch_choices);
+	}
+	struct edu_exam_cand *x = &p->cand[n];
+	memset(x, 0, sizeof *x);
+	p->no[n] = edu_strdup((const char *)sqlite3_column_text(st, no));
+	const char *sn = (const char *)sqlite3_column_text(st, student_no);
+	p->student_no[n] = sn ? edu_strdup(sn) : NULL;
+	p->name[n] = edu_strdup((const char *)sqlite3_column_text(st, name));
+	return x;
 }
 
 long edu_exam_round2(sqlite3 *db, long year, const char *file,
@@ -1824,13 +1831,7 @@ long edu_exam_round2(sqlite3 *db, long year, const char *file,
 	size_t cap = 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		size_t n = p->n;
-		pool_grow(p, &cap);
-		struct edu_exam_cand *x = &p->cand[n];
-		memset(x, 0, sizeof *x);
-		p->no[n] = edu_strdup((const char *)sqlite3_column_text(st, 0));
-		const char *sn = (const char *)sqlite3_column_text(st, 5);
-		p->student_no[n] = sn ? edu_strdup(sn) : NULL;
-		p->name[n] = edu_strdup((const char *)sqlite3_column_text(st, 6));
+		struct edu_exam_cand *x = pool_add(p, &cap, st, 0, 5, 6);
 		p->batch_choices[n] = NULL;
 		x->rank = sqlite3_column_int(st, 1);
 		x->total = sqlite3_column_int(st, 2);
