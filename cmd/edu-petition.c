@@ -558,6 +558,14 @@ static int case_show(struct edu_cmd *c)
 		const char *row[] = { edu_petition_cols[i].name, p.v[i] };
 		edu_out_row(o, row);
 	}
+	/* The deadlines that wait for next year's calendar (deadline.c). */
+	const char *key[] = { p.v[EDU_PC_CASE_NO] };
+	char *prov = edu_query1(c->db, "SELECT " EDU_PROVISIONAL_SQL("petition", "?1"), 1, key);
+	if (prov) {
+		const char *row[] = { "provisional", prov };
+		edu_out_row(o, row);
+		free(prov);
+	}
 	if (!strcmp(p.v[EDU_PC_KIND], "XF")) {
 		int level = edu_petition_review_level(c->db, p.v[EDU_PC_CASE_NO]);
 		if (level) {
