@@ -112,4 +112,15 @@ t_exit 1 "calendar check on 2027-12-01 names 2028, with no deadline" edu-db cale
 t_eq "... next year's notice" "$out" "year,open_deadlines,note
 2028,0,next year's holidays are published in November: import them"
 
+# ---- examples/crontab: the daily reminder ------------------------------------------------
+# Its calendar line as cron hands it to sh (\% is %), on this database
+# and on a given day.
+cronline=$(grep -v '^#' "$examples/crontab" | grep 'calendar check' | sed 's/^[0-9* ]*//; s/\\%/%/g' |
+	sed "s|--db=/var/lib/edu/edu.db|--db='$EDU_DB'|; s|calendar check|calendar check --on \$day|")
+t_grep "the crontab runs calendar check every day" "^0 +8 +\* +\* +\* +out=.*calendar check" "$(cat "$examples/crontab")"
+t_exit 0 "... on 2027-11-30 it says nothing" env day=2027-11-30 sh -c "$cronline"
+t_eq "... nothing at all" "$out$err" ""
+t_exit 0 "... from 2027-12-01 it names 2028 for cron's mail" env day=2027-12-01 sh -c "$cronline"
+t_grep "... in a table" "2028 .*next year's holidays are published in November" "$out"
+
 done_testing
