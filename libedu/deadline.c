@@ -137,10 +137,23 @@ void edu_deadline_keep_row(sqlite3 *db, const struct edu_entity *e, const char *
 
 /* ---- the ledger read: calendar check -------------------------------------- */
 
+/* The deadlines that rest on a year, from the day they run from to their
+ * due day: the ledger's, and those of open cases and accepted
+ * applications not in it (stored before schema 018, or given by an
+ * import), which the calendar import cannot count again. */
+#define SPANS \
+	"SELECT start AS first, value AS last FROM provisional " \
+	"UNION ALL SELECT received_on, max(coalesce(accept_due, ''), coalesce(reply_due, '')) " \
+	"FROM petition p WHERE status IN ('received', 'assigned', 'accepted') AND NOT EXISTS " \
+	"(SELECT 1 FROM provisional v WHERE v.entity = 'petition' AND v.key = p.case_no) " \
+	"UNION ALL SELECT accepted_on, due FROM application a WHERE status = 'accepted' " \
+	"AND due IS NOT NULL AND NOT EXISTS (SELECT 1 FROM provisional v WHERE " \
+	"v.entity = 'application' AND v.key = CAST(a.application AS TEXT))"
+
 int edu_deadline_span(sqlite3 *db, int *lo, int *hi)
 {
 	sqlite3_stmt *st = edu_prepare(db,
-		"SELECT min(substr(start, 1, 4)), max(substr(value, 1, 4)) FROM provisional");
+		"SELECT min(substr(first, 1, 4)), max(substr(last, 1, 4)) FROM (" SPANS ")");
 	int found = 0;
 
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
@@ -156,8 +169,8 @@ long edu_deadline_count(sqlite3 *db, int year)
 {
 	char y[8];
 	sqlite3_stmt *st = edu_prepare(db,
-		"SELECT count(*) FROM provisional WHERE substr(start, 1, 4) <= ?1 "
-		"AND substr(value, 1, 4) >= ?1");
+		"SELECT count(*) FROM (" SPANS ") WHERE substr(first, 1, 4) <= ?1 "
+		"AND substr(last, 1, 4) >= ?1");
 	long n;
 
 	snprintf(y, sizeof y, "%04d", year);
@@ -168,6 +181,8 @@ long edu_deadline_count(sqlite3 *db, int year)
 	sqlite3_finalize(st);
 	return n;
 }
+
+#undef SPANS
 
 /* ---- counted again: calendar import ---------------------------------------- */
 

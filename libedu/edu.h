@@ -1950,10 +1950,13 @@ void edu_deadline_keep(sqlite3 *db, const char *entity, const char *key,
 /* The same for every deadline column of a row the writer stored. */
 void edu_deadline_keep_row(sqlite3 *db, const struct edu_entity *e, const char *key,
 			   char *const *vals);
-/* The years the ledger's deadlines span, from their start: 0 when it is
- * empty, else 1 with *lo and *hi. */
+/* The years the deadlines that may rest on a year without calendar rows
+ * span, from the day they run from to their due day: the ledger's, and
+ * those of open petitions and accepted applications not in it (stored
+ * before schema 018, or imported as given).  0 when there are none, else
+ * 1 with *lo and *hi. */
 int edu_deadline_span(sqlite3 *db, int *lo, int *hi);
-/* How many provisional deadlines are counted across (or end in) year. */
+/* How many of those deadlines are counted across (or end in) year. */
 long edu_deadline_count(sqlite3 *db, int year);
 /* What edu_deadline_recount did: deadlines counted again, those whose
  * date moved (moved: "entity key field old -> new" lines, owned by the

@@ -108,7 +108,11 @@ t_exit 0 "a letter received on 2027-12-20, counted into 2028" edu-petition -q ne
 t_eq "... provisional" "$(led)" "petition XF-2027-00001 accept_due 2028-01-04"
 printf 'case_no,accept_due\nXF-2027-00001,2028-01-05\n' | edu-petition -q import --upsert
 t_eq "... its accept_due set by import: no longer the ledger's" "$(led)" ""
-t_exit 1 "calendar check on 2027-12-01 names 2028, with no deadline" edu-db calendar check --on 2027-12-01
+t_exit 1 "calendar check on 2027-11-30 still counts it: the date rests on 2028" \
+	edu-db calendar check --on 2027-11-30
+t_grep "... one deadline in 2028" "^2028,1," "$out"
+edu-petition -q decline XF-2027-00001 --reason 重复 --on 2027-12-21
+t_exit 1 "once declined, calendar check on 2027-12-01 names 2028 with no deadline" edu-db calendar check --on 2027-12-01
 t_eq "... next year's notice" "$out" "year,open_deadlines,note
 2028,0,next year's holidays are published in November: import them"
 
