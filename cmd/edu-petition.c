@@ -656,7 +656,8 @@ static const struct edu_verb verbs[] = {
 	  "id_number, phone, address, subject, content, department, deputy, "
 	  "transferred_from, status, accept_due, reply_due, replied_on, result, rating, "
 	  "related, knew_on, applied_on, apply_by, body, body_accepted_on, decision_due, "
-	  "outcome, served_on, court_decision, appeal_due; see edu-csv(5)." },
+	  "outcome, served_on, court_decision, appeal_due; see edu-csv(5).  The provisional "
+	  "column that list prints is passed over." },
 	{ .name = "list", .run = case_list, .roles = R, .opts = list_opts,
 	  .summary = "list cases" },
 	{ .name = "show", .run = case_show, .args_doc = "CASE", .min_args = 1, .max_args = 1,
