@@ -127,4 +127,15 @@ t_eq "... nothing at all" "$out$err" ""
 t_exit 0 "... from 2027-12-01 it names 2028 for cron's mail" env day=2027-12-01 sh -c "$cronline"
 t_grep "... in a table" "2028 .*next year's holidays are published in November" "$out"
 
+# ---- show: the deadlines shown but not stored ------------------------------------------------
+# A letter transferred on Tuesday 2027-12-28: 5 working days to object
+# (12-29, 30, 31, and with no 2028 rows Monday 2028-01-03 and 01-04),
+# counted afresh at each show, and the accept deadline, day 15, Wednesday
+# 2028-01-12.
+edu-petition -q new --kind XF --received 2027-12-28 --petitioner 郑十 --subject 转办 \
+	--channel letter --category claim --transferred-from 市信访局 --on 2027-12-28
+t_exit 0 "show a letter transferred on 2027-12-28" edu-petition show XF-2027-00002
+t_grep "... the objection due 2028-01-04" "^objection_due,2028-01-04$" "$out"
+t_grep "... both deadlines provisional" "^provisional,accept_due objection_due$" "$out"
+
 done_testing
