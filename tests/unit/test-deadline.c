@@ -13,15 +13,6 @@
 
 #define D(y, m, d) edu_days(y, m, d)
 
-static const char *ds(int day)
-{
-	static char buf[4][11];
-	static int i;
-
-	i = (i + 1) % 4;
-	return day < 0 ? "none" : edu_date_str(day, buf[i]);
-}
-
 /* The ledger as "key field value" lines, or "". */
 static char *ledger(sqlite3 *db)
 {
@@ -46,9 +37,19 @@ static void application(sqlite3 *db, const char *kind)
 		 "VALUES (?1, '2026-12-01', '52110102MJ0081452C', 'x')", 1, p);
 }
 
+/* Application `id` accepted on `accepted`: its due day counted, stored
+ * and kept as the writer would; the date as text in out. */
+static const char *accept(sqlite3 *db, const char *id, const char *kind, int accepted,
+			  char out[11])
+{
+	edu_date_str(edu_approval_due(db, kind, accepted), out);
+	edu_deadline_keep(db, "application", id, "due", out);
+	return out;
+}
+
 static void test_ledger(sqlite3 *db)
 {
-	char *s, *was;
+	char *s, *was, d[11];
 
 	day(db, "2026-10-01", "holiday");
 	edu_calendar_forget();
@@ -58,13 +59,11 @@ static void test_ledger(sqlite3 *db)
 
 	/* 20 working days from Tuesday 2026-12-15: the 13th is Friday
 	 * 2027-01-01 with no 2027 rows, the 20th Tuesday 2027-01-12. */
-	int due = edu_approval_due(db, "change", D(2026, 12, 15));
-	is(ds(due), "2027-01-12", "a change accepted 2026-12-15 is due 2027-01-12");
-	edu_deadline_keep(db, "application", "1", "due", ds(due));
+	is(accept(db, "1", "change", D(2026, 12, 15), d), "2027-01-12",
+	   "a change accepted 2026-12-15 is due 2027-01-12");
 	/* 30 days from 2026-09-01: 10-01 is a holiday, so 10-02. */
-	due = edu_approval_due(db, "preparation", D(2026, 9, 1));
-	is(ds(due), "2026-10-02", "a preparation accepted 2026-09-01 is due 2026-10-02");
-	edu_deadline_keep(db, "application", "2", "due", ds(due));
+	is(accept(db, "2", "preparation", D(2026, 9, 1), d), "2026-10-02",
+	   "a preparation accepted 2026-09-01 is due 2026-10-02");
 	/* A date never counted by the tool (set by hand). */
 	edu_deadline_notes_clear();
 	edu_deadline_keep(db, "application", "3", "due", "2027-01-05");
@@ -107,9 +106,8 @@ static void test_ledger(sqlite3 *db)
 	/* A date changed by other means since it was counted leaves the
 	 * ledger untouched by the recount. */
 	edu_calendar_forget();
-	due = edu_approval_due(db, "preparation", D(2027, 12, 20));
-	is(ds(due), "2028-01-19", "a preparation accepted 2027-12-20 is due 2028-01-19");
-	edu_deadline_keep(db, "application", "2", "due", ds(due));
+	is(accept(db, "2", "preparation", D(2027, 12, 20), d), "2028-01-19",
+	   "a preparation accepted 2027-12-20 is due 2028-01-19");
 	edu_exec(db, "UPDATE application SET due = '2028-01-20' WHERE application = 2", 0, NULL);
 	day(db, "2028-01-19", "holiday");
 	edu_deadline_recount(db, &rc);
