@@ -430,13 +430,33 @@ static const struct edu_col calendar_cols[] = {
 	  .flags = EDU_C_REQUIRED, .values = day_kinds },
 };
 
+/* What the import's recount did, told once it is committed. */
+static struct edu_deadline_recount recount;
+
+/* The rows are in: the provisional deadlines counted again, in the
+ * import's transaction (libedu/deadline.c). */
+static void calendar_after(sqlite3 *db)
+{
+	edu_deadline_recount(db, &recount);
+}
+
 static const struct edu_entity calendar_entity = {
 	.table = "calendar", .what = "day", .cols = calendar_cols, .ncols = 2,
+	.after = calendar_after,
 };
 
 static int calendar_import(struct edu_cmd *c)
 {
-	return edu_import(c->db, &calendar_entity, c->argc, c->argv);
+	int status = edu_import(c->db, &calendar_entity, c->argc, c->argv);
+
+	if ((status == 0 || status == EDU_NO) && !edu_opt.quiet && recount.recounted) {
+		edu_warn("%ld provisional deadline%s counted again, %ld moved, %ld still provisional",
+			 recount.recounted, recount.recounted == 1 ? "" : "s", recount.nmoved,
+			 recount.still);
+		fputs(recount.moved.s, stderr);
+	}
+	edu_buf_free(&recount.moved);
+	return status;
 }
 
 static long cal_year;		/* 0: every year */
@@ -483,49 +503,40 @@ static int calendar_due(struct edu_cmd *c)
 
 /* calendar check: the years the calendar lacks that matter now: the year
  * of --on, the next one from 1 December (its notice is published in
- * November), and each year an open case's deadline is counted across,
- * with the number of such deadlines.  Exit 1 when there is any. */
+ * November), and each year a provisional deadline is counted across
+ * (libedu/deadline.c), with the number of such deadlines.  Exit 1 when
+ * there is any. */
 static int calendar_check(struct edu_cmd *c)
 {
 	static const char *const cols[] = { "year", "open_deadlines", "note" };
-	int y, m, d, lo, hi, rows = 0;
-	sqlite3_stmt *span = edu_prepare(c->db,
-		"SELECT min(substr(received_on, 1, 4)), max(substr(max(coalesce(accept_due, ''), "
-		"coalesce(reply_due, '')), 1, 4)) FROM petition WHERE status NOT IN "
-		"('declined', 'replied', 'closed')");
-	sqlite3_stmt *count = edu_prepare(c->db,
-		"SELECT count(*) FROM petition WHERE status NOT IN ('declined', 'replied', 'closed') "
-		"AND substr(received_on, 1, 4) <= ?1 AND substr(max(coalesce(accept_due, ''), "
-		"coalesce(reply_due, '')), 1, 4) >= ?1");
+	int y, m, d, lo, hi, rows = 0, plo, phi;
 
 	edu_ymd(edu_opt.on, &y, &m, &d);
 	lo = y;
 	hi = m == 12 ? y + 1 : y;
-	if (sqlite3_step(span) == SQLITE_ROW && sqlite3_column_type(span, 0) != SQLITE_NULL) {
-		lo = sqlite3_column_int(span, 0) < lo ? sqlite3_column_int(span, 0) : lo;
-		hi = sqlite3_column_int(span, 1) > hi ? sqlite3_column_int(span, 1) : hi;
+	if (edu_deadline_span(c->db, &plo, &phi)) {
+		lo = plo < lo ? plo : lo;
+		hi = phi > hi ? phi : hi;
 	}
-	sqlite3_finalize(span);
 	struct edu_out *o = edu_out_new(stdout, 3, cols);
 	for (int year = lo; year <= hi; year++) {
 		char ys[8], n[24];
 
 		if (!edu_calendar_missing_year(c->db, edu_days(year, 1, 1), edu_days(year, 1, 1)))
 			continue;
+		long count = edu_deadline_count(c->db, year);
+		if (!count && year != y && !(year == y + 1 && m == 12))
+			continue;
 		snprintf(ys, sizeof ys, "%d", year);
-		sqlite3_reset(count);
-		sqlite3_bind_text(count, 1, ys, -1, SQLITE_STATIC);
-		sqlite3_step(count);
-		snprintf(n, sizeof n, "%d", sqlite3_column_int(count, 0));
+		snprintf(n, sizeof n, "%ld", count);
 		edu_out_cell(o, ys, EDU_V_NUM);
 		edu_out_cell(o, n, EDU_V_NUM);
-		edu_out_cell(o, sqlite3_column_int(count, 0)
+		edu_out_cell(o, count
 			     ? "the deadlines counted across it are provisional until it is imported"
 			     : year > y ? "next year's holidays are published in November: import them"
 			     : "this year has no calendar", EDU_V_TEXT);
 		rows++;
 	}
-	sqlite3_finalize(count);
 	edu_out_end(o);
 	return rows ? EDU_NO : 0;
 }

@@ -558,6 +558,15 @@ static int case_show(struct edu_cmd *c)
 		const char *row[] = { edu_petition_cols[i].name, p.v[i] };
 		edu_out_row(o, row);
 	}
+	/* The deadlines that wait for next year's calendar: the stored
+	 * ones in the ledger (deadline.c), the shown ones below as they
+	 * are counted now. */
+	const char *key[] = { p.v[EDU_PC_CASE_NO] };
+	char *stored = edu_query1(c->db, "SELECT " EDU_PROVISIONAL_SQL("petition", "?1"), 1, key);
+	struct edu_buf prov = { 0 };
+	if (stored)
+		edu_buf_puts(&prov, stored);
+	free(stored);
 	if (!strcmp(p.v[EDU_PC_KIND], "XF")) {
 		int level = edu_petition_review_level(c->db, p.v[EDU_PC_CASE_NO]);
 		if (level) {
@@ -565,16 +574,21 @@ static int case_show(struct edu_cmd *c)
 			edu_out_row(o, row);
 		}
 		if (p.v[EDU_PC_TRANSFERRED]) {
-			const char *row[] = { "objection_due", edu_date_str(
-				edu_petition_objection_due(c->db, day_of(p.v[EDU_PC_RECEIVED])), day) };
+			int from = day_of(p.v[EDU_PC_RECEIVED]);
+			int due = edu_petition_objection_due(c->db, from);
+			const char *row[] = { "objection_due", edu_date_str(due, day) };
 			edu_out_row(o, row);
+			if (edu_calendar_missing_year(c->db, from, due))
+				edu_buf_printf(&prov, "%sobjection_due", prov.len ? " " : "");
 		}
 		/* From the day the reply reached the petitioner. */
 		const char *got = p.v[EDU_PC_SERVED] ? p.v[EDU_PC_SERVED] : p.v[EDU_PC_REPLIED_ON];
 		if (got && level < 2) {
-			const char *row[] = { "review_by", edu_date_str(
-				edu_petition_review_by(c->db, day_of(got)), day) };
+			int due = edu_petition_review_by(c->db, day_of(got));
+			const char *row[] = { "review_by", edu_date_str(due, day) };
 			edu_out_row(o, row);
+			if (edu_calendar_missing_year(c->db, day_of(got), due))
+				edu_buf_printf(&prov, "%sreview_by", prov.len ? " " : "");
 		}
 	}
 	if (!strcmp(p.v[EDU_PC_KIND], "FY")) {
@@ -594,6 +608,11 @@ static int case_show(struct edu_cmd *c)
 			edu_out_row(o, row);
 		}
 	}
+	if (prov.len) {
+		const char *row[] = { "provisional", prov.s };
+		edu_out_row(o, row);
+	}
+	edu_buf_free(&prov);
 	sqlite3_stmt *st = edu_prepare(c->db,
 		"SELECT 'event ' || day || ' ' || event, status || coalesce(': ' || detail, '') "
 		"FROM petition_event WHERE case_no = ?1 ORDER BY day, id");
@@ -648,7 +667,8 @@ static const struct edu_verb verbs[] = {
 	  "id_number, phone, address, subject, content, department, deputy, "
 	  "transferred_from, status, accept_due, reply_due, replied_on, result, rating, "
 	  "related, knew_on, applied_on, apply_by, body, body_accepted_on, decision_due, "
-	  "outcome, served_on, court_decision, appeal_due; see edu-csv(5)." },
+	  "outcome, served_on, court_decision, appeal_due; see edu-csv(5).  The provisional "
+	  "column that list prints is passed over." },
 	{ .name = "list", .run = case_list, .roles = R, .opts = list_opts,
 	  .summary = "list cases" },
 	{ .name = "show", .run = case_show, .args_doc = "CASE", .min_args = 1, .max_args = 1,

@@ -795,10 +795,12 @@ static int evaluate_list(struct edu_cmd *c)
 
 static const char *const app_cols[] = { "application", "kind", "received", "applicant",
 	"school_code", "school_name", "status", "accepted_on", "due", "decided_on", "doc",
-	"licence", "note" };
+	"licence", "note", "provisional" };
 #define APP_SELECT "SELECT application, kind, received, applicant, school_code, " \
 	"school_name, status, accepted_on, due, decided_on, doc, licence, " \
-	"coalesce(missing, reason) AS note FROM application "
+	"coalesce(missing, reason) AS note, " \
+	EDU_PROVISIONAL_SQL("application", "CAST(application AS TEXT)") " AS provisional " \
+	"FROM application "
 
 static int apply_new(struct edu_cmd *c)
 {
@@ -969,6 +971,9 @@ static int app_one(struct edu_cmd *c, void *ctx, struct edu_key *k)
 			const char *old[] = { a.status, a.accepted_on, NULL };
 			const char *new[] = { "accepted", k->on, due };
 			edu_audit_change(c->db, "application", id, 3, names, old, new);
+			/* Provisional when counted across a year without
+			 * calendar rows (deadline.c). */
+			edu_deadline_keep(c->db, "application", id, "due", due);
 		} else if (rc == EDU_KEY_DONE) {
 			const char *p[] = { id, opt.missing };
 			edu_exec(c->db, "UPDATE application SET status = 'returned', missing = ?2 "

@@ -226,11 +226,10 @@ int edu_approval_due(sqlite3 *db, const char *kind, int accepted)
 
 	if (!r)
 		return -1;
-	if (r->days)
-		return edu_due_days(db, accepted, r->days);
-	if (r->workdays)
-		return edu_due_workdays(db, accepted, r->workdays);
-	return edu_next_workday(db, edu_add_months(accepted, r->months));
+	/* Stored in application.due: provisional across a year without
+	 * calendar rows (deadline.c). */
+	return edu_deadline(db, "due", &(struct edu_due){ .start = accepted, .days = r->days,
+				 .workdays = r->workdays, .months = r->months });
 }
 
 char *edu_approval_licence_no(sqlite3 *db, int day, char *err)
@@ -255,7 +254,8 @@ sqlite3_stmt *edu_approval_due_stmt(sqlite3 *db, int on, long within)
 	char day[11];
 	sqlite3_stmt *st = edu_prepare(db,
 		"SELECT a.application, a.kind, a.applicant, a.school_code, a.school_name, "
-		"a.accepted_on, a.due, CAST(julianday(a.due) - julianday(?1) AS INTEGER) AS days_left "
+		"a.accepted_on, a.due, CAST(julianday(a.due) - julianday(?1) AS INTEGER) AS days_left, "
+		EDU_PROVISIONAL_SQL("application", "CAST(a.application AS TEXT)") " AS provisional "
 		"FROM application a WHERE a.status = 'accepted' AND "
 		"(CASE WHEN ?2 < 0 THEN a.due < ?1 "
 		" ELSE a.due >= ?1 AND julianday(a.due) - julianday(?1) <= ?2 END) "

@@ -244,6 +244,17 @@ int edu_due_workdays(sqlite3 *db, int start, int n)
 	return day;
 }
 
+int edu_due(sqlite3 *db, const struct edu_due *r)
+{
+	int day = r->start;
+
+	if (r->months)
+		day = due_in_range(edu_add_months(day, r->months));
+	if (r->workdays)
+		day = edu_due_workdays(db, day, r->workdays);
+	return edu_next_workday(db, due_in_range(day + r->days));
+}
+
 int edu_calendar_missing_year(sqlite3 *db, int from, int to)
 {
 	int y0, y1, m, d;

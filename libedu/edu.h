@@ -571,6 +571,19 @@ int edu_due_workdays(sqlite3 *db, int start, int n);
 int edu_calendar_missing_year(sqlite3 *db, int from, int to);
 /* Drop the cached calendar (after a change, or a closed handle). */
 void edu_calendar_forget(void);
+/* How a deadline is counted from its start, in this order: months added
+ * (the month's last day when it is shorter), then working days counted,
+ * then calendar days added, and a day off moved to the next working
+ * day.  Every period of the domain files is one of these, so a stored
+ * deadline can be counted again from its recipe once the calendar of
+ * the years it spans is known (deadline.c). */
+struct edu_due {
+	int start;	/* day number */
+	int months, workdays, days;
+};
+/* The deadline of a recipe; exits 65 past EDU_DAY_MAX as the three
+ * above. */
+int edu_due(sqlite3 *db, const struct edu_due *r);
 
 /* ---- valid.c: validators --------------------------------------------- */
 
@@ -959,6 +972,10 @@ struct edu_entity {
 			    const char *const *names, int *take);
 	int (*extra_row)(sqlite3 *db, const char *const *extra, const char **raw,
 			 const char **col, char *err);
+	/* NULL, or called by edu_import once the rows went in, in its
+	 * transaction, before the commit (the calendar: the provisional
+	 * deadlines counted again). */
+	void (*after)(sqlite3 *db);
 };
 #define EDU_DERIVE_MAX 4	/* buffers handed to derive */
 /* For a derive: the `year` column (raw[year_col]) of a verb run for one
@@ -1902,16 +1919,69 @@ struct edu_petition_filter {
 	const char *kind, *status, *dept, *since, *until, *as_of, *only;
 };
 /* The statements of the lists, to be stepped and finalised by the caller.
+ * list: the case's columns, then `provisional`, its deadline columns
+ * that wait for the calendar (deadline.c).
  * due: the open cases with their next deadline (accepting a letter or
  * visit until it is accepted, else the reply, and for a transferred
  * letter the objection) from `on` to within days on, or with within < 0
- * those past it (no objection: once passed it is no to-do); stats: a
+ * those past it (no objection: once passed it is no to-do), and
+ * `provisional`, the deadline's column when it is provisional; stats: a
  * year's figures grouped by kind, dept, month or category (NULL: kind). */
 sqlite3_stmt *edu_petition_list_stmt(sqlite3 *db,
 				     const struct edu_petition_filter *f);
 sqlite3_stmt *edu_petition_due_stmt(sqlite3 *db, int on, long within,
 				    const char *dept);
 sqlite3_stmt *edu_petition_stats_stmt(sqlite3 *db, long year, const char *by);
+/* ---- deadline.c: deadlines that wait for the calendar (DESIGN 11) ---- */
+
+/* The deadline of a recipe (edu_due), noted with the column it is
+ * computed for (NULL: one shown, never stored): the record stored next
+ * (edu_deadline_keep) keeps the recipe of each deadline it stores, in
+ * the ledger table `provisional` when the deadline is counted across or
+ * ends in a year without calendar rows.  The domain files compute every
+ * stored deadline through it. */
+int edu_deadline(sqlite3 *db, const char *field, const struct edu_due *r);
+/* Forget the deadlines noted: a record was stored (or refused). */
+void edu_deadline_notes_clear(void);
+/* Does the deadline `value` of recipe r rest on a year the calendar
+ * lacks? */
+int edu_deadline_is_provisional(sqlite3 *db, const struct edu_due *r, int value);
+/* In the caller's transaction, after a record's deadline column `field`
+ * was stored as `value` (NULL: none): the ledger entry made, kept or
+ * dropped.  Tables and columns other than the stored deadlines
+ * (petition, application) are passed over. */
+void edu_deadline_keep(sqlite3 *db, const char *entity, const char *key,
+		       const char *field, const char *value);
+/* The same for every deadline column of a row the writer stored. */
+void edu_deadline_keep_row(sqlite3 *db, const struct edu_entity *e, const char *key,
+			   char *const *vals);
+/* The years the deadlines that may rest on a year without calendar rows
+ * span, from the day they run from to their due day: the ledger's, and
+ * those of open petitions and accepted applications not in it (stored
+ * before schema 018, or imported as given).  0 when there are none, else
+ * 1 with *lo and *hi. */
+int edu_deadline_span(sqlite3 *db, int *lo, int *hi);
+/* How many of those deadlines are counted across (or end in) year. */
+long edu_deadline_count(sqlite3 *db, int year);
+/* What edu_deadline_recount did: deadlines counted again, those whose
+ * date moved (moved: "entity key field old -> new" lines, owned by the
+ * caller: edu_buf_free), and those still provisional. */
+struct edu_deadline_recount {
+	long recounted, nmoved, still;
+	struct edu_buf moved;
+};
+/* In the caller's transaction, once calendar rows came in: every
+ * provisional deadline counted again by its recipe; a date that moved is
+ * stored with one audit row (old and new); the ledger entry dropped, or
+ * kept while the deadline still spans a year without calendar rows. */
+void edu_deadline_recount(sqlite3 *db, struct edu_deadline_recount *rc);
+/* A list's `provisional` column: the provisional deadline columns of the
+ * record whose key is the SQL expression `key`, space separated, in
+ * column-name order, or NULL (entity is a string literal). */
+#define EDU_PROVISIONAL_SQL(entity, key) \
+	"(SELECT group_concat(field, ' ') FROM (SELECT field FROM provisional " \
+	"WHERE entity = '" entity "' AND key = " key " ORDER BY field))"
+
 /* ---- pattern.c: numbers made from a pattern -------------------------- */
 
 /* A placeholder of a number pattern, {name}, and its value for the
@@ -2723,7 +2793,8 @@ char *edu_approval_licence_no(sqlite3 *db, int day, char *err);
 /* The accepted applications whose decision is due from `on` to within
  * days after it, or with within < 0 those past it: a statement of
  * application, kind, applicant, school_code, school_name, accepted_on,
- * due, days_left to print and finalise. */
+ * due, days_left, provisional (the deadline waits for the calendar:
+ * "due", deadline.c) to print and finalise. */
 sqlite3_stmt *edu_approval_due_stmt(sqlite3 *db, int on, long within);
 
 /* Teacher qualification (教师资格认定): the conditions an applicant must

@@ -475,6 +475,8 @@ int edu_import(sqlite3 *db, const struct edu_entity *e, int nfiles,
 	} else {
 		if (e->bulk && !im.bulk)
 			sqlite3_exec(db, "DROP TABLE temp.edu_stage", NULL, NULL, NULL);
+		if (e->after)
+			e->after(db);
 		char *counts = edu_asprintf("inserted=%ld updated=%ld unchanged=%ld rejected=%ld",
 					    im.st.inserted, im.st.updated,
 					    im.st.unchanged, im.st.rejected);

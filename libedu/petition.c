@@ -52,13 +52,18 @@ const struct edu_petition_rule *edu_petition_rule(const char *kind)
 	return NULL;
 }
 
+/* Each deadline is counted through edu_deadline, with the column it is
+ * stored in: one counted across a year without calendar rows is kept as
+ * provisional and counted again by the same recipe (deadline.c). */
+#define DUE(field, ...) edu_deadline(db, field, &(struct edu_due){ __VA_ARGS__ })
+
 int edu_petition_accept_due(sqlite3 *db, const char *kind, int received)
 {
 	const struct edu_petition_rule *r = edu_petition_rule(kind);
 
 	if (!r || !r->accept_days)
 		return -1;
-	return edu_due_days(db, received, r->accept_days);
+	return DUE("accept_due", .start = received, .days = r->accept_days);
 }
 
 int edu_petition_reply_due(sqlite3 *db, const char *kind, int start, int hard,
@@ -69,14 +74,13 @@ int edu_petition_reply_due(sqlite3 *db, const char *kind, int start, int hard,
 	if (!r)
 		return -1;
 	if (r->reply_days)
-		return edu_due_days(db, start, r->reply_days + extension);
-	if (r->reply_workdays) {
-		int due = edu_due_workdays(db, start, r->reply_workdays);
+		return DUE("reply_due", .start = start, .days = r->reply_days + extension);
+	if (r->reply_workdays)
 		/* The extension is of calendar days, after the period. */
-		return extension ? edu_due_days(db, due, extension) : due;
-	}
+		return DUE("reply_due", .start = start, .workdays = r->reply_workdays,
+			   .days = extension);
 	int months = hard && r->hard_months ? r->hard_months : r->reply_months;
-	return edu_next_workday(db, edu_add_months(start, months) + extension);
+	return DUE("reply_due", .start = start, .months = months, .days = extension);
 }
 
 /* The periods of FY and SS are of calendar days (行政复议法 art. 88 makes
@@ -87,7 +91,8 @@ int edu_petition_apply_by(sqlite3 *db, const char *kind, int knew)
 {
 	const struct edu_petition_rule *r = edu_petition_rule(kind);
 
-	return r && r->apply_days && knew >= 0 ? edu_due_days(db, knew, r->apply_days) : -1;
+	return r && r->apply_days && knew >= 0 ?
+	       DUE("apply_by", .start = knew, .days = r->apply_days) : -1;
 }
 
 int edu_petition_decision_due(sqlite3 *db, const char *kind, int accepted,
@@ -97,7 +102,7 @@ int edu_petition_decision_due(sqlite3 *db, const char *kind, int accepted,
 
 	if (!r || !r->decide_days || accepted < 0)
 		return -1;
-	return edu_due_days(db, accepted, r->decide_days + extension);
+	return DUE("decision_due", .start = accepted, .days = r->decide_days + extension);
 }
 
 int edu_petition_appeal_due(sqlite3 *db, const char *kind, const char *decision,
@@ -109,32 +114,37 @@ int edu_petition_appeal_due(sqlite3 *db, const char *kind, const char *decision,
 		return -1;
 	int days = !strcmp(decision, "judgement") ? r->appeal_judgement_days :
 		   !strcmp(decision, "ruling") ? r->appeal_ruling_days : 0;
-	return days ? edu_due_days(db, served, days) : -1;
+	return days ? DUE("appeal_due", .start = served, .days = days) : -1;
 }
 
+/* A dissatisfied rating: handled again, the new reply due. */
 int edu_petition_again_due(sqlite3 *db, const char *kind, int rated)
 {
 	const struct edu_petition_rule *r = edu_petition_rule(kind);
 
 	if (!r || !r->again_months)
 		return -1;
-	return edu_next_workday(db, edu_add_months(rated, r->again_months));
+	return DUE("reply_due", .start = rated, .months = r->again_months);
 }
 
+/* Shown, never stored: counted afresh each time. */
 int edu_petition_objection_due(sqlite3 *db, int received)
 {
-	return edu_due_workdays(db, received, EDU_PT_OBJECTION_WORKDAYS);
+	return DUE(NULL, .start = received, .workdays = EDU_PT_OBJECTION_WORKDAYS);
 }
 
 int edu_petition_review_by(sqlite3 *db, int replied)
 {
-	return edu_due_days(db, replied, EDU_PT_REVIEW_DAYS);
+	return DUE(NULL, .start = replied, .days = EDU_PT_REVIEW_DAYS);
 }
 
+/* The reply deadline of the review case. */
 int edu_petition_review_due(sqlite3 *db, int requested)
 {
-	return edu_due_days(db, requested, EDU_PT_REVIEW_DAYS);
+	return DUE("reply_due", .start = requested, .days = EDU_PT_REVIEW_DAYS);
 }
+
+#undef DUE
 
 int edu_petition_extend_check(const char *kind, long days, int before,
 			      char *err)
@@ -870,6 +880,8 @@ const struct edu_entity edu_petition_entity = {
 	.table = "petition", .what = "case", .cols = edu_petition_cols,
 	.ncols = EDU_PC_NCOL, .row_check = edu_petition_check,
 	.derive = edu_petition_derive, .derive_ok = "case_no",
+	/* The deadlines that wait for the calendar (deadline.c). */
+	.derived = "provisional",
 	.new_key = edu_petition_new_key,
 };
 
@@ -996,7 +1008,7 @@ void edu_petition_case_of(sqlite3 *db, const struct edu_petition_row *row,
 sqlite3_stmt *edu_petition_list_stmt(sqlite3 *db, const struct edu_petition_filter *f)
 {
 	sqlite3_stmt *st = edu_prepare(db,
-		"SELECT " COLS " FROM (SELECT case_no, kind, channel, category, "
+		"SELECT " COLS ", provisional FROM (SELECT case_no, kind, channel, category, "
 		"received_on, petitioner, id_number, phone, address, subject, content, "
 		"department, deputy, transferred_from, CASE WHEN ?6 IS NULL THEN status "
 		"ELSE coalesce((SELECT e.status FROM petition_event e WHERE "
@@ -1004,8 +1016,8 @@ sqlite3_stmt *edu_petition_list_stmt(sqlite3 *db, const struct edu_petition_filt
 		"LIMIT 1), status) END AS status, accept_due, reply_due, replied_on, "
 		"result, rating, related, knew_on, applied_on, apply_by, body, "
 		"body_accepted_on, decision_due, outcome, served_on, court_decision, "
-		"appeal_due FROM petition p "
-		"WHERE (?1 IS NULL OR kind = ?1) AND (?3 IS NULL OR department = ?3) "
+		"appeal_due, " EDU_PROVISIONAL_SQL("petition", "p.case_no") " AS provisional "
+		"FROM petition p WHERE (?1 IS NULL OR kind = ?1) AND (?3 IS NULL OR department = ?3) "
 		"AND (?4 IS NULL OR received_on >= ?4) AND (?5 IS NULL OR received_on <= ?5) "
 		"AND (?6 IS NULL OR received_on <= ?6) "
 		"AND (?7 IS NULL OR case_no IN (SELECT value FROM json_each(?7)))) "
@@ -1047,7 +1059,10 @@ sqlite3_stmt *edu_petition_due_stmt(sqlite3 *db, int on, long within, const char
 		edu_die_db(db, "cannot add a function");
 	sqlite3_stmt *st = edu_prepare(db,
 		"SELECT case_no, kind, department, petitioner, subject, status, what, due_on, "
-		"CAST(julianday(due_on) - julianday(?1) AS INTEGER) AS days_left FROM ("
+		"CAST(julianday(due_on) - julianday(?1) AS INTEGER) AS days_left, "
+		/* The deadline's column when it waits for the calendar. */
+		"(SELECT field FROM provisional v WHERE v.entity = 'petition' AND "
+		"v.key = case_no AND v.field = what || '_due') AS provisional FROM ("
 		"SELECT *, CASE WHEN kind = 'XF' AND status IN ('received', 'assigned') "
 		"THEN 'accept' ELSE 'reply' END AS what, "
 		"CASE WHEN kind = 'XF' AND status IN ('received', 'assigned') "

@@ -208,6 +208,11 @@ int eng_write_row(struct edu_writer *w, char **old, const char **col, char *err)
 	}
 	sqlite3_reset(st);
 out:
+	/* A deadline counted across a year without calendar rows is
+	 * kept as provisional (deadline.c), also when the record is as it
+	 * was: the rule may have counted it again. */
+	if (result != -1)
+		edu_deadline_keep_row(w->db, e, key, w->vals);
 	free(key);
 	free(names);
 	return result;
@@ -226,6 +231,7 @@ static int check_value(struct edu_writer *w, int i, const char *raw,
 /* Free the row in w->vals and a stored row. */
 void eng_clear_row(struct edu_writer *w, char **old)
 {
+	edu_deadline_notes_clear();
 	for (int i = 0; i < w->e->ncols; i++) {
 		free(w->vals[i]);
 		w->vals[i] = NULL;

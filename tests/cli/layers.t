@@ -10,7 +10,7 @@ obj=$EDU_BIN/../libedu
 layers='
 base	err sha256 sql date valid sheet csv xlsx out progress schema priv outfile svg near
 store	db audit seq run access
-domain	student cadre doc petition assets exam cert placement pattern report staffing approval
+domain	student cadre doc petition assets exam cert placement pattern report staffing approval deadline
 engine	entity writer import bulk
 cli	cli drive keys
 '

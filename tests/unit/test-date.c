@@ -218,6 +218,21 @@ static void test_calendar(void)
 	ok(!edu_is_workday(db, D(2026, 11, 27)), "a new holiday is seen after edu_calendar_forget");
 	is(ds(edu_due_workdays(db, D(2026, 11, 26), 1)), "2026-11-30", "Thursday + 1 skips the new holiday");
 
+	/* A recipe (edu_due) counts as the functions above, in its order:
+	 * months, working days, calendar days, then a day off moved on. */
+	struct edu_due r = { .start = D(2026, 9, 20), .days = 15 };
+	is(ds(edu_due(db, &r)), "2026-10-08", "recipe of 15 days from 09-20, as edu_due_days");
+	r = (struct edu_due){ .start = D(2026, 9, 30), .workdays = 5 };
+	is(ds(edu_due(db, &r)), "2026-10-13", "recipe of 5 working days, as edu_due_workdays");
+	r = (struct edu_due){ .start = D(2026, 9, 30), .workdays = 1, .days = 2 };
+	is(ds(edu_due(db, &r)), "2026-10-10", "working days then calendar days: 10-08 + 2 = make-up 10-10");
+	r = (struct edu_due){ .start = D(2026, 7, 3), .months = 3 };
+	is(ds(edu_due(db, &r)), "2026-10-08", "3 months from 07-03 is 10-03, a holiday: 10-08");
+	r = (struct edu_due){ .start = D(2026, 8, 31), .months = 3, .days = 1 };
+	is(ds(edu_due(db, &r)), "2026-12-01", "08-31 + 3 months is 11-30, + 1 day");
+	r = (struct edu_due){ .start = D(2026, 11, 28) };
+	is(ds(edu_due(db, &r)), "2026-11-30", "an empty recipe: the start, moved off the weekend");
+
 	edu_calendar_forget();
 	edu_db_close(db);
 }
