@@ -161,6 +161,8 @@ enum edu_otype {
 	EDU_O_FILTER,	/* struct edu_filters: column = value, the column
 			 * named as the option; once each */
 	EDU_O_DIGITS,	/* const char *: exactly min ASCII digits (a code) */
+	EDU_O_NAME,	/* const char *: a person's name, without the blanks
+			 * around it (edu_name_trim); blanks only is refused */
 };
 struct edu_option {
 	const char *name;		/* "number" for --number */
@@ -186,6 +188,8 @@ struct edu_option {
 	{ name, arg, EDU_O_ENUM, EDU_OPT_VAR(const char *, var), help, 0, 0, values }
 #define EDU_OPT_DIGITS(name, var, arg, n, help) \
 	{ name, arg, EDU_O_DIGITS, EDU_OPT_VAR(const char *, var), help, n, n, NULL }
+#define EDU_OPT_NAME(name, var, arg, help) \
+	{ name, arg, EDU_O_NAME, EDU_OPT_VAR(const char *, var), help, 0, 0, NULL }
 #define EDU_OPT_FILTER(name, var, arg, help) \
 	{ name, arg, EDU_O_FILTER, EDU_OPT_VAR(struct edu_filters, var), help, 0, 0, NULL }
 #define EDU_OPT_END { NULL, NULL, 0, NULL, NULL, 0, 0, NULL }
