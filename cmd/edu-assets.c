@@ -574,14 +574,15 @@ static int asset_dispose(struct edu_cmd *c)
  * added to the cost, and the depreciation is worked out again over the
  * remaining or a re-estimated life (libedu/assets.c, edu_depreciate). */
 struct improve_run {
+	struct event_run st;	/* its own get, add and upd; first, so that
+				 * event_end finalises them */
 	int64_t amount;		/* fen */
 	int life;		/* months; 0: the months left */
-	sqlite3_stmt *get, *add, *upd;
 };
 
 static void improve_start(struct edu_cmd *c, void *ctx)
 {
-	struct improve_run *r = ctx;
+	struct event_run *r = &((struct improve_run *)ctx)->st;
 
 	r->get = edu_prepare(c->db,
 		"SELECT status, unit, location, custodian, acquired_on, category, life_years, cost, "
@@ -593,21 +594,11 @@ static void improve_start(struct edu_cmd *c, void *ctx)
 	r->upd = edu_prepare(c->db, "UPDATE asset SET cost = ?2 WHERE tag = ?1");
 }
 
-static void improve_end(struct edu_cmd *c, void *ctx)
-{
-	struct improve_run *r = ctx;
-
-	(void)c;
-	sqlite3_finalize(r->get);
-	sqlite3_finalize(r->add);
-	sqlite3_finalize(r->upd);
-}
-
 /* 0, or EDU_KEY_REFUSED with the reason the asset cannot take the
  * expenditure on k->on; *old_cost is its cost before. */
 static int improve_refused(struct improve_run *r, struct edu_key *k, int64_t *old_cost)
 {
-	sqlite3_stmt *g = r->get;
+	sqlite3_stmt *g = r->st.get;
 	const char *status = (const char *)sqlite3_column_text(g, 0);
 	const char *acquired = (const char *)sqlite3_column_text(g, 4);
 	const char *category = (const char *)sqlite3_column_text(g, 5);
@@ -654,33 +645,34 @@ static int improve_refused(struct improve_run *r, struct edu_key *k, int64_t *ol
 static int improve_one(struct edu_cmd *c, void *ctx, struct edu_key *k)
 {
 	struct improve_run *r = ctx;
+	struct event_run *st = &r->st;
 	int64_t old_cost;
 
-	sqlite3_reset(r->get);
-	sqlite3_bind_text(r->get, 1, k->key, -1, SQLITE_STATIC);
-	int found = sqlite3_step(r->get);
+	sqlite3_reset(st->get);
+	sqlite3_bind_text(st->get, 1, k->key, -1, SQLITE_STATIC);
+	int found = sqlite3_step(st->get);
 	if (found != SQLITE_ROW && found != SQLITE_DONE)
 		edu_die_db(c->db, "cannot read the register");
 	if (found != SQLITE_ROW)
 		return EDU_KEY_MISSING;
 	if (improve_refused(r, k, &old_cost) < 0)
 		return EDU_KEY_REFUSED;
-	sqlite3_reset(r->add);
-	sqlite3_bind_text(r->add, 1, k->key, -1, SQLITE_STATIC);
-	sqlite3_bind_text(r->add, 2, k->on, -1, SQLITE_STATIC);
+	sqlite3_reset(st->add);
+	sqlite3_bind_text(st->add, 1, k->key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st->add, 2, k->on, -1, SQLITE_STATIC);
 	for (int j = 0; j < 4; j++)
-		edu_bind_text(r->add, j + 3, (const char *)sqlite3_column_text(r->get, j));
-	edu_bind_text(r->add, 7, opt.doc);
-	sqlite3_bind_int64(r->add, 8, r->amount);
+		edu_bind_text(st->add, j + 3, (const char *)sqlite3_column_text(st->get, j));
+	edu_bind_text(st->add, 7, opt.doc);
+	sqlite3_bind_int64(st->add, 8, r->amount);
 	if (r->life)
-		sqlite3_bind_int(r->add, 9, r->life);
+		sqlite3_bind_int(st->add, 9, r->life);
 	else
-		sqlite3_bind_null(r->add, 9);
-	edu_exec_stmt(c->db, r->add);
-	sqlite3_reset(r->upd);
-	sqlite3_bind_text(r->upd, 1, k->key, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(r->upd, 2, old_cost + r->amount);
-	edu_exec_stmt(c->db, r->upd);
+		sqlite3_bind_null(st->add, 9);
+	edu_exec_stmt(c->db, st->add);
+	sqlite3_reset(st->upd);
+	sqlite3_bind_text(st->upd, 1, k->key, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st->upd, 2, old_cost + r->amount);
+	edu_exec_stmt(c->db, st->upd);
 
 	static const char *const names[] = { "cost", "event", "on", "amount", "life_months", "doc" };
 	char was[32], now[32], amount[32], life[16];
@@ -711,7 +703,7 @@ static int asset_improve(struct edu_cmd *c)
 	const struct edu_keyverb kv = {
 		.col = "tag", .aliases = TAG_ALIASES, .noun = "asset",
 		.done = "improved", .start = improve_start, .apply = improve_one,
-		.end = improve_end,
+		.end = event_end,
 	};
 	return edu_drive(c, &kv, &r);
 }
