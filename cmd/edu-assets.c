@@ -953,12 +953,13 @@ static int asset_stats(struct edu_cmd *c)
 static int asset_expiring(struct edu_cmd *c)
 {
 	/* The last month of an asset's life: its first month plus its life,
-	 * less one. */
+	 * less one, or where its improvements to --on moved it. */
+	edu_asset_functions(c->db);
 	sqlite3_stmt *st = edu_prepare(c->db,
 		"SELECT tag, name, category, unit, location, acquired_on, life_years, "
 		"printf('%04d-%02d', last / 12, last % 12 + 1) AS life_ends, last - ?1 AS months_left "
-		"FROM (SELECT *, CAST(substr(acquired_on, 1, 4) AS INTEGER) * 12 + "
-		"  CAST(substr(acquired_on, 6, 2) AS INTEGER) - 1 + life_years * 12 - 1 AS last "
+		"FROM (SELECT *, life_ends(acquired_on, cost, life_years, "
+		EDU_ASSET_IMPROVED_SQL("asset.tag") ", ?1) AS last "
 		"  FROM asset WHERE status <> 'disposed' AND life_years IS NOT NULL) "
 		"WHERE last BETWEEN ?1 AND ?1 + ?2 ORDER BY last, tag");
 

@@ -335,6 +335,40 @@ int edu_asset_tag(const char *pattern, const char *unit, int year,
 	return edu_pattern_expand(pattern, ph, 2, seq, out, err);
 }
 
+/* life_ends(acquired_on, cost, life_years, improved, month): the month
+ * number of the last month of an asset's life as it stands at the end of
+ * `month`, its improvements to then (EDU_ASSET_IMPROVED_SQL) included;
+ * NULL for one not depreciated. */
+static void fn_life_ends(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	const char *acquired = (const char *)sqlite3_value_text(argv[0]);
+	int life = sqlite3_value_int(argv[2]), added, n;
+	int64_t sum;
+	struct edu_depreciation d;
+
+	(void)argc;
+	if (!acquired || edu_parse_date(acquired, &added) < 0 || life <= 0) {
+		sqlite3_result_null(cx);
+		return;
+	}
+	struct edu_asset_improvement *imp =
+		edu_asset_improvements((const char *)sqlite3_value_text(argv[3]), &n, &sum);
+	edu_depreciate(sqlite3_value_int64(argv[1]) - sum, life * 12, edu_month_of(added), -1,
+		       sqlite3_value_int(argv[4]), imp, n, &d);
+	free(imp);
+	if (d.ends < 0)
+		sqlite3_result_null(cx);
+	else
+		sqlite3_result_int(cx, d.ends);
+}
+
+void edu_asset_functions(sqlite3 *db)
+{
+	if (sqlite3_create_function(db, "life_ends", 5, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+				    NULL, fn_life_ends, NULL, NULL))
+		edu_die_db(db, "cannot add the rules");
+}
+
 /* ---- the depreciation report ------------------------------------------- */
 
 void edu_asset_totals_add(struct edu_asset_totals *t, int64_t cost,

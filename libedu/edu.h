@@ -2026,6 +2026,12 @@ struct edu_asset_improvement *edu_asset_improvements(const char *spec, int *n,
 int edu_asset_tag(const char *pattern, const char *unit, int year,
 		  int64_t seq, struct edu_buf *out, char *err);
 
+/* SQL functions for the asset queries: life_ends(acquired_on, cost,
+ * life_years, improved, month), the month number of the last month of
+ * the life in force at the end of `month` (improved as
+ * EDU_ASSET_IMPROVED_SQL), NULL for an asset not depreciated. */
+void edu_asset_functions(sqlite3 *db);
+
 /* The depreciation report: totals of a group of assets. */
 struct edu_asset_totals {
 	long n;

@@ -79,6 +79,17 @@ t_eq "2033-06: fully depreciated" "$(dep B-2 2033-06)" "162,875.00,875.00,150000
 t_exit 0 "show: the life ends in 2033-06" edu-assets --on 2026-01-01 show B-2
 t_eq "... so" "$(field 'life ends')" 2033-06
 
+# expiring: the life's end as the improvements to --on left it.
+t_exit 0 "expiring within 60 months of 2025-05-01, before the improvements" \
+	edu-assets --on 2025-05-01 expiring --within 60
+t_eq "... B-5 in 2025-12, B-1 and B-2 in 2029-12" "$(printf '%s\n' "$out" | tail -n +2 | cut -d, -f1,8,9)" \
+"B-5,2025-12,7
+B-1,2029-12,55
+B-2,2029-12,55"
+t_exit 0 "expiring within 60 months of 2026-01-01" edu-assets --on 2026-01-01 expiring --within 60
+t_eq "... B-1 only: B-2's life now ends in 2033-06" "$(printf '%s\n' "$out" | tail -n +2 | cut -d, -f1,8,9)" \
+	"B-1,2029-12,47"
+
 # ---- edu-report gives the same figures --------------------------------------------
 by_cat=$(edu-assets -f tsv depreciate --as-of 2025-12 --by category | awk -F'\t' '$1 == "machinery" { print $3 " " $5 " " $6 }')
 t_eq "depreciate by category, machinery, 2025-12" "$by_cat" "300000.00 146583.36 153416.64"
