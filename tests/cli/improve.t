@@ -98,6 +98,14 @@ t_eq "... the same cost, accumulated and book value" \
 	"$(printf '%s\n' "$out" | awk -F'\t' '$3 == "machinery" && $4 == "cost" { c = $5 } $3 == "machinery" && $4 == "accumulated" { a = $5 }
 		$3 == "machinery" && $4 == "book_value" { b = $5 } END { print c " " a " " b }')" "$by_cat"
 
+t_eq "... flows of 2025: two improvements of machinery, 60000.00" \
+	"$(printf '%s\n' "$out" | awk -F'\t' '$2 == "flows" && $3 == "machinery" { printf "%s=%s ", $4, $5 }')" \
+	"added=0 added_cost=0.00 improved=2 improved_cost=60000.00 disposed=0 disposed_cost=0.00 "
+t_exit 0 "edu-report assets as of 2020-12-31" edu-report -f tsv assets --as-of 2020-12-31
+t_eq "... B-1 and B-2 added in 2020 at the cost acquired" \
+	"$(printf '%s\n' "$out" | awk -F'\t' '$2 == "flows" && $3 == "machinery" && $4 ~ /^added/ { printf "%s=%s ", $4, $5 }')" \
+	"added=2 added_cost=240000.00 "
+
 # ---- refusals, each writing nothing -----------------------------------------------
 sum=$(db_sum)
 a0=$(audit_rows)
