@@ -207,6 +207,19 @@ static const struct edu_option dispose_opts[] = {
 	EDU_OPT_END
 };
 
+static struct {
+	const char *amount;
+	long life, life_years;
+} imp_opt;
+
+static const struct edu_option improve_opts[] = {
+	EDU_OPT_TEXT("amount", &imp_opt.amount, "YUAN", "the expenditure added to the cost (改建、扩建)"),
+	EDU_OPT_LONG("life", &imp_opt.life, "MONTHS", 1, 1200, "the months over which the book value after it is depreciated (default: the months left)"),
+	EDU_OPT_LONG("life-years", &imp_opt.life_years, "N", 1, 100, "the same in years"),
+	EDU_OPT_TEXT("doc", &opt.doc, "DOCNO", "the number of the approval document"),
+	EDU_OPT_END
+};
+
 static const struct edu_option depreciate_opts[] = {
 	EDU_OPT_TEXT("as-of", &opt.as_of, "YYYY-MM", "the month (default: the month before --on)"),
 	EDU_OPT_TEXT("unit", &opt.unit, "U", "assets of this unit in that month"),
@@ -272,15 +285,19 @@ static int asset_list(struct edu_cmd *c)
 	}
 	char day[11];
 	edu_date_str(edu_arg_date("--as-of", opt.as_of), day);
-	/* Each asset as its last event on or before the day left it; an
+	/* Each asset as its last event on or before the day left it, at
+	 * the cost it had then (without the improvements made later); an
 	 * asset acquired later has no such event. */
 	sqlite3_stmt *st = edu_prepare(c->db,
 		"SELECT a.tag, a.name, a.category, a.class_code, a.model, e.unit AS unit, "
 		"e.location AS location, e.custodian AS custodian, a.acquired_on, "
-		"printf('%d.%02d', a.cost / 100, a.cost % 100) AS cost, a.life_years, a.funding, "
+		"printf('%d.%02d', a.cost_then / 100, a.cost_then % 100) AS cost, a.life_years, a.funding, "
 		"e.status AS status, CASE WHEN e.status = 'disposed' THEN a.disposed_on END AS disposed_on, "
 		"a.batch_item "
-		"FROM asset a JOIN asset_event e ON e.id = (SELECT x.id FROM asset_event x "
+		"FROM (SELECT *, cost - coalesce((SELECT sum(i.amount) FROM asset_event i "
+		"  WHERE i.tag = asset.tag AND i.kind = 'improved' AND i.void_on IS NULL "
+		"  AND i.day > ?1), 0) AS cost_then FROM asset) a "
+		"JOIN asset_event e ON e.id = (SELECT x.id FROM asset_event x "
 		"  WHERE x.tag = a.tag AND x.day <= ?1 ORDER BY x.day DESC, x.id DESC LIMIT 1) "
 		"WHERE (?2 IS NULL OR e.unit = ?2) AND (?3 IS NULL OR a.category = ?3) "
 		"AND (?4 IS NULL OR e.location = ?4) AND (?5 IS NULL OR e.status = ?5) "
@@ -302,7 +319,8 @@ static int asset_show(struct edu_cmd *c)
 	sqlite3_stmt *st = edu_prepare(c->db,
 		"SELECT tag, name, category, class_code, model, unit, location, custodian, "
 		"acquired_on, printf('%d.%02d', cost / 100, cost % 100) AS cost, life_years, "
-		"funding, status, disposed_on, batch_item, cost AS fen FROM asset WHERE tag = ?1");
+		"funding, status, disposed_on, batch_item, cost AS fen, "
+		EDU_ASSET_IMPROVED_SQL("?1") " FROM asset WHERE tag = ?1");
 
 	sqlite3_bind_text(st, 1, c->argv[0], -1, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_ROW) {
@@ -317,24 +335,30 @@ static int asset_show(struct edu_cmd *c)
 		edu_out_row(o, row);
 	}
 	struct edu_depreciation d;
-	int added, left = -1, on = edu_month_of(edu_opt.on);
+	int added, left = -1, on = edu_month_of(edu_opt.on), nimp;
+	int64_t sum;
 	edu_parse_date((const char *)sqlite3_column_text(st, C_ACQUIRED), &added);
 	added = edu_month_of(added);
 	if (sqlite3_column_type(st, C_DISPOSED) != SQLITE_NULL) {
 		edu_parse_date((const char *)sqlite3_column_text(st, C_DISPOSED), &left);
 		left = edu_month_of(left);
 	}
-	edu_depreciate(sqlite3_column_int64(st, NCOLS), sqlite3_column_int(st, C_LIFE) * 12,
-		       added, left, on, &d);
+	struct edu_asset_improvement *imp =
+		edu_asset_improvements((const char *)sqlite3_column_text(st, NCOLS + 1), &nimp, &sum);
+	edu_depreciate(sqlite3_column_int64(st, NCOLS) - sum, sqlite3_column_int(st, C_LIFE) * 12,
+		       added, left, on, imp, nimp, &d);
+	free(imp);
 	sqlite3_finalize(st);
-	char m[8], a[32], b[32], mo[32], n[16];
+	char m[8], a[32], b[32], mo[32], n[16], co[32], e[8];
 	snprintf(n, sizeof n, "%d", d.months);
 	edu_month_str(on, m);
 	const char *const dep[][2] = {
-		{ "depreciated to", m }, { "months", n },
+		{ "depreciated to", m }, { "cost then", edu_money_str(d.cost, co) },
+		{ "months", n },
 		{ "monthly", edu_money_str(d.monthly, mo) },
 		{ "accumulated", edu_money_str(d.accumulated, a) },
 		{ "book_value", edu_money_str(d.book_value, b) },
+		{ "life ends", d.ends >= 0 ? edu_month_str(d.ends, e) : NULL },
 	};
 	for (size_t i = 0; i < sizeof dep / sizeof *dep; i++)
 		edu_out_row(o, dep[i]);
@@ -343,6 +367,9 @@ static int asset_show(struct edu_cmd *c)
 		"SELECT 'event ' || day, kind || ': ' || status || ', unit ' || unit || "
 		"coalesce(', location ' || location, '') || coalesce(', custodian ' || custodian, '') || "
 		"coalesce(', to ' || party, '') || coalesce(', ' || method, '') || "
+		"CASE WHEN amount IS NOT NULL THEN printf(', cost +%d.%02d', amount / 100, amount % 100) "
+		"ELSE '' END || "
+		"coalesce(', life ' || life_months || ' months', '') || "
 		"coalesce(', doc ' || doc, '') FROM asset_event WHERE tag = ?1 ORDER BY day, id");
 	sqlite3_bind_text(st, 1, c->argv[0], -1, SQLITE_STATIC);
 	edu_out_stmt(o, st);
@@ -537,6 +564,148 @@ static int asset_dispose(struct edu_cmd *c)
 	struct event ev = { .kind = "dispose", .done = "disposed of", .from = not_gone, .to = "disposed",
 			    .method = enum_arg("--method", methods, opt.method), .doc = opt.doc };
 	return apply(c, &ev);
+}
+
+/* ---- improve: subsequent expenditure ------------------------------------ */
+
+/* 政府会计准则第3号——固定资产 (财会〔2016〕12号) and its 应用指南 (财会
+ * 〔2017〕4号): subsequent expenditure that meets the recognition
+ * criteria (改建、扩建 that add to the service potential or the life) is
+ * added to the cost, and the depreciation is worked out again over the
+ * remaining or a re-estimated life (libedu/assets.c, edu_depreciate). */
+struct improve_run {
+	struct event_run st;	/* its own get, add and upd; first, so that
+				 * event_end finalises them */
+	int64_t amount;		/* fen */
+	int life;		/* months; 0: the months left */
+};
+
+static void improve_start(struct edu_cmd *c, void *ctx)
+{
+	struct event_run *r = &((struct improve_run *)ctx)->st;
+
+	r->get = edu_prepare(c->db,
+		"SELECT status, unit, location, custodian, acquired_on, category, life_years, cost, "
+		"(SELECT max(day) FROM asset_event WHERE tag = ?1), "
+		EDU_ASSET_IMPROVED_SQL("?1") " FROM asset WHERE tag = ?1");
+	r->add = edu_prepare(c->db,
+		"INSERT INTO asset_event(tag, day, kind, status, unit, location, custodian, doc, "
+		"amount, life_months) VALUES (?1, ?2, 'improved', ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+	r->upd = edu_prepare(c->db, "UPDATE asset SET cost = ?2 WHERE tag = ?1");
+}
+
+/* 0, or EDU_KEY_REFUSED with the reason the asset cannot take the
+ * expenditure on k->on; *old_cost is its cost before. */
+static int improve_refused(struct improve_run *r, struct edu_key *k, int64_t *old_cost)
+{
+	sqlite3_stmt *g = r->st.get;
+	const char *status = (const char *)sqlite3_column_text(g, 0);
+	const char *acquired = (const char *)sqlite3_column_text(g, 4);
+	const char *category = (const char *)sqlite3_column_text(g, 5);
+	const struct edu_asset_category *cat = edu_asset_category(category);
+	int on, nimp, acq;
+	int64_t sum;
+	char today[11], e[8];
+
+	*old_cost = sqlite3_column_int64(g, 7);
+	edu_parse_date(k->on, &on);
+	if (!allowed(not_gone, status))
+		return edu_key_refuse(k, "is %s: it cannot take an improvement", status);
+	if (!cat || !cat->min_life || sqlite3_column_type(g, 6) == SQLITE_NULL)
+		return edu_key_refuse(k, "a %s asset is not depreciated: subsequent expenditure "
+				      "on it is not recorded here", category);
+	if (strcmp(k->on, acquired) < 0)
+		return edu_key_refuse(k, "was acquired on %s, after --on %s", acquired, k->on);
+	if (edu_key_in_order(k, (const char *)sqlite3_column_text(g, 8)) < 0)
+		return EDU_KEY_REFUSED;
+	/* What was spent has happened: --on is not a day to come. */
+	if (on > edu_today())
+		return edu_key_refuse(k, "--on %s is after today, %s: an expenditure not yet "
+				      "made cannot be recorded", k->on, edu_date_str(edu_today(), today));
+	if (*old_cost > EDU_MONEY_MAX_FEN - r->amount)
+		return edu_key_refuse(k, "its cost would be more than the largest amount");
+	if (r->life)
+		return 0;
+	/* Without a new life, the months left of the one in force: none
+	 * left (fully depreciated) needs one. */
+	struct edu_asset_improvement *imp =
+		edu_asset_improvements((const char *)sqlite3_column_text(g, 9), &nimp, &sum);
+	struct edu_depreciation d;
+	edu_parse_date(acquired, &acq);
+	edu_depreciate(*old_cost - sum, sqlite3_column_int(g, 6) * 12, edu_month_of(acq), -1,
+		       edu_month_of(on), imp, nimp, &d);
+	free(imp);
+	if (d.ends <= edu_month_of(on))
+		return edu_key_refuse(k, "its life ended in %s: give the months to depreciate "
+				      "the expenditure over (--life or --life-years)",
+				      edu_month_str(d.ends, e));
+	return 0;
+}
+
+static int improve_one(struct edu_cmd *c, void *ctx, struct edu_key *k)
+{
+	struct improve_run *r = ctx;
+	struct event_run *st = &r->st;
+	int64_t old_cost;
+
+	sqlite3_reset(st->get);
+	sqlite3_bind_text(st->get, 1, k->key, -1, SQLITE_STATIC);
+	int found = sqlite3_step(st->get);
+	if (found != SQLITE_ROW && found != SQLITE_DONE)
+		edu_die_db(c->db, "cannot read the register");
+	if (found != SQLITE_ROW)
+		return EDU_KEY_MISSING;
+	if (improve_refused(r, k, &old_cost) < 0)
+		return EDU_KEY_REFUSED;
+	sqlite3_reset(st->add);
+	sqlite3_bind_text(st->add, 1, k->key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st->add, 2, k->on, -1, SQLITE_STATIC);
+	for (int j = 0; j < 4; j++)
+		edu_bind_text(st->add, j + 3, (const char *)sqlite3_column_text(st->get, j));
+	edu_bind_text(st->add, 7, opt.doc);
+	sqlite3_bind_int64(st->add, 8, r->amount);
+	if (r->life)
+		sqlite3_bind_int(st->add, 9, r->life);
+	else
+		sqlite3_bind_null(st->add, 9);
+	edu_exec_stmt(c->db, st->add);
+	sqlite3_reset(st->upd);
+	sqlite3_bind_text(st->upd, 1, k->key, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st->upd, 2, old_cost + r->amount);
+	edu_exec_stmt(c->db, st->upd);
+
+	static const char *const names[] = { "cost", "event", "on", "amount", "life_months", "doc" };
+	char was[32], now[32], amount[32], life[16];
+	snprintf(life, sizeof life, "%d", r->life);
+	const char *o[6] = { edu_money_str(old_cost, was) };
+	const char *nv[6] = { edu_money_str(old_cost + r->amount, now), "improved", k->on,
+			      edu_money_str(r->amount, amount), r->life ? life : NULL, opt.doc };
+	edu_audit_change(c->db, "asset", k->key, 6, names, o, nv);
+	return EDU_KEY_DONE;
+}
+
+static int asset_improve(struct edu_cmd *c)
+{
+	char err[EDU_ERR_MAX];
+	struct improve_run r = { 0 };
+
+	edu_need_text(imp_opt.amount, "--amount");
+	if (edu_money_parse(imp_opt.amount, &r.amount, err) < 0)
+		edu_die(EDU_EUSAGE, "--amount: %s", err);
+	if (r.amount <= 0)
+		edu_die(EDU_EUSAGE, "--amount: an expenditure of %s yuan adds nothing to the cost",
+			imp_opt.amount);
+	if (imp_opt.life && imp_opt.life_years)
+		edu_die(EDU_EUSAGE, "give --life or --life-years, not both");
+	r.life = (int)(imp_opt.life ? imp_opt.life : imp_opt.life_years * 12);
+	if (opt.doc && !*opt.doc)
+		opt.doc = NULL;
+	const struct edu_keyverb kv = {
+		.col = "tag", .aliases = TAG_ALIASES, .noun = "asset",
+		.done = "improved", .start = improve_start, .apply = improve_one,
+		.end = event_end,
+	};
+	return edu_drive(c, &kv, &r);
 }
 
 /* ---- depreciation -------------------------------------------------------- */
@@ -784,12 +953,13 @@ static int asset_stats(struct edu_cmd *c)
 static int asset_expiring(struct edu_cmd *c)
 {
 	/* The last month of an asset's life: its first month plus its life,
-	 * less one. */
+	 * less one, or where its improvements to --on moved it. */
+	edu_asset_functions(c->db);
 	sqlite3_stmt *st = edu_prepare(c->db,
 		"SELECT tag, name, category, unit, location, acquired_on, life_years, "
 		"printf('%04d-%02d', last / 12, last % 12 + 1) AS life_ends, last - ?1 AS months_left "
-		"FROM (SELECT *, CAST(substr(acquired_on, 1, 4) AS INTEGER) * 12 + "
-		"  CAST(substr(acquired_on, 6, 2) AS INTEGER) - 1 + life_years * 12 - 1 AS last "
+		"FROM (SELECT *, life_ends(acquired_on, cost, life_years, "
+		EDU_ASSET_IMPROVED_SQL("asset.tag") ", ?1) AS last "
 		"  FROM asset WHERE status <> 'disposed' AND life_years IS NOT NULL) "
 		"WHERE last BETWEEN ?1 AND ?1 + ?2 ORDER BY last, tag");
 
@@ -827,6 +997,13 @@ static const struct edu_verb verbs[] = {
 	{ .name = "dispose", .run = asset_dispose, .args_doc = "[TAG...]", .max_args = EDU_ANY,
 	  .roles = "assets", .flags = W, .opts = dispose_opts,
 	  .summary = "dispose of assets (sold, scrapped, transferred, lost)" },
+	{ .name = "improve", .run = asset_improve, .args_doc = "[TAG...]", .max_args = EDU_ANY,
+	  .roles = "assets", .flags = W, .opts = improve_opts,
+	  .summary = "add subsequent expenditure (改建、扩建) to the cost, on --on",
+	  .doc = "Record subsequent expenditure on assets (TAG arguments, or the tag column of a "
+	  "CSV on standard input) made on --on: --amount is added to the cost, and from the "
+	  "next month the book value is depreciated over --life months (or --life-years), "
+	  "or the months left of its life." },
 	{ .name = "depreciate", .run = asset_depreciate, .opts = depreciate_opts,
 	  .summary = "depreciation to the end of a month, per asset or in totals" },
 	{ .name = "stocktake", .run = asset_stocktake, .args_doc = "[FILE]", .max_args = 1,

@@ -23,8 +23,13 @@ static const struct edu_col doc_cols[NCOLS] = {
 	[C_THEIR_NO] = { .name = "their_no", .aliases = "来文字号|原文号", .type = EDU_C_CODE },
 	[C_TITLE] = { .name = "title", .aliases = "标题|文件标题", .type = EDU_C_TEXT,
 		   .flags = EDU_C_REQUIRED },
-	[C_DOC_DATE] = { .name = "doc_date", .aliases = "成文日期", .type = EDU_C_DATE },
-	[C_RECEIVED_ON] = { .name = "received_on", .aliases = "收文日期", .type = EDU_C_DATE },
+	/* A document's own date and the day it came in are past days, not
+	 * after --on; the handler is a person, named without blanks (issue
+	 * 16, point 13). */
+	[C_DOC_DATE] = { .name = "doc_date", .aliases = "成文日期", .type = EDU_C_DATE,
+		   .flags = EDU_C_PAST },
+	[C_RECEIVED_ON] = { .name = "received_on", .aliases = "收文日期", .type = EDU_C_DATE,
+		   .flags = EDU_C_PAST },
 	[C_SECRECY] = { .name = "secrecy", .aliases = "密级", .type = EDU_C_ENUM,
 		   .flags = EDU_C_REQUIRED, .values = edu_doc_secrecies, .dflt = "none" },
 	[C_YEARS] = { .name = "secrecy_years", .aliases = "保密期限", .type = EDU_C_INT,
@@ -32,7 +37,7 @@ static const struct edu_col doc_cols[NCOLS] = {
 	[C_URGENCY] = { .name = "urgency", .aliases = "紧急程度", .type = EDU_C_ENUM,
 		   .flags = EDU_C_REQUIRED, .values = edu_doc_urgencies, .dflt = "none" },
 	[C_DEPARTMENT] = { .name = "department", .aliases = "承办部门|承办科室", .type = EDU_C_TEXT },
-	[C_HANDLER] = { .name = "handler", .aliases = "承办人", .type = EDU_C_TEXT },
+	[C_HANDLER] = { .name = "handler", .aliases = "承办人", .type = EDU_C_NAME },
 	[C_DUE] = { .name = "due", .aliases = "办理期限|限办日期", .type = EDU_C_DATE },
 	[C_STATUS] = { .name = "status", .aliases = "状态|办理状态", .type = EDU_C_ENUM,
 		   .flags = EDU_C_REQUIRED, .values = edu_doc_statuses, .dflt = "registered" },
@@ -134,7 +139,7 @@ static const struct edu_option issue_opts[] = {
 
 static const struct edu_option route_opts[] = {
 	EDU_OPT_TEXT("to", &opt.to, "DEPT", "the department that handles it"),
-	EDU_OPT_TEXT("handler", &opt.handler, "NAME", "the person who handles it"),
+	EDU_OPT_NAME("handler", &opt.handler, "NAME", "the person who handles it"),
 	EDU_OPT_TEXT("note", &opt.note, "TEXT", "a remark for the record (批示)"),
 	EDU_OPT_END
 };

@@ -47,7 +47,7 @@ static const struct edu_option list_opts[] = {
 static const struct edu_option new_opts[] = {
 	EDU_OPT_TEXT("kind", &opt.kind, "KIND", "XF letters and visits, JY deputies' suggestions, TA CPPCC proposals, FY reconsideration, SS litigation"),
 	EDU_OPT_TEXT("received", &opt.received, "DATE", "the day it was received (default: --on)"),
-	EDU_OPT_TEXT("petitioner", &opt.petitioner, "NAME", "who brought it"),
+	EDU_OPT_NAME("petitioner", &opt.petitioner, "NAME", "who brought it"),
 	EDU_OPT_TEXT("subject", &opt.subject, "TEXT", "what it is about, in a line"),
 	EDU_OPT_TEXT("channel", &opt.channel, "C", "XF: letter, visit, phone, online or email"),
 	EDU_OPT_TEXT("category", &opt.category, "C", "XF: suggestion, complaint or claim"),

@@ -191,38 +191,138 @@ static int64_t charged(int64_t cost, int life, int64_t monthly, int n)
 	return (int64_t)n * monthly < cost ? (int64_t)n * monthly : cost;
 }
 
+/* Half a fen rounds up. */
+static int64_t monthly_of(int64_t cost, int life)
+{
+	return (cost * 2 + life) / (2 * (int64_t)life);
+}
+
+/* The schedule in force at the end of month `through`: a life is a run
+ * of segments, the first from the month the asset was added over its
+ * cost and life; each improvement (政府会计准则第3号——固定资产, 财会
+ * 〔2016〕12号, and its 应用指南, 财会〔2017〕4号: subsequent expenditure
+ * that meets the recognition criteria is added to the cost, and the
+ * depreciation is worked out again on the new cost over the remaining or
+ * re-estimated life) ends its segment with the month it was made in and
+ * starts the next one: its base the book value at the end of that month
+ * plus the amount, its length the months given, or those left of the
+ * segment it ends.  An improvement of month `through` or later changes
+ * no charge up to `through`. */
+struct schedule {
+	int64_t accumulated, monthly;
+	int months;	/* months charged */
+	int start, len;	/* the segment in force: first month, length */
+};
+
+static void schedule(int64_t cost, int life, int added,
+		     const struct edu_asset_improvement *imp, int nimp, int through,
+		     struct schedule *s)
+{
+	int64_t base = cost;
+	int k;
+
+	memset(s, 0, sizeof *s);
+	s->start = added;
+	s->len = life;
+	for (int i = 0; i < nimp && imp[i].month < through; i++) {
+		k = imp[i].month - s->start + 1;
+		k = k < 0 ? 0 : k > s->len ? s->len : k;
+		int64_t c = charged(base, s->len, monthly_of(base, s->len), k);
+		s->accumulated += c;
+		s->months += k;
+		base = base - c + imp[i].amount;
+		s->len = imp[i].life > 0 ? imp[i].life : s->len - k;
+		/* No life left and none given: the verb refuses it; an
+		 * edited file's is charged in the next month. */
+		if (s->len < 1)
+			s->len = 1;
+		s->start = imp[i].month + 1;
+	}
+	k = through - s->start + 1;
+	k = k < 0 ? 0 : k > s->len ? s->len : k;
+	s->monthly = monthly_of(base, s->len);
+	s->accumulated += charged(base, s->len, s->monthly, k);
+	s->months += k;
+}
+
 void edu_depreciate(int64_t cost, int life, int added, int left, int as_of,
+		    const struct edu_asset_improvement *imp, int nimp,
 		    struct edu_depreciation *d)
 {
+	struct schedule s, before;
+
 	memset(d, 0, sizeof *d);
-	d->book_value = cost;
+	d->cost = cost;
+	for (int i = 0; i < nimp && imp[i].month <= as_of; i++)
+		edu_money_add(&d->cost, imp[i].amount);
+	d->book_value = d->cost;
+	d->ends = -1;
 	if (life <= 0 || cost <= 0)
 		return;
 	/* Not from this version's input: a file edited, or an older one. */
-	if (cost > EDU_MONEY_MAX_FEN) {
+	if (d->cost > EDU_MONEY_MAX_FEN) {
 		char c[32];
 
 		edu_die(EDU_EDATA, "a cost of %s yuan is more than the largest amount",
-			edu_money_str(cost, c));
+			edu_money_str(d->cost, c));
 	}
-	/* Half a fen rounds up. */
-	d->monthly = (cost * 2 + life) / (2 * (int64_t)life);
 	/* The last month counted: as_of, or the month before it left. */
 	int last = as_of;
 	if (left >= 0 && left - 1 < last)
 		last = left - 1;
-	int n = last - added + 1;
-	if (n < 0)
-		n = 0;
-	if (n > life)
-		n = life;
-	d->months = n;
-	d->accumulated = charged(cost, life, d->monthly, n);
-	d->book_value = cost - d->accumulated;
+	schedule(cost, life, added, imp, nimp, last, &s);
+	d->months = s.months;
+	d->monthly = s.monthly;
+	d->accumulated = s.accumulated;
+	d->book_value = d->cost - d->accumulated;
+	/* The life in force as it stands at as_of, improvements of as_of's
+	 * month included. */
+	schedule(cost, life, added, imp, nimp, as_of + 1, &before);
+	d->ends = before.start + before.len - 1;
 	/* The charge of as_of itself, when as_of is one of the months. */
-	if (last == as_of && as_of >= added && as_of - added < life)
-		d->month = d->accumulated -
-			   charged(cost, life, d->monthly, as_of - added);
+	if (last == as_of) {
+		schedule(cost, life, added, imp, nimp, as_of - 1, &before);
+		d->month = d->accumulated - before.accumulated;
+	}
+}
+
+static int by_month(const void *a, const void *b)
+{
+	const struct edu_asset_improvement *x = a, *y = b;
+
+	return x->month != y->month ? (x->month > y->month) - (x->month < y->month)
+				    : (x->id > y->id) - (x->id < y->id);
+}
+
+struct edu_asset_improvement *edu_asset_improvements(const char *spec, int *n,
+						     int64_t *sum)
+{
+	struct edu_asset_improvement *v = NULL;
+	int cap = 0;
+
+	*n = 0;
+	*sum = 0;
+	for (const char *p = spec; p && *p; ) {
+		char day[11];
+		long long id, amount;
+		int life, used, d;
+
+		if (sscanf(p, "%10[0-9-]:%lld:%lld:%d%n", day, &id, &amount, &life, &used) != 4 ||
+		    edu_parse_date(day, &d) < 0 || amount <= 0 || amount > EDU_MONEY_MAX_FEN)
+			edu_die(EDU_EDATA, "an improvement of an asset is not as this "
+				"version writes it: '%s'", spec);
+		if (*n == cap)
+			v = edu_realloc(v, (size_t)(cap = cap ? cap * 2 : 4) * sizeof *v);
+		v[(*n)++] = (struct edu_asset_improvement){
+			.month = edu_month_of(d), .id = id, .amount = amount,
+			.life = life > 0 ? life : 0 };
+		edu_money_add(sum, amount);
+		p += used;
+		p += strspn(p, " ");
+	}
+	if (*n > 1)
+		qsort(v, (size_t)*n, sizeof *v, by_month);
+	return v;
 }
 
 int edu_asset_tag(const char *pattern, const char *unit, int year,
@@ -233,6 +333,40 @@ int edu_asset_tag(const char *pattern, const char *unit, int year,
 	snprintf(y, sizeof y, "%04d", year);
 	const struct edu_placeholder ph[] = { { "unit", unit }, { "year", y } };
 	return edu_pattern_expand(pattern, ph, 2, seq, out, err);
+}
+
+/* life_ends(acquired_on, cost, life_years, improved, month): the month
+ * number of the last month of an asset's life as it stands at the end of
+ * `month`, its improvements to then (EDU_ASSET_IMPROVED_SQL) included;
+ * NULL for one not depreciated. */
+static void fn_life_ends(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	const char *acquired = (const char *)sqlite3_value_text(argv[0]);
+	int life = sqlite3_value_int(argv[2]), added, n;
+	int64_t sum;
+	struct edu_depreciation d;
+
+	(void)argc;
+	if (!acquired || edu_parse_date(acquired, &added) < 0 || life <= 0) {
+		sqlite3_result_null(cx);
+		return;
+	}
+	struct edu_asset_improvement *imp =
+		edu_asset_improvements((const char *)sqlite3_value_text(argv[3]), &n, &sum);
+	edu_depreciate(sqlite3_value_int64(argv[1]) - sum, life * 12, edu_month_of(added), -1,
+		       sqlite3_value_int(argv[4]), imp, n, &d);
+	free(imp);
+	if (d.ends < 0)
+		sqlite3_result_null(cx);
+	else
+		sqlite3_result_int(cx, d.ends);
+}
+
+void edu_asset_functions(sqlite3 *db)
+{
+	if (sqlite3_create_function(db, "life_ends", 5, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+				    NULL, fn_life_ends, NULL, NULL))
+		edu_die_db(db, "cannot add the rules");
 }
 
 /* ---- the depreciation report ------------------------------------------- */
@@ -260,12 +394,12 @@ sqlite3_stmt *edu_asset_month_stmt(sqlite3 *db, int month, const char *unit,
 	sqlite3_stmt *st = edu_prepare(db, by_unit ?
 		"SELECT * FROM (SELECT a.tag, a.name, a.category, (SELECT x.unit FROM asset_event x "
 		"  WHERE x.tag = a.tag AND x.day <= ?2 ORDER BY x.day DESC, x.id DESC LIMIT 1) AS unit, "
-		"  a.acquired_on, a.cost, a.life_years, a.disposed_on FROM asset a "
+		"  a.acquired_on, a.cost, a.life_years, a.disposed_on, " EDU_ASSET_IMPROVED_SQL("a.tag") " AS improved FROM asset a "
 		"  WHERE a.acquired_on <= ?2 AND (a.disposed_on IS NULL OR a.disposed_on >= ?1)) "
 		"WHERE ?3 IS NULL OR unit = ?3 ORDER BY unit, tag" :
 		"SELECT * FROM (SELECT a.tag, a.name, a.category, (SELECT x.unit FROM asset_event x "
 		"  WHERE x.tag = a.tag AND x.day <= ?2 ORDER BY x.day DESC, x.id DESC LIMIT 1) AS unit, "
-		"  a.acquired_on, a.cost, a.life_years, a.disposed_on FROM asset a "
+		"  a.acquired_on, a.cost, a.life_years, a.disposed_on, " EDU_ASSET_IMPROVED_SQL("a.tag") " AS improved FROM asset a "
 		"  WHERE a.acquired_on <= ?2 AND (a.disposed_on IS NULL OR a.disposed_on >= ?1)) "
 		"WHERE ?3 IS NULL OR unit = ?3 ORDER BY CASE WHEN ?4 THEN category END, tag");
 	sqlite3_bind_text(st, 1, first, -1, SQLITE_TRANSIENT);
@@ -279,15 +413,22 @@ sqlite3_stmt *edu_asset_month_stmt(sqlite3 *db, int month, const char *unit,
 void edu_asset_month_row(sqlite3_stmt *st, int month, int64_t *cost,
 			 struct edu_depreciation *d)
 {
-	int added, left = -1, day;
+	int added, left = -1, day, n;
+	int64_t sum;
 
 	edu_parse_date((const char *)sqlite3_column_text(st, 4), &added);
 	added = edu_month_of(added);
 	if (sqlite3_column_type(st, 7) != SQLITE_NULL &&
 	    edu_parse_date((const char *)sqlite3_column_text(st, 7), &day) == 0)
 		left = edu_month_of(day);
-	*cost = sqlite3_column_int64(st, 5);
-	edu_depreciate(*cost, sqlite3_column_int(st, 6) * 12, added, left, month, d);
+	struct edu_asset_improvement *imp =
+		edu_asset_improvements((const char *)sqlite3_column_text(st, 8), &n, &sum);
+	/* The register's cost holds every improvement; the schedule starts
+	 * from the cost it was acquired at. */
+	edu_depreciate(sqlite3_column_int64(st, 5) - sum, sqlite3_column_int(st, 6) * 12,
+		       added, left, month, imp, n, d);
+	*cost = d->cost;
+	free(imp);
 }
 
 /* ---- stocktake ----------------------------------------------------------- */

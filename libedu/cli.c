@@ -305,6 +305,17 @@ static void row_value(const struct edu_option *o, char *arg,
 			argp_error(state, "%s: %s", opt, err);
 		*(const char **)o->var = edu_strdup(out);
 		break;
+	case EDU_O_NAME: {
+		/* As a name column takes it (issue 16, point 13): " 吴若汐 "
+		 * is 吴若汐, and a name of blanks only is none. */
+		const char *p;
+		size_t len = edu_name_trim(arg, &p);
+
+		if (!len)
+			argp_error(state, "%s: may not be empty (it is only blanks)", opt);
+		*(const char **)o->var = edu_strndup(p, len);
+		break;
+	}
 	case EDU_O_FILTER: {
 		struct edu_filters *f = o->var;
 

@@ -166,6 +166,8 @@ enum edu_otype {
 	EDU_O_FILTER,	/* struct edu_filters: column = value, the column
 			 * named as the option; once each */
 	EDU_O_DIGITS,	/* const char *: exactly min ASCII digits (a code) */
+	EDU_O_NAME,	/* const char *: a person's name, without the blanks
+			 * around it (edu_name_trim); blanks only is refused */
 };
 struct edu_option {
 	const char *name;		/* "number" for --number */
@@ -191,6 +193,8 @@ struct edu_option {
 	{ name, arg, EDU_O_ENUM, EDU_OPT_VAR(const char *, var), help, 0, 0, values }
 #define EDU_OPT_DIGITS(name, var, arg, n, help) \
 	{ name, arg, EDU_O_DIGITS, EDU_OPT_VAR(const char *, var), help, n, n, NULL }
+#define EDU_OPT_NAME(name, var, arg, help) \
+	{ name, arg, EDU_O_NAME, EDU_OPT_VAR(const char *, var), help, 0, 0, NULL }
 #define EDU_OPT_FILTER(name, var, arg, help) \
 	{ name, arg, EDU_O_FILTER, EDU_OPT_VAR(struct edu_filters, var), help, 0, 0, NULL }
 #define EDU_OPT_END { NULL, NULL, 0, NULL, NULL, 0, 0, NULL }
@@ -2048,20 +2052,60 @@ const struct edu_asset_category *edu_asset_category(const char *key);
  * add up to the cost exactly. */
 struct edu_depreciation {
 	int months;		/* months depreciated to the end of as_of */
-	int64_t monthly;	/* the monthly amount, in fen */
+	int64_t monthly;	/* the monthly amount of as_of's month, in fen */
 	int64_t month;		/* charged in the month as_of */
 	int64_t accumulated;
+	int64_t cost;		/* the cost at the end of as_of: the cost
+				 * acquired plus the improvements to then */
 	int64_t book_value;	/* cost - accumulated */
+	int ends;		/* the last month of the life in force at
+				 * the end of as_of; -1: not depreciated */
 };
-/* cost in fen; life in months (0: not depreciated); added and as_of
- * month numbers; left the month number of disposal, or -1. */
+/* Subsequent expenditure (改建、扩建: an asset_event of kind 'improved'):
+ * its month, its event id (the order within a month), the amount added
+ * in fen, and the months over which the book value after it is
+ * depreciated from the next month (0: the months left of the life in
+ * force). */
+struct edu_asset_improvement {
+	int month;
+	int64_t id;
+	int64_t amount;
+	int life;
+};
+/* cost in fen, as acquired (without improvements); life in months (0:
+ * not depreciated); added and as_of month numbers; left the month
+ * number of disposal, or -1; imp the asset's improvements in order of
+ * month and id (nimp of them; those after as_of are left out).  The
+ * months up to and including an improvement's depreciate as before;
+ * from the next, the book value at its end plus the amount is charged
+ * over the improvement's life, or the months left, rounded as above and
+ * the last month taking the remainder: all the months add up to the cost
+ * plus the improvements exactly. */
 void edu_depreciate(int64_t cost, int life, int added, int left, int as_of,
+		    const struct edu_asset_improvement *imp, int nimp,
 		    struct edu_depreciation *d);
+/* The SQL of an asset's improvements that stand (not void), as text for
+ * edu_asset_improvements: "DAY:ID:AMOUNT:LIFE ..." (LIFE 0: none). */
+#define EDU_ASSET_IMPROVED_SQL(tag) \
+	"(SELECT group_concat(day || ':' || id || ':' || amount || ':' || " \
+	"coalesce(life_months, 0), ' ') FROM asset_event WHERE tag = " tag \
+	" AND kind = 'improved' AND void_on IS NULL)"
+/* That text as a malloc'd array in order of month and id (NULL for
+ * none), their number in *n and the sum of their amounts in *sum; a
+ * text this version did not write is exit 65. */
+struct edu_asset_improvement *edu_asset_improvements(const char *spec, int *n,
+						     int64_t *sum);
 
 /* An asset tag from a pattern with {unit}, {year} and {seq:N}, by
  * edu_pattern_expand (a serial too long for N is refused). */
 int edu_asset_tag(const char *pattern, const char *unit, int year,
 		  int64_t seq, struct edu_buf *out, char *err);
+
+/* SQL functions for the asset queries: life_ends(acquired_on, cost,
+ * life_years, improved, month), the month number of the last month of
+ * the life in force at the end of `month` (improved as
+ * EDU_ASSET_IMPROVED_SQL), NULL for an asset not depreciated. */
+void edu_asset_functions(sqlite3 *db);
 
 /* The depreciation report: totals of a group of assets. */
 struct edu_asset_totals {
@@ -2073,10 +2117,12 @@ void edu_asset_totals_add(struct edu_asset_totals *t, int64_t cost,
 /* The assets on the register in a month, with the unit each was in at
  * its end (only unit's, when not NULL), ordered by unit with by_unit, by
  * category with by_category, else by tag.  Columns: tag, name, category,
- * unit, acquired_on, cost, life_years, disposed_on. */
+ * unit, acquired_on, cost, life_years, disposed_on, improved (as
+ * EDU_ASSET_IMPROVED_SQL). */
 sqlite3_stmt *edu_asset_month_stmt(sqlite3 *db, int month, const char *unit,
 				   int by_unit, int by_category);
-/* A row of it depreciated to the end of the month: its cost and d. */
+/* A row of it depreciated to the end of the month: its cost then (with
+ * the improvements made by then) and d. */
 void edu_asset_month_row(sqlite3_stmt *st, int month, int64_t *cost,
 			 struct edu_depreciation *d);
 

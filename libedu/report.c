@@ -720,16 +720,26 @@ static void assets(struct edu_report *r)
 	t->chart = (struct edu_table_chart){ .kind = 'b', .cat = 0, .nvals = 1, .vals = { 4 },
 					     .xtitle = "净值（元）" };
 	add(r, t);
+	/* An asset is added at the cost it was acquired at (its cost less
+	 * the improvements that stand); subsequent expenditure (improve) is
+	 * an increase of its own; a disposal takes the whole cost off. */
 	t = stmt_table(r, "assets", "flows", "本年资产增减",
-		"WITH f AS (SELECT category, 1 AS added, cost AS added_cost, 0 AS disposed, "
-		"0 AS disposed_cost FROM asset WHERE acquired_on > ?2 AND acquired_on <= ?1 "
-		"UNION ALL SELECT category, 0, 0, 1, cost FROM asset WHERE disposed_on > ?2 "
+		"WITH f AS (SELECT category, 1 AS added, cost - coalesce((SELECT sum(e.amount) "
+		"  FROM asset_event e WHERE e.tag = asset.tag AND e.kind = 'improved' "
+		"  AND e.void_on IS NULL), 0) AS added_cost, 0 AS improved, 0 AS improved_cost, "
+		"  0 AS disposed, 0 AS disposed_cost FROM asset WHERE acquired_on > ?2 AND acquired_on <= ?1 "
+		"UNION ALL SELECT a.category, 0, 0, 1, e.amount, 0, 0 FROM asset_event e "
+		"  JOIN asset a USING (tag) WHERE e.kind = 'improved' AND e.void_on IS NULL "
+		"  AND e.day > ?2 AND e.day <= ?1 "
+		"UNION ALL SELECT category, 0, 0, 0, 0, 1, cost FROM asset WHERE disposed_on > ?2 "
 		"AND disposed_on <= ?1) SELECT category, sum(added) AS added, "
 		"printf('%d.%02d', sum(added_cost) / 100, sum(added_cost) % 100) AS added_cost, "
+		"sum(improved) AS improved, "
+		"printf('%d.%02d', sum(improved_cost) / 100, sum(improved_cost) % 100) AS improved_cost, "
 		"sum(disposed) AS disposed, "
 		"printf('%d.%02d', sum(disposed_cost) / 100, sum(disposed_cost) % 100) AS disposed_cost "
 		"FROM f GROUP BY category ORDER BY category");
-	t->type[2] = t->type[4] = 'm';
+	t->type[2] = t->type[4] = t->type[6] = 'm';
 	add(r, t);
 }
 

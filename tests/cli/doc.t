@@ -169,7 +169,8 @@ t_eq "... adds the 30y files of 2026 and 2027, never the permanent one" "$(print
 # ---- import, round trip, refusals ---------------------------------------
 before=$(sqlite3 "$EDU_DB" "SELECT count(*) FROM audit")
 edu-doc list > "$tmp/list.csv"
-t_exit 0 "list | import --upsert" edu-doc import --upsert "$tmp/list.csv"
+# On a day after the last document's date: their dates are past days.
+t_exit 0 "list | import --upsert" edu-doc --on 2027-12-31 import --upsert "$tmp/list.csv"
 t_grep "... changes nothing" "0 inserted, 0 updated, [0-9]+ unchanged" "$err"
 t_eq "... and writes no audit row" "$(sqlite3 "$EDU_DB" "SELECT count(*) FROM audit")" "$before"
 cat > "$tmp/in.csv" <<'CSV'
@@ -193,7 +194,7 @@ cat > "$tmp/new.csv" <<'CSV'
 西城区人民政府,坏日期,收文,2026-04-31,
 北京市教育委员会,关于下达2027年计划的通知,收文,2027-01-06,
 CSV
-t_exit 1 "import without doc_no: numbers are given, bad rows rejected" edu-doc import --reject "$tmp/new-rej.csv" "$tmp/new.csv"
+t_exit 1 "import without doc_no: numbers are given, bad rows rejected" edu-doc --on 2027-01-06 import --reject "$tmp/new-rej.csv" "$tmp/new.csv"
 t_grep "... two inserted" "2 inserted, 0 updated, 0 unchanged, 1 rejected" "$err"
 t_grep "... the bad one kept" "坏日期.*received_on" "$(cat "$tmp/new-rej.csv")"
 t_exit 0 "... the next number of 2026" edu-doc list --direction in

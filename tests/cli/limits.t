@@ -61,7 +61,7 @@ t_exit 0 "case 99999 is taken" edu-petition new --kind XF --received 2026-03-02 
 t_grep "... as XF-2026-99999" "^XF-2026-99999," "$out"
 t_exit 65 "the next one is refused" edu-petition new --kind XF --received 2026-03-02 --petitioner 李四 --subject 学位 --channel letter --category claim
 t_grep "... saying the numbers of the year are used up" "no case number left: XF-2026-99999 was the last of kind XF in 2026" "$err"
-t_exit 0 "the next year starts again" edu-petition -q new --kind XF --received 2027-01-04 --petitioner 王五 --subject 校车 --channel letter --category claim
+t_exit 0 "the next year starts again" edu-petition -q --on 2027-01-04 new --kind XF --received 2027-01-04 --petitioner 王五 --subject 校车 --channel letter --category claim
 
 # ---- headers and field lengths --------------------------------------------
 awk 'BEGIN { printf "school_code,name"; for (i = 0; i < 100000; i++) printf ",x%d", i; print "" }' > wide.csv

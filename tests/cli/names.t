@@ -99,4 +99,76 @@ EOF
 t_exit 65 "training dated after --on" edu-cadre --on 2026-11-30 train import "$tmp/train.csv"
 t_grep "... names date" "train.csv:2: date: 2026-12-01 is after 2026-11-30" "$err"
 
+# ---- edu-petition and edu-doc -----------------------------------------------------
+# The petitioner and a document's handler are names; the days a case was
+# received, known, applied for, replied to, accepted and served, and a
+# document's own date and the day it came in, are days of what happened.
+cat > "$tmp/case.csv" <<'EOF'
+kind,channel,category,received_on,petitioner,subject
+XF,letter,claim,2026-06-30, 吴若汐 ,校车路线
+EOF
+t_exit 0 "a case whose petitioner is ' 吴若汐 '" edu-petition --on 2026-06-30 import "$tmp/case.csv"
+t_eq "... stored as 吴若汐, found by name, received on --on itself" \
+	"$(count "SELECT case_no || '|' || received_on FROM petition WHERE petitioner = '吴若汐'")" \
+	"XF-2026-00001|2026-06-30"
+printf 'kind,channel,category,received_on,petitioner,subject\nXF,letter,claim,2026-06-01,%s %s,x\n' \
+	"$ideo" "$ideo" > "$tmp/case-blank.csv"
+sum=$(db_sum)
+t_exit 65 "a petitioner of blanks only" edu-petition --on 2026-06-30 import "$tmp/case-blank.csv"
+t_eq "... refused with the file, line and column" "$(printf '%s\n' "$err" | head -1)" \
+	"edu-petition: $tmp/case-blank.csv:2: petitioner: may not be empty (it is only blanks)"
+t_eq "... nothing written" "$(db_sum)" "$sum"
+cat > "$tmp/case-future.csv" <<'EOF'
+kind,channel,category,received_on,petitioner,subject
+XF,letter,claim,2026-07-01,李欣怡,食堂
+EOF
+t_exit 65 "a case received after --on" edu-petition --on 2026-06-30 import "$tmp/case-future.csv"
+t_eq "... names received_on and both days" "$(printf '%s\n' "$err" | head -1)" \
+	"edu-petition: $tmp/case-future.csv:2: received_on: 2026-07-01 is after 2026-06-30 (--on, today by default): a day that has not come yet cannot record what happened"
+cat > "$tmp/case-replied.csv" <<'EOF'
+kind,channel,category,received_on,petitioner,subject,status,replied_on
+XF,letter,claim,2026-06-01,李欣怡,食堂,replied,2026-07-02
+EOF
+t_exit 65 "a reply dated after --on" edu-petition --on 2026-06-30 import "$tmp/case-replied.csv"
+t_grep "... names replied_on" "case-replied.csv:2: replied_on: 2026-07-02 is after 2026-06-30" "$err"
+t_exit 64 "new --petitioner of blanks only" edu-petition --on 2026-06-30 new --kind XF \
+	--channel visit --category claim --petitioner "  " --subject x
+t_grep "... names the option" "--petitioner: may not be empty \\(it is only blanks\\)" "$err"
+t_exit 0 "new --petitioner ' 王芳 '" edu-petition --on 2026-06-30 new --kind XF \
+	--channel visit --category claim --petitioner " 王芳$ideo" --subject 学位
+t_eq "... stored as 王芳" "$(count "SELECT count(*) FROM petition WHERE petitioner = '王芳'")" 1
+t_exit 65 "new --received after --on" edu-petition --on 2026-06-30 new --kind XF \
+	--channel visit --category claim --petitioner 王芳 --subject 学位 --received 2026-07-01
+t_eq "... names received_on" "$err" \
+	"edu-petition: received_on: 2026-07-01 is after 2026-06-30 (--on, today by default): a day that has not come yet cannot record what happened"
+t_exit 65 "new FY: knew of the act after --on" edu-petition --on 2026-06-30 new --kind FY \
+	--petitioner 王芳 --subject 处分 --knew 2026-07-03 --applied 2026-06-29
+t_grep "... names knew_on" "^edu-petition: knew_on: 2026-07-03 is after 2026-06-30" "$err"
+
+cat > "$tmp/doc.csv" <<'EOF'
+direction,issuer,title,doc_date,received_on,handler
+in,市教委,关于开展安全检查的通知,2026-06-25,2026-06-30, 张伟 
+EOF
+t_exit 0 "a document whose handler is ' 张伟 ', received on --on" edu-doc --on 2026-06-30 import "$tmp/doc.csv"
+t_eq "... the handler trimmed" "$(count "SELECT doc_no || '|' || handler FROM document WHERE handler = '张伟'")" \
+	"收〔2026〕1号|张伟"
+cat > "$tmp/doc-future.csv" <<'EOF'
+direction,issuer,title,doc_date,received_on
+in,市教委,通知一,2026-07-01,2026-06-30
+in,市教委,通知二,2026-06-29,2026-07-01
+in,市教委,通知三,2026-06-29,2026-06-30
+EOF
+sum=$(db_sum)
+t_exit 65 "a document dated or received after --on" edu-doc --on 2026-06-30 import "$tmp/doc-future.csv"
+t_eq "... each row names its column" "$(printf '%s\n' "$err" | head -2 | sed 's/ (--on.*//')" \
+"edu-doc: $tmp/doc-future.csv:2: doc_date: 2026-07-01 is after 2026-06-30
+edu-doc: $tmp/doc-future.csv:3: received_on: 2026-07-01 is after 2026-06-30"
+t_eq "... nothing written" "$(db_sum)" "$sum"
+t_exit 65 "receive --date after --on" edu-doc --on 2026-06-30 receive --issuer 市教委 --title 通知 --date 2026-07-01
+t_grep "... names doc_date" "^edu-doc: doc_date: 2026-07-01 is after 2026-06-30" "$err"
+t_exit 64 "route --handler of blanks only" edu-doc --on 2026-06-30 route "收〔2026〕1号" --to 安全科 --handler " $ideo"
+t_grep "... names the option" "--handler: may not be empty \\(it is only blanks\\)" "$err"
+t_exit 0 "route --handler ' 李明 '" edu-doc --on 2026-06-30 route "收〔2026〕1号" --to 安全科 --handler " 李明 "
+t_eq "... stored as 李明" "$(count "SELECT handler FROM document WHERE doc_no = '收〔2026〕1号'")" 李明
+
 done_testing

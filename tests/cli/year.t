@@ -145,7 +145,7 @@ t_exit 0 "calendar check in November 2026: nothing missing yet" edu-db calendar 
 t_eq "... only the header" "$out" "year,open_deadlines,note"
 t_exit 1 "calendar check from 1 December: next year is missing" edu-db calendar check --on 2026-12-01
 t_grep "... 2027" "^2027,0,next year's holidays are published in November: import them$" "$out"
-edu-petition -q new --kind XF --received 2026-12-28 --petitioner 张三 --subject 学位 --channel letter --category claim
+edu-petition -q --on 2026-12-28 new --kind XF --received 2026-12-28 --petitioner 张三 --subject 学位 --channel letter --category claim
 t_exit 1 "a letter received on 2026-12-28: its deadline is counted into 2027" edu-db calendar check --on 2026-11-30
 t_grep "... one provisional deadline" "^2027,1,the deadlines counted across it are provisional until it is imported$" "$out"
 printf 'day,kind\n2027-01-01,holiday\n' | edu-db -q calendar import

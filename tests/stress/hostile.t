@@ -172,8 +172,8 @@ roundtrip() {
 	sqlite3 rt2.db ".import --csv rt-$table.csv want" ".import --csv rt-$table-list.csv got" >/dev/null
 	hx=$(printf '%s' "$cols" | sed "s/\([a-z_]*\)/hex(\1)/g; s/,/||'|'||/g")
 	# a person's or thing's name without the blanks around it (issue 16,
-	# point 13: name and custodian)
-	expect=$(sqlite3 rt2.db "SELECT $(printf '%s' "$hx" | sed 's/hex(\(name\|custodian\))/hex(trim(\1, char(9, 32)))/g') FROM want" | sort)
+	# point 13: name, custodian, petitioner, handler)
+	expect=$(sqlite3 rt2.db "SELECT $(printf '%s' "$hx" | sed 's/hex(\(name\|custodian\|petitioner\|handler\))/hex(trim(\1, char(9, 32)))/g') FROM want" | sort)
 	t_eq "... $table: the text is stored exactly" "$(sqlite3 "$EDU_DB" "SELECT $hx FROM $table" | sort)" "$expect"
 	t_eq "... and listed exactly" "$(sqlite3 rt2.db "SELECT $hx FROM got" | sort)" "$expect"
 }

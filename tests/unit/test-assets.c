@@ -92,46 +92,46 @@ static void test_depreciation(void)
 	/* A computer of 5999.00 yuan bought on 15 January 2024, 6 years:
 	 * 599900 / 72 = 8331.94 fen, so 83.32 yuan a month; January counts,
 	 * so to the end of November 2026 it is 35 months: 2916.20. */
-	edu_depreciate(599900, 72, month(2024, 1), -1, month(2026, 11), &d);
+	edu_depreciate(599900, 72, month(2024, 1), -1, month(2026, 11), NULL, 0, &d);
 	ok(d.months == 35, "computer: 35 months to 2026-11 (got %d)", d.months);
 	ok(d.monthly == 8332, "... 83.32 a month (got %lld)", (long long)d.monthly);
 	ok(d.accumulated == 291620, "... 2916.20 accumulated (got %lld)", (long long)d.accumulated);
 	ok(d.book_value == 599900 - 291620, "... book value 3082.80");
 	ok(d.month == 8332, "... charged 83.32 in November");
-	edu_depreciate(599900, 72, month(2024, 1), -1, month(2024, 1), &d);
+	edu_depreciate(599900, 72, month(2024, 1), -1, month(2024, 1), NULL, 0, &d);
 	ok(d.months == 1 && d.accumulated == 8332, "the month it is added counts");
-	edu_depreciate(599900, 72, month(2024, 1), -1, month(2023, 12), &d);
+	edu_depreciate(599900, 72, month(2024, 1), -1, month(2023, 12), NULL, 0, &d);
 	ok(d.months == 0 && d.accumulated == 0 && d.book_value == 599900,
 	   "nothing before it is added");
 
 	/* Disposed on 15 June 2026: June does not count; from then on it
 	 * stays at May's figures. */
-	edu_depreciate(599900, 72, month(2024, 1), month(2026, 6), month(2026, 6), &d);
+	edu_depreciate(599900, 72, month(2024, 1), month(2026, 6), month(2026, 6), NULL, 0, &d);
 	ok(d.months == 29, "disposal: 29 months, to May (got %d)", d.months);
 	ok(d.accumulated == 29 * 8332, "... 2416.28 accumulated");
 	ok(d.month == 0, "... nothing charged in the month it leaves");
-	edu_depreciate(599900, 72, month(2024, 1), month(2026, 6), month(2027, 3), &d);
+	edu_depreciate(599900, 72, month(2024, 1), month(2026, 6), month(2027, 3), NULL, 0, &d);
 	ok(d.months == 29 && d.month == 0, "... nor later");
 
 	/* A vehicle of 480000.50 yuan from June 2015, 8 years: 96 months of
 	 * 5000.01 (480000.50 / 96 = 5000.0052); 95 of them make 475000.95,
 	 * so the last month, May 2023, takes 4999.55. */
-	edu_depreciate(48000050, 96, month(2015, 6), -1, month(2023, 5), &d);
+	edu_depreciate(48000050, 96, month(2015, 6), -1, month(2023, 5), NULL, 0, &d);
 	ok(d.months == 96 && d.accumulated == 48000050 && d.book_value == 0,
 	   "vehicle: fully depreciated in May 2023");
 	ok(d.month == 499955, "... whose charge is the remainder, 4999.55 (got %lld)",
 	   (long long)d.month);
-	edu_depreciate(48000050, 96, month(2015, 6), -1, month(2026, 6), &d);
+	edu_depreciate(48000050, 96, month(2015, 6), -1, month(2026, 6), NULL, 0, &d);
 	ok(d.months == 96 && d.book_value == 0 && d.month == 0,
 	   "... and stays at zero book value, charging nothing, afterwards");
 
 	/* 1000.00 over 72 months: 13.89 a month (1388.89 fen rounds up), 71
 	 * months make 986.19, the last 13.81. */
-	edu_depreciate(100000, 72, 0, -1, 71, &d);
+	edu_depreciate(100000, 72, 0, -1, 71, NULL, 0, &d);
 	ok(d.monthly == 1389 && d.month == 1381, "1000.00 over 6 years: 13.89, last 13.81");
 
 	/* Books are not depreciated. */
-	edu_depreciate(250000, 0, month(2020, 1), -1, month(2026, 1), &d);
+	edu_depreciate(250000, 0, month(2020, 1), -1, month(2026, 1), NULL, 0, &d);
 	ok(d.months == 0 && d.accumulated == 0 && d.book_value == 250000,
 	   "a life of 0: not depreciated");
 
@@ -142,7 +142,7 @@ static void test_depreciation(void)
 		for (int life = 12; life <= 600; life += 37) {
 			int64_t sum = 0;
 			for (int m = 0; m < life + 3; m++) {
-				edu_depreciate(cost, life, 0, -1, m, &d);
+				edu_depreciate(cost, life, 0, -1, m, NULL, 0, &d);
 				if (d.month < 0 || d.accumulated != sum + d.month)
 					bad++;
 				sum += d.month;
@@ -151,6 +151,105 @@ static void test_depreciation(void)
 				bad++;
 		}
 	ok(bad == 0, "the months add up to the cost exactly (%d bad)", bad);
+}
+
+/* Subsequent expenditure (改建、扩建), worked by hand.  120000.00 yuan
+ * acquired 2020-01-15 over 10 years: 1000.00 a month.  30000.00 spent on
+ * 2025-06-10: 2020-01..2025-06 are 66 months, 66000.00, so the book value
+ * at the end of June is 54000.00 + 30000.00 = 84000.00, over the 54
+ * months left (2025-07..2029-12): 1555.555... rounds to 1555.56, and
+ * 53 of them make 82444.68, so December 2029 takes 1555.32. */
+static void test_improvement(void)
+{
+	struct edu_depreciation d;
+	struct edu_asset_improvement imp[2] = {
+		{ .month = month(2025, 6), .id = 1, .amount = 3000000 },
+		{ .month = month(2027, 3), .id = 2, .amount = 1000000 },
+	};
+	int added = month(2020, 1);
+
+	edu_depreciate(12000000, 120, added, -1, month(2025, 5), imp, 1, &d);
+	ok(d.cost == 12000000 && d.accumulated == 6500000 && d.monthly == 100000,
+	   "before the month of the expenditure: the old cost and schedule");
+	edu_depreciate(12000000, 120, added, -1, month(2025, 6), imp, 1, &d);
+	ok(d.cost == 15000000, "its month: the cost is 150000.00");
+	ok(d.months == 66 && d.accumulated == 6600000 && d.month == 100000 && d.monthly == 100000,
+	   "... but the month is charged as before, 1000.00 (66 months, 66000.00)");
+	ok(d.book_value == 8400000, "... book value 84000.00");
+	ok(d.ends == month(2029, 12), "... the life still ends in 2029-12");
+	edu_depreciate(12000000, 120, added, -1, month(2025, 7), imp, 1, &d);
+	ok(d.monthly == 155556 && d.month == 155556 && d.accumulated == 6755556,
+	   "the next month: 1555.56 (got %lld)", (long long)d.month);
+	edu_depreciate(12000000, 120, added, -1, month(2025, 12), imp, 1, &d);
+	ok(d.months == 72 && d.accumulated == 7533336 && d.book_value == 7466664,
+	   "to 2025-12: 75333.36 accumulated, book value 74666.64 (got %lld)",
+	   (long long)d.accumulated);
+	edu_depreciate(12000000, 120, added, -1, month(2029, 12), imp, 1, &d);
+	ok(d.month == 155532 && d.accumulated == 15000000 && d.book_value == 0 && d.months == 120,
+	   "the last month, 2029-12, takes the remainder 1555.32 (got %lld)", (long long)d.month);
+	edu_depreciate(12000000, 120, added, -1, month(2030, 1), imp, 1, &d);
+	ok(d.month == 0 && d.book_value == 0, "... and nothing after");
+
+	/* Over a re-estimated life of 96 months: 84000.00 / 96 = 875.00,
+	 * from 2025-07 to 2033-06. */
+	imp[0].life = 96;
+	edu_depreciate(12000000, 120, added, -1, month(2025, 12), imp, 1, &d);
+	ok(d.monthly == 87500 && d.accumulated == 6600000 + 6 * 87500,
+	   "with a life of 96 months: 875.00 a month, 71250.00 to 2025-12");
+	ok(d.ends == month(2033, 6), "... the life ends in 2033-06");
+	edu_depreciate(12000000, 120, added, -1, month(2033, 6), imp, 1, &d);
+	ok(d.book_value == 0 && d.month == 87500 && d.months == 66 + 96, "... all of it by then");
+	imp[0].life = 0;
+
+	/* A second one, 10000.00 on 2027-03: 21 months of 1555.56 since
+	 * 2025-07 (32666.76) leave 51333.24, plus 10000.00 = 61333.24 over
+	 * the 33 months left: 1858.58, the last (2029-12) 1858.68. */
+	edu_depreciate(12000000, 120, added, -1, month(2027, 4), imp, 2, &d);
+	ok(d.cost == 16000000 && d.monthly == 185858 && d.month == 185858,
+	   "a second improvement chains: 1858.58 a month (got %lld)", (long long)d.monthly);
+	edu_depreciate(12000000, 120, added, -1, month(2029, 12), imp, 2, &d);
+	ok(d.month == 185868 && d.accumulated == 16000000 && d.book_value == 0,
+	   "... the last month 1858.68, all of 160000.00 charged (got %lld)", (long long)d.month);
+
+	/* Disposed: nothing after the month before it left. */
+	edu_depreciate(12000000, 120, added, month(2026, 1), month(2026, 6), imp, 1, &d);
+	ok(d.accumulated == 7533336 && d.month == 0, "disposed in 2026-01: stays at 2025-12's figures");
+
+	/* For many costs, lives and improvements, the months add up to the
+	 * cost plus the improvements exactly, and no month is negative. */
+	int bad = 0;
+	for (int64_t cost = 100; cost < 5000000; cost = cost * 5 + 13)
+		for (int life = 12; life <= 240; life += 57)
+			for (int at = 0; at < life + 12; at += 11) {
+				struct edu_asset_improvement v[3] = {
+					{ .month = at, .id = 1, .amount = cost / 3 + 1,
+					  .life = at % 2 ? 0 : 30 },
+					{ .month = at, .id = 2, .amount = 777 },
+					{ .month = at + 17, .id = 3, .amount = 12345, .life = at % 3 ? 7 : 0 },
+				};
+				int64_t sum = 0, want = cost + v[0].amount + v[1].amount + v[2].amount;
+				int end = at + 17 + life + 40;
+				for (int m = 0; m <= end; m++) {
+					edu_depreciate(cost, life, 0, -1, m, v, 3, &d);
+					if (d.month < 0 || d.accumulated != sum + d.month ||
+					    d.book_value != d.cost - d.accumulated)
+						bad++;
+					sum += d.month;
+				}
+				if (sum != want || d.book_value != 0)
+					bad++;
+			}
+	ok(bad == 0, "with improvements the months add up to the cost exactly (%d bad)", bad);
+
+	int n;
+	int64_t total;
+	struct edu_asset_improvement *p =
+		edu_asset_improvements("2027-03-05:9:1000000:0 2025-06-10:4:3000000:96", &n, &total);
+	ok(n == 2 && total == 4000000, "the improvements' text: two, 40000.00");
+	ok(p[0].month == month(2025, 6) && p[0].life == 96 && p[1].id == 9 && p[1].life == 0,
+	   "... in order of month");
+	free(p);
+	ok(edu_asset_improvements(NULL, &n, &total) == NULL && n == 0 && total == 0, "none");
 }
 
 static void test_tags(void)
@@ -355,6 +454,7 @@ int main(void)
 	test_categories();
 	test_class_codes();
 	test_depreciation();
+	test_improvement();
 	test_tags();
 	test_writer();
 	test_report();
