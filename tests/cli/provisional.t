@@ -25,11 +25,11 @@ t_eq "... the ledger is empty" "$(led)" ""
 # FY received Sunday 2026-12-20: the answer in 10 working days (行政复议法
 # art. 48, 88): 12-21..25 (5), 12-28..31 (9), and with no 2027 rows Friday
 # 2027-01-01 counts as the 10th.
-t_exit 0 "a reconsideration copy received on 2026-12-20" edu-petition new --kind FY \
+t_exit 0 "a reconsideration copy received on 2026-12-20" edu-petition --on 2026-12-20 new --kind FY \
 	--received 2026-12-20 --petitioner 赵六 --subject 不服处罚决定
 t_grep "... the answer due 2027-01-01, provisional" "^FY-2026-00001,FY,.*,received,,2027-01-01,.*,reply_due$" "$out"
 # XF received the same day: day 15 is Monday 2027-01-04.
-t_exit 0 "a letter received on 2026-12-20" edu-petition new --kind XF --received 2026-12-20 \
+t_exit 0 "a letter received on 2026-12-20" edu-petition --on 2026-12-20 new --kind XF --received 2026-12-20 \
 	--petitioner 张三 --subject 学位 --channel letter --category claim
 t_grep "... accept due 2027-01-04, provisional" "^XF-2026-00002,.*,received,2027-01-04,.*,accept_due$" "$out"
 t_exit 0 "list" edu-petition list
@@ -103,10 +103,10 @@ t_exit 0 "a second import of the same rows" edu-db calendar import --upsert "$tm
 t_eq "... counts nothing again" "$(printf '%s\n' "$err" | grep -c 'counted again')" 0
 
 # ---- a date set by hand leaves the ledger ---------------------------------------------
-t_exit 0 "a letter received on 2027-12-20, counted into 2028" edu-petition -q new --kind XF \
+t_exit 0 "a letter received on 2027-12-20, counted into 2028" edu-petition -q --on 2027-12-20 new --kind XF \
 	--received 2027-12-20 --petitioner 孙七 --subject 转学 --channel letter --category claim
 t_eq "... provisional" "$(led)" "petition XF-2027-00001 accept_due 2028-01-04"
-printf 'case_no,accept_due\nXF-2027-00001,2028-01-05\n' | edu-petition -q import --upsert
+printf 'case_no,accept_due\nXF-2027-00001,2028-01-05\n' | edu-petition -q --on 2027-12-20 import --upsert
 t_eq "... its accept_due set by import: no longer the ledger's" "$(led)" ""
 t_exit 1 "calendar check on 2027-11-30 still counts it: the date rests on 2028" \
 	edu-db calendar check --on 2027-11-30
