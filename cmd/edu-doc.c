@@ -270,7 +270,8 @@ static int doc_show(struct edu_cmd *c)
 	edu_out_fields(o, st);
 	sqlite3_finalize(st);
 	st = edu_prepare(c->db,
-		"SELECT 'event ' || day, status || coalesce(' ' || department, '') || "
+		"SELECT 'event ' || day, CASE kind WHEN 'corrected' THEN 'corrected: ' ELSE '' END || "
+		"status || coalesce(' ' || department, '') || "
 		"coalesce(': ' || note, '') || coalesce(' [void: ' || void_reason || ']', '') "
 		"FROM document_event WHERE doc_no = ?1 "
 		"ORDER BY day, id");

@@ -380,8 +380,8 @@ void edu_stocktake_compare(sqlite3 *db, int64_t id, const char *unit,
 /* An asset's events keep the state each left it in: voiding one sets the
  * asset to the state of the last event that still stands.  A disposal
  * voided brings it back (disposed_on cleared); a subsequent expenditure
- * (改建、扩建, 'improved', 政府会计准则第3号 art. 8 and its 应用指南,
- * 财会〔2017〕4号) voided takes its amount off the cost. */
+ * ('improved', 改建、扩建, capitalised by 《政府会计准则第3号——固定资产》
+ * 应用指南, 财会〔2017〕4号) voided takes its amount off the cost. */
 static void asset_undo(sqlite3 *db, const struct edu_event *e, struct edu_buf *changes)
 {
 	static const char *const names[] = { "status", "unit", "location", "custodian",

@@ -690,6 +690,7 @@ static const char *const doc_tracked[] = { "status", "department", NULL };
 
 const struct edu_event_table edu_doc_events = {
 	.table = "document_event", .subject = "document", .key = "doc_no", .kind = "kind",
+	.label = "CASE kind WHEN 'status' THEN status ELSE kind END",
 	.noun = "document", .first_made = 1, .restore = edu_doc_state_cols,
 	.tracked = doc_tracked, .copy = "status, department",
 	.list = "doc_no, day, kind, status, department, note, old, new",

@@ -480,6 +480,9 @@ struct edu_event_table {
 	const char *subject;	/* the register, also the audit entity: "asset" */
 	const char *key;	/* the record's key, in both: "tag" */
 	const char *kind;	/* the column naming the event: "kind" */
+	/* NULL, or how messages and the audit name an event, when the kind
+	 * alone says too little (SQL over the event's columns). */
+	const char *label;
 	const char *noun;	/* for messages: "asset" */
 	const char *list;	/* what `events` prints after the number */
 	int first_made;		/* a record's first event is made with it */

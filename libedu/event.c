@@ -113,7 +113,8 @@ static int refused(sqlite3 *db, const struct edu_event_table *t, sqlite3_stmt *e
 	sql = edu_asprintf("SELECT id || ' (' || %s || ' on ' || day || ')' FROM %s "
 			   "WHERE %s = ?1 AND id <> ?2 AND void_on IS NULL "
 			   "AND (day > ?3 OR (day = ?3 AND id > ?2)) "
-			   "ORDER BY day DESC, id DESC LIMIT 1", t->kind, t->table, t->key);
+			   "ORDER BY day DESC, id DESC LIMIT 1", t->label ? t->label : t->kind,
+			   t->table, t->key);
 	later = edu_query1(db, sql, 3, p);
 	free(sql);
 	if (later) {
@@ -173,7 +174,7 @@ int edu_event_void(sqlite3 *db, const struct edu_event_table *t, long long id,
 		   const char *reason, char *why)
 {
 	char *sql = edu_asprintf("SELECT %s, %s, day, void_on, void_by, void_reason, %s "
-				 "FROM %s WHERE id = ?", t->key, t->kind,
+				 "FROM %s WHERE id = ?", t->key, t->label ? t->label : t->kind,
 				 t->restore ? "old" : "NULL", t->table);
 	sqlite3_stmt *ev = edu_prepare(db, sql);
 	int rc = 1;
