@@ -536,11 +536,11 @@ sqlite3_stmt *edu_doc_as_of(sqlite3 *db, int day, const char *direction,
 	char d[11];
 	sqlite3_stmt *st = edu_prepare(db,
 		"SELECT d.doc_no, d.direction, d.issuer, d.their_no, d.title, d.doc_date, "
-		"d.received_on, d.secrecy, d.secrecy_years, d.urgency, d.department, "
+		"d.received_on, d.secrecy, d.secrecy_years, d.urgency, e.department AS department, "
 		"d.handler, d.due, e.status AS status, d.archive_code, d.retention "
 		AS_OF_1
 		"WHERE (?2 IS NULL OR d.direction = ?2) AND (?3 IS NULL OR e.status = ?3) "
-		"AND (?4 IS NULL OR d.secrecy = ?4) AND (?5 IS NULL OR d.department = ?5) "
+		"AND (?4 IS NULL OR d.secrecy = ?4) AND (?5 IS NULL OR e.department = ?5) "
 		"ORDER BY d.doc_no");
 
 	sqlite3_bind_text(st, 1, edu_date_str(day, d), -1, SQLITE_TRANSIENT);
