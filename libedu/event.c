@@ -95,9 +95,9 @@ sqlite3_stmt *edu_events_stmt(sqlite3 *db, const struct edu_event_table *t, cons
 enum { V_KEY, V_KIND, V_DAY, V_VOID_ON, V_VOID_BY, V_VOID_REASON, V_OLD };
 
 /* Why the event may not be voided (-1, the reason in why), or 0: it is
- * void already, a standing event of its record comes after it (it is
- * voided first, so the state goes back one event at a time), or it made
- * the record; then the tool's own rules. */
+ * void already, it made the record, or a standing event of its record
+ * comes after it (it is voided first, so the state goes back one event
+ * at a time); then the tool's own rules. */
 static int refused(sqlite3 *db, const struct edu_event_table *t, sqlite3_stmt *ev,
 		   const struct edu_event *e, char *why)
 {
@@ -109,6 +109,16 @@ static int refused(sqlite3 *db, const struct edu_event_table *t, sqlite3_stmt *e
 				col_text(ev, V_VOID_REASON)), -1;
 	snprintf(ids, sizeof ids, "%lld", e->id);
 	const char *p[] = { e->key, ids, e->day };
+	if (t->first_made) {
+		sql = edu_asprintf("SELECT min(id) FROM %s WHERE %s = ?1", t->table, t->key);
+		first = edu_query1(db, sql, 1, p);
+		free(sql);
+		int made = first && strtoll(first, NULL, 10) == e->id;
+		free(first);
+		if (made)
+			return snprintf(why, EDU_ERR_MAX, "it made %s %s's record (%s): correct "
+					"the record with import --upsert", t->noun, e->key, e->kind), -1;
+	}
 	/* After it: as --as-of orders them, by day, then by number. */
 	sql = edu_asprintf("SELECT id || ' (' || %s || ' on ' || day || ')' FROM %s "
 			   "WHERE %s = ?1 AND id <> ?2 AND void_on IS NULL "
@@ -122,16 +132,6 @@ static int refused(sqlite3 *db, const struct edu_event_table *t, sqlite3_stmt *e
 			 later, t->noun, e->key);
 		free(later);
 		return -1;
-	}
-	if (t->first_made) {
-		sql = edu_asprintf("SELECT min(id) FROM %s WHERE %s = ?1", t->table, t->key);
-		first = edu_query1(db, sql, 1, p);
-		free(sql);
-		int made = first && strtoll(first, NULL, 10) == e->id;
-		free(first);
-		if (made)
-			return snprintf(why, EDU_ERR_MAX, "it made %s %s's record (%s): correct "
-					"the record with import --upsert", t->noun, e->key, e->kind), -1;
 	}
 	if (t->restore && !e->old)
 		return snprintf(why, EDU_ERR_MAX, "it was recorded before events kept what they "
