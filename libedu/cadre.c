@@ -595,25 +595,7 @@ static void json_or_null(struct edu_buf *b, const char *s)
 void edu_staff_event_json(const struct edu_staff_event *e, struct edu_buf *old,
 			  struct edu_buf *new)
 {
-	int n = 0;
-
-	edu_buf_puts(old, "{");
-	edu_buf_puts(new, "{");
-	for (int i = 0; i < EDU_STAFF_NSTATE; i++) {
-		if (!e->set[i])
-			continue;
-		edu_buf_puts(old, n ? "," : "");
-		edu_buf_puts(new, n ? "," : "");
-		edu_buf_json(old, state_col[i]);
-		edu_buf_json(new, state_col[i]);
-		edu_buf_puts(old, ":");
-		edu_buf_puts(new, ":");
-		json_or_null(old, e->old[i]);
-		json_or_null(new, e->new[i]);
-		n++;
-	}
-	edu_buf_puts(old, "}");
-	edu_buf_puts(new, "}");
+	edu_event_diff(EDU_STAFF_NSTATE, state_col, e->old, e->new, e->set, old, new);
 }
 
 void edu_staff_audit_json(const struct edu_staff_event *e, const char *kind,

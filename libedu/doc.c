@@ -509,7 +509,7 @@ void edu_doc_write(sqlite3 *db, const char *no, const struct edu_doc_state *old,
 	struct edu_buf was = { 0 }, now = { 0 };
 
 	edu_event_diff(EDU_DOC_NSTATE, edu_doc_state_cols, (const char *const *)old->vals, v,
-		       &was, &now);
+		       NULL, &was, &now);
 	const char *ev[] = { no, day, v[EDU_DOC_STATUS], v[EDU_DOC_DEPARTMENT], note,
 			     was.s, now.s };
 	edu_exec(db, "UPDATE document SET status = ?1, department = ?2, handler = ?3, "

@@ -525,10 +525,11 @@ int edu_event_void(sqlite3 *db, const struct edu_event_table *t, long long id,
 int edu_event_corrected(sqlite3 *db, const struct edu_event_table *t, int n,
 			const char *const *names, const char *const *was,
 			const char *const *now);
-/* JSON objects of the columns that differ, into old and new ({} when
- * none); the number that differ. */
+/* JSON objects of the columns that differ (only: NULL, or those i with
+ * only[i] set), into old and new ({} when none); how many. */
 int edu_event_diff(int n, const char *const *names, const char *const *was,
-		   const char *const *now, struct edu_buf *old, struct edu_buf *new);
+		   const char *const *now, const int *only, struct edu_buf *old,
+		   struct edu_buf *new);
 /* Append ,"col":[was,now] (JSON, null for NULL) to b. */
 void edu_event_change(struct edu_buf *b, const char *col, const char *was,
 		      const char *now);

@@ -39,14 +39,15 @@ void edu_event_change(struct edu_buf *b, const char *col, const char *was, const
 }
 
 int edu_event_diff(int n, const char *const *names, const char *const *was,
-		   const char *const *now, struct edu_buf *old, struct edu_buf *new)
+		   const char *const *now, const int *only, struct edu_buf *old,
+		   struct edu_buf *new)
 {
 	int k = 0;
 
 	edu_buf_puts(old, "{");
 	edu_buf_puts(new, "{");
 	for (int i = 0; i < n; i++) {
-		if (same(was[i], now[i]))
+		if (only ? !only[i] : same(was[i], now[i]))
 			continue;
 		edu_buf_puts(old, k ? "," : "");
 		edu_buf_puts(new, k ? "," : "");
@@ -240,7 +241,7 @@ int edu_event_corrected(sqlite3 *db, const struct edu_event_table *t, int n,
 				a[k] = was[i];
 				z[k++] = now[i];
 			}
-	changed = edu_event_diff(k, nm, a, z, &old, &new);
+	changed = edu_event_diff(k, nm, a, z, NULL, &old, &new);
 	if (changed) {
 		char day[11], *sql;
 		int on = edu_session()->on;

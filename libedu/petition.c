@@ -1148,7 +1148,7 @@ int edu_petition_event_json(const struct edu_petition_row *was,
 				a[n] = was->v[c];
 				z[n++] = now->v[c];
 			}
-	return edu_event_diff(n, names, a, z, old, new);
+	return edu_event_diff(n, names, a, z, NULL, old, new);
 }
 
 /* What depends on a case's event besides its later events: a review that
