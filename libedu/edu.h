@@ -1283,15 +1283,12 @@ struct edu_student_change_on {
 int edu_student_change(sqlite3 *db, const char *kind, const struct edu_student_change_on *on,
 		       const struct edu_student_state *from,
 		       struct edu_student_state *to, char *why);
-/* In the caller's transaction: void student event `id` for `reason`
- * (issue 17): the event stays, marked with when, who (the session's
- * user) and why; the student is set back to its `from` state, and the
- * change audited.  Refused when a later valid event of the student
- * follows it, when it made the record (an enrolment by assign), for the
- * entrance exam's enrolment (its admission says enrolled), for a
- * placement, and for a graduation on which a valid certificate rests.
- * 0; -1 refused with the reason in why; 1 no such event. */
-int edu_student_void(sqlite3 *db, long long id, const char *reason, char *why);
+/* Corrections (issue 17): student events (edu_event_void), set back to
+ * their `from` state.  Refused besides when it made the record (an
+ * enrolment by assign), for the entrance exam's enrolment (its admission
+ * says enrolled), for a placement, and for a graduation on which a valid
+ * certificate rests. */
+extern const struct edu_event_table edu_student_events;
 /* In the caller's transaction: every enrolled student not in the last
  * grade of a stage (6, 9, 12), who had entered by `day` and before
  * September of `year`, moves up a grade with a promote event for `year`,
