@@ -83,29 +83,15 @@ setup_all() {
 	cp plain.db assets.db.tmp && EDU_DB=$tmp/assets.db.tmp edu-assets -q import "$examples/assets.csv" || return 1
 	checkpoint assets.db.tmp; mv assets.db.tmp assets.db
 	# migrate: a database of the schema before the last migration
-	# (017-void makes asset_event and staff_event again, with the shapes
-	# of 006 and 005 back, and adds columns to two more)
+	# (019-corrected adds old and new to petition_event and
+	# document_event)
 	cp plain.db old.db
 	old_version=$(($(sqlite3 plain.db 'PRAGMA user_version') - 1))
-	{ echo "PRAGMA legacy_alter_table = ON;"
-	  for t in 005-cadre:staff_event 006-assets:asset_event; do
-		sed -n "/CREATE TABLE ${t#*:} /,/^);/p" "$top/libedu/schema/${t%:*}.sql" |
-			sed "s/CREATE TABLE ${t#*:}/CREATE TABLE old_${t#*:}/"
-		cols=$(sqlite3 plain.db "SELECT group_concat(name, ', ') FROM pragma_table_info('${t#*:}')
-			WHERE name NOT IN ('void_on', 'void_by', 'void_reason', 'amount', 'life_months')")
-		echo "INSERT INTO old_${t#*:} SELECT $cols FROM ${t#*:}; DROP TABLE ${t#*:};
-			ALTER TABLE old_${t#*:} RENAME TO ${t#*:};"
-	  done
-	  echo "PRAGMA legacy_alter_table = OFF; DROP TRIGGER asset_corrected;"
-	  sed -n '/CREATE TRIGGER asset_corrected/,/^END;/p' "$top/libedu/schema/012-rules.sql"
-	  echo "
-		CREATE INDEX staff_event_staff ON staff_event(staff_no, day);
-		CREATE INDEX asset_event_tag ON asset_event(tag, day, id);"
-	  for c in void_on void_by void_reason; do
+	{ for c in old new; do
 		echo "ALTER TABLE petition_event DROP COLUMN $c;"
 		echo "ALTER TABLE document_event DROP COLUMN $c;"
 	  done
-	  echo "ALTER TABLE document_event DROP COLUMN kind; PRAGMA user_version = $old_version;"
+	  echo "PRAGMA user_version = $old_version;"
 	} | sqlite3 old.db || return 1
 	checkpoint old.db
 }
