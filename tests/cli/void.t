@@ -158,6 +158,11 @@ sqlite3 "$EDU_DB" "UPDATE petition SET rating = NULL WHERE case_no = '$case'"
 t_exit 65 "an event without old is not voided" edu-petition void "$(ev edu-petition $case reply)" --reason x
 t_grep "... says why" "recorded before events kept what they changed \\(schema 019\\)" "$err"
 
+# A review by the bureau opens a case of its own, which stays.
+t_exit 0 "a review (复查) by the bureau opens a case" edu-petition -q review $case --on 2026-03-20
+t_exit 65 "... that review is not voided" edu-petition void "$(ev edu-petition $case review)" --reason x
+t_grep "... the review case stands" "it opened the review case XF-2026-00002, which stays: close that case" "$err"
+
 # ---- edu-doc ------------------------------------------------------------------------
 edu-db -q config set archive.fonds J001
 doc=$(edu-doc -q receive --title 关于开展安全检查的通知 --issuer 市教育局 --on 2026-03-02 | tail -1 | cut -d, -f2)
