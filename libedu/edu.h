@@ -520,8 +520,9 @@ int edu_event_void(sqlite3 *db, const struct edu_event_table *t, long long id,
 		   const char *reason, char *why);
 /* A record changed by import --upsert (n columns, names, before and
  * after): when a column of t->tracked differs, a `corrected` event with
- * their old and new, on --on (or today) or the record's last event's day
- * if later.  1 when it wrote one. */
+ * the old and new of those and of the t->restore columns that differ,
+ * on --on (or today) or the record's last event's day if later.  1 when
+ * it wrote one. */
 int edu_event_corrected(sqlite3 *db, const struct edu_event_table *t, int n,
 			const char *const *names, const char *const *was,
 			const char *const *now);

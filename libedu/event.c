@@ -224,6 +224,15 @@ int edu_event_void(sqlite3 *db, const struct edu_event_table *t, long long id,
 
 /* ---- corrections by import --upsert ------------------------------------- */
 
+/* Is name in the NULL-terminated list (or NULL)? */
+static int in(const char *const *list, const char *name)
+{
+	for (; list && *list; list++)
+		if (!strcmp(*list, name))
+			return 1;
+	return 0;
+}
+
 int edu_event_corrected(sqlite3 *db, const struct edu_event_table *t, int n,
 			const char *const *names, const char *const *was,
 			const char *const *now)
@@ -231,18 +240,23 @@ int edu_event_corrected(sqlite3 *db, const struct edu_event_table *t, int n,
 	struct edu_buf old = { 0 }, new = { 0 };
 	const char **nm = edu_malloc(n * sizeof *nm), **a = edu_malloc(n * sizeof *a),
 		   **z = edu_malloc(n * sizeof *z);
-	int k = 0, changed;
+	int k = 0, changed = 0;
 
-	/* Only the columns the events follow. */
-	for (int i = 0; i < n; i++)
-		for (int j = 0; t->tracked && t->tracked[j]; j++)
-			if (!strcmp(names[i], t->tracked[j])) {
-				nm[k] = names[i];
-				a[k] = was[i];
-				z[k++] = now[i];
-			}
-	changed = edu_event_diff(k, nm, a, z, NULL, &old, &new);
+	/* A change of a column the events follow is a correction; it keeps
+	 * the other columns a void sets back too, so that voiding it undoes
+	 * the whole upsert of them (a document archived by an upsert loses
+	 * its archive code again). */
+	for (int i = 0; i < n; i++) {
+		int tracked = in(t->tracked, names[i]);
+		if (!tracked && !in(t->restore, names[i]))
+			continue;
+		changed |= tracked && !same(was[i], now[i]);
+		nm[k] = names[i];
+		a[k] = was[i];
+		z[k++] = now[i];
+	}
 	if (changed) {
+		edu_event_diff(k, nm, a, z, NULL, &old, &new);
 		char day[11], *sql;
 		int on = edu_session()->on;
 

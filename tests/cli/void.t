@@ -194,6 +194,12 @@ t_eq "... --as-of the day before: 安全科" "$(edu-doc list --as-of 2026-03-20 
 t_eq "... --as-of that day: 办公室" "$(edu-doc list --as-of 2026-03-21 | grep "^$doc," | cut -d, -f11)" "办公室"
 t_grep "... show says it was a correction" "event 2026-03-21,corrected: handled 办公室" "$(edu-doc show "$doc")"
 t_unchanged "... the same upsert again" 1 edu-doc import --upsert --on 2026-03-22 dept.csv
+edu-doc list | grep -E "^doc_no|^$doc," | sed 's/,handled,,$/,archived,J001-WS·2026-D30-0009,30y/' > filed.csv
+t_exit 0 "archived by import --upsert" edu-doc import --upsert --on 2026-03-23 filed.csv
+t_eq "... the correction keeps the archive code and retention too" "$(edu-doc events "$doc" | tail -1 | cut -d, -f8-)" \
+	'"{""status"":""handled"",""archive_code"":null,""retention"":null}","{""status"":""archived"",""archive_code"":""J001-WS·2026-D30-0009"",""retention"":""30y""}",,,'
+t_exit 0 "... voided" edu-doc void "$(edu-doc events "$doc" | tail -1 | cut -d, -f1)" --reason 导入错误
+t_eq "... handled, without them, as before the upsert" "$(edu-doc list | grep "^$doc," | cut -d, -f14-16)" "handled,,"
 
 t_exit 0 "the audit chain holds" edu-db check
 
