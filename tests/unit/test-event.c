@@ -5,7 +5,6 @@
 #define _GNU_SOURCE
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "edu.h"
 #include "tap.h"
@@ -25,11 +24,11 @@ static void is_q(sqlite3 *db, const char *sql, const char *want, const char *wha
 
 int main(void)
 {
-	char dir[] = "/tmp/edu-test-event.XXXXXX", path[256], why[EDU_ERR_MAX];
+	const char *path = tap_db_path("event");
+	char why[EDU_ERR_MAX];
 
-	if (!mkdtemp(dir))
+	if (!path)
 		return 1;
-	snprintf(path, sizeof path, "%s/edu.db", dir);
 	edu_prog = "test-event";
 	edu_db_session(&(struct edu_session){ .tool = "test", .verb = "void", .user = "clerk",
 					      .on = edu_days(2026, 6, 1) });
@@ -115,12 +114,5 @@ int main(void)
 	edu_commit(db);
 
 	edu_db_close(db);
-	unlink(path);
-	char *wal = edu_asprintf("%s-wal", path), *shm = edu_asprintf("%s-shm", path);
-	unlink(wal);
-	unlink(shm);
-	free(wal);
-	free(shm);
-	rmdir(dir);
 	return done_testing();
 }
