@@ -298,7 +298,7 @@ static int asset_list(struct edu_cmd *c)
 		"  WHERE i.tag = asset.tag AND i.kind = 'improved' AND i.void_on IS NULL "
 		"  AND i.day > ?1), 0) AS cost_then FROM asset) a "
 		"JOIN asset_event e ON e.id = (SELECT x.id FROM asset_event x "
-		"  WHERE x.tag = a.tag AND x.day <= ?1 ORDER BY x.day DESC, x.id DESC LIMIT 1) "
+		"  WHERE x.tag = a.tag AND x.day <= ?1 AND x.void_on IS NULL ORDER BY x.day DESC, x.id DESC LIMIT 1) "
 		"WHERE (?2 IS NULL OR e.unit = ?2) AND (?3 IS NULL OR a.category = ?3) "
 		"AND (?4 IS NULL OR e.location = ?4) AND (?5 IS NULL OR e.status = ?5) "
 		"ORDER BY a.tag");
@@ -370,7 +370,8 @@ static int asset_show(struct edu_cmd *c)
 		"CASE WHEN amount IS NOT NULL THEN printf(', cost +%d.%02d', amount / 100, amount % 100) "
 		"ELSE '' END || "
 		"coalesce(', life ' || life_months || ' months', '') || "
-		"coalesce(', doc ' || doc, '') FROM asset_event WHERE tag = ?1 ORDER BY day, id");
+		"coalesce(', doc ' || doc, '') || coalesce(' [void: ' || void_reason || ']', '') "
+		"FROM asset_event WHERE tag = ?1 ORDER BY day, id");
 	sqlite3_bind_text(st, 1, c->argv[0], -1, SQLITE_STATIC);
 	edu_out_stmt(o, st);
 	sqlite3_finalize(st);
@@ -409,7 +410,8 @@ static void event_start(struct edu_cmd *c, void *ctx)
 
 	r->get = edu_prepare(c->db,
 		"SELECT status, unit, location, custodian, acquired_on, disposed_on, "
-		"(SELECT max(day) FROM asset_event WHERE tag = ?1) FROM asset WHERE tag = ?1");
+		"(SELECT max(day) FROM asset_event WHERE tag = ?1 AND void_on IS NULL) "
+		"FROM asset WHERE tag = ?1");
 	r->add = edu_prepare(c->db,
 		"INSERT INTO asset_event(tag, day, kind, status, unit, location, custodian, "
 		"party, method, doc) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
@@ -968,6 +970,18 @@ static int asset_expiring(struct edu_cmd *c)
 	return edu_print_stmt(st, 1) ? 0 : EDU_NO;
 }
 
+/* ---- corrections (issue 17) ------------------------------------------------ */
+
+static int events(struct edu_cmd *c)
+{
+	return edu_events_verb(c, &edu_asset_events);
+}
+
+static int void_events(struct edu_cmd *c)
+{
+	return edu_void_verb(c, &edu_asset_events);
+}
+
 #define W EDU_V_WRITE
 static const struct edu_verb verbs[] = {
 	{ .name = "import", .run = asset_import, .args_doc = "[FILE...]", .max_args = EDU_ANY,
@@ -1016,6 +1030,7 @@ static const struct edu_verb verbs[] = {
 	  .summary = "counts and original cost by category, unit, location, status or funding" },
 	{ .name = "expiring", .run = asset_expiring, .opts = expiring_opts,
 	  .summary = "assets whose life ends within some months" },
+	EDU_VERBS_CORRECTIONS(events, void_events, "TAG", NULL, "assets"),
 	{ 0 }
 };
 

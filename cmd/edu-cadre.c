@@ -134,7 +134,7 @@ static int staff_derive(sqlite3 *db, const char **raw, char buf[][EDU_VAL_MAX],
 static const struct edu_entity staff = {
 	.table = "staff", .what = "staff", .cols = staff_cols,
 	.ncols = sizeof staff_cols / sizeof *staff_cols, .row_check = staff_check,
-	.derive = staff_derive,
+	.derive = staff_derive, .events = &edu_staff_events,
 };
 
 static const struct edu_col training_cols[] = {
@@ -416,7 +416,8 @@ static int show(struct edu_cmd *c)
 		"SELECT field, value FROM ("
 		"SELECT 0 AS part, day AS d, id AS n, day || ' ' || kind AS field, "
 		"  ltrim(coalesce(detail, '') || coalesce(', rank ' || rank, '') || "
-		"  coalesce(', until ' || until, '') || coalesce(', doc ' || doc, ''), ', ') "
+		"  coalesce(', until ' || until, '') || coalesce(', doc ' || doc, '') || "
+		"  coalesce(' [void: ' || void_reason || ']', ''), ', ') "
 		"  AS value FROM staff_event WHERE staff_no = ?1 "
 		"UNION ALL SELECT 1, date, course, date || ' training', "
 		"  course || ' (' || hours || ' h)' FROM training WHERE staff_no = ?1) "
@@ -583,7 +584,7 @@ static int eligible(struct edu_cmd *c)
 		"FROM need a WHERE status = 'active' AND title = ?2 AND title_since IS NOT NULL "
 		"AND add_months(title_since, years * 12) <= ?1 "
 		"AND NOT EXISTS (SELECT 1 FROM staff_event p WHERE p.staff_no = a.staff_no "
-		"AND p.kind = 'punish' AND punish_bars_promotion(p.detail) "
+		"AND p.kind = 'punish' AND p.void_on IS NULL AND punish_bars_promotion(p.detail) "
 		"AND p.day <= ?1 AND (p.until IS NULL OR p.until >= ?1)) "
 		"ORDER BY eligible_since, staff_no");
 	sqlite3_bind_text(st, 1, asof_str(day), -1, SQLITE_STATIC);
@@ -798,6 +799,18 @@ static int explain(struct edu_cmd *c)
 	return status;
 }
 
+/* ---- corrections (issue 17) ------------------------------------------------ */
+
+static int events(struct edu_cmd *c)
+{
+	return edu_events_verb(c, &edu_staff_events);
+}
+
+static int void_events(struct edu_cmd *c)
+{
+	return edu_void_verb(c, &edu_staff_events);
+}
+
 #define W EDU_V_WRITE
 #define R "personnel auditor"
 #define EVENT_DOC(what) what "  Takes staff numbers as arguments, or a CSV with a " \
@@ -899,6 +912,7 @@ static const struct edu_verb verbs[] = {
 	  .summary = "open teaching posts by school, stage and subject (exit 1: none)" },
 	{ .name = "stats", .run = stats, .roles = R, .opts = stats_opts,
 	  .summary = "count the active staff by age, title, sex, education, category or unit" },
+	EDU_VERBS_CORRECTIONS(events, void_events, "STAFF", R, "personnel"),
 	{ 0 }
 };
 

@@ -95,6 +95,7 @@ static int doc_derive(sqlite3 *db, const char **raw, char buf[][EDU_VAL_MAX],
 static const struct edu_entity document = {
 	.table = "document", .what = "document", .cols = doc_cols, .ncols = NCOLS,
 	.row_check = doc_check, .derive = doc_derive, .new_key = doc_new_key,
+	.events = &edu_doc_events,
 };
 
 /* ---- options ----------------------------------------------------------- */
@@ -274,8 +275,10 @@ static int doc_show(struct edu_cmd *c)
 	edu_out_fields(o, st);
 	sqlite3_finalize(st);
 	st = edu_prepare(c->db,
-		"SELECT 'event ' || day, status || coalesce(' ' || department, '') || "
-		"coalesce(': ' || note, '') FROM document_event WHERE doc_no = ?1 "
+		"SELECT 'event ' || day, CASE kind WHEN 'corrected' THEN 'corrected: ' ELSE '' END || "
+		"status || coalesce(' ' || department, '') || "
+		"coalesce(': ' || note, '') || coalesce(' [void: ' || void_reason || ']', '') "
+		"FROM document_event WHERE doc_no = ?1 "
 		"ORDER BY day, id");
 	sqlite3_bind_text(st, 1, c->argv[0], -1, SQLITE_STATIC);
 	edu_out_stmt(o, st);
@@ -423,11 +426,12 @@ static int status_one(struct edu_cmd *c, void *ctx, struct edu_key *k)
 		return EDU_KEY_MISSING;
 	edu_doc_load(c->db, no, edu_opt.on, &new);
 	const char *q[] = { no };
-	char *last = edu_query1(c->db, "SELECT max(day) FROM document_event WHERE doc_no = ?", 1, q);
+	char *last = edu_query1(c->db, "SELECT max(day) FROM document_event WHERE doc_no = ? "
+				   "AND void_on IS NULL", 1, q);
 	if (edu_key_in_order(k, last) < 0 || move(c->db, &old, &new, k->why) < 0) {
 		rc = EDU_KEY_REFUSED;
 	} else {
-		edu_doc_write(c->db, no, &new, k->on, opt.note);
+		edu_doc_write(c->db, no, &old, &new, k->on, opt.note);
 		edu_audit_change(c->db, "document", no, EDU_DOC_NSTATE, edu_doc_state_cols,
 				 (const char *const *)old.vals,
 				 (const char *const *)new.vals);
@@ -639,6 +643,18 @@ static int decisions(struct edu_cmd *c)
 	return opt.overdue && n == 0 ? EDU_NO : 0;
 }
 
+/* ---- corrections (issue 17) ------------------------------------------------ */
+
+static int events(struct edu_cmd *c)
+{
+	return edu_events_verb(c, &edu_doc_events);
+}
+
+static int void_events(struct edu_cmd *c)
+{
+	return edu_void_verb(c, &edu_doc_events);
+}
+
 #define W EDU_V_WRITE
 static const struct edu_verb verbs[] = {
 	{ .name = "import", .run = doc_import, .args_doc = "[FILE...]", .max_args = EDU_ANY,
@@ -686,6 +702,7 @@ static const struct edu_verb verbs[] = {
 	  .summary = "record that a decision is carried out" },
 	{ .name = "decisions", .run = decisions, .opts = decisions_opts,
 	  .summary = "list meeting decisions" },
+	EDU_VERBS_CORRECTIONS(events, void_events, "DOC", NULL, ROLE),
 	{ 0 }
 };
 

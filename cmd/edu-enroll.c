@@ -356,44 +356,19 @@ static int events(struct edu_cmd *c)
 {
 	char *no = NULL;
 
+	/* A student by number or ID number. */
 	if (c->argc && !(no = edu_student_find(c->db, c->argv[0]))) {
 		edu_warn("no student '%s'", c->argv[0]);
 		return EDU_NO;
 	}
-	sqlite3_stmt *st = edu_prepare(c->db,
-		"SELECT id AS event, student_no, day, kind, from_school, to_school, from_grade, "
-		"to_grade, from_status, to_status, year, reason, void_on, void_by, void_reason "
-		"FROM student_event WHERE ?1 IS NULL OR student_no = ?1 ORDER BY student_no, day, id");
-	edu_bind_text(st, 1, no);
-	edu_print_stmt(st, 0);
+	edu_print_stmt(edu_events_stmt(c->db, &edu_student_events, no), 0);
 	free(no);
 	return 0;
 }
 
-static int void_one(struct edu_cmd *c, void *ctx, struct edu_key *k)
-{
-	char *end;
-	long long id = strtoll(k->key, &end, 10);
-
-	(void)ctx;
-	if (!*k->key || *end || id <= 0)
-		return edu_key_refuse(k, "not an event number");
-	switch (edu_student_void(c->db, id, opt.reason, k->why)) {
-	case 0: return EDU_KEY_DONE;
-	case 1: return EDU_KEY_MISSING;
-	default: return EDU_KEY_REFUSED;
-	}
-}
-
 static int void_events(struct edu_cmd *c)
 {
-	const struct edu_keyverb kv = {
-		.col = "event", .aliases = "事件|事件号", .noun = "event",
-		.done = "voided", .apply = void_one,
-	};
-
-	edu_need(opt.reason, "--reason");
-	return edu_drive(c, &kv, NULL);
+	return edu_void_verb(c, &edu_student_events);
 }
 
 /* ---- disabled children ----------------------------------------------------- */
@@ -830,7 +805,7 @@ static const struct edu_verb verbs[] = {
 	{ .name = "events", .run = events, .args_doc = "[STUDENT]", .max_args = 1,
 	  .summary = "list student events with their numbers, void ones too" },
 	{ .name = "void", .run = void_events, .args_doc = "[EVENT...]", .max_args = EDU_ANY,
-	  .roles = "registrar", .flags = W, .opts = reason_opts,
+	  .roles = "registrar", .flags = W, .opts = edu_void_opts,
 	  .summary = "void mistaken events: kept, marked, and the state recomputed without them",
 	  .doc = "Void each event named by its number (see events), or, with none, each in "
 	  "the event column of a CSV on standard input.  The event stays, marked void with "

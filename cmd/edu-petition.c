@@ -378,8 +378,8 @@ static void cases_start(struct edu_cmd *c, void *ctx)
 		free(name);
 	r->ch.w = edu_writer_new(c->db, &edu_petition_entity);
 	r->ev = edu_prepare(c->db,
-		"INSERT INTO petition_event(case_no, day, event, status, detail) "
-		"VALUES (?1, ?2, ?3, ?4, ?5)");
+		"INSERT INTO petition_event(case_no, day, event, status, detail, old, new) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
 }
 
 static void cases_end(struct edu_cmd *c, void *ctx)
@@ -407,16 +407,25 @@ static int case_apply(struct edu_cmd *c, struct case_run *r, struct edu_petition
 				      k->on, p->v[EDU_PC_RECEIVED]);
 	if (edu_key_in_order(k, edu_date_str(edu_petition_last_event(c->db, p->v[EDU_PC_CASE_NO]), day)) < 0)
 		return EDU_KEY_REFUSED;
-	if (r->rule(&r->ch, k->why) < 0)
+	/* The case before the rule: the event keeps what it changed, so
+	 * that it can be voided (issue 17). */
+	struct edu_petition_row was;
+	for (int j = 0; j < EDU_PC_NCOL; j++)
+		was.v[j] = p->v[j] ? edu_strdup(p->v[j]) : NULL;
+	if (r->rule(&r->ch, k->why) < 0) {
+		edu_petition_row_free(&was);
 		return EDU_KEY_REFUSED;
+	}
 	/* Every column given: "" clears, where NULL would keep. */
 	const char *raw[EDU_PC_NCOL];
 	char e2[EDU_ERR_MAX];
 	for (int j = 0; j < EDU_PC_NCOL; j++)
 		raw[j] = p->v[j] ? p->v[j] : "";
 	rc = edu_writer_put(r->ch.w, raw, 1, &col, e2);
-	if (rc < 0)
+	if (rc < 0) {
+		edu_petition_row_free(&was);
 		return edu_key_refuse(k, "%s: %s", col ? col : "case", e2);
+	}
 	if (rc == EDU_PUT_UNCHANGED) {
 		/* The event is the whole change (a review asked for, a case
 		 * passed to the same department): audit it. */
@@ -431,7 +440,14 @@ static int case_apply(struct edu_cmd *c, struct case_run *r, struct edu_petition
 	sqlite3_bind_text(r->ev, 3, edu_verb_name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(r->ev, 4, p->v[EDU_PC_STATUS], -1, SQLITE_STATIC);
 	edu_bind_text(r->ev, 5, r->ch.detail);
+	struct edu_buf old = { 0 }, new = { 0 };
+	edu_petition_event_json(&was, p, &old, &new);
+	sqlite3_bind_text(r->ev, 6, old.s, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(r->ev, 7, new.s, -1, SQLITE_TRANSIENT);
 	edu_exec_stmt(c->db, r->ev);
+	edu_buf_free(&old);
+	edu_buf_free(&new);
+	edu_petition_row_free(&was);
 	return EDU_KEY_DONE;
 }
 
@@ -614,7 +630,8 @@ static int case_show(struct edu_cmd *c)
 	}
 	edu_buf_free(&prov);
 	sqlite3_stmt *st = edu_prepare(c->db,
-		"SELECT 'event ' || day || ' ' || event, status || coalesce(': ' || detail, '') "
+		"SELECT 'event ' || day || ' ' || event, status || coalesce(': ' || detail, '') || "
+		"coalesce(' [void: ' || void_reason || ']', '') "
 		"FROM petition_event WHERE case_no = ?1 ORDER BY day, id");
 	sqlite3_bind_text(st, 1, p.v[EDU_PC_CASE_NO], -1, SQLITE_STATIC);
 	edu_out_stmt(o, st);
@@ -650,6 +667,18 @@ static int case_stats(struct edu_cmd *c)
 	edu_print_chart(edu_petition_stats_stmt(c->db, opt.year, opt.by), 0, 'c',
 			"Cases received, replied, closed and on time", "received|replied|closed|on_time");
 	return 0;
+}
+
+/* ---- corrections (issue 17) ------------------------------------------------ */
+
+static int events(struct edu_cmd *c)
+{
+	return edu_events_verb(c, &edu_petition_events);
+}
+
+static int void_events(struct edu_cmd *c)
+{
+	return edu_void_verb(c, &edu_petition_events);
 }
 
 #define W EDU_V_WRITE
@@ -707,6 +736,7 @@ static const struct edu_verb verbs[] = {
 	  .summary = "open cases past their deadline; exit 1 when none" },
 	{ .name = "stats", .run = case_stats, .roles = R, .opts = stats_opts,
 	  .summary = "received, closed, on time and satisfied, for a year" },
+	EDU_VERBS_CORRECTIONS(events, void_events, "CASE", R, "petitions"),
 	{ 0 }
 };
 

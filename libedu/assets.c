@@ -393,12 +393,12 @@ sqlite3_stmt *edu_asset_month_stmt(sqlite3 *db, int month, const char *unit,
 	 * charge of zero; its unit is the one it was in at the month's end. */
 	sqlite3_stmt *st = edu_prepare(db, by_unit ?
 		"SELECT * FROM (SELECT a.tag, a.name, a.category, (SELECT x.unit FROM asset_event x "
-		"  WHERE x.tag = a.tag AND x.day <= ?2 ORDER BY x.day DESC, x.id DESC LIMIT 1) AS unit, "
+		"  WHERE x.tag = a.tag AND x.day <= ?2 AND x.void_on IS NULL ORDER BY x.day DESC, x.id DESC LIMIT 1) AS unit, "
 		"  a.acquired_on, a.cost, a.life_years, a.disposed_on, " EDU_ASSET_IMPROVED_SQL("a.tag") " AS improved FROM asset a "
 		"  WHERE a.acquired_on <= ?2 AND (a.disposed_on IS NULL OR a.disposed_on >= ?1)) "
 		"WHERE ?3 IS NULL OR unit = ?3 ORDER BY unit, tag" :
 		"SELECT * FROM (SELECT a.tag, a.name, a.category, (SELECT x.unit FROM asset_event x "
-		"  WHERE x.tag = a.tag AND x.day <= ?2 ORDER BY x.day DESC, x.id DESC LIMIT 1) AS unit, "
+		"  WHERE x.tag = a.tag AND x.day <= ?2 AND x.void_on IS NULL ORDER BY x.day DESC, x.id DESC LIMIT 1) AS unit, "
 		"  a.acquired_on, a.cost, a.life_years, a.disposed_on, " EDU_ASSET_IMPROVED_SQL("a.tag") " AS improved FROM asset a "
 		"  WHERE a.acquired_on <= ?2 AND (a.disposed_on IS NULL OR a.disposed_on >= ?1)) "
 		"WHERE ?3 IS NULL OR unit = ?3 ORDER BY CASE WHEN ?4 THEN category END, tag");
@@ -515,3 +515,52 @@ void edu_stocktake_compare(sqlite3 *db, int64_t id, const char *unit,
 	sqlite3_finalize(st);
 	sqlite3_finalize(item);
 }
+
+/* ---- corrections (issue 17) ---------------------------------------------- */
+
+/* An asset's events keep the state each left it in: voiding one sets the
+ * asset to the state of the last event that still stands.  A disposal
+ * voided brings it back (disposed_on cleared); a subsequent expenditure
+ * ('improved', 改建、扩建, capitalised by 《政府会计准则第3号——固定资产》
+ * 应用指南, 财会〔2017〕4号) voided takes its amount off the cost. */
+static void asset_undo(sqlite3 *db, const struct edu_event *e, struct edu_buf *changes)
+{
+	static const char *const names[] = { "status", "unit", "location", "custodian",
+					     "disposed_on", "cost" };
+	char ids[24];
+	sqlite3_stmt *st = edu_prepare(db,
+		"SELECT a.status, a.unit, a.location, a.custodian, a.disposed_on, a.cost, "
+		"p.status, p.unit, p.location, p.custodian, "
+		"CASE WHEN p.status = 'disposed' THEN coalesce(a.disposed_on, p.day) END, "
+		"a.cost - coalesce((SELECT amount FROM asset_event WHERE id = ?2 "
+		"AND kind = 'improved'), 0) "
+		"FROM asset a JOIN asset_event p ON p.id = (SELECT id FROM asset_event "
+		"WHERE tag = a.tag AND void_on IS NULL ORDER BY day DESC, id DESC LIMIT 1) "
+		"WHERE a.tag = ?1");
+
+	snprintf(ids, sizeof ids, "%lld", e->id);
+	sqlite3_bind_text(st, 1, e->key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, ids, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const char *then[6];
+		for (int i = 0; i < 6; i++) {
+			const char *now = (const char *)sqlite3_column_text(st, i);
+			then[i] = (const char *)sqlite3_column_text(st, 6 + i);
+			if (now ? !then[i] || strcmp(now, then[i]) : !!then[i])
+				edu_event_change(changes, names[i], now, then[i]);
+		}
+		const char *p[] = { then[0], then[1], then[2], then[3], then[4], then[5], e->key };
+		edu_exec(db, "UPDATE asset SET status = ?1, unit = ?2, location = ?3, "
+			 "custodian = ?4, disposed_on = ?5, cost = CAST(?6 AS INTEGER) "
+			 "WHERE tag = ?7", 7, p);
+	}
+	sqlite3_finalize(st);
+}
+
+const struct edu_event_table edu_asset_events = {
+	.table = "asset_event", .subject = "asset", .key = "tag", .kind = "kind",
+	.noun = "asset", .first_made = 1, .undo = asset_undo,
+	.list = "tag, day, kind, status, unit, location, custodian, party, method, doc, "
+		"CASE WHEN amount IS NOT NULL THEN printf('%d.%02d', amount / 100, "
+		"amount % 100) END AS amount, life_months",
+};

@@ -224,8 +224,10 @@ const char *edu_staff_stats_sql(const char *by)
 
 /* ---- staff events ----------------------------------------------------- */
 
-static const char *const state_col[EDU_STAFF_NSTATE] = {
-	"status", "position", "rank", "title", "title_since", "party", "party_since"
+/* NULL-terminated: the columns an event's `old` sets back when it is
+ * voided, and an upsert's change of which is a correction. */
+static const char *const state_col[EDU_STAFF_NSTATE + 1] = {
+	"status", "position", "rank", "title", "title_since", "party", "party_since", NULL
 };
 
 const char *edu_staff_state_col(int i)
@@ -369,6 +371,7 @@ static int barred(sqlite3 *db, const struct edu_staff_event *e, int on, char *er
 	char d[11];
 	sqlite3_stmt *st = edu_prepare(db,
 		"SELECT detail, until FROM staff_event WHERE staff_no = ?1 AND kind = 'punish' "
+		"AND void_on IS NULL "
 		"AND day <= ?2 AND (until IS NULL OR until >= ?2) ORDER BY day DESC, id DESC");
 	int found = 0;
 
@@ -563,7 +566,7 @@ static int later_change(sqlite3 *db, const char *no, const char *on,
 			const struct edu_staff_event *e, char *err)
 {
 	sqlite3_stmt *later = edu_prepare(db,
-		"SELECT max(day) FROM staff_event WHERE staff_no = ?1 AND day > ?2 "
+		"SELECT max(day) FROM staff_event WHERE staff_no = ?1 AND day > ?2 AND void_on IS NULL "
 		"AND json_type(new, '$.' || ?3) IS NOT NULL");
 
 	for (int i = 0; i < EDU_STAFF_NSTATE && !*err; i++) {
@@ -592,25 +595,7 @@ static void json_or_null(struct edu_buf *b, const char *s)
 void edu_staff_event_json(const struct edu_staff_event *e, struct edu_buf *old,
 			  struct edu_buf *new)
 {
-	int n = 0;
-
-	edu_buf_puts(old, "{");
-	edu_buf_puts(new, "{");
-	for (int i = 0; i < EDU_STAFF_NSTATE; i++) {
-		if (!e->set[i])
-			continue;
-		edu_buf_puts(old, n ? "," : "");
-		edu_buf_puts(new, n ? "," : "");
-		edu_buf_json(old, state_col[i]);
-		edu_buf_json(new, state_col[i]);
-		edu_buf_puts(old, ":");
-		edu_buf_puts(new, ":");
-		json_or_null(old, e->old[i]);
-		json_or_null(new, e->new[i]);
-		n++;
-	}
-	edu_buf_puts(old, "}");
-	edu_buf_puts(new, "}");
+	edu_event_diff(EDU_STAFF_NSTATE, state_col, e->old, e->new, e->set, old, new);
 }
 
 void edu_staff_audit_json(const struct edu_staff_event *e, const char *kind,
@@ -809,3 +794,15 @@ void edu_cadre_functions(sqlite3 *db)
 				    NULL, NULL))
 		edu_die_db(db, "cannot add the rules");
 }
+
+/* ---- corrections (issue 17) ---------------------------------------------- */
+
+/* A staff event keeps the columns it changed, before and after: voiding
+ * it writes `old` back.  An upsert that changes one of them without an
+ * event is a `corrected` event, so that --as-of (EDU_STAFF_ASOF) reads
+ * the value before it. */
+const struct edu_event_table edu_staff_events = {
+	.table = "staff_event", .subject = "staff", .key = "staff_no", .kind = "kind",
+	.noun = "staff", .restore = state_col, .tracked = state_col,
+	.list = "staff_no, day, kind, detail, rank, until, doc, old, new",
+};

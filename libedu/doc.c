@@ -391,8 +391,8 @@ int edu_doc_no_given(sqlite3 *db, const char *in, const char *direction,
 
 /* ---- status changes ---------------------------------------------------- */
 
-const char *const edu_doc_state_cols[EDU_DOC_NSTATE] = {
-	"status", "department", "handler", "archive_code", "retention"
+const char *const edu_doc_state_cols[EDU_DOC_NSTATE + 1] = {
+	"status", "department", "handler", "archive_code", "retention", NULL
 };
 
 int edu_doc_load(sqlite3 *db, const char *no, int today, struct edu_doc_state *d)
@@ -501,17 +501,23 @@ int edu_doc_archive(sqlite3 *db, const struct edu_doc_state *old,
 	return 0;
 }
 
-void edu_doc_write(sqlite3 *db, const char *no, const struct edu_doc_state *new,
-		   const char *day, const char *note)
+void edu_doc_write(sqlite3 *db, const char *no, const struct edu_doc_state *old,
+		   const struct edu_doc_state *new, const char *day, const char *note)
 {
 	const char *const *v = (const char *const *)new->vals;
 	const char *upd[] = { v[0], v[1], v[2], v[3], v[4], no };
-	const char *ev[] = { no, day, v[EDU_DOC_STATUS], v[EDU_DOC_DEPARTMENT], note };
+	struct edu_buf was = { 0 }, now = { 0 };
 
+	edu_event_diff(EDU_DOC_NSTATE, edu_doc_state_cols, (const char *const *)old->vals, v,
+		       NULL, &was, &now);
+	const char *ev[] = { no, day, v[EDU_DOC_STATUS], v[EDU_DOC_DEPARTMENT], note,
+			     was.s, now.s };
 	edu_exec(db, "UPDATE document SET status = ?1, department = ?2, handler = ?3, "
 		 "archive_code = ?4, retention = ?5 WHERE doc_no = ?6", 6, upd);
-	edu_exec(db, "INSERT INTO document_event (doc_no, day, status, department, note) "
-		 "VALUES (?1, ?2, ?3, ?4, ?5)", 5, ev);
+	edu_exec(db, "INSERT INTO document_event (doc_no, day, status, department, note, "
+		 "old, new) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", 7, ev);
+	edu_buf_free(&was);
+	edu_buf_free(&now);
 }
 
 /* ---- due lists --------------------------------------------------------- */
@@ -520,6 +526,7 @@ void edu_doc_write(sqlite3 *db, const char *no, const struct edu_doc_state *new,
  * registered by then), as e. */
 #define AS_OF_1 "FROM document d JOIN document_event e ON e.id = " \
 	"(SELECT id FROM document_event WHERE doc_no = d.doc_no AND day <= ?1 " \
+	"AND void_on IS NULL " \
 	"ORDER BY day DESC, id DESC LIMIT 1) "
 
 sqlite3_stmt *edu_doc_as_of(sqlite3 *db, int day, const char *direction,
@@ -529,11 +536,11 @@ sqlite3_stmt *edu_doc_as_of(sqlite3 *db, int day, const char *direction,
 	char d[11];
 	sqlite3_stmt *st = edu_prepare(db,
 		"SELECT d.doc_no, d.direction, d.issuer, d.their_no, d.title, d.doc_date, "
-		"d.received_on, d.secrecy, d.secrecy_years, d.urgency, d.department, "
+		"d.received_on, d.secrecy, d.secrecy_years, d.urgency, e.department AS department, "
 		"d.handler, d.due, e.status AS status, d.archive_code, d.retention "
 		AS_OF_1
 		"WHERE (?2 IS NULL OR d.direction = ?2) AND (?3 IS NULL OR e.status = ?3) "
-		"AND (?4 IS NULL OR d.secrecy = ?4) AND (?5 IS NULL OR d.department = ?5) "
+		"AND (?4 IS NULL OR d.secrecy = ?4) AND (?5 IS NULL OR e.department = ?5) "
 		"ORDER BY d.doc_no");
 
 	sqlite3_bind_text(st, 1, edu_date_str(day, d), -1, SQLITE_TRANSIENT);
@@ -673,3 +680,18 @@ int edu_decision_may_close(sqlite3 *db, const char *id, const char *on, char *er
 	free(held);
 	return rc;
 }
+
+/* ---- corrections (issue 17) ---------------------------------------------- */
+
+/* A document's events change its state (edu_doc_state_cols); the two
+ * whose change by an upsert is a correction of the history are the
+ * status and the department, what --as-of reads from the events. */
+static const char *const doc_tracked[] = { "status", "department", NULL };
+
+const struct edu_event_table edu_doc_events = {
+	.table = "document_event", .subject = "document", .key = "doc_no", .kind = "kind",
+	.label = "CASE kind WHEN 'status' THEN status ELSE kind END",
+	.noun = "document", .first_made = 1, .restore = edu_doc_state_cols,
+	.tracked = doc_tracked, .copy = "status, department",
+	.list = "doc_no, day, kind, status, department, note, old, new",
+};

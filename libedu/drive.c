@@ -121,3 +121,47 @@ int edu_drive(struct edu_cmd *c, const struct edu_keyverb *kv, void *ctx)
 	}
 	return EDU_OK;
 }
+
+/* ---- corrections: events and void (issue 17) ------------------------------ */
+
+static const char *void_reason;
+
+const struct edu_option edu_void_opts[] = {
+	EDU_OPT_TEXT("reason", &void_reason, "TEXT", "why (required; kept with the event)"),
+	EDU_OPT_END
+};
+
+int edu_events_verb(struct edu_cmd *c, const struct edu_event_table *t)
+{
+	if (c->argc && !edu_event_subject(c->db, t, c->argv[0])) {
+		edu_warn("no %s '%s'", t->noun, c->argv[0]);
+		return EDU_NO;
+	}
+	edu_print_stmt(edu_events_stmt(c->db, t, c->argc ? c->argv[0] : NULL), 0);
+	return EDU_OK;
+}
+
+static int void_one(struct edu_cmd *c, void *ctx, struct edu_key *k)
+{
+	char *end;
+	long long id = strtoll(k->key, &end, 10);
+
+	if (!*k->key || *end || id <= 0)
+		return edu_key_refuse(k, "not an event number");
+	switch (edu_event_void(c->db, ctx, id, void_reason, k->why)) {
+	case 0: return EDU_KEY_DONE;
+	case 1: return EDU_KEY_MISSING;
+	default: return EDU_KEY_REFUSED;
+	}
+}
+
+int edu_void_verb(struct edu_cmd *c, const struct edu_event_table *t)
+{
+	const struct edu_keyverb kv = {
+		.col = "event", .aliases = "事件|事件号", .noun = "event",
+		.done = "voided", .apply = void_one,
+	};
+
+	edu_need_text(void_reason, "--reason");
+	return edu_drive(c, &kv, (void *)t);
+}

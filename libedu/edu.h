@@ -469,6 +469,81 @@ int edu_audit_head(sqlite3 *db, long *id, char hash[65]);
 int edu_audit_verify_head(sqlite3 *db, long id, const char *hash, FILE *out);
 /* Drop the statements kept for a handle (before closing it). */
 void edu_audit_forget(void);
+/* ---- event.c: corrections: events listed, voided, corrected (store) -- */
+
+/* One event as a tool's rules see it when it is voided (texts of the
+ * event row, valid during the call). */
+struct edu_event {
+	long long id;
+	const char *key;	/* its record's key */
+	const char *kind;	/* "dispose", "reply", ... */
+	const char *day;
+	const char *old;	/* the JSON of what it changed, before; or NULL */
+};
+/* A tool's event table (issue 17).  The table has columns id, day,
+ * void_on, void_by, void_reason, the record's key and the event's kind;
+ * one with `old` and `new` (JSON objects of the record's columns an event
+ * changed, before and after) is set back from `old`. */
+struct edu_event_table {
+	const char *table;	/* "asset_event" */
+	const char *subject;	/* the register, also the audit entity: "asset" */
+	const char *key;	/* the record's key, in both: "tag" */
+	const char *kind;	/* the column naming the event: "kind" */
+	/* NULL, or how messages and the audit name an event, when the kind
+	 * alone says too little (SQL over the event's columns). */
+	const char *label;
+	const char *noun;	/* for messages: "asset" */
+	const char *list;	/* what `events` prints after the number */
+	int first_made;		/* a record's first event is made with it */
+	/* NULL-terminated: the record's columns an event's `old` sets back;
+	 * NULL for a table without `old`, set back by undo. */
+	const char *const *restore;
+	/* NULL-terminated: the columns whose change by import --upsert is
+	 * a `corrected` event; NULL: none (or a trigger records it). */
+	const char *const *tracked;
+	/* NULL, or the record's columns a `corrected` event copies, by the
+	 * same names: "status, department". */
+	const char *copy;
+	/* NULL, or what else depends on an event: -1 with the reason and
+	 * what to do first in why (EDU_ERR_MAX), else 0. */
+	int (*refuse)(sqlite3 *db, const struct edu_event *e, char *why);
+	/* For a table without `old`: set the record back to its state
+	 * before e (marked void already), each change noted in changes
+	 * (edu_event_change). */
+	void (*undo)(sqlite3 *db, const struct edu_event *e, struct edu_buf *changes);
+};
+/* Is there a record `key`? */
+int edu_event_subject(sqlite3 *db, const struct edu_event_table *t, const char *key);
+/* The events of one record (key) or of all (NULL), void ones too, in
+ * order: event (the number), t->list, void_on, void_by, void_reason. */
+sqlite3_stmt *edu_events_stmt(sqlite3 *db, const struct edu_event_table *t,
+			      const char *key);
+/* Void event id in the open transaction: marked with when (UTC), the
+ * session's user and reason, the record set back, one audit row
+ * {"void":ID,"event":KIND,"day":..,"reason":..,"COL":[now,then]...}.
+ * 0; 1 when there is no such event; -1 with the reason in why when it
+ * is void already, a standing event of the record comes after it, it
+ * made the record, it kept no `old` (before schema 019), or t->refuse
+ * says no. */
+int edu_event_void(sqlite3 *db, const struct edu_event_table *t, long long id,
+		   const char *reason, char *why);
+/* A record changed by import --upsert (n columns, names, before and
+ * after): when a column of t->tracked differs, a `corrected` event with
+ * the old and new of those and of the t->restore columns that differ,
+ * on --on (or today) or the record's last event's day if later.  1 when
+ * it wrote one. */
+int edu_event_corrected(sqlite3 *db, const struct edu_event_table *t, int n,
+			const char *const *names, const char *const *was,
+			const char *const *now);
+/* JSON objects of the columns that differ (only: NULL, or those i with
+ * only[i] set), into old and new ({} when none); how many. */
+int edu_event_diff(int n, const char *const *names, const char *const *was,
+		   const char *const *now, const int *only, struct edu_buf *old,
+		   struct edu_buf *new);
+/* Append ,"col":[was,now] (JSON, null for NULL) to b. */
+void edu_event_change(struct edu_buf *b, const char *col, const char *was,
+		      const char *now);
+
 /* ---- sha256.c: SHA-256 (FIPS 180-4) --------------------------------- */
 struct edu_sha256 {
 	uint32_t h[8];
@@ -980,6 +1055,9 @@ struct edu_entity {
 	 * transaction, before the commit (the calendar: the provisional
 	 * deadlines counted again). */
 	void (*after)(sqlite3 *db);
+	/* NULL, or the record's events: a change of a column they follow by
+	 * import --upsert is recorded as a `corrected` event (issue 17). */
+	const struct edu_event_table *events;
 };
 #define EDU_DERIVE_MAX 4	/* buffers handed to derive */
 /* For a derive: the `year` column (raw[year_col]) of a verb run for one
@@ -1098,6 +1176,31 @@ int edu_key_refuse(struct edu_key *k, const char *fmt, ...)
  * EDU_KEY_REFUSED. */
 int edu_key_in_order(struct edu_key *k, const char *last);
 
+/* Corrections (issue 17), the same verbs in every tool with events:
+ * `events [KEY]` lists a record's events (all with none) with their
+ * numbers, void ones too; exit 1 naming a record that does not exist.
+ * `void [EVENT...] --reason TEXT` voids each event named by number, or
+ * in the event column of a CSV on stdin, through edu_drive
+ * (edu_event_void; an unknown number is "not in the register"). */
+extern const struct edu_option edu_void_opts[];	/* --reason */
+int edu_events_verb(struct edu_cmd *c, const struct edu_event_table *t);
+int edu_void_verb(struct edu_cmd *c, const struct edu_event_table *t);
+/* The two verb rows, the same in every tool: run functions that call
+ * the two above with the tool's table, the record's name for the
+ * synopsis ("TAG"), the roles that may read and that may void. */
+#define EDU_VERBS_CORRECTIONS(events_fn, void_fn, KEY, read_roles, write_roles) \
+	{ .name = "events", .run = events_fn, .args_doc = "[" KEY "]", .max_args = 1, \
+	  .roles = read_roles, \
+	  .summary = "list events with their numbers, void ones too" }, \
+	{ .name = "void", .run = void_fn, .args_doc = "[EVENT...]", .max_args = EDU_ANY, \
+	  .roles = write_roles, .flags = EDU_V_WRITE, .opts = edu_void_opts, \
+	  .summary = "void mistaken events: kept, marked, and the state recomputed without them", \
+	  .doc = "Void each event named by its number (see events), or, with none, each in " \
+	  "the event column of a CSV on standard input.  The event stays, marked void with " \
+	  "who, when and why; the record goes back to its state before it.  Refused, with " \
+	  "what to do first, when a later event of the record stands, when the event made " \
+	  "the record, or when something else rests on it (exit 65, nothing written)." }
+
 /* ---- student.c: grades, stages and kinds of school ------------------- */
 
 /* The grades a kind of school teaches (primary 1-6, junior 7-9, senior
@@ -1207,15 +1310,12 @@ struct edu_student_change_on {
 int edu_student_change(sqlite3 *db, const char *kind, const struct edu_student_change_on *on,
 		       const struct edu_student_state *from,
 		       struct edu_student_state *to, char *why);
-/* In the caller's transaction: void student event `id` for `reason`
- * (issue 17): the event stays, marked with when, who (the session's
- * user) and why; the student is set back to its `from` state, and the
- * change audited.  Refused when a later valid event of the student
- * follows it, when it made the record (an enrolment by assign), for the
- * entrance exam's enrolment (its admission says enrolled), for a
- * placement, and for a graduation on which a valid certificate rests.
- * 0; -1 refused with the reason in why; 1 no such event. */
-int edu_student_void(sqlite3 *db, long long id, const char *reason, char *why);
+/* Corrections (issue 17): student events (edu_event_void), set back to
+ * their `from` state.  Refused besides when it made the record (an
+ * enrolment by assign), for the entrance exam's enrolment (its admission
+ * says enrolled), for a placement, and for a graduation on which a valid
+ * certificate rests. */
+extern const struct edu_event_table edu_student_events;
 /* In the caller's transaction: every enrolled student not in the last
  * grade of a stage (6, 9, 12), who had entered by `day` and before
  * September of `year`, moves up a grade with a promote event for `year`,
@@ -1544,14 +1644,19 @@ int edu_staff_record(sqlite3 *db, const char *no, const char *kind,
  * punish_bars_promotion(kind); dies (edu_die_db) when they cannot be
  * added. */
 void edu_cadre_functions(sqlite3 *db);
+/* Corrections (issue 17): staff events, voided by writing back their
+ * `old`; an upsert that changes a column events follow is a `corrected`
+ * event. */
+extern const struct edu_event_table edu_staff_events;
 /* The staff register as it stood on day ?1 (NULL: now), as a WITH clause
  * naming `asof`: a column an event changed after that day has the `old`
  * value of the first such event; only those hired by then. */
 #define EDU_STAFF_ASOF_COL(F) \
 	"CASE WHEN EXISTS (SELECT 1 FROM staff_event e WHERE e.staff_no = s.staff_no " \
-	"AND e.day > ?1 AND json_type(e.old, '$." F "') IS NOT NULL) " \
+	"AND e.day > ?1 AND e.void_on IS NULL AND json_type(e.old, '$." F "') IS NOT NULL) " \
 	"THEN (SELECT json_extract(e.old, '$." F "') FROM staff_event e " \
-	"WHERE e.staff_no = s.staff_no AND e.day > ?1 AND json_type(e.old, '$." F "') " \
+	"WHERE e.staff_no = s.staff_no AND e.day > ?1 AND e.void_on IS NULL " \
+	"AND json_type(e.old, '$." F "') " \
 	"IS NOT NULL ORDER BY e.day, e.id LIMIT 1) ELSE s." F " END AS " F
 #define EDU_STAFF_ASOF \
 	"WITH asof AS (SELECT s.staff_no, s.id_number, s.name, s.sex, s.birth_date, " \
@@ -1644,7 +1749,7 @@ char *edu_doc_archive_no(sqlite3 *db, const char *fonds, int year,
  * own date or the day it came in; `today` when it has none). */
 enum { EDU_DOC_STATUS, EDU_DOC_DEPARTMENT, EDU_DOC_HANDLER,
        EDU_DOC_ARCHIVE_CODE, EDU_DOC_RETENTION, EDU_DOC_NSTATE };
-extern const char *const edu_doc_state_cols[EDU_DOC_NSTATE];
+extern const char *const edu_doc_state_cols[EDU_DOC_NSTATE + 1];	/* NULL-ended */
 struct edu_doc_state {
 	char *vals[EDU_DOC_NSTATE];
 	char *direction;
@@ -1667,10 +1772,14 @@ int edu_doc_handle(const struct edu_doc_state *old, struct edu_doc_state *new,
 int edu_doc_may_archive(const struct edu_doc_state *old, char *err);
 int edu_doc_archive(sqlite3 *db, const struct edu_doc_state *old,
 		    struct edu_doc_state *new, const char *retention, char *err);
-/* Write a changed state and its event of `day` with `note` (the caller
- * audits it). */
-void edu_doc_write(sqlite3 *db, const char *no, const struct edu_doc_state *new,
-		   const char *day, const char *note);
+/* Write a changed state and its event of `day` with `note`, the event
+ * keeping what changed from `old` (the caller audits it). */
+void edu_doc_write(sqlite3 *db, const char *no, const struct edu_doc_state *old,
+		   const struct edu_doc_state *new, const char *day, const char *note);
+/* Corrections (issue 17): document events, voided by writing back what
+ * each changed; a document's first event is not voided; an upsert that
+ * changes its status or department is a `corrected` event. */
+extern const struct edu_event_table edu_doc_events;
 
 /* The documents registered by `day`, each with the status of its last
  * event by then, filtered by the values that are not NULL; for printing. */
@@ -1915,6 +2024,15 @@ int edu_petition_review_level(sqlite3 *db, const char *no);
  * and what its events say. */
 void edu_petition_case_of(sqlite3 *db, const struct edu_petition_row *row,
 			  struct edu_petition_case *pc);
+/* Corrections (issue 17): the events of cases, voided by writing back
+ * what each changed (`old`); the register event is not voided; an upsert
+ * that changes the status or a deadline is a `corrected` event. */
+extern const struct edu_event_table edu_petition_events;
+/* The JSON of the columns a case's event changed, before and after (an
+ * event's old and new); the number that differ. */
+int edu_petition_event_json(const struct edu_petition_row *was,
+			    const struct edu_petition_row *now,
+			    struct edu_buf *old, struct edu_buf *new);
 
 /* What list shows (normalised values, NULL: any), or only the cases of a
  * JSON array of numbers.  as_of: those received by then, with their status
@@ -2013,6 +2131,12 @@ char *edu_pattern_next(sqlite3 *db, const char *kind, const char *pattern,
 		       char *err);
 
 /* ---- assets.c: fixed assets: money, categories, depreciation -------- */
+
+/* Corrections (issue 17): asset events, voided by setting the asset to
+ * the state its last standing event left (a disposal's disposed_on
+ * cleared, an improvement's amount taken off the cost); the `added`
+ * event is not voided. */
+extern const struct edu_event_table edu_asset_events;
 
 /* Money is exact: integer fen.  Parse yuan ("1234.5", "1,234.50",
  * "¥1234", "1234元") into *fen: 0, or -1 with a reason in err. */

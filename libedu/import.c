@@ -216,7 +216,19 @@ static void stage_flush(struct importer *im)
 	free(fields);
 }
 
+/* A record changed by --upsert: what no event explains is recorded as
+ * a `corrected` event, so --as-of never contradicts the history. */
+static void corrected(struct importer *im, char **old)
+{
+	const struct edu_entity *e = im->e;
+	const char **names = edu_malloc(e->ncols * sizeof *names);
 
+	for (int i = 0; i < e->ncols; i++)
+		names[i] = e->cols[i].name;
+	edu_event_corrected(im->w->db, e->events, e->ncols, names,
+			    (const char *const *)old, (const char *const *)im->w->vals);
+	free(names);
+}
 
 static void import_row(struct importer *im, struct edu_csv *r, const int *map,
 		       const char **raw)
@@ -264,7 +276,11 @@ static void import_row(struct importer *im, struct edu_csv *r, const int *map,
 			rc = -1;
 	} else if (rc == 0) {
 		switch (eng_write_row(im->w, old, &col, err)) {
-		case EDU_PUT_UPDATED: im->st.updated++; break;
+		case EDU_PUT_UPDATED:
+			im->st.updated++;
+			if (im->e->events)
+				corrected(im, old);
+			break;
 		case EDU_PUT_UNCHANGED: im->st.unchanged++; break;
 		default: rc = -1;
 		}

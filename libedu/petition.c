@@ -890,7 +890,7 @@ const struct edu_entity edu_petition_entity = {
 	.derive = edu_petition_derive, .derive_ok = "case_no",
 	/* The deadlines that wait for the calendar (deadline.c). */
 	.derived = "provisional",
-	.new_key = edu_petition_new_key,
+	.new_key = edu_petition_new_key, .events = &edu_petition_events,
 };
 
 int edu_petition_load(sqlite3 *db, const char *no, struct edu_petition_row *p)
@@ -940,8 +940,10 @@ int edu_petition_event_day(sqlite3 *db, const char *no, const char *event, int f
 {
 	const char *p[] = { no, event };
 	char *d = edu_query1(db, first ?
-		"SELECT min(day) FROM petition_event WHERE case_no = ? AND event = ?" :
-		"SELECT max(day) FROM petition_event WHERE case_no = ? AND event = ?", 2, p);
+		"SELECT min(day) FROM petition_event WHERE case_no = ? AND event = ? "
+		"AND void_on IS NULL" :
+		"SELECT max(day) FROM petition_event WHERE case_no = ? AND event = ? "
+		"AND void_on IS NULL", 2, p);
 	int day = day_of(d);
 
 	free(d);
@@ -951,7 +953,8 @@ int edu_petition_event_day(sqlite3 *db, const char *no, const char *event, int f
 int edu_petition_last_event(sqlite3 *db, const char *no)
 {
 	const char *p[] = { no };
-	char *d = edu_query1(db, "SELECT max(day) FROM petition_event WHERE case_no = ?", 1, p);
+	char *d = edu_query1(db, "SELECT max(day) FROM petition_event WHERE case_no = ? "
+			     "AND void_on IS NULL", 1, p);
 	int day = day_of(d);
 
 	free(d);
@@ -964,7 +967,7 @@ static char *reviewed(sqlite3 *db, const char *no)
 	const char *p[] = { no };
 
 	return edu_query1(db, "SELECT case_no FROM petition_event WHERE event = 'review' "
-			  "AND detail = ?", 1, p);
+			  "AND detail = ? AND void_on IS NULL", 1, p);
 }
 
 int edu_petition_review_level(sqlite3 *db, const char *no)
@@ -989,7 +992,7 @@ void edu_petition_case_of(sqlite3 *db, const struct edu_petition_row *row,
 	const char *no = v[EDU_PC_CASE_NO];
 	const char *p[] = { no };
 	char *n = edu_query1(db, "SELECT count(*) FROM petition_event WHERE case_no = ? "
-			     "AND event = 'extend'", 1, p);
+			     "AND event = 'extend' AND void_on IS NULL", 1, p);
 
 	*pc = (struct edu_petition_case){
 		.kind = v[EDU_PC_KIND], .status = v[EDU_PC_STATUS],
@@ -1020,7 +1023,7 @@ sqlite3_stmt *edu_petition_list_stmt(sqlite3 *db, const struct edu_petition_filt
 		"received_on, petitioner, id_number, phone, address, subject, content, "
 		"department, deputy, transferred_from, CASE WHEN ?6 IS NULL THEN status "
 		"ELSE coalesce((SELECT e.status FROM petition_event e WHERE "
-		"e.case_no = p.case_no AND e.day <= ?6 ORDER BY e.day DESC, e.id DESC "
+		"e.case_no = p.case_no AND e.day <= ?6 AND e.void_on IS NULL ORDER BY e.day DESC, e.id DESC "
 		"LIMIT 1), status) END AS status, accept_due, reply_due, replied_on, "
 		"result, rating, related, knew_on, applied_on, apply_by, body, "
 		"body_accepted_on, decision_due, outcome, served_on, court_decision, "
@@ -1137,3 +1140,76 @@ sqlite3_stmt *edu_petition_stats_stmt(sqlite3 *db, long year, const char *by)
 	sqlite3_bind_text(st, 1, y, -1, SQLITE_TRANSIENT);
 	return st;
 }
+
+/* ---- corrections (issue 17) ---------------------------------------------- */
+
+/* The columns of a case its verbs change (the state rules), whose values
+ * before and after each event keeps, NULL-terminated. */
+static const char *const event_cols[] = {
+	"status", "department", "accept_due", "reply_due", "replied_on", "result",
+	"rating", "body", "body_accepted_on", "decision_due", "outcome", "served_on",
+	"court_decision", "appeal_due", NULL
+};
+
+/* The status and the deadlines: what an upsert changes that is a
+ * correction of the history (the others are a case's details). */
+static const char *const deadline_cols[] = {
+	"status", "accept_due", "reply_due", "decision_due", "appeal_due", NULL
+};
+
+int edu_petition_event_json(const struct edu_petition_row *was,
+			    const struct edu_petition_row *now,
+			    struct edu_buf *old, struct edu_buf *new)
+{
+	const char *names[EDU_PC_NCOL], *a[EDU_PC_NCOL], *z[EDU_PC_NCOL];
+	int n = 0;
+
+	for (int i = 0; event_cols[i]; i++)
+		for (int c = 0; c < EDU_PC_NCOL; c++)
+			if (!strcmp(edu_petition_cols[c].name, event_cols[i])) {
+				names[n] = event_cols[i];
+				a[n] = was->v[c];
+				z[n++] = now->v[c];
+			}
+	return edu_event_diff(n, names, a, z, NULL, old, new);
+}
+
+/* What depends on a case's event besides its later events: a review that
+ * opened a case of its own (the review case stands: close it), and a
+ * reply to a case that is rated (满意度): the rating answers that reply,
+ * so it is corrected first. */
+static int petition_refuse(sqlite3 *db, const struct edu_event *e, char *why)
+{
+	const char *p[] = { e->key, (const char *)NULL };
+	char *x;
+
+	if (!strcmp(e->kind, "review")) {
+		char ids[24];
+		snprintf(ids, sizeof ids, "%lld", e->id);
+		p[1] = ids;
+		x = edu_query1(db, "SELECT r.case_no FROM petition_event e JOIN petition r "
+			       "ON r.case_no = e.detail WHERE e.id = ?2 AND e.case_no = ?1", 2, p);
+		if (x) {
+			snprintf(why, EDU_ERR_MAX, "it opened the review case %s, which stays: "
+				 "close that case (edu-petition close %s) instead", x, x);
+			free(x);
+			return -1;
+		}
+	}
+	if (!strcmp(e->kind, "reply") &&
+	    (x = edu_query1(db, "SELECT rating FROM petition WHERE case_no = ?1 "
+			    "AND rating IS NOT NULL", 1, p))) {
+		snprintf(why, EDU_ERR_MAX, "the case is rated %s on this reply: correct the "
+			 "rating first (import --upsert with rating empty)", x);
+		free(x);
+		return -1;
+	}
+	return 0;
+}
+
+const struct edu_event_table edu_petition_events = {
+	.table = "petition_event", .subject = "petition", .key = "case_no", .kind = "event",
+	.noun = "case", .first_made = 1, .restore = event_cols, .tracked = deadline_cols,
+	.copy = "status", .refuse = petition_refuse,
+	.list = "case_no, day, event, status, detail, old, new",
+};

@@ -290,7 +290,8 @@ static void load_staff(sqlite3 *db, const char *day, const char *school,
 		"SELECT unit, category = 'teacher', subject, stage FROM asof a "
 		"WHERE status = 'active' AND on_establishment = 'yes' AND (?2 IS NULL OR unit = ?2) "
 		"AND NOT EXISTS (SELECT 1 FROM staff_event p WHERE p.staff_no = a.staff_no "
-		"AND p.kind = 'punish' AND p.detail = 'dismissal' AND p.day <= ?1) "
+		"AND p.kind = 'punish' AND p.detail = 'dismissal' AND p.day <= ?1 "
+		"AND p.void_on IS NULL) "
 		/* staged teachers first, so the unstaged fill what is left */
 		"ORDER BY stage IS NULL, unit");
 	size_t nun = 0, cap = 0;

@@ -573,40 +573,27 @@ int edu_student_change(sqlite3 *db, const char *kind, const struct edu_student_c
 
 /* ---- corrections: voiding an event ------------------------------------------ */
 
-/* Why an event may not be voided, or NULL: what depends on it comes
- * first (issue 17). */
-static int void_refused(sqlite3 *db, sqlite3_stmt *ev, long long id, char *why)
+/* What else rests on a student's event (issue 17), beyond the later
+ * events edu_event_void refuses first. */
+static int student_refuse(sqlite3 *db, const struct edu_event *e, char *why)
 {
-	const char *no = (const char *)sqlite3_column_text(ev, 0);
-	const char *kind = (const char *)sqlite3_column_text(ev, 1);
-	const char *p[] = { no, NULL };
-	char ids[24], *later, *cert;
+	char ids[24], *made, *cert;
 
-	if (sqlite3_column_type(ev, 3) != SQLITE_NULL)
-		return snprintf(why, EDU_ERR_MAX, "is void already (%s by %s: %s)",
-				(const char *)sqlite3_column_text(ev, 3),
-				(const char *)sqlite3_column_text(ev, 4),
-				(const char *)sqlite3_column_text(ev, 5)), -1;
-	snprintf(ids, sizeof ids, "%lld", id);
-	p[1] = ids;
-	later = edu_query1(db, "SELECT id || ' (' || kind || ' on ' || day || ')' FROM student_event "
-			   "WHERE student_no = ?1 AND id > ?2 AND void_on IS NULL "
-			   "ORDER BY id DESC LIMIT 1", 2, p);
-	if (later) {
-		snprintf(why, EDU_ERR_MAX, "event %s of %s came after it: void that first", later, no);
-		free(later);
-		return -1;
-	}
-	if (sqlite3_column_type(ev, 6) == SQLITE_NULL)
+	snprintf(ids, sizeof ids, "%lld", e->id);
+	const char *p[] = { e->key, ids };
+	made = edu_query1(db, "SELECT 1 FROM student_event WHERE id = ?2 AND from_status IS NULL",
+			  2, p);
+	free(made);
+	if (made)
 		return snprintf(why, EDU_ERR_MAX, "the %s made %s's record: withdraw the student, "
-				"or correct the record with import --upsert", kind, no), -1;
+				"or correct the record with import --upsert", e->kind, e->key), -1;
 	/* The entrance exam's enrolment is its admission's too (edu-exam). */
-	if (!strcmp(kind, "enrol"))
+	if (!strcmp(e->kind, "enrol"))
 		return snprintf(why, EDU_ERR_MAX, "an enrolment by the entrance exam is its "
 				"admission's: transfer or withdraw the student instead"), -1;
-	if (!strcmp(kind, "placement"))
+	if (!strcmp(e->kind, "placement"))
 		return snprintf(why, EDU_ERR_MAX, "a placement is corrected by another placement"), -1;
-	if (!strcmp(kind, "graduate") &&
+	if (!strcmp(e->kind, "graduate") &&
 	    (cert = edu_query1(db, "SELECT cert_no FROM certificate WHERE holder = ? AND "
 			       "status = 'valid' AND kind <> 'teacher' LIMIT 1", 1, p))) {
 		snprintf(why, EDU_ERR_MAX, "certificate %s rests on this graduation: revoke it "
@@ -617,56 +604,37 @@ static int void_refused(sqlite3 *db, sqlite3_stmt *ev, long long id, char *why)
 	return 0;
 }
 
-int edu_student_void(sqlite3 *db, long long id, const char *reason, char *why)
+/* The student goes back to the event's `from` state. */
+static void student_undo(sqlite3 *db, const struct edu_event *e, struct edu_buf *changes)
 {
-	sqlite3_stmt *ev = edu_prepare(db,
-		"SELECT student_no, kind, day, void_on, void_by, void_reason, from_status, "
-		"from_school, from_grade, to_school, to_grade, to_status FROM student_event WHERE id = ?");
-	int rc = 1;
+	static const char *const names[] = { "school_code", "grade", "status" };
+	sqlite3_stmt *st = edu_prepare(db,
+		"SELECT s.school_code, s.grade, s.status, e.from_school, e.from_grade, "
+		"e.from_status FROM student s JOIN student_event e ON e.student_no = s.student_no "
+		"WHERE e.id = ?1");
 
-	sqlite3_bind_int64(ev, 1, id);
-	if (sqlite3_step(ev) == SQLITE_ROW && (rc = void_refused(db, ev, id, why)) == 0) {
-		char ids[24], g0[8];
-		const char *no = (const char *)sqlite3_column_text(ev, 0);
-
-		snprintf(ids, sizeof ids, "%lld", id);
-		snprintf(g0, sizeof g0, "%d", sqlite3_column_int(ev, 8));
-		const char *mark[] = { edu_session()->user, reason, ids };
-		edu_exec(db, "UPDATE student_event SET void_on = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), "
-			 "void_by = ?, void_reason = ? WHERE id = ?", 3, mark);
-		const char *back[] = { (const char *)sqlite3_column_text(ev, 7), g0,
-				       (const char *)sqlite3_column_text(ev, 6), no };
+	sqlite3_bind_int64(st, 1, e->id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const char *then[3];
+		for (int i = 0; i < 3; i++) {
+			const char *now = (const char *)sqlite3_column_text(st, i);
+			then[i] = (const char *)sqlite3_column_text(st, 3 + i);
+			if (now && then[i] && strcmp(now, then[i]))
+				edu_event_change(changes, names[i], now, then[i]);
+		}
+		const char *back[] = { then[0], then[1], then[2], e->key };
 		edu_exec(db, "UPDATE student SET school_code = ?, grade = ?, status = ? "
 			 "WHERE student_no = ?", 4, back);
-
-		struct edu_buf b = { 0 };
-		edu_buf_printf(&b, "{\"void\":%lld,\"event\":", id);
-		edu_buf_json(&b, (const char *)sqlite3_column_text(ev, 1));
-		edu_buf_puts(&b, ",\"day\":");
-		edu_buf_json(&b, (const char *)sqlite3_column_text(ev, 2));
-		edu_buf_puts(&b, ",\"reason\":");
-		edu_buf_json(&b, reason);
-		static const char *const names[] = { "school_code", "grade", "status" };
-		for (int i = 0; i < 3; i++) {
-			const char *now = (const char *)sqlite3_column_text(ev, 9 + i);
-			const char *then = i == 1 ? g0 : back[i == 0 ? 0 : 2];
-			if (!now || !strcmp(now, then))
-				continue;
-			edu_buf_puts(&b, ",");
-			edu_buf_json(&b, names[i]);
-			edu_buf_puts(&b, ":[");
-			edu_buf_json(&b, now);
-			edu_buf_puts(&b, ",");
-			edu_buf_json(&b, then);
-			edu_buf_puts(&b, "]");
-		}
-		edu_buf_puts(&b, "}");
-		edu_audit(db, "student", no, b.s);
-		edu_buf_free(&b);
 	}
-	sqlite3_finalize(ev);
-	return rc;
+	sqlite3_finalize(st);
 }
+
+const struct edu_event_table edu_student_events = {
+	.table = "student_event", .subject = "student", .key = "student_no", .kind = "kind",
+	.noun = "student", .refuse = student_refuse, .undo = student_undo,
+	.list = "student_no, day, kind, from_school, to_school, from_grade, to_grade, "
+		"from_status, to_status, year, reason",
+};
 
 /* ---- promotion and placement ------------------------------------------------ */
 

@@ -539,7 +539,7 @@ t_eq "... graduate, enter, promote" "$(printf '%s\n' "$out" | tail -n +2 | cut -
 t_exit 64 "void needs --reason" edu-enroll void "$(ev promote)"
 sum=$(db_sum)
 t_exit 65 "void an entry that a promotion followed" edu-enroll void "$(ev enter)" --reason 错录
-t_grep "... names the later event" "event $(ev enter): event $(ev promote) \(promote on 2027-07-15\) of $placed came after it: void that first" "$err"
+t_grep "... names the later event" "event $(ev enter): event $(ev promote) \(promote on 2027-07-15\) of student $placed came after it: void that first" "$err"
 t_exit 65 "void an event that does not exist" edu-enroll void 99999 --reason x
 t_grep "... said" "event 99999: not in the register" "$err"
 t_exit 65 "void something that is not a number" edu-enroll void abc --reason x

@@ -9,7 +9,7 @@ obj=$EDU_BIN/../libedu
 # Lowest first.  A new file must be given its layer here.
 layers='
 base	err sha256 sql date valid sheet csv xlsx out progress schema priv outfile svg near
-store	db audit seq run access
+store	db audit seq run access event
 domain	student cadre doc petition assets exam cert placement pattern report staffing approval deadline
 engine	entity writer import bulk
 cli	cli drive keys

@@ -82,13 +82,18 @@ setup_all() {
 	# assets
 	cp plain.db assets.db.tmp && EDU_DB=$tmp/assets.db.tmp edu-assets -q import "$examples/assets.csv" || return 1
 	checkpoint assets.db.tmp; mv assets.db.tmp assets.db
-	# migrate: a database of the schema before the last two migrations
-	# (018-provisional adds the ledger table; 017-void makes asset_event
-	# and staff_event again, with the shapes of 006 and 005 back, and
-	# adds columns to two more)
+	# migrate: a database of the schema before the last three migrations
+	# (019-corrected adds old and new to petition_event and
+	# document_event; 018-provisional adds the ledger table; 017-void
+	# makes asset_event and staff_event again, with the shapes of 006 and
+	# 005 back, and adds columns to two more)
 	cp plain.db old.db
-	old_version=$(($(sqlite3 plain.db 'PRAGMA user_version') - 2))
-	{ echo "DROP TABLE provisional;"
+	old_version=$(($(sqlite3 plain.db 'PRAGMA user_version') - 3))
+	{ for c in old new; do
+		echo "ALTER TABLE petition_event DROP COLUMN $c;"
+		echo "ALTER TABLE document_event DROP COLUMN $c;"
+	  done
+	  echo "DROP TABLE provisional;"
 	  echo "PRAGMA legacy_alter_table = ON;"
 	  for t in 005-cadre:staff_event 006-assets:asset_event; do
 		sed -n "/CREATE TABLE ${t#*:} /,/^);/p" "$top/libedu/schema/${t%:*}.sql" |
