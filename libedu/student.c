@@ -828,31 +828,237 @@ void edu_student_place(sqlite3 *db, const char *no, const char *disability,
 	free(reason);
 }
 
+/* ---- the students on a day, counted ------------------------------------------ */
+
+/* The first valid event after the day of each student who has one, in
+ * student_no order: what EDU_STUDENT_ASOF's lookup finds, read in one
+ * pass instead of one index search per student. */
+struct later {
+	char *no, *school, *status;
+	int has_grade, grade;
+};
+
+static size_t later_load(sqlite3 *db, const char *day, struct later **out)
+{
+	sqlite3_stmt *st = edu_prepare(db,
+		"SELECT student_no, from_school, from_grade, from_status FROM student_event "
+		"WHERE day > ?1 AND void_on IS NULL ORDER BY student_no, day, id");
+	struct later *l = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+
+	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *no = (const char *)sqlite3_column_text(st, 0);
+		if (n && !strcmp(l[n - 1].no, no))
+			continue;	/* a later event of the same student */
+		if (n == cap) {
+			cap = cap ? 2 * cap : 1024;
+			l = edu_realloc(l, cap * sizeof *l);
+		}
+		const char *sc = (const char *)sqlite3_column_text(st, 1);
+		const char *su = (const char *)sqlite3_column_text(st, 3);
+		l[n++] = (struct later){ edu_strdup(no), sc ? edu_strdup(sc) : NULL,
+			su ? edu_strdup(su) : NULL, sqlite3_column_type(st, 2) != SQLITE_NULL,
+			sqlite3_column_int(st, 2) };
+	}
+	if (rc != SQLITE_DONE)
+		edu_die_db(db, "student events");
+	sqlite3_finalize(st);
+	*out = l;
+	return n;
+}
+
+static const struct later *later_find(const struct later *l, size_t n, const char *no)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(l[mid].no, no);
+		if (!c)
+			return &l[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/* The labels a student is counted by, in the columns of temp.student_asof
+ * (grade, the second, is a number). */
+enum { A_SCHOOL, A_GRADE, A_CLASS, A_SEX, A_ETHNICITY, A_STATUS, A_DISABILITY,
+       A_PLACEMENT, A_ZONE, A_N };
+
+/* A group: its key (each label as 'n' for NULL, or 'v', its bytes and
+ * a NUL) and how many students it has. */
+struct group {
+	char *key;
+	size_t len;
+	unsigned hash;
+	long n;
+};
+
+struct groups {
+	struct group *g;
+	size_t n, cap;	/* cap: a power of two, at least twice n */
+};
+
+static unsigned key_hash(const char *k, size_t len)
+{
+	unsigned h = 2166136261u;	/* FNV-1a */
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)k[i]) * 16777619u;
+	return h;
+}
+
+/* The slot of the key: its group, or the empty slot it goes in. */
+static struct group *group_slot(struct groups *gs, const char *k, size_t len, unsigned h)
+{
+	size_t i = h & (gs->cap - 1);
+	while (gs->g[i].key && (gs->g[i].hash != h || gs->g[i].len != len ||
+				memcmp(gs->g[i].key, k, len)))
+		i = (i + 1) & (gs->cap - 1);
+	return &gs->g[i];
+}
+
+static void groups_grow(struct groups *gs)
+{
+	struct groups old = *gs;
+	gs->cap = old.cap ? 2 * old.cap : 4096;
+	gs->g = calloc(gs->cap, sizeof *gs->g);
+	if (!gs->g)
+		edu_die(EDU_ESOFTWARE, "out of memory");
+	for (size_t i = 0; i < old.cap; i++)
+		if (old.g[i].key)
+			*group_slot(gs, old.g[i].key, old.g[i].len, old.g[i].hash) = old.g[i];
+	free(old.g);
+}
+
+static void groups_count(struct groups *gs, const struct edu_buf *key)
+{
+	unsigned h = key_hash(key->s, key->len);
+	if ((gs->n + 1) * 2 > gs->cap)
+		groups_grow(gs);
+	struct group *g = group_slot(gs, key->s, key->len, h);
+	if (!g->key) {
+		*g = (struct group){ edu_malloc(key->len), key->len, h, 0 };
+		memcpy(g->key, key->s, key->len);
+		gs->n++;
+	}
+	g->n++;
+}
+
+static void key_add(struct edu_buf *b, const char *v)
+{
+	if (!v) {
+		edu_buf_add(b, "n", 1);
+		return;
+	}
+	edu_buf_add(b, "v", 1);
+	edu_buf_add(b, v, strlen(v) + 1);
+}
+
+/* Bind the labels of a key to st's first A_N parameters. */
+static void key_bind(sqlite3_stmt *st, const char *k)
+{
+	for (int j = 0; j < A_N; j++) {
+		if (*k++ == 'n') {
+			sqlite3_bind_null(st, j + 1);
+			continue;
+		}
+		if (j == A_GRADE)
+			sqlite3_bind_int(st, j + 1, atoi(k));
+		else
+			sqlite3_bind_text(st, j + 1, k, -1, SQLITE_STATIC);
+		k += strlen(k) + 1;
+	}
+}
+
+void edu_student_asof_count(sqlite3 *db, const char *day)
+{
+	struct later *l;
+	size_t nl = later_load(db, day, &l);
+	struct groups gs = { 0 };
+	struct edu_buf key = { 0 };
+	char grade[16];
+	int rc;
+
+	sqlite3_stmt *st = edu_prepare(db,
+		"SELECT student_no, school_code, grade, class, sex, ethnicity, status, disability, "
+		"placement, zone FROM student WHERE entry_date IS NULL OR entry_date <= ?1");
+	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *v[A_N];
+		for (int i = 0; i < A_N; i++)
+			v[i] = (const char *)sqlite3_column_text(st, i + 1);
+		const struct later *e = nl ? later_find(l, nl, (const char *)
+							sqlite3_column_text(st, 0)) : NULL;
+		if (e && e->school)
+			v[A_SCHOOL] = e->school;
+		if (e && e->status)
+			v[A_STATUS] = e->status;
+		if (e && e->has_grade) {
+			snprintf(grade, sizeof grade, "%d", e->grade);
+			v[A_GRADE] = grade;
+		}
+		key.len = 0;
+		for (int i = 0; i < A_N; i++)
+			key_add(&key, v[i]);
+		groups_count(&gs, &key);
+	}
+	if (rc != SQLITE_DONE)
+		edu_die_db(db, "students");
+	sqlite3_finalize(st);
+	for (size_t i = 0; i < nl; i++) {
+		free(l[i].no);
+		free(l[i].school);
+		free(l[i].status);
+	}
+	free(l);
+	edu_buf_free(&key);
+
+	edu_exec(db, "DROP TABLE IF EXISTS temp.student_asof", 0, NULL);
+	edu_exec(db, "CREATE TEMP TABLE student_asof (school_code TEXT, grade INTEGER, "
+		 "class TEXT, sex TEXT, ethnicity TEXT, status TEXT, disability TEXT, "
+		 "placement TEXT, zone TEXT, n INTEGER)", 0, NULL);
+	st = edu_prepare(db, "INSERT INTO temp.student_asof VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	for (size_t i = 0; i < gs.cap; i++) {
+		if (!gs.g[i].key)
+			continue;
+		key_bind(st, gs.g[i].key);
+		sqlite3_bind_int64(st, A_N + 1, gs.g[i].n);
+		edu_exec_stmt(db, st);
+		free(gs.g[i].key);
+	}
+	sqlite3_finalize(st);
+	free(gs.g);
+}
+
 /* ---- reports --------------------------------------------------------------- */
 
 sqlite3_stmt *edu_student_disability_report(sqlite3 *db, const char *day)
 {
-	sqlite3_stmt *st = edu_prepare(db,
-		"WITH s AS (" EDU_STUDENT_ASOF "), d AS (SELECT disability, placement FROM s "
+	if (day)
+		edu_student_asof_count(db, day);
+	return edu_prepare(db,
+		"WITH d AS (SELECT disability, placement, n FROM temp.student_asof "
 		"WHERE status = 'enrolled' AND disability IS NOT NULL), "
 		"r AS (SELECT disability, "
-		"sum(placement IS 'regular-class') AS regular_class, "
-		"sum(placement IS 'special-class') AS special_class, "
-		"sum(placement IS 'special-school') AS special_school, "
-		"sum(placement IS 'home-delivery') AS home_delivery, "
-		"sum(placement IS NULL) AS unplaced, count(*) AS students "
+		"sum(n * (placement IS 'regular-class')) AS regular_class, "
+		"sum(n * (placement IS 'special-class')) AS special_class, "
+		"sum(n * (placement IS 'special-school')) AS special_school, "
+		"sum(n * (placement IS 'home-delivery')) AS home_delivery, "
+		"sum(n * (placement IS NULL)) AS unplaced, sum(n) AS students "
 		"FROM d GROUP BY disability "
-		"UNION ALL SELECT 'all', sum(placement IS 'regular-class'), "
-		"sum(placement IS 'special-class'), sum(placement IS 'special-school'), "
-		"sum(placement IS 'home-delivery'), sum(placement IS NULL), count(*) FROM d "
-		"HAVING count(*) > 0) "
+		"UNION ALL SELECT 'all', sum(n * (placement IS 'regular-class')), "
+		"sum(n * (placement IS 'special-class')), sum(n * (placement IS 'special-school')), "
+		"sum(n * (placement IS 'home-delivery')), sum(n * (placement IS NULL)), sum(n) FROM d "
+		"HAVING sum(n) > 0) "
 		"SELECT *, printf('%.1f', 100.0 * (students - unplaced) / students) AS placed_pct "
 		"FROM r ORDER BY CASE disability WHEN 'visual' THEN 1 WHEN 'hearing' THEN 2 "
 		"WHEN 'speech' THEN 3 WHEN 'physical' THEN 4 WHEN 'intellectual' THEN 5 "
 		"WHEN 'mental' THEN 6 WHEN 'multiple' THEN 7 ELSE 8 END");
-
-	sqlite3_bind_text(st, 1, day, -1, SQLITE_TRANSIENT);
-	return st;
 }
 
 sqlite3_stmt *edu_student_stats(sqlite3 *db, const char *by)
