@@ -830,15 +830,89 @@ void edu_student_place(sqlite3 *db, const char *no, const char *disability,
 
 /* ---- the students on a day, counted ------------------------------------------ */
 
-/* The first valid event after the day of each student who has one, in
- * student_no order: what EDU_STUDENT_ASOF's lookup finds, read in one
- * pass instead of one index search per student. */
+/* A map from keys (bytes) to a number, by open addressing: what the
+ * counting below looks students and groups up in. */
+struct slot {
+	char *key;
+	size_t len;
+	unsigned hash;
+	long v;
+};
+struct map {
+	struct slot *s;
+	size_t n, cap;	/* cap: a power of two, at least twice n */
+};
+
+static unsigned key_hash(const char *k, size_t len)
+{
+	unsigned h = 2166136261u;	/* FNV-1a */
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)k[i]) * 16777619u;
+	h ^= h >> 16;	/* the low bits the table uses depend on every bit */
+	h *= 0x85ebca6bu;
+	h ^= h >> 13;
+	return h;
+}
+
+/* The slot of the key: its own, or the empty one it would go in. */
+static struct slot *map_slot(const struct map *m, const char *k, size_t len, unsigned h)
+{
+	size_t i = h & (m->cap - 1);
+	while (m->s[i].key && (m->s[i].hash != h || m->s[i].len != len ||
+			       memcmp(m->s[i].key, k, len)))
+		i = (i + 1) & (m->cap - 1);
+	return &m->s[i];
+}
+
+/* The key's slot, made (value 0) when it has none. */
+static struct slot *map_add(struct map *m, const char *k, size_t len)
+{
+	unsigned h = key_hash(k, len);
+	if ((m->n + 1) * 2 > m->cap) {
+		struct map old = *m;
+		m->cap = old.cap ? 2 * old.cap : 4096;
+		m->s = calloc(m->cap, sizeof *m->s);
+		if (!m->s)
+			edu_die(EDU_ESOFTWARE, "out of memory");
+		for (size_t i = 0; i < old.cap; i++)
+			if (old.s[i].key)
+				*map_slot(m, old.s[i].key, old.s[i].len, old.s[i].hash) = old.s[i];
+		free(old.s);
+	}
+	struct slot *sl = map_slot(m, k, len, h);
+	if (!sl->key) {
+		*sl = (struct slot){ edu_malloc(len), len, h, 0 };
+		memcpy(sl->key, k, len);
+		m->n++;
+	}
+	return sl;
+}
+
+/* The key's slot, or NULL. */
+static const struct slot *map_get(const struct map *m, const char *k, size_t len)
+{
+	if (!m->n)
+		return NULL;
+	const struct slot *sl = map_slot(m, k, len, key_hash(k, len));
+	return sl->key ? sl : NULL;
+}
+
+static void map_free(struct map *m)
+{
+	for (size_t i = 0; i < m->cap; i++)
+		free(m->s[i].key);
+	free(m->s);
+}
+
+/* The first valid event after the day of each student who has one: what
+ * EDU_STUDENT_ASOF's lookup finds, read in one pass instead of one index
+ * search per student; found by student_no in the map (v: its index + 1). */
 struct later {
-	char *no, *school, *status;
+	char *school, *status;
 	int has_grade, grade;
 };
 
-static size_t later_load(sqlite3 *db, const char *day, struct later **out)
+static size_t later_load(sqlite3 *db, const char *day, struct map *m, struct later **out)
 {
 	sqlite3_stmt *st = edu_prepare(db,
 		"SELECT student_no, from_school, from_grade, from_status FROM student_event "
@@ -850,7 +924,8 @@ static size_t later_load(sqlite3 *db, const char *day, struct later **out)
 	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *no = (const char *)sqlite3_column_text(st, 0);
-		if (n && !strcmp(l[n - 1].no, no))
+		struct slot *sl = map_add(m, no, strlen(no));
+		if (sl->v)
 			continue;	/* a later event of the same student */
 		if (n == cap) {
 			cap = cap ? 2 * cap : 1024;
@@ -858,9 +933,9 @@ static size_t later_load(sqlite3 *db, const char *day, struct later **out)
 		}
 		const char *sc = (const char *)sqlite3_column_text(st, 1);
 		const char *su = (const char *)sqlite3_column_text(st, 3);
-		l[n++] = (struct later){ edu_strdup(no), sc ? edu_strdup(sc) : NULL,
-			su ? edu_strdup(su) : NULL, sqlite3_column_type(st, 2) != SQLITE_NULL,
-			sqlite3_column_int(st, 2) };
+		l[n++] = (struct later){ sc ? edu_strdup(sc) : NULL, su ? edu_strdup(su) : NULL,
+			sqlite3_column_type(st, 2) != SQLITE_NULL, sqlite3_column_int(st, 2) };
+		sl->v = (long)n;
 	}
 	if (rc != SQLITE_DONE)
 		edu_die_db(db, "student events");
@@ -869,85 +944,11 @@ static size_t later_load(sqlite3 *db, const char *day, struct later **out)
 	return n;
 }
 
-static const struct later *later_find(const struct later *l, size_t n, const char *no)
-{
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(l[mid].no, no);
-		if (!c)
-			return &l[mid];
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return NULL;
-}
-
 /* The labels a student is counted by, in the columns of temp.student_asof
- * (grade, the second, is a number). */
+ * (grade, the second, is a number).  A group's key: each label as 'n' for
+ * NULL, or 'v', its bytes and a NUL. */
 enum { A_SCHOOL, A_GRADE, A_CLASS, A_SEX, A_ETHNICITY, A_STATUS, A_DISABILITY,
        A_PLACEMENT, A_ZONE, A_N };
-
-/* A group: its key (each label as 'n' for NULL, or 'v', its bytes and
- * a NUL) and how many students it has. */
-struct group {
-	char *key;
-	size_t len;
-	unsigned hash;
-	long n;
-};
-
-struct groups {
-	struct group *g;
-	size_t n, cap;	/* cap: a power of two, at least twice n */
-};
-
-static unsigned key_hash(const char *k, size_t len)
-{
-	unsigned h = 2166136261u;	/* FNV-1a */
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)k[i]) * 16777619u;
-	return h;
-}
-
-/* The slot of the key: its group, or the empty slot it goes in. */
-static struct group *group_slot(struct groups *gs, const char *k, size_t len, unsigned h)
-{
-	size_t i = h & (gs->cap - 1);
-	while (gs->g[i].key && (gs->g[i].hash != h || gs->g[i].len != len ||
-				memcmp(gs->g[i].key, k, len)))
-		i = (i + 1) & (gs->cap - 1);
-	return &gs->g[i];
-}
-
-static void groups_grow(struct groups *gs)
-{
-	struct groups old = *gs;
-	gs->cap = old.cap ? 2 * old.cap : 4096;
-	gs->g = calloc(gs->cap, sizeof *gs->g);
-	if (!gs->g)
-		edu_die(EDU_ESOFTWARE, "out of memory");
-	for (size_t i = 0; i < old.cap; i++)
-		if (old.g[i].key)
-			*group_slot(gs, old.g[i].key, old.g[i].len, old.g[i].hash) = old.g[i];
-	free(old.g);
-}
-
-static void groups_count(struct groups *gs, const struct edu_buf *key)
-{
-	unsigned h = key_hash(key->s, key->len);
-	if ((gs->n + 1) * 2 > gs->cap)
-		groups_grow(gs);
-	struct group *g = group_slot(gs, key->s, key->len, h);
-	if (!g->key) {
-		*g = (struct group){ edu_malloc(key->len), key->len, h, 0 };
-		memcpy(g->key, key->s, key->len);
-		gs->n++;
-	}
-	g->n++;
-}
 
 static void key_add(struct edu_buf *b, const char *v)
 {
@@ -978,8 +979,8 @@ static void key_bind(sqlite3_stmt *st, const char *k)
 void edu_student_asof_count(sqlite3 *db, const char *day)
 {
 	struct later *l;
-	size_t nl = later_load(db, day, &l);
-	struct groups gs = { 0 };
+	struct map events = { 0 }, groups = { 0 };
+	size_t nl = later_load(db, day, &events, &l);
 	struct edu_buf key = { 0 };
 	char grade[16];
 	int rc;
@@ -992,8 +993,9 @@ void edu_student_asof_count(sqlite3 *db, const char *day)
 		const char *v[A_N];
 		for (int i = 0; i < A_N; i++)
 			v[i] = (const char *)sqlite3_column_text(st, i + 1);
-		const struct later *e = nl ? later_find(l, nl, (const char *)
-							sqlite3_column_text(st, 0)) : NULL;
+		const struct slot *sl = map_get(&events, (const char *)sqlite3_column_text(st, 0),
+						(size_t)sqlite3_column_bytes(st, 0));
+		const struct later *e = sl ? &l[sl->v - 1] : NULL;
 		if (e && e->school)
 			v[A_SCHOOL] = e->school;
 		if (e && e->status)
@@ -1005,17 +1007,17 @@ void edu_student_asof_count(sqlite3 *db, const char *day)
 		key.len = 0;
 		for (int i = 0; i < A_N; i++)
 			key_add(&key, v[i]);
-		groups_count(&gs, &key);
+		map_add(&groups, key.s, key.len)->v++;
 	}
 	if (rc != SQLITE_DONE)
 		edu_die_db(db, "students");
 	sqlite3_finalize(st);
 	for (size_t i = 0; i < nl; i++) {
-		free(l[i].no);
 		free(l[i].school);
 		free(l[i].status);
 	}
 	free(l);
+	map_free(&events);
 	edu_buf_free(&key);
 
 	edu_exec(db, "DROP TABLE IF EXISTS temp.student_asof", 0, NULL);
@@ -1023,16 +1025,15 @@ void edu_student_asof_count(sqlite3 *db, const char *day)
 		 "class TEXT, sex TEXT, ethnicity TEXT, status TEXT, disability TEXT, "
 		 "placement TEXT, zone TEXT, n INTEGER)", 0, NULL);
 	st = edu_prepare(db, "INSERT INTO temp.student_asof VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-	for (size_t i = 0; i < gs.cap; i++) {
-		if (!gs.g[i].key)
+	for (size_t i = 0; i < groups.cap; i++) {
+		if (!groups.s[i].key)
 			continue;
-		key_bind(st, gs.g[i].key);
-		sqlite3_bind_int64(st, A_N + 1, gs.g[i].n);
+		key_bind(st, groups.s[i].key);
+		sqlite3_bind_int64(st, A_N + 1, groups.s[i].v);
 		edu_exec_stmt(db, st);
-		free(gs.g[i].key);
 	}
 	sqlite3_finalize(st);
-	free(gs.g);
+	map_free(&groups);
 }
 
 /* ---- reports --------------------------------------------------------------- */
