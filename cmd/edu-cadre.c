@@ -669,7 +669,7 @@ static int quota(struct edu_cmd *c)
 		what = EDU_STAFFING_SUBJECTS;
 	else if (opt.by && strcmp(opt.by, "school"))
 		edu_die(EDU_EUSAGE, "--by: '%s' is not one of school, subject", opt.by);
-	edu_staffing_load(c->db, asof_str(day), opt.school, &s);
+	edu_staffing_load(c->db, asof_str(day), opt.school, 0, &s);
 	edu_staffing_print(&s, what, NULL, 0);
 	edu_staffing_free(&s);
 	return 0;
@@ -680,7 +680,7 @@ static int vacancies(struct edu_cmd *c)
 	struct edu_staffing s;
 	char day[11];
 
-	edu_staffing_load(c->db, asof_str(day), NULL, &s);
+	edu_staffing_load(c->db, asof_str(day), NULL, 0, &s);
 	long n = edu_staffing_print(&s, EDU_STAFFING_VACANCIES, opt.subject, opt.min);
 	edu_staffing_free(&s);
 	return n ? 0 : EDU_NO;
@@ -735,7 +735,7 @@ static int place(struct edu_cmd *c)
 			 opt.year, appointed);
 		return EDU_EDATA;
 	}
-	edu_staffing_load(c->db, edu_date_str(edu_opt.on, day), NULL, &s);
+	edu_staffing_load(c->db, edu_date_str(edu_opt.on, day), NULL, 0, &s);
 	struct edu_grad *g = edu_graduates_load(c->db, opt.year, seed, &s, &n);
 	if (!n) {
 		edu_rollback(c->db);

@@ -1343,7 +1343,16 @@ long edu_student_promote(sqlite3 *db, long year, const char *day, int skip_final
 	"ORDER BY x.day, x.id LIMIT 1) " \
 	"WHERE (s.entry_date IS NULL OR s.entry_date <= ?1)"
 
-/* The disabled enrolled students as of `day` (YYYY-MM-DD) by category, in
+/* (Re)make the temporary table temp.student_asof: the students as they
+ * stood at the end of `day` (YYYY-MM-DD), the same as EDU_STUDENT_ASOF
+ * gives, counted (n) by school_code, grade (a number), class, sex,
+ * ethnicity, status, disability, placement and zone.  One pass over the
+ * students and one over the events after the day (issue 22: a million
+ * students in a second, where EDU_STUDENT_ASOF searches the events once
+ * per student); every statistic of the day then sums n. */
+void edu_student_asof_count(sqlite3 *db, const char *day);
+/* The disabled enrolled students as of `day` (YYYY-MM-DD; NULL: of the
+ * counts edu_student_asof_count made last) by category, in
  * the order of GB/T 26341, then "all": counts by placement, the unplaced,
  * the students and placed_pct (one decimal); no row without one.  A
  * statement for the caller to print and finalise. */
@@ -1412,8 +1421,10 @@ struct edu_staffing {
  * the establishment in post that day (not retired, left or dismissed,
  * hired by then), and the subject needs against the teachers of each
  * subject (a teacher with no stage counts in the school's stages in
- * order, up to each stage's need, the rest in its last). */
-void edu_staffing_load(sqlite3 *db, const char *day, const char *school,
+ * order, up to each stage's need, the rest in its last).  The students
+ * are those temp.student_asof counts: made here for day unless counted
+ * (the caller made them with edu_student_asof_count for the same day). */
+void edu_staffing_load(sqlite3 *db, const char *day, const char *school, int counted,
 		       struct edu_staffing *s);
 void edu_staffing_free(struct edu_staffing *s);
 /* The school's quota over its stages and its extra posts (the settings

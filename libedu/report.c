@@ -402,16 +402,19 @@ void edu_report_init(struct edu_report *r, sqlite3 *db, int as_of, int year)
 /* The populations a cross table of chosen labels counts, with the
  * labels each may be broken down by. */
 struct population {
-	const char *section, *sql, *dims, *dflt;
+	const char *section, *sql, *dims, *dflt, *count;
 };
 /* The students and the staff as they stood on the day, worked out once
- * per report into temporary tables that every table then reads. */
+ * per report into temporary tables that every table then reads: the
+ * students counted by every label (edu_student_asof_count, n each), the
+ * staff one row each. */
 #define AGE "(CAST(strftime('%Y', ?1) AS INTEGER) - CAST(strftime('%Y', birth_date) AS INTEGER) " \
 	"- (strftime('%m-%d', ?1) < strftime('%m-%d', birth_date)))"
 static const char *const temp_sql[] = {
-	"CREATE TEMP TABLE report_student AS SELECT a.student_no, a.sex, a.ethnicity, a.school_code, "
-	"a.grade, a.class, a.status, a.disability, a.placement, a.zone, sc.kind, sc.ownership, "
-	"sc.district FROM (" EDU_STUDENT_ASOF ") a JOIN school sc ON sc.school_code = a.school_code",
+	"CREATE TEMP TABLE report_student AS SELECT a.sex, a.ethnicity, a.school_code, "
+	EDU_GRADE_SQL("a.grade") " AS grade, a.class, a.status, a.disability, a.placement, "
+	"a.zone, sc.kind, sc.ownership, sc.district, a.n FROM temp.student_asof a "
+	"JOIN school sc ON sc.school_code = a.school_code",
 	"CREATE TEMP TABLE report_staff AS " EDU_STAFF_ASOF "SELECT *, CASE WHEN " AGE " < 30 "
 	"THEN '<30' WHEN " AGE " < 40 THEN '30-39' WHEN " AGE " < 50 THEN '40-49' WHEN " AGE
 	" < 55 THEN '50-54' ELSE '55+' END AS age FROM asof",
@@ -422,6 +425,8 @@ static void need(struct edu_report *r, int which)
 {
 	for (int i = 0; i < 2; i++)
 		if ((which & (1 << i)) && !(r->made & (1 << i))) {
+			if (i == 0)
+				edu_student_asof_count(r->db, r->day);
 			sqlite3_stmt *st = edu_prepare(r->db, temp_sql[i]);
 			sqlite3_bind_text(st, 1, r->day, -1, SQLITE_STATIC);
 			edu_exec_stmt(r->db, st);
@@ -431,14 +436,14 @@ static void need(struct edu_report *r, int which)
 
 static const struct population populations[] = {
 	{ "schools", "SELECT * FROM school WHERE status = 'open' AND (founded IS NULL OR founded <= ?1)",
-	  "kind ownership district", "kind,ownership" },
+	  "kind ownership district", "kind,ownership", "count(*)" },
 	{ "students", "SELECT * FROM temp.report_student WHERE status = 'enrolled'",
 	  "school_code kind ownership district grade sex ethnicity disability placement zone class",
-	  "kind,grade,sex" },
-	{ "students", "SELECT * FROM temp.report_student", "status", NULL },	/* all of them */
+	  "kind,grade,sex", "sum(n)" },
+	{ "students", "SELECT * FROM temp.report_student", "status", NULL, "sum(n)" },	/* all of them */
 	{ "staff", "SELECT * FROM temp.report_staff WHERE status = 'active'",
-	  "unit category position title sex education degree party age", "title,sex" },
-	{ NULL, NULL, NULL, NULL }
+	  "unit category position title sex education degree party age", "title,sex", "count(*)" },
+	{ NULL, NULL, NULL, NULL, NULL }
 };
 
 struct edu_table *edu_report_cross(struct edu_report *r, const char *section,
@@ -486,7 +491,7 @@ struct edu_table *edu_report_cross(struct edu_report *r, const char *section,
 		edu_buf_free(&cols);
 		return NULL;
 	}
-	edu_buf_printf(&sql, "SELECT %s, count(*) AS n FROM (%s) GROUP BY ", cols.s, p->sql);
+	edu_buf_printf(&sql, "SELECT %s, %s AS n FROM (%s) GROUP BY ", cols.s, p->count, p->sql);
 	for (int i = 1; i <= k; i++)
 		edu_buf_printf(&sql, "%s%d", i > 1 ? ", " : "", i);
 	edu_buf_puts(&sql, " ORDER BY ");
@@ -544,7 +549,7 @@ static void schools(struct edu_report *r)
 
 static void students(struct edu_report *r)
 {
-	char err[EDU_ERR_MAX], day[11];
+	char err[EDU_ERR_MAX];
 	need(r, T_STUDENT);
 	struct edu_table *t = edu_report_cross(r, "students", "kind,grade,sex", err);
 	t->name = "by-kind-grade-sex";
@@ -558,7 +563,7 @@ static void students(struct edu_report *r)
 	chart_all(t, 'c', "年级", "人数");
 	add(r, t);
 	add(r, stmt_table(r, "students", "minority", "少数民族在校生",
-		"SELECT ethnicity, count(*) AS students FROM temp.report_student "
+		"SELECT ethnicity, sum(n) AS students FROM temp.report_student "
 		"WHERE status = 'enrolled' AND ethnicity IS NOT NULL AND ethnicity NOT IN "
 		"('汉族', '汉', '01') GROUP BY ethnicity ORDER BY students DESC, ethnicity"));
 	add(r, cross_table(r, "students", "flows", "学生变动：招生、毕业、转学、退学",
@@ -582,7 +587,7 @@ static void students(struct edu_report *r)
 		"SELECT sc.kind, f.flow, count(*) FROM f JOIN school sc ON sc.school_code = f.school "
 		"GROUP BY 1, 2 ORDER BY 1, 2"));
 	add(r, table_stmt("students", "disability", "残疾儿童少年（按类别、安置方式）",
-			  edu_student_disability_report(r->db, edu_date_str(r->as_of, day))));
+			  edu_student_disability_report(r->db, NULL)));
 }
 
 static void exam(struct edu_report *r)
@@ -615,7 +620,7 @@ static struct edu_table *establishment(struct edu_report *r)
 		t->head[i] = edu_strdup(h[i]);
 		t->type[i] = i < 2 ? 't' : 'n';
 	}
-	edu_staffing_load(r->db, r->day, NULL, &s);
+	edu_staffing_load(r->db, r->day, NULL, 1, &s);	/* need(T_STUDENT) counted them */
 	for (size_t i = 0; i < s.nschool; i++) {
 		const struct edu_staffing_school *sc = &s.school[i];
 		long students = 0, quota = edu_staffing_quota(sc);
@@ -652,7 +657,7 @@ static void staff(struct edu_report *r)
 		add(r, t);
 	}
 	add(r, stmt_table(r, "staff", "ratio", "生师比（按学校）",
-		"WITH s AS (SELECT school_code, count(*) AS n FROM temp.report_student "
+		"WITH s AS (SELECT school_code, sum(n) AS n FROM temp.report_student "
 		"WHERE status = 'enrolled' GROUP BY school_code), "
 		"t AS (SELECT unit, count(*) AS n FROM temp.report_staff WHERE status = 'active' "
 		"AND category = 'teacher' GROUP BY unit) "
@@ -943,8 +948,10 @@ void edu_report_free(struct edu_report *r)
 	free(r->tables);
 	r->tables = NULL;
 	r->ntables = 0;
-	if (r->made & T_STUDENT)
+	if (r->made & T_STUDENT) {
 		edu_exec(r->db, "DROP TABLE temp.report_student", 0, NULL);
+		edu_exec(r->db, "DROP TABLE temp.student_asof", 0, NULL);
+	}
 	if (r->made & T_STAFF)
 		edu_exec(r->db, "DROP TABLE temp.report_staff", 0, NULL);
 	r->made = 0;

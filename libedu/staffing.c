@@ -177,14 +177,15 @@ static void load_schools(sqlite3 *db, const char *school, struct edu_staffing *s
 
 /* Enrolled students on the day (suspended ones hold no seat in class). */
 static void load_students(sqlite3 *db, const char *day, const char *school,
-			  struct edu_staffing *s)
+			  int counted, struct edu_staffing *s)
 {
+	if (!counted)
+		edu_student_asof_count(db, day);
 	sqlite3_stmt *st = edu_prepare(db,
-		"SELECT school_code, grade, count(*) FROM (" EDU_STUDENT_ASOF ") "
-		"WHERE status = 'enrolled' AND (?2 IS NULL OR school_code = ?2) GROUP BY 1, 2");
+		"SELECT school_code, grade, sum(n) FROM temp.student_asof "
+		"WHERE status = 'enrolled' AND (?1 IS NULL OR school_code = ?1) GROUP BY 1, 2");
 
-	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
-	edu_bind_text(st, 2, school);
+	edu_bind_text(st, 1, school);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		struct edu_staffing_school *sc = find(s, (const char *)sqlite3_column_text(st, 0));
 		if (sc)
@@ -329,13 +330,13 @@ static void load_staff(sqlite3 *db, const char *day, const char *school,
 	free(un);
 }
 
-void edu_staffing_load(sqlite3 *db, const char *day, const char *school,
+void edu_staffing_load(sqlite3 *db, const char *day, const char *school, int counted,
 		       struct edu_staffing *s)
 {
 	memset(s, 0, sizeof *s);
 	load_settings(db, s);
 	load_schools(db, school, s);
-	load_students(db, day, school, s);
+	load_students(db, day, school, counted, s);
 	load_extra(db, s);
 	make_needs(s);
 	load_staff(db, day, school, s);

@@ -796,31 +796,238 @@ void edu_student_place(sqlite3 *db, const char *no, const char *disability,
 	free(reason);
 }
 
+/* ---- the students on a day, counted ------------------------------------------ */
+
+/* A map from keys (bytes) to a number, by open addressing: what the
+ * counting below looks students and groups up in. */
+struct slot {
+	char *key;
+	size_t len;
+	unsigned hash;
+	long v;
+};
+struct map {
+	struct slot *s;
+	size_t n, cap;	/* cap: a power of two, at least twice n */
+};
+
+static unsigned key_hash(const char *k, size_t len)
+{
+	unsigned h = 2166136261u;	/* FNV-1a */
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)k[i]) * 16777619u;
+	h ^= h >> 16;	/* the low bits the table uses depend on every bit */
+	h *= 0x85ebca6bu;
+	h ^= h >> 13;
+	return h;
+}
+
+/* The slot of the key: its own, or the empty one it would go in. */
+static struct slot *map_slot(const struct map *m, const char *k, size_t len, unsigned h)
+{
+	size_t i = h & (m->cap - 1);
+	while (m->s[i].key && (m->s[i].hash != h || m->s[i].len != len ||
+			       memcmp(m->s[i].key, k, len)))
+		i = (i + 1) & (m->cap - 1);
+	return &m->s[i];
+}
+
+/* The key's slot, made (value 0) when it has none. */
+static struct slot *map_add(struct map *m, const char *k, size_t len)
+{
+	unsigned h = key_hash(k, len);
+	if ((m->n + 1) * 2 > m->cap) {
+		struct map old = *m;
+		m->cap = old.cap ? 2 * old.cap : 4096;
+		m->s = calloc(m->cap, sizeof *m->s);
+		if (!m->s)
+			edu_die(EDU_ESOFTWARE, "out of memory");
+		for (size_t i = 0; i < old.cap; i++)
+			if (old.s[i].key)
+				*map_slot(m, old.s[i].key, old.s[i].len, old.s[i].hash) = old.s[i];
+		free(old.s);
+	}
+	struct slot *sl = map_slot(m, k, len, h);
+	if (!sl->key) {
+		*sl = (struct slot){ edu_malloc(len), len, h, 0 };
+		memcpy(sl->key, k, len);
+		m->n++;
+	}
+	return sl;
+}
+
+/* The key's slot, or NULL. */
+static const struct slot *map_get(const struct map *m, const char *k, size_t len)
+{
+	if (!m->n)
+		return NULL;
+	const struct slot *sl = map_slot(m, k, len, key_hash(k, len));
+	return sl->key ? sl : NULL;
+}
+
+static void map_free(struct map *m)
+{
+	for (size_t i = 0; i < m->cap; i++)
+		free(m->s[i].key);
+	free(m->s);
+}
+
+/* The first valid event after the day of each student who has one: what
+ * EDU_STUDENT_ASOF's lookup finds, read in one pass instead of one index
+ * search per student; found by student_no in the map (v: its index + 1). */
+struct later {
+	char *school, *status;
+	int has_grade, grade;
+};
+
+static size_t later_load(sqlite3 *db, const char *day, struct map *m, struct later **out)
+{
+	sqlite3_stmt *st = edu_prepare(db,
+		"SELECT student_no, from_school, from_grade, from_status FROM student_event "
+		"WHERE day > ?1 AND void_on IS NULL ORDER BY student_no, day, id");
+	struct later *l = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+
+	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *no = (const char *)sqlite3_column_text(st, 0);
+		struct slot *sl = map_add(m, no, strlen(no));
+		if (sl->v)
+			continue;	/* a later event of the same student */
+		if (n == cap) {
+			cap = cap ? 2 * cap : 1024;
+			l = edu_realloc(l, cap * sizeof *l);
+		}
+		const char *sc = (const char *)sqlite3_column_text(st, 1);
+		const char *su = (const char *)sqlite3_column_text(st, 3);
+		l[n++] = (struct later){ sc ? edu_strdup(sc) : NULL, su ? edu_strdup(su) : NULL,
+			sqlite3_column_type(st, 2) != SQLITE_NULL, sqlite3_column_int(st, 2) };
+		sl->v = (long)n;
+	}
+	if (rc != SQLITE_DONE)
+		edu_die_db(db, "student events");
+	sqlite3_finalize(st);
+	*out = l;
+	return n;
+}
+
+/* The labels a student is counted by, in the columns of temp.student_asof
+ * (grade, the second, is a number).  A group's key: each label as 'n' for
+ * NULL, or 'v', its bytes and a NUL. */
+enum { A_SCHOOL, A_GRADE, A_CLASS, A_SEX, A_ETHNICITY, A_STATUS, A_DISABILITY,
+       A_PLACEMENT, A_ZONE, A_N };
+
+static void key_add(struct edu_buf *b, const char *v)
+{
+	if (!v) {
+		edu_buf_add(b, "n", 1);
+		return;
+	}
+	edu_buf_add(b, "v", 1);
+	edu_buf_add(b, v, strlen(v) + 1);
+}
+
+/* Bind the labels of a key to st's first A_N parameters. */
+static void key_bind(sqlite3_stmt *st, const char *k)
+{
+	for (int j = 0; j < A_N; j++) {
+		if (*k++ == 'n') {
+			sqlite3_bind_null(st, j + 1);
+			continue;
+		}
+		if (j == A_GRADE)
+			sqlite3_bind_int(st, j + 1, atoi(k));
+		else
+			sqlite3_bind_text(st, j + 1, k, -1, SQLITE_STATIC);
+		k += strlen(k) + 1;
+	}
+}
+
+void edu_student_asof_count(sqlite3 *db, const char *day)
+{
+	struct later *l;
+	struct map events = { 0 }, groups = { 0 };
+	size_t nl = later_load(db, day, &events, &l);
+	struct edu_buf key = { 0 };
+	char grade[16];
+	int rc;
+
+	sqlite3_stmt *st = edu_prepare(db,
+		"SELECT student_no, school_code, grade, class, sex, ethnicity, status, disability, "
+		"placement, zone FROM student WHERE entry_date IS NULL OR entry_date <= ?1");
+	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *v[A_N];
+		for (int i = 0; i < A_N; i++)
+			v[i] = (const char *)sqlite3_column_text(st, i + 1);
+		const struct slot *sl = map_get(&events, (const char *)sqlite3_column_text(st, 0),
+						(size_t)sqlite3_column_bytes(st, 0));
+		const struct later *e = sl ? &l[sl->v - 1] : NULL;
+		if (e && e->school)
+			v[A_SCHOOL] = e->school;
+		if (e && e->status)
+			v[A_STATUS] = e->status;
+		if (e && e->has_grade) {
+			snprintf(grade, sizeof grade, "%d", e->grade);
+			v[A_GRADE] = grade;
+		}
+		key.len = 0;
+		for (int i = 0; i < A_N; i++)
+			key_add(&key, v[i]);
+		map_add(&groups, key.s, key.len)->v++;
+	}
+	if (rc != SQLITE_DONE)
+		edu_die_db(db, "students");
+	sqlite3_finalize(st);
+	for (size_t i = 0; i < nl; i++) {
+		free(l[i].school);
+		free(l[i].status);
+	}
+	free(l);
+	map_free(&events);
+	edu_buf_free(&key);
+
+	edu_exec(db, "DROP TABLE IF EXISTS temp.student_asof", 0, NULL);
+	edu_exec(db, "CREATE TEMP TABLE student_asof (school_code TEXT, grade INTEGER, "
+		 "class TEXT, sex TEXT, ethnicity TEXT, status TEXT, disability TEXT, "
+		 "placement TEXT, zone TEXT, n INTEGER)", 0, NULL);
+	st = edu_prepare(db, "INSERT INTO temp.student_asof VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	for (size_t i = 0; i < groups.cap; i++) {
+		if (!groups.s[i].key)
+			continue;
+		key_bind(st, groups.s[i].key);
+		sqlite3_bind_int64(st, A_N + 1, groups.s[i].v);
+		edu_exec_stmt(db, st);
+	}
+	sqlite3_finalize(st);
+	map_free(&groups);
+}
+
 /* ---- reports --------------------------------------------------------------- */
 
 sqlite3_stmt *edu_student_disability_report(sqlite3 *db, const char *day)
 {
-	sqlite3_stmt *st = edu_prepare(db,
-		"WITH s AS (" EDU_STUDENT_ASOF "), d AS (SELECT disability, placement FROM s "
+	if (day)
+		edu_student_asof_count(db, day);
+	return edu_prepare(db,
+		"WITH d AS (SELECT disability, placement, n FROM temp.student_asof "
 		"WHERE status = 'enrolled' AND disability IS NOT NULL), "
 		"r AS (SELECT disability, "
-		"sum(placement IS 'regular-class') AS regular_class, "
-		"sum(placement IS 'special-class') AS special_class, "
-		"sum(placement IS 'special-school') AS special_school, "
-		"sum(placement IS 'home-delivery') AS home_delivery, "
-		"sum(placement IS NULL) AS unplaced, count(*) AS students "
+		"sum(n * (placement IS 'regular-class')) AS regular_class, "
+		"sum(n * (placement IS 'special-class')) AS special_class, "
+		"sum(n * (placement IS 'special-school')) AS special_school, "
+		"sum(n * (placement IS 'home-delivery')) AS home_delivery, "
+		"sum(n * (placement IS NULL)) AS unplaced, sum(n) AS students "
 		"FROM d GROUP BY disability "
-		"UNION ALL SELECT 'all', sum(placement IS 'regular-class'), "
-		"sum(placement IS 'special-class'), sum(placement IS 'special-school'), "
-		"sum(placement IS 'home-delivery'), sum(placement IS NULL), count(*) FROM d "
-		"HAVING count(*) > 0) "
+		"UNION ALL SELECT 'all', sum(n * (placement IS 'regular-class')), "
+		"sum(n * (placement IS 'special-class')), sum(n * (placement IS 'special-school')), "
+		"sum(n * (placement IS 'home-delivery')), sum(n * (placement IS NULL)), sum(n) FROM d "
+		"HAVING sum(n) > 0) "
 		"SELECT *, printf('%.1f', 100.0 * (students - unplaced) / students) AS placed_pct "
 		"FROM r ORDER BY CASE disability WHEN 'visual' THEN 1 WHEN 'hearing' THEN 2 "
 		"WHEN 'speech' THEN 3 WHEN 'physical' THEN 4 WHEN 'intellectual' THEN 5 "
 		"WHEN 'mental' THEN 6 WHEN 'multiple' THEN 7 ELSE 8 END");
-
-	sqlite3_bind_text(st, 1, day, -1, SQLITE_TRANSIENT);
-	return st;
 }
 
 sqlite3_stmt *edu_student_stats(sqlite3 *db, const char *by)

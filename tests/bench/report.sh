@@ -82,25 +82,42 @@ COMMIT;
 SQL
 
 # The baseline: the same figures as plain SQL over the tables as they are.
+# Every table of the report has its counts here (the entrants, transfers
+# in, schools new and closed, titles, licences, the exam, the staff in
+# post and retiring, depreciation, disposals and revocations were missing
+# until issue 22's speed work: the report counted more than its baseline).
 cat > base.sql <<'SQL'
 SELECT kind, ownership, count(*) FROM school WHERE status = 'open' GROUP BY 1, 2;
 SELECT ownership, count(*) FROM school WHERE status = 'open' GROUP BY 1;
+SELECT school_code, name, kind, ownership, founded FROM school WHERE founded > '2025-09-01' AND founded <= '2026-09-01';
+SELECT key, min(date(at)) FROM audit WHERE entity = 'school' AND json_valid(change) AND json_extract(change, '$.status[1]') = 'closed' AND date(at) > '2025-09-01' AND date(at) <= '2026-09-01' GROUP BY 1;
+SELECT title, count(*) FROM designation WHERE since <= '2026-09-01' AND (until IS NULL OR until >= '2026-09-01') GROUP BY 1;
+SELECT school_code, number, expires FROM licence WHERE expires <= '2027-09-01';
 SELECT sc.kind, s.grade, s.sex, count(*) FROM student s JOIN school sc USING (school_code) WHERE s.status = 'enrolled' GROUP BY 1, 2, 3;
 SELECT grade, sex, count(*) FROM student WHERE status = 'enrolled' GROUP BY 1, 2;
 SELECT ethnicity, count(*) FROM student WHERE status = 'enrolled' AND ethnicity <> '汉族' GROUP BY 1;
 SELECT sc.kind, e.kind, count(*) FROM student_event e JOIN school sc ON sc.school_code = e.from_school WHERE e.day > '2025-09-01' AND e.day <= '2026-09-01' GROUP BY 1, 2;
+SELECT sc.kind, count(*) FROM student_event e JOIN school sc ON sc.school_code = e.to_school WHERE e.kind IN ('transfer', 'enter') AND e.day > '2025-09-01' AND e.day <= '2026-09-01' GROUP BY 1;
+SELECT sc.kind, count(*) FROM student s JOIN school sc USING (school_code) WHERE s.entry_date > '2025-09-01' AND s.entry_date <= '2026-09-01' GROUP BY 1;
+SELECT count(*), count(a.school_code) FROM candidate c LEFT JOIN admission a ON a.year = c.year AND a.exam_no = c.exam_no WHERE c.year = 2026;
+SELECT batch, round, count(*) FROM admission WHERE year = 2026 AND school_code IS NOT NULL GROUP BY 1, 2;
+SELECT s.school_code, s.seats, count(a.exam_no), min(c.total) FROM seat s LEFT JOIN admission a ON a.year = s.year AND a.school_code = s.school_code LEFT JOIN candidate c ON c.year = a.year AND c.exam_no = a.exam_no WHERE s.year = 2026 GROUP BY 1;
 SELECT disability, placement, count(*) FROM student WHERE status = 'enrolled' AND disability IS NOT NULL GROUP BY 1, 2;
 SELECT title, sex, count(*) FROM staff WHERE status = 'active' GROUP BY 1, 2;
 SELECT (2026 - CAST(substr(birth_date, 1, 4) AS INTEGER)) / 10, sex, count(*) FROM staff WHERE status = 'active' GROUP BY 1, 2;
 SELECT education, sex, count(*) FROM staff WHERE status = 'active' GROUP BY 1, 2;
 SELECT s.school_code, count(*), (SELECT count(*) FROM staff t WHERE t.unit = s.school_code AND t.category = 'teacher') FROM student s WHERE s.status = 'enrolled' GROUP BY 1;
-SELECT category, count(*), sum(cost) FROM asset WHERE status <> 'disposed' GROUP BY 1;
+SELECT unit, count(*) FROM staff WHERE status = 'active' AND on_establishment = 'yes' GROUP BY 1;
+SELECT staff_no, name, sex, unit FROM staff WHERE status = 'active' AND CAST(substr(birth_date, 1, 4) AS INTEGER) + CASE WHEN sex = 'M' THEN 60 WHEN category = 'worker' THEN 50 ELSE 55 END = 2027;
+SELECT category, count(*), sum(cost), sum(CASE WHEN life_years > 0 THEN min(cost, cost * max(0, 2026 * 12 + 8 - CAST(substr(acquired_on, 1, 4) AS INTEGER) * 12 - CAST(substr(acquired_on, 6, 2) AS INTEGER) + 1) / (life_years * 12)) ELSE 0 END) FROM asset WHERE status <> 'disposed' GROUP BY 1;
 SELECT category, count(*), sum(cost) FROM asset WHERE acquired_on > '2025-09-01' AND acquired_on <= '2026-09-01' GROUP BY 1;
+SELECT category, count(*), sum(cost) FROM asset WHERE disposed_on > '2025-09-01' AND disposed_on <= '2026-09-01' GROUP BY 1;
 SELECT substr(received_on, 1, 7), kind, count(*) FROM petition WHERE received_on > '2025-09-01' AND received_on <= '2026-09-01' GROUP BY 1, 2;
 SELECT substr(reply_due, 1, 7), count(*), sum(replied_on <= reply_due) FROM petition WHERE reply_due > '2025-09-01' AND reply_due <= '2026-09-01' GROUP BY 1;
 SELECT kind, count(*) FROM petition WHERE status NOT IN ('replied', 'closed') AND reply_due < '2026-09-01' GROUP BY 1;
 SELECT substr(coalesce(received_on, doc_date), 1, 7), direction, count(*) FROM document GROUP BY 1, 2;
 SELECT kind, count(*) FROM certificate WHERE issued_on > '2025-09-01' AND issued_on <= '2026-09-01' GROUP BY 1;
+SELECT kind, count(*) FROM certificate WHERE revoked_on > '2025-09-01' AND revoked_on <= '2026-09-01' GROUP BY 1;
 SQL
 
 secs() { sed -n 's/^runstat: \([0-9.]*\) s .*/\1/p' "$1" | tail -1; }

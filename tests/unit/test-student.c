@@ -389,6 +389,62 @@ static void cleanup(void)
 	rmdir(dir);
 }
 
+/* The counts of edu_student_asof_count are those of EDU_STUDENT_ASOF
+ * grouped by the same labels, whatever the day: before, between and on
+ * the days of a student's events (a voided one among them, two on one
+ * day, one that leaves the grade unsaid). */
+static void test_asof_count(sqlite3 *db)
+{
+	static const char *const days[] = {
+		"2010-01-01", "2026-03-01", "2026-04-01", "2026-04-15", "2026-05-01",
+		"2026-05-15", "2026-06-01", "2026-12-31",
+	};
+	char *s, *want;
+
+	edu_exec(db, "INSERT INTO student_event (student_no, day, kind, from_school, to_school, "
+		 "from_grade, to_grade, from_status, to_status, void_on, void_reason) VALUES "
+		 "('G" GIRL "', '2026-04-01', 'transfer', '2111010210', '2111010209', 2, 4, "
+		 "'enrolled', 'enrolled', '2026-04-02T00:00:00Z', 'wrong school'), "
+		 "('G" GIRL "', '2026-05-01', 'transfer', '2111010211', '2111010209', 3, 4, "
+		 "'enrolled', 'enrolled', NULL, NULL), "
+		 "('G" GIRL "', '2026-05-01', 'suspend', '2111010209', '2111010209', 4, 4, "
+		 "'suspended', 'enrolled', NULL, NULL), "
+		 "('G" GIRL "', '2026-06-01', 'corrected', NULL, '2111010209', NULL, 4, "
+		 "'withdrawn', 'enrolled', NULL, NULL)", 0, NULL);
+	for (size_t i = 0; i < sizeof days / sizeof *days; i++) {
+		const char *day[] = { days[i] };
+		sqlite3_stmt *st = edu_prepare(db,
+			"SELECT school_code, grade, class, sex, ethnicity, status, disability, "
+			"placement, zone, count(*) FROM (" EDU_STUDENT_ASOF ") "
+			"GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9");
+		sqlite3_bind_text(st, 1, days[i], -1, SQLITE_STATIC);
+		want = rows(st);
+		edu_student_asof_count(db, days[i]);
+		s = rows(edu_prepare(db, "SELECT school_code, " EDU_GRADE_SQL("grade") ", class, "
+				     "sex, ethnicity, status, disability, placement, zone, sum(n) "
+				     "FROM temp.student_asof GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9 "
+				     "ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9"));
+		ok(!strcmp(s, want) && (*want || i == 0), "the students counted as of %s", *day);
+		if (strcmp(s, want))
+			printf("# got  %s\n# want %s\n", s, want);
+		free(s);
+		free(want);
+	}
+	s = edu_query1(db, "SELECT school_code || ' ' || grade || ' ' || status FROM "
+		       "temp.student_asof WHERE sex = 'F' AND school_code <> '2111010209'", 0, NULL);
+	is(s, NULL, "... on the last day the girl back at her school");
+	free(s);
+	edu_student_asof_count(db, "2026-04-15");
+	s = edu_query1(db, "SELECT school_code || ' ' || grade || ' ' || status || ' ' || n FROM "
+		       "temp.student_asof WHERE school_code = '2111010211'", 0, NULL);
+	is(s, "2111010211 3 enrolled 1", "... on 04-15 at the school of her first valid event");
+	free(s);
+	edu_student_asof_count(db, "2026-05-15");
+	s = edu_query1(db, "SELECT status FROM temp.student_asof WHERE status = 'withdrawn'", 0, NULL);
+	is(s, "withdrawn", "... on 05-15 as the event without a grade says, in her grade");
+	free(s);
+}
+
 int main(void)
 {
 	test_trimmed();
@@ -421,6 +477,7 @@ int main(void)
 	test_find(db);
 	test_promote(db);
 	test_place_and_reports(db);
+	test_asof_count(db);
 	edu_db_close(db);
 	return done_testing();
 }
