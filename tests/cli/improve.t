@@ -140,4 +140,16 @@ t_grep "... cannot take it" "asset B-2: is disposed: it cannot take an improveme
 t_exit 0 "keys from a CSV on stdin" sh -c 'printf "tag\nB-1\n" | edu-assets -q --on 2026-04-01 improve --amount 1.50 --dry-run'
 t_eq "... a dry run writes nothing" "$(sqlite3 "$EDU_DB" "SELECT cost FROM asset WHERE tag = 'B-1'")" 16000000
 
+# ---- void: the improvement taken back ----------------------------------------------
+# B-2's improvement voided, its schedule is the first one again: 1000.00
+# a month, at 2025-12 72 months, 72000.00, book value 48000.00.
+# (B-2 was disposed of after it: that is voided first, as void says.)
+ev=$(edu-assets events B-2 | awk -F, '$4 == "improved" { print $1 }')
+t_exit 65 "void B-2's improvement while its disposal stands: refused" edu-assets void "$ev" --reason 工程未验收
+disposed=$(edu-assets events B-2 | awk -F, '$4 == "dispose" { print $1 }')
+t_exit 0 "void the disposal" edu-assets void "$disposed" --reason 处置未批
+t_exit 0 "void B-2's improvement" edu-assets void "$ev" --reason 工程未验收
+t_eq "... the cost and schedule as before it" "$(dep B-2 2025-12)" "72,1000.00,1000.00,72000.00,48000.00 cost 120000.00"
+t_eq "... fully depreciated in 2029-12 again" "$(dep B-2 2029-12)" "120,1000.00,1000.00,120000.00,0.00 cost 120000.00"
+
 done_testing

@@ -59,11 +59,9 @@ t_eq "... --as-of a day after the transfer: 教学楼301" "$(edu-assets list --a
 t_unchanged "list | import --upsert after the voids" 12 sh -c "edu-assets list | edu-assets import --upsert"
 t_exit 0 "an empty list on stdin does nothing" sh -c "printf 'event\n' | edu-assets void --reason x"
 
-# No verb writes an `improved` event yet (issue 16 adds one): the row
-# and the cost it adds are written here as that verb would.
-sqlite3 "$EDU_DB" "INSERT INTO asset_event (tag, day, kind, status, unit, location, custodian, amount)
-	SELECT tag, '2026-05-10', 'improved', status, unit, location, custodian, 300000 FROM asset WHERE tag = 'XC-0004';
-	UPDATE asset SET cost = cost + 300000 WHERE tag = 'XC-0004'"
+# An improvement (edu-assets improve, issue 16) voided takes its amount
+# off the cost again.
+t_exit 0 "improve XC-0004 by 3000.00" edu-assets -q --on 2026-05-10 improve XC-0004 --amount 3000
 t_eq "improved: cost 18600.00 + 3000.00" "$(edu-assets list | grep '^XC-0004,' | cut -d, -f10)" "21600.00"
 t_eq "... listed with its amount in yuan" "$(edu-assets events XC-0004 | tail -1 | cut -d, -f4,12)" "improved,3000.00"
 t_exit 0 "void the improvement" edu-assets void "$(ev edu-assets XC-0004 improved)" --reason 未验收
