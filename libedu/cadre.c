@@ -325,11 +325,42 @@ static int same(const char *a, const char *b)
 typedef int rule_fn(sqlite3 *db, struct edu_staff_event *e,
 		    const struct edu_staff_change *c, int on, char *err);
 
+static int barred(sqlite3 *db, const struct edu_staff_event *e, int on, const char *what,
+		  char *err);
+
+/* The two ladders of 公务员职务与职级并行规定 (2019), highest first: the
+ * levels of leading posts (art. 5: 正部 ... 乡科级副职) and the grades
+ * (职级, art. 8: 一级巡视员 ... 二级科员).  A rank is higher than another
+ * only on the same ladder; a rank on neither, or on the other ladder, is
+ * not compared. */
+static const char *const rank_ladders[2][13] = {
+	{ "正部", "副部", "正厅", "副厅", "正处", "副处", "正科", "副科", NULL },
+	{ "一级巡视员", "二级巡视员", "一级调研员", "二级调研员", "三级调研员", "四级调研员",
+	  "一级主任科员", "二级主任科员", "三级主任科员", "四级主任科员", "一级科员",
+	  "二级科员", NULL },
+};
+
+/* 1 when rank `to` is higher than `from` on one ladder, else 0. */
+static int rank_higher(const char *from, const char *to)
+{
+	for (int l = 0; l < 2; l++) {
+		int a = -1, b = -1;
+		for (int i = 0; rank_ladders[l][i]; i++) {
+			if (from && !strcmp(from, rank_ladders[l][i]))
+				a = i;
+			if (to && !strcmp(to, rank_ladders[l][i]))
+				b = i;
+		}
+		if (a >= 0 && b >= 0)
+			return b < a;
+	}
+	return 0;
+}
+
 static int rule_appoint(sqlite3 *db, struct edu_staff_event *e,
 			const struct edu_staff_change *c, int on, char *err)
 {
 	const char *pos = e->old[EDU_STAFF_POSITION], *rank = e->old[EDU_STAFF_RANK];
-	(void)db, (void)on;
 
 	if (must_be_active(e, err) < 0)
 		return -1;
@@ -337,6 +368,12 @@ static int rule_appoint(sqlite3 *db, struct edu_staff_event *e,
 		snprintf(err, EDU_ERR_MAX, "holds the post %s already", c->position);
 		return -1;
 	}
+	/* A higher rank in a punishment's period (art. 20).  Whether a post
+	 * (职务) is higher than another is not known here: only ranks on the
+	 * ladders above are compared. */
+	if (db && e->no && c->rank && rank_higher(rank, c->rank) &&
+	    barred(db, e, on, "no higher rank", err))
+		return -1;
 	e->detail = c->position;
 	e->rank = c->rank;
 	if (!same(pos, c->position))
@@ -365,8 +402,10 @@ static int rule_dismiss(sqlite3 *db, struct edu_staff_event *e,
 }
 
 /* Is the person under a punishment that bars promotion on `on`
- * (公职人员政务处分法 art. 20: no title in the period)?  Says which. */
-static int barred(sqlite3 *db, const struct edu_staff_event *e, int on, char *err)
+ * (公职人员政务处分法 art. 20: no higher post, post grade or title in the
+ * period)?  Says which, and that `what` is what it bars. */
+static int barred(sqlite3 *db, const struct edu_staff_event *e, int on, const char *what,
+		  char *err)
 {
 	char d[11];
 	sqlite3_stmt *st = edu_prepare(db,
@@ -381,10 +420,10 @@ static int barred(sqlite3 *db, const struct edu_staff_event *e, int on, char *er
 		const char *kind = (const char *)sqlite3_column_text(st, 0);
 		const struct edu_punish_kind *k = edu_punish_kind(kind);
 		if (k && k->bars_promotion) {
-			snprintf(err, EDU_ERR_MAX, "is under a punishment (%s) until %s: no title "
+			snprintf(err, EDU_ERR_MAX, "is under a punishment (%s) until %s: %s "
 				 "in its period (公职人员政务处分法 art. 20)", k->zh,
 				 sqlite3_column_text(st, 1) ? (const char *)sqlite3_column_text(st, 1)
-							    : "for good");
+							    : "for good", what);
 			found = 1;
 		}
 	}
@@ -406,7 +445,7 @@ static int rule_title(sqlite3 *db, struct edu_staff_event *e,
 	}
 	/* A rule tried on its own (no register, as the unit tests do) knows
 	 * no punishments. */
-	if (db && e->no && barred(db, e, on, err))
+	if (db && e->no && barred(db, e, on, "no title", err))
 		return -1;
 	e->detail = t;
 	set(e, EDU_STAFF_TITLE, t);

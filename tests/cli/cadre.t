@@ -326,4 +326,24 @@ else
 fi
 
 t_exit 0 "check passes after all this" edu-db check
+# A punishment's period bars a higher rank too (art. 20), on the ladder of
+# 职级 (公务员职务与职级并行规定 art. 8); a first rank is not higher.
+edu-cadre -q import <<CSV
+staff_no,id_number,name,sex,birth_date,unit,category,position,rank,title,title_since,education,degree,party,party_since,hired_on,status
+S090,$(id18 11010219820304001),周立新,M,1982-03-04,2111010209,cadre,,,,,本科,学士,,,2005-09-01,active
+CSV
+t_exit 0 "S090 under a demerit from 2026-03-01" edu-cadre punish S090 --kind 记过 --on 2026-03-01
+t_exit 0 "given a first rank in the period" \
+	edu-cadre appoint S090 --position 教研组长 --rank 四级主任科员 --on 2026-04-01
+t_exit 65 "a higher rank in the period: refused" \
+	edu-cadre appoint S090 --position 教研组长 --rank 三级主任科员 --on 2026-06-01
+t_grep "... naming the punishment and what it bars" \
+	"S090: is under a punishment \(记过\) until 2027-02-28: no higher rank in its period" "$err"
+t_exit 0 "a lower rank in the period is not barred" \
+	edu-cadre appoint S090 --position 教研组长 --rank 一级科员 --on 2026-06-01
+t_exit 0 "a higher rank after the period" \
+	edu-cadre appoint S090 --position 教研组长 --rank 三级主任科员 --on 2027-03-01
+t_exit 0 "a rank on the other ladder (正科) is not compared" \
+	edu-cadre appoint S090 --position 副校长 --rank 正科 --on 2027-03-02
+
 done_testing
