@@ -627,4 +627,36 @@ else
 	t_skip "kill -9 in the middle of an import" "the import finished before its log reached 1 MB"
 fi
 
+# The values of a row are kept in one buffer of the writer (8 KiB), a
+# value that does not fit in what is left malloc'd (issue 23): rows with
+# long addresses, into an empty register (bulk load), into a filled one
+# and updated, keep every value as given, and so do the rows after them.
+sample_db
+long=$(awk 'BEGIN { for (i = 0; i < 9000; i++) printf "a" }')
+near=$(awk 'BEGIN { for (i = 0; i < 5000; i++) printf "b" }')
+name=$(awk 'BEGIN { for (i = 0; i < 1500; i++) printf "王" }')
+head -1 "$examples/students.csv" > long.csv
+sed -n 2,4p "$examples/students.csv" | awk -F, -v OFS=, -v l="$long" -v m="$near" -v n="$name" \
+	'NR == 1 { $17 = l } NR == 2 { $17 = m; $18 = n } { print }' >> long.csv
+sed -n 6,8p "$examples/students.csv" | awk -F, -v OFS=, -v l="$long" -v m="$near" -v n="$name" \
+	'NR == 1 { $17 = m; $18 = n } NR == 2 { $17 = l } { print }' > long2.csv
+{ head -1 long.csv; cat long2.csv; } > long3.csv
+long_rows() {	# FILE: "student_no|bytes of address|guardian|phone" of its rows
+	tail -n +2 "$1" | while IFS=, read -r no _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ a g p; do
+		echo "$no|${#a}|$g|$p"
+	done
+}
+stored() {	# FILE: the same, as stored
+	for no in $(tail -n +2 "$1" | cut -d, -f1); do
+		count "SELECT student_no || '|' || length(CAST(address AS BLOB)) || '|' || guardian || '|' || phone FROM student WHERE student_no = '$no'"
+	done
+}
+t_exit 0 "rows of a 9,000-byte address, of a 5,000-byte one and a 4,500-byte guardian, import into an empty register" edu-enroll -q import long.csv
+t_eq "... every value as given, also in the row after them" "$(stored long.csv)" "$(long_rows long.csv)"
+t_exit 0 "... and into a filled one" edu-enroll -q import long3.csv
+t_eq "... every value as given" "$(stored long3.csv)" "$(long_rows long3.csv)"
+awk -F, -v OFS=, 'NR > 1 { $19 = "13800138000" } { print }' long.csv > long4.csv
+t_exit 0 "... and updated with --upsert" edu-enroll -q import --upsert long4.csv
+t_eq "... every value as given" "$(stored long4.csv)" "$(long_rows long4.csv)"
+
 done_testing
