@@ -114,6 +114,11 @@ printf 'student_no,id_type,id_number,name,sex,birth_date,school_code,grade\nG%s,
 EDU_DB=$tmp/empty2.db; sample_db
 t_exit 65 "the same ID number under two student numbers, bulk path" edu-enroll import "$tmp/dupid.csv"
 t_grep "... naming the first line" "dupid.csv:3: id_number: the same student as line 2" "$err"
+# ... and across files, named by the file and line of the first.
+printf 'id_number,name,sex,birth_date,school_code,grade\n%s,乙,F,2016-08-12,2111010209,5\n' "$b" > "$tmp/dupf.csv"
+EDU_DB=$tmp/empty3.db; sample_db
+t_exit 65 "a duplicate of another file's row, bulk path" edu-enroll import "$tmp/dup.csv" "$tmp/dupf.csv"
+t_grep "... naming that file and line" "dupf.csv:2: student_no: the same student as $tmp/dup.csv:3" "$err"
 EDU_DB=$tmp/empty.db
 # The audit row of an import holds the number of rows it inserted and the
 # SHA-256 of their values in the order they went in, on either path.
