@@ -199,12 +199,14 @@ static void bulk_row(struct importer *im, char **vals, const int *len, int file,
 		h[k] = null ? 0 : key_hash(x, vals);
 		sqlite3_int64 first = null || !x->n ? 0 : key_find(im, x, vals, h[k]);
 		if (first) {
-			const struct row_at *f = &im->at[first - 1];
-			if (f->file == file)
-				snprintf(err, sizeof err, "the same %s as line %ld", e->what, f->line);
+			uint64_t at = im->at[first - 1];
+			int ffile = (int)(at >> AT_LINE_BITS);
+			long fline = (long)(at & (((uint64_t)1 << AT_LINE_BITS) - 1));
+			if (ffile == file)
+				snprintf(err, sizeof err, "the same %s as line %ld", e->what, fline);
 			else
 				snprintf(err, sizeof err, "the same %s as %s:%ld", e->what,
-					 im->files[f->file], f->line);
+					 im->files[ffile], fline);
 			eng_row_error(im, fname, line, map, fields, e->cols[x->col[0]].name, err);
 			return;
 		}
@@ -234,7 +236,8 @@ static void bulk_row(struct importer *im, char **vals, const int *len, int file,
 	}
 	if (i >= im->nat)
 		im->nat = i + 1;
-	im->at[i] = (struct row_at){ file, line };
+	/* 2^40 lines, 2^24 files: more than any file or command line holds. */
+	im->at[i] = (uint64_t)file << AT_LINE_BITS | (uint64_t)line;
 	for (int k = 0; k < im->nidx && k < 16; k++) {
 		struct bulk_index *x = &im->idx[k];
 		int null = 0;
@@ -255,6 +258,14 @@ void eng_bulk_finish(struct importer *im)
 	sqlite3 *db = im->w->db;
 	char hex[65];
 
+	/* The key hashes and the row map are done with: their memory goes
+	 * before the sorts of the index builds take theirs. */
+	for (int i = 0; i < im->nidx; i++) {
+		free(im->idx[i].slot);
+		im->idx[i].slot = NULL;
+	}
+	free(im->at);
+	im->at = NULL;
 	for (int i = 0; i < im->nidx; i++) {
 		struct bulk_index *x = &im->idx[i];
 
@@ -265,13 +276,11 @@ void eng_bulk_finish(struct importer *im)
 		    sqlite3_exec(db, x->sql, NULL, NULL, NULL) != SQLITE_OK)
 			edu_die_db(db, "cannot build an index");
 		sqlite3_finalize(x->get);
-		free(x->slot);
 		free(x->name);
 		free(x->sql);
 		free(x->cols);
 	}
 	free(im->idx);
-	free(im->at);
 	edu_digest_end(im->dg, hex);
 	if (im->st.inserted && (!im->errors || im->reject_f)) {
 		char *change = edu_asprintf("{\"inserted\":%ld,\"sha256\":\"%s\"}",

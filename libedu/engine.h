@@ -17,6 +17,15 @@ struct ref_cache {
 	char *slot[REF_SLOTS];
 };
 
+/* Where a row's normalised values are kept while it is checked and
+ * written: one buffer, emptied with the row (eng_clear_row), instead of a
+ * malloc and a free per value; a value that does not fit is malloc'd. */
+#define ROW_ARENA 8192
+struct row_arena {
+	size_t used;
+	char buf[ROW_ARENA];
+};
+
 struct edu_writer {
 	sqlite3 *db;
 	const struct edu_entity *e;
@@ -26,6 +35,7 @@ struct edu_writer {
 	const char **raw;	/* the row as given, after e->derive */
 	char dbuf[EDU_DERIVE_MAX][EDU_VAL_MAX];	/* what e->derive made */
 	int fresh;		/* the table was empty: no key can exist */
+	struct row_arena arena;	/* the values of w->vals it holds */
 };
 
 struct edu_import_stats {
@@ -70,15 +80,15 @@ struct importer {
 		sqlite3_stmt *get;	/* the key of a rowid */
 	} *idx;
 	int nidx;
-	struct row_at {
-		int file;
-		long line;
-	} *at;			/* where the row of rowid i + 1 came from */
+	/* Where the row of rowid i + 1 came from: its file's index << 40 |
+	 * its line (AT_LINE_BITS), 8 bytes a row; 16 MB for 2M rows. */
+	uint64_t *at;
 	size_t nat, capat;
 	struct edu_digest *dg;
 	struct loader *ld;	/* the thread that inserts a bulk load */
 };
 
+#define AT_LINE_BITS 40
 #define LOAD_BATCH 512
 #define LOAD_QUEUE 8
 
@@ -117,6 +127,10 @@ struct loader {
 const struct edu_col *eng_entity_col(const struct edu_entity *e, const char *name);
 int eng_col_value(sqlite3 *db, const struct edu_col *c, const char *in,
 		  char **out, char *err, struct ref_cache **refst);
+int eng_col_value_in(sqlite3 *db, const struct edu_col *c, const char *in,
+		     char **out, char *err, struct ref_cache **refst,
+		     struct row_arena *a);
+void eng_value_free(struct row_arena *a, char *v);
 void eng_ref_free(struct ref_cache *c);
 void eng_add_ident(struct edu_buf *b, const char *s);
 void eng_add_select(struct edu_buf *b, const struct edu_col *c);

@@ -75,10 +75,40 @@ void eng_ref_free(struct ref_cache *c)
 	free(c);
 }
 
+/* A copy of the n bytes at s, kept in the arena a when there is one
+ * and it has room, else malloc'd. */
+static char *keep(struct row_arena *a, const char *s, size_t n)
+{
+	if (!a || n >= sizeof a->buf - a->used)
+		return edu_strndup(s, n);
+	char *v = a->buf + a->used;
+	memcpy(v, s, n);
+	v[n] = '\0';
+	a->used += n + 1;
+	return v;
+}
+
+/* Free a value made by eng_col_value_in: one in the arena goes with it. */
+void eng_value_free(struct row_arena *a, char *v)
+{
+	if (!a || v < a->buf || v >= a->buf + sizeof a->buf)
+		free(v);
+}
+
 /* Normalise one value of a column into *out (malloc'd; NULL when empty):
  * 0, or -1 with a reason in err. */
 int eng_col_value(sqlite3 *db, const struct edu_col *c, const char *in,
-		     char **out, char *err, struct ref_cache **refst)
+		  char **out, char *err, struct ref_cache **refst)
+{
+	return eng_col_value_in(db, c, in, out, err, refst, NULL);
+}
+
+/* eng_col_value with *out kept in the arena a (when it fits): an import
+ * of a million rows makes no malloc per value.  Free it with
+ * eng_value_free. */
+int eng_col_value_in(sqlite3 *db, const struct edu_col *c, const char *in,
+		     char **out, char *err, struct ref_cache **refst,
+		     struct row_arena *a)
 {
 	char v[EDU_VAL_MAX];
 	int rc = 0;
@@ -91,7 +121,7 @@ int eng_col_value(sqlite3 *db, const struct edu_col *c, const char *in,
 		size_t len = edu_name_trim(in, &p);
 
 		if (len) {
-			*out = edu_strndup(p, len);
+			*out = keep(a, p, len);
 			return 0;
 		}
 		if (*in && !c->dflt && (c->flags & (EDU_C_REQUIRED | EDU_C_KEY))) {
@@ -103,7 +133,7 @@ int eng_col_value(sqlite3 *db, const struct edu_col *c, const char *in,
 	if (c->type == EDU_C_TEXT) {
 		if (!*in)
 			goto empty;
-		*out = edu_strdup(in);
+		*out = keep(a, in, strlen(in));
 		return 0;
 	}
 	/* Typed values: surrounding blanks are a spreadsheet's, not data. */
@@ -112,10 +142,14 @@ int eng_col_value(sqlite3 *db, const struct edu_col *c, const char *in,
 		n--;
 	if (n == 0)
 		goto empty;
-	/* A typed value fits on the stack unless it is too long to be valid
-	 * (or a long code): no malloc per field of a million rows. */
+	if (c->type == EDU_C_CODE) {
+		*out = keep(a, in + start, n);
+		goto ref;
+	}
+	/* A typed value fits on the stack unless it is too long to be valid:
+	 * no malloc per field of a million rows. */
 	char small[256], *s = small;
-	if (n < sizeof small && c->type != EDU_C_CODE) {
+	if (n < sizeof small) {
 		memcpy(small, in + start, n);
 		small[n] = '\0';
 	} else {
@@ -125,9 +159,7 @@ int eng_col_value(sqlite3 *db, const struct edu_col *c, const char *in,
 	case EDU_C_TEXT:
 	case EDU_C_NAME:
 	case EDU_C_CODE:
-		*out = s;
-		s = NULL;
-		break;
+		break;	/* above */
 	case EDU_C_INT:
 		rc = edu_valid_int(s, c->min, c->max, v, err);
 		break;
@@ -171,18 +203,18 @@ int eng_col_value(sqlite3 *db, const struct edu_col *c, const char *in,
 		free(s);
 	if (rc < 0)
 		return -1;
-	if (!*out)
-		*out = edu_strdup(v);
+	*out = keep(a, v, strlen(v));
+ref:
 	if (c->ref && !ref_exists(db, c->ref, c->name, *out, refst)) {
 		snprintf(err, EDU_ERR_MAX, "no %s '%s'", c->ref, *out);
-		free(*out);
+		eng_value_free(a, *out);
 		*out = NULL;
 		return -1;
 	}
 	return 0;
 empty:
 	if (c->dflt)
-		return eng_col_value(db, c, c->dflt, out, err, refst);
+		return eng_col_value_in(db, c, c->dflt, out, err, refst, a);
 	if (c->flags & (EDU_C_REQUIRED | EDU_C_KEY)) {
 		snprintf(err, EDU_ERR_MAX, "may not be empty");
 		return -1;

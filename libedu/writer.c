@@ -221,24 +221,27 @@ out:
 static int check_value(struct edu_writer *w, int i, const char *raw,
 		       const char **col, char *err)
 {
-	if (eng_col_value(w->db, &w->e->cols[i], raw, &w->vals[i], err, &w->ref[i]) < 0) {
+	if (eng_col_value_in(w->db, &w->e->cols[i], raw, &w->vals[i], err, &w->ref[i],
+			     &w->arena) < 0) {
 		*col = w->e->cols[i].name;
 		return -1;
 	}
 	return 0;
 }
 
-/* Free the row in w->vals and a stored row. */
+/* Free the row in w->vals (its values in the arena or malloc'd: what
+ * e->fill and e->new_key add) and a stored row. */
 void eng_clear_row(struct edu_writer *w, char **old)
 {
 	edu_deadline_notes_clear();
 	for (int i = 0; i < w->e->ncols; i++) {
-		free(w->vals[i]);
+		eng_value_free(&w->arena, w->vals[i]);
 		w->vals[i] = NULL;
 		if (old)
 			free(old[i]);
 	}
 	free(old);
+	w->arena.used = 0;
 }
 
 /* Is the key of this row left empty for the entity to make (new_key)? */

@@ -114,6 +114,11 @@ printf 'student_no,id_type,id_number,name,sex,birth_date,school_code,grade\nG%s,
 EDU_DB=$tmp/empty2.db; sample_db
 t_exit 65 "the same ID number under two student numbers, bulk path" edu-enroll import "$tmp/dupid.csv"
 t_grep "... naming the first line" "dupid.csv:3: id_number: the same student as line 2" "$err"
+# ... and across files, named by the file and line of the first.
+printf 'id_number,name,sex,birth_date,school_code,grade\n%s,乙,F,2016-08-12,2111010209,5\n' "$b" > "$tmp/dupf.csv"
+EDU_DB=$tmp/empty3.db; sample_db
+t_exit 65 "a duplicate of another file's row, bulk path" edu-enroll import "$tmp/dup.csv" "$tmp/dupf.csv"
+t_grep "... naming that file and line" "dupf.csv:2: student_no: the same student as $tmp/dup.csv:3" "$err"
 EDU_DB=$tmp/empty.db
 # The audit row of an import holds the number of rows it inserted and the
 # SHA-256 of their values in the order they went in, on either path.
@@ -626,5 +631,37 @@ else
 	wait "$pid"
 	t_skip "kill -9 in the middle of an import" "the import finished before its log reached 1 MB"
 fi
+
+# The values of a row are kept in one buffer of the writer (8 KiB), a
+# value that does not fit in what is left malloc'd (issue 23): rows with
+# long addresses, into an empty register (bulk load), into a filled one
+# and updated, keep every value as given, and so do the rows after them.
+sample_db
+long=$(awk 'BEGIN { for (i = 0; i < 9000; i++) printf "a" }')
+near=$(awk 'BEGIN { for (i = 0; i < 5000; i++) printf "b" }')
+name=$(awk 'BEGIN { for (i = 0; i < 1500; i++) printf "王" }')
+head -1 "$examples/students.csv" > long.csv
+sed -n 2,4p "$examples/students.csv" | awk -F, -v OFS=, -v l="$long" -v m="$near" -v n="$name" \
+	'NR == 1 { $17 = l } NR == 2 { $17 = m; $18 = n } { print }' >> long.csv
+sed -n 6,8p "$examples/students.csv" | awk -F, -v OFS=, -v l="$long" -v m="$near" -v n="$name" \
+	'NR == 1 { $17 = m; $18 = n } NR == 2 { $17 = l } { print }' > long2.csv
+{ head -1 long.csv; cat long2.csv; } > long3.csv
+long_rows() {	# FILE: "student_no|bytes of address|guardian|phone" of its rows
+	tail -n +2 "$1" | while IFS=, read -r no _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ a g p; do
+		echo "$no|${#a}|$g|$p"
+	done
+}
+stored() {	# FILE: the same, as stored
+	for no in $(tail -n +2 "$1" | cut -d, -f1); do
+		count "SELECT student_no || '|' || length(CAST(address AS BLOB)) || '|' || guardian || '|' || phone FROM student WHERE student_no = '$no'"
+	done
+}
+t_exit 0 "rows of a 9,000-byte address, of a 5,000-byte one and a 4,500-byte guardian, import into an empty register" edu-enroll -q import long.csv
+t_eq "... every value as given, also in the row after them" "$(stored long.csv)" "$(long_rows long.csv)"
+t_exit 0 "... and into a filled one" edu-enroll -q import long3.csv
+t_eq "... every value as given" "$(stored long3.csv)" "$(long_rows long3.csv)"
+awk -F, -v OFS=, 'NR > 1 { $19 = "13800138000" } { print }' long.csv > long4.csv
+t_exit 0 "... and updated with --upsert" edu-enroll -q import --upsert long4.csv
+t_eq "... every value as given" "$(stored long4.csv)" "$(long_rows long4.csv)"
 
 done_testing
