@@ -748,8 +748,11 @@ static struct edu_sheet *read_xls(const char *path, const char *want, char *err)
 		edu_buf_add(&b, chunk, (size_t)k);
 	}
 	close(fd[0]);
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+	pid_t w;
+	while ((w = waitpid(pid, &status, 0)) < 0 && errno == EINTR)
 		;
+	if (w < 0)
+		status = W_EXITCODE(2, 0);	/* not known: taken as failed */
 	struct reader r = { b.s, b.s + b.len, 0 };
 	struct edu_sheet *s = NULL;
 
