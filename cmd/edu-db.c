@@ -313,9 +313,10 @@ static int config_unset(struct edu_cmd *c)
 		const char *names[] = { "value" }, *was[] = { old }, *now[] = { NULL };
 		edu_audit_change(c->db, "setting", key, 1, names, was, now);
 	}
+	int was_set = old != NULL;
 	free(old);
 	edu_finish(c->db);
-	if (!old && !edu_opt.quiet)
+	if (!was_set && !edu_opt.quiet)
 		edu_warn("%s was not set: nothing to do", key);
 	return 0;
 }
