@@ -68,13 +68,15 @@ int edu_event_diff(int n, const char *const *names, const char *const *was,
 
 int edu_event_subject(sqlite3 *db, const struct edu_event_table *t, const char *key)
 {
+	/* Identifiers from the tool's table, never from data; the key is bound. */
 	char *sql = edu_asprintf("SELECT 1 FROM %s WHERE %s = ?", t->subject, t->key);
 	const char *p[] = { key };
 	char *found = edu_query1(db, sql, 1, p);
+	int there = found != NULL;
 
 	free(sql);
 	free(found);
-	return found != NULL;
+	return there;
 }
 
 sqlite3_stmt *edu_events_stmt(sqlite3 *db, const struct edu_event_table *t, const char *key)
